@@ -1,0 +1,20 @@
+import type { Clock } from '../domain/shared/index.ts';
+import type { UnitOfWork } from './ports.ts';
+
+/** Redeliveries come within hours; ids older than this can go (Telegram may also restart numbering). */
+export const UPDATE_DEDUPE_WINDOW_MS = 48 * 3600_000;
+
+/** Alert throttle marks only matter within their window; a day later they are noise. */
+const ALERT_MARK_TTL_MS = 24 * 3600_000;
+
+export async function runHousekeeping(deps: {
+  uow: UnitOfWork;
+  clock: Clock;
+}): Promise<{ prunedUpdates: number; prunedAlertMarks: number }> {
+  const now = deps.clock.now().getTime();
+  const { repos } = deps.uow;
+  return {
+    prunedUpdates: await repos.updates.pruneOlderThan(new Date(now - UPDATE_DEDUPE_WINDOW_MS)),
+    prunedAlertMarks: await repos.once.pruneOlderThan('alert:', new Date(now - ALERT_MARK_TTL_MS)),
+  };
+}

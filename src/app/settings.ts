@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Every owner-editable setting: its type, bounds and default. Absent from the database = default. */
+export const SETTINGS = {
+  welcome_text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(3000)
+    .default(
+      '👋 Welcome! This is a private, paid line to me. Buy credits or a time pass, then just write here: every message reaches me personally, and I answer right in this chat.',
+    ),
+  /** Credits per message type; null = that type cannot be sent. */
+  message_costs: z
+    .record(z.string().regex(/^[a-z_]{1,32}$/), z.number().int().min(0).max(100_000).nullable())
+    .default({
+      text: 1,
+      photo: 3,
+      voice: 5,
+      video: 5,
+      video_note: 5,
+      document: 3,
+      audio: 3,
+      animation: 2,
+      sticker: 1,
+    }),
+  /** Below this many credits the fan sees a low-balance alert. */
+  low_credit_threshold: z.number().int().min(0).max(1_000_000).default(5),
+  /** Free credits for a new fan; the first ledger entry. */
+  new_fan_bonus: z.number().int().min(0).max(100_000).default(3),
+  /** After each accepted message: a receipt every time, only when low, or never. */
+  receipt_mode: z.enum(['every', 'low', 'off']).default('every'),
+  /** How a fan's message lands in their topic. */
+  relay_mode: z.enum(['copy', 'forward']).default('copy'),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type Settings = { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** Stored values that no longer validate (an older version, a manual edit) fall back to the default. */
+export function resolveSettings(stored: Record<string, unknown>): Settings {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(SETTINGS)) {
+    const parsed = schema.safeParse(stored[key]);
+    out[key] = parsed.success ? parsed.data : schema.parse(undefined);
+  }
+  return out as Settings;
+}
+
+export class InvalidSettingError extends Error {
+  readonly code = 'invalid_setting';
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`${key}: ${reason}`);
+  }
+}
+
+/** Validates one value for a key; throws InvalidSettingError with a readable reason. */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] {
+  if (!isSettingKey(key)) throw new InvalidSettingError(key, 'unknown setting');
+  const parsed = SETTINGS[key].safeParse(value);
+  if (!parsed.success)
+    throw new InvalidSettingError(key, parsed.error.issues.map((i) => i.message).join('; '));
+  return parsed.data as Settings[K];
+}

@@ -1,0 +1,52 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type BotConfig as GrammyBotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotDeps, Context } from './context.ts';
+import { balanceFeature } from './features/balance.ts';
+import { fanRelayFeature } from './features/fan-relay.ts';
+import { helpFeature } from './features/help.ts';
+import { startFeature } from './features/start.ts';
+import { unhandledFeature } from './features/unhandled.ts';
+import { attachDeps } from './middlewares/attach-deps.ts';
+import { handleBotError } from './middlewares/error-boundary.ts';
+import { trackUpdate } from './middlewares/track-update.ts';
+
+export interface CreateBotOptions {
+  apiRoot: string;
+  /** Skip getMe at start (tests, or a cached value). */
+  botInfo?: UserFromGetMe;
+}
+
+/** Update types the bot asks Telegram for (webhook and polling alike). */
+export const ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+  'pre_checkout_query',
+] as const;
+
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<Context> {
+  const config: GrammyBotConfig<Context> = { client: { apiRoot: options.apiRoot } };
+  if (options.botInfo) config.botInfo = options.botInfo;
+  const bot = new Bot<Context>(token, config);
+
+  // Direct answers only wait out short flood waits; anything longer belongs in the outbox.
+  bot.api.config.use(autoRetry({ maxDelaySeconds: 5, maxRetryAttempts: 3, rethrowHttpErrors: true }));
+
+  // Updates from one chat are handled one after another (the runner is concurrent across chats).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(attachDeps(deps));
+  const safe = bot.errorBoundary(handleBotError);
+  safe.use(trackUpdate);
+  safe.use(startFeature);
+  safe.use(balanceFeature);
+  safe.use(helpFeature);
+  safe.use(fanRelayFeature);
+  safe.use(unhandledFeature); // must be the last handler
+  bot.catch((err) =>
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'unhandled bot error'),
+  );
+  return bot;
+}

@@ -1,0 +1,49 @@
+import { GrammyError, HttpError, type BotError, type Api } from 'grammy';
+import type { Context } from '../context.ts';
+import { texts } from '../texts.ts';
+
+/**
+ * Logs with the update id, apologises to the fan (in private chats), and alerts the owners in their
+ * private chats at most once per error kind per 10 minutes. Nothing here may throw.
+ */
+export async function handleBotError(err: BotError<Context>): Promise<void> {
+  const ctx = err.ctx;
+  const error = err.error;
+  const logger = ctx.logger ?? console;
+  const kind =
+    error instanceof GrammyError
+      ? `telegram-${error.error_code}`
+      : error instanceof HttpError
+        ? 'telegram-network'
+        : ((error as Error)?.name ?? 'error');
+  logger.error({ err: error, update_id: ctx.update.update_id, kind }, 'update handler failed');
+
+  if (ctx.chat?.type === 'private') {
+    await ctx
+      .reply(texts.genericError)
+      .catch((e: unknown) => logger.warn({ err: e }, 'could not apologise to the fan'));
+  } else if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: texts.genericError }).catch(() => {});
+  }
+  await alertOwners(
+    ctx.api,
+    ctx,
+    kind,
+    texts.ownerErrorAlert(ctx.update.update_id, String((error as Error)?.message ?? error)),
+  );
+}
+
+async function alertOwners(api: Api, ctx: Context, kind: string, html: string): Promise<void> {
+  const owners = ctx.config?.adminUserIds ?? [];
+  if (owners.length === 0 || !ctx.services) return;
+  try {
+    if (!(await ctx.services.claimAlertSlot(kind))) return;
+    for (const owner of owners) {
+      await api
+        .sendMessage(owner, html, { parse_mode: 'HTML' })
+        .catch((e: unknown) => ctx.logger.warn({ err: e, owner }, 'owner alert not delivered'));
+    }
+  } catch (e) {
+    ctx.logger.warn({ err: e }, 'owner alert skipped');
+  }
+}

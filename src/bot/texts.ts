@@ -1,0 +1,87 @@
+import { balanceBar } from '../domain/ledger/index.ts';
+import { formatDuration } from '../domain/entitlement/index.ts';
+import type { BalanceView } from '../app/accounts.ts';
+import type { Product } from '../app/ports.ts';
+
+/** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
+
+export const texts = {
+  startButton: '▶️ Start',
+  back: '⬅️ Back',
+  catalogTitle: '🛒 <b>What you can buy</b>',
+  catalogEmpty: 'Nothing is on sale right now. Please check back soon.',
+  catalogFooter:
+    'Credits pay per message (text, photo, voice…); a time pass makes every message free until it ends.',
+  notOpenYet:
+    '🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.',
+  genericError: '😕 Something went wrong on our side. Nothing was charged; please try again in a moment.',
+  staleButton: 'This button has expired. Send /start to get a fresh menu.',
+  unknownCommand: (cmd: string) => `I don't know ${cmd}. Send /help to see what I can do.`,
+  unsupportedUpdate: 'I cannot handle that here. Send /help to see what I can do.',
+  help: [
+    '<b>How this works</b>',
+    'Buy credits or a time pass, then just write to me here: each message costs a few credits depending on its type, and every message reaches me personally.',
+    '',
+    '/start · welcome and shop',
+    '/balance · your credits and time pass',
+    '/help · this help',
+  ].join('\n'),
+  setupNeeded: (botUsername: string) =>
+    [
+      '⚙️ <b>fanbridge: one step left</b>',
+      'A fan just wrote, but messages have nowhere to go yet: no admin group is configured.',
+      '',
+      '1. Create a private supergroup and turn on <b>Topics</b>.',
+      `2. Add @${botUsername} and make it an admin with <b>Manage topics</b>, <b>Pin messages</b> and <b>Delete messages</b>.`,
+      '3. Put the group id (like <code>-1001234567890</code>) in <code>ADMIN_GROUP_ID</code> and restart.',
+      '',
+      'Until then fans are told the line is not open yet, and nothing is charged.',
+    ].join('\n'),
+  ownerErrorAlert: (updateId: number, message: string) =>
+    `⚠️ <b>fanbridge error</b> while handling update ${updateId}:\n<code>${escapeHtml(message.slice(0, 500))}</code>\n(Further errors of this kind are muted for 10 minutes; see the logs.)`,
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function formatStars(n: number): string {
+  return `⭐ ${n}`;
+}
+
+export function formatMoney(minor: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(
+    minor / 100,
+  );
+}
+
+export function productLine(p: Product): string {
+  const card = p.priceMinor !== null ? ` · ${formatMoney(p.priceMinor, p.currency)}` : '';
+  return `• <b>${escapeHtml(p.title)}</b>: ${formatStars(p.priceStars)}${card}`;
+}
+
+export function catalogText(products: Product[]): string {
+  if (products.length === 0) return texts.catalogEmpty;
+  const packs = products.filter((p) => p.kind === 'credits');
+  const passes = products.filter((p) => p.kind === 'time');
+  const sections = [texts.catalogTitle];
+  if (packs.length) sections.push('', '💬 <b>Credit packs</b>', ...packs.map(productLine));
+  if (passes.length)
+    sections.push('', '⏳ <b>Time passes</b> (unlimited messages)', ...passes.map(productLine));
+  sections.push('', texts.catalogFooter);
+  return sections.join('\n');
+}
+
+export function balanceText(view: BalanceView): string {
+  const lines = ['💳 <b>Your balance</b>', `<code>${balanceBar(view.balance, view.lastTopUp).text}</code>`];
+  if (view.timePassUntil) {
+    lines.push(`⏳ Time pass: ${formatDuration(view.passRemainingMs)} left (messages are free)`);
+  }
+  if (view.low) {
+    lines.push(
+      '',
+      `⚠️ <b>Low balance</b>: under ${view.lowThreshold} credits. Top up with /start to keep writing.`,
+    );
+  }
+  return lines.join('\n');
+}

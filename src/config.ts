@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Raised for a bad or missing setting; main prints `message` as one line and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const telegramId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d{1,16}$/, `must be a numeric Telegram id (${what})`)
+    .transform(Number);
+
+const url = (hint: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, `must be an http(s) URL, ${hint}`)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const schema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: 'is required: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…' })
+      .trim()
+      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token from @BotFather (123456:ABC…)'),
+    TELEGRAM_API_ROOT: url('e.g. https://api.telegram.org or your local Bot API server').default(
+      'https://api.telegram.org',
+    ),
+    WEBHOOK_URL: url('the public base URL Telegram should call, e.g. https://bot.example.com').optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9_-]{16,256}$/,
+        'must be 16-256 characters of A-Z, a-z, 0-9, _ or - (try `openssl rand -hex 32`)',
+      )
+      .optional(),
+    PORT: z.coerce
+      .number({ error: 'must be a port number between 1 and 65535' })
+      .int('must be a whole port number')
+      .min(0, 'must be between 1 and 65535 (0 picks a free port)')
+      .max(65535, 'must be between 1 and 65535')
+      .default(8000),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+      .optional(),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    ADMIN_GROUP_ID: telegramId('the forum supergroup id, like -1001234567890')
+      .refine((v) => v < 0, 'must be a group id, which is negative (like -1001234567890)')
+      .optional(),
+    ADMIN_USER_IDS: z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === '' || /^\s*\d{1,16}(\s*,\s*\d{1,16})*\s*,?\s*$/.test(v),
+        'must be a comma-separated list of numeric Telegram user ids, like 11111,22222',
+      )
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map(Number),
+      )
+      .default([]),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(
+        /^whsec_[A-Za-z0-9]+$/,
+        'must be a webhook signing secret (whsec_…) from the Stripe dashboard or `stripe listen`',
+      )
+      .optional(),
+    STRIPE_API_BASE: url('e.g. https://api.stripe.com').default('https://api.stripe.com'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.WEBHOOK_URL && !v.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message:
+          'is required when WEBHOOK_URL is set (webhook mode): set 16+ random characters, e.g. `openssl rand -hex 32`',
+      });
+    }
+    if (
+      v.WEBHOOK_URL &&
+      !v.WEBHOOK_URL.startsWith('https://') &&
+      !/^http:\/\/(localhost|127\.)/.test(v.WEBHOOK_URL)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_URL'],
+        message: 'must use https:// (Telegram only calls HTTPS webhooks)',
+      });
+    }
+    if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STRIPE_SECRET_KEY'],
+        message: 'is required when STRIPE_WEBHOOK_SECRET is set',
+      });
+    }
+  });
+
+export interface Config {
+  botToken: string;
+  telegramApiRoot: string;
+  /** Set → webhook mode; unset → long polling. */
+  webhook: { url: string; secret: string } | null;
+  port: number;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminGroupId: number | null;
+  adminUserIds: number[];
+  stripe: { secretKey: string; webhookSecret: string | null; apiBase: string } | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Blank values count as unset, and legacy names are accepted as aliases. */
+function normalise(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = v === undefined || v.trim() === '' ? undefined : v;
+  out.ADMIN_USER_IDS ??= out.ADMIN_CHAT_ID;
+  out.STRIPE_SECRET_KEY ??= out.STRIPE_API_KEY;
+  return out;
+}
+
+/** Parses the environment into a typed Config; throws ConfigError naming the first bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(normalise(env));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const given = normalise(env)[name];
+    // Echo what was given so the fix is obvious, but never a secret.
+    const echo =
+      given !== undefined && !/TOKEN|SECRET|KEY|DATABASE_URL/.test(name) ? ` (got "${given}")` : '';
+    throw new ConfigError(`${name} ${issue.message}${echo}`);
+  }
+  const v = result.data;
+  return {
+    botToken: v.BOT_TOKEN,
+    telegramApiRoot: v.TELEGRAM_API_ROOT,
+    webhook: v.WEBHOOK_URL ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET! } : null,
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL ?? null,
+    dataDir: resolve(v.DATA_DIR),
+    adminGroupId: v.ADMIN_GROUP_ID ?? null,
+    adminUserIds: v.ADMIN_USER_IDS,
+    stripe: v.STRIPE_SECRET_KEY
+      ? {
+          secretKey: v.STRIPE_SECRET_KEY,
+          webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? null,
+          apiBase: v.STRIPE_API_BASE,
+        }
+      : null,
+    logLevel: v.LOG_LEVEL,
+  };
+}
+
+/** Reads `.env` (if present) into process.env without overriding what is already set, then parses. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

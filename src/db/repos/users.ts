@@ -1,0 +1,40 @@
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { TelegramProfile, UsersRepo } from '../../app/ports.ts';
+import type { DbOrTx } from '../client.ts';
+import { users } from '../schema/index.ts';
+
+export function usersRepo(db: DbOrTx): UsersRepo {
+  return {
+    async upsert(p: TelegramProfile, now: Date) {
+      const [row] = await db
+        .insert(users)
+        .values({
+          id: p.id,
+          firstName: p.firstName,
+          lastName: p.lastName ?? null,
+          username: p.username ?? null,
+          languageCode: p.languageCode ?? null,
+          createdAt: now,
+          lastSeenAt: now,
+        })
+        .onConflictDoUpdate({
+          target: users.id,
+          set: {
+            firstName: p.firstName,
+            lastName: p.lastName ?? null,
+            username: p.username ?? null,
+            languageCode: sql`coalesce(${p.languageCode ?? null}, ${users.languageCode})`,
+            lastSeenAt: now,
+          },
+        })
+        // xmax = 0 only for a freshly inserted row: tells a first contact without a second query.
+        .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
+      const { created, ...user } = row!;
+      return { user, created: Boolean(created) };
+    },
+    async get(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ?? null;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const users = pgTable(
+  'users',
+  {
+    /** The Telegram user id (also the private chat id). */
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name'),
+    username: text('username'),
+    languageCode: text('language_code'),
+    tier: text('tier').notNull().default('new'),
+    isBanned: boolean('is_banned').notNull().default(false),
+    /** The fan blocked the bot (403): no broadcasts, no auto-recharge, sends stop. */
+    blockedBot: boolean('blocked_bot').notNull().default(false),
+    stripeCustomerId: text('stripe_customer_id').unique(),
+    /** Only ever changed together with a ledger entry (see db/repos/ledger.ts). */
+    creditBalance: integer('credit_balance').notNull().default(0),
+    timePassUntil: timestamp('time_pass_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_credit_balance_non_negative', sql`${t.creditBalance} >= 0`),
+    index('users_username_idx').on(sql`lower(${t.username})`),
+    index('users_last_seen_idx').on(t.lastSeenAt),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,5 @@
+export * from './accounts.ts';
+export * from './settings.ts';
+export * from './catalog.ts';
+export * from './updates.ts';
+export * from './system.ts';

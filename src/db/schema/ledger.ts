@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+
+export const LEDGER_REASON_VALUES = [
+  'bonus',
+  'purchase',
+  'spend',
+  'gift',
+  'refund',
+  'dispute',
+  'adjustment',
+  'auto_recharge',
+  'unlock',
+] as const;
+
+/**
+ * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
+ * `idempotency_key` makes a retried grant or charge a no-op (e.g. `msg:<chat>:<message>` for a spend).
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: LEDGER_REASON_VALUES }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    balanceAfter: integer('balance_after').notNull(),
+    /** Who caused it: `system`, `user:<id>`, `admin:<id>`, `stripe`, `telegram`. */
+    actor: text('actor').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('ledger_entries_balance_after_non_negative', sql`${t.balanceAfter} >= 0`),
+    check(
+      'ledger_entries_reason_valid',
+      sql`${t.reason} in ('bonus', 'purchase', 'spend', 'gift', 'refund', 'dispute', 'adjustment', 'auto_recharge', 'unlock')`,
+    ),
+    index('ledger_entries_user_idx').on(t.userId, t.id),
+  ],
+);
+
+export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;

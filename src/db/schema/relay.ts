@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+
+/**
+ * One forum topic per fan. The row is inserted (thread_id null, status 'creating') by the transaction
+ * that accepts the fan's first message, so concurrent first messages cannot start two creations.
+ */
+export const fanTopics = pgTable(
+  'fan_topics',
+  {
+    userId: bigint('user_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => users.id),
+    groupId: bigint('group_id', { mode: 'number' }).notNull(),
+    threadId: integer('thread_id'),
+    status: text('status', { enum: ['creating', 'open', 'closed'] }).notNull(),
+    name: text('name').notNull(),
+    cardMessageId: integer('card_message_id'),
+    /** The topic this one replaced (deleted by an admin or lost): its history stays there. */
+    previousThreadId: integer('previous_thread_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('fan_topics_group_thread_uq').on(t.groupId, t.threadId)],
+);
+
+/** The link between a fan's message and its counterpart in the topic, stored both ways. */
+export const messageLinks = pgTable(
+  'message_links',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    /** `in`: fan → topic; `out`: admin → fan. */
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    fanChatId: bigint('fan_chat_id', { mode: 'number' }).notNull(),
+    fanMessageId: integer('fan_message_id'),
+    groupChatId: bigint('group_chat_id', { mode: 'number' }).notNull(),
+    groupThreadId: integer('group_thread_id'),
+    groupMessageId: integer('group_message_id'),
+    adminId: bigint('admin_id', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('message_links_fan_uq').on(t.fanChatId, t.fanMessageId),
+    uniqueIndex('message_links_group_uq').on(t.groupChatId, t.groupMessageId),
+    index('message_links_user_idx').on(t.userId, t.id),
+  ],
+);
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'done', 'dead'] as const;
+
+/**
+ * Every outbound Telegram call that may wait (relays both ways, receipts, notices, cards), written in
+ * the transaction that decided it. The dispatcher sends each lane in `sort_key` order, one at a time.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Ordering unit: `in:<fan>` (into the fan's topic) or `out:<fan>` (into the fan's chat), `group`. */
+    lane: text('lane').notNull(),
+    /** Target chat, whose flood budget the send spends. */
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    sortKey: bigint('sort_key', { mode: 'number' }).notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('outbox_status_valid', sql`${t.status} in ('pending', 'sending', 'done', 'dead')`),
+    index('outbox_open_idx')
+      .on(t.lane, t.sortKey, t.id)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbox_done_at_idx').on(t.doneAt),
+  ],
+);
+
+/** Round-robin state: the lane served longest ago goes first. */
+export const outboxLanes = pgTable('outbox_lanes', {
+  lane: text('lane').primaryKey(),
+  lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Flood budgets shared by every replica: `chat:<id>` and `global`. `recent` holds the send times inside
+ * the current window (a sliding log); `blocked_until` is the end of a 429's retry_after.
+ */
+export const outboxBudgets = pgTable('outbox_budgets', {
+  key: text('key').primaryKey(),
+  recent: timestamp('recent', { withTimezone: true })
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});

@@ -1,0 +1,22 @@
+/**
+ * Why a ledger entry exists. Stored with every entry; `adjustment` is an admin's manual correction,
+ * `unlock` buys premium content, `gift` is credits given by the team.
+ */
+export const LEDGER_REASONS = [
+  'bonus',
+  'purchase',
+  'spend',
+  'gift',
+  'refund',
+  'dispute',
+  'adjustment',
+  'auto_recharge',
+  'unlock',
+] as const;
+
+export type LedgerReason = (typeof LEDGER_REASONS)[number];
+
+/** Narrows a string read from storage or input to a {@link LedgerReason}. */
+export function isLedgerReason(value: string): value is LedgerReason {
+  return (LEDGER_REASONS as readonly string[]).includes(value);
+}

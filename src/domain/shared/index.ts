@@ -1,0 +1,3 @@
+export { DomainError, isDomainError } from './domain-error.ts';
+export { type Clock, systemClock, fixedClock } from './clock.ts';
+export { type Ok, type Err, type Result, ok, err } from './result.ts';

@@ -1,0 +1,30 @@
+import type { Bot } from 'grammy';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from '../bot/context.ts';
+import type { Logger } from '../logger.ts';
+import { requestLog } from './middlewares/request-log.ts';
+import { healthRoute, type HealthDeps } from './routes/health.ts';
+import { telegramWebhookRoute } from './routes/telegram-webhook.ts';
+
+export interface HttpDeps {
+  logger: Logger;
+  health: HealthDeps;
+  /** Mounted in webhook mode only. */
+  telegram: { bot: Bot<Context>; secret: string } | null;
+}
+
+export function createHttpApp(deps: HttpDeps): Hono {
+  const app = new Hono();
+  app.use(requestLog(deps.logger));
+  app.route('/health', healthRoute(deps.health));
+  if (deps.telegram) app.route('/telegram-webhook', telegramWebhookRoute(deps.telegram));
+  app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json({ ok: false, error: err.message }, err.status);
+    deps.logger.error({ err, method: c.req.method, path: c.req.path }, 'request failed');
+    return c.json({ ok: false, error: 'internal error' }, 500);
+  });
+  return app;
+}

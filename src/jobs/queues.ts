@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { Queue } from 'pg-boss';
+
+/**
+ * Every queue the app uses: name, pg-boss options and payload schema in one place. All of them are
+ * created at start-up, before anything is served: on PGlite the first enqueue inside a transaction
+ * would otherwise wait on pg-boss's cold queue cache while the transaction holds the one connection.
+ */
+export const QUEUES = {
+  housekeeping: {
+    name: 'housekeeping',
+    options: { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
+    payload: z.object({}).passthrough(),
+  },
+} as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
+export type QueuePayload<K extends keyof typeof QUEUES> = z.infer<(typeof QUEUES)[K]['payload']>;
+
+/** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */
+export const SCHEDULES = [{ queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' }] as const;

@@ -1,0 +1,12 @@
+import type { Services } from '../../app/services.ts';
+import type { Logger } from '../../logger.ts';
+import type { Jobs } from '../boss.ts';
+import { QUEUES } from '../queues.ts';
+
+export async function startHousekeepingWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
+  await jobs.boss.work(QUEUES.housekeeping.name, { batchSize: 1 }, async () => {
+    const result = await services.runHousekeeping();
+    logger.info(result, 'housekeeping done');
+    return result;
+  });
+}

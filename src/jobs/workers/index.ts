@@ -1,0 +1,14 @@
+import type { Services } from '../../app/services.ts';
+import type { Logger } from '../../logger.ts';
+import type { Jobs } from '../boss.ts';
+import { startHousekeepingWorker } from './housekeeping.ts';
+
+export interface WorkerDeps {
+  jobs: Jobs;
+  services: Services;
+  logger: Logger;
+}
+
+export async function startWorkers(deps: WorkerDeps): Promise<void> {
+  await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
+}

@@ -1,0 +1,157 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { GrammyError, HttpError, type Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Hono } from 'hono';
+import { ALLOWED_UPDATES, createBot } from './bot/index.ts';
+import { publishCommands } from './bot/commands.ts';
+import type { Context } from './bot/context.ts';
+import type { Config } from './config.ts';
+import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
+import { createHttpApp } from './http/app.ts';
+import { startWorkers } from './jobs/workers/index.ts';
+import type { Logger } from './logger.ts';
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export interface RunningApp {
+  deps: Deps;
+  bot: Bot<Context>;
+  http: Hono;
+  /** The port actually bound (useful with PORT=0). */
+  port: number;
+  mode: 'webhook' | 'polling';
+  /** Stops taking updates, finishes in-flight work, stops jobs, closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends DepsOverrides {
+  botInfo?: UserFromGetMe;
+  /** Bind to this host (default 0.0.0.0). */
+  hostname?: string;
+}
+
+/** Builds everything from the config and starts serving: the composition root's body. */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningApp> {
+  const deps = await createDeps(config, logger, options);
+  const cleanup: Array<() => Promise<void>> = [() => deps.database.close()];
+  const unwind = async () => {
+    for (const fn of cleanup.reverse())
+      await fn().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
+  };
+  try {
+    await deps.jobs.start();
+    cleanup.push(() => deps.jobs.stop());
+    if (await deps.services.seedDefaultCatalog()) logger.info('seeded the default catalog');
+
+    const bot = createBot(
+      config.botToken,
+      {
+        services: deps.services,
+        config: { adminGroupId: config.adminGroupId, adminUserIds: config.adminUserIds },
+        logger,
+      },
+      { apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+    );
+    await initBot(bot, config);
+    await startWorkers({ jobs: deps.jobs, services: deps.services, logger });
+
+    const http = createHttpApp({
+      logger,
+      health: { ping: () => deps.database.ping(), engine: deps.database.engine, startedAt: new Date() },
+      telegram: config.webhook ? { bot, secret: config.webhook.secret } : null,
+    });
+    const { server, port } = await listen(http, config.port, options.hostname ?? '0.0.0.0');
+    cleanup.push(() => closeServer(server));
+
+    let runner: RunnerHandle | null = null;
+    if (config.webhook) {
+      await bot.api.setWebhook(`${config.webhook.url}/telegram-webhook`, {
+        secret_token: config.webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } else {
+      // A webhook left from an earlier deployment would make getUpdates fail with 409.
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 } } });
+      const handle = runner;
+      cleanup.push(async () => {
+        if (handle.isRunning()) await handle.stop();
+      });
+    }
+    void publishCommands(bot.api, config.adminUserIds, logger);
+    logger.info(
+      {
+        mode: config.webhook ? 'webhook' : 'polling',
+        port,
+        database: deps.database.engine,
+        bot: bot.botInfo.username,
+      },
+      'fanbridge started',
+    );
+
+    let stopping: Promise<void> | null = null;
+    return {
+      deps,
+      bot,
+      http,
+      port,
+      mode: config.webhook ? 'webhook' : 'polling',
+      stop: () => (stopping ??= unwind()),
+    };
+  } catch (err) {
+    await unwind();
+    throw err;
+  }
+}
+
+async function initBot(bot: Bot<Context>, config: Config): Promise<void> {
+  if (bot.isInited()) return;
+  try {
+    // Not bot.init(): it retries getMe forever on network errors; an operator needs an answer instead.
+    bot.botInfo = await bot.api.getMe();
+  } catch (err) {
+    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+      throw new StartupError(
+        'BOT_TOKEN was rejected by Telegram (401 Unauthorized): copy the token again from @BotFather',
+      );
+    }
+    if (err instanceof HttpError) {
+      throw new StartupError(
+        `cannot reach the Telegram Bot API at ${config.telegramApiRoot}: ${err.message}`,
+      );
+    }
+    throw err;
+  }
+}
+
+function listen(app: Hono, port: number, hostname: string): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, (info) =>
+      resolve({ server, port: info.port }),
+    );
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new StartupError(
+              `PORT ${port} is already in use: stop the other process or set PORT to a free port`,
+            )
+          : err,
+      );
+    });
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests (webhook updates) to finish. */
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}

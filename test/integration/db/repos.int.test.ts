@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../../src/app/services.ts';
+import { DEFAULT_CATALOG } from '../../../src/app/catalog.ts';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { fixedClock } from '../../../src/domain/shared/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.dispose());
+
+const clock = fixedClock('2026-11-01T12:00:00Z');
+const services = () => createServices({ uow: createUnitOfWork(t.database), clock });
+
+describe('accounts and updates', () => {
+  it('claims an update id once and upserts the sender', async () => {
+    const s = services();
+    const first = await s.trackUpdate(1001, {
+      id: 42,
+      firstName: 'Alice',
+      username: 'alice',
+      languageCode: 'en',
+    });
+    expect(first).toMatchObject({
+      duplicate: false,
+      created: true,
+      user: { id: 42, firstName: 'Alice', creditBalance: 0 },
+    });
+    expect(await s.trackUpdate(1001, { id: 42, firstName: 'Alice' })).toEqual({ duplicate: true });
+    const second = await s.trackUpdate(1002, { id: 42, firstName: 'Alicia', username: 'alicia' });
+    expect(second).toMatchObject({
+      duplicate: false,
+      created: false,
+      user: { firstName: 'Alicia', username: 'alicia', languageCode: 'en' },
+    });
+  });
+
+  it('reports the balance with the low-balance flag from settings', async () => {
+    const s = services();
+    await s.trackUpdate(1003, { id: 43, firstName: 'Bob' });
+    expect(await s.getBalance(43)).toMatchObject({
+      balance: 0,
+      low: true,
+      lowThreshold: 5,
+      timePassUntil: null,
+      passRemainingMs: 0,
+    });
+    expect(await s.getBalance(999)).toBeNull();
+  });
+
+  it('prunes processed updates and alert marks outside their windows', async () => {
+    const uow = createUnitOfWork(t.database);
+    await uow.repos.updates.claim(5000);
+    const later = createServices({ uow, clock: fixedClock('2030-01-01T00:00:00Z') });
+    await uow.repos.once.claim('alert:test:1');
+    await uow.repos.once.claim('notice:keep-me');
+    const result = await later.runHousekeeping();
+    expect(result.prunedUpdates).toBeGreaterThanOrEqual(1);
+    expect(result.prunedAlertMarks).toBe(1);
+    expect(await uow.repos.once.claim('notice:keep-me')).toBe(false);
+    expect(await uow.repos.updates.claim(5000)).toBe(true);
+  });
+});
+
+describe('catalog and settings', () => {
+  it('seeds the default catalog exactly once', async () => {
+    const s = services();
+    expect(await s.seedDefaultCatalog()).toBe(true);
+    expect(await s.seedDefaultCatalog()).toBe(false);
+    const list = await s.listCatalog();
+    expect(list.map((p) => p.title)).toEqual(DEFAULT_CATALOG.map((p) => p.title));
+    expect(list.every((p) => p.active && p.priceStars > 0)).toBe(true);
+  });
+
+  it('falls back to defaults for unknown or invalid stored settings', async () => {
+    const uow = createUnitOfWork(t.database);
+    await uow.repos.settings.set('low_credit_threshold', 'not a number', null);
+    await uow.repos.settings.set('welcome_text', 'Hi there', 1);
+    const settings = await services().getSettings();
+    expect(settings.low_credit_threshold).toBe(5);
+    expect(settings.welcome_text).toBe('Hi there');
+    expect(settings.message_costs.text).toBe(1);
+  });
+
+  it('refuses a negative balance at the database level', async () => {
+    const uow = createUnitOfWork(t.database);
+    const error = await t.database.db
+      .execute(sql`update users set credit_balance = -1 where id = 42`)
+      .catch((e: unknown) => e);
+    expect(String((error as Error).cause)).toMatch(/users_credit_balance_non_negative/);
+    expect((await uow.repos.users.get(42))?.creditBalance).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { startTestApp, type TestApp } from '../../support/app.ts';
+import { command, fanUser } from '../../support/updates.ts';
+
+let fake: FakeTelegram;
+let t: TestApp;
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  t = await startTestApp(fake);
+});
+afterAll(async () => {
+  await t.stop();
+  await fake.close();
+});
+afterEach(() => fake.assertNoViolations());
+
+describe('POST /telegram-webhook', () => {
+  it('registered the webhook with the secret and the update types at start', () => {
+    expect(fake.webhook).toMatchObject({
+      url: 'https://bot.example.com/telegram-webhook',
+      secret_token: expect.any(String),
+      allowed_updates: expect.arrayContaining(['message', 'callback_query', 'pre_checkout_query']),
+    });
+  });
+
+  it('rejects a missing or wrong secret with 401 and processes nothing', async () => {
+    fake.reset();
+    const update = command(fanUser(5001), '/start');
+    expect((await t.post(update, { secret: null })).status).toBe(401);
+    expect((await t.post(update, { secret: 'wrong-secret-wrong-secret-000000' })).status).toBe(401);
+    expect(fake.callsTo('sendMessage')).toHaveLength(0);
+    // The same update with the right secret is still processed: nothing was recorded for it.
+    expect((await t.post(update)).status).toBe(200);
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
+  });
+
+  it('answers malformed JSON with 400 and non-updates with 400', async () => {
+    expect((await t.post(null, { raw: '{"update_id": 1, ' })).status).toBe(400);
+    expect((await t.post(null, { raw: '[1,2,3]' })).status).toBe(400);
+    expect((await t.post({ hello: 'world' })).status).toBe(400);
+  });
+
+  it('answers bodies over 1 MiB with 413', async () => {
+    const res = await t.post(null, {
+      raw: JSON.stringify({ update_id: 1, pad: 'x'.repeat(1024 * 1024 + 10) }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('processes a redelivered update only once', async () => {
+    fake.reset();
+    const update = command(fanUser(5002), '/help');
+    expect((await t.post(update)).status).toBe(200);
+    expect((await t.post(update)).status).toBe(200);
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
+  });
+
+  it('answers unknown update types without crashing', async () => {
+    const res = await t.post({ update_id: 990001, some_future_update: { id: 1 } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('GET /health', () => {
+  it('is healthy while the database answers', async () => {
+    const res = await fetch(`${t.baseUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'healthy' });
+  });
+
+  it('unknown routes are 404 JSON', async () => {
+    const res = await fetch(`${t.baseUrl}/nope`);
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Update } from 'grammy/types';
+import { createLogger } from '../../src/logger.ts';
+import { startApp, type RunningApp } from '../../src/server.ts';
+import { testConfig } from './config.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+import type { FakeTelegram } from './fake-telegram/index.ts';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
+
+export interface TestApp {
+  app: RunningApp;
+  db: TestDatabase;
+  baseUrl: string;
+  /** POSTs an update to /telegram-webhook over real HTTP, with the secret header. */
+  post(
+    update: Update | Record<string, unknown> | null,
+    opts?: { secret?: string | null; raw?: string },
+  ): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the whole app (migrations, pg-boss, bot, HTTP) against the fake Bot API and a fresh database.
+ * Webhook mode by default; `mode: 'polling'` runs the grammY runner against the fake's getUpdates.
+ */
+export async function startTestApp(
+  fake: FakeTelegram,
+  opts: { env?: Record<string, string | undefined>; mode?: 'webhook' | 'polling'; db?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase({ migrate: false }));
+  const config = testConfig({
+    BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    ...(opts.mode === 'polling' ? {} : { WEBHOOK_URL: 'https://bot.example.com', WEBHOOK_SECRET }),
+    ...opts.env,
+  });
+  const app = await startApp(
+    config,
+    createLogger(
+      process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info'),
+    ),
+    {
+      database: db.database,
+      botInfo: fake.botInfo,
+      hostname: '127.0.0.1',
+    },
+  );
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  return {
+    app,
+    db,
+    baseUrl,
+    post(update, { secret = WEBHOOK_SECRET, raw } = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (secret !== null) headers['x-telegram-bot-api-secret-token'] = secret;
+      return fetch(`${baseUrl}/telegram-webhook`, {
+        method: 'POST',
+        headers,
+        body: raw ?? JSON.stringify(update),
+      });
+    },
+    async stop() {
+      await app.stop();
+      if (!opts.db) await db.dispose();
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value (async work such as the outbox), or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

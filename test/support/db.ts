@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
+
+/** Which engine this run uses: PostgreSQL when TEST_DATABASE_URL is set, in-memory PGlite otherwise. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
+export const engineName = TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface TestDatabase {
+  database: Database;
+  /** The URL of the per-file database (PostgreSQL only). */
+  url: string | null;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file: a new in-memory PGlite, or a new PostgreSQL database with a random
+ * name (dropped on dispose). Per-schema isolation does not work: drizzle-kit writes "public"."table".
+ */
+export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  if (!TEST_DATABASE_URL) {
+    const database = await openDatabase({ databaseUrl: null, dataDir: null });
+    if (opts.migrate !== false) await migrateDatabase(database);
+    return { database, url: null, dispose: () => database.close() };
+  }
+  const name = `fb_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 10 });
+  if (opts.migrate !== false) await migrateDatabase(database);
+  return {
+    database,
+    url: url.toString(),
+    async dispose() {
+      await database.close().catch(() => {});
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
