@@ -1,9 +1,18 @@
+import { Api } from 'grammy';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { createUnitOfWork } from './db/repos/index.ts';
 import { systemClock, type Clock } from './domain/shared/index.ts';
+import {
+  createOutboxSender,
+  defaultBudgets,
+  type OutboxSender,
+  type SenderOptions,
+} from './integrations/telegram/sender.ts';
 import { createJobs, type Jobs } from './jobs/boss.ts';
+import { outboxStore } from './db/repos/outbox.ts';
+import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
 import type { Logger } from './logger.ts';
 
 export interface Deps {
@@ -13,15 +22,21 @@ export interface Deps {
   database: Database;
   jobs: Jobs;
   services: Services;
+  /** The one outbound sender for everything that may wait (relays, receipts, notices). */
+  outbox: OutboxSender;
+  /** Flood state shared by the sender and direct answers. */
+  guard: FloodGuard;
 }
 
 export interface DepsOverrides {
   /** An already open database (tests); otherwise one is opened from the config. */
   database?: Database;
   clock?: Clock;
+  /** Sender tuning (tests scale the flood budgets down with the fake Bot API's). */
+  outbox?: Partial<SenderOptions>;
 }
 
-/** Opens the database, applies migrations, and wires repositories, jobs and use cases. */
+/** Opens the database, applies migrations, and wires repositories, jobs, the sender and use cases. */
 export async function createDeps(
   config: Config,
   logger: Logger,
@@ -34,8 +49,15 @@ export async function createDeps(
     const clock = overrides.clock ?? systemClock;
     const uow = createUnitOfWork(database);
     const jobs = createJobs(database, logger.child({ component: 'jobs' }));
-    const services = createServices({ uow, clock });
-    return { config, logger, clock, database, jobs, services };
+    // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
+    const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
+    const guard = createFloodGuard({ store: outboxStore(database.db), clock, logger });
+    const outbox = createOutboxSender(
+      { database, api, logger, clock, guard },
+      { budgets: defaultBudgets(), ...overrides.outbox },
+    );
+    const services = createServices({ uow, clock, adminGroupId: config.adminGroupId, outboxSignal: outbox });
+    return { config, logger, clock, database, jobs, services, outbox, guard };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});
     throw err;

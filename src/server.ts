@@ -40,7 +40,8 @@ export async function startApp(
   options: StartOptions = {},
 ): Promise<RunningApp> {
   const deps = await createDeps(config, logger, options);
-  const cleanup: Array<() => Promise<void>> = [() => deps.database.close()];
+  // A database handed in (tests, a restart in-process) belongs to the caller, who closes it.
+  const cleanup: Array<() => Promise<void>> = options.database ? [] : [() => deps.database.close()];
   const unwind = async () => {
     for (const fn of cleanup.reverse())
       await fn().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
@@ -57,10 +58,16 @@ export async function startApp(
         config: { adminGroupId: config.adminGroupId, adminUserIds: config.adminUserIds },
         logger,
       },
-      { apiRoot: config.telegramApiRoot, ...(options.botInfo ? { botInfo: options.botInfo } : {}) },
+      {
+        apiRoot: config.telegramApiRoot,
+        floodTransformer: deps.guard.transformer(),
+        ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+      },
     );
     await initBot(bot, config);
     await startWorkers({ jobs: deps.jobs, services: deps.services, logger });
+    deps.outbox.start();
+    cleanup.push(() => deps.outbox.stop());
 
     const http = createHttpApp({
       logger,

@@ -19,11 +19,34 @@ export async function trackUpdate(
   deps: AccountsDeps,
   updateId: number,
   profile: TelegramProfile | null,
+  opts: { privateMessage?: boolean } = {},
 ): Promise<TrackResult> {
   return deps.uow.run(async (r) => {
     if (!(await r.updates.claim(updateId))) return { duplicate: true };
     if (!profile) return { duplicate: false, user: null, created: false };
-    const { user, created } = await r.users.upsert(profile, deps.clock.now());
+    const upserted = await r.users.upsert(profile, deps.clock.now());
+    const { created } = upserted;
+    let { user } = upserted;
+    if (created) {
+      // The new-fan bonus is the fan's first ledger entry.
+      const { new_fan_bonus } = resolveSettings(await r.settings.all());
+      if (new_fan_bonus > 0) {
+        const res = await r.ledger.apply({
+          userId: user.id,
+          delta: new_fan_bonus,
+          reason: 'bonus',
+          idempotencyKey: `bonus:new-fan:${user.id}`,
+          actor: 'system',
+          metadata: { kind: 'new_fan' },
+        });
+        if (res.status === 'applied') user = { ...user, creditBalance: res.entry.balanceAfter };
+      }
+    }
+    // A fan who writes to the bot has (again) allowed it to write back.
+    if (opts.privateMessage && user.blockedBot) {
+      await r.users.setBlockedBot(user.id, false);
+      user = { ...user, blockedBot: false };
+    }
     return { duplicate: false, user, created };
   });
 }
@@ -41,14 +64,18 @@ export interface BalanceView {
 
 export async function getBalance(deps: AccountsDeps, userId: number): Promise<BalanceView | null> {
   const { repos } = deps.uow;
-  const [user, stored] = await Promise.all([repos.users.get(userId), repos.settings.all()]);
+  const [user, stored, lastTopUp] = await Promise.all([
+    repos.users.get(userId),
+    repos.settings.all(),
+    repos.ledger.lastTopUp(userId),
+  ]);
   if (!user) return null;
   const settings = resolveSettings(stored);
   const passRemainingMs = passRemaining(user.timePassUntil, deps.clock);
   const passActive = passRemainingMs > 0;
   return {
     balance: user.creditBalance,
-    lastTopUp: null,
+    lastTopUp,
     timePassUntil: passActive ? user.timePassUntil : null,
     passRemainingMs,
     lowThreshold: settings.low_credit_threshold,

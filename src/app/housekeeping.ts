@@ -6,15 +6,18 @@ export const UPDATE_DEDUPE_WINDOW_MS = 48 * 3600_000;
 
 /** Alert throttle marks only matter within their window; a day later they are noise. */
 const ALERT_MARK_TTL_MS = 24 * 3600_000;
+/** Sent items are kept a week for support questions ("did my message arrive?"), then deleted. */
+const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
 export async function runHousekeeping(deps: {
   uow: UnitOfWork;
   clock: Clock;
-}): Promise<{ prunedUpdates: number; prunedAlertMarks: number }> {
+}): Promise<{ prunedUpdates: number; prunedAlertMarks: number; prunedOutbox: number }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
   return {
     prunedUpdates: await repos.updates.pruneOlderThan(new Date(now - UPDATE_DEDUPE_WINDOW_MS)),
     prunedAlertMarks: await repos.once.pruneOlderThan('alert:', new Date(now - ALERT_MARK_TTL_MS)),
+    prunedOutbox: await repos.outbox.pruneFinished(new Date(now - OUTBOX_RETENTION_MS)),
   };
 }

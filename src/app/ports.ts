@@ -50,6 +50,10 @@ export interface UsersRepo {
   /** Inserts or refreshes the profile and last-seen time; `created` tells a first contact. */
   upsert(profile: TelegramProfile, now: Date): Promise<{ user: User; created: boolean }>;
   get(id: number): Promise<User | null>;
+  /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
+  getForUpdate(id: number): Promise<User | null>;
+  setBlockedBot(id: number, blocked: boolean): Promise<void>;
+  setBanned(id: number, banned: boolean): Promise<void>;
 }
 
 export interface SettingsRepo {
@@ -77,6 +81,156 @@ export interface OnceRepo {
   pruneOlderThan(prefix: string, cutoff: Date): Promise<number>;
 }
 
+export type LedgerReason =
+  'bonus' | 'purchase' | 'spend' | 'gift' | 'refund' | 'dispute' | 'adjustment' | 'auto_recharge' | 'unlock';
+
+export interface LedgerEntry {
+  id: number;
+  userId: number;
+  delta: number;
+  reason: LedgerReason;
+  idempotencyKey: string;
+  balanceAfter: number;
+  actor: string;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface NewLedgerEntry {
+  userId: number;
+  /** Signed credits: positive grants, negative debits. Zero is allowed (a spend under a time pass). */
+  delta: number;
+  reason: LedgerReason;
+  /** Unique across the ledger: a repeat with the same key changes nothing. */
+  idempotencyKey: string;
+  /** `system`, `user:<id>`, `admin:<id>`, `stripe`, `telegram`. */
+  actor: string;
+  metadata?: Record<string, unknown>;
+  /**
+   * `strict` (default): a debit larger than the balance is refused. `clamp`: a debit takes what is
+   * there (refunds and disputes claw back at most the balance); the entry records the amount taken.
+   */
+  mode?: 'strict' | 'clamp';
+}
+
+export type LedgerApplyResult =
+  | { status: 'applied'; entry: LedgerEntry }
+  | { status: 'duplicate'; entry: LedgerEntry }
+  | { status: 'insufficient'; balance: number; needed: number };
+
+export interface LedgerRepo {
+  /**
+   * Appends one entry and moves the user's balance in the same transaction, under a row lock on the
+   * user (concurrent debits serialise; the balance never goes below zero). Call inside `uow.run`.
+   */
+  apply(entry: NewLedgerEntry): Promise<LedgerApplyResult>;
+  findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
+  /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
+  lastTopUp(userId: number): Promise<number | null>;
+  /** Lifetime figures for the info card: credits spent (positive number) and credits bought. */
+  totals(userId: number): Promise<{ spent: number; purchased: number }>;
+  /** Every user's stored balance and entries, in creation order, for the integrity check. */
+  snapshot(): Promise<
+    Array<{ userId: number; balance: number; entries: Array<{ delta: number; balanceAfter: number }> }>
+  >;
+}
+
+/** What the outbox can send. Payloads are JSON; everything else is read at send time. */
+export type OutboxPayload =
+  /** A fan's paid message into their topic (creating the topic, card and pin first if needed). */
+  | {
+      kind: 'relay.in';
+      userId: number;
+      fromChatId: number;
+      messageId: number;
+      cost: number;
+      mode: 'copy' | 'forward';
+    }
+  /** An admin's message from a fan's topic to the fan. */
+  | {
+      kind: 'relay.out';
+      userId: number;
+      groupId: number;
+      messageId: number;
+      replyToFanMessageId: number | null;
+      answersFanMessageId: number | null;
+    }
+  /** A reaction (read receipt, delivery mark); costs no flood budget. */
+  | { kind: 'react'; chatId: number; messageId: number; emoji: string }
+  /** Any text: receipts, notices, failure notes. */
+  | {
+      kind: 'notice';
+      chatId: number;
+      html: string;
+      threadId?: number | null;
+      /** Into the fan's current topic (resolved at send time). */
+      toTopicOf?: number;
+      replyTo?: number | null;
+      keyboard?: Array<Array<{ text: string; callback_data: string }>>;
+      userId?: number;
+    };
+
+export type OutboxKind = OutboxPayload['kind'];
+
+export interface NewOutboxItem {
+  /** Ordering unit, one item in flight at a time: `in:<fan>`, `out:<fan>`. */
+  lane: string;
+  /** Whose flood budget the send spends. */
+  chatId: number;
+  payload: OutboxPayload;
+  /** Order inside the lane (fan message id for relays; 0 sorts first, then by insertion). */
+  sortKey: number;
+  idempotencyKey: string;
+}
+
+export interface OutboxRepo {
+  /** Adds items (a repeat idempotency key is ignored). Call inside the transaction that decided them. */
+  enqueue(items: NewOutboxItem[]): Promise<void>;
+  /** Deletes sent (or given-up) items finished before `before`. */
+  pruneFinished(before: Date): Promise<number>;
+}
+
+export interface FanTopic {
+  userId: number;
+  groupId: number;
+  threadId: number | null;
+  status: 'creating' | 'open' | 'closed';
+  name: string;
+  cardMessageId: number | null;
+  previousThreadId: number | null;
+}
+
+export interface TopicsRepo {
+  get(userId: number): Promise<FanTopic | null>;
+  /** Inserts the 'creating' row unless the fan already has one; true when this call created it. */
+  reserve(userId: number, groupId: number, name: string): Promise<boolean>;
+  findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
+  setThread(userId: number, threadId: number, name: string): Promise<void>;
+  setCard(userId: number, cardMessageId: number): Promise<void>;
+  /** The topic is gone: forget the thread (kept as previous) so the next relay creates a new one. */
+  markLost(userId: number, threadId: number): Promise<void>;
+}
+
+export interface MessageLink {
+  id: number;
+  userId: number;
+  direction: 'in' | 'out';
+  fanChatId: number;
+  fanMessageId: number | null;
+  groupChatId: number;
+  groupThreadId: number | null;
+  groupMessageId: number | null;
+  adminId: number | null;
+}
+
+export interface LinksRepo {
+  add(link: Omit<MessageLink, 'id'>): Promise<void>;
+  byGroupMessage(groupChatId: number, groupMessageId: number): Promise<MessageLink | null>;
+  byFanMessage(fanChatId: number, fanMessageId: number): Promise<MessageLink | null>;
+  /** The fan's latest message relayed into the topic, for the read receipt. */
+  latestInbound(userId: number): Promise<MessageLink | null>;
+}
+
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
   users: UsersRepo;
@@ -84,6 +238,10 @@ export interface Repos {
   products: ProductsRepo;
   updates: UpdatesRepo;
   once: OnceRepo;
+  ledger: LedgerRepo;
+  outbox: OutboxRepo;
+  topics: TopicsRepo;
+  links: LinksRepo;
 }
 
 export interface UnitOfWork {

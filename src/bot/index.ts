@@ -1,8 +1,9 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotConfig as GrammyBotConfig } from 'grammy';
+import { Bot, type BotConfig as GrammyBotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps, Context } from './context.ts';
+import { adminRelayFeature } from './features/admin-relay.ts';
 import { balanceFeature } from './features/balance.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
 import { helpFeature } from './features/help.ts';
@@ -14,6 +15,8 @@ import { trackUpdate } from './middlewares/track-update.ts';
 
 export interface CreateBotOptions {
   apiRoot: string;
+  /** Shares 429s and budget use of direct answers with the outbox. */
+  floodTransformer?: Transformer;
   /** Skip getMe at start (tests, or a cached value). */
   botInfo?: UserFromGetMe;
 }
@@ -32,6 +35,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<Context>(token, config);
 
+  // Inner first: the flood transformer sees every attempt, including those auto-retry repeats.
+  if (options.floodTransformer) bot.api.config.use(options.floodTransformer);
   // Direct answers only wait out short flood waits; anything longer belongs in the outbox.
   bot.api.config.use(autoRetry({ maxDelaySeconds: 5, maxRetryAttempts: 3, rethrowHttpErrors: true }));
 
@@ -44,6 +49,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(balanceFeature);
   safe.use(helpFeature);
   safe.use(fanRelayFeature);
+  safe.use(adminRelayFeature);
   safe.use(unhandledFeature); // must be the last handler
   bot.catch((err) =>
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'unhandled bot error'),

@@ -1,5 +1,6 @@
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
+import type { SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
 import { testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -25,7 +26,12 @@ export interface TestApp {
  */
 export async function startTestApp(
   fake: FakeTelegram,
-  opts: { env?: Record<string, string | undefined>; mode?: 'webhook' | 'polling'; db?: TestDatabase } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    mode?: 'webhook' | 'polling';
+    db?: TestDatabase;
+    outbox?: Partial<SenderOptions>;
+  } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
   const config = testConfig({
@@ -41,6 +47,7 @@ export async function startTestApp(
     ),
     {
       database: db.database,
+      ...(opts.outbox ? { outbox: opts.outbox } : {}),
       botInfo: fake.botInfo,
       hostname: '127.0.0.1',
     },

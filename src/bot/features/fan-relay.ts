@@ -1,5 +1,8 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import { bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
+import { navData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
+import { messageType } from '../helpers/message-type.ts';
 import { texts } from '../texts.ts';
 
 const composer = new Composer<Context>();
@@ -7,20 +10,51 @@ const composer = new Composer<Context>();
 const feature = composer.chatType('private').drop((ctx) => ctx.message?.text?.startsWith('/') ?? false);
 
 feature.on('message', async (ctx, next) => {
-  if (ctx.config.adminGroupId !== null) return next();
-  // Not set up yet: refuse politely, store and charge nothing, and tell the owner once how to finish.
-  await ctx.reply(texts.notOpenYet);
-  if (await ctx.services.claimOnce('notice:setup-admin-group')) {
-    if (ctx.config.adminUserIds.length === 0) {
-      ctx.logger.warn('a fan wrote but ADMIN_GROUP_ID is not set (and no ADMIN_USER_IDS to tell)');
-      return;
-    }
-    for (const owner of ctx.config.adminUserIds) {
-      await ctx.api
-        .sendMessage(owner, texts.setupNeeded(ctx.me.username), { parse_mode: 'HTML' })
-        .catch((err: unknown) => ctx.logger.warn({ err, owner }, 'setup notice not delivered'));
-    }
+  const type = messageType(ctx.message);
+  if (type === null) return next(); // a service message, not fan content
+  if (ctx.config.adminGroupId === null) return refuseUntilSetUp(ctx);
+
+  // Typing while the bot works; purely cosmetic, so a failure is ignored.
+  ctx.replyWithChatAction('typing').catch(() => {});
+  const res = await ctx.services.acceptFanMessage({
+    userId: ctx.from.id,
+    chatId: ctx.chat.id,
+    messageId: ctx.message.message_id,
+    type,
+  });
+  if (res.ok) return; // the receipt follows through the outbox, after the relay is queued
+  const reply = {
+    reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    parse_mode: 'HTML' as const,
+  };
+  switch (res.code) {
+    case 'banned':
+      return void (await ctx.reply(bannedText, reply));
+    case 'unsupported_type':
+      return void (await ctx.reply(unsupportedText(res.allowed), reply));
+    case 'insufficient_credits':
+      return void (await ctx.reply(insufficientText(type, res.cost, res.balance), {
+        ...reply,
+        reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
+      }));
+    case 'not_open':
+      return refuseUntilSetUp(ctx);
   }
 });
+
+/** Not set up yet: refuse politely, store and charge nothing, and tell the owner once how to finish. */
+async function refuseUntilSetUp(ctx: Context): Promise<void> {
+  await ctx.reply(texts.notOpenYet);
+  if (!(await ctx.services.claimOnce('notice:setup-admin-group'))) return;
+  if (ctx.config.adminUserIds.length === 0) {
+    ctx.logger.warn('a fan wrote but ADMIN_GROUP_ID is not set (and no ADMIN_USER_IDS to tell)');
+    return;
+  }
+  for (const owner of ctx.config.adminUserIds) {
+    await ctx.api
+      .sendMessage(owner, texts.setupNeeded(ctx.me.username), { parse_mode: 'HTML' })
+      .catch((err: unknown) => ctx.logger.warn({ err, owner }, 'setup notice not delivered'));
+  }
+}
 
 export const fanRelayFeature = composer;

@@ -16,6 +16,7 @@ export const trackUpdate: MiddlewareFn<Context> = async (ctx, next) => {
       username: from.username,
       languageCode: from.language_code,
     },
+    { privateMessage: ctx.chat?.type === 'private' && ctx.message !== undefined },
   );
   if (result.duplicate) {
     ctx.logger.info('duplicate update ignored');

@@ -1,6 +1,9 @@
 import type { Repos, UnitOfWork } from '../../app/ports.ts';
 import type { Database, DbOrTx } from '../client.ts';
+import { ledgerRepo } from './ledger.ts';
+import { outboxRepo } from './outbox.ts';
 import { productsRepo } from './products.ts';
+import { linksRepo, topicsRepo } from './relay.ts';
 import { settingsRepo } from './settings.ts';
 import { onceRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
@@ -12,6 +15,10 @@ export function createRepos(db: DbOrTx): Repos {
     products: productsRepo(db),
     updates: updatesRepo(db),
     once: onceRepo(db),
+    ledger: ledgerRepo(db),
+    outbox: outboxRepo(db),
+    topics: topicsRepo(db),
+    links: linksRepo(db),
   };
 }
 

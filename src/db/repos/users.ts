@@ -32,6 +32,16 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       const { created, ...user } = row!;
       return { user, created: Boolean(created) };
     },
+    async getForUpdate(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+      return row ?? null;
+    },
+    async setBlockedBot(id, blocked) {
+      await db.update(users).set({ blockedBot: blocked }).where(eq(users.id, id));
+    },
+    async setBanned(id, banned) {
+      await db.update(users).set({ isBanned: banned }).where(eq(users.id, id));
+    },
     async get(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id));
       return row ?? null;

@@ -3,3 +3,5 @@ export * from './settings.ts';
 export * from './catalog.ts';
 export * from './updates.ts';
 export * from './system.ts';
+export * from './ledger.ts';
+export * from './relay.ts';

@@ -56,7 +56,7 @@ describe('fan screens', () => {
     const bob = fanUser(6002, { first_name: 'Bob' });
     await t.post(command(bob, '/balance'));
     const text = lastTextTo(bob.id);
-    expect(text).toContain('Credits: 0/0 [░░░░░░░░░░] 0%');
+    expect(text).toContain('Credits: 3/3 [██████████] 100%'); // the welcome bonus
     expect(text).toMatch(/Low balance/);
   });
 

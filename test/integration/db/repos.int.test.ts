@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 const clock = fixedClock('2026-11-01T12:00:00Z');
-const services = () => createServices({ uow: createUnitOfWork(t.database), clock });
+const services = () =>
+  createServices({
+    uow: createUnitOfWork(t.database),
+    clock,
+    adminGroupId: null,
+    outboxSignal: { notify() {} },
+  });
 
 describe('accounts and updates', () => {
   it('claims an update id once and upserts the sender', async () => {
@@ -27,7 +33,8 @@ describe('accounts and updates', () => {
     expect(first).toMatchObject({
       duplicate: false,
       created: true,
-      user: { id: 42, firstName: 'Alice', creditBalance: 0 },
+      // A new fan starts with the welcome bonus (default 3): their first ledger entry.
+      user: { id: 42, firstName: 'Alice', creditBalance: 3 },
     });
     expect(await s.trackUpdate(1001, { id: 42, firstName: 'Alice' })).toEqual({ duplicate: true });
     const second = await s.trackUpdate(1002, { id: 42, firstName: 'Alicia', username: 'alicia' });
@@ -42,7 +49,8 @@ describe('accounts and updates', () => {
     const s = services();
     await s.trackUpdate(1003, { id: 43, firstName: 'Bob' });
     expect(await s.getBalance(43)).toMatchObject({
-      balance: 0,
+      balance: 3,
+      lastTopUp: 3,
       low: true,
       lowThreshold: 5,
       timePassUntil: null,
@@ -54,7 +62,12 @@ describe('accounts and updates', () => {
   it('prunes processed updates and alert marks outside their windows', async () => {
     const uow = createUnitOfWork(t.database);
     await uow.repos.updates.claim(5000);
-    const later = createServices({ uow, clock: fixedClock('2030-01-01T00:00:00Z') });
+    const later = createServices({
+      uow,
+      clock: fixedClock('2030-01-01T00:00:00Z'),
+      adminGroupId: null,
+      outboxSignal: { notify() {} },
+    });
     await uow.repos.once.claim('alert:test:1');
     await uow.repos.once.claim('notice:keep-me');
     const result = await later.runHousekeeping();
@@ -91,6 +104,6 @@ describe('catalog and settings', () => {
       .execute(sql`update users set credit_balance = -1 where id = 42`)
       .catch((e: unknown) => e);
     expect(String((error as Error).cause)).toMatch(/users_credit_balance_non_negative/);
-    expect((await uow.repos.users.get(42))?.creditBalance).toBe(0);
+    expect((await uow.repos.users.get(42))?.creditBalance).toBe(3);
   });
 });

@@ -54,7 +54,12 @@ describe('pg-boss on the app database', () => {
   it('runs the housekeeping worker, which prunes old update ids', async () => {
     const uow = createUnitOfWork(t.database);
     await uow.repos.updates.claim(77);
-    const services = createServices({ uow, clock: fixedClock('2031-01-01T00:00:00Z') });
+    const services = createServices({
+      uow,
+      clock: fixedClock('2031-01-01T00:00:00Z'),
+      adminGroupId: null,
+      outboxSignal: { notify() {} },
+    });
     await startWorkers({ jobs, services, logger });
     const id = await jobs.send('housekeeping', {}, { singletonKey: 'manual' });
     const deadline = Date.now() + 20_000;

@@ -1,0 +1,43 @@
+import { Composer } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { Context } from '../context.ts';
+
+const composer = new Composer<Context>();
+
+/** Service messages (topic created, pinned, members joined…) are not replies to a fan. */
+function isServiceMessage(m: Message): boolean {
+  return (
+    m.forum_topic_created !== undefined ||
+    m.forum_topic_edited !== undefined ||
+    m.forum_topic_closed !== undefined ||
+    m.forum_topic_reopened !== undefined ||
+    m.pinned_message !== undefined ||
+    m.new_chat_members !== undefined ||
+    m.left_chat_member !== undefined ||
+    m.new_chat_title !== undefined
+  );
+}
+
+/** An admin's message inside a fan's topic is carried to the fan. Other members are ignored. */
+composer.on('message', async (ctx, next) => {
+  const groupId = ctx.config.adminGroupId;
+  if (groupId === null || ctx.chat.id !== groupId) return next();
+  const m = ctx.message;
+  if (!m.is_topic_message || m.message_thread_id === undefined) return; // the General topic
+  if (!ctx.config.adminUserIds.includes(ctx.from.id)) return;
+  if (m.text?.startsWith('/') || isServiceMessage(m)) return next();
+  // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
+  const replyTo =
+    m.reply_to_message && m.reply_to_message.message_id !== m.message_thread_id
+      ? m.reply_to_message.message_id
+      : null;
+  await ctx.services.acceptAdminMessage({
+    groupId,
+    threadId: m.message_thread_id,
+    messageId: m.message_id,
+    adminId: ctx.from.id,
+    replyToMessageId: replyTo,
+  });
+});
+
+export const adminRelayFeature = composer;

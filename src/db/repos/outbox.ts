@@ -1,0 +1,293 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { NewOutboxItem, OutboxPayload, OutboxRepo } from '../../app/ports.ts';
+import type { Db, DbOrTx } from '../client.ts';
+import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
+
+export function outboxRepo(db: DbOrTx): OutboxRepo {
+  return {
+    async enqueue(items: NewOutboxItem[]) {
+      if (items.length === 0) return;
+      await db
+        .insert(outbox)
+        .values(
+          items.map((i) => ({
+            lane: i.lane,
+            chatId: i.chatId,
+            kind: i.payload.kind,
+            payload: i.payload,
+            sortKey: i.sortKey,
+            idempotencyKey: i.idempotencyKey,
+          })),
+        )
+        .onConflictDoNothing({ target: outbox.idempotencyKey });
+    },
+    async pruneFinished(before) {
+      const rows = await db
+        .delete(outbox)
+        .where(and(inArray(outbox.status, ['done', 'dead']), sql`${outbox.doneAt} < ${before}`))
+        .returning({ id: outbox.id });
+      return rows.length;
+    },
+  };
+}
+
+/** A flood budget: at most `limit` sends per sliding `windowMs`. */
+export interface Budget {
+  limit: number;
+  windowMs: number;
+}
+
+export interface FloodBudgets {
+  private: Budget;
+  group: Budget;
+  global: Budget;
+}
+
+export interface ClaimedItem {
+  id: number;
+  lane: string;
+  chatId: number;
+  payload: OutboxPayload;
+  attempts: number;
+  /** Flood budget units reserved for this send (a first relay also pays for topic, card and pin). */
+  cost: number;
+}
+
+export interface ClaimResult {
+  items: ClaimedItem[];
+  /** When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. */
+  wakeAt: Date | null;
+}
+
+interface HeadRow extends Record<string, unknown> {
+  id: number;
+  lane: string;
+  chat_id: number;
+  payload: OutboxPayload;
+  attempts: number;
+  needs_topic: boolean;
+}
+
+interface BudgetState {
+  key: string;
+  recent: number[];
+  blockedUntil: number;
+  dirty: boolean;
+}
+
+/** Topic, card and pin: what a relay into a fan's missing topic costs on top of the message itself. */
+export const TOPIC_SETUP_COST = 3;
+
+function costOf(head: HeadRow): number {
+  if (head.payload.kind === 'react') return 0;
+  return head.payload.kind === 'relay.in' && head.needs_topic ? 1 + TOPIC_SETUP_COST : 1;
+}
+
+function toMs(v: unknown): number {
+  return v instanceof Date ? v.getTime() : new Date(String(v)).getTime();
+}
+
+/**
+ * The dispatcher's side of the outbox. `claim` picks what may be sent now: each lane's head in order,
+ * lanes served longest ago first (round-robin), within every chat's and the bot's flood budget.
+ */
+export function outboxStore(db: Db) {
+  return {
+    async claim(opts: {
+      limit: number;
+      now: Date;
+      leaseMs: number;
+      budgets: FloodBudgets;
+      excludeLanes: Iterable<string>;
+    }): Promise<ClaimResult> {
+      const now = opts.now.getTime();
+      const exclude = [...opts.excludeLanes];
+      return db.transaction(async (tx) => {
+        // The global budget row is the claim mutex across replicas: claims are short, so serialising them is cheap.
+        await tx.insert(outboxBudgets).values({ key: 'global' }).onConflictDoNothing();
+        await tx
+          .select({ key: outboxBudgets.key })
+          .from(outboxBudgets)
+          .where(eq(outboxBudgets.key, 'global'))
+          .for('update');
+
+        // Raw SQL (DISTINCT ON): both drivers answer { rows }, which the shared Db type leaves unknown.
+        const result = (await tx.execute(sql`
+            select h.id, h.lane, h.chat_id, h.payload, h.attempts,
+                   (h.kind = 'relay.in' and t.thread_id is null) as needs_topic
+            from (
+              select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before
+              from outbox where status in ('pending', 'sending')
+              order by lane, sort_key, id
+            ) h
+            left join outbox_lanes l on l.lane = h.lane
+            left join fan_topics t on h.kind = 'relay.in' and t.user_id = (h.payload->>'userId')::bigint
+            where (h.status = 'pending' or h.lease_until < ${opts.now})
+              and h.not_before <= ${opts.now}
+            order by l.last_sent_at asc nulls first, h.id
+            limit 500`)) as { rows: HeadRow[] };
+        const heads = result.rows.filter((h) => !exclude.includes(h.lane));
+
+        const keys = new Set<string>(['global']);
+        for (const h of heads) keys.add(`chat:${Number(h.chat_id)}`);
+        const states = new Map<string, BudgetState>();
+        const rows = await tx
+          .select()
+          .from(outboxBudgets)
+          .where(inArray(outboxBudgets.key, [...keys]))
+          .for('update');
+        for (const key of keys) {
+          const row = rows.find((r) => r.key === key);
+          states.set(key, {
+            key,
+            recent: (row?.recent ?? []).map(toMs),
+            blockedUntil: row?.blockedUntil ? row.blockedUntil.getTime() : 0,
+            dirty: !row,
+          });
+        }
+
+        let wakeAt = Infinity;
+        const budgetFor = (chatId: number): Budget =>
+          chatId < 0 ? opts.budgets.group : opts.budgets.private;
+        /** When `cost` more sends fit in the window (0 = now). */
+        const freeAt = (s: BudgetState, b: Budget, cost: number): number => {
+          s.recent = s.recent.filter((t) => t > now - b.windowMs);
+          if (s.blockedUntil > now) return s.blockedUntil;
+          if (s.recent.length + cost <= b.limit) return 0;
+          const sorted = [...s.recent].sort((a, z) => a - z);
+          return (sorted[s.recent.length + cost - b.limit - 1] ?? now) + b.windowMs;
+        };
+
+        const claimed: ClaimedItem[] = [];
+        const global = states.get('global')!;
+        for (const h of heads) {
+          if (claimed.length >= opts.limit) break;
+          const cost = costOf(h);
+          const chat = states.get(`chat:${Number(h.chat_id)}`)!;
+          const chatFree =
+            cost === 0
+              ? chat.blockedUntil > now
+                ? chat.blockedUntil
+                : 0
+              : freeAt(chat, budgetFor(Number(h.chat_id)), cost);
+          const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost);
+          if (chatFree > 0 || globalFree > 0) {
+            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree));
+            continue;
+          }
+          for (let i = 0; i < cost; i++) {
+            chat.recent.push(now);
+            global.recent.push(now);
+          }
+          chat.dirty = global.dirty = cost > 0 || chat.dirty;
+          // Raw rows: int8 arrives as a string (node-postgres) or a bigint-ish value (PGlite).
+          claimed.push({
+            id: Number(h.id),
+            lane: h.lane,
+            chatId: Number(h.chat_id),
+            payload: h.payload,
+            attempts: Number(h.attempts),
+            cost,
+          });
+        }
+
+        for (const s of states.values()) {
+          if (!s.dirty) continue;
+          const recent = s.recent.map((t) => new Date(t));
+          await tx
+            .insert(outboxBudgets)
+            .values({ key: s.key, recent, blockedUntil: s.blockedUntil ? new Date(s.blockedUntil) : null })
+            .onConflictDoUpdate({ target: outboxBudgets.key, set: { recent } });
+        }
+        if (claimed.length) {
+          await tx
+            .update(outbox)
+            .set({ status: 'sending', leaseUntil: new Date(now + opts.leaseMs) })
+            .where(
+              inArray(
+                outbox.id,
+                claimed.map((c) => c.id),
+              ),
+            );
+          await tx
+            .insert(outboxLanes)
+            .values(claimed.map((c) => ({ lane: c.lane, lastSentAt: opts.now })))
+            .onConflictDoUpdate({ target: outboxLanes.lane, set: { lastSentAt: opts.now } });
+        }
+        const [next] = await tx
+          .select({ at: sql<Date | string | null>`min(${outbox.notBefore})` })
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), sql`${outbox.notBefore} > ${opts.now}`));
+        if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
+        return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null };
+      });
+    },
+
+    async complete(tx: DbOrTx, id: number, now: Date) {
+      await tx.update(outbox).set({ status: 'done', doneAt: now, leaseUntil: null }).where(eq(outbox.id, id));
+    },
+
+    async reschedule(
+      tx: DbOrTx,
+      id: number,
+      notBefore: Date,
+      opts: { countAttempt: boolean; error?: string },
+    ) {
+      await tx
+        .update(outbox)
+        .set({
+          status: 'pending',
+          notBefore,
+          leaseUntil: null,
+          ...(opts.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
+          ...(opts.error ? { lastError: opts.error.slice(0, 500) } : {}),
+        })
+        .where(eq(outbox.id, id));
+    },
+
+    async kill(tx: DbOrTx, id: number, error: string, now: Date) {
+      await tx
+        .update(outbox)
+        .set({ status: 'dead', lastError: error.slice(0, 500), doneAt: now, leaseUntil: null })
+        .where(eq(outbox.id, id));
+    },
+
+    /** A 429 for this chat: nothing is sent to it before `until` (retry_after, exactly). */
+    async blockChat(chatId: number, until: Date) {
+      const key = `chat:${chatId}`;
+      await db
+        .insert(outboxBudgets)
+        .values({ key, blockedUntil: until })
+        .onConflictDoUpdate({
+          target: outboxBudgets.key,
+          set: { blockedUntil: sql`greatest(${outboxBudgets.blockedUntil}, ${until})` },
+        });
+    },
+
+    /** A send made outside the outbox (a direct answer) still spends the chat's and the bot's budget. */
+    async recordSend(chatId: number, at: Date) {
+      for (const key of [`chat:${chatId}`, 'global']) {
+        await db
+          .insert(outboxBudgets)
+          .values({ key, recent: [at] })
+          .onConflictDoUpdate({
+            target: outboxBudgets.key,
+            // Keep the log short: only the last 30 sends can matter for any window we enforce.
+            set: {
+              recent: sql`(${outboxBudgets.recent} || array[${at}::timestamptz])[greatest(1, cardinality(${outboxBudgets.recent}) - 28):]`,
+            },
+          });
+      }
+    },
+
+    async pendingCount(): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(inArray(outbox.status, ['pending', 'sending']));
+      return row?.n ?? 0;
+    },
+  };
+}
+
+export type OutboxStore = ReturnType<typeof outboxStore>;

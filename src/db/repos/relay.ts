@@ -1,0 +1,113 @@
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { LinksRepo, TopicsRepo } from '../../app/ports.ts';
+import type { DbOrTx } from '../client.ts';
+import { fanTopics, messageLinks } from '../schema/index.ts';
+
+const topicColumns = {
+  userId: fanTopics.userId,
+  groupId: fanTopics.groupId,
+  threadId: fanTopics.threadId,
+  status: fanTopics.status,
+  name: fanTopics.name,
+  cardMessageId: fanTopics.cardMessageId,
+  previousThreadId: fanTopics.previousThreadId,
+};
+
+export function topicsRepo(db: DbOrTx): TopicsRepo {
+  return {
+    async get(userId) {
+      const [row] = await db.select(topicColumns).from(fanTopics).where(eq(fanTopics.userId, userId));
+      return row ?? null;
+    },
+    async reserve(userId, groupId, name) {
+      const rows = await db
+        .insert(fanTopics)
+        .values({ userId, groupId, name, status: 'creating' })
+        .onConflictDoNothing()
+        .returning({ userId: fanTopics.userId });
+      return rows.length === 1;
+    },
+    async findByThread(groupId, threadId) {
+      const [row] = await db
+        .select(topicColumns)
+        .from(fanTopics)
+        .where(and(eq(fanTopics.groupId, groupId), eq(fanTopics.threadId, threadId)));
+      return row ?? null;
+    },
+    async setThread(userId, threadId, name) {
+      await db
+        .update(fanTopics)
+        .set({ threadId, name, status: 'open', cardMessageId: null, updatedAt: sql`now()` })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async setCard(userId, cardMessageId) {
+      await db
+        .update(fanTopics)
+        .set({ cardMessageId, updatedAt: sql`now()` })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async markLost(userId, threadId) {
+      await db
+        .update(fanTopics)
+        .set({
+          threadId: null,
+          previousThreadId: threadId,
+          status: 'creating',
+          cardMessageId: null,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(fanTopics.userId, userId), eq(fanTopics.threadId, threadId)));
+    },
+  };
+}
+
+const linkColumns = {
+  id: messageLinks.id,
+  userId: messageLinks.userId,
+  direction: messageLinks.direction,
+  fanChatId: messageLinks.fanChatId,
+  fanMessageId: messageLinks.fanMessageId,
+  groupChatId: messageLinks.groupChatId,
+  groupThreadId: messageLinks.groupThreadId,
+  groupMessageId: messageLinks.groupMessageId,
+  adminId: messageLinks.adminId,
+};
+
+export function linksRepo(db: DbOrTx): LinksRepo {
+  return {
+    async add(link) {
+      await db.insert(messageLinks).values(link).onConflictDoNothing();
+    },
+    async byGroupMessage(groupChatId, groupMessageId) {
+      const [row] = await db
+        .select(linkColumns)
+        .from(messageLinks)
+        .where(
+          and(eq(messageLinks.groupChatId, groupChatId), eq(messageLinks.groupMessageId, groupMessageId)),
+        );
+      return row ?? null;
+    },
+    async byFanMessage(fanChatId, fanMessageId) {
+      const [row] = await db
+        .select(linkColumns)
+        .from(messageLinks)
+        .where(and(eq(messageLinks.fanChatId, fanChatId), eq(messageLinks.fanMessageId, fanMessageId)));
+      return row ?? null;
+    },
+    async latestInbound(userId) {
+      const [row] = await db
+        .select(linkColumns)
+        .from(messageLinks)
+        .where(
+          and(
+            eq(messageLinks.userId, userId),
+            eq(messageLinks.direction, 'in'),
+            isNotNull(messageLinks.fanMessageId),
+          ),
+        )
+        .orderBy(desc(messageLinks.id))
+        .limit(1);
+      return row ?? null;
+    },
+  };
+}

@@ -1,0 +1,347 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLedgerIntegrity, formatLedgerReport } from '../../../src/app/ledger.ts';
+import type { LedgerApplyResult, NewLedgerEntry } from '../../../src/app/ports.ts';
+import { migrateDatabase, openDatabase } from '../../../src/db/client.ts';
+import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.dispose());
+
+const now = new Date('2026-11-01T12:00:00Z');
+const uow = () => createUnitOfWork(t.database);
+const addUser = (id: number) => createRepos(t.database.db).users.upsert({ id, firstName: `user ${id}` }, now);
+const balanceOf = async (id: number) => (await uow().repos.users.get(id))?.creditBalance;
+const apply = (e: Omit<NewLedgerEntry, 'actor'>) => uow().run((r) => r.ledger.apply({ actor: 'test', ...e }));
+const entriesOf = async (id: number) =>
+  (await uow().repos.ledger.snapshot()).find((a) => a.userId === id)?.entries ?? [];
+
+describe('ledgerRepo.apply', () => {
+  it('grants credits and records the entry with balance_after', async () => {
+    await addUser(1);
+    const res = await apply({
+      userId: 1,
+      delta: 10,
+      reason: 'purchase',
+      idempotencyKey: 'grant:1',
+      metadata: { pack: 'p10' },
+    });
+    expect(res).toEqual({
+      status: 'applied',
+      entry: {
+        id: expect.any(Number) as unknown,
+        userId: 1,
+        delta: 10,
+        reason: 'purchase',
+        idempotencyKey: 'grant:1',
+        balanceAfter: 10,
+        actor: 'test',
+        metadata: { pack: 'p10' },
+        createdAt: expect.any(Date) as unknown,
+      },
+    });
+    expect(await balanceOf(1)).toBe(10);
+    expect(await uow().repos.ledger.findByKey('grant:1')).toEqual((res as { entry: unknown }).entry);
+  });
+
+  it('debits strictly within the balance', async () => {
+    const res = await apply({ userId: 1, delta: -3, reason: 'spend', idempotencyKey: 'spend:1:a' });
+    expect(res).toMatchObject({ status: 'applied', entry: { delta: -3, balanceAfter: 7, metadata: {} } });
+    expect(await balanceOf(1)).toBe(7);
+  });
+
+  it('refuses a debit larger than the balance and changes nothing', async () => {
+    const res = await apply({ userId: 1, delta: -8, reason: 'spend', idempotencyKey: 'spend:1:b' });
+    expect(res).toEqual({ status: 'insufficient', balance: 7, needed: 8 });
+    expect(await balanceOf(1)).toBe(7);
+    expect(await uow().repos.ledger.findByKey('spend:1:b')).toBeNull();
+    expect(await entriesOf(1)).toHaveLength(2);
+  });
+
+  it('returns the original entry for a repeated key and changes nothing', async () => {
+    const original = await uow().repos.ledger.findByKey('grant:1');
+    // A different amount under the same key is still the same side effect: the first one wins.
+    const res = await apply({ userId: 1, delta: 50, reason: 'purchase', idempotencyKey: 'grant:1' });
+    expect(res).toEqual({ status: 'duplicate', entry: original });
+    expect(await balanceOf(1)).toBe(7);
+    expect(await entriesOf(1)).toHaveLength(2);
+  });
+
+  it('claws back at most the balance in clamp mode and records what was taken', async () => {
+    await addUser(2);
+    await apply({ userId: 2, delta: 5, reason: 'purchase', idempotencyKey: 'grant:2' });
+    const res = await apply({
+      userId: 2,
+      delta: -8,
+      reason: 'refund',
+      idempotencyKey: 'refund:2',
+      mode: 'clamp',
+    });
+    expect(res).toMatchObject({ status: 'applied', entry: { delta: -5, balanceAfter: 0, reason: 'refund' } });
+    const again = await apply({
+      userId: 2,
+      delta: -3,
+      reason: 'dispute',
+      idempotencyKey: 'dispute:2',
+      mode: 'clamp',
+    });
+    expect(again).toMatchObject({ status: 'applied', entry: { delta: 0, balanceAfter: 0 } });
+    expect(await balanceOf(2)).toBe(0);
+  });
+
+  it('records a zero-delta entry (a message under a time pass)', async () => {
+    await addUser(3);
+    const res = await apply({ userId: 3, delta: 0, reason: 'spend', idempotencyKey: 'msg:3:1' });
+    expect(res).toMatchObject({ status: 'applied', entry: { delta: 0, balanceAfter: 0 } });
+    expect(await entriesOf(3)).toEqual([{ delta: 0, balanceAfter: 0 }]);
+  });
+
+  it('throws for an unknown user', async () => {
+    await expect(
+      apply({ userId: 999_999, delta: 1, reason: 'gift', idempotencyKey: 'gift:nobody' }),
+    ).rejects.toThrow(/user 999999 does not exist/);
+    expect(await uow().repos.ledger.findByKey('gift:nobody')).toBeNull();
+  });
+
+  it('works on the bare database and rolls back with the caller’s transaction', async () => {
+    await addUser(4);
+    const bare = await uow().repos.ledger.apply({
+      userId: 4,
+      delta: 4,
+      reason: 'gift',
+      idempotencyKey: 'gift:4',
+      actor: 'test',
+    });
+    expect(bare).toMatchObject({ status: 'applied', entry: { balanceAfter: 4 } });
+    const failed = uow().run(async (r) => {
+      await r.ledger.apply({
+        userId: 4,
+        delta: -4,
+        reason: 'spend',
+        idempotencyKey: 'spend:4',
+        actor: 'test',
+      });
+      throw new Error('the relay failed after charging');
+    });
+    await expect(failed).rejects.toThrow('the relay failed');
+    expect(await balanceOf(4)).toBe(4);
+    expect(await uow().repos.ledger.findByKey('spend:4')).toBeNull();
+  });
+});
+
+describe('ledgerRepo reads', () => {
+  it('reports the last top-up and lifetime totals', async () => {
+    await addUser(5);
+    const ledger = uow().repos.ledger;
+    expect(await ledger.lastTopUp(5)).toBeNull();
+    expect(await ledger.totals(5)).toEqual({ spent: 0, purchased: 0 });
+    const steps: Array<Omit<NewLedgerEntry, 'actor' | 'userId' | 'idempotencyKey'>> = [
+      { delta: 5, reason: 'bonus' },
+      { delta: 20, reason: 'purchase' },
+      { delta: -3, reason: 'spend' },
+      { delta: -2, reason: 'unlock' },
+      { delta: 0, reason: 'gift' }, // not a top-up: nothing arrived
+      { delta: 7, reason: 'adjustment' }, // not a top-up
+    ];
+    for (const [i, s] of steps.entries()) await apply({ userId: 5, idempotencyKey: `t5:${i}`, ...s });
+    expect(await ledger.lastTopUp(5)).toBe(20);
+    await apply({ userId: 5, delta: 15, reason: 'auto_recharge', idempotencyKey: 't5:ar' });
+    await apply({ userId: 5, delta: -4, reason: 'refund', idempotencyKey: 't5:refund', mode: 'clamp' });
+    await apply({ userId: 5, delta: 0, reason: 'spend', idempotencyKey: 't5:pass' });
+    expect(await ledger.lastTopUp(5)).toBe(15);
+    // The refund is neither spending nor negative purchasing.
+    expect(await ledger.totals(5)).toEqual({ spent: 5, purchased: 35 });
+    expect(await balanceOf(5)).toBe(38);
+  });
+
+  it('snapshots every user, with or without entries, in creation order', async () => {
+    await addUser(6);
+    const snapshot = await uow().repos.ledger.snapshot();
+    expect(snapshot.map((a) => a.userId)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(snapshot.find((a) => a.userId === 6)).toEqual({ userId: 6, balance: 0, entries: [] });
+    expect(snapshot.find((a) => a.userId === 1)).toEqual({
+      userId: 1,
+      balance: 7,
+      entries: [
+        { delta: 10, balanceAfter: 10 },
+        { delta: -3, balanceAfter: 7 },
+      ],
+    });
+    const report = await checkLedgerIntegrity({ uow: uow() });
+    const entries = snapshot.reduce((n, a) => n + a.entries.length, 0);
+    expect(report).toEqual({ ok: true, violations: [], users: 6, entries });
+    expect(formatLedgerReport(report)).toBe(`ledger OK: 6 users, ${entries} entries`);
+  });
+});
+
+describe('concurrency', () => {
+  const settle = (results: LedgerApplyResult[]) => ({
+    applied: results.filter((r) => r.status === 'applied').length,
+    duplicate: results.filter((r) => r.status === 'duplicate').length,
+    insufficient: results.filter((r) => r.status === 'insufficient').length,
+  });
+
+  it('20 concurrent debits of 1 on a balance of 10: exactly 10 succeed', async () => {
+    await addUser(20);
+    await apply({ userId: 20, delta: 10, reason: 'purchase', idempotencyKey: 'grant:20' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createUnitOfWork(t.database).run((r) =>
+          r.ledger.apply({
+            userId: 20,
+            delta: -1,
+            reason: 'spend',
+            idempotencyKey: `race:20:${i}`,
+            actor: 'test',
+          }),
+        ),
+      ),
+    );
+    expect(settle(results)).toEqual({ applied: 10, duplicate: 0, insufficient: 10 });
+    expect(await balanceOf(20)).toBe(0);
+    const chain = (await entriesOf(20)).map((e) => e.balanceAfter);
+    expect(chain).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+
+  it('one key sent 10 times at once is applied once', async () => {
+    await addUser(21);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        apply({ userId: 21, delta: 3, reason: 'purchase', idempotencyKey: 'pi_same' }),
+      ),
+    );
+    expect(settle(results)).toEqual({ applied: 1, duplicate: 9, insufficient: 0 });
+    expect(new Set(results.map((r) => (r.status === 'insufficient' ? null : r.entry.id))).size).toBe(1);
+    expect(await balanceOf(21)).toBe(3);
+  });
+
+  it('one key raced for two users (different row locks) yields one entry', async () => {
+    await addUser(22);
+    await addUser(23);
+    const results = await Promise.all(
+      [22, 23, 22, 23].map((userId) =>
+        apply({ userId, delta: 2, reason: 'gift', idempotencyKey: 'gift:shared' }),
+      ),
+    );
+    expect(settle(results)).toEqual({ applied: 1, duplicate: 3, insufficient: 0 });
+    const winner = (results.find((r) => r.status === 'applied') as { entry: { userId: number } }).entry
+      .userId;
+    expect(await balanceOf(winner)).toBe(2);
+    expect(await balanceOf(winner === 22 ? 23 : 22)).toBe(0);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+});
+
+// tsx's CLI entry, run by the current node: no npm or shell in between, and the same runtime as the tests.
+const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+function runCli(env: Record<string, string>) {
+  const res = spawnSync(process.execPath, [TSX, 'src/cli/ledger-check.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('tampering', () => {
+  it('a balance changed around the ledger is reported as a balance_mismatch', async () => {
+    await t.database.db.execute(sql`update users set credit_balance = credit_balance + 5 where id = 1`);
+    const report = await checkLedgerIntegrity({ uow: uow() });
+    expect(report.ok).toBe(false);
+    expect(report.violations).toEqual([
+      { userId: 1, kind: 'balance_mismatch', expected: 7, actual: 12, detail: expect.any(String) as unknown },
+    ]);
+    const text = formatLedgerReport(report);
+    expect(text.split('\n')).toHaveLength(2);
+    expect(text).toMatch(
+      /^ledger FAILED: 1 violation in 1 user \(checked \d+ users, \d+ entries\)\n {2}user 1: balance_mismatch: /,
+    );
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    'the CLI reports it against PostgreSQL (exit 1, then 0 once fixed)',
+    async () => {
+      const dirty = runCli({ DATABASE_URL: t.url! });
+      expect(dirty.stderr).toBe('');
+      expect(dirty.stdout).toMatch(/ledger FAILED: 1 violation[\s\S]*user 1: balance_mismatch/);
+      expect(dirty.status).toBe(1);
+
+      await t.database.db.execute(sql`update users set credit_balance = credit_balance - 5 where id = 1`);
+      const clean = runCli({ DATABASE_URL: t.url! });
+      expect(clean.stdout).toMatch(/^ledger OK: \d+ users, \d+ entries\n$/);
+      expect(clean.status).toBe(0);
+    },
+  );
+});
+
+describe('npm run ledger:check on an embedded DATA_DIR', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fanbridge-ledger-'));
+    const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+    try {
+      await migrateDatabase(database);
+      await createRepos(database.db).users.upsert({ id: 7, firstName: 'Tampered' }, now);
+      await createRepos(database.db).users.upsert({ id: 8, firstName: 'Clean' }, now);
+      const u = createUnitOfWork(database);
+      await u.run((r) =>
+        r.ledger.apply({ userId: 7, delta: 10, reason: 'purchase', idempotencyKey: 'g7', actor: 'test' }),
+      );
+      await u.run((r) =>
+        r.ledger.apply({ userId: 7, delta: -4, reason: 'spend', idempotencyKey: 's7', actor: 'test' }),
+      );
+      await u.run((r) =>
+        r.ledger.apply({ userId: 8, delta: 3, reason: 'gift', idempotencyKey: 'g8', actor: 'test' }),
+      );
+      await database.db.execute(sql`update users set credit_balance = credit_balance + 5 where id = 7`);
+    } finally {
+      await database.close();
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 1 and prints the violations', () => {
+    const res = runCli({ DATA_DIR: dir });
+    expect(res.stdout).toBe(
+      'ledger FAILED: 1 violation in 1 user (checked 2 users, 3 entries)\n' +
+        '  user 7: balance_mismatch: stored balance 11, sum of 2 entries is 6\n',
+    );
+    expect(res.status).toBe(1);
+  });
+
+  it('exits 2 with a one-line message while another process holds DATA_DIR', async () => {
+    const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+    try {
+      const res = runCli({ DATA_DIR: dir });
+      expect(res.status).toBe(2);
+      expect(res.stdout).toBe('');
+      expect(res.stderr).toMatch(
+        /^fanbridge ledger:check: DATA_DIR .* is in use by another fanbridge process \(pid \d+\)[^\n]*\n$/,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('exits 0 once the balance is corrected', async () => {
+    const database = await openDatabase({ databaseUrl: null, dataDir: dir });
+    try {
+      await database.db.execute(sql`update users set credit_balance = credit_balance - 5 where id = 7`);
+    } finally {
+      await database.close();
+    }
+    const res = runCli({ DATA_DIR: dir });
+    expect(res.stdout).toBe('ledger OK: 2 users, 3 entries\n');
+    expect(res.status).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
+import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import {
+  scaledFloodLimits,
+  startFakeTelegram,
+  type FakeTelegram,
+} from '../../support/fake-telegram/index.ts';
+import { fanUser, privateText } from '../../support/updates.ts';
+
+let fake: FakeTelegram;
+let db: TestDatabase;
+let t: TestApp;
+const env = { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) };
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  db = await createTestDatabase({ migrate: false });
+  t = await startTestApp(fake, { env, db, outbox: { budgets: defaultBudgets(1000) } });
+});
+afterAll(async () => {
+  await t.stop();
+  await db.dispose();
+  await fake.close();
+});
+afterEach(() => fake.assertNoViolations());
+
+const copiesFrom = (userId: number) =>
+  fake.calls.filter((c) => c.ok && c.method === 'copyMessage' && c.payload.from_chat_id === userId);
+const topicOf = async (userId: number) => createUnitOfWork(db.database).repos.topics.get(userId);
+
+describe('recovery', () => {
+  it('a deleted topic is recreated (new card noting the old one) and the message delivered', async () => {
+    const ivy = fanUser(301, { first_name: 'Ivy' });
+    await t.post(privateText(ivy, 'first', { fake }));
+    await eventually(() => copiesFrom(ivy.id).length === 1);
+    const oldThread = (await topicOf(ivy.id))!.threadId!;
+    fake.deleteTopic(ADMIN_GROUP_ID, oldThread);
+    await t.post(privateText(ivy, 'second', { fake }));
+    await eventually(() => copiesFrom(ivy.id).length === 2, 10_000, 'the second copy');
+    const topic = (await topicOf(ivy.id))!;
+    expect(topic.threadId).not.toBe(oldThread);
+    expect(topic.previousThreadId).toBe(oldThread);
+    expect(copiesFrom(ivy.id)[1]!.payload.message_thread_id).toBe(topic.threadId);
+    const card = fake
+      .callsTo('sendMessage')
+      .filter((c) => c.ok && c.payload.message_thread_id === topic.threadId)[0]!;
+    expect(card.payload.text).toMatch(new RegExp(`previous topic[\\s\\S]*t\\.me/c/1234567890/${oldThread}`));
+    expect(await balanceOf(t, ivy.id)).toBe(1); // charged once per message, nothing for the recreation
+  });
+
+  it('a paid message that cannot be delivered at all is refunded and the fan told', async () => {
+    const jay = fanUser(302);
+    await t.post(privateText(jay, 'hello', { fake }));
+    await eventually(() => copiesFrom(jay.id).length === 1);
+    fake.removeBotFromChat(ADMIN_GROUP_ID);
+    try {
+      await t.post(privateText(jay, 'anyone?', { fake }));
+      const notice = await eventually(
+        () =>
+          fake
+            .callsTo('sendMessage')
+            .find(
+              (c) =>
+                c.ok && c.payload.chat_id === jay.id && /could not be delivered/.test(String(c.payload.text)),
+            ),
+        10_000,
+        'refund notice',
+      );
+      expect(notice.payload.text).toMatch(/no longer a member[\s\S]*1 credit refunded/);
+      expect(await balanceOf(t, jay.id)).toBe(2);
+      expect((await ledgerOf(t, jay.id)).map((e) => e.delta)).toEqual([3, -1, -1, 1]);
+    } finally {
+      fake.restoreBotInChat(ADMIN_GROUP_ID);
+    }
+  });
+
+  it('a restart with sends pending delivers them all, once', async () => {
+    // Slow the group down so work is still queued when the app stops.
+    fake.setFloodLimits(scaledFloodLimits(10));
+    await t.stop();
+    t = await startTestApp(fake, { env, db, outbox: { budgets: defaultBudgets(10) } });
+    const kim = fanUser(303);
+    await t.post(privateText(kim, 'k00', { fake }));
+    await eventually(() => copiesFrom(kim.id).length === 1, 10_000);
+    await grantCredits(t, kim.id, 40);
+    for (let i = 1; i <= 25; i++) await t.post(privateText(kim, `k${String(i).padStart(2, '0')}`, { fake }));
+    await t.stop();
+    const before = copiesFrom(kim.id).length;
+    expect(before).toBeLessThan(26);
+    t = await startTestApp(fake, { env, db, outbox: { budgets: defaultBudgets(10) } });
+    await eventually(() => copiesFrom(kim.id).length === 26, 30_000, 'all 26 after the restart');
+    const texts = copiesFrom(kim.id).map((c) => fake.message(kim.id, c.payload.message_id as number)?.text);
+    expect(texts).toEqual([...texts].sort());
+    expect(new Set(texts).size).toBe(26);
+    expect(fake.stats.earlyRetries).toBe(0);
+    expect((await t.app.deps.services.checkLedger()).ok).toBe(true);
+  }, 60_000);
+});
