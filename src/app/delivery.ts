@@ -1,4 +1,4 @@
-import type { OutboxPayload, Repos } from './ports.ts';
+import type { OutboxEffect, OutboxPayload, Repos } from './ports.ts';
 import { notDeliveredNote, refundText } from './messages.ts';
 
 /**
@@ -108,4 +108,65 @@ export async function relayOutFailed(r: Repos, p: RelayOut, reason: string): Pro
 
 export async function fanBlockedBot(r: Repos, userId: number): Promise<void> {
   await r.users.setBlockedBot(userId, true);
+}
+
+/** Bookkeeping once a generic call went through. `result` is what Telegram answered (null when it was already so). */
+export async function applyEffect(r: Repos, effect: OutboxEffect, result: unknown): Promise<void> {
+  switch (effect.type) {
+    case 'inbox.rendered': {
+      const messageId = (result as { message_id?: number } | null)?.message_id;
+      await r.inbox.rendered(
+        effect.groupId,
+        effect.text,
+        typeof messageId === 'number' ? messageId : undefined,
+      );
+      return;
+    }
+    case 'card.rendered':
+      await r.topics.cardRendered(effect.userId);
+      return;
+    case 'topic.renamed':
+      await r.topics.renamed(effect.userId, effect.name);
+      return;
+    case 'link.in': {
+      const ids = Array.isArray(result)
+        ? (result as Array<{ message_id: number }>).map((m) => m.message_id)
+        : [];
+      for (const [i, fanMessageId] of effect.fanMessageIds.entries()) {
+        const groupMessageId = ids[i];
+        if (groupMessageId === undefined) continue;
+        await r.links.add({
+          userId: effect.userId,
+          direction: 'in',
+          fanChatId: effect.fanChatId,
+          fanMessageId,
+          groupChatId: effect.groupId,
+          groupThreadId: effect.threadId,
+          groupMessageId,
+          adminId: null,
+        });
+      }
+      return;
+    }
+    case 'link.out': {
+      const ids = Array.isArray(result)
+        ? (result as Array<{ message_id: number }>).map((m) => m.message_id)
+        : [];
+      for (const [i, groupMessageId] of effect.groupMessageIds.entries()) {
+        const fanMessageId = ids[i];
+        if (fanMessageId === undefined) continue;
+        await r.links.add({
+          userId: effect.userId,
+          direction: 'out',
+          fanChatId: effect.userId,
+          fanMessageId,
+          groupChatId: effect.groupId,
+          groupThreadId: null,
+          groupMessageId,
+          adminId: null,
+        });
+      }
+      return;
+    }
+  }
 }

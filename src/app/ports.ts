@@ -168,7 +168,38 @@ export type OutboxPayload =
       replyTo?: number | null;
       keyboard?: Array<Array<{ text: string; callback_data: string }>>;
       userId?: number;
+    }
+  /**
+   * Any other Bot API call (edits, deletes, topic renames, the live inbox…), with an optional effect
+   * recorded in the transaction that marks it sent.
+   */
+  | {
+      kind: 'call';
+      method: string;
+      params: Record<string, unknown>;
+      /** Send into this fan's current topic (message_thread_id resolved at send time). */
+      toTopicOf?: number;
+      /** The fan this concerns: nothing is sent to a fan who blocked the bot. */
+      userId?: number;
+      /** Telegram answers that mean "already so" and count as done ("message is not modified"…). */
+      okErrors?: string[];
+      effect?: OutboxEffect;
     };
+
+/** Bookkeeping after a successful `call` (see app/delivery.ts#applyEffect). */
+export type OutboxEffect =
+  | { type: 'inbox.rendered'; groupId: number; text: string }
+  | { type: 'card.rendered'; userId: number }
+  | { type: 'topic.renamed'; userId: number; name: string }
+  | {
+      type: 'link.in';
+      userId: number;
+      fanChatId: number;
+      fanMessageIds: number[];
+      groupId: number;
+      threadId: number | null;
+    }
+  | { type: 'link.out'; userId: number; groupId: number; groupMessageIds: number[] };
 
 export type OutboxKind = OutboxPayload['kind'];
 
@@ -209,6 +240,45 @@ export interface TopicsRepo {
   setCard(userId: number, cardMessageId: number): Promise<void>;
   /** The topic is gone: forget the thread (kept as previous) so the next relay creates a new one. */
   markLost(userId: number, threadId: number): Promise<void>;
+  setStatus(userId: number, status: 'open' | 'closed'): Promise<void>;
+  /** A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. */
+  noteFanMessage(userId: number, at: Date): Promise<void>;
+  noteAdminMessage(userId: number, at: Date): Promise<void>;
+  /** The numbers on the card changed; returns whether a re-render may go out now (10-minute throttle). */
+  markCardDirty(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
+  cardRendered(userId: number): Promise<void>;
+  renamed(userId: number, name: string): Promise<void>;
+  /** The most recently active conversations in the group, for the live inbox. */
+  recent(
+    groupId: number,
+    limit: number,
+  ): Promise<
+    Array<
+      FanTopic & { unread: number; lastFanMessageAt: Date | null; firstName: string; username: string | null }
+    >
+  >;
+}
+
+export interface InboxRepo {
+  get(
+    groupId: number,
+  ): Promise<{ messageId: number | null; renderedAt: Date | null; lastText: string | null } | null>;
+  rendered(groupId: number, text: string, messageId?: number): Promise<void>;
+  /** The inbox message was deleted: the next render posts a new one. */
+  forget(groupId: number): Promise<void>;
+}
+
+export interface AdminRepo {
+  audit(entry: {
+    actorId: number;
+    userId: number | null;
+    action: string;
+    details?: Record<string, unknown>;
+  }): Promise<void>;
+  addNote(userId: number, authorId: number, text: string): Promise<void>;
+  notes(userId: number, limit: number): Promise<Array<{ text: string; authorId: number; createdAt: Date }>>;
+  /** Lifetime figures for the Info view. */
+  stats(userId: number): Promise<{ messagesIn: number; messagesOut: number; payments: number }>;
 }
 
 export interface MessageLink {
@@ -242,6 +312,8 @@ export interface Repos {
   outbox: OutboxRepo;
   topics: TopicsRepo;
   links: LinksRepo;
+  inbox: InboxRepo;
+  admin: AdminRepo;
 }
 
 export interface UnitOfWork {

@@ -1,5 +1,6 @@
 import type { Repos, UnitOfWork } from '../../app/ports.ts';
 import type { Database, DbOrTx } from '../client.ts';
+import { adminRepo, inboxRepo } from './admin.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { productsRepo } from './products.ts';
@@ -19,6 +20,8 @@ export function createRepos(db: DbOrTx): Repos {
     outbox: outboxRepo(db),
     topics: topicsRepo(db),
     links: linksRepo(db),
+    inbox: inboxRepo(db),
+    admin: adminRepo(db),
   };
 }
 

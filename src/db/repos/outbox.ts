@@ -78,8 +78,44 @@ interface BudgetState {
 /** Topic, card and pin: what a relay into a fan's missing topic costs on top of the message itself. */
 export const TOPIC_SETUP_COST = 3;
 
+/** Bot API methods that spend a chat's flood budget (posting, editing, pinning, topic service messages). */
+export const BUDGETED_METHODS: ReadonlySet<string> = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendVideo',
+  'sendDocument',
+  'sendAudio',
+  'sendVoice',
+  'sendAnimation',
+  'sendVideoNote',
+  'sendSticker',
+  'sendMediaGroup',
+  'sendInvoice',
+  'sendPaidMedia',
+  'copyMessage',
+  'copyMessages',
+  'forwardMessage',
+  'forwardMessages',
+  'editMessageText',
+  'editMessageCaption',
+  'editMessageMedia',
+  'editMessageReplyMarkup',
+  'pinChatMessage',
+  'unpinChatMessage',
+  'createForumTopic',
+  'editForumTopic',
+  'closeForumTopic',
+  'reopenForumTopic',
+]);
+
 function costOf(head: HeadRow): number {
   if (head.payload.kind === 'react') return 0;
+  if (head.payload.kind === 'call') {
+    if (!BUDGETED_METHODS.has(head.payload.method)) return 0;
+    // copyMessages posts one message per id.
+    const ids = head.payload.params.message_ids;
+    return Array.isArray(ids) ? Math.max(1, ids.length) : 1;
+  }
   return head.payload.kind === 'relay.in' && head.needs_topic ? 1 + TOPIC_SETUP_COST : 1;
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { LinksRepo, TopicsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
-import { fanTopics, messageLinks } from '../schema/index.ts';
+import { fanTopics, messageLinks, users } from '../schema/index.ts';
 
 const topicColumns = {
   userId: fanTopics.userId,
@@ -45,6 +45,73 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .update(fanTopics)
         .set({ cardMessageId, updatedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
+    },
+    async setStatus(userId, status) {
+      await db
+        .update(fanTopics)
+        .set({ status, updatedAt: sql`now()` })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async noteFanMessage(userId, at) {
+      await db
+        .update(fanTopics)
+        .set({ unread: sql`${fanTopics.unread} + 1`, lastFanMessageAt: at })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async noteAdminMessage(userId, at) {
+      await db
+        .update(fanTopics)
+        .set({ unread: 0, lastAdminMessageAt: at })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async markCardDirty(userId, now, minIntervalMs) {
+      const cutoff = new Date(now.getTime() - minIntervalMs);
+      // Claim the render slot atomically: only one caller per interval gets true.
+      const claimed = await db
+        .update(fanTopics)
+        .set({ cardDirty: false, cardRenderedAt: now })
+        .where(
+          and(
+            eq(fanTopics.userId, userId),
+            isNotNull(fanTopics.cardMessageId),
+            sql`(${fanTopics.cardRenderedAt} is null or ${fanTopics.cardRenderedAt} <= ${cutoff})`,
+          ),
+        )
+        .returning({ userId: fanTopics.userId });
+      if (claimed.length === 1) return true;
+      await db.update(fanTopics).set({ cardDirty: true }).where(eq(fanTopics.userId, userId));
+      return false;
+    },
+    async cardRendered(userId) {
+      await db.update(fanTopics).set({ cardDirty: false }).where(eq(fanTopics.userId, userId));
+    },
+    async renamed(userId, name) {
+      await db
+        .update(fanTopics)
+        .set({ name, renamedAt: sql`now()` })
+        .where(eq(fanTopics.userId, userId));
+    },
+    async recent(groupId, limit) {
+      const rows = await db
+        .select({
+          ...topicColumns,
+          unread: fanTopics.unread,
+          lastFanMessageAt: fanTopics.lastFanMessageAt,
+          firstName: users.firstName,
+          username: users.username,
+        })
+        .from(fanTopics)
+        .innerJoin(users, eq(users.id, fanTopics.userId))
+        .where(
+          and(
+            eq(fanTopics.groupId, groupId),
+            isNotNull(fanTopics.threadId),
+            isNotNull(fanTopics.lastFanMessageAt),
+          ),
+        )
+        .orderBy(desc(fanTopics.lastFanMessageAt))
+        .limit(limit);
+      return rows;
     },
     async markLost(userId, threadId) {
       await db

@@ -5,3 +5,4 @@ export * from './updates.ts';
 export * from './system.ts';
 export * from './ledger.ts';
 export * from './relay.ts';
+export * from './admin.ts';

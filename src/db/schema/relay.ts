@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -30,10 +31,22 @@ export const fanTopics = pgTable(
     cardMessageId: integer('card_message_id'),
     /** The topic this one replaced (deleted by an admin or lost): its history stays there. */
     previousThreadId: integer('previous_thread_id'),
+    /** The card shows numbers that changed; it is re-rendered at most every 10 minutes. */
+    cardDirty: boolean('card_dirty').notNull().default(false),
+    cardRenderedAt: timestamp('card_rendered_at', { withTimezone: true }),
+    /** For the live inbox: fan messages since the last admin message, and when each side last wrote. */
+    unread: integer('unread').notNull().default(0),
+    lastFanMessageAt: timestamp('last_fan_message_at', { withTimezone: true }),
+    lastAdminMessageAt: timestamp('last_admin_message_at', { withTimezone: true }),
+    /** Topic renames (after a fan's name change) are throttled. */
+    renamedAt: timestamp('renamed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('fan_topics_group_thread_uq').on(t.groupId, t.threadId)],
+  (t) => [
+    uniqueIndex('fan_topics_group_thread_uq').on(t.groupId, t.threadId),
+    index('fan_topics_recent_idx').on(t.groupId, t.lastFanMessageAt),
+  ],
 );
 
 /** The link between a fan's message and its counterpart in the topic, stored both ways. */

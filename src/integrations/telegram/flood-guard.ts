@@ -1,37 +1,7 @@
 import type { Transformer } from 'grammy';
-import type { OutboxStore } from '../../db/repos/outbox.ts';
+import { BUDGETED_METHODS, type OutboxStore } from '../../db/repos/outbox.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import type { Logger } from '../../logger.ts';
-
-/** Methods that spend a chat's flood budget (posting, editing, pinning, topic service messages). */
-const BUDGETED = new Set([
-  'sendMessage',
-  'sendPhoto',
-  'sendVideo',
-  'sendDocument',
-  'sendAudio',
-  'sendVoice',
-  'sendAnimation',
-  'sendVideoNote',
-  'sendSticker',
-  'sendMediaGroup',
-  'sendInvoice',
-  'sendPaidMedia',
-  'copyMessage',
-  'copyMessages',
-  'forwardMessage',
-  'forwardMessages',
-  'editMessageText',
-  'editMessageCaption',
-  'editMessageMedia',
-  'editMessageReplyMarkup',
-  'pinChatMessage',
-  'unpinChatMessage',
-  'createForumTopic',
-  'editForumTopic',
-  'closeForumTopic',
-  'reopenForumTopic',
-]);
 
 /** A direct answer waits out at most this much of a running retry_after (the fan is watching). */
 const MAX_DIRECT_WAIT_MS = 5_000;
@@ -78,7 +48,7 @@ export function createFloodGuard(deps: { store: OutboxStore; clock: Clock; logge
     transformer(): Transformer {
       return async (prev, method, payload, signal) => {
         const chatId = (payload as { chat_id?: unknown }).chat_id;
-        if (typeof chatId !== 'number' || !BUDGETED.has(method)) return prev(method, payload, signal);
+        if (typeof chatId !== 'number' || !BUDGETED_METHODS.has(method)) return prev(method, payload, signal);
         return guard.serial(chatId, async () => {
           // Never send into a running retry_after (Telegram counts that against us): wait it out when it
           // is short, otherwise answer as Telegram would and let the caller give up.

@@ -221,6 +221,38 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     await store.complete(deps.database.db, item.id, deps.clock.now());
   }
 
+  async function genericCall(item: ClaimedItem, p: Payload<'call'>): Promise<void> {
+    const repos = createRepos(deps.database.db);
+    const params: Record<string, unknown> = { ...p.params };
+    let threadId: number | null = null;
+    if (p.toTopicOf !== undefined) {
+      threadId = (await repos.topics.get(p.toTopicOf))?.threadId ?? null;
+      if (threadId === null) throw new SendError({ type: 'permanent', reason: 'the fan has no topic' }, null);
+      params.message_thread_id = threadId;
+    }
+    if (p.userId !== undefined && item.chatId > 0 && (await repos.users.get(p.userId))?.blockedBot) {
+      throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot' }, null);
+    }
+    const raw = deps.api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
+    const method = raw[p.method];
+    if (typeof method !== 'function')
+      throw new SendError({ type: 'permanent', reason: `unknown method ${p.method}` }, null);
+    let result: unknown = null;
+    try {
+      result = await call(item.chatId, threadId, () => method(params));
+    } catch (err) {
+      const ok =
+        err instanceof SendError &&
+        err.failure.type === 'permanent' &&
+        (p.okErrors ?? []).some((e) => (err.failure as { reason: string }).reason.includes(e));
+      if (!ok) throw err;
+    }
+    await inTx(async (r, tx) => {
+      await store.complete(tx, item.id, deps.clock.now());
+      if (p.effect) await delivery.applyEffect(r, p.effect, result);
+    });
+  }
+
   async function fail(item: ClaimedItem, err: unknown): Promise<void> {
     const f = err instanceof SendError ? err.failure : classifySendError(err, item.chatId < 0);
     const p = item.payload;
@@ -281,6 +313,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       if (p.kind === 'relay.in') await relayIn(item, p);
       else if (p.kind === 'relay.out') await relayOut(item, p);
       else if (p.kind === 'notice') await notice(item, p);
+      else if (p.kind === 'call') await genericCall(item, p);
       else await react(item, p);
     } catch (err) {
       try {
