@@ -1,4 +1,5 @@
 import { Api } from 'grammy';
+import type { RenderTimings } from './app/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
@@ -34,6 +35,8 @@ export interface DepsOverrides {
   clock?: Clock;
   /** Sender tuning (tests scale the flood budgets down with the fake Bot API's). */
   outbox?: Partial<SenderOptions>;
+  /** Card and inbox throttles (tests shorten them). */
+  renderTimings?: RenderTimings;
 }
 
 /** Opens the database, applies migrations, and wires repositories, jobs, the sender and use cases. */
@@ -47,16 +50,27 @@ export async function createDeps(
   try {
     await migrateDatabase(database);
     const clock = overrides.clock ?? systemClock;
-    const uow = createUnitOfWork(database);
     const jobs = createJobs(database, logger.child({ component: 'jobs' }));
+    const uow = createUnitOfWork(database, jobs);
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
     const guard = createFloodGuard({ store: outboxStore(database.db), clock, logger });
     const outbox = createOutboxSender(
       { database, api, logger, clock, guard },
-      { budgets: defaultBudgets(), ...overrides.outbox },
+      {
+        budgets: defaultBudgets(),
+        ...overrides.outbox,
+        ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
+      },
     );
-    const services = createServices({ uow, clock, adminGroupId: config.adminGroupId, outboxSignal: outbox });
+    const services = createServices({
+      uow,
+      clock,
+      adminGroupId: config.adminGroupId,
+      adminUserIds: config.adminUserIds,
+      outboxSignal: outbox,
+      ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
+    });
     return { config, logger, clock, database, jobs, services, outbox, guard };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});

@@ -92,7 +92,7 @@ export async function startApp(
         if (handle.isRunning()) await handle.stop();
       });
     }
-    void publishCommands(bot.api, config.adminUserIds, logger);
+    void publishCommands(bot.api, config.adminGroupId, logger);
     logger.info(
       {
         mode: config.webhook ? 'webhook' : 'polling',

@@ -2,11 +2,14 @@ import type { Clock } from '../domain/shared/index.ts';
 import { passRemaining } from '../domain/entitlement/index.ts';
 import { isLowBalance } from '../domain/ledger/index.ts';
 import type { TelegramProfile, UnitOfWork, User } from './ports.ts';
+import { renameTopicIfNameChanged } from './fan-state.ts';
 import { resolveSettings } from './settings.ts';
 
 export interface AccountsDeps {
   uow: UnitOfWork;
   clock: Clock;
+  /** Wakes the outbox after a commit that queued a topic rename. */
+  outboxSignal?: { notify(): void };
 }
 
 export type TrackResult = { duplicate: true } | { duplicate: false; user: User | null; created: boolean };
@@ -21,7 +24,8 @@ export async function trackUpdate(
   profile: TelegramProfile | null,
   opts: { privateMessage?: boolean } = {},
 ): Promise<TrackResult> {
-  return deps.uow.run(async (r) => {
+  let renamed = false;
+  const result = await deps.uow.run(async (r): Promise<TrackResult> => {
     if (!(await r.updates.claim(updateId))) return { duplicate: true };
     if (!profile) return { duplicate: false, user: null, created: false };
     const upserted = await r.users.upsert(profile, deps.clock.now());
@@ -47,8 +51,12 @@ export async function trackUpdate(
       await r.users.setBlockedBot(user.id, false);
       user = { ...user, blockedBot: false };
     }
+    // A fan's new name renames their topic (throttled, see fan-state.ts).
+    if (!created) renamed = await renameTopicIfNameChanged(r, user, deps.clock.now(), updateId);
     return { duplicate: false, user, created };
   });
+  if (renamed) deps.outboxSignal?.notify();
+  return result;
 }
 
 export interface BalanceView {

@@ -8,6 +8,8 @@ import { notDeliveredNote, refundText } from './messages.ts';
 
 type RelayIn = Extract<OutboxPayload, { kind: 'relay.in' }>;
 type RelayOut = Extract<OutboxPayload, { kind: 'relay.out' }>;
+type RelayAlbum = Extract<OutboxPayload, { kind: 'relay.album' }>;
+type AlbumOut = Extract<OutboxEffect, { type: 'album.out' }>;
 
 export async function relayInDelivered(
   r: Repos,
@@ -50,6 +52,111 @@ export async function relayInUndeliverable(r: Repos, p: RelayIn, reason: string)
         html: refundText(p.cost, reason),
         replyTo: p.messageId,
         userId: p.userId,
+      },
+    },
+  ]);
+}
+
+/** A fan's album landed in the topic: one link per item, in order. */
+export async function relayAlbumDelivered(
+  r: Repos,
+  p: RelayAlbum,
+  at: { groupId: number; threadId: number; groupMessageIds: number[] },
+): Promise<void> {
+  // Telegram skips items the fan deleted meanwhile; then the pairs cannot be told apart, so none is linked.
+  if (at.groupMessageIds.length !== p.messageIds.length) return;
+  for (const [i, fanMessageId] of p.messageIds.entries()) {
+    const groupMessageId = at.groupMessageIds[i];
+    if (groupMessageId === undefined) continue;
+    await r.links.add({
+      userId: p.userId,
+      direction: 'in',
+      fanChatId: p.fromChatId,
+      fanMessageId,
+      groupChatId: at.groupId,
+      groupThreadId: at.threadId,
+      groupMessageId,
+      adminId: null,
+    });
+  }
+}
+
+/** An album that can never be delivered: each item's charge is reversed (keyed like a single message's). */
+export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: string): Promise<void> {
+  for (const [i, messageId] of p.messageIds.entries()) {
+    const cost = p.costs[i] ?? 0;
+    if (cost <= 0) continue;
+    await r.ledger.apply({
+      userId: p.userId,
+      delta: cost,
+      reason: 'refund',
+      idempotencyKey: `refund:msg:${p.fromChatId}:${messageId}`,
+      actor: 'system',
+      metadata: { messageId, album: true, why: reason },
+    });
+  }
+  const first = p.messageIds[0] ?? null;
+  await r.outbox.enqueue([
+    {
+      lane: `out:${p.userId}`,
+      chatId: p.fromChatId,
+      sortKey: 0,
+      idempotencyKey: `refund-notice:${p.fromChatId}:${first ?? 0}`,
+      payload: {
+        kind: 'notice',
+        chatId: p.fromChatId,
+        html: refundText(
+          p.costs.reduce((sum, c) => sum + c, 0),
+          reason,
+        ),
+        replyTo: first,
+        userId: p.userId,
+      },
+    },
+  ]);
+}
+
+/** An admin's album reached the fan: 👌 on its first item, 👀 on the fan's message it answers. */
+async function albumOutDelivered(r: Repos, e: AlbumOut): Promise<void> {
+  const first = e.groupMessageIds[0];
+  if (first === undefined) return;
+  const reactions = [
+    {
+      lane: `in:${e.userId}`,
+      chatId: e.groupId,
+      sortKey: 0,
+      idempotencyKey: `react:delivered:${e.groupId}:${first}`,
+      payload: { kind: 'react' as const, chatId: e.groupId, messageId: first, emoji: '👌' },
+    },
+  ];
+  if (e.answersFanMessageId !== null) {
+    reactions.push({
+      lane: `out:${e.userId}`,
+      chatId: e.userId,
+      sortKey: 0,
+      idempotencyKey: `react:seen:${e.userId}:${e.answersFanMessageId}`,
+      payload: { kind: 'react' as const, chatId: e.userId, messageId: e.answersFanMessageId, emoji: '👀' },
+    });
+  }
+  await r.outbox.enqueue(reactions);
+}
+
+/** One short note in the topic, replying to the album's first item, saying why it did not arrive. */
+export async function albumOutFailed(r: Repos, e: AlbumOut, reason: string): Promise<void> {
+  const first = e.groupMessageIds[0];
+  if (first === undefined) return;
+  await r.outbox.enqueue([
+    {
+      lane: `in:${e.userId}`,
+      chatId: e.groupId,
+      sortKey: 0,
+      idempotencyKey: `note:undelivered:${e.groupId}:${first}`,
+      payload: {
+        kind: 'notice',
+        chatId: e.groupId,
+        toTopicOf: e.userId,
+        html: notDeliveredNote(reason),
+        replyTo: first,
       },
     },
   ]);
@@ -148,6 +255,19 @@ export async function applyEffect(r: Repos, effect: OutboxEffect, result: unknow
       }
       return;
     }
+    case 'album.out':
+      await applyEffect(
+        r,
+        {
+          type: 'link.out',
+          userId: effect.userId,
+          groupId: effect.groupId,
+          groupMessageIds: effect.groupMessageIds,
+        },
+        result,
+      );
+      await albumOutDelivered(r, effect);
+      return;
     case 'link.out': {
       const ids = Array.isArray(result)
         ? (result as Array<{ message_id: number }>).map((m) => m.message_id)

@@ -46,6 +46,11 @@ export function insufficientText(type: string, cost: number, balance: number): s
   return `💳 A ${typeLabel(type)} costs ${credits(cost)}, and you have ${credits(balance)}.\nTop up to send it: nothing was charged.`;
 }
 
+/** One item of an album could not be paid for: it is left out, the rest of the album goes on. */
+export function albumItemRefusedText(type: string, cost: number, balance: number): string {
+  return `💳 A ${typeLabel(type)} costs ${credits(cost)}, and you have ${credits(balance)}.\n📎 This ${typeLabel(type)} of your album was left out and not charged; the items you could afford are sent together.`;
+}
+
 export function unsupportedText(allowed: PricedType[]): string {
   const list = allowed.map((a) => `• ${typeLabel(a.type)}: ${credits(a.cost)}`).join('\n');
   return allowed.length
@@ -104,4 +109,69 @@ export function infoCardText(opts: {
 
 export function notDeliveredNote(reason: string): string {
   return `❗ Not delivered: ${reason}.`;
+}
+
+function ago(ms: number): string {
+  const min = Math.floor(ms / 60_000);
+  if (min < 1) return 'just now';
+  if (min < 60) return `${min} min ago`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}
+
+/** The live inbox: the most recent conversations, unread first-class, each with a link to its topic. */
+export function inboxText(
+  groupId: number,
+  rows: Array<{
+    userId: number;
+    threadId: number | null;
+    firstName: string;
+    username: string | null;
+    unread: number;
+    lastFanMessageAt: Date | null;
+  }>,
+  now: Date,
+): string {
+  const waiting = rows.filter((r) => r.unread > 0).length;
+  const head = `📥 <b>Inbox</b> · ${waiting} waiting for an answer`;
+  if (rows.length === 0) return `${head}\nNo conversations yet.`;
+  const lines = rows.map((r) => {
+    const name = escapeHtml(r.firstName || 'Fan') + (r.username ? ` (@${escapeHtml(r.username)})` : '');
+    const unread = r.unread > 0 ? `🔴 ${r.unread} unread` : '✔️ answered';
+    const age = r.lastFanMessageAt ? ago(now.getTime() - r.lastFanMessageAt.getTime()) : '';
+    const link = r.threadId !== null ? topicLink(groupId, r.threadId) : '';
+    return `• <a href="${link}">${name}</a> · ${unread} · ${age}`;
+  });
+  return [head, ...lines, '', `<i>Updated ${now.toISOString().slice(11, 16)} UTC</i>`].join('\n');
+}
+
+export function infoViewText(v: {
+  user: User;
+  spent: number;
+  purchased: number;
+  passLeftMs: number;
+  stats: { messagesIn: number; messagesOut: number; payments: number };
+  notes: Array<{ text: string; createdAt: Date }>;
+}): string {
+  const u = v.user;
+  const name = escapeHtml([u.firstName, u.lastName].filter(Boolean).join(' ') || 'Fan');
+  const lines = [
+    `👤 <b>${name}</b>${u.username ? ` (@${escapeHtml(u.username)})` : ''} · <code>${u.id}</code>`,
+    `Tier ${escapeHtml(u.tier)}${u.isBanned ? ' · 🚫 banned' : ''}${u.blockedBot ? ' · blocked the bot' : ''}`,
+    `💳 Balance: ${credits(u.creditBalance)} · ⏳ pass: ${v.passLeftMs > 0 ? `${formatDuration(v.passLeftMs)} left` : 'none'}`,
+    `💰 Payments: ${v.stats.payments} · credits bought: ${v.purchased} · spent: ${v.spent}`,
+    `💬 Messages: ${v.stats.messagesIn} from the fan, ${v.stats.messagesOut} answers`,
+    `📅 Joined ${u.createdAt.toISOString().slice(0, 10)} · last seen ${u.lastSeenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  ];
+  lines.push('', v.notes.length ? '📝 <b>Notes</b>' : '📝 No notes yet (add one with /note text).');
+  for (const n of v.notes)
+    lines.push(`• ${escapeHtml(n.text)} <i>(${n.createdAt.toISOString().slice(0, 10)})</i>`);
+  return lines.join('\n');
+}
+
+export function giftNotice(kind: 'credits' | 'pass', amount: string, balance: number): string {
+  return kind === 'credits'
+    ? `🎁 You received ${amount} as a gift! Balance: ${credits(balance)}.`
+    : `🎁 You received a ${amount} time pass as a gift: your messages are free until it ends.`;
 }

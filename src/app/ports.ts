@@ -53,6 +53,7 @@ export interface UsersRepo {
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;
   setBlockedBot(id: number, blocked: boolean): Promise<void>;
+  setPassUntil(id: number, until: Date | null): Promise<void>;
   setBanned(id: number, banned: boolean): Promise<void>;
 }
 
@@ -146,6 +147,18 @@ export type OutboxPayload =
       cost: number;
       mode: 'copy' | 'forward';
     }
+  /**
+   * A fan's album (items sharing a media_group_id, each charged when accepted) into their topic as one
+   * album; `costs[i]` is what `messageIds[i]` cost (refunded per item if it can never be delivered).
+   */
+  | {
+      kind: 'relay.album';
+      userId: number;
+      fromChatId: number;
+      messageIds: number[];
+      costs: number[];
+      mode?: 'copy' | 'forward';
+    }
   /** An admin's message from a fan's topic to the fan. */
   | {
       kind: 'relay.out';
@@ -155,6 +168,8 @@ export type OutboxPayload =
       replyToFanMessageId: number | null;
       answersFanMessageId: number | null;
     }
+  /** Re-render the fan's info card or the live inbox from current data, at send time. */
+  | { kind: 'render'; target: 'card' | 'inbox'; groupId: number; userId?: number }
   /** A reaction (read receipt, delivery mark); costs no flood budget. */
   | { kind: 'react'; chatId: number; messageId: number; emoji: string }
   /** Any text: receipts, notices, failure notes. */
@@ -199,7 +214,15 @@ export type OutboxEffect =
       groupId: number;
       threadId: number | null;
     }
-  | { type: 'link.out'; userId: number; groupId: number; groupMessageIds: number[] };
+  | { type: 'link.out'; userId: number; groupId: number; groupMessageIds: number[] }
+  /** An admin's album reached the fan: links as `link.out`, then 👌 on it and 👀 on what it answers. */
+  | {
+      type: 'album.out';
+      userId: number;
+      groupId: number;
+      groupMessageIds: number[];
+      answersFanMessageId: number | null;
+    };
 
 export type OutboxKind = OutboxPayload['kind'];
 
@@ -212,6 +235,8 @@ export interface NewOutboxItem {
   /** Order inside the lane (fan message id for relays; 0 sorts first, then by insertion). */
   sortKey: number;
   idempotencyKey: string;
+  /** Not before this time (throttled renders). */
+  notBefore?: Date;
 }
 
 export interface OutboxRepo {
@@ -229,6 +254,8 @@ export interface FanTopic {
   name: string;
   cardMessageId: number | null;
   previousThreadId: number | null;
+  cardRenderedAt: Date | null;
+  renamedAt: Date | null;
 }
 
 export interface TopicsRepo {
@@ -244,10 +271,11 @@ export interface TopicsRepo {
   /** A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. */
   noteFanMessage(userId: number, at: Date): Promise<void>;
   noteAdminMessage(userId: number, at: Date): Promise<void>;
-  /** The numbers on the card changed; returns whether a re-render may go out now (10-minute throttle). */
-  markCardDirty(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
+  /** The card was (re-)rendered now: the next render waits 10 minutes. */
   cardRendered(userId: number): Promise<void>;
   renamed(userId: number, name: string): Promise<void>;
+  /** Takes the rename slot (renamed_at := now) unless a rename happened within `minIntervalMs`; atomic. */
+  claimRename(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
   /** The most recently active conversations in the group, for the live inbox. */
   recent(
     groupId: number,
@@ -301,6 +329,34 @@ export interface LinksRepo {
   latestInbound(userId: number): Promise<MessageLink | null>;
 }
 
+export type AlbumDirection = 'in' | 'out';
+
+/** One item of an album being buffered: `in` a fan's (charged already), `out` an admin's. */
+export interface AlbumItem {
+  id: number;
+  userId: number;
+  direction: AlbumDirection;
+  mediaGroupId: string;
+  chatId: number;
+  messageId: number;
+  cost: number;
+  createdAt: Date;
+}
+
+export interface AlbumsRepo {
+  /** Buffers an item (arrival time `at`); false when this message is already buffered. */
+  add(item: Omit<AlbumItem, 'id' | 'createdAt'>, at: Date): Promise<boolean>;
+  /** The group's items not yet flushed, by message id, locked until the transaction ends. */
+  pendingForUpdate(direction: AlbumDirection, mediaGroupId: string): Promise<AlbumItem[]>;
+  markFlushed(ids: number[], at: Date): Promise<void>;
+}
+
+/** Durable delayed work (pg-boss). */
+export interface JobsPort {
+  /** Checks the album after `delayMs`; while one check is waiting for this album, another is a no-op. */
+  flushAlbumLater(job: { mediaGroupId: string; direction: AlbumDirection }, delayMs: number): Promise<void>;
+}
+
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
   users: UsersRepo;
@@ -314,6 +370,9 @@ export interface Repos {
   links: LinksRepo;
   inbox: InboxRepo;
   admin: AdminRepo;
+  albums: AlbumsRepo;
+  /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
+  jobs: JobsPort;
 }
 
 export interface UnitOfWork {

@@ -2,7 +2,9 @@ import { passRemaining } from '../domain/entitlement/index.ts';
 import { isLowBalance } from '../domain/ledger/index.ts';
 import { quoteMessage, type PricedType } from '../domain/pricing/index.ts';
 import type { Clock } from '../domain/shared/index.ts';
+import { bufferAlbumItem } from './albums.ts';
 import { receiptText, topicName } from './messages.ts';
+import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, UnitOfWork } from './ports.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -12,6 +14,9 @@ export interface RelayDeps {
   adminGroupId: number | null;
   /** Wakes the outbox sender after a commit that enqueued something. */
   outboxSignal: { notify(): void };
+  renderTimings?: RenderTimings;
+  /** The quiet time that closes an album (see app/albums.ts). */
+  albumWindowMs?: number;
 }
 
 export interface FanMessage {
@@ -20,6 +25,8 @@ export interface FanMessage {
   messageId: number;
   /** text, photo, voice… (anything else is refused with the price list). */
   type: string;
+  /** Set on an album's items: charged one by one, relayed together (app/albums.ts). */
+  mediaGroupId?: string | undefined;
 }
 
 export type AcceptFanMessageResult =
@@ -68,7 +75,43 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     }
     const balance = charge.entry.balanceAfter;
 
-    await r.topics.reserve(user.id, groupId, topicName(user));
+    const now = deps.clock.now();
+    if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
+      const topic = await r.topics.get(user.id);
+      // A closed conversation reopens when the fan writes again (before their message lands).
+      if (topic?.status === 'closed' && topic.threadId !== null) {
+        await r.topics.setStatus(user.id, 'open');
+        await r.outbox.enqueue([
+          {
+            lane: `in:${user.id}`,
+            chatId: groupId,
+            sortKey: 0,
+            idempotencyKey: `topic-reopen:${msg.chatId}:${msg.messageId}`,
+            payload: {
+              kind: 'call',
+              method: 'reopenForumTopic',
+              params: { chat_id: groupId, message_thread_id: topic.threadId },
+              okErrors: ['TOPIC_NOT_MODIFIED', 'not modified'],
+            },
+          },
+        ]);
+      }
+    }
+    await r.topics.noteFanMessage(user.id, now);
+    await scheduleCardRender(r, user.id, now, deps.renderTimings);
+    await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+    if (msg.mediaGroupId !== undefined) {
+      // Relayed with the rest of its album, with one receipt for all of it.
+      await bufferAlbumItem(r, deps, {
+        direction: 'in',
+        userId: user.id,
+        mediaGroupId: msg.mediaGroupId,
+        chatId: msg.chatId,
+        messageId: msg.messageId,
+        cost: quote.cost,
+      });
+      return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
+    }
     const items: NewOutboxItem[] = [
       {
         lane: `in:${user.id}`,
@@ -119,6 +162,8 @@ export interface AdminMessage {
   messageId: number;
   adminId: number;
   replyToMessageId: number | null;
+  /** Set on an album's items: they reach the fan together (app/albums.ts). */
+  mediaGroupId?: string | undefined;
 }
 
 export type AcceptAdminMessageResult = { ok: true; userId: number } | { ok: false; code: 'not_a_fan_topic' };
@@ -131,6 +176,19 @@ export async function acceptAdminMessage(
   const result = await deps.uow.run(async (r): Promise<AcceptAdminMessageResult> => {
     const topic = await r.topics.findByThread(msg.groupId, msg.threadId);
     if (!topic) return { ok: false, code: 'not_a_fan_topic' };
+    if (msg.mediaGroupId !== undefined) {
+      await bufferAlbumItem(r, deps, {
+        direction: 'out',
+        userId: topic.userId,
+        mediaGroupId: msg.mediaGroupId,
+        chatId: msg.groupId,
+        messageId: msg.messageId,
+        cost: 0,
+      });
+      await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+      await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
+      return { ok: true, userId: topic.userId };
+    }
     const replied = msg.replyToMessageId
       ? await r.links.byGroupMessage(msg.groupId, msg.replyToMessageId)
       : null;
@@ -155,6 +213,8 @@ export async function acceptAdminMessage(
         },
       },
     ]);
+    await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+    await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
     return { ok: true, userId: topic.userId };
   });
   if (result.ok) deps.outboxSignal.notify();

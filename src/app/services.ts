@@ -1,8 +1,13 @@
 import type { Clock } from '../domain/shared/index.ts';
 import { getBalance, trackUpdate } from './accounts.ts';
+import { flushAlbum, type AlbumFlushJob } from './albums.ts';
 import { listCatalog, seedDefaultCatalog } from './catalog.ts';
+import * as admin from './admin-actions.ts';
+import type { RenderTimings } from './refresh.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
+import * as edits from './edits.ts';
+import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
 import { claimAlertSlot, claimOnce } from './once.ts';
 import type { TelegramProfile, UnitOfWork } from './ports.ts';
@@ -12,7 +17,11 @@ export interface ServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
   adminGroupId: number | null;
+  adminUserIds: number[];
   outboxSignal: { notify(): void };
+  /** The quiet time that closes an album (default 1.5 s; tests may shorten it). */
+  albumWindowMs?: number;
+  renderTimings?: RenderTimings;
 }
 
 /** The use cases with their dependencies bound: what adapters (bot, HTTP, workers) call. */
@@ -29,7 +38,23 @@ export function createServices(deps: ServiceDeps) {
     runHousekeeping: () => runHousekeeping(deps),
     acceptFanMessage: (msg: FanMessage) => acceptFanMessage(deps, msg),
     acceptAdminMessage: (msg: AdminMessage) => acceptAdminMessage(deps, msg),
+    flushAlbum: (job: AlbumFlushJob) => flushAlbum(deps, job),
+    mirrorFanEdit: (edit: edits.FanEdit) => edits.mirrorFanEdit(deps, edit),
+    mirrorAdminEdit: (edit: edits.AdminEdit) => edits.mirrorAdminEdit(deps, edit),
+    findReplyToDelete: (req: edits.ReplyDeletionRequest) => edits.findReplyToDelete(deps, req),
+    setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
     checkLedger: () => checkLedgerIntegrity(deps),
+    admin: {
+      giftCredits: (a: Parameters<typeof admin.giftCredits>[1]) => admin.giftCredits(deps, a),
+      giftPass: (a: Parameters<typeof admin.giftPass>[1]) => admin.giftPass(deps, a),
+      setBan: (a: Parameters<typeof admin.setBan>[1]) => admin.setBan(deps, a),
+      addNote: (a: Parameters<typeof admin.addNote>[1]) => admin.addNote(deps, a),
+      setTopicOpen: (a: Parameters<typeof admin.setTopicOpen>[1]) => admin.setTopicOpen(deps, a),
+      fanInfo: (a: Parameters<typeof admin.fanInfo>[1]) => admin.fanInfo(deps, a),
+      /** The fan whose topic this is, if any. */
+      fanOfTopic: async (groupId: number, threadId: number) =>
+        (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,
+    },
   };
 }
 

@@ -8,14 +8,26 @@ export const FAN_COMMANDS: BotCommand[] = [
   { command: 'help', description: 'How this works' },
 ];
 
-export const ADMIN_COMMANDS: BotCommand[] = [...FAN_COMMANDS];
+/** Shown to the group's admins: the in-topic tools. */
+export const TOPIC_COMMANDS: BotCommand[] = [
+  { command: 'info', description: 'Profile, payments, notes of this fan' },
+  { command: 'gift', description: 'Gift credits (/gift 10) or a pass (/gift 2h)' },
+  { command: 'ban', description: "Refuse this fan's messages" },
+  { command: 'unban', description: "Accept this fan's messages again" },
+  { command: 'note', description: 'Add a private note (/note text)' },
+  { command: 'close', description: 'Close this topic' },
+  { command: 'reopen', description: 'Reopen this topic' },
+  { command: 'delete', description: 'Reply to your answer to delete it for the fan' },
+];
 
-/** Fans see the fan menu; each owner's private chat (scoped) shows the admin menu. Failures only log. */
-export async function publishCommands(api: Api, ownerIds: number[], logger: Logger): Promise<void> {
+/** Fans see the fan menu; the admin group's admins see the topic tools. Failures only log. */
+export async function publishCommands(api: Api, adminGroupId: number | null, logger: Logger): Promise<void> {
   try {
     await api.setMyCommands(FAN_COMMANDS, { scope: { type: 'all_private_chats' } });
-    for (const id of ownerIds) {
-      await api.setMyCommands(ADMIN_COMMANDS, { scope: { type: 'chat', chat_id: id } });
+    if (adminGroupId !== null) {
+      await api.setMyCommands(TOPIC_COMMANDS, {
+        scope: { type: 'chat_administrators', chat_id: adminGroupId },
+      });
     }
   } catch (err) {
     logger.warn({ err }, 'could not publish the command menus');

@@ -4,8 +4,11 @@ import { Bot, type BotConfig as GrammyBotConfig, type Transformer } from 'grammy
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps, Context } from './context.ts';
 import { adminRelayFeature } from './features/admin-relay.ts';
+import { adminTopicFeature } from './features/admin-topic.ts';
 import { balanceFeature } from './features/balance.ts';
+import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
+import { fanStateFeature } from './features/fan-state.ts';
 import { helpFeature } from './features/help.ts';
 import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
@@ -49,7 +52,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(balanceFeature);
   safe.use(helpFeature);
   safe.use(fanRelayFeature);
+  safe.use(editsFeature);
+  safe.use(fanStateFeature);
   safe.use(adminRelayFeature);
+  safe.use(adminTopicFeature);
   safe.use(unhandledFeature); // must be the last handler
   bot.catch((err) =>
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'unhandled bot error'),

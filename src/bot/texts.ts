@@ -1,6 +1,7 @@
 import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
 import type { BalanceView } from '../app/accounts.ts';
+import { escapeHtml } from '../app/messages.ts';
 import type { Product } from '../app/ports.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
@@ -41,9 +42,7 @@ export const texts = {
     `⚠️ <b>fanbridge error</b> while handling update ${updateId}:\n<code>${escapeHtml(message.slice(0, 500))}</code>\n(Further errors of this kind are muted for 10 minutes; see the logs.)`,
 };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeHtml };
 
 export function formatStars(n: number): string {
   return `⭐ ${n}`;

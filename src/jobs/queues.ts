@@ -12,6 +12,15 @@ export const QUEUES = {
     options: { policy: 'singleton', retryLimit: 3, retryDelay: 60, expireInSeconds: 300 },
     payload: z.object({}).passthrough(),
   },
+  /**
+   * Checks an album buffer once no item arrived for the window, then hands it to the outbox. `short`:
+   * one waiting job per album (singletonKey `<direction>:<media_group_id>`), however many items arrive.
+   */
+  albumFlush: {
+    name: 'album-flush',
+    options: { policy: 'short', retryLimit: 5, retryDelay: 1, expireInSeconds: 60 },
+    payload: z.object({ mediaGroupId: z.string().min(1), direction: z.enum(['in', 'out']) }),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

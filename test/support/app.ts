@@ -1,5 +1,6 @@
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
+import type { RenderTimings } from '../../src/app/refresh.ts';
 import type { SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
 import { testConfig } from './config.ts';
@@ -31,6 +32,7 @@ export async function startTestApp(
     mode?: 'webhook' | 'polling';
     db?: TestDatabase;
     outbox?: Partial<SenderOptions>;
+    renderTimings?: RenderTimings;
   } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
@@ -48,6 +50,7 @@ export async function startTestApp(
     {
       database: db.database,
       ...(opts.outbox ? { outbox: opts.outbox } : {}),
+      ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
       botInfo: fake.botInfo,
       hostname: '127.0.0.1',
     },

@@ -228,15 +228,33 @@ export function editedPrivateText(
   return deliverMessage(edited, opts, 'edited_message');
 }
 
+/**
+ * Any earlier private or group message edited (a group topic message keeps its thread): a new text, or
+ * a new caption of its media. The old formatting goes; pass the new one.
+ */
+export function editedMessage(
+  original: Message | Update,
+  change:
+    { text: string; entities?: MessageEntity[] } | { caption: string; caption_entities?: MessageEntity[] },
+  opts: BuildOptions = {},
+): Update {
+  const source = 'update_id' in original ? (original.message ?? original.edited_message) : original;
+  if (!source?.from || source.chat.type === 'channel')
+    throw new Error('editedMessage: the original must be a private or group message');
+  const { entities: _e, caption_entities: _c, ...rest } = source;
+  const edited = { ...rest, ...change, edit_date: opts.date ?? unixNow() } as IncomingMessage;
+  return deliverMessage(edited, opts, 'edited_message');
+}
+
 // ------------------------------------------------------------------ groups and topics
 
-/** A message by `from` in forum topic `threadId` of supergroup `groupId` (text or media). */
+/** A message by `from` in forum topic `threadId` of supergroup `groupId`: text, media, an album item. */
 export function groupTopicMessage(
   groupId: number,
   threadId: number,
   from: User,
   content: string | IncomingMedia,
-  opts: MessageOptions & { title?: string } = {},
+  opts: MessageOptions & { title?: string; media_group_id?: string } = {},
 ): Update {
   const known = opts.fake?.chat(groupId);
   const chat: Chat.SupergroupChat =
@@ -254,6 +272,7 @@ export function groupTopicMessage(
     is_topic_message: true,
     reply_to_message: asReply(opts.reply_to_message ?? root),
     ...body,
+    ...(opts.media_group_id ? { media_group_id: opts.media_group_id } : {}),
   };
   return deliverMessage(message, opts);
 }

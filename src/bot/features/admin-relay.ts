@@ -23,9 +23,10 @@ composer.on('message', async (ctx, next) => {
   const groupId = ctx.config.adminGroupId;
   if (groupId === null || ctx.chat.id !== groupId) return next();
   const m = ctx.message;
+  // Commands (anywhere in the group) and service messages belong to other features.
+  if (m.text?.startsWith('/') || isServiceMessage(m)) return next();
   if (!m.is_topic_message || m.message_thread_id === undefined) return; // the General topic
   if (!ctx.config.adminUserIds.includes(ctx.from.id)) return;
-  if (m.text?.startsWith('/') || isServiceMessage(m)) return next();
   // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
   const replyTo =
     m.reply_to_message && m.reply_to_message.message_id !== m.message_thread_id
@@ -37,6 +38,7 @@ composer.on('message', async (ctx, next) => {
     messageId: m.message_id,
     adminId: ctx.from.id,
     replyToMessageId: replyTo,
+    mediaGroupId: m.media_group_id,
   });
 });
 

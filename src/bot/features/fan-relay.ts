@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
+import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
 import { navData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { messageType } from '../helpers/message-type.ts';
@@ -21,6 +21,7 @@ feature.on('message', async (ctx, next) => {
     chatId: ctx.chat.id,
     messageId: ctx.message.message_id,
     type,
+    mediaGroupId: ctx.message.media_group_id,
   });
   if (res.ok) return; // the receipt follows through the outbox, after the relay is queued
   const reply = {
@@ -33,10 +34,14 @@ feature.on('message', async (ctx, next) => {
     case 'unsupported_type':
       return void (await ctx.reply(unsupportedText(res.allowed), reply));
     case 'insufficient_credits':
-      return void (await ctx.reply(insufficientText(type, res.cost, res.balance), {
-        ...reply,
-        reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
-      }));
+      return void (await ctx.reply(
+        // An album item says so: the fan sees which item was left out (the reply points at it).
+        (ctx.message.media_group_id ? albumItemRefusedText : insufficientText)(type, res.cost, res.balance),
+        {
+          ...reply,
+          reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
+        },
+      ));
     case 'not_open':
       return refuseUntilSetUp(ctx);
   }

@@ -1,6 +1,9 @@
 import type { Repos, UnitOfWork } from '../../app/ports.ts';
 import type { Database, DbOrTx } from '../client.ts';
+import type { Jobs } from '../../jobs/boss.ts';
+import { jobsPort } from '../../jobs/port.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
+import { albumsRepo } from './albums.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { productsRepo } from './products.ts';
@@ -9,7 +12,8 @@ import { settingsRepo } from './settings.ts';
 import { onceRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 
-export function createRepos(db: DbOrTx): Repos {
+/** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
+export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
   return {
     users: usersRepo(db),
     settings: settingsRepo(db),
@@ -22,12 +26,14 @@ export function createRepos(db: DbOrTx): Repos {
     links: linksRepo(db),
     inbox: inboxRepo(db),
     admin: adminRepo(db),
+    albums: albumsRepo(db),
+    jobs: jobsPort(jobs, db),
   };
 }
 
-export function createUnitOfWork(database: Database): UnitOfWork {
+export function createUnitOfWork(database: Database, jobs?: Jobs): UnitOfWork {
   return {
-    repos: createRepos(database.db),
-    run: (fn) => database.db.transaction((tx) => fn(createRepos(tx))),
+    repos: createRepos(database.db, jobs),
+    run: (fn) => database.db.transaction((tx) => fn(createRepos(tx, jobs))),
   };
 }

@@ -17,6 +17,7 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
             payload: i.payload,
             sortKey: i.sortKey,
             idempotencyKey: i.idempotencyKey,
+            ...(i.notBefore ? { notBefore: i.notBefore } : {}),
           })),
         )
         .onConflictDoNothing({ target: outbox.idempotencyKey });
@@ -116,7 +117,10 @@ function costOf(head: HeadRow): number {
     const ids = head.payload.params.message_ids;
     return Array.isArray(ids) ? Math.max(1, ids.length) : 1;
   }
-  return head.payload.kind === 'relay.in' && head.needs_topic ? 1 + TOPIC_SETUP_COST : 1;
+  const setup = head.needs_topic ? TOPIC_SETUP_COST : 0;
+  // An album posts one message per item.
+  if (head.payload.kind === 'relay.album') return Math.max(1, head.payload.messageIds.length) + setup;
+  return head.payload.kind === 'relay.in' ? 1 + setup : 1;
 }
 
 function toMs(v: unknown): number {
@@ -150,14 +154,15 @@ export function outboxStore(db: Db) {
         // Raw SQL (DISTINCT ON): both drivers answer { rows }, which the shared Db type leaves unknown.
         const result = (await tx.execute(sql`
             select h.id, h.lane, h.chat_id, h.payload, h.attempts,
-                   (h.kind = 'relay.in' and t.thread_id is null) as needs_topic
+                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic
             from (
               select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before
               from outbox where status in ('pending', 'sending')
               order by lane, sort_key, id
             ) h
             left join outbox_lanes l on l.lane = h.lane
-            left join fan_topics t on h.kind = 'relay.in' and t.user_id = (h.payload->>'userId')::bigint
+            left join fan_topics t on h.kind in ('relay.in', 'relay.album')
+              and t.user_id = (h.payload->>'userId')::bigint
             where (h.status = 'pending' or h.lease_until < ${opts.now})
               and h.not_before <= ${opts.now}
             order by l.last_sent_at asc nulls first, h.id
@@ -185,13 +190,17 @@ export function outboxStore(db: Db) {
         let wakeAt = Infinity;
         const budgetFor = (chatId: number): Budget =>
           chatId < 0 ? opts.budgets.group : opts.budgets.private;
-        /** When `cost` more sends fit in the window (0 = now). */
+        /**
+         * When `cost` more sends fit in the window (0 = now). One call bigger than the whole budget (an
+         * album to a private chat) cannot be split: it waits for a window with room for `limit`.
+         */
         const freeAt = (s: BudgetState, b: Budget, cost: number): number => {
           s.recent = s.recent.filter((t) => t > now - b.windowMs);
           if (s.blockedUntil > now) return s.blockedUntil;
-          if (s.recent.length + cost <= b.limit) return 0;
+          const need = Math.min(cost, b.limit);
+          if (s.recent.length + need <= b.limit) return 0;
           const sorted = [...s.recent].sort((a, z) => a - z);
-          return (sorted[s.recent.length + cost - b.limit - 1] ?? now) + b.windowMs;
+          return (sorted[s.recent.length + need - b.limit - 1] ?? now) + b.windowMs;
         };
 
         const claimed: ClaimedItem[] = [];

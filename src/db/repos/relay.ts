@@ -11,6 +11,8 @@ const topicColumns = {
   name: fanTopics.name,
   cardMessageId: fanTopics.cardMessageId,
   previousThreadId: fanTopics.previousThreadId,
+  cardRenderedAt: fanTopics.cardRenderedAt,
+  renamedAt: fanTopics.renamedAt,
 };
 
 export function topicsRepo(db: DbOrTx): TopicsRepo {
@@ -43,7 +45,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async setCard(userId, cardMessageId) {
       await db
         .update(fanTopics)
-        .set({ cardMessageId, updatedAt: sql`now()` })
+        .set({ cardMessageId, cardRenderedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
     },
     async setStatus(userId, status) {
@@ -64,32 +66,31 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .set({ unread: 0, lastAdminMessageAt: at })
         .where(eq(fanTopics.userId, userId));
     },
-    async markCardDirty(userId, now, minIntervalMs) {
-      const cutoff = new Date(now.getTime() - minIntervalMs);
-      // Claim the render slot atomically: only one caller per interval gets true.
-      const claimed = await db
-        .update(fanTopics)
-        .set({ cardDirty: false, cardRenderedAt: now })
-        .where(
-          and(
-            eq(fanTopics.userId, userId),
-            isNotNull(fanTopics.cardMessageId),
-            sql`(${fanTopics.cardRenderedAt} is null or ${fanTopics.cardRenderedAt} <= ${cutoff})`,
-          ),
-        )
-        .returning({ userId: fanTopics.userId });
-      if (claimed.length === 1) return true;
-      await db.update(fanTopics).set({ cardDirty: true }).where(eq(fanTopics.userId, userId));
-      return false;
-    },
     async cardRendered(userId) {
-      await db.update(fanTopics).set({ cardDirty: false }).where(eq(fanTopics.userId, userId));
+      await db
+        .update(fanTopics)
+        .set({ cardDirty: false, cardRenderedAt: sql`now()` })
+        .where(eq(fanTopics.userId, userId));
     },
     async renamed(userId, name) {
       await db
         .update(fanTopics)
         .set({ name, renamedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
+    },
+    async claimRename(userId, now, minIntervalMs) {
+      const cutoff = new Date(now.getTime() - minIntervalMs);
+      const rows = await db
+        .update(fanTopics)
+        .set({ renamedAt: now })
+        .where(
+          and(
+            eq(fanTopics.userId, userId),
+            sql`(${fanTopics.renamedAt} is null or ${fanTopics.renamedAt} <= ${cutoff})`,
+          ),
+        )
+        .returning({ userId: fanTopics.userId });
+      return rows.length === 1;
     },
     async recent(groupId, limit) {
       const rows = await db

@@ -39,6 +39,9 @@ export function usersRepo(db: DbOrTx): UsersRepo {
     async setBlockedBot(id, blocked) {
       await db.update(users).set({ blockedBot: blocked }).where(eq(users.id, id));
     },
+    async setPassUntil(id, until) {
+      await db.update(users).set({ timePassUntil: until }).where(eq(users.id, id));
+    },
     async setBanned(id, banned) {
       await db.update(users).set({ isBanned: banned }).where(eq(users.id, id));
     },

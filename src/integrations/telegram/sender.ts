@@ -3,7 +3,9 @@ import type { Message } from 'grammy/types';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import * as delivery from '../../app/delivery.ts';
-import { infoCardText, topicName } from '../../app/messages.ts';
+import { inboxText, infoCardText, topicName } from '../../app/messages.ts';
+import { DEFAULT_RENDER_TIMINGS, type RenderTimings } from '../../app/refresh.ts';
+import { createCardKeyboard } from '../../bot/keyboards/admin.ts';
 import type { OutboxPayload, Repos } from '../../app/ports.ts';
 import type { Database } from '../../db/client.ts';
 import { createRepos } from '../../db/repos/index.ts';
@@ -22,6 +24,8 @@ export interface SenderOptions {
   idlePollMs?: number;
   /** Transient failures before giving up on an item. */
   maxAttempts?: number;
+  /** Card and inbox throttles (tests shorten them). */
+  renderTimings?: RenderTimings;
 }
 
 export interface SenderDeps {
@@ -69,6 +73,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const leaseMs = options.leaseMs ?? 30_000;
   const idlePollMs = options.idlePollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 10;
+  const timings = options.renderTimings ?? DEFAULT_RENDER_TIMINGS;
   const inFlight = new Map<number, { lane: string; done: Promise<void> }>();
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
@@ -115,23 +120,22 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     });
   }
 
-  /** Topic → card → pin (only what is missing), then the fan's message itself. */
-  async function relayIn(item: ClaimedItem, p: Payload<'relay.in'>): Promise<void> {
+  /** The fan's topic, creating what is missing first: topic → card → pin. Returns its thread id. */
+  async function ensureTopic(groupId: number, userId: number): Promise<number> {
     const repos = createRepos(deps.database.db);
-    const groupId = item.chatId;
-    let topic = await repos.topics.get(p.userId);
-    const user = await repos.users.get(p.userId);
+    let topic = await repos.topics.get(userId);
+    const user = await repos.users.get(userId);
     if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
     if (!topic || topic.threadId === null) {
       const name = topicName(user);
       const created = await call(groupId, null, () => deps.api.createForumTopic(groupId, name));
-      await repos.topics.reserve(p.userId, groupId, name);
-      await repos.topics.setThread(p.userId, created.message_thread_id, name);
-      topic = await repos.topics.get(p.userId);
+      await repos.topics.reserve(userId, groupId, name);
+      await repos.topics.setThread(userId, created.message_thread_id, name);
+      topic = await repos.topics.get(userId);
     }
     const threadId = topic!.threadId!;
     if (topic!.cardMessageId === null) {
-      const { spent } = await repos.ledger.totals(p.userId);
+      const { spent } = await repos.ledger.totals(userId);
       const previous = topic!.previousThreadId ? { groupId, threadId: topic!.previousThreadId } : null;
       const html = infoCardText({
         user,
@@ -144,9 +148,10 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           message_thread_id: threadId,
           parse_mode: 'HTML',
           link_preview_options: { is_disabled: true },
+          reply_markup: { inline_keyboard: createCardKeyboard(user) },
         }),
       );
-      await repos.topics.setCard(p.userId, card.message_id);
+      await repos.topics.setCard(userId, card.message_id);
       try {
         await call(groupId, threadId, () =>
           deps.api.pinChatMessage(groupId, card.message_id, { disable_notification: true }),
@@ -154,24 +159,54 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       } catch (err) {
         // A missing pin right must not block the relay (the card is there either way); a 429 must wait.
         if (err instanceof SendError && err.failure.type === 'retry_after') throw err;
-        log.warn({ err, userId: p.userId }, 'could not pin the info card');
+        log.warn({ err, userId }, 'could not pin the info card');
       }
     }
+    return threadId;
+  }
+
+  /** A send into the fan's topic; a topic an admin closed is reopened once and the send repeated. */
+  async function sendIntoTopic<T>(groupId: number, threadId: number, send: () => Promise<T>): Promise<T> {
+    try {
+      return await call(groupId, threadId, send);
+    } catch (err) {
+      if (!(err instanceof SendError) || err.failure.type !== 'topic_closed') throw err;
+      await call(groupId, threadId, () => deps.api.reopenForumTopic(groupId, threadId));
+      return call(groupId, threadId, send);
+    }
+  }
+
+  /** The fan's message into their topic (created first if missing). */
+  async function relayIn(item: ClaimedItem, p: Payload<'relay.in'>): Promise<void> {
+    const groupId = item.chatId;
+    const threadId = await ensureTopic(groupId, p.userId);
     const send = () =>
       p.mode === 'forward'
         ? deps.api.forwardMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId })
         : deps.api.copyMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId });
-    let sent: { message_id: number };
-    try {
-      sent = await call(groupId, threadId, send);
-    } catch (err) {
-      if (!(err instanceof SendError) || err.failure.type !== 'topic_closed') throw err;
-      await call(groupId, threadId, () => deps.api.reopenForumTopic(groupId, threadId));
-      sent = await call(groupId, threadId, send);
-    }
+    const sent = await sendIntoTopic(groupId, threadId, send);
     await inTx(async (r, tx) => {
       await store.complete(tx, item.id, deps.clock.now());
       await delivery.relayInDelivered(r, p, { groupId, threadId, groupMessageId: sent.message_id });
+    });
+  }
+
+  /** A fan's album into their topic in one call: copyMessages keeps the items grouped as an album. */
+  async function relayAlbum(item: ClaimedItem, p: Payload<'relay.album'>): Promise<void> {
+    const groupId = item.chatId;
+    const threadId = await ensureTopic(groupId, p.userId);
+    const send = () =>
+      p.mode === 'forward'
+        ? deps.api.forwardMessages(groupId, p.fromChatId, p.messageIds, { message_thread_id: threadId })
+        : deps.api.copyMessages(groupId, p.fromChatId, p.messageIds, { message_thread_id: threadId });
+    const sent = await sendIntoTopic(groupId, threadId, send);
+    await inTx(async (r, tx) => {
+      await store.complete(tx, item.id, deps.clock.now());
+      await delivery.relayAlbumDelivered(r, p, {
+        groupId,
+        threadId,
+        groupMessageIds: sent.map((m) => m.message_id),
+      });
     });
   }
 
@@ -253,6 +288,82 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     });
   }
 
+  /** Renders the card or the live inbox from current data; both are edits of one message. */
+  async function render(item: ClaimedItem, p: Payload<'render'>): Promise<void> {
+    const repos = createRepos(deps.database.db);
+    const edit = async (
+      messageId: number,
+      html: string,
+      keyboard?: ReturnType<typeof createCardKeyboard>,
+    ) => {
+      try {
+        await call(p.groupId, null, () =>
+          deps.api.editMessageText(p.groupId, messageId, html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (err instanceof SendError && err.failure.type === 'permanent') {
+          if (err.failure.reason.includes('message is not modified')) return true;
+          if (err.failure.reason.includes('message to edit not found')) return false;
+        }
+        throw err;
+      }
+    };
+    const now = deps.clock.now();
+    /** The interval is enforced here too: a render that comes too soon waits for its turn. */
+    const tooSoon = async (last: Date | null | undefined, intervalMs: number) => {
+      const due = (last?.getTime() ?? 0) + intervalMs;
+      if (due <= now.getTime()) return false;
+      await store.reschedule(deps.database.db, item.id, new Date(due), { countAttempt: false });
+      return true;
+    };
+    if (p.target === 'card' && p.userId !== undefined) {
+      const [topic, user] = await Promise.all([repos.topics.get(p.userId), repos.users.get(p.userId)]);
+      if (await tooSoon(topic?.cardRenderedAt, timings.cardIntervalMs)) return;
+      if (topic?.cardMessageId && topic.threadId !== null && user) {
+        const { spent } = await repos.ledger.totals(p.userId);
+        const previous = topic.previousThreadId
+          ? { groupId: p.groupId, threadId: topic.previousThreadId }
+          : null;
+        const html = infoCardText({
+          user,
+          spent,
+          passLeftMs: passRemaining(user.timePassUntil, deps.clock),
+          previous,
+        });
+        await edit(topic.cardMessageId, html, createCardKeyboard(user));
+      }
+      await inTx(async (r, tx) => {
+        await store.complete(tx, item.id, deps.clock.now());
+        await r.topics.cardRendered(p.userId!);
+      });
+      return;
+    }
+    const state = await repos.inbox.get(p.groupId);
+    if (await tooSoon(state?.renderedAt, timings.inboxIntervalMs)) return;
+    const html = inboxText(p.groupId, await repos.topics.recent(p.groupId, 15), now);
+    let messageId = state?.messageId ?? null;
+    // Deleted by someone: post a new one (re-created, as the admin expects to find it).
+    if (messageId !== null && !(await edit(messageId, html))) messageId = null;
+    if (messageId === null) {
+      const sent = await call(p.groupId, null, () =>
+        deps.api.sendMessage(p.groupId, html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        }),
+      );
+      messageId = sent.message_id;
+    }
+    await inTx(async (r, tx) => {
+      await store.complete(tx, item.id, now);
+      await r.inbox.rendered(p.groupId, html, messageId);
+    });
+  }
+
   async function fail(item: ClaimedItem, err: unknown): Promise<void> {
     const f = err instanceof SendError ? err.failure : classifySendError(err, item.chatId < 0);
     const p = item.payload;
@@ -270,7 +381,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     }
     if (
       f.type === 'thread_lost' &&
-      p.kind === 'relay.in' &&
+      (p.kind === 'relay.in' || p.kind === 'relay.album') &&
       err instanceof SendError &&
       err.threadId !== null &&
       item.attempts < 5
@@ -303,6 +414,9 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       if (f.type === 'blocked' && 'userId' in p && p.userId !== undefined)
         await delivery.fanBlockedBot(r, p.userId);
       if (p.kind === 'relay.in') await delivery.relayInUndeliverable(r, p, reason);
+      if (p.kind === 'relay.album') await delivery.relayAlbumUndeliverable(r, p, reason);
+      if (p.kind === 'call' && p.effect?.type === 'album.out')
+        await delivery.albumOutFailed(r, p.effect, reason);
       if (p.kind === 'relay.out') await delivery.relayOutFailed(r, p, reason);
     });
   }
@@ -311,9 +425,11 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     try {
       const p = item.payload;
       if (p.kind === 'relay.in') await relayIn(item, p);
+      else if (p.kind === 'relay.album') await relayAlbum(item, p);
       else if (p.kind === 'relay.out') await relayOut(item, p);
       else if (p.kind === 'notice') await notice(item, p);
       else if (p.kind === 'call') await genericCall(item, p);
+      else if (p.kind === 'render') await render(item, p);
       else await react(item, p);
     } catch (err) {
       try {

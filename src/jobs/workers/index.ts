@@ -1,6 +1,7 @@
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
+import { startAlbumFlushWorker } from './album-flush.ts';
 import { startHousekeepingWorker } from './housekeeping.ts';
 
 export interface WorkerDeps {
@@ -11,4 +12,5 @@ export interface WorkerDeps {
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
+  await startAlbumFlushWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'album-flush' }));
 }

@@ -18,6 +18,7 @@ const services = () =>
     uow: createUnitOfWork(t.database),
     clock,
     adminGroupId: null,
+    adminUserIds: [],
     outboxSignal: { notify() {} },
   });
 
@@ -66,6 +67,7 @@ describe('accounts and updates', () => {
       uow,
       clock: fixedClock('2030-01-01T00:00:00Z'),
       adminGroupId: null,
+      adminUserIds: [],
       outboxSignal: { notify() {} },
     });
     await uow.repos.once.claim('alert:test:1');

@@ -58,6 +58,7 @@ describe('pg-boss on the app database', () => {
       uow,
       clock: fixedClock('2031-01-01T00:00:00Z'),
       adminGroupId: null,
+      adminUserIds: [],
       outboxSignal: { notify() {} },
     });
     await startWorkers({ jobs, services, logger });

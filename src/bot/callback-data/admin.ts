@@ -1,0 +1,10 @@
+import { createCallbackData } from './codec.ts';
+
+/** Buttons on a fan's info card. */
+export const cardData = createCallbackData('card', { action: 'word', user: 'int' });
+export const CARD_ACTIONS = ['info', 'gift', 'ban', 'unban'] as const;
+export type CardAction = (typeof CARD_ACTIONS)[number];
+export const isCardAction = (v: string): v is CardAction => (CARD_ACTIONS as readonly string[]).includes(v);
+
+/** Gift choices: `c` credits (amount) or `t` time pass (amount in seconds). */
+export const giftData = createCallbackData('gift', { kind: 'word', amount: 'int', user: 'int' });

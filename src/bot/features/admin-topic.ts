@@ -1,0 +1,188 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { parseDuration, formatDuration } from '../../domain/entitlement/index.ts';
+import { cardData, giftData, isCardAction } from '../callback-data/admin.ts';
+import type { Context } from '../context.ts';
+import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
+import { escapeHtml } from '../texts.ts';
+
+/** Admin tools inside a fan's topic: in-topic commands and the info card's buttons. */
+const composer = new Composer<Context>();
+const group = composer.filter(
+  (ctx) => ctx.config.adminGroupId !== null && ctx.chat?.id === ctx.config.adminGroupId,
+);
+
+const USAGE = [
+  "<b>In a fan's topic</b>",
+  '/info · profile, payments, notes',
+  '/gift 10 · gift credits · /gift 2h, /gift 3d · gift a time pass',
+  '/ban · /unban',
+  '/note text · a private note (shown in /info)',
+  "/close · /reopen the topic (the fan's next message reopens it too)",
+].join('\n');
+
+type Failure = { ok: false; code: string; detail?: string };
+const failureText = (f: Failure) =>
+  f.code === 'not_admin'
+    ? 'Only admins can do that.'
+    : f.code === 'unknown_fan'
+      ? "This is not a fan's topic."
+      : `That does not work: ${f.detail ?? f.code}.`;
+
+/** Resolves the fan of the topic the command was sent in, answering when there is none. */
+async function topicFan(ctx: Context): Promise<number | null> {
+  const threadId = ctx.msg?.message_thread_id;
+  const fan =
+    threadId !== undefined && ctx.msg?.is_topic_message
+      ? await ctx.services.admin.fanOfTopic(ctx.chat!.id, threadId)
+      : null;
+  if (fan === null) await ctx.reply(`Use this inside a fan's topic.\n\n${USAGE}`, { parse_mode: 'HTML' });
+  return fan;
+}
+
+const isAdmin = (ctx: Context) => ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
+const key = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_id}`;
+
+group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen'], async (ctx) => {
+  if (!isAdmin(ctx)) return; // other members' commands are ignored, like their messages
+  const userId = await topicFan(ctx);
+  if (userId === null) return;
+  const adminId = ctx.from!.id;
+  const arg = ctx.match.trim();
+  const name = ctx.message!.text.split(/[\s@]/, 1)[0]!.slice(1);
+  let res: { ok: true } | Failure;
+  let done = '👌';
+  switch (name) {
+    case 'info': {
+      const info = await ctx.services.admin.fanInfo({ adminId, userId });
+      if (info.ok)
+        return void (await ctx.reply(info.html, {
+          parse_mode: 'HTML',
+          reply_parameters: { message_id: ctx.msg.message_id },
+        }));
+      res = info;
+      break;
+    }
+    case 'gift': {
+      if (/^\d+$/.test(arg)) {
+        const r = await ctx.services.admin.giftCredits({
+          adminId,
+          userId,
+          credits: Number(arg),
+          key: key(ctx),
+        });
+        res = r;
+        if (r.ok) done = `🎁 Gifted ${arg} credits (balance ${r.balance}).`;
+      } else if (parseDuration(arg) !== null) {
+        const seconds = parseDuration(arg)!;
+        const r = await ctx.services.admin.giftPass({ adminId, userId, seconds, key: key(ctx) });
+        res = r;
+        if (r.ok)
+          done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${r.until.toISOString().slice(0, 16).replace('T', ' ')} UTC).`;
+      } else {
+        return void (await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
+          reply_markup: { inline_keyboard: createGiftKeyboard(userId) },
+        }));
+      }
+      break;
+    }
+    case 'ban':
+    case 'unban': {
+      const r = await ctx.services.admin.setBan({ adminId, userId, banned: name === 'ban', key: key(ctx) });
+      res = r;
+      if (r.ok)
+        done = r.changed
+          ? name === 'ban'
+            ? '🚫 Banned: their messages are refused.'
+            : '🔓 Unbanned.'
+          : `Already ${name}ned.`;
+      break;
+    }
+    case 'note':
+      if (!arg) return void (await ctx.reply('Add the note after the command: /note prefers voice messages'));
+      res = await ctx.services.admin.addNote({ adminId, userId, text: arg });
+      if (res.ok) done = '📝 Noted.';
+      break;
+    default:
+      res = await ctx.services.admin.setTopicOpen({
+        adminId,
+        userId,
+        open: name === 'reopen',
+        key: key(ctx),
+      });
+      if (res.ok) done = name === 'close' ? '🔒 Closing the topic.' : '🔓 Reopening the topic.';
+  }
+  await ctx.reply(res.ok ? done : failureText(res), {
+    reply_parameters: { message_id: ctx.msg.message_id },
+  });
+});
+
+group.callbackQuery(cardData.filter, async (ctx) => {
+  const data = cardData.unpack(ctx.callbackQuery.data);
+  if (!data || !isCardAction(data.action))
+    return ctx.answerCallbackQuery({ text: 'This button has expired.' });
+  if (!isAdmin(ctx))
+    return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
+  const adminId = ctx.from.id;
+  const threadId = ctx.callbackQuery.message?.message_thread_id;
+  switch (data.action) {
+    case 'info': {
+      const info = await ctx.services.admin.fanInfo({ adminId, userId: data.user });
+      await ctx.answerCallbackQuery();
+      if (info.ok)
+        await ctx.reply(info.html, {
+          parse_mode: 'HTML',
+          ...(threadId ? { message_thread_id: threadId } : {}),
+        });
+      return;
+    }
+    case 'gift':
+      await ctx.answerCallbackQuery();
+      await ctx.reply('🎁 Gift credits or a time pass (or type /gift 15, /gift 2d):', {
+        reply_markup: { inline_keyboard: createGiftKeyboard(data.user) },
+        ...(threadId ? { message_thread_id: threadId } : {}),
+      });
+      return;
+    default: {
+      const banned = data.action === 'ban';
+      const res = await ctx.services.admin.setBan({
+        adminId,
+        userId: data.user,
+        banned,
+        key: `cb:${ctx.callbackQuery.id}`,
+      });
+      if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
+      await ctx.answerCallbackQuery({
+        text: res.changed ? (banned ? 'Banned.' : 'Unbanned.') : `Already ${data.action}ned.`,
+      });
+      // Flip the button at once: a direct answer to the admin's own press (the numbers wait for the throttle).
+      await ctx
+        .editMessageReplyMarkup({
+          reply_markup: { inline_keyboard: createCardKeyboard({ id: data.user, isBanned: banned }) },
+        })
+        .catch((err: unknown) => ctx.logger.debug({ err }, 'card buttons unchanged'));
+    }
+  }
+});
+
+group.callbackQuery(giftData.filter, async (ctx) => {
+  const data = giftData.unpack(ctx.callbackQuery.data);
+  if (!data || (data.kind !== 'c' && data.kind !== 't'))
+    return ctx.answerCallbackQuery({ text: 'This button has expired.' });
+  if (!isAdmin(ctx))
+    return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
+  const base = { adminId: ctx.from.id, userId: data.user, key: `cb:${ctx.callbackQuery.id}` };
+  const res =
+    data.kind === 'c'
+      ? await ctx.services.admin.giftCredits({ ...base, credits: data.amount })
+      : await ctx.services.admin.giftPass({ ...base, seconds: data.amount });
+  if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
+  const what = data.kind === 'c' ? `${data.amount} credits` : `a ${formatDuration(data.amount * 1000)} pass`;
+  await ctx.answerCallbackQuery({ text: `Gifted ${what}.` });
+  await ctx
+    .editMessageText(`🎁 ${escapeHtml(ctx.from.first_name)} gifted ${what}.`, {
+      reply_markup: new InlineKeyboard(),
+    })
+    .catch((err: unknown) => ctx.logger.debug({ err }, 'gift message unchanged'));
+});
+
+export const adminTopicFeature = composer;

@@ -1,0 +1,87 @@
+import { Composer, GrammyError } from 'grammy';
+import type { Context } from '../context.ts';
+import { editedContent } from '../helpers/edited-content.ts';
+
+/** Edits mirrored both ways (free), and /delete for an admin's reply. See app/edits.ts. */
+const composer = new Composer<Context>();
+
+composer.chatType('private').on('edited_message', async (ctx) => {
+  const m = ctx.editedMessage;
+  const content = editedContent(m);
+  if (!content) return;
+  await ctx.services.mirrorFanEdit({
+    userId: ctx.from.id,
+    chatId: ctx.chat.id,
+    messageId: m.message_id,
+    editDate: m.edit_date ?? m.date,
+    content,
+  });
+});
+
+const team = composer.chatType('supergroup').filter((ctx) => ctx.chat.id === ctx.config.adminGroupId);
+const isAdmin = (ctx: Context) => ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
+
+team.on('edited_message', async (ctx) => {
+  const m = ctx.editedMessage;
+  if (!isAdmin(ctx) || !m.is_topic_message) return; // edits by others are ignored
+  const content = editedContent(m);
+  if (!content) return;
+  await ctx.services.mirrorAdminEdit({
+    groupId: ctx.chat.id,
+    messageId: m.message_id,
+    editDate: m.edit_date ?? m.date,
+    content,
+  });
+});
+
+const refusals = {
+  no_reply: 'Reply /delete to one of your answers to delete it for the fan.',
+  not_yours: 'Only your own answers can be deleted: reply /delete to one of them.',
+  not_delivered: 'That message has not reached the fan, so there is nothing to delete.',
+  too_old: 'Telegram lets bots delete messages for 48 hours only: this one stays with the fan.',
+} as const;
+
+// Telegram sends bots no update when a message is deleted, so the admin asks for it.
+team.command(['delete', 'del'], async (ctx, next) => {
+  if (!isAdmin(ctx)) return next();
+  const m = ctx.msg;
+  // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
+  const target = m.reply_to_message?.message_id !== m.message_thread_id ? m.reply_to_message : undefined;
+  const res = await ctx.services.findReplyToDelete({
+    groupId: ctx.chat.id,
+    adminId: ctx.from.id,
+    reply: target
+      ? {
+          messageId: target.message_id,
+          authorId: target.from?.id ?? null,
+          sentAt: new Date(target.date * 1000),
+        }
+      : null,
+  });
+  if (!res.ok) return answer(ctx, refusals[res.code]);
+  try {
+    await ctx.api.deleteMessage(res.fanChatId, res.fanMessageId);
+  } catch (err) {
+    if (!(err instanceof GrammyError)) throw err;
+    const d = err.description;
+    // Already gone (the fan deleted it for both sides) is what was asked for.
+    if (!d.includes('message to delete not found'))
+      return answer(ctx, d.includes("can't be deleted") ? refusals.too_old : `Not deleted: ${d}.`);
+  }
+  const log = (what: string) => (e: unknown) => ctx.logger.warn({ err: e }, what);
+  await ctx.api
+    .setMessageReaction(ctx.chat.id, target!.message_id, [{ type: 'emoji', emoji: '👌' }])
+    .catch(log('could not confirm the deletion'));
+  await ctx.deleteMessage().catch(log('could not delete the /delete command'));
+});
+
+/** A short answer in the topic, replying to the command. */
+async function answer(ctx: Context, text: string): Promise<void> {
+  const m = ctx.msg!;
+  await ctx.reply(text, {
+    ...(m.is_topic_message ? { message_thread_id: m.message_thread_id } : {}),
+    reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
+  });
+}
+
+export const editsFeature = composer;

@@ -1,0 +1,259 @@
+import { Api } from 'grammy';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { callbackQuery, fanUser, groupTopicMessage, privateText } from '../../support/updates.ts';
+
+let fake: FakeTelegram;
+let t: TestApp;
+const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
+const member = fanUser(900888, { first_name: 'Mallory' });
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  t = await startTestApp(fake, {
+    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
+    outbox: { budgets: defaultBudgets(1000) },
+    renderTimings: { cardIntervalMs: 1500, inboxIntervalMs: 1000, inboxDebounceMs: 200 },
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await fake.close();
+});
+afterEach(() => fake.assertNoViolations());
+
+const uow = () => createUnitOfWork(t.db.database);
+const repliesIn = (threadId: number) =>
+  fake
+    .callsTo('sendMessage')
+    .filter((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID && c.payload.message_thread_id === threadId);
+const toFan = (id: number) => fake.callsTo('sendMessage').filter((c) => c.ok && c.payload.chat_id === id);
+
+/** A fan who has written once, so their topic and card exist. */
+async function fanWithTopic(id: number, name: string) {
+  const fan = fanUser(id, { first_name: name });
+  await t.post(privateText(fan, 'hello', { fake }));
+  const topic = await eventually(
+    async () => {
+      const tp = await uow().repos.topics.get(id);
+      return tp?.cardMessageId ? tp : null;
+    },
+    5000,
+    'topic and card',
+  );
+  await eventually(
+    () => fake.callsTo('copyMessage').some((c) => c.payload.from_chat_id === id),
+    5000,
+    'first relay',
+  );
+  return { fan, threadId: topic.threadId!, cardId: topic.cardMessageId! };
+}
+
+const cmd = (threadId: number, text: string, from = owner) =>
+  groupTopicMessage(ADMIN_GROUP_ID, threadId, from, text, {
+    fake,
+    entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }],
+  });
+
+describe('in-topic commands', () => {
+  it('/gift N gives credits once (a gift ledger entry), tells the fan, and confirms', async () => {
+    const { fan, threadId } = await fanWithTopic(401, 'Gina');
+    const gift = cmd(threadId, '/gift 10');
+    await t.post(gift);
+    await t.post(gift); // redelivered: still one gift
+    expect(await balanceOf(t, fan.id)).toBe(12);
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10]);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gifted 10 credits \(balance 12\)/);
+    await eventually(
+      () =>
+        toFan(fan.id).some((c) =>
+          /received 10 credits as a gift[\s\S]*Balance: 12 credits/.test(String(c.payload.text)),
+        ),
+      5000,
+    );
+  });
+
+  it('/gift 2h gives a time pass; bad amounts get a clear answer and change nothing', async () => {
+    const { fan, threadId } = await fanWithTopic(402, 'Hugo');
+    await t.post(cmd(threadId, '/gift 2h'));
+    const user = await uow().repos.users.get(fan.id);
+    expect(user!.timePassUntil!.getTime() - Date.now()).toBeGreaterThan(7100_000);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gifted a 2 h pass/);
+    await t.post(cmd(threadId, '/gift 999999999'));
+    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/between 1 and 100000 credits/);
+    await t.post(cmd(threadId, '/gift lots'));
+    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gift what\?/);
+    expect(await balanceOf(t, fan.id)).toBe(2);
+  });
+
+  it("/ban refuses the fan's messages until /unban; /note shows in /info", async () => {
+    const { fan, threadId } = await fanWithTopic(403, 'Iris');
+    await t.post(cmd(threadId, '/ban'));
+    expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(true);
+    await t.post(privateText(fan, 'let me in', { fake }));
+    expect(toFan(fan.id).at(-1)!.payload.text).toMatch(/cannot send messages here/);
+    await t.post(cmd(threadId, '/unban'));
+    expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(false);
+    await t.post(cmd(threadId, '/note prefers voice notes'));
+    await t.post(cmd(threadId, '/info'));
+    const info = repliesIn(threadId).at(-1)!.payload.text as string;
+    expect(info).toMatch(
+      /Iris[\s\S]*Balance: 2 credits[\s\S]*Messages: 1 from the fan[\s\S]*prefers voice notes/,
+    );
+  });
+
+  it("/close closes the topic and the fan's next message reopens it", async () => {
+    const { fan, threadId } = await fanWithTopic(404, 'Jon');
+    await t.post(cmd(threadId, '/close'));
+    await eventually(
+      () => fake.topics(ADMIN_GROUP_ID).find((tp) => tp.message_thread_id === threadId)?.closed,
+      5000,
+      'closed',
+    );
+    await t.post(privateText(fan, 'are you there?', { fake }));
+    await eventually(
+      () => fake.callsTo('copyMessage').filter((c) => c.ok && c.payload.from_chat_id === fan.id).length === 2,
+      5000,
+    );
+    expect(fake.topics(ADMIN_GROUP_ID).find((tp) => tp.message_thread_id === threadId)?.closed).toBe(false);
+  });
+
+  it("other members' commands do nothing", async () => {
+    const { fan, threadId } = await fanWithTopic(405, 'Kai');
+    await t.post(cmd(threadId, '/gift 50', member));
+    await t.post(cmd(threadId, '/ban', member));
+    expect(await balanceOf(t, fan.id)).toBe(2);
+    expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(false);
+  });
+});
+
+describe('info card buttons', () => {
+  it('Info, Gift and Ban work for admins; anyone else is refused and nothing changes', async () => {
+    const { fan, threadId, cardId } = await fanWithTopic(406, 'Lea');
+    const card = fake.message(ADMIN_GROUP_ID, cardId)!;
+    const buttons = (
+      card.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard.flat();
+    expect(buttons.map((b) => b.text)).toEqual(['👤 Info', '🎁 Gift', '🚫 Ban']);
+    const [info, gift, ban] = buttons;
+
+    fake.reset();
+    await t.post(callbackQuery(member, ban!.callback_data, card));
+    expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toMatch(/Only admins/);
+    expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(false);
+
+    await t.post(callbackQuery(owner, info!.callback_data, card));
+    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Lea[\s\S]*Payments: 0/);
+
+    await t.post(callbackQuery(owner, gift!.callback_data, card));
+    const menu = repliesIn(threadId).at(-1)!;
+    const giftButtons = (
+      menu.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard.flat();
+    expect(giftButtons.map((b) => b.text)).toEqual(['+5', '+10', '+25', '+50', '⏳ 1 h', '⏳ 1 d', '⏳ 7 d']);
+    const menuMessage = fake.message(ADMIN_GROUP_ID, (menu.result as { message_id: number }).message_id)!;
+    const plus25 = callbackQuery(owner, giftButtons[2]!.callback_data, menuMessage);
+    await t.post(plus25);
+    await t.post(plus25); // a double tap (same callback id) gifts once
+    expect(await balanceOf(t, fan.id)).toBe(27);
+    await t.post(callbackQuery(member, giftButtons[0]!.callback_data, menuMessage));
+    expect(await balanceOf(t, fan.id)).toBe(27);
+
+    await t.post(callbackQuery(owner, ban!.callback_data, card));
+    expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(true);
+    const flipped = fake.callsTo('editMessageReplyMarkup').at(-1)!;
+    expect(JSON.stringify(flipped.payload.reply_markup)).toContain('🔓 Unban');
+  });
+
+  it('tampered card data is refused without effect', async () => {
+    const { cardId } = await fanWithTopic(407, 'Max');
+    const card = fake.message(ADMIN_GROUP_ID, cardId)!;
+    for (const data of ['card:ban:abc', 'card:explode:407', 'gift:c:99999999999:407', 'gift:x:5:407']) {
+      await t.post(callbackQuery(owner, data, card));
+      expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toMatch(/expired|does not work/);
+    }
+    expect(await balanceOf(t, 407)).toBe(2);
+  });
+
+  it('re-renders the card when the numbers change, throttled', async () => {
+    const { fan, cardId } = await fanWithTopic(408, 'Nia');
+    const edits = () =>
+      fake.callsTo('editMessageText').filter((c) => c.ok && c.payload.message_id === cardId);
+    await t.post(privateText(fan, 'two', { fake }));
+    await t.post(privateText(fan, 'three', { fake }));
+    await eventually(() => edits().length === 1, 5000, 'one card edit');
+    expect(edits()[0]!.payload.text).toMatch(/Balance: 0 credits[\s\S]*Total spent: 3 credits/);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(edits()).toHaveLength(1); // the later change waits for the interval
+  });
+});
+
+describe('live inbox', () => {
+  it('keeps one message in the General topic with unread counts and links, edited on a debounce', async () => {
+    const { fan, threadId } = await fanWithTopic(409, 'Ola');
+    const inboxMessage = async () => {
+      const state = await uow().repos.inbox.get(ADMIN_GROUP_ID);
+      return state?.messageId
+        ? { id: state.messageId, message: fake.message(ADMIN_GROUP_ID, state.messageId) }
+        : null;
+    };
+    const first = await eventually(
+      async () => {
+        const m = await inboxMessage();
+        return m && /Ola · 🔴 1 unread/.test(String(m.message?.text)) ? m : null;
+      },
+      5000,
+      'Ola unread in the inbox',
+    );
+    expect(first.message!.thread_id).toBeUndefined(); // the General topic
+    expect(String(first.message!.text)).toMatch(/Inbox · \d+ waiting for an answer/);
+    expect(
+      first.message!.entities?.some(
+        (e) => e.type === 'text_link' && e.url === `https://t.me/c/1234567890/${threadId}`,
+      ),
+    ).toBe(true);
+
+    // The admin answers: unread resets, by editing the same message.
+    await t.post(groupTopicMessage(ADMIN_GROUP_ID, threadId, owner, 'hi Ola', { fake }));
+    await eventually(
+      async () => /Ola · ✔️ answered/.test(String((await inboxMessage())?.message?.text)),
+      5000,
+      'answered',
+    );
+    expect((await inboxMessage())!.id).toBe(first.id);
+
+    // Deleted by someone (an admin): the next render posts a new one.
+    await new Api(fake.token, { apiRoot: fake.apiRoot }).deleteMessage(ADMIN_GROUP_ID, first.id);
+    await t.post(privateText(fan, 'me again', { fake }));
+    await eventually(
+      async () => {
+        const m = await inboxMessage();
+        return m !== null && m.id !== first.id && m.message !== undefined;
+      },
+      8000,
+      'a new inbox message',
+    );
+  });
+});
+
+describe('command menus', () => {
+  it("shows the topic tools to the admin group's admins", () => {
+    const scoped = fake.commands({ type: 'chat_administrators', chat_id: ADMIN_GROUP_ID });
+    expect(scoped.map((c) => c.command)).toEqual([
+      'info',
+      'gift',
+      'ban',
+      'unban',
+      'note',
+      'close',
+      'reopen',
+      'delete',
+    ]);
+  });
+});

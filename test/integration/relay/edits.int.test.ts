@@ -1,0 +1,303 @@
+import { and, eq, inArray, like } from 'drizzle-orm';
+import type { Update } from 'grammy/types';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { outbox } from '../../../src/db/schema/index.ts';
+import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import {
+  editedMessage,
+  editedPrivateText,
+  fanUser,
+  groupTopicMessage,
+  privateMedia,
+  privatePhoto,
+  privateText,
+} from '../../support/updates.ts';
+
+let fake: FakeTelegram;
+let t: TestApp;
+const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
+const member = fanUser(900777, { first_name: 'Mallory' });
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  t = await startTestApp(fake, {
+    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
+    outbox: { budgets: defaultBudgets(1000) },
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await fake.close();
+});
+afterEach(async () => {
+  fake.assertNoViolations();
+  expect(await deadItems()).toEqual([]); // nothing given up on, "message is not modified" included
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 250));
+const resultId = (c: { result?: unknown }) => (c.result as { message_id: number }).message_id;
+const threadOf = async (userId: number) =>
+  (await createUnitOfWork(t.db.database).repos.topics.get(userId))!.threadId!;
+const textOf = (chatId: number, messageId: number) => {
+  const m = fake.message(chatId, messageId)?.message;
+  return m?.text ?? m?.caption;
+};
+const deadItems = async () =>
+  (await t.db.database.db.select().from(outbox).where(eq(outbox.status, 'dead'))).map((i) => i.lastError);
+/** Edits still to be sent (other items, such as throttled card renders, may wait for minutes). */
+const openEdits = async () =>
+  (
+    await t.db.database.db
+      .select()
+      .from(outbox)
+      .where(and(like(outbox.idempotencyKey, 'edit:%'), inArray(outbox.status, ['pending', 'sending'])))
+  ).length;
+const bold = (offset: number, length: number) => ({ type: 'bold' as const, offset, length });
+
+/** Posts a fan's message and waits for it in the topic: the group message id of the copy (or forward). */
+async function relay(update: Update, method = 'copyMessage'): Promise<number> {
+  await t.post(update);
+  const { chat, message_id } = update.message!;
+  const call = await eventually(
+    () =>
+      fake.calls.find(
+        (c) =>
+          c.ok &&
+          c.method === method &&
+          c.payload.from_chat_id === chat.id &&
+          c.payload.message_id === message_id,
+      ),
+    5000,
+    'the relay',
+  );
+  return resultId(call);
+}
+
+/** An admin's reply in the fan's topic, delivered (👌): the reply update and the fan's copy id. */
+async function adminReply(fanId: number, text: string, opts: { date?: number } = {}) {
+  const reply = groupTopicMessage(ADMIN_GROUP_ID, await threadOf(fanId), owner, text, { fake, ...opts });
+  await t.post(reply);
+  const copy = await eventually(
+    () =>
+      fake.calls.find(
+        (c) => c.ok && c.method === 'copyMessage' && c.payload.message_id === reply.message!.message_id,
+      ),
+    5000,
+    'the reply to the fan',
+  );
+  await eventually(() => fake.reactions(ADMIN_GROUP_ID, reply.message!.message_id).length > 0, 5000, '👌');
+  return { reply, fanCopyId: resultId(copy) };
+}
+
+describe("a fan's edits", () => {
+  it('edit the copy in the topic, formatting kept, free of charge', async () => {
+    const ann = fanUser(401);
+    const original = privateText(ann, 'helo there', { fake });
+    const copyId = await relay(original);
+    const balance = await balanceOf(t, ann.id);
+    const entries = (await ledgerOf(t, ann.id)).length;
+
+    await t.post(editedPrivateText(original.message!, 'hello there', { fake, entities: [bold(0, 5)] }));
+    const edit = await eventually(() => fake.callsTo('editMessageText').find((c) => c.ok), 5000, 'the edit');
+    expect(edit.payload).toMatchObject({
+      chat_id: ADMIN_GROUP_ID,
+      message_id: copyId,
+      text: 'hello there',
+      entities: [{ type: 'bold', offset: 0, length: 5 }],
+    });
+    expect(textOf(ADMIN_GROUP_ID, copyId)).toBe('hello there');
+    // The same text again ("message is not modified") counts as done; edits never charge.
+    const again = { fake, entities: [bold(0, 5)], date: Math.floor(Date.now() / 1000) + 1 };
+    await t.post(editedPrivateText(original.message!, 'hello there', again));
+    await eventually(() => fake.callsTo('editMessageText').some((c) => !c.ok), 5000, 'the second edit');
+    await eventually(async () => (await openEdits()) === 0, 5000, 'the outbox to drain');
+    expect(await deadItems()).toEqual([]);
+    expect(await balanceOf(t, ann.id)).toBe(balance);
+    expect(await ledgerOf(t, ann.id)).toHaveLength(entries);
+  });
+
+  it('edit a caption with editMessageCaption', async () => {
+    const ben = fanUser(402);
+    const photo = privatePhoto(ben, { fake, caption: 'old caption' });
+    const copyId = await relay(photo);
+    fake.reset();
+    await t.post(editedMessage(photo, { caption: 'new caption', caption_entities: [bold(0, 3)] }, { fake }));
+    const edit = await eventually(() => fake.callsTo('editMessageCaption').find((c) => c.ok), 5000);
+    expect(edit.payload).toMatchObject({
+      chat_id: ADMIN_GROUP_ID,
+      message_id: copyId,
+      caption: 'new caption',
+      caption_entities: [{ type: 'bold', offset: 0, length: 3 }],
+    });
+    expect(textOf(ADMIN_GROUP_ID, copyId)).toBe('new caption');
+  });
+
+  it('in forward mode, reply "✏️ edited" with the new text under the forward', async () => {
+    const settings = createUnitOfWork(t.db.database).repos.settings;
+    await settings.set('relay_mode', 'forward', null);
+    try {
+      const cat = fanUser(403);
+      const original = privateText(cat, 'see you at 5', { fake });
+      const forwardId = await relay(original, 'forwardMessage');
+      fake.reset();
+      await t.post(editedPrivateText(original.message!, 'see you at 6', { fake, entities: [bold(11, 1)] }));
+      const note = await eventually(
+        () => fake.callsTo('sendMessage').find((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID),
+        5000,
+        'the note',
+      );
+      expect(note.payload).toMatchObject({
+        text: '✏️ edited:\nsee you at 6',
+        message_thread_id: await threadOf(cat.id),
+        reply_parameters: { message_id: forwardId },
+      });
+      // The bold "6" moved with the prefix.
+      expect(note.payload.entities).toContainEqual({
+        type: 'bold',
+        offset: 11 + '✏️ edited:\n'.length,
+        length: 1,
+      });
+      expect(fake.callsTo('editMessageText')).toHaveLength(0);
+    } finally {
+      await settings.set('relay_mode', 'copy', null);
+    }
+  });
+
+  it('of a message still queued: the copy shows the edit and a note follows it', async () => {
+    const dan = fanUser(404);
+    await relay(privateText(dan, 'first', { fake }));
+    // The group is flood-limited for a second: the next message waits in the outbox.
+    fake.failNext(
+      'copyMessage',
+      { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 },
+      { match: (p) => p.from_chat_id === dan.id },
+    );
+    const queued = privateText(dan, 'typo', { fake });
+    await t.post(queued);
+    await t.post(editedPrivateText(queued.message!, 'fixed', { fake }));
+    const copyId = await eventually(
+      () =>
+        fake.calls.find(
+          (c) => c.ok && c.method === 'copyMessage' && c.payload.message_id === queued.message!.message_id,
+        ),
+      5000,
+    ).then(resultId);
+    expect(textOf(ADMIN_GROUP_ID, copyId)).toBe('fixed');
+    const note = await eventually(
+      () =>
+        fake
+          .callsTo('sendMessage')
+          .find((c) => c.ok && String(c.payload.text).startsWith('✏️ edited:\nfixed')),
+      5000,
+      'the note',
+    );
+    expect(note.payload.message_thread_id).toBe(await threadOf(dan.id));
+    expect(fake.calls.indexOf(note)).toBeGreaterThan(
+      fake.calls.findIndex((c) => c.ok && c.method === 'copyMessage' && resultId(c) === copyId),
+    );
+  });
+
+  it('of a refused message change nothing', async () => {
+    const eve = fanUser(405);
+    await relay(privateText(eve, 'hi', { fake })); // 3 → 2 credits: a voice (5) is refused
+    const voice = privateMedia(eve, 'voice', { fake, caption: 'listen' });
+    await t.post(voice);
+    fake.reset();
+    await t.post(editedMessage(voice, { caption: 'listen!' }, { fake }));
+    await settle();
+    expect(fake.calls.filter((c) => c.payload.chat_id === ADMIN_GROUP_ID)).toHaveLength(0);
+  });
+});
+
+describe("an admin's edits and deletes", () => {
+  it("edit the fan's copy", async () => {
+    const fay = fanUser(406);
+    await relay(privateText(fay, 'question', { fake }));
+    const { reply, fanCopyId } = await adminReply(fay.id, 'answr');
+    await t.post(editedMessage(reply, { text: 'answer', entities: [bold(0, 6)] }, { fake }));
+    const edit = await eventually(
+      () => fake.callsTo('editMessageText').find((c) => c.ok && c.payload.chat_id === fay.id),
+      5000,
+      'the edit',
+    );
+    expect(edit.payload).toMatchObject({ message_id: fanCopyId, text: 'answer', entities: [bold(0, 6)] });
+    expect(textOf(fay.id, fanCopyId)).toBe('answer');
+  });
+
+  it('are ignored from anyone who is not an admin', async () => {
+    const gus = fanUser(407);
+    await relay(privateText(gus, 'question', { fake }));
+    const { reply, fanCopyId } = await adminReply(gus.id, 'the answer');
+    fake.reset();
+    // A member (not an admin) edits in the topic, and a forged edit of the admin's reply by them.
+    const own = groupTopicMessage(ADMIN_GROUP_ID, await threadOf(gus.id), member, 'mine', { fake });
+    await t.post(own);
+    await t.post(editedMessage(own, { text: 'mine, edited' }, { fake }));
+    await t.post(editedMessage({ ...reply.message!, from: member }, { text: 'hijacked' }));
+    const del = groupTopicMessage(ADMIN_GROUP_ID, await threadOf(gus.id), member, '/delete', {
+      fake,
+      reply_to_message: reply.message!,
+      entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+    });
+    await t.post(del);
+    await settle();
+    expect(fake.calls.filter((c) => c.payload.chat_id === gus.id)).toHaveLength(0);
+    expect(textOf(gus.id, fanCopyId)).toBe('the answer');
+  });
+
+  it("/delete in reply to an admin's answer deletes the fan's copy, then the command, with 👌", async () => {
+    const hal = fanUser(408);
+    await relay(privateText(hal, 'question', { fake }));
+    const { reply, fanCopyId } = await adminReply(hal.id, 'oops, wrong fan');
+    fake.reset();
+    const cmd = groupTopicMessage(ADMIN_GROUP_ID, await threadOf(hal.id), owner, '/del', {
+      fake,
+      reply_to_message: reply.message!,
+      entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+    });
+    await t.post(cmd);
+    expect(fake.callsTo('deleteMessage').map((c) => [c.ok, c.payload.chat_id, c.payload.message_id])).toEqual(
+      [
+        [true, hal.id, fanCopyId],
+        [true, ADMIN_GROUP_ID, cmd.message!.message_id],
+      ],
+    );
+    expect(fake.message(hal.id, fanCopyId)).toBeUndefined();
+    expect(fake.message(ADMIN_GROUP_ID, cmd.message!.message_id)).toBeUndefined();
+    expect(JSON.stringify(fake.reactions(ADMIN_GROUP_ID, reply.message!.message_id))).toContain('👌');
+  });
+
+  it('/delete explains what it cannot do: no reply, a fan message, past 48 hours', async () => {
+    const ivy = fanUser(409);
+    const question = await relay(privateText(ivy, 'question', { fake }));
+    const old = Math.floor(Date.now() / 1000) - 49 * 3600;
+    const { reply, fanCopyId } = await adminReply(ivy.id, 'an old answer', { date: old });
+    const threadId = await threadOf(ivy.id);
+    const ask = async (replyTo?: number) => {
+      fake.reset();
+      const cmd = groupTopicMessage(ADMIN_GROUP_ID, threadId, owner, '/delete', {
+        fake,
+        ...(replyTo ? { reply_to_message: fake.message(ADMIN_GROUP_ID, replyTo)!.message } : {}),
+        entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+      });
+      await t.post(cmd);
+      const answer = fake.callsTo('sendMessage').find((c) => c.ok)!;
+      expect(answer.payload).toMatchObject({
+        message_thread_id: threadId,
+        reply_parameters: { message_id: cmd.message!.message_id },
+      });
+      expect(fake.callsTo('deleteMessage')).toHaveLength(0);
+      return String(answer.payload.text);
+    };
+    expect(await ask()).toMatch(/Reply \/delete to one of your answers/);
+    expect(await ask(question)).toMatch(/Only your own answers/);
+    expect(await ask(reply.message!.message_id)).toMatch(/48 hours/);
+    expect(textOf(ivy.id, fanCopyId)).toBe('an old answer');
+  });
+});
