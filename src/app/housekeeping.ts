@@ -12,12 +12,18 @@ const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 export async function runHousekeeping(deps: {
   uow: UnitOfWork;
   clock: Clock;
-}): Promise<{ prunedUpdates: number; prunedAlertMarks: number; prunedOutbox: number }> {
+}): Promise<{
+  prunedUpdates: number;
+  prunedAlertMarks: number;
+  prunedOutbox: number;
+  prunedAlbumItems: number;
+}> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
   return {
     prunedUpdates: await repos.updates.pruneOlderThan(new Date(now - UPDATE_DEDUPE_WINDOW_MS)),
     prunedAlertMarks: await repos.once.pruneOlderThan('alert:', new Date(now - ALERT_MARK_TTL_MS)),
     prunedOutbox: await repos.outbox.pruneFinished(new Date(now - OUTBOX_RETENTION_MS)),
+    prunedAlbumItems: await repos.albums.pruneFlushed(new Date(now - OUTBOX_RETENTION_MS)),
   };
 }

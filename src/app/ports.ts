@@ -349,6 +349,8 @@ export interface AlbumsRepo {
   /** The group's items not yet flushed, by message id, locked until the transaction ends. */
   pendingForUpdate(direction: AlbumDirection, mediaGroupId: string): Promise<AlbumItem[]>;
   markFlushed(ids: number[], at: Date): Promise<void>;
+  /** Deletes items flushed before `before` (their links live in message_links). */
+  pruneFlushed(before: Date): Promise<number>;
 }
 
 /** Durable delayed work (pg-boss). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { AlbumItem, AlbumsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
 import { albumItems } from '../schema/index.ts';
@@ -41,6 +41,13 @@ export function albumsRepo(db: DbOrTx): AlbumsRepo {
     async markFlushed(ids, at) {
       if (ids.length === 0) return;
       await db.update(albumItems).set({ flushedAt: at }).where(inArray(albumItems.id, ids));
+    },
+    async pruneFlushed(before) {
+      const rows = await db
+        .delete(albumItems)
+        .where(lt(albumItems.flushedAt, before))
+        .returning({ id: albumItems.id });
+      return rows.length;
     },
   };
 }

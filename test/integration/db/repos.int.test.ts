@@ -72,9 +72,23 @@ describe('accounts and updates', () => {
     });
     await uow.repos.once.claim('alert:test:1');
     await uow.repos.once.claim('notice:keep-me');
+    const album = {
+      userId: 42,
+      direction: 'in' as const,
+      mediaGroupId: 'mg1',
+      chatId: 42,
+      cost: 3,
+      flushedAt: null,
+    };
+    await uow.repos.albums.add({ ...album, messageId: 1 }, new Date());
+    await uow.repos.albums.add({ ...album, messageId: 2 }, new Date());
+    const [flushed] = await uow.repos.albums.pendingForUpdate('in', 'mg1');
+    await uow.repos.albums.markFlushed([flushed!.id], new Date('2026-01-01T00:00:00Z'));
     const result = await later.runHousekeeping();
     expect(result.prunedUpdates).toBeGreaterThanOrEqual(1);
     expect(result.prunedAlertMarks).toBe(1);
+    expect(result.prunedAlbumItems).toBe(1); // the unflushed item stays
+    expect(await uow.repos.albums.pendingForUpdate('in', 'mg1')).toHaveLength(1);
     expect(await uow.repos.once.claim('notice:keep-me')).toBe(false);
     expect(await uow.repos.updates.claim(5000)).toBe(true);
   });
