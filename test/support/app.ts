@@ -1,11 +1,11 @@
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
 import type { RenderTimings } from '../../src/app/refresh.ts';
-import type { SenderOptions } from '../../src/integrations/telegram/sender.ts';
+import { defaultBudgets, type SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
-import { testConfig } from './config.ts';
+import { ADMIN_GROUP_ID, testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
-import type { FakeTelegram } from './fake-telegram/index.ts';
+import { scaledFloodLimits, startFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
 
@@ -95,4 +95,29 @@ export async function eventually<T>(
       throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * The usual relay setup: a fake Bot API that knows the admin forum group, and the app configured with it.
+ * Flood limits are off on both sides unless `scale` is given (then both use Telegram's limits, windows
+ * divided by `scale`).
+ */
+export async function startForumApp(
+  opts: { scale?: number; renderTimings?: RenderTimings; env?: Record<string, string | undefined> } = {},
+): Promise<{ fake: FakeTelegram; t: TestApp; stop(): Promise<void> }> {
+  const fake = await startFakeTelegram(opts.scale ? { flood: scaledFloodLimits(opts.scale) } : {});
+  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  const t = await startTestApp(fake, {
+    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID), ...opts.env },
+    outbox: { budgets: defaultBudgets(opts.scale ?? 1000) },
+    ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
+  });
+  return {
+    fake,
+    t,
+    async stop() {
+      await t.stop();
+      await fake.close();
+    },
+  };
 }

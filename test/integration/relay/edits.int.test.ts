@@ -3,11 +3,11 @@ import type { Update } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { outbox } from '../../../src/db/schema/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
-import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import {
   editedMessage,
   editedPrivateText,
@@ -20,21 +20,15 @@ import {
 
 let fake: FakeTelegram;
 let t: TestApp;
+let stack: Awaited<ReturnType<typeof startForumApp>>;
 const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
 const member = fanUser(900777, { first_name: 'Mallory' });
 
 beforeAll(async () => {
-  fake = await startFakeTelegram();
-  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
-  t = await startTestApp(fake, {
-    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
-    outbox: { budgets: defaultBudgets(1000) },
-  });
+  stack = await startForumApp();
+  ({ fake, t } = stack);
 });
-afterAll(async () => {
-  await t.stop();
-  await fake.close();
-});
+afterAll(() => stack.stop());
 afterEach(async () => {
   fake.assertNoViolations();
   expect(await deadItems()).toEqual([]); // nothing given up on, "message is not modified" included

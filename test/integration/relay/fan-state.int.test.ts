@@ -1,26 +1,20 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
-import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+
+import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { command, fanUser, myChatMember, privateText } from '../../support/updates.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
+let stack: Awaited<ReturnType<typeof startForumApp>>;
 
 beforeAll(async () => {
-  fake = await startFakeTelegram();
-  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
-  t = await startTestApp(fake, {
-    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
-    outbox: { budgets: defaultBudgets(1000) },
-  });
+  stack = await startForumApp();
+  ({ fake, t } = stack);
 });
-afterAll(async () => {
-  await t.stop();
-  await fake.close();
-});
+afterAll(() => stack.stop());
 afterEach(() => fake.assertNoViolations());
 
 const repos = () => createUnitOfWork(t.db.database).repos;

@@ -1,33 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+
 import { grantCredits } from '../../support/accounts.ts';
-import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
-import {
-  scaledFloodLimits,
-  startFakeTelegram,
-  type FakeTelegram,
-} from '../../support/fake-telegram/index.ts';
+import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { fanUser, privateText } from '../../support/updates.ts';
 
 // Flood limits scaled 20x: the group allows 20 messages per 3 s, a private chat 1 per 50 ms.
 const SCALE = 20;
 let fake: FakeTelegram;
 let t: TestApp;
+let stack: Awaited<ReturnType<typeof startForumApp>>;
 
 beforeAll(async () => {
-  fake = await startFakeTelegram({ flood: scaledFloodLimits(SCALE) });
-  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
-  t = await startTestApp(fake, {
-    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
-    outbox: { budgets: defaultBudgets(SCALE) },
-  });
+  stack = await startForumApp({ scale: SCALE });
+  ({ fake, t } = stack);
 });
-afterAll(async () => {
-  await t.stop();
-  await fake.close();
-});
+afterAll(() => stack.stop());
 afterEach(() => fake.assertNoViolations());
 
 /** The fan's messages as they landed in the group, in arrival order (their text). */
