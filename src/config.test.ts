@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, parseConfig, parseDatabaseConfig } from './config.ts';
 
 const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ_012345';
 
@@ -99,5 +99,13 @@ describe('parseConfig', () => {
 
   it('treats blank values as unset', () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_URL: '  ', ADMIN_GROUP_ID: '' }).webhook).toBeNull();
+  });
+});
+
+describe('parseDatabaseConfig', () => {
+  it('needs no bot token and validates the URL', () => {
+    expect(parseDatabaseConfig({}).databaseUrl).toBeNull();
+    expect(parseDatabaseConfig({ DATABASE_URL: 'postgres://h/db' }).databaseUrl).toBe('postgres://h/db');
+    expect(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://h' })).toThrow(/^DATABASE_URL must be a postgres/);
   });
 });

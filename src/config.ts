@@ -30,98 +30,98 @@ const url = (hint: string) =>
     }, `must be an http(s) URL, ${hint}`)
     .transform((v) => v.replace(/\/+$/, ''));
 
-const schema = z
-  .object({
-    BOT_TOKEN: z
-      .string({ error: 'is required: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…' })
-      .trim()
-      .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token from @BotFather (123456:ABC…)'),
-    TELEGRAM_API_ROOT: url('e.g. https://api.telegram.org or your local Bot API server').default(
-      'https://api.telegram.org',
-    ),
-    WEBHOOK_URL: url('the public base URL Telegram should call, e.g. https://bot.example.com').optional(),
-    WEBHOOK_SECRET: z
-      .string()
-      .trim()
-      .regex(
-        /^[A-Za-z0-9_-]{16,256}$/,
-        'must be 16-256 characters of A-Z, a-z, 0-9, _ or - (try `openssl rand -hex 32`)',
-      )
-      .optional(),
-    PORT: z.coerce
-      .number({ error: 'must be a port number between 1 and 65535' })
-      .int('must be a whole port number')
-      .min(0, 'must be between 1 and 65535 (0 picks a free port)')
-      .max(65535, 'must be between 1 and 65535')
-      .default(8000),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
-      .optional(),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
-    ADMIN_GROUP_ID: telegramId('the forum supergroup id, like -1001234567890')
-      .refine((v) => v < 0, 'must be a group id, which is negative (like -1001234567890)')
-      .optional(),
-    ADMIN_USER_IDS: z
-      .string()
-      .trim()
-      .refine(
-        (v) => v === '' || /^\s*\d{1,16}(\s*,\s*\d{1,16})*\s*,?\s*$/.test(v),
-        'must be a comma-separated list of numeric Telegram user ids, like 11111,22222',
-      )
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map(Number),
-      )
-      .default([]),
-    STRIPE_SECRET_KEY: z
-      .string()
-      .trim()
-      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
-      .optional(),
-    STRIPE_WEBHOOK_SECRET: z
-      .string()
-      .trim()
-      .regex(
-        /^whsec_[A-Za-z0-9]+$/,
-        'must be a webhook signing secret (whsec_…) from the Stripe dashboard or `stripe listen`',
-      )
-      .optional(),
-    STRIPE_API_BASE: url('e.g. https://api.stripe.com').default('https://api.stripe.com'),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.WEBHOOK_URL && !v.WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WEBHOOK_SECRET'],
-        message:
-          'is required when WEBHOOK_URL is set (webhook mode): set 16+ random characters, e.g. `openssl rand -hex 32`',
-      });
-    }
-    if (
-      v.WEBHOOK_URL &&
-      !v.WEBHOOK_URL.startsWith('https://') &&
-      !/^http:\/\/(localhost|127\.)/.test(v.WEBHOOK_URL)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WEBHOOK_URL'],
-        message: 'must use https:// (Telegram only calls HTTPS webhooks)',
-      });
-    }
-    if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['STRIPE_SECRET_KEY'],
-        message: 'is required when STRIPE_WEBHOOK_SECRET is set',
-      });
-    }
-  });
+const fields = z.object({
+  BOT_TOKEN: z
+    .string({ error: 'is required: create a bot with @BotFather and set BOT_TOKEN=123456:ABC…' })
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'does not look like a bot token from @BotFather (123456:ABC…)'),
+  TELEGRAM_API_ROOT: url('e.g. https://api.telegram.org or your local Bot API server').default(
+    'https://api.telegram.org',
+  ),
+  WEBHOOK_URL: url('the public base URL Telegram should call, e.g. https://bot.example.com').optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9_-]{16,256}$/,
+      'must be 16-256 characters of A-Z, a-z, 0-9, _ or - (try `openssl rand -hex 32`)',
+    )
+    .optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number between 1 and 65535' })
+    .int('must be a whole port number')
+    .min(0, 'must be between 1 and 65535 (0 picks a free port)')
+    .max(65535, 'must be between 1 and 65535')
+    .default(8000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  ADMIN_GROUP_ID: telegramId('the forum supergroup id, like -1001234567890')
+    .refine((v) => v < 0, 'must be a group id, which is negative (like -1001234567890)')
+    .optional(),
+  ADMIN_USER_IDS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || /^\s*\d{1,16}(\s*,\s*\d{1,16})*\s*,?\s*$/.test(v),
+      'must be a comma-separated list of numeric Telegram user ids, like 11111,22222',
+    )
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .default([]),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .regex(
+      /^whsec_[A-Za-z0-9]+$/,
+      'must be a webhook signing secret (whsec_…) from the Stripe dashboard or `stripe listen`',
+    )
+    .optional(),
+  STRIPE_API_BASE: url('e.g. https://api.stripe.com').default('https://api.stripe.com'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+const schema = fields.superRefine((v, ctx) => {
+  if (v.WEBHOOK_URL && !v.WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_SECRET'],
+      message:
+        'is required when WEBHOOK_URL is set (webhook mode): set 16+ random characters, e.g. `openssl rand -hex 32`',
+    });
+  }
+  if (
+    v.WEBHOOK_URL &&
+    !v.WEBHOOK_URL.startsWith('https://') &&
+    !/^http:\/\/(localhost|127\.)/.test(v.WEBHOOK_URL)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_URL'],
+      message: 'must use https:// (Telegram only calls HTTPS webhooks)',
+    });
+  }
+  if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STRIPE_SECRET_KEY'],
+      message: 'is required when STRIPE_WEBHOOK_SECRET is set',
+    });
+  }
+});
 
 export interface Config {
   botToken: string;
@@ -177,6 +177,21 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       : null,
     logLevel: v.LOG_LEVEL,
   };
+}
+
+/** Just the database settings, for CLI commands that need no bot (db:migrate, ledger:check). */
+export function parseDatabaseConfig(env: NodeJS.ProcessEnv): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  const result = fields.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(normalise(env));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  return { databaseUrl: result.data.DATABASE_URL ?? null, dataDir: resolve(result.data.DATA_DIR) };
+}
+
+export function loadDatabaseConfig(envFile = '.env'): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseDatabaseConfig(process.env);
 }
 
 /** Reads `.env` (if present) into process.env without overriding what is already set, then parses. */

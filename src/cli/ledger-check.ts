@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { z } from 'zod';
 import { checkLedgerIntegrity, formatLedgerReport } from '../app/ledger.ts';
+import { loadDatabaseConfig } from '../config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
 import { createUnitOfWork } from '../db/repos/index.ts';
 
@@ -18,17 +16,9 @@ const oneLine = (err: unknown) =>
  * DATABASE_URL / DATA_DIR. With the embedded database it cannot run next to the bot: DATA_DIR is locked.
  */
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const env = z
-    .object({ DATABASE_URL: z.string().optional(), DATA_DIR: z.string().default('./data') })
-    .parse({
-      DATABASE_URL: process.env.DATABASE_URL || undefined,
-      DATA_DIR: process.env.DATA_DIR || undefined,
-    });
-
   let database: Database;
   try {
-    database = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: resolve(env.DATA_DIR) });
+    database = await openDatabase(loadDatabaseConfig());
   } catch (err) {
     process.stderr.write(`fanbridge ledger:check: ${oneLine(err)}\n`);
     return EXIT_UNAVAILABLE;
