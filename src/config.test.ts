@@ -106,6 +106,8 @@ describe('parseDatabaseConfig', () => {
   it('needs no bot token and validates the URL', () => {
     expect(parseDatabaseConfig({}).databaseUrl).toBeNull();
     expect(parseDatabaseConfig({ DATABASE_URL: 'postgres://h/db' }).databaseUrl).toBe('postgres://h/db');
-    expect(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://h' })).toThrow(/^DATABASE_URL must be a postgres/);
+    expect(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://h' })).toThrow(
+      /^DATABASE_URL must be a postgres/,
+    );
   });
 });

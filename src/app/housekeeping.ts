@@ -9,10 +9,7 @@ const ALERT_MARK_TTL_MS = 24 * 3600_000;
 /** Sent items are kept a week for support questions ("did my message arrive?"), then deleted. */
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
-export async function runHousekeeping(deps: {
-  uow: UnitOfWork;
-  clock: Clock;
-}): Promise<{
+export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): Promise<{
   prunedUpdates: number;
   prunedAlertMarks: number;
   prunedOutbox: number;

@@ -253,6 +253,7 @@ export interface FanTopic {
   status: 'creating' | 'open' | 'closed';
   name: string;
   cardMessageId: number | null;
+  cardPinned: boolean;
   previousThreadId: number | null;
   cardRenderedAt: Date | null;
   renamedAt: Date | null;
@@ -265,6 +266,8 @@ export interface TopicsRepo {
   findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
   setThread(userId: number, threadId: number, name: string): Promise<void>;
   setCard(userId: number, cardMessageId: number): Promise<void>;
+  /** The card's pin is done (or cannot be done: no right to pin); it is not tried again. */
+  setCardPinned(userId: number): Promise<void>;
   /** The topic is gone: forget the thread (kept as previous) so the next relay creates a new one. */
   markLost(userId: number, threadId: number): Promise<void>;
   setStatus(userId: number, status: 'open' | 'closed'): Promise<void>;

@@ -67,6 +67,8 @@ interface HeadRow extends Record<string, unknown> {
   payload: OutboxPayload;
   attempts: number;
   needs_topic: boolean;
+  /** The card is there but its pin is still owed (a 429 came between them). */
+  needs_pin: boolean;
 }
 
 interface BudgetState {
@@ -117,7 +119,7 @@ function costOf(head: HeadRow): number {
     const ids = head.payload.params.message_ids;
     return Array.isArray(ids) ? Math.max(1, ids.length) : 1;
   }
-  const setup = head.needs_topic ? TOPIC_SETUP_COST : 0;
+  const setup = head.needs_topic ? TOPIC_SETUP_COST : head.needs_pin ? 1 : 0;
   // An album posts one message per item.
   if (head.payload.kind === 'relay.album') return Math.max(1, head.payload.messageIds.length) + setup;
   return head.payload.kind === 'relay.in' ? 1 + setup : 1;
@@ -154,7 +156,8 @@ export function outboxStore(db: Db) {
         // Raw SQL (DISTINCT ON): both drivers answer { rows }, which the shared Db type leaves unknown.
         const result = (await tx.execute(sql`
             select h.id, h.lane, h.chat_id, h.payload, h.attempts,
-                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic
+                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
+                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin
             from (
               select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before
               from outbox where status in ('pending', 'sending')

@@ -10,6 +10,7 @@ const topicColumns = {
   status: fanTopics.status,
   name: fanTopics.name,
   cardMessageId: fanTopics.cardMessageId,
+  cardPinned: fanTopics.cardPinned,
   previousThreadId: fanTopics.previousThreadId,
   cardRenderedAt: fanTopics.cardRenderedAt,
   renamedAt: fanTopics.renamedAt,
@@ -45,8 +46,11 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async setCard(userId, cardMessageId) {
       await db
         .update(fanTopics)
-        .set({ cardMessageId, cardRenderedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ cardMessageId, cardPinned: false, cardRenderedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
+    },
+    async setCardPinned(userId) {
+      await db.update(fanTopics).set({ cardPinned: true }).where(eq(fanTopics.userId, userId));
     },
     async setStatus(userId, status) {
       await db

@@ -29,6 +29,8 @@ export const fanTopics = pgTable(
     status: text('status', { enum: ['creating', 'open', 'closed'] }).notNull(),
     name: text('name').notNull(),
     cardMessageId: integer('card_message_id'),
+    /** The pin is its own step: a 429 between card and pin must not leave the card unpinned for good. */
+    cardPinned: boolean('card_pinned').notNull().default(false),
     /** The topic this one replaced (deleted by an admin or lost): its history stays there. */
     previousThreadId: integer('previous_thread_id'),
     /** The card shows numbers that changed; it is re-rendered at most every 10 minutes. */

@@ -152,15 +152,20 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
         }),
       );
       await repos.topics.setCard(userId, card.message_id);
+      topic = { ...topic!, cardMessageId: card.message_id, cardPinned: false };
+    }
+    if (!topic!.cardPinned) {
+      const cardId = topic!.cardMessageId!;
       try {
         await call(groupId, threadId, () =>
-          deps.api.pinChatMessage(groupId, card.message_id, { disable_notification: true }),
+          deps.api.pinChatMessage(groupId, cardId, { disable_notification: true }),
         );
       } catch (err) {
-        // A missing pin right must not block the relay (the card is there either way); a 429 must wait.
+        // A 429 must wait (the pin is retried with the relay); a missing right must not block the relay.
         if (err instanceof SendError && err.failure.type === 'retry_after') throw err;
         log.warn({ err, userId }, 'could not pin the info card');
       }
+      await repos.topics.setCardPinned(userId);
     }
     return threadId;
   }

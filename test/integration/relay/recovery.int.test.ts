@@ -54,6 +54,25 @@ describe('recovery', () => {
     expect(await balanceOf(t, ivy.id)).toBe(1); // charged once per message, nothing for the recreation
   });
 
+  it('a 429 between the card and its pin still ends with the card pinned, and the message delivered', async () => {
+    const lou = fanUser(304);
+    fake.failNext('pinChatMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      retry_after: 1,
+    });
+    await t.post(privateText(lou, 'hi', { fake }));
+    await eventually(() => copiesFrom(lou.id).length === 1, 10_000, 'the copy');
+    const topic = (await topicOf(lou.id))!;
+    expect(topic.cardPinned).toBe(true);
+    expect(fake.pins(ADMIN_GROUP_ID)).toContain(topic.cardMessageId);
+    // One card only: the retry pinned the card it had, it did not send another.
+    expect(
+      fake.callsTo('sendMessage').filter((c) => c.ok && c.payload.message_thread_id === topic.threadId),
+    ).toHaveLength(1);
+    expect(fake.stats.earlyRetries).toBe(0);
+  });
+
   it('a paid message that cannot be delivered at all is refunded and the fan told', async () => {
     const jay = fanUser(302);
     await t.post(privateText(jay, 'hello', { fake }));

@@ -1,0 +1,1 @@
+ALTER TABLE "fan_topics" ADD COLUMN "card_pinned" boolean DEFAULT false NOT NULL;
