@@ -78,6 +78,9 @@ interface BudgetState {
   dirty: boolean;
 }
 
+/** Heads considered per chat: one claim admits at most 30 (the global budget), plus up to 8 lanes in flight. */
+const HEADS_PER_CHAT = 38;
+
 /** Topic, card and pin: what a relay into a fan's missing topic costs on top of the message itself. */
 export const TOPIC_SETUP_COST = 3;
 
@@ -153,11 +156,15 @@ export function outboxStore(db: Db) {
           .where(eq(outboxBudgets.key, 'global'))
           .for('update');
 
-        // Raw SQL (DISTINCT ON): both drivers answer { rows }, which the shared Db type leaves unknown.
+        // Raw SQL (DISTINCT ON, a window): both drivers answer { rows }, which the shared Db type leaves unknown.
+        // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
+        // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
         const result = (await tx.execute(sql`
-            select h.id, h.lane, h.chat_id, h.payload, h.attempts,
+          select * from (
+            select h.id, h.lane, h.chat_id, h.payload, h.attempts, l.last_sent_at,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
-                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin
+                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin,
+                   row_number() over (partition by h.chat_id order by l.last_sent_at asc nulls first, h.id) as chat_rank
             from (
               select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before
               from outbox where status in ('pending', 'sending')
@@ -168,8 +175,10 @@ export function outboxStore(db: Db) {
               and t.user_id = (h.payload->>'userId')::bigint
             where (h.status = 'pending' or h.lease_until < ${opts.now})
               and h.not_before <= ${opts.now}
-            order by l.last_sent_at asc nulls first, h.id
-            limit 500`)) as { rows: HeadRow[] };
+          ) c
+          where c.chat_rank <= ${HEADS_PER_CHAT}
+          order by c.last_sent_at asc nulls first, c.id
+          limit 500`)) as { rows: HeadRow[] };
         const heads = result.rows.filter((h) => !exclude.includes(h.lane));
 
         const keys = new Set<string>(['global']);
