@@ -1,0 +1,87 @@
+/**
+ * The app under test, in its own process (so its CPU time and peak RSS are its own). Started by
+ * bench/relay.ts with child_process.fork; configured from the environment like the real app, plus:
+ *
+ *   BENCH_SCALE  flood-budget scale for the outbox sender (defaultBudgets(scale); 1000 = effectively off)
+ *   BENCH_BONUS  new_fan_bonus written to settings before start, so every fan can pay for its messages
+ *
+ * IPC: sends { type: 'ready', port, engine } once serving; answers { type: 'stats' } with a ChildStats;
+ * { type: 'stop' } stops the app, closes the database, answers { type: 'stopped', stats } and exits.
+ */
+import { parseConfig } from '../src/config.ts';
+import { migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { createUnitOfWork } from '../src/db/repos/index.ts';
+import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
+import { createLogger } from '../src/logger.ts';
+import { startApp, type RunningApp } from '../src/server.ts';
+import type { ChildStats, FromChild, ToChild } from './ipc.ts';
+
+function stats(): ChildStats {
+  const cpu = process.cpuUsage();
+  return {
+    userMicros: cpu.user,
+    systemMicros: cpu.system,
+    maxRssKb: process.resourceUsage().maxRSS,
+    rssBytes: process.memoryUsage().rss,
+  };
+}
+
+function send(msg: FromChild): void {
+  process.send?.(msg);
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('bench/app-child.ts must be started with child_process.fork');
+  const config = parseConfig(process.env);
+  const scale = Number(process.env.BENCH_SCALE ?? '1000');
+  const bonus = Number(process.env.BENCH_BONUS ?? '0');
+  const logger = createLogger(config.logLevel);
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: null });
+  let app: RunningApp | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      try {
+        await app?.stop();
+      } finally {
+        await database.close().catch(() => {});
+      }
+    })());
+
+  process.on('message', (raw: ToChild) => {
+    if (raw.type === 'stats') send({ type: 'stats', stats: stats() });
+    else if (raw.type === 'stop') {
+      stop().then(
+        () => {
+          send({ type: 'stopped', stats: stats() });
+          process.disconnect();
+          setTimeout(() => process.exit(0), 50).unref();
+        },
+        (err: unknown) => {
+          send({ type: 'error', message: `stop failed: ${(err as Error)?.stack ?? String(err)}` });
+          process.exit(1);
+        },
+      );
+    }
+  });
+  // The parent died or hung up: do not linger.
+  process.on('disconnect', () => {
+    void stop().finally(() => process.exit(0));
+  });
+
+  await migrateDatabase(database);
+  if (bonus > 0) await createUnitOfWork(database).repos.settings.set('new_fan_bonus', bonus, null);
+  app = await startApp(config, logger, {
+    database,
+    hostname: '127.0.0.1',
+    outbox: { budgets: defaultBudgets(scale) },
+  });
+  send({ type: 'ready', port: app.port, engine: database.engine, stats: stats() });
+}
+
+main().catch((err: unknown) => {
+  send({ type: 'error', message: (err as Error)?.stack ?? String(err) });
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 100).unref();
+});

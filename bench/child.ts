@@ -1,0 +1,142 @@
+/** Starts bench/app-child.ts in its own process and talks to it over IPC. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ChildStats, FromChild, ToChild } from './ipc.ts';
+
+const CHILD = fileURLToPath(new URL('./app-child.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ChildLog {
+  /** pino lines at warn (40) or above, and anything on stderr. */
+  warnings: number;
+  errors: number;
+  /** The first few such lines, to show in the report. */
+  samples: string[];
+}
+
+export interface AppChild {
+  port: number;
+  engine: 'pglite' | 'postgres';
+  pid: number;
+  /** Stats as of readiness (after migrations and startup). */
+  readyStats: ChildStats;
+  log: ChildLog;
+  stats(): Promise<ChildStats>;
+  /** Stops the app cleanly; resolves with the final stats. */
+  stop(): Promise<ChildStats>;
+}
+
+export async function startAppChild(env: Record<string, string>): Promise<AppChild> {
+  const proc: ChildProcess = fork(CHILD, [], {
+    cwd: ROOT,
+    // BENCH_CHILD_ARGS adds node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean)],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const log: ChildLog = { warnings: 0, errors: 0, samples: [] };
+  const note = (line: string, level: number) => {
+    if (level >= 50) log.errors++;
+    else if (level >= 40) log.warnings++;
+    else return;
+    if (log.samples.length < 5) log.samples.push(line.slice(0, 400));
+  };
+  createInterface({ input: proc.stdout! }).on('line', (line) => {
+    let level = 30;
+    try {
+      level = Number((JSON.parse(line) as { level?: number }).level ?? 30);
+    } catch {
+      level = 40;
+    }
+    note(line, level);
+  });
+  createInterface({ input: proc.stderr! }).on('line', (line) => note(`stderr: ${line}`, 50));
+
+  interface Waiter {
+    type: FromChild['type'];
+    resolve(m: FromChild): void;
+    reject(e: Error): void;
+  }
+  const waiters: Waiter[] = [];
+  let exited: Error | null = null;
+  const failAll = (err: Error) => {
+    exited = err;
+    for (const w of waiters.splice(0)) w.reject(err);
+  };
+  proc.on('message', (msg: FromChild) => {
+    if (msg.type === 'error') {
+      failAll(new Error(`app child: ${msg.message}`));
+      return;
+    }
+    const i = waiters.findIndex((w) => w.type === msg.type);
+    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(msg);
+  });
+  proc.on('exit', (code, signal) => {
+    if (!exited) failAll(new Error(`app child exited (code ${code}, signal ${signal})`));
+  });
+
+  const next = <T extends FromChild['type']>(
+    type: T,
+    timeoutMs = 60_000,
+  ): Promise<Extract<FromChild, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      if (exited) return reject(exited);
+      const timer = setTimeout(
+        () => reject(new Error(`app child: no ${type} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const waiter: Waiter = {
+        type,
+        resolve: (m: FromChild) => {
+          clearTimeout(timer);
+          resolve(m as Extract<FromChild, { type: T }>);
+        },
+        reject: (e: Error) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      waiters.push(waiter);
+    });
+  const post = (msg: ToChild) => proc.send(msg);
+
+  let ready;
+  try {
+    ready = await next('ready', 120_000);
+  } catch (err) {
+    proc.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}${log.samples.length ? `\n${log.samples.join('\n')}` : ''}`);
+  }
+  let stopped: Promise<ChildStats> | null = null;
+  return {
+    port: ready.port,
+    engine: ready.engine,
+    pid: proc.pid!,
+    readyStats: ready.stats,
+    log,
+    async stats() {
+      const reply = next('stats', 10_000);
+      post({ type: 'stats' });
+      return (await reply).stats;
+    },
+    stop() {
+      return (stopped ??= (async () => {
+        const reply = next('stopped', 60_000);
+        const gone = new Promise<void>((resolve) => {
+          if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+          else proc.once('exit', () => resolve());
+        });
+        post({ type: 'stop' });
+        try {
+          const { stats } = await reply;
+          await gone;
+          return stats;
+        } catch (err) {
+          proc.kill('SIGKILL');
+          throw err;
+        }
+      })());
+    },
+  };
+}
