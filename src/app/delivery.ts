@@ -1,4 +1,4 @@
-import type { OutboxEffect, OutboxPayload, Repos } from './ports.ts';
+import type { NewOutboxItem, OutboxEffect, OutboxPayload, Repos } from './ports.ts';
 import { notDeliveredNote, refundText } from './messages.ts';
 
 /**
@@ -116,50 +116,71 @@ export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: s
   ]);
 }
 
-/** An admin's album reached the fan: 👌 on its first item, 👀 on the fan's message it answers. */
-async function albumOutDelivered(r: Repos, e: AlbumOut): Promise<void> {
-  const first = e.groupMessageIds[0];
-  if (first === undefined) return;
-  const reactions = [
+/** An admin's message reached the fan: 👌 on the admin's message, 👀 on the fan's message it answers. */
+async function markAnswered(
+  r: Repos,
+  a: { userId: number; groupId: number; adminMessageId: number; answersFanMessageId: number | null },
+): Promise<void> {
+  const reactions: NewOutboxItem[] = [
     {
-      lane: `in:${e.userId}`,
-      chatId: e.groupId,
+      lane: `in:${a.userId}`,
+      chatId: a.groupId,
       sortKey: 0,
-      idempotencyKey: `react:delivered:${e.groupId}:${first}`,
-      payload: { kind: 'react' as const, chatId: e.groupId, messageId: first, emoji: '👌' },
+      idempotencyKey: `react:delivered:${a.groupId}:${a.adminMessageId}`,
+      payload: { kind: 'react', chatId: a.groupId, messageId: a.adminMessageId, emoji: '👌' },
     },
   ];
-  if (e.answersFanMessageId !== null) {
+  if (a.answersFanMessageId !== null) {
     reactions.push({
-      lane: `out:${e.userId}`,
-      chatId: e.userId,
+      lane: `out:${a.userId}`,
+      chatId: a.userId,
       sortKey: 0,
-      idempotencyKey: `react:seen:${e.userId}:${e.answersFanMessageId}`,
-      payload: { kind: 'react' as const, chatId: e.userId, messageId: e.answersFanMessageId, emoji: '👀' },
+      idempotencyKey: `react:seen:${a.userId}:${a.answersFanMessageId}`,
+      payload: { kind: 'react', chatId: a.userId, messageId: a.answersFanMessageId, emoji: '👀' },
     });
   }
   await r.outbox.enqueue(reactions);
 }
 
-/** One short note in the topic, replying to the album's first item, saying why it did not arrive. */
-export async function albumOutFailed(r: Repos, e: AlbumOut, reason: string): Promise<void> {
-  const first = e.groupMessageIds[0];
-  if (first === undefined) return;
+/** One short note in the topic, replying to the admin's message, saying why it did not arrive. */
+async function noteUndelivered(
+  r: Repos,
+  a: { userId: number; groupId: number; adminMessageId: number },
+  reason: string,
+) {
   await r.outbox.enqueue([
     {
-      lane: `in:${e.userId}`,
-      chatId: e.groupId,
+      lane: `in:${a.userId}`,
+      chatId: a.groupId,
       sortKey: 0,
-      idempotencyKey: `note:undelivered:${e.groupId}:${first}`,
+      idempotencyKey: `note:undelivered:${a.groupId}:${a.adminMessageId}`,
       payload: {
         kind: 'notice',
-        chatId: e.groupId,
-        toTopicOf: e.userId,
+        chatId: a.groupId,
+        toTopicOf: a.userId,
         html: notDeliveredNote(reason),
-        replyTo: first,
+        replyTo: a.adminMessageId,
       },
     },
   ]);
+}
+
+/** An admin's album reached the fan: marked like a single reply, on its first item. */
+async function albumOutDelivered(r: Repos, e: AlbumOut): Promise<void> {
+  const first = e.groupMessageIds[0];
+  if (first === undefined) return;
+  await markAnswered(r, {
+    userId: e.userId,
+    groupId: e.groupId,
+    adminMessageId: first,
+    answersFanMessageId: e.answersFanMessageId,
+  });
+}
+
+export async function albumOutFailed(r: Repos, e: AlbumOut, reason: string): Promise<void> {
+  const first = e.groupMessageIds[0];
+  if (first === undefined) return;
+  await noteUndelivered(r, { userId: e.userId, groupId: e.groupId, adminMessageId: first }, reason);
 }
 
 export async function relayOutDelivered(r: Repos, p: RelayOut, fanMessageId: number): Promise<void> {
@@ -173,44 +194,16 @@ export async function relayOutDelivered(r: Repos, p: RelayOut, fanMessageId: num
     groupMessageId: p.messageId,
     adminId: null,
   });
-  const reactions = [
-    {
-      lane: `in:${p.userId}`,
-      chatId: p.groupId,
-      sortKey: 0,
-      idempotencyKey: `react:delivered:${p.groupId}:${p.messageId}`,
-      payload: { kind: 'react' as const, chatId: p.groupId, messageId: p.messageId, emoji: '👌' },
-    },
-  ];
-  if (p.answersFanMessageId !== null) {
-    reactions.push({
-      lane: `out:${p.userId}`,
-      chatId: p.userId,
-      sortKey: 0,
-      idempotencyKey: `react:seen:${p.userId}:${p.answersFanMessageId}`,
-      payload: { kind: 'react' as const, chatId: p.userId, messageId: p.answersFanMessageId, emoji: '👀' },
-    });
-  }
-  await r.outbox.enqueue(reactions);
+  await markAnswered(r, {
+    userId: p.userId,
+    groupId: p.groupId,
+    adminMessageId: p.messageId,
+    answersFanMessageId: p.answersFanMessageId,
+  });
 }
 
-/** One short note in the topic, replying to the admin's message, saying why it did not arrive. */
 export async function relayOutFailed(r: Repos, p: RelayOut, reason: string): Promise<void> {
-  await r.outbox.enqueue([
-    {
-      lane: `in:${p.userId}`,
-      chatId: p.groupId,
-      sortKey: 0,
-      idempotencyKey: `note:undelivered:${p.groupId}:${p.messageId}`,
-      payload: {
-        kind: 'notice',
-        chatId: p.groupId,
-        toTopicOf: p.userId,
-        html: notDeliveredNote(reason),
-        replyTo: p.messageId,
-      },
-    },
-  ]);
+  await noteUndelivered(r, { userId: p.userId, groupId: p.groupId, adminMessageId: p.messageId }, reason);
 }
 
 export async function fanBlockedBot(r: Repos, userId: number): Promise<void> {
