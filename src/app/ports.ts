@@ -362,6 +362,26 @@ export interface JobsPort {
   flushAlbumLater(job: { mediaGroupId: string; direction: AlbumDirection }, delayMs: number): Promise<void>;
 }
 
+export interface Payment {
+  id: number;
+  userId: number;
+  productId: number;
+  rail: 'stars' | 'stripe';
+  amount: number;
+  currency: string;
+  status: 'pending' | 'paid' | 'failed' | 'refunded';
+  kind: ProductKind;
+  quantity: number;
+  providerChargeId: string | null;
+}
+
+export interface PaymentsRepo {
+  create(p: Omit<Payment, 'id' | 'status' | 'providerChargeId'>): Promise<Payment>;
+  get(id: number): Promise<Payment | null>;
+  /** pending → paid with the provider's charge id; false when it was not pending (a repeat). */
+  markPaid(id: number, chargeId: string, at: Date): Promise<boolean>;
+}
+
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
   users: UsersRepo;
@@ -370,6 +390,7 @@ export interface Repos {
   updates: UpdatesRepo;
   once: OnceRepo;
   ledger: LedgerRepo;
+  payments: PaymentsRepo;
   outbox: OutboxRepo;
   topics: TopicsRepo;
   links: LinksRepo;

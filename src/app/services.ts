@@ -5,6 +5,7 @@ import { listCatalog, seedDefaultCatalog } from './catalog.ts';
 import * as admin from './admin-actions.ts';
 import type { RenderTimings } from './refresh.ts';
 import { runHousekeeping } from './housekeeping.ts';
+import * as purchases from './purchases.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
 import * as edits from './edits.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
@@ -44,6 +45,14 @@ export function createServices(deps: ServiceDeps) {
     findReplyToDelete: (req: edits.ReplyDeletionRequest) => edits.findReplyToDelete(deps, req),
     setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
     checkLedger: () => checkLedgerIntegrity(deps),
+    purchases: {
+      start: (a: Parameters<typeof purchases.startStarsPurchase>[1]) => purchases.startStarsPurchase(deps, a),
+      findCreditPack: (credits: number) => purchases.findCreditPack(deps, credits),
+      preCheckout: (q: Parameters<typeof purchases.checkStarsPreCheckout>[1]) =>
+        purchases.checkStarsPreCheckout(deps, q),
+      complete: (s: Parameters<typeof purchases.completeStarsPayment>[1]) =>
+        purchases.completeStarsPayment(deps, s),
+    },
     admin: {
       giftCredits: (a: Parameters<typeof admin.giftCredits>[1]) => admin.giftCredits(deps, a),
       giftPass: (a: Parameters<typeof admin.giftPass>[1]) => admin.giftPass(deps, a),

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 export const FAN_COMMANDS: BotCommand[] = [
   { command: 'start', description: 'Welcome and shop' },
   { command: 'balance', description: 'Your credits and time pass' },
+  { command: 'buy', description: 'Buy credits or a time pass' },
   { command: 'help', description: 'How this works' },
 ];
 

@@ -25,6 +25,7 @@ export const texts = {
     '',
     '/start · welcome and shop',
     '/balance · your credits and time pass',
+    '/buy · credits and time passes (quick: /buy10, /buy25, /buy50)',
     '/help · this help',
   ].join('\n'),
   setupNeeded: (botUsername: string) =>

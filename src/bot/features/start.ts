@@ -20,7 +20,7 @@ feature.callbackQuery(navData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (data.to === 'catalog') {
     const products = await ctx.services.listCatalog();
-    await editOrIgnoreUnchanged(ctx, catalogText(products), createCatalogKeyboard());
+    await editOrIgnoreUnchanged(ctx, catalogText(products), createCatalogKeyboard(products));
   } else {
     const { welcome_text } = await ctx.services.getSettings();
     await editOrIgnoreUnchanged(ctx, escapeHtml(welcome_text), createWelcomeKeyboard());

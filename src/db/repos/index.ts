@@ -6,6 +6,7 @@ import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
+import { paymentsRepo } from './payments.ts';
 import { productsRepo } from './products.ts';
 import { linksRepo, topicsRepo } from './relay.ts';
 import { settingsRepo } from './settings.ts';
@@ -21,6 +22,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     updates: updatesRepo(db),
     once: onceRepo(db),
     ledger: ledgerRepo(db),
+    payments: paymentsRepo(db),
     outbox: outboxRepo(db),
     topics: topicsRepo(db),
     links: linksRepo(db),

@@ -6,3 +6,4 @@ export * from './system.ts';
 export * from './ledger.ts';
 export * from './relay.ts';
 export * from './admin.ts';
+export * from './payments.ts';

@@ -1,0 +1,87 @@
+import { Composer } from 'grammy';
+import { buyData } from '../callback-data/index.ts';
+import type { Context } from '../context.ts';
+import { createCatalogKeyboard } from '../keyboards/fan.ts';
+import { catalogText, escapeHtml, texts } from '../texts.ts';
+
+/** Buying with Telegram Stars: the catalog, quick-buy `/buyN`, invoices, pre-checkout, the grant. */
+const composer = new Composer<Context>();
+const feature = composer.chatType('private');
+
+async function sendInvoice(ctx: Context, productId: number): Promise<void> {
+  const res = await ctx.services.purchases.start({ userId: ctx.from!.id, productId });
+  if (!res.ok) return void (await ctx.reply('That product is no longer on sale. Send /buy to see what is.'));
+  const { invoice } = res;
+  // Stars: currency XTR and no provider token.
+  await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, 'XTR', [
+    { label: invoice.title, amount: invoice.priceStars },
+  ]);
+}
+
+feature.command('buy', async (ctx) => {
+  const products = await ctx.services.listCatalog();
+  await ctx.reply(catalogText(products), {
+    parse_mode: 'HTML',
+    reply_markup: createCatalogKeyboard(products, false),
+  });
+});
+
+// Quick-buy: /buy10, /buy25, /buy50… any credit pack by its size.
+feature.hears(/^\/buy(\d{1,7})(?:@\w+)?$/, async (ctx) => {
+  const { pack, packs } = await ctx.services.purchases.findCreditPack(Number(ctx.match[1]));
+  if (pack) return sendInvoice(ctx, pack.id);
+  const list = packs.map((p) => `/buy${p.amount} · ${escapeHtml(p.title)} (⭐ ${p.priceStars})`).join('\n');
+  await ctx.reply(
+    packs.length ? `There is no pack of ${ctx.match[1]} credits. The packs:\n${list}` : texts.catalogEmpty,
+  );
+});
+
+feature.callbackQuery(buyData.filter, async (ctx) => {
+  const data = buyData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  await ctx.answerCallbackQuery();
+  await sendInvoice(ctx, data.product);
+});
+
+composer.on('pre_checkout_query', async (ctx) => {
+  const q = ctx.preCheckoutQuery;
+  const res = await ctx.services.purchases.preCheckout({
+    userId: q.from.id,
+    payload: q.invoice_payload,
+    currency: q.currency,
+    totalAmount: q.total_amount,
+  });
+  await (res.ok
+    ? ctx.answerPreCheckoutQuery(true)
+    : ctx.answerPreCheckoutQuery(false, { error_message: res.message }));
+});
+
+feature.on('message:successful_payment', async (ctx) => {
+  const sp = ctx.message.successful_payment;
+  const res = await ctx.services.purchases.complete({
+    userId: ctx.from.id,
+    payload: sp.invoice_payload,
+    chargeId: sp.telegram_payment_charge_id,
+    totalAmount: sp.total_amount,
+  });
+  if (res.ok) return; // the confirmation follows through the outbox
+  // Paid, but for nothing we know: never silent. The owners refund it by hand (the charge id is logged).
+  ctx.logger.error(
+    { chargeId: sp.telegram_payment_charge_id, payload: sp.invoice_payload },
+    'payment for an unknown invoice',
+  );
+  await ctx.reply(
+    'Thank you, your payment arrived. Something is off with this invoice, so the team has been told and will sort it out with you.',
+  );
+  for (const owner of ctx.config.adminUserIds) {
+    await ctx.api
+      .sendMessage(
+        owner,
+        `⚠️ A payment for an unknown invoice: user ${ctx.from.id}, charge <code>${escapeHtml(sp.telegram_payment_charge_id)}</code>. Refund or grant by hand.`,
+        { parse_mode: 'HTML' },
+      )
+      .catch((err: unknown) => ctx.logger.warn({ err, owner }, 'payment alert not delivered'));
+  }
+});
+
+export const buyFeature = composer;
