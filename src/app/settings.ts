@@ -30,6 +30,24 @@ export const SETTINGS = {
   new_fan_bonus: z.number().int().min(0).max(100_000).default(3),
   /** After each accepted message: a receipt every time, only when low, or never. */
   receipt_mode: z.enum(['every', 'low', 'off']).default('every'),
+  /** `/terms`: what the fan buys and the rules of the line. */
+  terms_text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .default(
+      'Terms: credits and time passes are digital goods used to send messages to the creator through this bot. Each message costs credits by type as shown in /help; a time pass makes messages free until it ends. Purchases are final once used; unused purchases can be refunded on request through /paysupport. Abusive messages may lead to a ban without refund of used credits.',
+    ),
+  /** `/paysupport`: how to get help with a payment (Telegram expects this from bots that sell in Stars). */
+  paysupport_text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4000)
+    .default(
+      'Payment support: if a purchase did not arrive or you want a refund, reply here with /paysupport and a short description (the date and what you bought). We answer within 48 hours; refunds of Telegram Stars go back to your Stars balance.',
+    ),
   /** How a fan's message lands in their topic. */
   relay_mode: z.enum(['copy', 'forward']).default('copy'),
 } as const;

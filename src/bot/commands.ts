@@ -7,6 +7,8 @@ export const FAN_COMMANDS: BotCommand[] = [
   { command: 'balance', description: 'Your credits and time pass' },
   { command: 'buy', description: 'Buy credits or a time pass' },
   { command: 'help', description: 'How this works' },
+  { command: 'terms', description: 'Terms of purchase' },
+  { command: 'paysupport', description: 'Help with a payment' },
 ];
 
 /** Shown to the group's admins: the in-topic tools. */

@@ -7,6 +7,7 @@ import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin-topic.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
+import { legalFeature } from './features/legal.ts';
 import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
 import { fanStateFeature } from './features/fan-state.ts';
@@ -53,6 +54,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(balanceFeature);
   safe.use(helpFeature);
   safe.use(buyFeature);
+  safe.use(legalFeature);
   safe.use(fanRelayFeature);
   safe.use(editsFeature);
   safe.use(fanStateFeature);

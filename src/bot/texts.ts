@@ -27,6 +27,7 @@ export const texts = {
     '/balance · your credits and time pass',
     '/buy · credits and time passes (quick: /buy10, /buy25, /buy50)',
     '/help · this help',
+    '/terms · terms of purchase · /paysupport · help with a payment',
   ].join('\n'),
   setupNeeded: (botUsername: string) =>
     [

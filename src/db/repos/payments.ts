@@ -24,7 +24,7 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
     },
     async get(id) {
       const [row] = await db.select(columns).from(payments).where(eq(payments.id, id));
-      return (row) ?? null;
+      return row ?? null;
     },
     async markPaid(id, chargeId, at) {
       const rows = await db

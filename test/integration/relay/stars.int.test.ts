@@ -149,3 +149,18 @@ describe('buying with Telegram Stars', () => {
     );
   });
 });
+
+describe('terms and payment support', () => {
+  it('answer /terms and /paysupport from settings, with sensible defaults', async () => {
+    const eve = fanUser(605);
+    await t.post(command(eve, '/terms'));
+    expect(lastText(eve.id)).toMatch(/Terms: credits and time passes are digital goods/);
+    await createUnitOfWork(t.db.database).repos.settings.set(
+      'paysupport_text',
+      'Write to help@example.com',
+      null,
+    );
+    await t.post(command(eve, '/paysupport'));
+    expect(lastText(eve.id)).toBe('🛟 Write to help@example.com');
+  });
+});
