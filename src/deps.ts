@@ -14,6 +14,7 @@ import {
 import { createJobs, type Jobs } from './jobs/boss.ts';
 import { outboxStore } from './db/repos/outbox.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
+import { createStarsRefunds } from './integrations/telegram/stars.ts';
 import type { Logger } from './logger.ts';
 
 export interface Deps {
@@ -69,6 +70,7 @@ export async function createDeps(
       adminGroupId: config.adminGroupId,
       adminUserIds: config.adminUserIds,
       outboxSignal: outbox,
+      starsRefunds: createStarsRefunds(api),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return { config, logger, clock, database, jobs, services, outbox, guard };

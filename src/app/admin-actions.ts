@@ -102,6 +102,7 @@ export function giftPass(
     const user = (await r.users.getForUpdate(a.userId))!;
     const until = extendPass(user.timePassUntil, a.seconds, deps.clock);
     await r.users.setPassUntil(a.userId, until);
+    await r.jobs.schedulePassNotices(a.userId, until, deps.clock.now());
     await r.admin.audit({
       actorId: a.adminId,
       userId: a.userId,
@@ -185,10 +186,11 @@ export async function fanInfo(
   const { repos } = deps.uow;
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_fan' };
-  const [totals, stats, notes] = await Promise.all([
+  const [totals, stats, notes, payments] = await Promise.all([
     repos.ledger.totals(a.userId),
     repos.admin.stats(a.userId),
     repos.admin.notes(a.userId, 5),
+    repos.payments.recent(a.userId, 5),
   ]);
   const html = infoViewText({
     user,
@@ -196,6 +198,7 @@ export async function fanInfo(
     passLeftMs: passRemaining(user.timePassUntil, deps.clock),
     stats,
     notes,
+    payments,
   });
   return { ok: true, html };
 }

@@ -153,6 +153,16 @@ export function infoViewText(v: {
   passLeftMs: number;
   stats: { messagesIn: number; messagesOut: number; payments: number };
   notes: Array<{ text: string; createdAt: Date }>;
+  /** Recent payments, newest first: their ids are what `/refund <id>` takes. */
+  payments?: Array<{
+    id: number;
+    productTitle: string;
+    rail: 'stars' | 'stripe';
+    amount: number;
+    currency: string;
+    status: string;
+    createdAt: Date;
+  }>;
 }): string {
   const u = v.user;
   const name = escapeHtml([u.firstName, u.lastName].filter(Boolean).join(' ') || 'Fan');
@@ -167,6 +177,16 @@ export function infoViewText(v: {
   lines.push('', v.notes.length ? '📝 <b>Notes</b>' : '📝 No notes yet (add one with /note text).');
   for (const n of v.notes)
     lines.push(`• ${escapeHtml(n.text)} <i>(${n.createdAt.toISOString().slice(0, 10)})</i>`);
+  if (v.payments?.length) {
+    lines.push('', '🧾 <b>Recent payments</b> (refund a Stars payment with /refund id)');
+    for (const p of v.payments) {
+      const price =
+        p.rail === 'stars' ? `⭐ ${p.amount}` : `${(p.amount / 100).toFixed(2)} ${escapeHtml(p.currency)}`;
+      lines.push(
+        `• <code>${p.id}</code> · ${escapeHtml(p.productTitle)} · ${price} · ${p.status} <i>(${p.createdAt.toISOString().slice(0, 10)})</i>`,
+      );
+    }
+  }
   return lines.join('\n');
 }
 

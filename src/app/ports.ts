@@ -130,6 +130,12 @@ export interface LedgerRepo {
   lastTopUp(userId: number): Promise<number | null>;
   /** Lifetime figures for the info card: credits spent (positive number) and credits bought. */
   totals(userId: number): Promise<{ spent: number; purchased: number }>;
+  /** One page of the user's entries, newest first (the fan's `/history`). */
+  page(userId: number, offset: number, limit: number): Promise<LedgerEntry[]>;
+  /** How many entries the user has. */
+  count(userId: number): Promise<number>;
+  /** Net credits per reason over the user's whole history (reasons without entries are absent). */
+  sumsByReason(userId: number): Promise<Partial<Record<LedgerReason, number>>>;
   /** Every user's stored balance and entries, in creation order, for the integrity check. */
   snapshot(): Promise<
     Array<{ userId: number; balance: number; entries: Array<{ delta: number; balanceAfter: number }> }>
@@ -360,6 +366,8 @@ export interface AlbumsRepo {
 export interface JobsPort {
   /** Checks the album after `delayMs`; while one check is waiting for this album, another is a no-op. */
   flushAlbumLater(job: { mediaGroupId: string; direction: AlbumDirection }, delayMs: number): Promise<void>;
+  /** Schedules the notices of a pass ending at `until` (those whose time has not passed yet). */
+  schedulePassNotices(userId: number, until: Date, now: Date): Promise<void>;
 }
 
 export interface Payment {
@@ -380,6 +388,16 @@ export interface PaymentsRepo {
   get(id: number): Promise<Payment | null>;
   /** pending → paid with the provider's charge id; false when it was not pending (a repeat). */
   markPaid(id: number, chargeId: string, at: Date): Promise<boolean>;
+  /** paid → refunded; false when it was not paid (already refunded, or never paid). */
+  markRefunded(id: number, at: Date): Promise<boolean>;
+  /** The user's latest payments that were paid, failed or refunded (not open invoices), newest first. */
+  recent(userId: number, limit: number): Promise<Array<Payment & { productTitle: string; createdAt: Date }>>;
+}
+
+/** Telegram Stars refunds (`refundStarPayment`), called directly: the admin waits for the answer. */
+export interface StarsRefunds {
+  /** Resolves when Telegram refunded; otherwise `error` is Telegram's description (or the network's). */
+  refund(userId: number, chargeId: string): Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */

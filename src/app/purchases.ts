@@ -128,6 +128,7 @@ export async function completeStarsPayment(
       const user = (await r.users.getForUpdate(s.userId))!;
       const until = extendPass(user.timePassUntil, payment.quantity, deps.clock);
       await r.users.setPassUntil(s.userId, until);
+      await r.jobs.schedulePassNotices(s.userId, until, now);
       html = `✅ <b>Pass active until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC</b>: every message is free until then.`;
     }
     await r.outbox.enqueue([

@@ -1,17 +1,20 @@
 import type { Clock } from '../domain/shared/index.ts';
 import { getBalance, trackUpdate } from './accounts.ts';
 import { flushAlbum, type AlbumFlushJob } from './albums.ts';
+import { historyCsv, historyPage } from './history.ts';
 import { listCatalog, seedDefaultCatalog } from './catalog.ts';
 import * as admin from './admin-actions.ts';
 import type { RenderTimings } from './refresh.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import * as purchases from './purchases.ts';
+import { refundStarsPayment } from './refunds.ts';
+import { sendPassNotice } from './pass-notices.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
 import * as edits from './edits.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
 import { claimAlertSlot, claimOnce } from './once.ts';
-import type { TelegramProfile, UnitOfWork } from './ports.ts';
+import type { StarsRefunds, TelegramProfile, UnitOfWork } from './ports.ts';
 import { resolveSettings } from './settings.ts';
 
 export interface ServiceDeps {
@@ -23,6 +26,8 @@ export interface ServiceDeps {
   /** The quiet time that closes an album (default 1.5 s; tests may shorten it). */
   albumWindowMs?: number;
   renderTimings?: RenderTimings;
+  /** Telegram's `refundStarPayment` (absent where no bot is wired). */
+  starsRefunds?: StarsRefunds;
 }
 
 /** The use cases with their dependencies bound: what adapters (bot, HTTP, workers) call. */
@@ -45,6 +50,11 @@ export function createServices(deps: ServiceDeps) {
     findReplyToDelete: (req: edits.ReplyDeletionRequest) => edits.findReplyToDelete(deps, req),
     setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
     checkLedger: () => checkLedgerIntegrity(deps),
+    history: {
+      page: (userId: number, page: number) => historyPage(deps, { userId, page }),
+      csv: (userId: number) => historyCsv(deps, userId),
+    },
+    sendPassNotice: (n: Parameters<typeof sendPassNotice>[1]) => sendPassNotice(deps, n),
     purchases: {
       start: (a: Parameters<typeof purchases.startStarsPurchase>[1]) => purchases.startStarsPurchase(deps, a),
       findCreditPack: (credits: number) => purchases.findCreditPack(deps, credits),
@@ -60,6 +70,7 @@ export function createServices(deps: ServiceDeps) {
       addNote: (a: Parameters<typeof admin.addNote>[1]) => admin.addNote(deps, a),
       setTopicOpen: (a: Parameters<typeof admin.setTopicOpen>[1]) => admin.setTopicOpen(deps, a),
       fanInfo: (a: Parameters<typeof admin.fanInfo>[1]) => admin.fanInfo(deps, a),
+      refundStars: (a: Parameters<typeof refundStarsPayment>[1]) => refundStarsPayment(deps, a),
       /** The fan whose topic this is, if any. */
       fanOfTopic: async (groupId: number, threadId: number) =>
         (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,

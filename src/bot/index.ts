@@ -8,6 +8,7 @@ import { adminTopicFeature } from './features/admin-topic.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { legalFeature } from './features/legal.ts';
+import { historyFeature } from './features/history.ts';
 import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
 import { fanStateFeature } from './features/fan-state.ts';
@@ -55,6 +56,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(helpFeature);
   safe.use(buyFeature);
   safe.use(legalFeature);
+  safe.use(historyFeature);
   safe.use(fanRelayFeature);
   safe.use(editsFeature);
   safe.use(fanStateFeature);

@@ -26,6 +26,7 @@ export const texts = {
     '/start · welcome and shop',
     '/balance · your credits and time pass',
     '/buy · credits and time passes (quick: /buy10, /buy25, /buy50)',
+    '/history · your purchases and spending (CSV export)',
     '/help · this help',
     '/terms · terms of purchase · /paysupport · help with a payment',
   ].join('\n'),

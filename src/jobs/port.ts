@@ -2,6 +2,13 @@ import type { JobsPort } from '../app/ports.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { Jobs } from './boss.ts';
 
+/** When a pass's notices go out, before its end. */
+const PASS_NOTICES = [
+  ['10m', 10 * 60_000],
+  ['1m', 60_000],
+  ['end', 0],
+] as const;
+
 /**
  * The use cases' view of pg-boss, bound to one database handle: inside `uow.run` every job is part of
  * the transaction (the outbox pattern). Handles made without `jobs` (the sender's) cannot enqueue.
@@ -20,6 +27,22 @@ export function jobsPort(jobs: Jobs | undefined, db: DbOrTx): JobsPort {
         startAfter: Math.max(0, delayMs) / 1000,
         singletonKey: `${job.direction}:${job.mediaGroupId}`,
       });
+    },
+    async schedulePassNotices(userId, until, now) {
+      for (const [at, beforeMs] of PASS_NOTICES) {
+        const when = until.getTime() - beforeMs;
+        // A notice whose moment has passed is skipped, except the end itself.
+        if (when < now.getTime() && at !== 'end') continue;
+        await need().send(
+          'passNotice',
+          { userId, until: until.toISOString(), at },
+          {
+            tx: db,
+            startAfter: new Date(Math.max(when, now.getTime())),
+            singletonKey: `${userId}:${until.toISOString()}:${at}`,
+          },
+        );
+      }
     },
   };
 }

@@ -21,6 +21,19 @@ export const QUEUES = {
     options: { policy: 'short', retryLimit: 5, retryDelay: 1, expireInSeconds: 60 },
     payload: z.object({ mediaGroupId: z.string().min(1), direction: z.enum(['in', 'out']) }),
   },
+  /**
+   * A time-pass notice (10 minutes before the end, 1 minute before, at the end), scheduled when the pass
+   * changes. A notice for an end that is no longer the pass's end (extended, cut) is dropped when it runs.
+   */
+  passNotice: {
+    name: 'pass-notice',
+    options: { policy: 'standard', retryLimit: 5, retryDelay: 30, expireInSeconds: 60 },
+    payload: z.object({
+      userId: z.number().int(),
+      until: z.string().min(1),
+      at: z.enum(['10m', '1m', 'end']),
+    }),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

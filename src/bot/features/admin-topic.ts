@@ -16,6 +16,7 @@ const USAGE = [
   '/info · profile, payments, notes',
   '/gift 10 · gift credits · /gift 2h, /gift 3d · gift a time pass',
   '/ban · /unban',
+  '/refund 12 · refund Stars payment 12 (ids in /info)',
   '/note text · a private note (shown in /info)',
   "/close · /reopen the topic (the fan's next message reopens it too)",
 ].join('\n');
@@ -42,7 +43,7 @@ async function topicFan(ctx: Context): Promise<number | null> {
 const isAdmin = (ctx: Context) => ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
 const key = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_id}`;
 
-group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen'], async (ctx) => {
+group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refund'], async (ctx) => {
   if (!isAdmin(ctx)) return; // other members' commands are ignored, like their messages
   const userId = await topicFan(ctx);
   if (userId === null) return;
@@ -95,6 +96,33 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen'], async
             ? '🚫 Banned: their messages are refused.'
             : '🔓 Unbanned.'
           : `Already ${name}ned.`;
+      break;
+    }
+    case 'refund': {
+      const id = /^#?(\d{1,15})$/.exec(arg)?.[1];
+      if (!id) return void (await ctx.reply('Refund which payment? /refund 12 (the ids are in /info).'));
+      const r = await ctx.services.admin.refundStars({
+        adminId,
+        userId,
+        paymentId: Number(id),
+        key: key(ctx),
+      });
+      if (!r.ok) {
+        const why =
+          r.code === 'telegram_error'
+            ? `Telegram refused the refund: ${r.detail ?? 'unknown error'}.`
+            : r.code === 'already_refunded'
+              ? `Payment #${id} was already refunded: nothing changed.`
+              : null;
+        if (why) return void (await ctx.reply(why, { reply_parameters: { message_id: ctx.msg.message_id } }));
+        res = r;
+        break;
+      }
+      res = r;
+      done =
+        r.kind === 'credits'
+          ? `↩️ Refunded ⭐ ${r.stars} (payment #${id}): took back ${r.taken} credits, balance ${r.balance}.`
+          : `↩️ Refunded ⭐ ${r.stars} (payment #${id}): pass cut by ${formatDuration(r.seconds * 1000)}, ${r.until ? `now ends ${r.until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'no pass left'}.`;
       break;
     }
     case 'note':

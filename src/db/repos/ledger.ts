@@ -136,6 +136,39 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       return { spent: Number(row?.spent ?? 0), purchased: Number(row?.purchased ?? 0) };
     },
 
+    async page(userId, offset, limit) {
+      const rows = await db
+        .select()
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.userId, userId))
+        .orderBy(desc(ledgerEntries.id))
+        .offset(Math.max(0, offset))
+        .limit(Math.max(0, limit));
+      return rows.map(toEntry);
+    },
+
+    async count(userId) {
+      const [row] = await db
+        .select({ n: sql<string | number>`count(*)::bigint` })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.userId, userId));
+      return Number(row?.n ?? 0);
+    },
+
+    async sumsByReason(userId) {
+      const rows = await db
+        .select({
+          reason: ledgerEntries.reason,
+          sum: sql<string | number>`sum(${ledgerEntries.delta})::bigint`,
+        })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.userId, userId))
+        .groupBy(ledgerEntries.reason);
+      const out: Partial<Record<LedgerReason, number>> = {};
+      for (const r of rows) out[r.reason] = Number(r.sum ?? 0);
+      return out;
+    },
+
     async snapshot() {
       // One statement, so the balances and the entries come from the same MVCC snapshot even under
       // READ COMMITTED on a live database: two separate selects could see a write land in between and

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Payment, PaymentsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
-import { payments } from '../schema/index.ts';
+import { payments, products } from '../schema/index.ts';
 
 const columns = {
   id: payments.id,
@@ -33,6 +33,23 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
         .where(and(eq(payments.id, id), eq(payments.status, 'pending')))
         .returning({ id: payments.id });
       return rows.length === 1;
+    },
+    async markRefunded(id, at) {
+      const rows = await db
+        .update(payments)
+        .set({ status: 'refunded', updatedAt: at })
+        .where(and(eq(payments.id, id), eq(payments.status, 'paid')))
+        .returning({ id: payments.id });
+      return rows.length === 1;
+    },
+    async recent(userId, limit) {
+      return db
+        .select({ ...columns, productTitle: products.title, createdAt: payments.createdAt })
+        .from(payments)
+        .innerJoin(products, eq(products.id, payments.productId))
+        .where(and(eq(payments.userId, userId), ne(payments.status, 'pending')))
+        .orderBy(desc(payments.id))
+        .limit(limit);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
 import { startHousekeepingWorker } from './housekeeping.ts';
+import { startPassNoticeWorker } from './pass-notice.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -13,4 +14,5 @@ export interface WorkerDeps {
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
   await startAlbumFlushWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'album-flush' }));
+  await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
 }

@@ -245,6 +245,7 @@ describe('command menus', () => {
       'gift',
       'ban',
       'unban',
+      'refund',
       'note',
       'close',
       'reopen',

@@ -22,7 +22,11 @@ beforeAll(async () => {
   ({ fake, t } = stack);
 });
 afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+afterEach(async () => {
+  fake.assertNoViolations();
+  // npm run ledger:check, after every scenario.
+  expect((await t.app.deps.services.checkLedger()).ok).toBe(true);
+});
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 const invoicesTo = (id: number) =>

@@ -12,6 +12,8 @@ export interface UploadedFile {
   filename: string;
   size: number;
   contentType?: string;
+  /** The uploaded bytes (non-enumerable, so recorded payloads compare and print as before). */
+  readonly data?: Buffer;
 }
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
@@ -55,13 +57,15 @@ export function decodeBody(
     const fields: Record<string, unknown> = { ...queryFields };
     for (const part of splitMultipart(body, value)) {
       if (part.filename !== undefined) {
-        uploads.set(part.name, {
+        const file: UploadedFile = {
           kind: 'upload',
           part: part.name,
           filename: part.filename,
           size: part.data.length,
           ...(part.contentType ? { contentType: part.contentType } : {}),
-        });
+        };
+        Object.defineProperty(file, 'data', { value: Buffer.from(part.data), enumerable: false });
+        uploads.set(part.name, file);
       } else {
         fields[part.name] = part.data.toString('utf8');
       }

@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { products } from '../../../src/db/schema/index.ts';
+import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import {
+  callbackQuery,
+  command,
+  fanUser,
+  preCheckoutQuery,
+  successfulPayment,
+} from '../../support/updates.ts';
+import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+
+let fake: FakeTelegram;
+let db: TestDatabase;
+let t: TestApp;
+const boot = () =>
+  startTestApp(fake, {
+    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
+    db,
+    outbox: { budgets: defaultBudgets(1000) },
+  });
+
+beforeAll(async () => {
+  fake = await startFakeTelegram();
+  fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  db = await createTestDatabase();
+  // A 3-second pass keeps the test short; the notices 10 and 1 minute before have already passed.
+  await db.database.db
+    .insert(products)
+    .values({ kind: 'time', title: 'Blink pass', amount: 3, priceStars: 1, sort: 1 });
+  t = await boot();
+});
+afterAll(async () => {
+  await t.stop();
+  await db.dispose();
+  await fake.close();
+});
+afterEach(async () => {
+  fake.assertNoViolations();
+  // npm run ledger:check, after every scenario.
+  expect((await t.app.deps.services.checkLedger()).ok).toBe(true);
+});
+
+type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
+const endNotices = (id: number) =>
+  fake
+    .callsTo('sendMessage')
+    .filter((c) => c.ok && c.payload.chat_id === id && /time pass has ended/.test(String(c.payload.text)));
+
+async function buyBlink(fan: ReturnType<typeof fanUser>, charge: string) {
+  await t.post(command(fan, '/buy'));
+  const buttons = (
+    fake
+      .callsTo('sendMessage')
+      .filter((c) => c.payload.chat_id === fan.id)
+      .at(-1)!.payload.reply_markup as Keyboard
+  ).inline_keyboard.flat();
+  await t.post(
+    callbackQuery(
+      fan,
+      buttons.find((b) => b.text.includes('Blink'))!.callback_data,
+      fake.messagesIn(fan.id).at(-1)!,
+    ),
+  );
+  const inv = fake
+    .callsTo('sendInvoice')
+    .filter((c) => c.payload.chat_id === fan.id)
+    .at(-1)!.payload as { payload: string };
+  await t.post(preCheckoutQuery(fan, { payload: inv.payload, total_amount: 1 }));
+  await t.post(
+    successfulPayment(
+      fan,
+      { payload: inv.payload, total_amount: 1, telegram_payment_charge_id: charge },
+      { fake },
+    ),
+  );
+}
+
+describe('time-pass notices (pg-boss scheduled jobs)', () => {
+  it('the end notice arrives once, after an extension only for the new end, and survives a restart', async () => {
+    const fan = fanUser(701);
+    await buyBlink(fan, 'stxBlink1');
+    await buyBlink(fan, 'stxBlink2'); // extends the pass to ~6 s: the first end is stale now
+    await t.stop();
+    t = await boot(); // the jobs are in the database, not in memory
+    await eventually(() => endNotices(fan.id).length === 1, 15_000, 'the end notice');
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(endNotices(fan.id)).toHaveLength(1);
+    expect(String(endNotices(fan.id)[0]!.payload.text)).toMatch(/Credits: 3\/3/);
+  }, 30_000);
+});
