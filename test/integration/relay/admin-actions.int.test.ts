@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import * as flows from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -30,31 +31,8 @@ const repliesIn = (threadId: number) =>
     .filter((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID && c.payload.message_thread_id === threadId);
 const toFan = (id: number) => fake.callsTo('sendMessage').filter((c) => c.ok && c.payload.chat_id === id);
 
-/** A fan who has written once, so their topic and card exist. */
-async function fanWithTopic(id: number, name: string) {
-  const fan = fanUser(id, { first_name: name });
-  await t.post(privateText(fan, 'hello', { fake }));
-  const topic = await eventually(
-    async () => {
-      const tp = await uow().repos.topics.get(id);
-      return tp?.cardMessageId ? tp : null;
-    },
-    5000,
-    'topic and card',
-  );
-  await eventually(
-    () => fake.callsTo('copyMessage').some((c) => c.payload.from_chat_id === id),
-    5000,
-    'first relay',
-  );
-  return { fan, threadId: topic.threadId!, cardId: topic.cardMessageId! };
-}
-
-const cmd = (threadId: number, text: string, from = owner) =>
-  groupTopicMessage(ADMIN_GROUP_ID, threadId, from, text, {
-    fake,
-    entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }],
-  });
+const cmd = (threadId: number, text: string, from = owner) => flows.topicCommand(fake, threadId, text, from);
+const fanWithTopic = (id: number, name: string) => flows.fanWithTopic(t, fake, id, name);
 
 describe('in-topic commands', () => {
   it('/gift N gives credits once (a gift ledger entry), tells the fan, and confirms', async () => {

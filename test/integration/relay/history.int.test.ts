@@ -3,16 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { grantCredits } from '../../support/accounts.ts';
 import { startForumApp, type TestApp } from '../../support/app.ts';
+import { payLatestInvoice } from '../../support/flows.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
 import type { UploadedFile } from '../../support/fake-telegram/multipart.ts';
-import {
-  callbackQuery,
-  command,
-  fanUser,
-  preCheckoutQuery,
-  privateText,
-  successfulPayment,
-} from '../../support/updates.ts';
+import { callbackQuery, command, fanUser, privateText } from '../../support/updates.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -78,19 +72,7 @@ function parseCsv(text: string): string[][] {
 
 async function buyTen(fan: ReturnType<typeof fanUser>, charge: string) {
   await t.post(command(fan, '/buy10'));
-  const inv = fake
-    .callsTo('sendInvoice')
-    .filter((c) => c.ok && c.payload.chat_id === fan.id)
-    .at(-1)!.payload as { payload: string; prices: Array<{ amount: number }> };
-  const total = inv.prices[0]!.amount;
-  await t.post(preCheckoutQuery(fan, { payload: inv.payload, total_amount: total }));
-  await t.post(
-    successfulPayment(
-      fan,
-      { payload: inv.payload, total_amount: total, telegram_payment_charge_id: charge },
-      { fake },
-    ),
-  );
+  await payLatestInvoice(t, fake, fan, charge);
 }
 
 describe('/history', () => {

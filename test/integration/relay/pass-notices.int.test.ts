@@ -4,13 +4,8 @@ import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
-import {
-  callbackQuery,
-  command,
-  fanUser,
-  preCheckoutQuery,
-  successfulPayment,
-} from '../../support/updates.ts';
+import { callbackQuery, command, fanUser } from '../../support/updates.ts';
+import { payLatestInvoice } from '../../support/flows.ts';
 import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
 
 let fake: FakeTelegram;
@@ -65,18 +60,7 @@ async function buyBlink(fan: ReturnType<typeof fanUser>, charge: string) {
       fake.messagesIn(fan.id).at(-1)!,
     ),
   );
-  const inv = fake
-    .callsTo('sendInvoice')
-    .filter((c) => c.payload.chat_id === fan.id)
-    .at(-1)!.payload as { payload: string };
-  await t.post(preCheckoutQuery(fan, { payload: inv.payload, total_amount: 1 }));
-  await t.post(
-    successfulPayment(
-      fan,
-      { payload: inv.payload, total_amount: 1, telegram_payment_charge_id: charge },
-      { fake },
-    ),
-  );
+  await payLatestInvoice(t, fake, fan, charge);
 }
 
 describe('time-pass notices (pg-boss scheduled jobs)', () => {

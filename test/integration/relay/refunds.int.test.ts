@@ -3,18 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { payments } from '../../../src/db/schema/index.ts';
 import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
+import * as flows from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
-import {
-  callbackQuery,
-  command,
-  fanUser,
-  groupTopicMessage,
-  preCheckoutQuery,
-  privateText,
-  successfulPayment,
-} from '../../support/updates.ts';
+import { callbackQuery, command, fanUser } from '../../support/updates.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -33,8 +26,6 @@ afterEach(() => fake.assertNoViolations());
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 const uow = () => createUnitOfWork(t.db.database);
-const invoicesTo = (id: number) =>
-  fake.callsTo('sendInvoice').filter((c) => c.ok && c.payload.chat_id === id);
 const repliesIn = (threadId: number) =>
   fake
     .callsTo('sendMessage')
@@ -42,42 +33,6 @@ const repliesIn = (threadId: number) =>
 const lastReply = (threadId: number) => String(repliesIn(threadId).at(-1)?.payload.text);
 const toFan = (id: number) => fake.callsTo('sendMessage').filter((c) => c.ok && c.payload.chat_id === id);
 const refundCalls = () => fake.callsTo('refundStarPayment');
-
-/** A fan who has written once, so their topic exists. */
-async function fanWithTopic(id: number, name: string) {
-  const fan = fanUser(id, { first_name: name });
-  await t.post(privateText(fan, 'hello', { fake }));
-  const topic = await eventually(
-    async () => {
-      const tp = await uow().repos.topics.get(id);
-      return tp?.cardMessageId ? tp : null;
-    },
-    5000,
-    'topic and card',
-  );
-  await eventually(
-    () => fake.callsTo('copyMessage').some((c) => c.payload.from_chat_id === id),
-    5000,
-    'first relay',
-  );
-  return { fan, threadId: topic.threadId! };
-}
-
-/** Pays the latest invoice sent to `fan`; returns our payment id. */
-async function pay(fan: ReturnType<typeof fanUser>, charge: string): Promise<number> {
-  const inv = invoicesTo(fan.id).at(-1)!.payload as { payload: string; prices: Array<{ amount: number }> };
-  const total = inv.prices[0]!.amount;
-  await t.post(preCheckoutQuery(fan, { payload: inv.payload, total_amount: total }));
-  expect(fake.callsTo('answerPreCheckoutQuery').at(-1)!.payload).toMatchObject({ ok: true });
-  await t.post(
-    successfulPayment(
-      fan,
-      { payload: inv.payload, total_amount: total, telegram_payment_charge_id: charge },
-      { fake },
-    ),
-  );
-  return Number(inv.payload.slice('pay:'.length));
-}
 
 async function buyPass(fan: ReturnType<typeof fanUser>, charge: string) {
   await t.post(command(fan, '/buy'));
@@ -87,11 +42,10 @@ async function buyPass(fan: ReturnType<typeof fanUser>, charge: string) {
   return pay(fan, charge);
 }
 
-const cmd = (threadId: number, text: string, from = owner) =>
-  groupTopicMessage(ADMIN_GROUP_ID, threadId, from, text, {
-    fake,
-    entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }],
-  });
+const cmd = (threadId: number, text: string, from = owner) => flows.topicCommand(fake, threadId, text, from);
+const fanWithTopic = (id: number, name: string) => flows.fanWithTopic(t, fake, id, name);
+const pay = async (fan: ReturnType<typeof fanUser>, charge: string) =>
+  (await flows.payLatestInvoice(t, fake, fan, charge)).paymentId;
 
 describe('admin refund of a Stars payment', () => {
   it('/refund <id> refunds on Telegram, claws back the credits once, tells the fan', async () => {

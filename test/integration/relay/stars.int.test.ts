@@ -3,15 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../../src/db/schema/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import { payLatestInvoice } from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
-import {
-  callbackQuery,
-  command,
-  fanUser,
-  preCheckoutQuery,
-  successfulPayment,
-} from '../../support/updates.ts';
+import { callbackQuery, command, fanUser, preCheckoutQuery } from '../../support/updates.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -31,6 +26,7 @@ afterEach(async () => {
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 const invoicesTo = (id: number) =>
   fake.callsTo('sendInvoice').filter((c) => c.ok && c.payload.chat_id === id);
+const pay = (fan: ReturnType<typeof fanUser>, charge: string) => payLatestInvoice(t, fake, fan, charge);
 const lastText = (id: number) =>
   String(
     fake
@@ -38,25 +34,6 @@ const lastText = (id: number) =>
       .filter((c) => c.payload.chat_id === id)
       .at(-1)?.payload.text,
   );
-
-/** Pays the latest invoice sent to `fan` the way Telegram does: pre-checkout, then the payment message. */
-async function pay(fan: ReturnType<typeof fanUser>, charge: string) {
-  const inv = invoicesTo(fan.id).at(-1)!.payload as {
-    payload: string;
-    prices: Array<{ amount: number }>;
-    currency: string;
-  };
-  const total = inv.prices[0]!.amount;
-  await t.post(preCheckoutQuery(fan, { payload: inv.payload, total_amount: total }));
-  const answer = fake.callsTo('answerPreCheckoutQuery').at(-1)!.payload;
-  const paid = successfulPayment(
-    fan,
-    { payload: inv.payload, total_amount: total, telegram_payment_charge_id: charge },
-    { fake },
-  );
-  if (answer.ok) await t.post(paid);
-  return { answer, paid, payload: inv.payload, total };
-}
 
 describe('buying with Telegram Stars', () => {
   it('catalog button → invoice (XTR, no provider token) → pre-checkout → one grant and a confirmation', async () => {
