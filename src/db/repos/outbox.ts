@@ -236,7 +236,10 @@ export function outboxStore(db: Db) {
             chat.recent.push(now);
             global.recent.push(now);
           }
-          chat.dirty = global.dirty = cost > 0 || chat.dirty;
+          if (cost > 0) {
+            chat.dirty = true;
+            global.dirty = true;
+          }
           // Raw rows: int8 arrives as a string (node-postgres) or a bigint-ish value (PGlite).
           claimed.push({
             id: Number(h.id),
