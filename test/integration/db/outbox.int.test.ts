@@ -38,7 +38,8 @@ describe('outbox claim', () => {
     ]);
     const claim = await outboxStore(db).claim({
       limit: 8,
-      now: new Date(),
+      // A second ahead: not_before comes from the database clock (microseconds), now from JS (milliseconds).
+      now: new Date(Date.now() + 1000),
       leaseMs: 30_000,
       budgets: defaultBudgets(),
       excludeLanes: [],
