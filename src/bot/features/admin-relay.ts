@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Context } from '../context.ts';
+import { isAdmin } from '../filters/is-admin.ts';
 
 const composer = new Composer<Context>();
 
@@ -26,7 +27,7 @@ composer.on('message', async (ctx, next) => {
   // Commands (anywhere in the group) and service messages belong to other features.
   if (m.text?.startsWith('/') || isServiceMessage(m)) return next();
   if (!m.is_topic_message || m.message_thread_id === undefined) return; // the General topic
-  if (!ctx.config.adminUserIds.includes(ctx.from.id)) return;
+  if (!isAdmin(ctx)) return;
   // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
   const replyTo =
     m.reply_to_message && m.reply_to_message.message_id !== m.message_thread_id

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { parseDuration, formatDuration } from '../../domain/entitlement/index.ts';
 import { cardData, giftData, isCardAction } from '../callback-data/admin.ts';
 import type { Context } from '../context.ts';
+import { isAdmin } from '../filters/is-admin.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
 
@@ -40,7 +41,6 @@ async function topicFan(ctx: Context): Promise<number | null> {
   return fan;
 }
 
-const isAdmin = (ctx: Context) => ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
 const key = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_id}`;
 
 group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refund'], async (ctx) => {

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import { buyData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { createCatalogKeyboard } from '../keyboards/fan.ts';
+import { notifyOwners } from '../helpers/owners.ts';
 import { catalogText, escapeHtml, texts } from '../texts.ts';
 
 /** Buying with Telegram Stars: the catalog, quick-buy `/buyN`, invoices, pre-checkout, the grant. */
@@ -73,15 +74,11 @@ feature.on('message:successful_payment', async (ctx) => {
   await ctx.reply(
     'Thank you, your payment arrived. Something is off with this invoice, so the team has been told and will sort it out with you.',
   );
-  for (const owner of ctx.config.adminUserIds) {
-    await ctx.api
-      .sendMessage(
-        owner,
-        `⚠️ A payment for an unknown invoice: user ${ctx.from.id}, charge <code>${escapeHtml(sp.telegram_payment_charge_id)}</code>. Refund or grant by hand.`,
-        { parse_mode: 'HTML' },
-      )
-      .catch((err: unknown) => ctx.logger.warn({ err, owner }, 'payment alert not delivered'));
-  }
+  await notifyOwners(
+    ctx,
+    `⚠️ A payment for an unknown invoice: user ${ctx.from.id}, charge <code>${escapeHtml(sp.telegram_payment_charge_id)}</code>. Refund or grant by hand.`,
+    'payment for an unknown invoice',
+  );
 });
 
 export const buyFeature = composer;

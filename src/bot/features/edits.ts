@@ -1,5 +1,6 @@
 import { Composer, GrammyError } from 'grammy';
 import type { Context } from '../context.ts';
+import { isAdmin } from '../filters/is-admin.ts';
 import { editedContent } from '../helpers/edited-content.ts';
 
 /** Edits mirrored both ways (free), and /delete for an admin's reply. See app/edits.ts. */
@@ -19,7 +20,6 @@ composer.chatType('private').on('edited_message', async (ctx) => {
 });
 
 const team = composer.chatType('supergroup').filter((ctx) => ctx.chat.id === ctx.config.adminGroupId);
-const isAdmin = (ctx: Context) => ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
 
 team.on('edited_message', async (ctx) => {
   const m = ctx.editedMessage;

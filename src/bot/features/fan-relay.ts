@@ -3,6 +3,7 @@ import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } f
 import { navData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { messageType } from '../helpers/message-type.ts';
+import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';
 
 const composer = new Composer<Context>();
@@ -51,15 +52,7 @@ feature.on('message', async (ctx, next) => {
 async function refuseUntilSetUp(ctx: Context): Promise<void> {
   await ctx.reply(texts.notOpenYet);
   if (!(await ctx.services.claimOnce('notice:setup-admin-group'))) return;
-  if (ctx.config.adminUserIds.length === 0) {
-    ctx.logger.warn('a fan wrote but ADMIN_GROUP_ID is not set (and no ADMIN_USER_IDS to tell)');
-    return;
-  }
-  for (const owner of ctx.config.adminUserIds) {
-    await ctx.api
-      .sendMessage(owner, texts.setupNeeded(ctx.me.username), { parse_mode: 'HTML' })
-      .catch((err: unknown) => ctx.logger.warn({ err, owner }, 'setup notice not delivered'));
-  }
+  await notifyOwners(ctx, texts.setupNeeded(ctx.me.username), 'a fan wrote but ADMIN_GROUP_ID is not set');
 }
 
 export const fanRelayFeature = composer;

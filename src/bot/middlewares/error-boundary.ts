@@ -1,5 +1,6 @@
-import { GrammyError, HttpError, type BotError, type Api } from 'grammy';
+import { GrammyError, HttpError, type BotError } from 'grammy';
 import type { Context } from '../context.ts';
+import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';
 
 /**
@@ -26,23 +27,17 @@ export async function handleBotError(err: BotError<Context>): Promise<void> {
     await ctx.answerCallbackQuery({ text: texts.genericError }).catch(() => {});
   }
   await alertOwners(
-    ctx.api,
     ctx,
     kind,
     texts.ownerErrorAlert(ctx.update.update_id, String((error as Error)?.message ?? error)),
   );
 }
 
-async function alertOwners(api: Api, ctx: Context, kind: string, html: string): Promise<void> {
-  const owners = ctx.config?.adminUserIds ?? [];
-  if (owners.length === 0 || !ctx.services) return;
+async function alertOwners(ctx: Context, kind: string, html: string): Promise<void> {
+  // Dependencies may be missing if the failure came before they were attached.
+  if (!ctx.config || !ctx.services || ctx.config.adminUserIds.length === 0) return;
   try {
-    if (!(await ctx.services.claimAlertSlot(kind))) return;
-    for (const owner of owners) {
-      await api
-        .sendMessage(owner, html, { parse_mode: 'HTML' })
-        .catch((e: unknown) => ctx.logger.warn({ err: e, owner }, 'owner alert not delivered'));
-    }
+    if (await ctx.services.claimAlertSlot(kind)) await notifyOwners(ctx, html, `error alert ${kind}`);
   } catch (e) {
     ctx.logger.warn({ err: e }, 'owner alert skipped');
   }
