@@ -230,8 +230,6 @@ export type OutboxEffect =
       answersFanMessageId: number | null;
     };
 
-export type OutboxKind = OutboxPayload['kind'];
-
 export interface NewOutboxItem {
   /** Ordering unit, one item in flight at a time: `in:<fan>`, `out:<fan>`. */
   lane: string;
@@ -301,8 +299,6 @@ export interface InboxRepo {
     groupId: number,
   ): Promise<{ messageId: number | null; renderedAt: Date | null; lastText: string | null } | null>;
   rendered(groupId: number, text: string, messageId?: number): Promise<void>;
-  /** The inbox message was deleted: the next render posts a new one. */
-  forget(groupId: number): Promise<void>;
 }
 
 export interface AdminRepo {

@@ -55,10 +55,6 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> };
 
-export function isSettingKey(key: string): key is SettingKey {
-  return Object.hasOwn(SETTINGS, key);
-}
-
 /** Stored values that no longer validate (an older version, a manual edit) fall back to the default. */
 export function resolveSettings(stored: Record<string, unknown>): Settings {
   const out: Record<string, unknown> = {};
@@ -67,23 +63,4 @@ export function resolveSettings(stored: Record<string, unknown>): Settings {
     out[key] = parsed.success ? parsed.data : schema.parse(undefined);
   }
   return out as Settings;
-}
-
-export class InvalidSettingError extends Error {
-  readonly code = 'invalid_setting';
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-  ) {
-    super(`${key}: ${reason}`);
-  }
-}
-
-/** Validates one value for a key; throws InvalidSettingError with a readable reason. */
-export function parseSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] {
-  if (!isSettingKey(key)) throw new InvalidSettingError(key, 'unknown setting');
-  const parsed = SETTINGS[key].safeParse(value);
-  if (!parsed.success)
-    throw new InvalidSettingError(key, parsed.error.issues.map((i) => i.message).join('; '));
-  return parsed.data as Settings[K];
 }

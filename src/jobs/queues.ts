@@ -36,8 +36,5 @@ export const QUEUES = {
   },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
-export type QueuePayload<K extends keyof typeof QUEUES> = z.infer<(typeof QUEUES)[K]['payload']>;
-
 /** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */
 export const SCHEDULES = [{ queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' }] as const;

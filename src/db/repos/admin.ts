@@ -74,11 +74,5 @@ export function inboxRepo(db: DbOrTx): InboxRepo {
           set: { lastText: text, renderedAt: new Date(), ...(messageId !== undefined ? { messageId } : {}) },
         });
     },
-    async forget(groupId) {
-      await db
-        .update(adminInbox)
-        .set({ messageId: null, lastText: null })
-        .where(eq(adminInbox.groupId, groupId));
-    },
   };
 }

@@ -73,7 +73,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async cardRendered(userId) {
       await db
         .update(fanTopics)
-        .set({ cardDirty: false, cardRenderedAt: sql`now()` })
+        .set({ cardRenderedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
     },
     async renamed(userId, name) {

@@ -72,8 +72,6 @@ export const albumItems = pgTable(
 export const adminInbox = pgTable('admin_inbox', {
   groupId: bigint('group_id', { mode: 'number' }).primaryKey(),
   messageId: integer('message_id'),
-  /** Something changed since the last render. */
-  dirty: integer('dirty').notNull().default(0),
   renderedAt: timestamp('rendered_at', { withTimezone: true }),
   lastText: text('last_text'),
 });

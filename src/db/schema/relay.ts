@@ -33,8 +33,7 @@ export const fanTopics = pgTable(
     cardPinned: boolean('card_pinned').notNull().default(false),
     /** The topic this one replaced (deleted by an admin or lost): its history stays there. */
     previousThreadId: integer('previous_thread_id'),
-    /** The card shows numbers that changed; it is re-rendered at most every 10 minutes. */
-    cardDirty: boolean('card_dirty').notNull().default(false),
+    /** When the card was last rendered: the next render waits 10 minutes. */
     cardRenderedAt: timestamp('card_rendered_at', { withTimezone: true }),
     /** For the live inbox: fan messages since the last admin message, and when each side last wrote. */
     unread: integer('unread').notNull().default(0),
