@@ -63,6 +63,10 @@ describe('parseConfig', () => {
       { BOT_TOKEN: TOKEN, STRIPE_WEBHOOK_SECRET: 'whsec_abc' },
       /^STRIPE_SECRET_KEY is required when STRIPE_WEBHOOK_SECRET/,
     ],
+    [
+      { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'sk_test_abc' },
+      /^STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: card payments are confirmed only by Stripe webhooks/,
+    ],
     [{ BOT_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
   ])('rejects %j with one clear line', (env, message) => {
     const text = fails(env);

@@ -121,6 +121,14 @@ const schema = fields.superRefine((v, ctx) => {
       message: 'is required when STRIPE_WEBHOOK_SECRET is set',
     });
   }
+  if (v.STRIPE_SECRET_KEY && !v.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['STRIPE_WEBHOOK_SECRET'],
+      message:
+        'is required when STRIPE_SECRET_KEY is set: card payments are confirmed only by Stripe webhooks (POST /stripe-webhook). Take it from the endpoint in the Stripe dashboard, or from `stripe listen --forward-to localhost:8080/stripe-webhook`',
+    });
+  }
 });
 
 export interface Config {
@@ -133,7 +141,7 @@ export interface Config {
   dataDir: string;
   adminGroupId: number | null;
   adminUserIds: number[];
-  stripe: { secretKey: string; webhookSecret: string | null; apiBase: string } | null;
+  stripe: { secretKey: string; webhookSecret: string; apiBase: string } | null;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -171,7 +179,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     stripe: v.STRIPE_SECRET_KEY
       ? {
           secretKey: v.STRIPE_SECRET_KEY,
-          webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? null,
+          webhookSecret: v.STRIPE_WEBHOOK_SECRET!,
           apiBase: v.STRIPE_API_BASE,
         }
       : null,

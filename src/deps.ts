@@ -15,6 +15,9 @@ import { createJobs, type Jobs } from './jobs/boss.ts';
 import { outboxStore } from './db/repos/outbox.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
+import { createStripeClient } from './integrations/stripe/client.ts';
+import { stripeCardGateway } from './integrations/stripe/gateway.ts';
+import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
 
 export interface Deps {
@@ -28,6 +31,10 @@ export interface Deps {
   outbox: OutboxSender;
   /** Flood state shared by the sender and direct answers. */
   guard: FloodGuard;
+  /** The Stripe client, when card payments are configured. */
+  stripe: Stripe | null;
+  /** Filled in once the bot knows its username (links back to it from jobs). */
+  identity: { botUsername: string };
 }
 
 export interface DepsOverrides {
@@ -64,16 +71,22 @@ export async function createDeps(
         ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
       },
     );
+    const stripe = config.stripe
+      ? createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })
+      : null;
+    const identity = { botUsername: '' };
     const services = createServices({
+      identity,
       uow,
       clock,
       adminGroupId: config.adminGroupId,
       adminUserIds: config.adminUserIds,
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
+      cards: stripe ? stripeCardGateway(stripe) : undefined,
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
-    return { config, logger, clock, database, jobs, services, outbox, guard };
+    return { config, logger, clock, database, jobs, services, outbox, guard, stripe, identity };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});
     throw err;

@@ -65,6 +65,7 @@ export async function startApp(
       },
     );
     await initBot(bot, config);
+    deps.identity.botUsername = bot.botInfo.username;
     await startWorkers({ jobs: deps.jobs, services: deps.services, logger });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());
@@ -73,6 +74,16 @@ export async function startApp(
       logger,
       health: { ping: () => deps.database.ping(), engine: deps.database.engine, startedAt: new Date() },
       telegram: config.webhook ? { bot, secret: config.webhook.secret } : null,
+      stripe:
+        deps.stripe && config.stripe
+          ? {
+              stripe: deps.stripe,
+              secret: config.stripe.webhookSecret,
+              enqueue: async (event, id) => {
+                await deps.jobs.send('stripeEvent', { event: event as never }, { id });
+              },
+            }
+          : null,
     });
     const { server, port } = await listen(http, config.port, options.hostname ?? '0.0.0.0');
     cleanup.push(() => closeServer(server));
@@ -92,7 +103,10 @@ export async function startApp(
         if (handle.isRunning()) await handle.stop();
       });
     }
-    void publishCommands(bot.api, config.adminGroupId, logger);
+    void publishCommands(bot.api, config.adminGroupId, logger, {
+      cardPayments: config.stripe !== null,
+      ownerIds: config.adminUserIds,
+    });
     logger.info(
       {
         mode: config.webhook ? 'webhook' : 'polling',

@@ -1,8 +1,10 @@
-import { extendPass, formatDuration, passRemaining } from '../domain/entitlement/index.ts';
+import { formatDuration, passRemaining } from '../domain/entitlement/index.ts';
 import type { Clock } from '../domain/shared/index.ts';
 import { bannedText, giftNotice, infoViewText } from './messages.ts';
 import type { Repos, UnitOfWork } from './ports.ts';
 import { scheduleCardRender, type RenderTimings } from './refresh.ts';
+import { fanNotice } from './notices.ts';
+import { extendUserPass } from './passes.ts';
 
 export interface AdminDeps {
   uow: UnitOfWork;
@@ -21,17 +23,8 @@ export type AdminResult<T extends object = object> =
 
 const isAdmin = (deps: AdminDeps, id: number) => deps.adminUserIds.includes(id);
 
-function toFan(r: Repos, userId: number, chatId: number, html: string, key: string) {
-  return r.outbox.enqueue([
-    {
-      lane: `out:${userId}`,
-      chatId,
-      sortKey: 0,
-      idempotencyKey: key,
-      payload: { kind: 'notice', chatId, html, userId },
-    },
-  ]);
-}
+const toFan = (r: Repos, userId: number, html: string, key: string) =>
+  r.outbox.enqueue([fanNotice(userId, key, html)]);
 
 /** Runs an admin action: re-checks rights (a button can be pressed by anyone in the group). */
 async function act<T extends object>(
@@ -76,7 +69,6 @@ export function giftCredits(
     await toFan(
       r,
       a.userId,
-      a.userId,
       giftNotice('credits', `${a.credits} credits`, res.entry.balanceAfter),
       `gift-notice:${a.key}`,
     );
@@ -99,10 +91,8 @@ export function giftPass(
       const user = await r.users.get(a.userId);
       return { ok: true, until: user!.timePassUntil ?? deps.clock.now(), duplicate: true };
     }
-    const user = (await r.users.getForUpdate(a.userId))!;
-    const until = extendPass(user.timePassUntil, a.seconds, deps.clock);
-    await r.users.setPassUntil(a.userId, until);
-    await r.jobs.schedulePassNotices(a.userId, until, deps.clock.now());
+    const until = await extendUserPass(r, deps.clock, a.userId, a.seconds);
+    const user = (await r.users.get(a.userId))!;
     await r.admin.audit({
       actorId: a.adminId,
       userId: a.userId,
@@ -111,7 +101,6 @@ export function giftPass(
     });
     await toFan(
       r,
-      a.userId,
       a.userId,
       giftNotice('pass', formatDuration(a.seconds * 1000), user.creditBalance),
       `gift-notice:${a.key}`,
@@ -131,7 +120,7 @@ export function setBan(
     await r.users.setBanned(a.userId, a.banned);
     await r.admin.audit({ actorId: a.adminId, userId: a.userId, action: a.banned ? 'ban' : 'unban' });
     const html = a.banned ? bannedText : '✅ You can send messages here again.';
-    await toFan(r, a.userId, a.userId, html, `ban-notice:${a.key}`);
+    await toFan(r, a.userId, html, `ban-notice:${a.key}`);
     // The card's button flips between Ban and Unban: render it (throttled like any card change).
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
     return { ok: true, changed: true };

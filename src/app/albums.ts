@@ -4,6 +4,7 @@ import type { Clock } from '../domain/shared/index.ts';
 import { receiptText } from './messages.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from './ports.ts';
 import { resolveSettings, type Settings } from './settings.ts';
+import { fanNotice } from './notices.ts';
 
 /**
  * Telegram delivers an album as separate updates sharing a media_group_id, within about a second. An
@@ -131,13 +132,7 @@ async function enqueueFanAlbum(
       threshold: settings.low_credit_threshold,
       passLeftMs,
     });
-    items.push({
-      lane: `out:${userId}`,
-      chatId,
-      sortKey: 0,
-      idempotencyKey: `receipt:${chatId}:${first}`,
-      payload: { kind: 'notice', chatId, html, replyTo: first, userId },
-    });
+    items.push(fanNotice(userId, `receipt:${chatId}:${first}`, html, { replyTo: first }));
   }
   await r.outbox.enqueue(items);
 }

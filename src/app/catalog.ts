@@ -26,6 +26,7 @@ export async function seedDefaultCatalog(deps: { uow: UnitOfWork }): Promise<boo
   });
 }
 
+/** What `/buy` sells: credit packs and passes (content unlocks are sold from `/content`). */
 export async function listCatalog(deps: { uow: UnitOfWork }): Promise<Product[]> {
-  return deps.uow.repos.products.listActive();
+  return (await deps.uow.repos.products.listActive()).filter((p) => p.kind !== 'unlock');
 }

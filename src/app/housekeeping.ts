@@ -6,6 +6,11 @@ export const UPDATE_DEDUPE_WINDOW_MS = 48 * 3600_000;
 
 /** Alert throttle marks only matter within their window; a day later they are noise. */
 const ALERT_MARK_TTL_MS = 24 * 3600_000;
+/**
+ * Stripe retries an event for up to 3 days (live mode) and keeps events for 30, so a manual resend can come that late: its id
+ * is kept a little longer than that, so a resend is still recognised.
+ */
+export const STRIPE_EVENT_RETENTION_MS = 35 * 24 * 3600_000;
 /** Sent items are kept a week for support questions ("did my message arrive?"), then deleted. */
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
@@ -14,6 +19,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
   prunedAlertMarks: number;
   prunedOutbox: number;
   prunedAlbumItems: number;
+  prunedStripeEvents: number;
 }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
@@ -22,5 +28,6 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
     prunedAlertMarks: await repos.once.pruneOlderThan('alert:', new Date(now - ALERT_MARK_TTL_MS)),
     prunedOutbox: await repos.outbox.pruneFinished(new Date(now - OUTBOX_RETENTION_MS)),
     prunedAlbumItems: await repos.albums.pruneFlushed(new Date(now - OUTBOX_RETENTION_MS)),
+    prunedStripeEvents: await repos.stripeEvents.pruneOlderThan(new Date(now - STRIPE_EVENT_RETENTION_MS)),
   };
 }

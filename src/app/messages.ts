@@ -1,9 +1,13 @@
 import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
+import { formatMoney } from '../domain/shared/index.ts';
 import type { PricedType } from '../domain/pricing/index.ts';
 import type { User } from './ports.ts';
 
 /** Texts the use cases put in the outbox (HTML parse mode). Bot-only screens live in bot/texts.ts. */
+
+/** `2026-11-22 06:40 UTC`: how a moment is shown to fans and admins. */
+export const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -172,16 +176,16 @@ export function infoViewText(v: {
     `💳 Balance: ${credits(u.creditBalance)} · ⏳ pass: ${v.passLeftMs > 0 ? `${formatDuration(v.passLeftMs)} left` : 'none'}`,
     `💰 Payments: ${v.stats.payments} · credits bought: ${v.purchased} · spent: ${v.spent}`,
     `💬 Messages: ${v.stats.messagesIn} from the fan, ${v.stats.messagesOut} answers`,
-    `📅 Joined ${u.createdAt.toISOString().slice(0, 10)} · last seen ${u.lastSeenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `📅 Joined ${u.createdAt.toISOString().slice(0, 10)} · last seen ${utcMinute(u.lastSeenAt)}`,
   ];
   lines.push('', v.notes.length ? '📝 <b>Notes</b>' : '📝 No notes yet (add one with /note text).');
   for (const n of v.notes)
     lines.push(`• ${escapeHtml(n.text)} <i>(${n.createdAt.toISOString().slice(0, 10)})</i>`);
   if (v.payments?.length) {
-    lines.push('', '🧾 <b>Recent payments</b> (refund a Stars payment with /refund id)');
+    lines.push('', '🧾 <b>Recent payments</b> (refund one with /refund id)');
     for (const p of v.payments) {
       const price =
-        p.rail === 'stars' ? `⭐ ${p.amount}` : `${(p.amount / 100).toFixed(2)} ${escapeHtml(p.currency)}`;
+        p.rail === 'stars' ? `⭐ ${p.amount}` : `💳 ${escapeHtml(formatMoney(p.amount, p.currency))}`;
       lines.push(
         `• <code>${p.id}</code> · ${escapeHtml(p.productTitle)} · ${price} · ${p.status} <i>(${p.createdAt.toISOString().slice(0, 10)})</i>`,
       );

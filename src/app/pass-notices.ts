@@ -1,5 +1,6 @@
 import { balanceBar } from '../domain/ledger/index.ts';
 import type { UnitOfWork } from './ports.ts';
+import { fanNotice } from './notices.ts';
 
 const TEXTS = {
   '10m': '⏳ Your time pass ends in 10 minutes. Extend it with /buy to keep writing for free.',
@@ -21,15 +22,7 @@ export async function sendPassNotice(
       n.at === 'end'
         ? `⌛ Your time pass has ended: messages cost credits again.\n<code>${balanceBar(user.creditBalance, await r.ledger.lastTopUp(user.id)).text}</code>\nSend /buy for credits or another pass.`
         : TEXTS[n.at];
-    await r.outbox.enqueue([
-      {
-        lane: `out:${user.id}`,
-        chatId: user.id,
-        sortKey: 0,
-        idempotencyKey: `pass-notice:${user.id}:${n.until}:${n.at}`,
-        payload: { kind: 'notice', chatId: user.id, html, userId: user.id },
-      },
-    ]);
+    await r.outbox.enqueue([fanNotice(user.id, `pass-notice:${user.id}:${n.until}:${n.at}`, html)]);
     return true;
   });
   if (sent) deps.outboxSignal.notify();

@@ -1,5 +1,9 @@
 /** What the use cases need from the outside world. Implemented in db/repos and jobs/. */
 
+import type { ContentMediaType } from '../domain/content/index.ts';
+
+export type { ContentMediaType };
+
 export interface TelegramProfile {
   id: number;
   firstName: string;
@@ -18,6 +22,13 @@ export interface User {
   isBanned: boolean;
   blockedBot: boolean;
   stripeCustomerId: string | null;
+  /** The card saved for off-session charges, and how to show it ("Visa •••• 4242"). */
+  stripePaymentMethodId: string | null;
+  stripeCardLabel: string | null;
+  autoRechargeEnabled: boolean;
+  autoRechargeProductId: number | null;
+  autoRechargeThreshold: number | null;
+  autoRechargeFailures: number;
   creditBalance: number;
   timePassUntil: Date | null;
   createdAt: Date;
@@ -55,6 +66,16 @@ export interface UsersRepo {
   setBlockedBot(id: number, blocked: boolean): Promise<void>;
   setPassUntil(id: number, until: Date | null): Promise<void>;
   setBanned(id: number, banned: boolean): Promise<void>;
+  /** Stores the fan's Stripe Customer unless one is stored already; returns the one that is stored. */
+  setStripeCustomer(id: number, customerId: string): Promise<string>;
+  findByStripeCustomer(customerId: string): Promise<User | null>;
+  findBySavedCard(paymentMethodId: string): Promise<User | null>;
+  /** The card to charge off-session (null clears it). */
+  setSavedCard(id: number, card: { paymentMethodId: string; label: string } | null): Promise<void>;
+  setAutoRecharge(id: number, a: { enabled: boolean; productId?: number; threshold?: number }): Promise<void>;
+  /** One more consecutive failure; returns the new count. */
+  noteAutoRechargeFailure(id: number): Promise<number>;
+  resetAutoRechargeFailures(id: number): Promise<void>;
 }
 
 export interface SettingsRepo {
@@ -187,7 +208,7 @@ export type OutboxPayload =
       /** Into the fan's current topic (resolved at send time). */
       toTopicOf?: number;
       replyTo?: number | null;
-      keyboard?: Array<Array<{ text: string; callback_data: string }>>;
+      keyboard?: Array<Array<{ text: string; callback_data: string } | { text: string; url: string }>>;
       userId?: number;
     }
   /**
@@ -358,12 +379,121 @@ export interface AlbumsRepo {
   pruneFlushed(before: Date): Promise<number>;
 }
 
+export interface ContentMedia {
+  type: ContentMediaType;
+  fileId: string;
+  fileUniqueId: string | null;
+}
+
+/** A premium content item with its media in order. */
+export interface ContentItem {
+  id: number;
+  title: string;
+  priceCredits: number;
+  priceStars: number;
+  hidden: boolean;
+  sort: number;
+  /** Its `unlock` product (the Stars invoice path). */
+  productId: number | null;
+  media: ContentMedia[];
+}
+
+export type ContentUnlockMethod = 'credits' | 'paid_media' | 'invoice';
+
+export interface ContentUnlock {
+  userId: number;
+  itemId: number;
+  method: ContentUnlockMethod;
+  credits: number;
+  /** The `unlock` ledger entry's key, for a credits unlock. */
+  ledgerKey: string | null;
+  stars: number;
+  paymentId: number | null;
+  /** When the media last went out to the fan (null: never, e.g. paid media shows it in the post). */
+  lastSentAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ContentRepo {
+  /** Adds an item at the end of the order, with its media and its `unlock` product. */
+  create(item: {
+    title: string;
+    priceCredits: number;
+    priceStars: number;
+    media: ContentMedia[];
+    createdBy: number;
+  }): Promise<ContentItem>;
+  get(id: number): Promise<ContentItem | null>;
+  /** Changes an item (and its product: title, Stars price, active = not hidden); false if unknown. */
+  update(
+    id: number,
+    fields: Partial<Pick<ContentItem, 'title' | 'priceCredits' | 'priceStars' | 'hidden'>>,
+  ): Promise<boolean>;
+  /** Swaps the item with its neighbour in the order (locks every item); false at either end. */
+  move(id: number, direction: 'up' | 'down'): Promise<boolean>;
+  /** Every item in order (hidden ones too), for the admins' list. */
+  listAll(offset: number, limit: number): Promise<ContentItem[]>;
+  countAll(): Promise<number>;
+  /** What a fan sees, in order: the items on sale and the hidden ones they own. */
+  listForFan(
+    userId: number,
+    offset: number,
+    limit: number,
+  ): Promise<Array<ContentItem & { unlocked: boolean }>>;
+  countForFan(userId: number): Promise<number>;
+  /** 1-based place of the item in the order. */
+  position(id: number): Promise<number>;
+  unlockCounts(itemIds: number[]): Promise<Map<number, number>>;
+  getUnlock(userId: number, itemId: number): Promise<ContentUnlock | null>;
+  /** Records an unlock; false when the fan already owns the item (unique on fan and item). */
+  addUnlock(u: Omit<ContentUnlock, 'createdAt'>): Promise<boolean>;
+  /**
+   * Takes the right to send an owned item again: true (and `last_sent_at` := now) unless it went out
+   * less than `windowMs` ago. Atomic, so two taps at once send once.
+   */
+  claimSend(userId: number, itemId: number, now: Date, windowMs: number): Promise<boolean>;
+  /** The fan now owns the item through a Stars payment (their credits were returned). */
+  convertUnlock(
+    userId: number,
+    itemId: number,
+    to: { method: ContentUnlockMethod; stars: number; paymentId: number | null },
+  ): Promise<void>;
+  /** Removes the unlock this payment made (a refund); false when the fan owns the item another way. */
+  removeUnlockOfPayment(userId: number, itemId: number, paymentId: number): Promise<boolean>;
+}
+
+export type ContentDraftStep =
+  'media' | 'title' | 'credits' | 'stars' | 'edit_title' | 'edit_credits' | 'edit_stars';
+
+export interface ContentDraft {
+  adminId: number;
+  step: ContentDraftStep;
+  itemId: number | null;
+  media: Array<ContentMedia & { messageId: number }>;
+  mediaGroupId: string | null;
+  title: string | null;
+  priceCredits: number | null;
+  updatedAt: Date;
+}
+
+export interface ContentDraftsRepo {
+  /** The admin's draft, locked until the transaction ends (album items race each other). */
+  getForUpdate(adminId: number): Promise<ContentDraft | null>;
+  get(adminId: number): Promise<ContentDraft | null>;
+  /** Inserts or replaces the admin's draft. */
+  save(draft: Omit<ContentDraft, 'updatedAt'>, at: Date): Promise<void>;
+  /** True when there was one. */
+  delete(adminId: number): Promise<boolean>;
+}
+
 /** Durable delayed work (pg-boss). */
 export interface JobsPort {
   /** Checks the album after `delayMs`; while one check is waiting for this album, another is a no-op. */
   flushAlbumLater(job: { mediaGroupId: string; direction: AlbumDirection }, delayMs: number): Promise<void>;
   /** Schedules the notices of a pass ending at `until` (those whose time has not passed yet). */
   schedulePassNotices(userId: number, until: Date, now: Date): Promise<void>;
+  /** Runs the fan's auto-recharge for this trigger (one job per trigger, however often enqueued). */
+  autoRecharge(userId: number, triggerKey: string): Promise<void>;
 }
 
 export interface Payment {
@@ -377,13 +507,41 @@ export interface Payment {
   kind: ProductKind;
   quantity: number;
   providerChargeId: string | null;
+  /** How it started: a Stars `invoice`, a Stripe `checkout` page, or an off-session `auto_recharge`. */
+  origin: 'invoice' | 'checkout' | 'auto_recharge';
+  checkoutSessionId: string | null;
+  /** Minor units refunded so far (Stripe; cumulative). */
+  refundedAmount: number;
 }
 
 export interface PaymentsRepo {
-  create(p: Omit<Payment, 'id' | 'status' | 'providerChargeId'>): Promise<Payment>;
+  create(
+    p: Omit<
+      Payment,
+      'id' | 'status' | 'providerChargeId' | 'origin' | 'checkoutSessionId' | 'refundedAmount'
+    > &
+      Partial<Pick<Payment, 'origin'>> & { triggerKey?: string },
+  ): Promise<Payment>;
+  /** The payment made for an off-session trigger, if any. */
+  findByTrigger(triggerKey: string): Promise<Payment | null>;
+  /** An auto-recharge payment of the user still waiting for its result, created in the last 30 minutes. */
+  pendingAutoRecharge(userId: number): Promise<boolean>;
+  /** Minor units of the user's auto-recharge payments (pending or paid) created since `since`. */
+  autoRechargeTotalSince(userId: number, since: Date): Promise<number>;
   get(id: number): Promise<Payment | null>;
-  /** pending → paid with the provider's charge id; false when it was not pending (a repeat). */
+  /** Reads the payment under a row lock. Call inside `uow.run`. */
+  getForUpdate(id: number): Promise<Payment | null>;
+  findByProviderCharge(chargeId: string): Promise<Payment | null>;
+  /**
+   * pending → paid with the provider's charge id; false when it was not pending (a repeat). Stripe
+   * payments may also go failed → paid: a declined card can be retried on the same Checkout page.
+   */
   markPaid(id: number, chargeId: string, at: Date): Promise<boolean>;
+  /** pending → failed; false otherwise. */
+  markFailed(id: number, at: Date): Promise<boolean>;
+  attachCheckout(id: number, sessionId: string): Promise<void>;
+  /** Stripe refunds are cumulative: stores `refundedAmount`, and `refunded` once it is the whole amount. */
+  setRefunded(id: number, refundedAmount: number, at: Date): Promise<void>;
   /** paid → refunded; false when it was not paid (already refunded, or never paid). */
   markRefunded(id: number, at: Date): Promise<boolean>;
   /** The user's latest payments that were paid, failed or refunded (not open invoices), newest first. */
@@ -394,6 +552,66 @@ export interface PaymentsRepo {
 export interface StarsRefunds {
   /** Resolves when Telegram refunded; otherwise `error` is Telegram's description (or the network's). */
   refund(userId: number, chargeId: string): Promise<{ ok: true } | { ok: false; error: string }>;
+}
+
+export interface StripeEventsRepo {
+  /** Takes the event for processing; false when it was processed already (or is being, elsewhere). */
+  claim(eventId: string, type: string): Promise<boolean>;
+  setOutcome(eventId: string, outcome: 'applied' | 'duplicate' | 'ignored'): Promise<void>;
+  get(eventId: string): Promise<{ type: string; outcome: string } | null>;
+  /** Forgets events processed before `cutoff` (long after Stripe stops retrying them). */
+  pruneOlderThan(cutoff: Date): Promise<number>;
+}
+
+/**
+ * Stripe, as the use cases need it. Every mutating call carries an idempotency key derived from our own
+ * ids, so a retry (ours or the SDK's) never creates a second customer, session or refund.
+ */
+export interface CardGateway {
+  /** Keyed on the fan: a lost answer retried returns the same customer. */
+  createCustomer(a: { userId: number; name: string; username: string | null }): Promise<string>;
+  createCheckout(a: {
+    paymentId: number;
+    userId: number;
+    productId: number;
+    customerId: string;
+    title: string;
+    description: string;
+    amount: number;
+    currency: string;
+    stripePriceId: string | null;
+    successUrl: string;
+    cancelUrl: string;
+  }): Promise<{ id: string; url: string }>;
+  createPortal(a: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
+  /** A Checkout Session in setup mode: the fan saves a card for off-session charges. */
+  createSetupCheckout(a: {
+    userId: number;
+    customerId: string;
+    currency: string;
+    successUrl: string;
+    cancelUrl: string;
+  }): Promise<{ id: string; url: string }>;
+  /**
+   * Charges a saved card with the fan away (`off_session`, `confirm`), keyed on our payment id. The grant
+   * still comes from the webhook; this only says whether the bank accepted.
+   */
+  chargeOffSession(a: {
+    paymentId: number;
+    userId: number;
+    productId: number;
+    customerId: string;
+    paymentMethodId: string;
+    amount: number;
+    currency: string;
+    description: string;
+  }): Promise<
+    | { status: 'accepted'; paymentIntentId: string }
+    | { status: 'authentication_required'; paymentIntentId: string | null }
+    | { status: 'declined'; code: string | null; message: string | null; paymentIntentId: string | null }
+  >;
+  /** A full refund of the PaymentIntent, keyed on our payment id. */
+  refund(a: { paymentId: number; paymentIntentId: string }): Promise<{ id: string; status: string }>;
 }
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
@@ -411,6 +629,9 @@ export interface Repos {
   inbox: InboxRepo;
   admin: AdminRepo;
   albums: AlbumsRepo;
+  stripeEvents: StripeEventsRepo;
+  content: ContentRepo;
+  contentDrafts: ContentDraftsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

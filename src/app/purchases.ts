@@ -1,14 +1,18 @@
-import { extendPass, formatDuration } from '../domain/entitlement/index.ts';
-import { balanceBar } from '../domain/ledger/index.ts';
+import { formatDuration } from '../domain/entitlement/index.ts';
 import type { Clock } from '../domain/shared/index.ts';
+import { checkUnlockPreCheckout, grantInvoiceUnlock } from './content/stars.ts';
 import type { Product, UnitOfWork } from './ports.ts';
+import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from './refresh.ts';
+import { fanNotice } from './notices.ts';
 
 export interface PurchaseDeps {
   uow: UnitOfWork;
   clock: Clock;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
+  /** Owners, told about a second payment for content a fan already owned. */
+  adminUserIds?: number[];
 }
 
 /** The invoice payload: our payment id, so every Stars event maps back to one row. */
@@ -26,11 +30,15 @@ export interface Invoice {
   priceStars: number;
 }
 
-function describe(p: Product): string {
+/**
+ * What the invoice or the Checkout page says the product is: the owner's description, or one made from
+ * the product (message prices are settings, so they are not repeated here).
+ */
+export function productDescription(p: Product): string {
   if (p.description) return p.description;
   return p.kind === 'credits'
-    ? `${p.amount} credits to send messages (text 1, photo 3, voice 5…).`
-    : `Unlimited messages for ${formatDuration(p.amount * 1000)}.`;
+    ? `${p.amount} credits to message the creator on Telegram.`
+    : `Unlimited messages to the creator on Telegram for ${formatDuration(p.amount * 1000)}.`;
 }
 
 /** A pending Stars payment for a product, and the invoice to send for it. */
@@ -54,7 +62,7 @@ export async function startStarsPurchase(
     invoice: {
       payload: invoicePayload(payment.id),
       title: product.title,
-      description: describe(product),
+      description: productDescription(product),
       priceStars: product.priceStars,
     },
   };
@@ -82,6 +90,7 @@ export async function checkStarsPreCheckout(
   if (!payment || payment.userId !== q.userId || payment.status !== 'pending') {
     return { ok: false, message: 'This invoice is no longer valid. Please open /buy and try again.' };
   }
+  if (payment.kind === 'unlock') return checkUnlockPreCheckout(deps.uow.repos, payment, q);
   const product = await deps.uow.repos.products.get(payment.productId);
   if (!product?.active)
     return { ok: false, message: 'This product is no longer on sale. Please choose another one in /buy.' };
@@ -111,36 +120,19 @@ export async function completeStarsPayment(
     const payment = await r.payments.get(id);
     if (!payment || payment.userId !== s.userId) return { ok: false, code: 'unknown_payment' };
     if (!(await r.payments.markPaid(id, s.chargeId, now))) return { ok: true, duplicate: true };
-    let html: string;
-    if (payment.kind === 'credits') {
-      const grant = await r.ledger.apply({
-        userId: s.userId,
-        delta: payment.quantity,
-        reason: 'purchase',
-        idempotencyKey: `stars:${s.chargeId}`,
-        actor: 'telegram',
-        metadata: { paymentId: id, stars: s.totalAmount },
-      });
-      if (grant.status !== 'applied') return { ok: true, duplicate: true };
-      const bar = balanceBar(grant.entry.balanceAfter, payment.quantity).text;
-      html = `✅ <b>+${payment.quantity} credits</b> — balance ${grant.entry.balanceAfter}\n<code>${bar}</code>`;
+    if (payment.kind === 'unlock') {
+      const html = await grantInvoiceUnlock(r, deps, { payment, chargeId: s.chargeId });
+      await r.outbox.enqueue([fanNotice(s.userId, `purchase-notice:${s.chargeId}`, html)]);
+      await scheduleCardRender(r, s.userId, now, deps.renderTimings);
     } else {
-      const user = (await r.users.getForUpdate(s.userId))!;
-      const until = extendPass(user.timePassUntil, payment.quantity, deps.clock);
-      await r.users.setPassUntil(s.userId, until);
-      await r.jobs.schedulePassNotices(s.userId, until, now);
-      html = `✅ <b>Pass active until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC</b>: every message is free until then.`;
+      const granted = await grantPayment(r, deps, payment, {
+        key: `stars:${s.chargeId}`,
+        actor: 'telegram',
+        metadata: { stars: s.totalAmount },
+        paid: `⭐ ${s.totalAmount}`,
+      });
+      if (!granted) return { ok: true, duplicate: true };
     }
-    await r.outbox.enqueue([
-      {
-        lane: `out:${s.userId}`,
-        chatId: s.userId,
-        sortKey: 0,
-        idempotencyKey: `purchase-notice:${s.chargeId}`,
-        payload: { kind: 'notice', chatId: s.userId, html, userId: s.userId },
-      },
-    ]);
-    await scheduleCardRender(r, s.userId, now, deps.renderTimings);
     return { ok: true, duplicate: false };
   });
   if (res.ok && !res.duplicate) deps.outboxSignal.notify();

@@ -1,7 +1,12 @@
-import { cutPass, formatDuration } from '../domain/entitlement/index.ts';
+import { formatDuration } from '../domain/entitlement/index.ts';
 import type { Clock } from '../domain/shared/index.ts';
+import { revokeInvoiceUnlock, unlockRefundedText } from './content/index.ts';
 import type { StarsRefunds, UnitOfWork } from './ports.ts';
 import { scheduleCardRender, type RenderTimings } from './refresh.ts';
+import { fanNotice } from './notices.ts';
+import { cutUserPass } from './passes.ts';
+import { utcMinute } from './messages.ts';
+import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './card-payments.ts';
 
 export interface RefundDeps {
   uow: UnitOfWork;
@@ -16,6 +21,8 @@ export interface RefundDeps {
 export type RefundResult =
   | { ok: true; kind: 'credits'; stars: number; taken: number; balance: number }
   | { ok: true; kind: 'time'; stars: number; seconds: number; until: Date | null }
+  /** `revoked`: the fan no longer owns the item (false when they own it some other way too). */
+  | { ok: true; kind: 'unlock'; stars: number; title: string; revoked: boolean }
   | {
       ok: false;
       code:
@@ -28,8 +35,6 @@ export type RefundResult =
         | 'unavailable';
       detail?: string;
     };
-
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * An admin refunds a fan's Stars payment: Telegram returns the Stars first (the admin waits for its
@@ -49,12 +54,7 @@ export async function refundStarsPayment(
     return { ok: false, code: 'unknown_payment', detail: `no payment #${a.paymentId} of this fan` };
   if (payment.status === 'refunded')
     return { ok: false, code: 'already_refunded', detail: `payment #${payment.id} was already refunded` };
-  if (
-    payment.rail !== 'stars' ||
-    payment.status !== 'paid' ||
-    payment.providerChargeId === null ||
-    payment.kind === 'unlock'
-  ) {
+  if (payment.rail !== 'stars' || payment.status !== 'paid' || payment.providerChargeId === null) {
     return {
       ok: false,
       code: 'not_refundable',
@@ -93,16 +93,16 @@ export async function refundStarsPayment(
         `↩️ Your payment of ${paid} for ${payment.quantity} credits was refunded.` +
         (taken > 0 ? ` ${taken} credits were taken back.` : '') +
         ` Balance: ${balance} credits.`;
+    } else if (payment.kind === 'unlock') {
+      const { title, revoked } = await revokeInvoiceUnlock(r, payment);
+      result = { ok: true, kind: 'unlock', stars: payment.amount, title, revoked };
+      html = unlockRefundedText(title, payment.amount, revoked);
     } else {
-      const user = (await r.users.getForUpdate(a.userId))!;
-      const until = cutPass(user.timePassUntil, payment.quantity, deps.clock);
-      await r.users.setPassUntil(a.userId, until);
-      // The old end's notices drop themselves when they run; the new end gets its own.
-      if (until) await r.jobs.schedulePassNotices(a.userId, until, deps.clock.now());
+      const { until } = await cutUserPass(r, deps.clock, a.userId, payment.quantity);
       result = { ok: true, kind: 'time', stars: payment.amount, seconds: payment.quantity, until };
       html =
         `↩️ Your payment of ${paid} for a ${formatDuration(payment.quantity * 1000)} pass was refunded. ` +
-        (until ? `Your pass now ends ${utc(until)}.` : 'Your pass has ended.');
+        (until ? `Your pass now ends ${utcMinute(until)}.` : 'Your pass has ended.');
     }
     await r.admin.audit({
       actorId: a.adminId,
@@ -113,21 +113,33 @@ export async function refundStarsPayment(
         chargeId,
         stars: payment.amount,
         key: a.key,
-        ...(result.kind === 'credits' ? { taken: result.taken } : { until: result.until }),
+        ...(result.kind === 'credits'
+          ? { taken: result.taken }
+          : result.kind === 'unlock'
+            ? { itemId: payment.quantity, revoked: result.revoked }
+            : { until: result.until }),
       },
     });
-    await r.outbox.enqueue([
-      {
-        lane: `out:${a.userId}`,
-        chatId: a.userId,
-        sortKey: 0,
-        idempotencyKey: `refund-notice:stars:${chargeId}`,
-        payload: { kind: 'notice', chatId: a.userId, html, userId: a.userId },
-      },
-    ]);
+    await r.outbox.enqueue([fanNotice(a.userId, `refund-notice:stars:${chargeId}`, html)]);
     await scheduleCardRender(r, a.userId, now, deps.renderTimings);
     return result;
   });
   if (res.ok) deps.outboxSignal.notify();
   return res;
+}
+
+export type PaymentRefundResult =
+  ({ rail: 'stars' } & RefundResult) | ({ rail: 'stripe' } & CardRefundResult);
+
+/**
+ * `/refund <id>`: a Stars payment is refunded through Telegram and clawed back at once; a card payment
+ * is refunded through Stripe, and its `charge.refunded` webhook claws back, like a dashboard refund.
+ */
+export async function refundPayment(
+  deps: RefundDeps & CardPaymentDeps,
+  a: { adminId: number; userId: number; paymentId: number; key: string },
+): Promise<PaymentRefundResult> {
+  const payment = Number.isSafeInteger(a.paymentId) ? await deps.uow.repos.payments.get(a.paymentId) : null;
+  if (payment?.rail === 'stripe') return { rail: 'stripe', ...(await refundCardPayment(deps, a)) };
+  return { rail: 'stars', ...(await refundStarsPayment(deps, a)) };
 }

@@ -6,7 +6,9 @@ import { bufferAlbumItem } from './albums.ts';
 import { receiptText, topicName } from './messages.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, UnitOfWork } from './ports.ts';
+import { afterDebit } from './auto-recharge.ts';
 import { resolveSettings } from './settings.ts';
+import { fanNotice } from './notices.ts';
 
 export interface RelayDeps {
   uow: UnitOfWork;
@@ -74,6 +76,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
     }
     const balance = charge.entry.balanceAfter;
+    await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
     const now = deps.clock.now();
     if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
@@ -141,13 +144,10 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
         threshold: settings.low_credit_threshold,
         passLeftMs: passRemaining(user.timePassUntil, deps.clock),
       });
-      items.push({
-        lane: `out:${user.id}`,
-        chatId: msg.chatId,
-        sortKey: 0,
-        idempotencyKey: `receipt:${msg.chatId}:${msg.messageId}`,
-        payload: { kind: 'notice', chatId: msg.chatId, html, replyTo: msg.messageId, userId: user.id },
-      });
+      // A fan writes in their private chat: its id is theirs.
+      items.push(
+        fanNotice(user.id, `receipt:${msg.chatId}:${msg.messageId}`, html, { replyTo: msg.messageId }),
+      );
     }
     await r.outbox.enqueue(items);
     return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };

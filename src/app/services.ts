@@ -7,14 +7,18 @@ import * as admin from './admin-actions.ts';
 import type { RenderTimings } from './refresh.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import * as purchases from './purchases.ts';
-import { refundStarsPayment } from './refunds.ts';
+import * as cardPayments from './card-payments.ts';
+import { applyStripeEvent } from './stripe-events.ts';
+import * as autoRecharge from './auto-recharge.ts';
+import { refundPayment } from './refunds.ts';
 import { sendPassNotice } from './pass-notices.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
 import * as edits from './edits.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
+import { createContentServices } from './content/index.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
 import { claimAlertSlot, claimOnce } from './once.ts';
-import type { StarsRefunds, TelegramProfile, UnitOfWork } from './ports.ts';
+import type { CardGateway, StarsRefunds, TelegramProfile, UnitOfWork } from './ports.ts';
 import { resolveSettings } from './settings.ts';
 
 export interface ServiceDeps {
@@ -28,6 +32,10 @@ export interface ServiceDeps {
   renderTimings?: RenderTimings;
   /** Telegram's `refundStarPayment` (absent where no bot is wired). */
   starsRefunds?: StarsRefunds;
+  /** Stripe (absent when `STRIPE_SECRET_KEY` is not set: card payments are off). */
+  cards?: CardGateway | undefined;
+  /** The bot's username once it is known (links back to the bot from jobs). */
+  identity?: { botUsername: string };
 }
 
 /** The use cases with their dependencies bound: what adapters (bot, HTTP, workers) call. */
@@ -63,6 +71,24 @@ export function createServices(deps: ServiceDeps) {
       complete: (s: Parameters<typeof purchases.completeStarsPayment>[1]) =>
         purchases.completeStarsPayment(deps, s),
     },
+    /** Card payments (Stripe): checkout, the payment status deep link, the billing portal, webhooks. */
+    billing: {
+      enabled: deps.cards !== undefined,
+      startCheckout: (a: Parameters<typeof cardPayments.startCardPurchase>[1]) =>
+        cardPayments.startCardPurchase(deps, a),
+      paymentStatus: (a: Parameters<typeof cardPayments.paymentStatus>[1]) =>
+        cardPayments.paymentStatus(deps, a),
+      portal: (a: Parameters<typeof cardPayments.billingPortal>[1]) => cardPayments.billingPortal(deps, a),
+      applyEvent: (e: Parameters<typeof applyStripeEvent>[1]) => applyStripeEvent(deps, e),
+    },
+    autoRecharge: {
+      status: (userId: number) => autoRecharge.autoRechargeStatus(deps, userId),
+      configure: (a: Parameters<typeof autoRecharge.configureAutoRecharge>[1]) =>
+        autoRecharge.configureAutoRecharge(deps, a),
+      run: (job: Parameters<typeof autoRecharge.runAutoRecharge>[1]) =>
+        autoRecharge.runAutoRecharge(deps, job),
+    },
+    content: createContentServices(deps),
     admin: {
       giftCredits: (a: Parameters<typeof admin.giftCredits>[1]) => admin.giftCredits(deps, a),
       giftPass: (a: Parameters<typeof admin.giftPass>[1]) => admin.giftPass(deps, a),
@@ -70,7 +96,8 @@ export function createServices(deps: ServiceDeps) {
       addNote: (a: Parameters<typeof admin.addNote>[1]) => admin.addNote(deps, a),
       setTopicOpen: (a: Parameters<typeof admin.setTopicOpen>[1]) => admin.setTopicOpen(deps, a),
       fanInfo: (a: Parameters<typeof admin.fanInfo>[1]) => admin.fanInfo(deps, a),
-      refundStars: (a: Parameters<typeof refundStarsPayment>[1]) => refundStarsPayment(deps, a),
+      /** `/refund <id>`, on whichever rail the payment was made. */
+      refund: (a: Parameters<typeof refundPayment>[1]) => refundPayment(deps, a),
       /** The fan whose topic this is, if any. */
       fanOfTopic: async (groupId: number, threadId: number) =>
         (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,

@@ -48,6 +48,8 @@ export const SETTINGS = {
     .default(
       'Payment support: if a purchase did not arrive or you want a refund, reply here with /paysupport and a short description (the date and what you bought). We answer within 48 hours; refunds of Telegram Stars go back to your Stars balance.',
     ),
+  /** Most a fan's auto-recharges may charge per calendar month (UTC), in the catalog's currency units. */
+  auto_recharge_monthly_cap: z.number().min(0).max(100_000).default(100),
   /** How a fan's message lands in their topic. */
   relay_mode: z.enum(['copy', 'forward']).default('copy'),
 } as const;

@@ -7,6 +7,9 @@ import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin-topic.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
+import { billingFeature } from './features/billing.ts';
+import { autoRechargeFeature } from './features/auto-recharge.ts';
+import { contentFeature } from './features/content/index.ts';
 import { legalFeature } from './features/legal.ts';
 import { historyFeature } from './features/history.ts';
 import { editsFeature } from './features/edits.ts';
@@ -34,6 +37,7 @@ export const ALLOWED_UPDATES = [
   'callback_query',
   'my_chat_member',
   'pre_checkout_query',
+  'purchased_paid_media',
 ] as const;
 
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<Context> {
@@ -55,8 +59,11 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(balanceFeature);
   safe.use(helpFeature);
   safe.use(buyFeature);
+  safe.use(billingFeature);
+  safe.use(autoRechargeFeature);
   safe.use(legalFeature);
   safe.use(historyFeature);
+  safe.use(contentFeature); // before the fan relay: an admin's draft answers are not fan messages
   safe.use(fanRelayFeature);
   safe.use(editsFeature);
   safe.use(fanStateFeature);

@@ -1,8 +1,11 @@
 import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
+import { formatMoney } from '../domain/shared/index.ts';
 import type { BalanceView } from '../app/accounts.ts';
 import { escapeHtml } from '../app/messages.ts';
-import type { Product } from '../app/ports.ts';
+import type { AdminItemView, DraftReply, EditField } from '../app/content/index.ts';
+import type { ContentDraftStep, ContentItem, Product } from '../app/ports.ts';
+import { describeMedia, isPaidMediaEligible } from '../domain/content/index.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
 
@@ -27,6 +30,7 @@ export const texts = {
     '/balance · your credits and time pass',
     '/buy · credits and time passes (quick: /buy10, /buy25, /buy50)',
     '/history · your purchases and spending (CSV export)',
+    '/content · premium photos, videos and files',
     '/help · this help',
     '/terms · terms of purchase · /paysupport · help with a payment',
   ].join('\n'),
@@ -51,25 +55,25 @@ export function formatStars(n: number): string {
   return `⭐ ${n}`;
 }
 
-export function formatMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(
-    minor / 100,
-  );
-}
-
-export function productLine(p: Product): string {
-  const card = p.priceMinor !== null ? ` · ${formatMoney(p.priceMinor, p.currency)}` : '';
+export function productLine(p: Product, withCard = false): string {
+  const card = withCard && p.priceMinor !== null ? ` · 💳 ${formatMoney(p.priceMinor, p.currency)}` : '';
   return `• <b>${escapeHtml(p.title)}</b>: ${formatStars(p.priceStars)}${card}`;
 }
 
-export function catalogText(products: Product[]): string {
+/** The catalog; card prices only where card payments are on. */
+export function catalogText(products: Product[], withCard = false): string {
   if (products.length === 0) return texts.catalogEmpty;
   const packs = products.filter((p) => p.kind === 'credits');
   const passes = products.filter((p) => p.kind === 'time');
   const sections = [texts.catalogTitle];
-  if (packs.length) sections.push('', '💬 <b>Credit packs</b>', ...packs.map(productLine));
+  if (packs.length)
+    sections.push('', '💬 <b>Credit packs</b>', ...packs.map((p) => productLine(p, withCard)));
   if (passes.length)
-    sections.push('', '⏳ <b>Time passes</b> (unlimited messages)', ...passes.map(productLine));
+    sections.push(
+      '',
+      '⏳ <b>Time passes</b> (unlimited messages)',
+      ...passes.map((p) => productLine(p, withCard)),
+    );
   sections.push('', texts.catalogFooter);
   return sections.join('\n');
 }
@@ -87,3 +91,89 @@ export function balanceText(view: BalanceView): string {
   }
   return lines.join('\n');
 }
+
+// ------------------------------------------------------------------ premium content
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const mediaOf = (item: ContentItem) => describeMedia(item.media.map((m) => m.type));
+const prices = (item: ContentItem) => `${plural(item.priceCredits, 'credit')} · ⭐ ${item.priceStars}`;
+
+const ASK: Record<ContentDraftStep, string> = {
+  media: 'Send a photo, video, file or audio (or an album of up to 10).',
+  title: 'Send the <b>title</b> (1–64 characters).',
+  credits: 'Send the price in <b>credits</b> (1–100000).',
+  stars: 'Send the price in <b>Telegram Stars</b> (1–10000).',
+  edit_title: 'Send the new <b>title</b> (1–64 characters), or /cancel.',
+  edit_credits: 'Send the new price in <b>credits</b> (1–100000), or /cancel.',
+  edit_stars: 'Send the new price in <b>Stars</b> (1–10000), or /cancel.',
+};
+
+export const contentTexts = {
+  fanEmpty: '🎁 There is no premium content yet. Check back soon!',
+  fanUnavailable: 'This item is no longer available. Send /content for the current list.',
+  fanUnlocked: (cost: number, balance: number) =>
+    `🔓 Unlocked for ${plural(cost, 'credit')} (balance ${balance}). It is on its way!`,
+  fanResent: 'You own this: sending it again, free of charge.',
+  fanOnItsWay: 'It is on its way already.',
+  fanAlreadyOwned: 'You already own this: tap “📤 Send again”, free of charge.',
+  fanInsufficient: (title: string, cost: number, balance: number) =>
+    `💳 <b>${escapeHtml(title)}</b> costs ${plural(cost, 'credit')}, and you have ${plural(balance, 'credit')}.\nTop up to unlock it: nothing was charged.`,
+  unknownPaidMedia:
+    'Thank you, your payment arrived. Something is off with this purchase, so the team has been told and will sort it out with you.',
+  unknownPaidMediaAlert: (userId: number, payload: string) =>
+    `⚠️ A paid media purchase we cannot match: user <code>${userId}</code>, payload <code>${escapeHtml(payload)}</code>. Grant or refund by hand.`,
+  onlyAdmins: 'Only admins can use these buttons.',
+  askMedia:
+    '📤 <b>New item.</b> Send its media: a photo, video, file or audio, or an album (up to 10).\n/cancel stops.',
+  cancelled: 'Cancelled: nothing was saved.',
+  nothingToCancel: 'There is nothing to cancel.',
+  editPrompt: (item: ContentItem, field: EditField) =>
+    `✏️ <b>${escapeHtml(item.title)}</b> (#${item.id}): ${ASK[`edit_${field}`]}`,
+  draftReply(reply: Exclude<DraftReply, { code: 'silent' | 'created' | 'saved' }>): string {
+    switch (reply.code) {
+      case 'ask_title':
+        return `📎 Got the media. ${ASK.title}\n(Album items keep being added as they arrive.)`;
+      case 'ask_credits':
+        return `Title: <b>${escapeHtml(reply.title)}</b>. ${ASK.credits}`;
+      case 'ask_stars':
+        return `💳 ${plural(reply.credits, 'credit')}. ${ASK.stars}`;
+      case 'retry':
+        return `🙅 That does not work: ${escapeHtml(reply.detail)}.\n${ASK[reply.step]}`;
+      case 'gone':
+        return 'That item does not exist any more: nothing was changed.';
+    }
+  },
+  created: (item: ContentItem) =>
+    `✅ Added <b>${escapeHtml(item.title)}</b> (#${item.id}): ${mediaOf(item)} · ${prices(item)}.\nFans see it in /content.`,
+  saved: (item: ContentItem) => `✅ Saved: <b>${escapeHtml(item.title)}</b> · ${prices(item)}.`,
+  adminEmpty: '🎁 <b>Premium content</b>\nNothing yet. Add the first item with /content add (or ➕ below).',
+  adminList(list: {
+    page: number;
+    pages: number;
+    total: number;
+    items: Array<ContentItem & { unlocks: number; position: number }>;
+  }): string {
+    const where = list.pages > 1 ? ` · page ${list.page}/${list.pages}` : '';
+    const lines = list.items.map(
+      (i) =>
+        `${i.position}. ${i.hidden ? '🙈 ' : ''}<b>${escapeHtml(i.title)}</b> · ${prices(i)} · 🔓 ${plural(i.unlocks, 'unlock')}${i.hidden ? ' · hidden' : ''}`,
+    );
+    return [
+      `🎁 <b>Premium content</b> · ${plural(list.total, 'item')}${where}`,
+      ...lines,
+      '',
+      'Tap an item to edit, hide or move it.',
+    ].join('\n');
+  },
+  adminItem(v: AdminItemView): string {
+    const { item } = v;
+    const sold = isPaidMediaEligible(item.media.map((m) => m.type)) ? 'Stars: paid media' : 'Stars: invoice';
+    return [
+      `🎁 <b>${escapeHtml(item.title)}</b> (#${item.id})`,
+      `📎 ${mediaOf(item)} · ${sold}`,
+      `💳 ${prices(item)}`,
+      `🔓 ${plural(v.unlocks, 'unlock')} · ${item.hidden ? '🙈 hidden (off sale; fans who own it keep it)' : '👁 on sale'}`,
+      `Position ${v.position} of ${v.total}`,
+    ].join('\n');
+  },
+};

@@ -5,6 +5,7 @@ import type { Context } from '../bot/context.ts';
 import type { Logger } from '../logger.ts';
 import { requestLog } from './middlewares/request-log.ts';
 import { healthRoute, type HealthDeps } from './routes/health.ts';
+import { stripeWebhookRoute, type StripeWebhookDeps } from './routes/stripe-webhook.ts';
 import { telegramWebhookRoute } from './routes/telegram-webhook.ts';
 
 export interface HttpDeps {
@@ -12,6 +13,8 @@ export interface HttpDeps {
   health: HealthDeps;
   /** Mounted in webhook mode only. */
   telegram: { bot: Bot<Context>; secret: string } | null;
+  /** Mounted when Stripe is configured (in both webhook and polling mode). */
+  stripe: Omit<StripeWebhookDeps, 'logger'> | null;
 }
 
 export function createHttpApp(deps: HttpDeps): Hono {
@@ -19,6 +22,7 @@ export function createHttpApp(deps: HttpDeps): Hono {
   app.use(requestLog(deps.logger));
   app.route('/health', healthRoute(deps.health));
   if (deps.telegram) app.route('/telegram-webhook', telegramWebhookRoute(deps.telegram));
+  if (deps.stripe) app.route('/stripe-webhook', stripeWebhookRoute({ ...deps.stripe, logger: deps.logger }));
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)

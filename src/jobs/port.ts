@@ -1,6 +1,7 @@
 import type { JobsPort } from '../app/ports.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { Jobs } from './boss.ts';
+import { uuidFromKey } from './ids.ts';
 
 /** When a pass's notices go out, before its end. */
 const PASS_NOTICES = [
@@ -27,6 +28,13 @@ export function jobsPort(jobs: Jobs | undefined, db: DbOrTx): JobsPort {
         startAfter: Math.max(0, delayMs) / 1000,
         singletonKey: `${job.direction}:${job.mediaGroupId}`,
       });
+    },
+    async autoRecharge(userId, triggerKey) {
+      await need().send(
+        'autoRecharge',
+        { userId, triggerKey },
+        { tx: db, id: uuidFromKey(`auto-recharge:${triggerKey}`) },
+      );
     },
     async schedulePassNotices(userId, until, now) {
       for (const [at, beforeMs] of PASS_NOTICES) {

@@ -34,6 +34,34 @@ export const QUEUES = {
       at: z.enum(['10m', '1m', 'end']),
     }),
   },
+  /**
+   * A verified Stripe webhook event, applied by the worker. The job id is derived from the event id, so
+   * Stripe's retries of one event enqueue one job; the worker's own claim in `stripe_events` covers
+   * redeliveries after the job is gone. Retried with backoff: a failure here is our bug or our database.
+   */
+  stripeEvent: {
+    name: 'stripe-event',
+    options: {
+      policy: 'standard',
+      retryLimit: 20,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 120,
+      retentionSeconds: 7 * 24 * 3600,
+    },
+    payload: z.object({
+      event: z.object({ id: z.string().min(1), type: z.string().min(1) }).passthrough(),
+    }),
+  },
+  /**
+   * An off-session auto-recharge for one trigger (the debit that crossed the fan's threshold). The job id
+   * is derived from the trigger, and the payment row is keyed on it, so a trigger charges once.
+   */
+  autoRecharge: {
+    name: 'auto-recharge',
+    options: { policy: 'standard', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+    payload: z.object({ userId: z.number().int(), triggerKey: z.string().min(1) }),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */

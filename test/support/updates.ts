@@ -430,3 +430,8 @@ export function successfulPayment(
   };
   return deliverMessage(message, opts);
 }
+
+/** A user bought a paid-media post: Telegram echoes the post's payload (see `fake.paidMediaPayload`). */
+export function purchasedPaidMedia(from: User, payload: string): Update {
+  return toUpdate({ purchased_paid_media: { from, paid_media_payload: payload } });
+}

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
+import { utcMinute } from '../../app/messages.ts';
 
 /** Admin tools inside a fan's topic: in-topic commands and the info card's buttons. */
 const composer = new Composer<Context>();
@@ -17,7 +18,7 @@ const USAGE = [
   '/info · profile, payments, notes',
   '/gift 10 · gift credits · /gift 2h, /gift 3d · gift a time pass',
   '/ban · /unban',
-  '/refund 12 · refund Stars payment 12 (ids in /info)',
+  '/refund 12 · refund payment 12, Stars or card (ids in /info)',
   '/note text · a private note (shown in /info)',
   "/close · /reopen the topic (the fan's next message reopens it too)",
 ].join('\n');
@@ -77,8 +78,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
         const seconds = parseDuration(arg)!;
         const r = await ctx.services.admin.giftPass({ adminId, userId, seconds, key: key(ctx) });
         res = r;
-        if (r.ok)
-          done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${r.until.toISOString().slice(0, 16).replace('T', ' ')} UTC).`;
+        if (r.ok) done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${utcMinute(r.until)}).`;
       } else {
         return void (await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
           reply_markup: { inline_keyboard: createGiftKeyboard(userId) },
@@ -101,12 +101,21 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
     case 'refund': {
       const id = /^#?(\d{1,15})$/.exec(arg)?.[1];
       if (!id) return void (await ctx.reply('Refund which payment? /refund 12 (the ids are in /info).'));
-      const r = await ctx.services.admin.refundStars({
-        adminId,
-        userId,
-        paymentId: Number(id),
-        key: key(ctx),
-      });
+      const r = await ctx.services.admin.refund({ adminId, userId, paymentId: Number(id), key: key(ctx) });
+      const reply = (text: string) =>
+        ctx.reply(text, { reply_parameters: { message_id: ctx.msg.message_id } });
+      if (r.rail === 'stripe') {
+        const text = r.ok
+          ? `↩️ Refund of ${r.amount} (payment #${id}) sent to Stripe. The fan's credits are adjusted, and the fan told, when Stripe confirms it.`
+          : r.code === 'provider_error'
+            ? `Stripe refused the refund: ${r.detail ?? 'unknown error'}.`
+            : r.code === 'not_refundable'
+              ? `Payment #${id} cannot be refunded: ${r.detail ?? 'it is not paid'}.`
+              : null;
+        if (text) return void (await reply(text));
+        res = r;
+        break;
+      }
       if (!r.ok) {
         const why =
           r.code === 'telegram_error'
@@ -114,7 +123,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
             : r.code === 'already_refunded'
               ? `Payment #${id} was already refunded: nothing changed.`
               : null;
-        if (why) return void (await ctx.reply(why, { reply_parameters: { message_id: ctx.msg.message_id } }));
+        if (why) return void (await reply(why));
         res = r;
         break;
       }
@@ -122,7 +131,9 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
       done =
         r.kind === 'credits'
           ? `↩️ Refunded ⭐ ${r.stars} (payment #${id}): took back ${r.taken} credits, balance ${r.balance}.`
-          : `↩️ Refunded ⭐ ${r.stars} (payment #${id}): pass cut by ${formatDuration(r.seconds * 1000)}, ${r.until ? `now ends ${r.until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'no pass left'}.`;
+          : r.kind === 'unlock'
+            ? `↩️ Refunded ⭐ ${r.stars} (payment #${id}) for “${r.title}”${r.revoked ? ': no longer theirs.' : '; they still own it (paid another way).'}`
+            : `↩️ Refunded ⭐ ${r.stars} (payment #${id}): pass cut by ${formatDuration(r.seconds * 1000)}, ${r.until ? `now ends ${utcMinute(r.until)}` : 'no pass left'}.`;
       break;
     }
     case 'note':

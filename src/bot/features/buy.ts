@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { buyData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
-import { createCatalogKeyboard } from '../keyboards/fan.ts';
+import { createCatalogKeyboard, createRailKeyboard } from '../keyboards/fan.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 import { catalogText, escapeHtml, texts } from '../texts.ts';
 
@@ -21,15 +21,22 @@ async function sendInvoice(ctx: Context, productId: number): Promise<void> {
 
 feature.command('buy', async (ctx) => {
   const products = await ctx.services.listCatalog();
-  await ctx.reply(catalogText(products), {
+  const card = ctx.services.billing.enabled;
+  await ctx.reply(catalogText(products, card), {
     parse_mode: 'HTML',
-    reply_markup: createCatalogKeyboard(products, false),
+    reply_markup: createCatalogKeyboard(products, false, card),
   });
 });
 
 // Quick-buy: /buy10, /buy25, /buy50… any credit pack by its size.
 feature.hears(/^\/buy(\d{1,7})(?:@\w+)?$/, async (ctx) => {
   const { pack, packs } = await ctx.services.purchases.findCreditPack(Number(ctx.match[1]));
+  if (pack && ctx.services.billing.enabled && pack.priceMinor !== null) {
+    await ctx.reply(`${escapeHtml(pack.title)}: pay with Telegram Stars or by card?`, {
+      reply_markup: createRailKeyboard(pack),
+    });
+    return;
+  }
   if (pack) return sendInvoice(ctx, pack.id);
   const list = packs.map((p) => `/buy${p.amount} · ${escapeHtml(p.title)} (⭐ ${p.priceStars})`).join('\n');
   await ctx.reply(

@@ -1,16 +1,37 @@
 import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../app/ports.ts';
-import { buyData, navData } from '../callback-data/index.ts';
+import { buyData, cardPayData, navData } from '../callback-data/index.ts';
+import { formatMoney } from '../../domain/shared/index.ts';
 import { texts } from '../texts.ts';
 
 export function createWelcomeKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text(texts.startButton, navData.pack({ to: 'catalog' }));
 }
 
-/** One button per product (Stars price), then Back (omitted where there is nothing to go back to). */
-export function createCatalogKeyboard(products: Product[], withBack = true): InlineKeyboard {
+/**
+ * One row per product: its Stars button and, when card payments are on and it has a card price, a
+ * 💳 button beside it. Then Back (omitted where there is nothing to go back to).
+ */
+export function createCatalogKeyboard(
+  products: Product[],
+  withBack = true,
+  withCard = false,
+): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const p of products) kb.text(`⭐ ${p.priceStars} · ${p.title}`, buyData.pack({ product: p.id })).row();
+  for (const p of products) {
+    kb.text(`⭐ ${p.priceStars} · ${p.title}`, buyData.pack({ product: p.id }));
+    if (withCard && p.priceMinor !== null)
+      kb.text(`💳 ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
+    kb.row();
+  }
   if (withBack) kb.text(texts.back, navData.pack({ to: 'welcome' }));
+  return kb;
+}
+
+/** Stars or card for one product (quick-buy with card payments on). */
+export function createRailKeyboard(p: Product): InlineKeyboard {
+  const kb = new InlineKeyboard().text(`⭐ ${p.priceStars} Stars`, buyData.pack({ product: p.id }));
+  if (p.priceMinor !== null)
+    kb.text(`💳 Card ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
   return kb;
 }

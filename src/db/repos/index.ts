@@ -4,12 +4,14 @@ import type { Jobs } from '../../jobs/boss.ts';
 import { jobsPort } from '../../jobs/port.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
+import { contentDraftsRepo, contentRepo } from './content.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
 import { productsRepo } from './products.ts';
 import { linksRepo, topicsRepo } from './relay.ts';
 import { settingsRepo } from './settings.ts';
+import { stripeEventsRepo } from './stripe-events.ts';
 import { onceRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 
@@ -29,6 +31,9 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     inbox: inboxRepo(db),
     admin: adminRepo(db),
     albums: albumsRepo(db),
+    stripeEvents: stripeEventsRepo(db),
+    content: contentRepo(db),
+    contentDrafts: contentDraftsRepo(db),
     jobs: jobsPort(jobs, db),
   };
 }

@@ -118,9 +118,11 @@ function costOf(head: HeadRow): number {
   if (head.payload.kind === 'react') return 0;
   if (head.payload.kind === 'call') {
     if (!BUDGETED_METHODS.has(head.payload.method)) return 0;
-    // copyMessages posts one message per id.
+    // copyMessages posts one message per id, sendMediaGroup one per item.
     const ids = head.payload.params.message_ids;
-    return Array.isArray(ids) ? Math.max(1, ids.length) : 1;
+    if (Array.isArray(ids)) return Math.max(1, ids.length);
+    const media = head.payload.params.media;
+    return head.payload.method === 'sendMediaGroup' && Array.isArray(media) ? Math.max(1, media.length) : 1;
   }
   const setup = head.needs_topic ? TOPIC_SETUP_COST : head.needs_pin ? 1 : 0;
   // An album posts one message per item.

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Payment, PaymentsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
 import { payments, products } from '../schema/index.ts';
@@ -14,6 +14,9 @@ const columns = {
   kind: payments.kind,
   quantity: payments.quantity,
   providerChargeId: payments.providerChargeId,
+  origin: payments.origin,
+  checkoutSessionId: payments.checkoutSessionId,
+  refundedAmount: payments.refundedAmount,
 };
 
 export function paymentsRepo(db: DbOrTx): PaymentsRepo {
@@ -26,13 +29,80 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
       const [row] = await db.select(columns).from(payments).where(eq(payments.id, id));
       return row ?? null;
     },
+    async findByTrigger(triggerKey) {
+      const [row] = await db.select(columns).from(payments).where(eq(payments.triggerKey, triggerKey));
+      return row ?? null;
+    },
+    async pendingAutoRecharge(userId) {
+      const rows = await db
+        .select({ id: payments.id })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.userId, userId),
+            eq(payments.origin, 'auto_recharge'),
+            eq(payments.status, 'pending'),
+            sql`${payments.createdAt} > now() - interval '30 minutes'`,
+          ),
+        )
+        .limit(1);
+      return rows.length > 0;
+    },
+    async autoRechargeTotalSince(userId, since) {
+      const [row] = await db
+        .select({ total: sql<string>`coalesce(sum(${payments.amount}), 0)` })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.userId, userId),
+            eq(payments.origin, 'auto_recharge'),
+            inArray(payments.status, ['pending', 'paid']),
+            gte(payments.createdAt, since),
+          ),
+        );
+      return Number(row?.total ?? 0);
+    },
+    async getForUpdate(id) {
+      const [row] = await db.select(columns).from(payments).where(eq(payments.id, id)).for('update');
+      return row ?? null;
+    },
+    async findByProviderCharge(chargeId) {
+      const [row] = await db.select(columns).from(payments).where(eq(payments.providerChargeId, chargeId));
+      return row ?? null;
+    },
     async markPaid(id, chargeId, at) {
       const rows = await db
         .update(payments)
         .set({ status: 'paid', providerChargeId: chargeId, paidAt: at, updatedAt: at })
+        .where(
+          and(
+            eq(payments.id, id),
+            sql`(${payments.status} = 'pending' or (${payments.status} = 'failed' and ${payments.rail} = 'stripe'))`,
+          ),
+        )
+        .returning({ id: payments.id });
+      return rows.length === 1;
+    },
+    async markFailed(id, at) {
+      const rows = await db
+        .update(payments)
+        .set({ status: 'failed', updatedAt: at })
         .where(and(eq(payments.id, id), eq(payments.status, 'pending')))
         .returning({ id: payments.id });
       return rows.length === 1;
+    },
+    async attachCheckout(id, sessionId) {
+      await db.update(payments).set({ checkoutSessionId: sessionId }).where(eq(payments.id, id));
+    },
+    async setRefunded(id, refundedAmount, at) {
+      await db
+        .update(payments)
+        .set({
+          refundedAmount,
+          status: sql`case when ${refundedAmount} >= ${payments.amount} then 'refunded' else ${payments.status} end`,
+          updatedAt: at,
+        })
+        .where(and(eq(payments.id, id), inArray(payments.status, ['paid', 'refunded'])));
     },
     async markRefunded(id, at) {
       const rows = await db

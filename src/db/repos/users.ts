@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
 import { users } from '../schema/index.ts';
@@ -44,6 +44,50 @@ export function usersRepo(db: DbOrTx): UsersRepo {
     },
     async setBanned(id, banned) {
       await db.update(users).set({ isBanned: banned }).where(eq(users.id, id));
+    },
+    async setStripeCustomer(id, customerId) {
+      await db
+        .update(users)
+        .set({ stripeCustomerId: customerId })
+        .where(and(eq(users.id, id), isNull(users.stripeCustomerId)));
+      const [row] = await db.select({ c: users.stripeCustomerId }).from(users).where(eq(users.id, id));
+      return row?.c ?? customerId;
+    },
+    async findByStripeCustomer(customerId) {
+      const [row] = await db.select().from(users).where(eq(users.stripeCustomerId, customerId));
+      return row ?? null;
+    },
+    async findBySavedCard(paymentMethodId) {
+      const [row] = await db.select().from(users).where(eq(users.stripePaymentMethodId, paymentMethodId));
+      return row ?? null;
+    },
+    async setSavedCard(id, card) {
+      await db
+        .update(users)
+        .set({ stripePaymentMethodId: card?.paymentMethodId ?? null, stripeCardLabel: card?.label ?? null })
+        .where(eq(users.id, id));
+    },
+    async setAutoRecharge(id, a) {
+      await db
+        .update(users)
+        .set({
+          autoRechargeEnabled: a.enabled,
+          ...(a.productId !== undefined ? { autoRechargeProductId: a.productId } : {}),
+          ...(a.threshold !== undefined ? { autoRechargeThreshold: a.threshold } : {}),
+          ...(a.enabled ? { autoRechargeFailures: 0 } : {}),
+        })
+        .where(eq(users.id, id));
+    },
+    async noteAutoRechargeFailure(id) {
+      const [row] = await db
+        .update(users)
+        .set({ autoRechargeFailures: sql`${users.autoRechargeFailures} + 1` })
+        .where(eq(users.id, id))
+        .returning({ n: users.autoRechargeFailures });
+      return row?.n ?? 0;
+    },
+    async resetAutoRechargeFailures(id) {
+      await db.update(users).set({ autoRechargeFailures: 0 }).where(eq(users.id, id));
     },
     async get(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id));

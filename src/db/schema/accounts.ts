@@ -15,6 +15,15 @@ export const users = pgTable(
     /** The fan blocked the bot (403): no broadcasts, no auto-recharge, sends stop. */
     blockedBot: boolean('blocked_bot').notNull().default(false),
     stripeCustomerId: text('stripe_customer_id').unique(),
+    /** The card saved for off-session charges (auto-recharge): a PaymentMethod id and how to show it. */
+    stripePaymentMethodId: text('stripe_payment_method_id'),
+    stripeCardLabel: text('stripe_card_label'),
+    /** Auto-recharge: charge `auto_recharge_product_id` off-session when a debit crosses below the threshold. */
+    autoRechargeEnabled: boolean('auto_recharge_enabled').notNull().default(false),
+    autoRechargeProductId: integer('auto_recharge_product_id'),
+    autoRechargeThreshold: integer('auto_recharge_threshold'),
+    /** Consecutive failed auto-recharges; the third turns it off. A successful one resets it. */
+    autoRechargeFailures: integer('auto_recharge_failures').notNull().default(0),
     /** Only ever changed together with a ledger entry (see db/repos/ledger.ts). */
     creditBalance: integer('credit_balance').notNull().default(0),
     timePassUntil: timestamp('time_pass_until', { withTimezone: true }),

@@ -7,3 +7,4 @@ export * from './ledger.ts';
 export * from './relay.ts';
 export * from './admin.ts';
 export * from './payments.ts';
+export * from './content.ts';

@@ -26,6 +26,16 @@ export const payments = pgTable(
     quantity: integer('quantity').notNull(),
     /** `telegram_payment_charge_id` (Stars) or the PaymentIntent id (Stripe). */
     providerChargeId: text('provider_charge_id').unique(),
+    /** Stripe: the Checkout Session that collects it (null for Stars and off-session charges). */
+    checkoutSessionId: text('checkout_session_id').unique(),
+    /** Stripe: how it was started. `checkout` (the fan on Stripe's page) or `auto_recharge` (off-session). */
+    origin: text('origin', { enum: ['invoice', 'checkout', 'auto_recharge'] })
+      .notNull()
+      .default('invoice'),
+    /** Off-session charges: the trigger they answer (`ar:<ledger entry id>`), so a retried job pays once. */
+    triggerKey: text('trigger_key').unique(),
+    /** Stripe: minor units refunded so far (charge.amount_refunded, cumulative); drives proportional clawback. */
+    refundedAmount: integer('refunded_amount').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,6 +43,24 @@ export const payments = pgTable(
   (t) => [
     check('payments_status_valid', sql`${t.status} in ('pending', 'paid', 'failed', 'refunded')`),
     check('payments_amount_positive', sql`${t.amount} > 0`),
+    check('payments_refunded_amount_range', sql`${t.refundedAmount} between 0 and ${t.amount}`),
     index('payments_user_idx').on(t.userId, t.id),
   ],
+);
+
+/**
+ * Stripe webhook events already applied. The id is inserted in the transaction that applies the event's
+ * effect (ledger entry, status change, notices), so an event delivered twice, or twenty times at once,
+ * has its effect once.
+ */
+export const stripeEvents = pgTable(
+  'stripe_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    type: text('type').notNull(),
+    /** What the worker did with it: `applied`, `duplicate` (its effect was already there) or `ignored`. */
+    outcome: text('outcome').notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stripe_events_processed_at_idx').on(t.processedAt)],
 );

@@ -18,3 +18,5 @@ export {
   checkLedger,
 } from './check.ts';
 export { type BalanceBar, balanceBar, isLowBalance } from './balance-bar.ts';
+export { refundShare } from './refund-share.ts';
+export { crossesThreshold } from './auto-recharge.ts';

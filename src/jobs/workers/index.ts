@@ -4,6 +4,8 @@ import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
 import { startHousekeepingWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
+import { startStripeEventWorker } from './stripe-event.ts';
+import { startAutoRechargeWorker } from './auto-recharge.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -15,4 +17,6 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
   await startAlbumFlushWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'album-flush' }));
   await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
+  await startStripeEventWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-event' }));
+  await startAutoRechargeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'auto-recharge' }));
 }

@@ -23,11 +23,21 @@ const lastTextTo = (chatId: number) => {
 };
 
 describe('fan screens', () => {
-  it('publishes the fan commands at start (the topic tools only once a group is set)', async () => {
-    await eventually(() => fake.callsTo('setMyCommands').length >= 1, 5000, 'setMyCommands');
+  it('publishes the fan commands at start (the topic tools only once a group is set), and the owners’ own', async () => {
+    await eventually(() => fake.callsTo('setMyCommands').length >= 2, 5000, 'setMyCommands');
     expect(fake.callsTo('setMyCommands').map((c) => c.payload.scope)).toEqual([
       { type: 'all_private_chats' },
+      { type: 'chat', chat_id: OWNER_ID },
     ]);
+    const names = (i: number) =>
+      (fake.callsTo('setMyCommands')[i]!.payload.commands as Array<{ command: string }>).map(
+        (c) => c.command,
+      );
+    expect(names(0)).toContain('content');
+    // Without Stripe there is no /billing or /autorecharge to offer.
+    expect(names(0)).not.toContain('billing');
+    expect(names(0)).not.toContain('autorecharge');
+    expect(names(1)).toEqual([...names(0), 'cancel']);
   });
 
   it('/start shows the welcome with one Start button that turns into the product list', async () => {

@@ -60,7 +60,7 @@ describe('accounts and updates', () => {
     expect(await s.getBalance(999)).toBeNull();
   });
 
-  it('prunes processed updates and alert marks outside their windows', async () => {
+  it('prunes processed updates, alert marks and Stripe event ids outside their windows', async () => {
     const uow = createUnitOfWork(t.database);
     await uow.repos.updates.claim(5000);
     const later = createServices({
@@ -72,6 +72,7 @@ describe('accounts and updates', () => {
     });
     await uow.repos.once.claim('alert:test:1');
     await uow.repos.once.claim('notice:keep-me');
+    await uow.run((r) => r.stripeEvents.claim('evt_old', 'charge.refunded'));
     const album = {
       userId: 42,
       direction: 'in' as const,
@@ -88,6 +89,8 @@ describe('accounts and updates', () => {
     expect(result.prunedUpdates).toBeGreaterThanOrEqual(1);
     expect(result.prunedAlertMarks).toBe(1);
     expect(result.prunedAlbumItems).toBe(1); // the unflushed item stays
+    expect(result.prunedStripeEvents).toBe(1);
+    expect(await uow.repos.stripeEvents.get('evt_old')).toBeNull();
     expect(await uow.repos.albums.pendingForUpdate('in', 'mg1')).toHaveLength(1);
     expect(await uow.repos.once.claim('notice:keep-me')).toBe(false);
     expect(await uow.repos.updates.claim(5000)).toBe(true);

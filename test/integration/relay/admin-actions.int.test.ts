@@ -1,5 +1,5 @@
 import { Api } from 'grammy';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
@@ -8,21 +8,20 @@ import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { callbackQuery, fanUser, groupTopicMessage, privateText } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
 const member = fanUser(900888, { first_name: 'Mallory' });
 
-beforeAll(async () => {
-  stack = await startForumApp({
-    renderTimings: { cardIntervalMs: 1500, inboxIntervalMs: 1000, inboxDebounceMs: 200 },
-  });
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () =>
+    startForumApp({
+      renderTimings: { cardIntervalMs: 1500, inboxIntervalMs: 1000, inboxDebounceMs: 200 },
+    }),
+  (s) => ({ fake, t } = s),
+);
 
 const uow = () => createUnitOfWork(t.db.database);
 const repliesIn = (threadId: number) =>

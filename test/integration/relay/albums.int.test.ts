@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
@@ -7,20 +7,20 @@ import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { command, fanUser, groupTopicMessage, privateMedia, privateText } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 let photoCost: number;
 const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-  photoCost = (await t.app.deps.services.getSettings()).message_costs.photo!;
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () => startForumApp(),
+  async (s) => {
+    ({ fake, t } = s);
+    photoCost = (await t.app.deps.services.getSettings()).message_costs.photo!;
+  },
+);
 
 let albumSeq = 0;
 /** A fan's album: photos sharing a fresh media_group_id, as the separate updates Telegram sends. */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { outbox } from '../../../src/db/schema/index.ts';
 
@@ -17,22 +17,22 @@ import {
   privatePhoto,
   privateText,
 } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
 const member = fanUser(900777, { first_name: 'Mallory' });
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(async () => {
-  fake.assertNoViolations();
-  expect(await deadItems()).toEqual([]); // nothing given up on, "message is not modified" included
-});
+useApp(
+  () => startForumApp(),
+  (s) => ({ fake, t } = s),
+  {
+    afterEach: async () => {
+      expect(await deadItems()).toEqual([]); // nothing given up on, "message is not modified" included
+    },
+  },
+);
 
 const settle = () => new Promise((r) => setTimeout(r, 250));
 const resultId = (c: { result?: unknown }) => (c.result as { message_id: number }).message_id;

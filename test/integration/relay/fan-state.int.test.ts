@@ -1,21 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { command, fanUser, myChatMember, privateText } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () => startForumApp(),
+  (s) => ({ fake, t } = s),
+);
 
 const repos = () => createUnitOfWork(t.db.database).repos;
 const settle = () => new Promise((r) => setTimeout(r, 250));

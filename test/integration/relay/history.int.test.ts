@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { grantCredits } from '../../support/accounts.ts';
 import { startForumApp, type TestApp } from '../../support/app.ts';
@@ -7,17 +7,15 @@ import { payLatestInvoice } from '../../support/flows.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
 import type { UploadedFile } from '../../support/fake-telegram/multipart.ts';
 import { callbackQuery, command, fanUser, privateText } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () => startForumApp(),
+  (s) => ({ fake, t } = s),
+);
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 const buttonsOf = (markup: unknown) => (markup as Keyboard).inline_keyboard.flat();

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { grantCredits } from '../../support/accounts.ts';
@@ -6,19 +6,17 @@ import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { fanUser, privateText } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 // Flood limits scaled 20x: the group allows 20 messages per 3 s, a private chat 1 per 50 ms.
 const SCALE = 20;
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 
-beforeAll(async () => {
-  stack = await startForumApp({ scale: SCALE });
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () => startForumApp({ scale: SCALE }),
+  (s) => ({ fake, t } = s),
+);
 
 /** The fan's messages as they landed in the group, in arrival order (their text). */
 const relayedTexts = (userId: number) =>

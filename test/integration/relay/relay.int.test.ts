@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { balanceOf, grantCredits, ledgerOf, setBanned, setPass } from '../../support/accounts.ts';
@@ -13,19 +13,17 @@ import {
   privateText,
   toUpdate,
 } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 const owner = fanUser(OWNER_ID, { first_name: 'Olivia' });
 const member = fanUser(900777, { first_name: 'Mallory' });
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(() => fake.assertNoViolations());
+useApp(
+  () => startForumApp(),
+  (s) => ({ fake, t } = s),
+);
 
 const groupCalls = () => fake.calls.filter((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID);
 const sentTo = (chatId: number) =>

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { products } from '../../../src/db/schema/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
@@ -7,21 +7,15 @@ import { payLatestInvoice } from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { callbackQuery, command, fanUser, preCheckoutQuery } from '../../support/updates.ts';
+import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
-let stack: Awaited<ReturnType<typeof startForumApp>>;
 
-beforeAll(async () => {
-  stack = await startForumApp();
-  ({ fake, t } = stack);
-});
-afterAll(() => stack.stop());
-afterEach(async () => {
-  fake.assertNoViolations();
-  // npm run ledger:check, after every scenario.
-  expect((await t.app.deps.services.checkLedger()).ok).toBe(true);
-});
+useApp(
+  () => startForumApp(),
+  (s) => ({ fake, t } = s),
+);
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> };
 const invoicesTo = (id: number) =>

@@ -399,6 +399,18 @@ export class FakeTelegram {
     return [...(this.state.commands.get(FakeState.commandsKey(scope, languageCode)) ?? [])];
   }
 
+  /**
+   * The payload the bot gave a paid-media post (sendPaidMedia), which Telegram echoes in
+   * `purchased_paid_media` when a user buys it (see `purchasedPaidMedia` in updates.ts). Throws for a
+   * message that is not one of the bot's paid-media posts.
+   */
+  paidMediaPayload(chatId: number, messageId: number): string {
+    const stored = this.state.findMessage(chatId, messageId);
+    if (!stored?.fromBot || !stored.message.paid_media)
+      throw new Error(`paidMediaPayload: message ${messageId} in ${chatId} is not a paid-media post`);
+    return stored.paidMediaPayload ?? '';
+  }
+
   payments(): PaymentRecord[] {
     return [...this.state.payments.values()].map((p) => ({ ...p }));
   }

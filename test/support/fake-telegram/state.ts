@@ -36,6 +36,8 @@ export interface StoredMessage {
   /** Explicit reply target (not the implicit topic root). */
   replyTo?: number;
   copiedFrom?: { chat_id: number; message_id: number };
+  /** The bot's payload of a paid-media post (sendPaidMedia), echoed in `purchased_paid_media`. */
+  paidMediaPayload?: string;
 }
 
 export interface TopicState {

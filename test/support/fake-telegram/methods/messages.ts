@@ -198,15 +198,23 @@ export const messageHandlers: Record<string, Handler> = {
   },
   sendPaidMedia: (ctx) => {
     const { payload } = ctx;
-    const items = payload.media as Array<{ type: string }>;
-    return post(ctx, place(ctx), {
-      paid_media: {
-        star_count: payload.star_count,
-        paid_media: items.map(() => ({ type: 'preview', width: 800, height: 800 })),
+    const items = payload.media as Array<{ type: string; media: unknown }>;
+    // Each item must be a file of its type (a document's id sent as a photo is refused, as Telegram does).
+    for (const item of items) resolveMedia(ctx, item.type as MediaKind, item.media);
+    return post(
+      ctx,
+      place(ctx),
+      {
+        // What a fan who has not paid sees: a blurred preview per item.
+        paid_media: {
+          star_count: payload.star_count,
+          paid_media: items.map(() => ({ type: 'preview', width: 800, height: 800 })),
+        },
+        ...captionFields(payload.caption, payload.parse_mode, payload.caption_entities),
+        ...inlineMarkup(payload.reply_markup),
       },
-      ...captionFields(payload.caption, payload.parse_mode, payload.caption_entities),
-      ...inlineMarkup(payload.reply_markup),
-    }).message;
+      typeof payload.payload === 'string' ? { paidMediaPayload: payload.payload } : {},
+    ).message;
   },
   sendInvoice: (ctx) => {
     const { payload } = ctx;

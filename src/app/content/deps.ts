@@ -1,0 +1,12 @@
+import type { Clock } from '../../domain/shared/index.ts';
+import type { UnitOfWork } from '../ports.ts';
+import type { RenderTimings } from '../refresh.ts';
+
+export interface ContentDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  /** Owners: they manage the content, and hear about payments that need a refund. */
+  adminUserIds: number[];
+  outboxSignal: { notify(): void };
+  renderTimings?: RenderTimings;
+}

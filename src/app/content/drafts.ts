@@ -1,0 +1,235 @@
+import {
+  CONTENT_LIMITS,
+  canGroup,
+  isValidPrice,
+  parseCredits,
+  parseStars,
+  parseTitle,
+} from '../../domain/content/index.ts';
+import type { ContentDraft, ContentDraftStep, ContentItem, ContentMediaType, Repos } from '../ports.ts';
+import type { ContentDeps } from './deps.ts';
+
+/**
+ * `/content add` and the edits of a title or price: a short guided flow in the admin's private chat,
+ * kept as one `content_drafts` row per admin. In the database rather than in memory, so it survives a
+ * restart and any replica can take the next message; album items (separate updates, maybe on two
+ * replicas at once) join the draft under its row lock.
+ */
+
+/** A draft left alone this long is forgotten: the admin's next message is not taken for it. */
+export const DRAFT_TTL_MS = 24 * 3600_000;
+
+export type DraftInput =
+  | {
+      kind: 'media';
+      type: ContentMediaType;
+      fileId: string;
+      fileUniqueId: string | null;
+      messageId: number;
+      mediaGroupId?: string | undefined;
+    }
+  /** Voice, GIF, sticker, video note…: not sold. */
+  | { kind: 'other_media' }
+  | { kind: 'text'; text: string };
+
+export type EditField = 'title' | 'credits' | 'stars';
+
+export type DraftReply =
+  /** The first media arrived: now the title. */
+  | { code: 'ask_title' }
+  /** Another item of the album being collected: nothing to say. */
+  | { code: 'silent' }
+  | { code: 'ask_credits'; title: string }
+  | { code: 'ask_stars'; credits: number }
+  | { code: 'created'; item: ContentItem }
+  | { code: 'saved'; item: ContentItem; field: EditField }
+  /** Not what this step needs: say why and ask again. */
+  | { code: 'retry'; step: ContentDraftStep; detail: string }
+  /** The item being edited does not exist (any more). */
+  | { code: 'gone' };
+
+export type DraftResult = { handled: false } | { handled: true; reply: DraftReply };
+
+const isAdmin = (deps: ContentDeps, id: number) => deps.adminUserIds.includes(id);
+const empty = { itemId: null, media: [], mediaGroupId: null, title: null, priceCredits: null };
+
+/** Starts (or restarts) adding an item: the next media the admin sends is its content. */
+export async function startContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<{ ok: boolean }> {
+  if (!isAdmin(deps, a.adminId)) return { ok: false };
+  await deps.uow.repos.contentDrafts.save({ adminId: a.adminId, step: 'media', ...empty }, deps.clock.now());
+  return { ok: true };
+}
+
+/** Starts editing one field of an item: the admin's next text message is the new value. */
+export async function startContentEdit(
+  deps: ContentDeps,
+  a: { adminId: number; itemId: number; field: EditField },
+): Promise<{ ok: true; item: ContentItem } | { ok: false; code: 'not_admin' | 'unknown_item' }> {
+  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  return deps.uow.run(async (r) => {
+    const item = await r.content.get(a.itemId);
+    if (!item) return { ok: false, code: 'unknown_item' };
+    const step: ContentDraftStep = `edit_${a.field}`;
+    await r.contentDrafts.save({ adminId: a.adminId, step, ...empty, itemId: item.id }, deps.clock.now());
+    return { ok: true, item };
+  });
+}
+
+/** `/cancel`: drops the admin's draft; false when there was none. */
+export async function cancelContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<boolean> {
+  if (!isAdmin(deps, a.adminId)) return false;
+  return deps.uow.repos.contentDrafts.delete(a.adminId);
+}
+
+/**
+ * A message from an admin in their private chat. `handled: false` when no draft is open (the message
+ * is not for this flow); otherwise the draft moves on (or stays, with the reason) in one transaction.
+ */
+export async function continueContentDraft(
+  deps: ContentDeps,
+  a: { adminId: number; input: DraftInput },
+): Promise<DraftResult> {
+  if (!isAdmin(deps, a.adminId)) return { handled: false };
+  // Most admin messages come with no draft open: a plain read first keeps them off the write path.
+  if (!(await deps.uow.repos.contentDrafts.get(a.adminId))) return { handled: false };
+  const now = deps.clock.now();
+  return deps.uow.run(async (r): Promise<DraftResult> => {
+    const draft = await r.contentDrafts.getForUpdate(a.adminId);
+    if (!draft) return { handled: false };
+    if (now.getTime() - draft.updatedAt.getTime() > DRAFT_TTL_MS) {
+      await r.contentDrafts.delete(a.adminId);
+      return { handled: false };
+    }
+    const reply = await advance(r, draft, a.input, now);
+    return { handled: true, reply };
+  });
+}
+
+async function advance(r: Repos, draft: ContentDraft, input: DraftInput, now: Date): Promise<DraftReply> {
+  const retry = (detail: string): DraftReply => ({ code: 'retry', step: draft.step, detail });
+  const save = (next: Partial<ContentDraft>) => r.contentDrafts.save({ ...draft, ...next }, now);
+
+  if (input.kind === 'media') {
+    const media = {
+      type: input.type,
+      fileId: input.fileId,
+      fileUniqueId: input.fileUniqueId,
+      messageId: input.messageId,
+    };
+    const sameAlbum = input.mediaGroupId !== undefined && input.mediaGroupId === draft.mediaGroupId;
+    if (draft.step === 'media' && draft.media.length === 0) {
+      await save({ step: 'title', media: [media], mediaGroupId: input.mediaGroupId ?? null });
+      return { code: 'ask_title' };
+    }
+    // Later items of the album being collected (they may even come after the title): they join it.
+    if (sameAlbum && !draft.step.startsWith('edit_')) {
+      if (draft.media.some((m) => m.messageId === media.messageId)) return { code: 'silent' };
+      const next = [...draft.media, media].sort((x, y) => x.messageId - y.messageId);
+      if (next.length > CONTENT_LIMITS.mediaMax || !canGroup(next.map((m) => m.type)))
+        return retry(
+          `an item holds one album of up to ${CONTENT_LIMITS.mediaMax} photos and videos, files or audio tracks`,
+        );
+      await save({ media: next });
+      return { code: 'silent' };
+    }
+    return retry(
+      draft.step.startsWith('edit_')
+        ? 'send the new value as text'
+        : 'this item already has its media (one file or one album per item)',
+    );
+  }
+  if (input.kind === 'other_media') {
+    return retry(
+      draft.step === 'media'
+        ? 'voice messages, GIFs, stickers and video notes cannot be sold: send a photo, video, file or audio (or an album)'
+        : 'send it as text',
+    );
+  }
+
+  const text = input.text;
+  switch (draft.step) {
+    case 'media':
+      return retry('send the media first: a photo, video, file or audio, or an album');
+    case 'title': {
+      const title = parseTitle(text);
+      if (!title.ok) return retry(title.detail);
+      await save({ step: 'credits', title: title.value });
+      return { code: 'ask_credits', title: title.value };
+    }
+    case 'credits': {
+      const credits = parseCredits(text);
+      if (!credits.ok) return retry(credits.detail);
+      await save({ step: 'stars', priceCredits: credits.value });
+      return { code: 'ask_stars', credits: credits.value };
+    }
+    case 'stars': {
+      const stars = parseStars(text);
+      if (!stars.ok) return retry(stars.detail);
+      const { title, priceCredits } = draft;
+      // Earlier steps stored these; a draft that lacks them is restarted rather than half-created.
+      if (
+        title === null ||
+        priceCredits === null ||
+        !isValidPrice('credits', priceCredits) ||
+        draft.media.length === 0
+      ) {
+        await save({ step: 'media', ...empty });
+        return retry('this draft was incomplete: send the media again');
+      }
+      const item = await r.content.create({
+        title,
+        priceCredits,
+        priceStars: stars.value,
+        media: draft.media.map(({ type, fileId, fileUniqueId }) => ({ type, fileId, fileUniqueId })),
+        createdBy: draft.adminId,
+      });
+      await r.contentDrafts.delete(draft.adminId);
+      await r.admin.audit({
+        actorId: draft.adminId,
+        userId: null,
+        action: 'content_create',
+        details: { itemId: item.id, title, priceCredits, priceStars: stars.value, media: item.media.length },
+      });
+      return { code: 'created', item };
+    }
+    default:
+      return saveEdit(r, draft, text);
+  }
+}
+
+async function saveEdit(r: Repos, draft: ContentDraft, text: string): Promise<DraftReply> {
+  const field = draft.step.slice('edit_'.length) as EditField;
+  const retry = (detail: string): DraftReply => ({ code: 'retry', step: draft.step, detail });
+  const item = draft.itemId === null ? null : await r.content.get(draft.itemId);
+  if (!item) {
+    await r.contentDrafts.delete(draft.adminId);
+    return { code: 'gone' };
+  }
+  let change: Partial<Pick<ContentItem, 'title' | 'priceCredits' | 'priceStars'>>;
+  if (field === 'title') {
+    const v = parseTitle(text);
+    if (!v.ok) return retry(v.detail);
+    change = { title: v.value };
+  } else if (field === 'credits') {
+    const v = parseCredits(text);
+    if (!v.ok) return retry(v.detail);
+    change = { priceCredits: v.value };
+  } else {
+    const v = parseStars(text);
+    if (!v.ok) return retry(v.detail);
+    change = { priceStars: v.value };
+  }
+  await r.content.update(item.id, change);
+  await r.contentDrafts.delete(draft.adminId);
+  await r.admin.audit({
+    actorId: draft.adminId,
+    userId: null,
+    action: 'content_edit',
+    details: {
+      itemId: item.id,
+      before: { title: item.title, priceCredits: item.priceCredits, priceStars: item.priceStars },
+      after: change,
+    },
+  });
+  return { code: 'saved', item: (await r.content.get(item.id))!, field };
+}

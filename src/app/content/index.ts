@@ -1,0 +1,39 @@
+import * as admin from './admin.ts';
+import type { ContentDeps } from './deps.ts';
+import * as drafts from './drafts.ts';
+import * as fan from './fan.ts';
+import { recordPaidMediaPurchase } from './stars.ts';
+
+export type { ContentDeps } from './deps.ts';
+export type { ButtonRows, ContentKeyboards } from './send.ts';
+export type { DraftInput, DraftReply, EditField } from './drafts.ts';
+export type { AdminItemView } from './admin.ts';
+export { checkUnlockPreCheckout, grantInvoiceUnlock, revokeInvoiceUnlock } from './stars.ts';
+export { unlockRefundedText } from './messages.ts';
+export { sellsAsPaidMedia } from './fan.ts';
+
+type Arg<F extends (deps: ContentDeps, a: never) => unknown> = Parameters<F>[1];
+
+/** Premium content use cases bound to their dependencies (`services.content`). */
+export function createContentServices(deps: ContentDeps) {
+  return {
+    browse: (a: Arg<typeof fan.browseContent>) => fan.browseContent(deps, a),
+    unlockWithCredits: (a: Arg<typeof fan.unlockWithCredits>) => fan.unlockWithCredits(deps, a),
+    resend: (a: Arg<typeof fan.resendContent>) => fan.resendContent(deps, a),
+    startInvoice: (a: Arg<typeof fan.startUnlockInvoice>) => fan.startUnlockInvoice(deps, a),
+    paidMediaPurchased: (a: Arg<typeof recordPaidMediaPurchase>) => recordPaidMediaPurchase(deps, a),
+    admin: {
+      list: (a: Arg<typeof admin.listContentForAdmin>) => admin.listContentForAdmin(deps, a),
+      view: (a: Arg<typeof admin.viewContentItem>) => admin.viewContentItem(deps, a),
+      setHidden: (a: Arg<typeof admin.setContentHidden>) => admin.setContentHidden(deps, a),
+      move: (a: Arg<typeof admin.moveContentItem>) => admin.moveContentItem(deps, a),
+      sendToMe: (a: Arg<typeof admin.sendContentToAdmin>) => admin.sendContentToAdmin(deps, a),
+      startAdd: (a: Arg<typeof drafts.startContentDraft>) => drafts.startContentDraft(deps, a),
+      startEdit: (a: Arg<typeof drafts.startContentEdit>) => drafts.startContentEdit(deps, a),
+      cancel: (a: Arg<typeof drafts.cancelContentDraft>) => drafts.cancelContentDraft(deps, a),
+      input: (a: Arg<typeof drafts.continueContentDraft>) => drafts.continueContentDraft(deps, a),
+    },
+  };
+}
+
+export type ContentServices = ReturnType<typeof createContentServices>;

@@ -1,0 +1,118 @@
+import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
+import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports.ts';
+import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
+import { fanLane } from '../notices.ts';
+
+/** Inline keyboard rows as the outbox stores them (plain JSON). */
+export type ButtonRows = Array<Array<{ text: string; callback_data: string }>>;
+
+/** The buttons of the fan's list; callback data is the bot's business, so the bot passes these in. */
+export interface ContentKeyboards {
+  /** Under a locked preview: unlock with credits (and with Stars, when it is not paid media). */
+  locked(item: ContentItem, paidMedia: boolean): ButtonRows;
+  /** Under an item the fan owns: send it again. */
+  unlocked(item: ContentItem): ButtonRows;
+  /** Page navigation under the list (empty when there is one page). */
+  pages(page: number, pages: number): ButtonRows;
+}
+
+const SEND_METHOD: Record<ContentMediaType, string> = {
+  photo: 'sendPhoto',
+  video: 'sendVideo',
+  document: 'sendDocument',
+  audio: 'sendAudio',
+};
+
+/**
+ * The item's media to a chat, protected (no forwarding or saving: it was paid for by this fan): one
+ * send for a single file, one album otherwise.
+ */
+export function deliveryItem(item: ContentItem, userId: number, key: string): NewOutboxItem {
+  const caption = deliveryCaption(item);
+  const [first] = item.media;
+  const params: Record<string, unknown> =
+    item.media.length === 1 && first
+      ? { chat_id: userId, [first.type]: first.fileId, caption, parse_mode: 'HTML', protect_content: true }
+      : {
+          chat_id: userId,
+          media: item.media.map((m, i) => ({
+            type: m.type,
+            media: m.fileId,
+            ...(i === 0 ? { caption, parse_mode: 'HTML' } : {}),
+          })),
+          protect_content: true,
+        };
+  const method = item.media.length === 1 && first ? SEND_METHOD[first.type] : 'sendMediaGroup';
+  return {
+    lane: fanLane(userId),
+    chatId: userId,
+    sortKey: 0,
+    idempotencyKey: key,
+    payload: { kind: 'call', method, params, userId },
+  };
+}
+
+/**
+ * One entry of the fan's list. Locked photos and videos are a Telegram paid-media post: blurred until
+ * paid (a spoiler a fan cannot simply tap away), payable in Stars right there, with the credits button
+ * under it. Files and audio get a card with both buttons (Stars through an invoice).
+ */
+export function previewItem(
+  item: ContentItem & { unlocked: boolean },
+  userId: number,
+  keyboards: ContentKeyboards,
+  key: string,
+): NewOutboxItem {
+  const base = { lane: fanLane(userId), chatId: userId, sortKey: 0, idempotencyKey: key };
+  const paidMedia = isPaidMediaEligible(item.media.map((m) => m.type));
+  if (item.unlocked) {
+    const html = unlockedCardText(item);
+    return {
+      ...base,
+      payload: { kind: 'notice', chatId: userId, html, keyboard: keyboards.unlocked(item), userId },
+    };
+  }
+  if (!paidMedia) {
+    const html = lockedPreviewText(item, false);
+    return {
+      ...base,
+      payload: { kind: 'notice', chatId: userId, html, keyboard: keyboards.locked(item, false), userId },
+    };
+  }
+  return {
+    ...base,
+    payload: {
+      kind: 'call',
+      method: 'sendPaidMedia',
+      userId,
+      params: {
+        chat_id: userId,
+        star_count: item.priceStars,
+        media: item.media.map((m) => ({ type: m.type, media: m.fileId })),
+        payload: encodePaidMediaPayload({ itemId: item.id, userId, stars: item.priceStars }),
+        caption: lockedPreviewText(item, true),
+        parse_mode: 'HTML',
+        protect_content: true,
+        reply_markup: { inline_keyboard: keyboards.locked(item, true) },
+      },
+    },
+  };
+}
+
+/** Removes a locked preview once the item is unlocked (a paid-media post would still offer to sell it). */
+export function retirePreviewItem(userId: number, messageId: number): NewOutboxItem {
+  return {
+    lane: fanLane(userId),
+    chatId: userId,
+    sortKey: 0,
+    idempotencyKey: `content-retire:${userId}:${messageId}`,
+    payload: {
+      kind: 'call',
+      method: 'deleteMessage',
+      params: { chat_id: userId, message_id: messageId },
+      userId,
+      // Already gone (the fan deleted it), or too old to delete (48 h): nothing more to do.
+      okErrors: ['message to delete not found', "message can't be deleted"],
+    },
+  };
+}

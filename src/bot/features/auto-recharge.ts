@@ -1,0 +1,117 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { AutoRechargeView } from '../../app/auto-recharge.ts';
+import { THRESHOLD_CHOICES } from '../../app/auto-recharge.ts';
+import { formatMoney } from '../../domain/shared/index.ts';
+import { autoRechargeData as ar, isArAction } from '../callback-data/index.ts';
+import type { Context } from '../context.ts';
+import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
+import { escapeHtml, texts } from '../texts.ts';
+
+/** `/autorecharge`: a short guided flow on one message (on/off → pack → threshold), card saving. */
+const composer = new Composer<Context>();
+const feature = composer.chatType('private');
+
+const pack = (p: { title: string; priceMinor: number | null; currency: string }) =>
+  `${escapeHtml(p.title)} (${formatMoney(p.priceMinor ?? 0, p.currency)})`;
+
+function statusText(v: AutoRechargeView): string {
+  const lines = ['🔄 <b>Auto-recharge</b>'];
+  if (v.enabled && v.product && v.threshold !== null) {
+    lines.push(`On: buys ${pack(v.product)} when your balance falls below ${v.threshold} credits.`);
+  } else {
+    lines.push('Off. Turn it on to top up automatically with a saved card when your credits run low.');
+  }
+  lines.push(v.card ? `💳 Card: ${escapeHtml(v.card)} (manage it with /billing)` : '💳 No saved card yet.');
+  return lines.join('\n');
+}
+
+function statusKeyboard(v: AutoRechargeView): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (v.enabled) {
+    kb.text('✏️ Change', ar.pack({ action: 'on', product: 0, threshold: 0 }));
+    kb.text('⏹ Turn off', ar.pack({ action: 'off', product: 0, threshold: 0 }));
+  } else {
+    kb.text('▶️ Turn on', ar.pack({ action: 'on', product: 0, threshold: 0 }));
+  }
+  return kb;
+}
+
+async function showStatus(
+  ctx: Context,
+  edit: boolean,
+  extra?: { saveCardUrl: string | null; chargingNow: boolean },
+) {
+  const v = await ctx.services.autoRecharge.status(ctx.from!.id);
+  if (!v.available) {
+    await ctx.reply('Auto-recharge needs card payments, which are not set up here. Top up with /buy.');
+    return;
+  }
+  let html = statusText(v);
+  const kb = statusKeyboard(v);
+  if (extra?.chargingNow) html += '\n\nYour balance is already below that, so it tops up now.';
+  if (extra?.saveCardUrl) {
+    html += '\n\n👉 Last step: save a card on Stripe’s secure page. Nothing is charged now.';
+    kb.row().url('💳 Save a card', extra.saveCardUrl);
+  }
+  if (edit) await editOrIgnoreUnchanged(ctx, html, kb);
+  else await ctx.reply(html, { parse_mode: 'HTML', reply_markup: kb });
+}
+
+feature.command('autorecharge', (ctx) => showStatus(ctx, false));
+
+feature.callbackQuery(ar.filter, async (ctx) => {
+  const data = ar.unpack(ctx.callbackQuery.data);
+  if (!data || !isArAction(data.action)) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  const userId = ctx.from.id;
+  switch (data.action) {
+    case 'menu':
+      await ctx.answerCallbackQuery();
+      return showStatus(ctx, true);
+    case 'on': {
+      const v = await ctx.services.autoRecharge.status(userId);
+      await ctx.answerCallbackQuery();
+      if (!v.packs.length) return showStatus(ctx, true);
+      const kb = new InlineKeyboard();
+      for (const p of v.packs)
+        kb.text(pack(p), ar.pack({ action: 'pack', product: p.id, threshold: 0 })).row();
+      kb.text(texts.back, ar.pack({ action: 'menu', product: 0, threshold: 0 }));
+      return editOrIgnoreUnchanged(ctx, '🔄 Which pack should auto-recharge buy?', kb);
+    }
+    case 'pack': {
+      await ctx.answerCallbackQuery();
+      const kb = new InlineKeyboard();
+      for (const n of THRESHOLD_CHOICES)
+        kb.text(`< ${n}`, ar.pack({ action: 'set', product: data.product, threshold: n }));
+      kb.row().text(texts.back, ar.pack({ action: 'on', product: 0, threshold: 0 }));
+      return editOrIgnoreUnchanged(ctx, '🔄 Buy it when your balance falls below how many credits?', kb);
+    }
+    case 'set':
+    case 'off': {
+      const res = await ctx.services.autoRecharge.configure({
+        userId,
+        enabled: data.action === 'set',
+        productId: data.product,
+        threshold: data.threshold,
+        botUsername: ctx.me.username,
+      });
+      if (!res.ok) {
+        const text =
+          res.code === 'unknown_pack'
+            ? 'That pack is no longer sold. Please choose another.'
+            : res.code === 'bad_threshold'
+              ? 'That threshold is not valid. Please choose one of the buttons.'
+              : res.code === 'provider_error'
+                ? 'Stripe could not be reached just now. Please try again in a minute.'
+                : 'Auto-recharge is not available here.';
+        if (res.code === 'provider_error')
+          ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');
+        return ctx.answerCallbackQuery({ text, show_alert: true });
+      }
+      await ctx.answerCallbackQuery({ text: data.action === 'off' ? 'Auto-recharge is off.' : 'Saved.' });
+      return showStatus(ctx, true, { saveCardUrl: res.saveCardUrl, chargingNow: res.chargingNow });
+    }
+  }
+});
+
+export const autoRechargeFeature = composer;
+export { showStatus as showAutoRecharge };

@@ -1,0 +1,100 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { contentFanData, contentPageData, isContentFanAction } from '../../callback-data/content.ts';
+import { navData } from '../../callback-data/index.ts';
+import type { Context } from '../../context.ts';
+import { notifyOwners } from '../../helpers/owners.ts';
+import { contentFanKeyboards } from '../../keyboards/content.ts';
+import { contentTexts, texts } from '../../texts.ts';
+
+/**
+ * Fans browse `/content` (locked previews through the outbox), unlock with credits, pay in Stars
+ * (paid media, or an invoice for files and audio), and get what they own sent again.
+ */
+const composer = new Composer<Context>();
+const feature = composer.chatType('private');
+
+async function browse(ctx: Context, page: number, key: string): Promise<void> {
+  const res = await ctx.services.content.browse({
+    userId: ctx.from!.id,
+    page,
+    key,
+    keyboards: contentFanKeyboards,
+  });
+  if (res.total === 0) await ctx.reply(contentTexts.fanEmpty);
+}
+
+feature.command('content', (ctx) => browse(ctx, 1, `${ctx.chat.id}:${ctx.msg.message_id}`));
+
+feature.callbackQuery(contentPageData.filter, async (ctx) => {
+  const data = contentPageData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  await ctx.answerCallbackQuery();
+  await browse(ctx, data.page, `cb:${ctx.callbackQuery.id}`);
+});
+
+feature.callbackQuery(contentFanData.filter, async (ctx) => {
+  const data = contentFanData.unpack(ctx.callbackQuery.data);
+  if (!data || !isContentFanAction(data.action)) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  const a = { userId: ctx.from.id, itemId: data.item };
+  if (data.action === 'resend') {
+    const res = await ctx.services.content.resend(a);
+    const text = !res.ok
+      ? contentTexts.fanUnavailable
+      : res.sent
+        ? contentTexts.fanResent
+        : contentTexts.fanOnItsWay;
+    return ctx.answerCallbackQuery({ text });
+  }
+  if (data.action === 'stars') {
+    const res = await ctx.services.content.startInvoice(a);
+    if (!res.ok)
+      return ctx.answerCallbackQuery({
+        text: res.code === 'already_unlocked' ? contentTexts.fanAlreadyOwned : contentTexts.fanUnavailable,
+        show_alert: true,
+      });
+    await ctx.answerCallbackQuery();
+    const { invoice } = res;
+    return void (await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, 'XTR', [
+      { label: invoice.title, amount: invoice.priceStars },
+    ]));
+  }
+  const preview = ctx.callbackQuery.message?.message_id;
+  const res = await ctx.services.content.unlockWithCredits({
+    ...a,
+    ...(preview ? { previewMessageId: preview } : {}),
+  });
+  if (res.ok)
+    return ctx.answerCallbackQuery({
+      text:
+        res.status === 'unlocked' ? contentTexts.fanUnlocked(res.cost, res.balance) : contentTexts.fanResent,
+    });
+  if (res.code === 'unknown_item')
+    return ctx.answerCallbackQuery({ text: contentTexts.fanUnavailable, show_alert: true });
+  await ctx.answerCallbackQuery();
+  await ctx.reply(contentTexts.fanInsufficient(res.title, res.cost, res.balance), {
+    parse_mode: 'HTML',
+    reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
+  });
+});
+
+// The fan paid for a paid-media post: Telegram shows them the media; we record that they own it.
+composer.on('purchased_paid_media', async (ctx) => {
+  const { from, paid_media_payload: payload } = ctx.purchasedPaidMedia;
+  const res = await ctx.services.content.paidMediaPurchased({
+    userId: from.id,
+    payload,
+    updateId: ctx.update.update_id,
+  });
+  if (res.ok) return; // the confirmation follows through the outbox
+  ctx.logger.error({ userId: from.id, payload }, 'paid media purchase for an unknown offer');
+  await ctx.api
+    .sendMessage(from.id, contentTexts.unknownPaidMedia)
+    .catch((err: unknown) => ctx.logger.warn({ err }, 'could not tell the fan'));
+  await notifyOwners(
+    ctx,
+    contentTexts.unknownPaidMediaAlert(from.id, payload),
+    'unknown paid media purchase',
+  );
+});
+
+export const contentFanFeature = composer;
