@@ -1,4 +1,5 @@
 import type { NewOutboxItem, OutboxEffect, OutboxPayload, Repos } from './ports.ts';
+import { recordFanBlocked } from './fan-state.ts';
 import { notDeliveredNote, refundText } from './messages.ts';
 
 /**
@@ -206,8 +207,14 @@ export async function relayOutFailed(r: Repos, p: RelayOut, reason: string): Pro
   await noteUndelivered(r, { userId: p.userId, groupId: p.groupId, adminMessageId: p.messageId }, reason);
 }
 
-export async function fanBlockedBot(r: Repos, userId: number): Promise<void> {
-  await r.users.setBlockedBot(userId, true);
+/** A send to the fan got 403: they blocked the bot. True when a note for the admins was queued. */
+export async function fanBlockedBot(r: Repos, userId: number, now: Date): Promise<boolean> {
+  const { noted } = await recordFanBlocked(r, {
+    userId,
+    blocked: true,
+    date: Math.floor(now.getTime() / 1000),
+  });
+  return noted;
 }
 
 /** Bookkeeping once a generic call went through. `result` is what Telegram answered (null when it was already so). */

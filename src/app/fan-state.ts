@@ -32,32 +32,43 @@ export async function setFanBlocked(
   deps: FanStateDeps,
   change: FanBlockChange,
 ): Promise<{ changed: boolean }> {
-  const result = await deps.uow.run(async (r) => {
-    const user = await r.users.getForUpdate(change.userId);
-    if (!user || user.blockedBot === change.blocked) return { changed: false, noted: false };
-    await r.users.setBlockedBot(user.id, change.blocked);
-    const topic = await r.topics.get(user.id);
-    // No topic yet: the admins have never heard of this fan, so there is nothing to tell them.
-    if (!topic || topic.threadId === null) return { changed: true, noted: false };
-    const state = change.blocked ? 'blocked' : 'unblocked';
-    await r.outbox.enqueue([
-      {
-        lane: `in:${user.id}`,
-        chatId: topic.groupId,
-        sortKey: 0,
-        idempotencyKey: `note:${state}:${user.id}:${change.date}`,
-        payload: {
-          kind: 'notice',
-          chatId: topic.groupId,
-          toTopicOf: user.id,
-          html: change.blocked ? blockedNote : unblockedNote,
-        },
-      },
-    ]);
-    return { changed: true, noted: true };
-  });
+  const result = await deps.uow.run((r) => recordFanBlocked(r, change));
   if (result.noted) deps.outboxSignal.notify();
   return { changed: result.changed };
+}
+
+/**
+ * Inside a transaction: the fan's blocked state is now `change.blocked`. On a change, record it and,
+ * when the fan has a topic, note it there. Whoever learns it first calls this: the `my_chat_member`
+ * update, or a send that Telegram refused with 403 (which often comes before that update), so the
+ * admins hear of it once either way.
+ */
+export async function recordFanBlocked(
+  r: Repos,
+  change: FanBlockChange,
+): Promise<{ changed: boolean; noted: boolean }> {
+  const user = await r.users.getForUpdate(change.userId);
+  if (!user || user.blockedBot === change.blocked) return { changed: false, noted: false };
+  await r.users.setBlockedBot(user.id, change.blocked);
+  const topic = await r.topics.get(user.id);
+  // No topic yet: the admins have never heard of this fan, so there is nothing to tell them.
+  if (!topic || topic.threadId === null) return { changed: true, noted: false };
+  const state = change.blocked ? 'blocked' : 'unblocked';
+  await r.outbox.enqueue([
+    {
+      lane: `in:${user.id}`,
+      chatId: topic.groupId,
+      sortKey: 0,
+      idempotencyKey: `note:${state}:${user.id}:${change.date}`,
+      payload: {
+        kind: 'notice',
+        chatId: topic.groupId,
+        toTopicOf: user.id,
+        html: change.blocked ? blockedNote : unblockedNote,
+      },
+    },
+  ]);
+  return { changed: true, noted: true };
 }
 
 /**

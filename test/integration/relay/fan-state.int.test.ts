@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
-import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { blockedNote } from '../../../src/app/fan-state.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
-import { command, fanUser, myChatMember, privateText } from '../../support/updates.ts';
+import { command, fanUser, groupTopicMessage, myChatMember, privateText } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
@@ -46,6 +47,33 @@ describe('a fan blocks and unblocks the bot', () => {
     await t.post(myChatMember(kim, { new_status: 'member', old_status: 'member' }, { fake }));
     await settle();
     expect(notesIn(threadId).filter((n) => /blocked the bot/.test(n))).toHaveLength(2);
+  });
+
+  it('a refused send found it first: one note, and the update that follows adds none', async () => {
+    const ann = fanUser(504);
+    const threadId = await fanWithTopic(ann);
+    await eventually(
+      () => fake.callsTo('sendMessage').some((c) => c.payload.chat_id === ann.id),
+      5000,
+      'the receipt',
+    );
+    fake.blockChat(ann.id);
+    // An admin's reply is refused with 403 before Telegram's my_chat_member update arrives.
+    await t.post(
+      groupTopicMessage(
+        ADMIN_GROUP_ID,
+        threadId,
+        fanUser(OWNER_ID, { first_name: 'Olivia' }),
+        'still there?',
+        { fake },
+      ),
+    );
+    await eventually(() => notesIn(threadId).some((n) => n === blockedNote), 5000, 'the note');
+    expect((await repos().users.get(ann.id))?.blockedBot).toBe(true);
+
+    await t.post(myChatMember(ann, { new_status: 'kicked' }, { fake }));
+    await settle();
+    expect(notesIn(threadId).filter((n) => n === blockedNote)).toHaveLength(1);
   });
 
   it('without a topic, records it and says nothing', async () => {
