@@ -60,6 +60,7 @@ export type AutoRechargeOutcome =
   | 'charged'
   | 'disabled'
   | 'blocked'
+  | 'banned'
   | 'no_card'
   | 'not_needed'
   | 'capped'
@@ -86,6 +87,8 @@ export async function runAutoRecharge(
   if (!user?.autoRechargeEnabled || user.autoRechargeProductId === null) return 'disabled';
   // A fan who blocked the bot cannot be told about a charge: never charge them.
   if (user.blockedBot) return 'blocked';
+  // A banned fan's messages are refused: credits would be of no use to them.
+  if (user.isBanned) return 'banned';
   const existing = await repos.payments.findByTrigger(job.triggerKey);
   if (existing && existing.status !== 'pending') return 'already_done';
 

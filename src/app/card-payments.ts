@@ -18,7 +18,7 @@ export type CardPurchaseResult =
   | { ok: true; paymentId: number; url: string; price: string; title: string }
   | {
       ok: false;
-      code: 'unavailable' | 'unknown_product' | 'not_for_card' | 'provider_error';
+      code: 'unavailable' | 'unknown_product' | 'not_for_card' | 'banned' | 'provider_error';
       detail?: string;
     };
 
@@ -38,6 +38,7 @@ export async function startCardPurchase(
   if (product.priceMinor === null) return { ok: false, code: 'not_for_card' };
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_product' };
+  if (user.isBanned) return { ok: false, code: 'banned' };
   let paymentId: number | null = null;
   try {
     let customerId = user.stripeCustomerId;

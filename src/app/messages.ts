@@ -64,6 +64,9 @@ export function unsupportedText(allowed: PricedType[]): string {
 
 export const bannedText = '🚫 Sorry, you cannot send messages here.';
 
+/** A banned fan's messages are refused, so nothing is sold to them: credits they could not use, content. */
+export const bannedPurchaseText = '🚫 Sorry, purchases are not available on your account.';
+
 export function refundText(cost: number, reason: string): string {
   return `⚠️ Your message could not be delivered (${reason}). ${cost > 0 ? `${credits(cost)} refunded.` : 'Nothing was charged.'}`;
 }

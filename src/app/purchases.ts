@@ -5,6 +5,7 @@ import type { Product, UnitOfWork } from './ports.ts';
 import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from './refresh.ts';
 import { fanNotice } from './notices.ts';
+import { bannedPurchaseText } from './messages.ts';
 
 export interface PurchaseDeps {
   uow: UnitOfWork;
@@ -45,9 +46,10 @@ export function productDescription(p: Product): string {
 export async function startStarsPurchase(
   deps: PurchaseDeps,
   a: { userId: number; productId: number },
-): Promise<{ ok: true; invoice: Invoice } | { ok: false; code: 'unknown_product' }> {
+): Promise<{ ok: true; invoice: Invoice } | { ok: false; code: 'unknown_product' | 'banned' }> {
   const product = await deps.uow.repos.products.get(a.productId);
   if (!product?.active || product.kind === 'unlock') return { ok: false, code: 'unknown_product' };
+  if ((await deps.uow.repos.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
   const payment = await deps.uow.repos.payments.create({
     userId: a.userId,
     productId: product.id,
@@ -90,6 +92,9 @@ export async function checkStarsPreCheckout(
   if (!payment || payment.userId !== q.userId || payment.status !== 'pending') {
     return { ok: false, message: 'This invoice is no longer valid. Please open /buy and try again.' };
   }
+  // Banned after the invoice was sent: refused before any Stars move.
+  if ((await deps.uow.repos.users.get(payment.userId))?.isBanned)
+    return { ok: false, message: bannedPurchaseText };
   if (payment.kind === 'unlock') return checkUnlockPreCheckout(deps.uow.repos, payment, q);
   const product = await deps.uow.repos.products.get(payment.productId);
   if (!product?.active)

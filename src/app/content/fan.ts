@@ -13,7 +13,8 @@ export const BROWSE_PAGE_SIZE = 5;
 /** Taps on "send again" (or on unlock, for an item already owned) inside this window send once. */
 export const RESEND_WINDOW_MS = 10_000;
 
-export type BrowseResult = { ok: true; total: number; page: number; pages: number };
+export type BrowseResult =
+  { ok: true; total: number; page: number; pages: number } | { ok: false; code: 'banned' };
 
 /**
  * A page of the fan's list (items on sale and those they own) as outbox items in their private lane:
@@ -25,6 +26,7 @@ export async function browseContent(
   a: { userId: number; page: number; key: string; keyboards: ContentKeyboards },
 ): Promise<BrowseResult> {
   const res = await deps.uow.run(async (r): Promise<BrowseResult> => {
+    if ((await r.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
     const total = await r.content.countForFan(a.userId);
     const pages = Math.max(1, Math.ceil(total / BROWSE_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.trunc(a.page) || 1), pages);
@@ -50,7 +52,7 @@ export async function browseContent(
     ]);
     return { ok: true, total, page, pages };
   });
-  if (res.total > 0) deps.outboxSignal.notify();
+  if (res.ok && res.total > 0) deps.outboxSignal.notify();
   return res;
 }
 
@@ -58,6 +60,7 @@ export type UnlockResult =
   | { ok: true; status: 'unlocked'; title: string; cost: number; balance: number }
   | { ok: true; status: 'resent'; title: string }
   | { ok: false; code: 'unknown_item' }
+  | { ok: false; code: 'banned' }
   | { ok: false; code: 'insufficient_credits'; title: string; cost: number; balance: number };
 
 /** An owned item's media to the fan again, unless it went out moments ago (a double tap). */
@@ -90,6 +93,7 @@ export async function unlockWithCredits(
       return { ok: true, status: 'resent', title: item.title };
     }
     if (item.hidden) return { ok: false, code: 'unknown_item' };
+    if (user.isBanned) return { ok: false, code: 'banned' };
     // `unlock:<fan>:<item>`; taken only if an earlier unlock was revoked (its Stars refunded after the
     // credits had been returned): then the next free `…:<n>`. The lock keeps this choice race-free.
     let ledgerKey = `unlock:${a.userId}:${item.id}`;
@@ -161,7 +165,7 @@ export async function resendContent(
 
 export type UnlockInvoiceResult =
   | { ok: true; invoice: { payload: string; title: string; description: string; priceStars: number } }
-  | { ok: false; code: 'unknown_item' | 'already_unlocked' };
+  | { ok: false; code: 'unknown_item' | 'already_unlocked' | 'banned' };
 
 /**
  * The Stars invoice for an item (files and audio; photos and videos are sold as paid media, though an
@@ -175,6 +179,7 @@ export async function startUnlockInvoice(
   const item = await repos.content.get(a.itemId);
   if (!item || item.hidden || item.productId === null) return { ok: false, code: 'unknown_item' };
   if (await repos.content.getUnlock(a.userId, item.id)) return { ok: false, code: 'already_unlocked' };
+  if ((await repos.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
   const payment = await repos.payments.create({
     userId: a.userId,
     productId: item.productId,

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { bannedPurchaseText } from '../../app/messages.ts';
 import { buyData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { createCatalogKeyboard, createRailKeyboard } from '../keyboards/fan.ts';
@@ -11,7 +12,12 @@ const feature = composer.chatType('private');
 
 async function sendInvoice(ctx: Context, productId: number): Promise<void> {
   const res = await ctx.services.purchases.start({ userId: ctx.from!.id, productId });
-  if (!res.ok) return void (await ctx.reply('That product is no longer on sale. Send /buy to see what is.'));
+  if (!res.ok)
+    return void (await ctx.reply(
+      res.code === 'banned'
+        ? bannedPurchaseText
+        : 'That product is no longer on sale. Send /buy to see what is.',
+    ));
   const { invoice } = res;
   // Stars: currency XTR and no provider token.
   await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, 'XTR', [

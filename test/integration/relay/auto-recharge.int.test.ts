@@ -327,4 +327,13 @@ describe('auto-recharge', () => {
     );
     expect(await autoPayments(fan.id)).toHaveLength(0);
   });
+
+  it('a banned fan is skipped (their messages are refused: credits would be no use)', async () => {
+    const { fan } = await armedFan(809, 'Hal');
+    await uow().repos.users.setBanned(fan.id, true);
+    expect(await t.app.deps.services.autoRecharge.run({ userId: fan.id, triggerKey: 'ar:test-809' })).toBe(
+      'banned',
+    );
+    expect(await autoPayments(fan.id)).toHaveLength(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { bannedPurchaseText } from '../../../app/messages.ts';
 import { contentFanData, contentPageData, isContentFanAction } from '../../callback-data/content.ts';
 import { navData } from '../../callback-data/index.ts';
 import type { Context } from '../../context.ts';
@@ -20,7 +21,8 @@ async function browse(ctx: Context, page: number, key: string): Promise<void> {
     key,
     keyboards: contentFanKeyboards,
   });
-  if (res.total === 0) await ctx.reply(contentTexts.fanEmpty);
+  if (!res.ok) await ctx.reply(bannedPurchaseText);
+  else if (res.total === 0) await ctx.reply(contentTexts.fanEmpty);
 }
 
 feature.command('content', (ctx) => browse(ctx, 1, `${ctx.chat.id}:${ctx.msg.message_id}`));
@@ -49,7 +51,12 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
     const res = await ctx.services.content.startInvoice(a);
     if (!res.ok)
       return ctx.answerCallbackQuery({
-        text: res.code === 'already_unlocked' ? contentTexts.fanAlreadyOwned : contentTexts.fanUnavailable,
+        text:
+          res.code === 'already_unlocked'
+            ? contentTexts.fanAlreadyOwned
+            : res.code === 'banned'
+              ? bannedPurchaseText
+              : contentTexts.fanUnavailable,
         show_alert: true,
       });
     await ctx.answerCallbackQuery();
@@ -68,8 +75,11 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
       text:
         res.status === 'unlocked' ? contentTexts.fanUnlocked(res.cost, res.balance) : contentTexts.fanResent,
     });
-  if (res.code === 'unknown_item')
-    return ctx.answerCallbackQuery({ text: contentTexts.fanUnavailable, show_alert: true });
+  if (res.code === 'unknown_item' || res.code === 'banned')
+    return ctx.answerCallbackQuery({
+      text: res.code === 'banned' ? bannedPurchaseText : contentTexts.fanUnavailable,
+      show_alert: true,
+    });
   await ctx.answerCallbackQuery();
   await ctx.reply(contentTexts.fanInsufficient(res.title, res.cost, res.balance), {
     parse_mode: 'HTML',
