@@ -90,13 +90,16 @@ export async function startApp(
 
     let runner: RunnerHandle | null = null;
     if (config.webhook) {
-      await bot.api.setWebhook(`${config.webhook.url}/telegram-webhook`, {
-        secret_token: config.webhook.secret,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      const { url, secret } = config.webhook;
+      await idempotentCall(() =>
+        bot.api.setWebhook(`${url}/telegram-webhook`, {
+          secret_token: secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        }),
+      );
     } else {
       // A webhook left from an earlier deployment would make getUpdates fail with 409.
-      await bot.api.deleteWebhook();
+      await idempotentCall(() => bot.api.deleteWebhook());
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 } } });
       const handle = runner;
       cleanup.push(async () => {
@@ -132,11 +135,32 @@ export async function startApp(
   }
 }
 
+/** Waits between the attempts of an idempotent start-up call that failed on the network. */
+const STARTUP_RETRY_DELAYS_MS = [250, 1000];
+
+/**
+ * A start-up call that is safe to repeat (getMe, setWebhook, deleteWebhook), retried when the request
+ * failed on the network: a pooled keep-alive connection the server closed as it was reused fails once
+ * and works at once on a fresh one. Auto-retry does not repeat network errors (for a send, a repeat
+ * could post twice), so idempotent calls get their own short retry.
+ */
+async function idempotentCall<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const delay = STARTUP_RETRY_DELAYS_MS[attempt];
+      if (!(err instanceof HttpError) || delay === undefined) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 async function initBot(bot: Bot<Context>, config: Config): Promise<void> {
   if (bot.isInited()) return;
   try {
     // Not bot.init(): it retries getMe forever on network errors; an operator needs an answer instead.
-    bot.botInfo = await bot.api.getMe();
+    bot.botInfo = await idempotentCall(() => bot.api.getMe());
   } catch (err) {
     if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
       throw new StartupError(

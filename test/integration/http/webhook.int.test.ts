@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { DROP_CONNECTION, startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 import { command, fanUser } from '../../support/updates.ts';
 
@@ -73,5 +73,31 @@ describe('GET /health', () => {
   it('unknown routes are 404 JSON', async () => {
     const res = await fetch(`${t.baseUrl}/nope`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('start-up calls', () => {
+  it('setWebhook is retried once when the connection drops (a stale keep-alive socket)', async () => {
+    const other = await startFakeTelegram();
+    try {
+      other.failNext('setWebhook', DROP_CONNECTION);
+      const app = await startTestApp(other);
+      await app.stop();
+      expect(other.callsTo('setWebhook').map((c) => c.ok)).toEqual([false, true]);
+      expect(other.webhook?.url).toBe('https://bot.example.com/telegram-webhook');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives up after three attempts with the network error', async () => {
+    const other = await startFakeTelegram();
+    try {
+      other.failNext('setWebhook', DROP_CONNECTION, { times: 3 });
+      await expect(startTestApp(other)).rejects.toThrow(/Network request for 'setWebhook' failed/);
+      expect(other.callsTo('setWebhook')).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
 import { UpdateQueue } from './update-queue.ts';
 
 export type { InjectedError, RecordedCall } from './server.ts';
+export { DROP_CONNECTION } from './server.ts';
 
 export interface FailNextOptions {
   /** How many matching calls fail (default 1; Infinity for all). */

@@ -8,6 +8,7 @@
 export {
   DEFAULT_BOT_INFO,
   DEFAULT_TOKEN,
+  DROP_CONNECTION,
   FakeTelegram,
   startFakeTelegram,
   type FailNextOptions,

@@ -39,7 +39,16 @@ export interface InjectedError {
   description: string;
   retry_after?: number;
   migrate_to_chat_id?: number;
+  /** Close the connection without an answer (a network failure: grammY throws HttpError). */
+  drop?: true;
 }
+
+/** A failNext that closes the connection without answering, as a dropped keep-alive socket does. */
+export const DROP_CONNECTION: InjectedError = {
+  error_code: 0,
+  description: 'connection dropped',
+  drop: true,
+};
 
 export interface ServerDeps {
   token: string;
@@ -72,6 +81,10 @@ export class BotApiServer {
         });
       });
     });
+    // Node's default (5 s) closes idle keep-alive sockets that grammY's pooled agent may be reusing at
+    // that moment, failing a random call with a network error; proxies in front of the real Bot API keep
+    // them longer. That failure is tested on purpose with DROP_CONNECTION instead.
+    this.server.keepAliveTimeout = 65_000;
   }
 
   /** Listens on an ephemeral port of 127.0.0.1 and returns the apiRoot. */
@@ -176,6 +189,10 @@ export class BotApiServer {
     if (counted) this.throwIfLimited(this.deps.flood.checkEarlyRetry(chatId, now));
 
     const injection = this.deps.takeInjection(method, payload);
+    if (injection?.drop) {
+      res.socket?.destroy();
+      throw new ApiError(0, injection.description);
+    }
     if (injection) {
       const { error_code, description, retry_after, migrate_to_chat_id } = injection;
       if (retry_after !== undefined && chatId !== undefined)
@@ -267,7 +284,8 @@ export class BotApiServer {
 }
 
 function respond(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent || res.destroyed) return;
+  // A dropped connection (DROP_CONNECTION) gets no answer.
+  if (res.headersSent || res.destroyed || !res.socket || res.socket.destroyed) return;
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
   res.end(json);
