@@ -25,6 +25,8 @@ export type BillingEvent =
     }
   /** A Checkout Session completed, but the money is still on its way (bank debits). */
   | { type: 'payment.processing'; paymentId: number | null; userId: number | null }
+  /** A Checkout Session nobody paid within its lifetime (24 h): the fan left the page. */
+  | { type: 'payment.expired'; paymentId: number | null; userId: number | null }
   | {
       type: 'payment.failed';
       paymentId: number | null;
@@ -115,6 +117,8 @@ async function apply(deps: StripeEventDeps, r: Repos, eventId: string, ev: Billi
       return processing(r, ev);
     case 'payment.failed':
       return failed(deps, r, eventId, ev);
+    case 'payment.expired':
+      return expired(deps, r, ev);
     case 'card.saved':
       return cardSaved(deps, r, ev);
     case 'card.removed':
@@ -225,6 +229,22 @@ async function processing(
       `⏳ Thank you! Your payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} is being processed by your bank. You will get a message here as soon as it clears.`,
     ),
   ]);
+  return 'applied';
+}
+
+/**
+ * The fan left the Checkout page and it expired: the payment is closed as failed (nothing was charged),
+ * so it no longer shows as waiting. Nobody is told: leaving was their choice, and `/start paid_<id>`
+ * answers with the new status.
+ */
+async function expired(
+  deps: StripeEventDeps,
+  r: Repos,
+  ev: Extract<BillingEvent, { type: 'payment.expired' }>,
+): Promise<Applied> {
+  const p = await ourPayment(r, ev.paymentId, ev.userId);
+  if (!p || p.status !== 'pending') return 'ignored';
+  await r.payments.markFailed(p.id, deps.clock.now());
   return 'applied';
 }
 

@@ -55,6 +55,11 @@ export function toBillingEvent(event: Stripe.Event): BillingEvent | null {
         code: null,
       };
     }
+    case 'checkout.session.expired': {
+      const s = event.data.object;
+      if (s.mode !== 'payment') return null;
+      return { type: 'payment.expired', ...ours(s.metadata) };
+    }
     case 'payment_intent.succeeded': {
       const pi = event.data.object;
       return {

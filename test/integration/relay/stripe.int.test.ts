@@ -368,6 +368,29 @@ describe('card payments: failures', () => {
     await waitText(fan.id, /^💳 10 credits for \$4\.99/);
   });
 
+  it('an abandoned Checkout that expires closes the payment quietly; the deep link says so', async () => {
+    const fan = fanUser(723, { first_name: 'Kai' });
+    const events = eventCursor(t, stripe);
+    events.skip();
+    const buy = await buyByCard(t, fake, stripe, fan);
+    const before = textsTo(fan.id).length;
+    stripe.expireCheckoutSession(buy.session.id);
+    const sent = await events.deliver();
+    expect(sent.map((e) => e.type)).toEqual(['checkout.session.expired']);
+    expect((await paymentRow(buy.paymentId)).status).toBe('failed');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(textsTo(fan.id)).toHaveLength(before);
+    expect(await balanceOf(t, fan.id)).toBe(3);
+
+    await t.post(command(fan, '/start', `paid_${buy.paymentId}`));
+    expect(textsTo(fan.id).at(-1)).toBe(
+      `❌ Payment #${buy.paymentId} for 10 credits ($4.99) did not go through. Nothing was charged.`,
+    );
+    // The same event again changes nothing.
+    expect((await postStripeEvent(t, sent[0]!)).status).toBe(200);
+    expect((await paymentRow(buy.paymentId)).status).toBe('failed');
+  });
+
   it('payment_intent.payment_failed tells the fan why, once per event', async () => {
     const fan = fanUser(722, { first_name: 'Jo' });
     const buy = await buyByCard(t, fake, stripe, fan);

@@ -22,6 +22,7 @@ export const SUPPORTED_EVENT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
   'payment_intent.succeeded',
   'payment_intent.payment_failed',
   'payment_method.attached',
@@ -60,6 +61,23 @@ type Builder = (o: StripeJson) => StripeJson;
 
 const customerId = (o: StripeJson): string =>
   typeof o.customer === 'string' ? o.customer : newId('customer');
+
+/** A session nobody completed within its lifetime (24 h by default): no payment, no URL. */
+function expiredSession(o: StripeJson): StripeJson {
+  const mode = o.mode === 'setup' ? 'setup' : 'payment';
+  const amount = typeof o.amount_total === 'number' ? o.amount_total : mode === 'setup' ? null : 1000;
+  const session = buildCheckoutSession({
+    mode,
+    currency: typeof o.currency === 'string' ? o.currency : 'usd',
+    amount_subtotal: amount,
+    amount_total: amount,
+    customer: customerId(o),
+  });
+  session.status = 'expired';
+  session.url = null;
+  session.payment_status = mode === 'setup' ? 'no_payment_required' : 'unpaid';
+  return session;
+}
 
 function completedSession(o: StripeJson, paymentStatus: 'paid' | 'unpaid'): StripeJson {
   const mode = o.mode === 'setup' ? 'setup' : 'payment';
@@ -156,6 +174,7 @@ const BUILDERS: Record<SupportedEventType, Builder> = {
   'checkout.session.completed': (o) => completedSession(o, 'paid'),
   'checkout.session.async_payment_succeeded': (o) => completedSession(o, 'paid'),
   'checkout.session.async_payment_failed': (o) => completedSession(o, 'unpaid'),
+  'checkout.session.expired': expiredSession,
   'payment_intent.succeeded': succeededIntent,
   'payment_intent.payment_failed': failedIntent,
   'payment_method.attached': (o) => buildPaymentMethod({ customer: customerId(o) }),

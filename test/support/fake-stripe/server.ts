@@ -156,6 +156,8 @@ export interface FakeStripe {
   completeCheckoutSession(id: string, opts?: CompleteCheckoutOptions): Stripe.Checkout.Session;
   /** Resolves an `async` completion: checkout.session.async_payment_succeeded / _failed. */
   settleCheckoutSession(id: string, result: 'succeeded' | 'failed'): Stripe.Checkout.Session;
+  /** An open session reaches its `expires_at` unpaid: `checkout.session.expired`. */
+  expireCheckoutSession(id: string): Stripe.Checkout.Session;
   /** Opens a dispute on a charge (`ch_…`) or a PaymentIntent's latest charge (`pi_…`). */
   createDispute(chargeOrPaymentIntent: string, opts?: { amount?: number; reason?: string }): Stripe.Dispute;
   closeDispute(id: string, status: 'won' | 'lost'): Stripe.Dispute;
@@ -1304,6 +1306,16 @@ function helpers(state: State): Omit<FakeStripe, 'apiBase' | 'close' | 'calls' |
         state.emit('payment_intent.payment_failed', pi, noRequest);
         state.emit('checkout.session.async_payment_failed', session, noRequest);
       }
+      return clone(session) as Stripe.Checkout.Session;
+    },
+
+    expireCheckoutSession(id) {
+      const session = get('checkoutSessions', id);
+      if (session.status !== 'open')
+        throw new Error(`fake-stripe: checkout session ${id} is ${session.status}`);
+      session.status = 'expired';
+      session.url = null;
+      state.emit('checkout.session.expired', session, noRequest);
       return clone(session) as Stripe.Checkout.Session;
     },
 
