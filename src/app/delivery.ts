@@ -207,14 +207,12 @@ export async function relayOutFailed(r: Repos, p: RelayOut, reason: string): Pro
   await noteUndelivered(r, { userId: p.userId, groupId: p.groupId, adminMessageId: p.messageId }, reason);
 }
 
-/** A send to the fan got 403: they blocked the bot. True when a note for the admins was queued. */
-export async function fanBlockedBot(r: Repos, userId: number, now: Date): Promise<boolean> {
-  const { noted } = await recordFanBlocked(r, {
-    userId,
-    blocked: true,
-    date: Math.floor(now.getTime() / 1000),
-  });
-  return noted;
+/**
+ * A send to the fan got 403: they blocked the bot. The admins' note goes out with the sender's next
+ * claim (every finished item wakes it).
+ */
+export async function fanBlockedBot(r: Repos, userId: number, now: Date): Promise<void> {
+  await recordFanBlocked(r, { userId, blocked: true, date: Math.floor(now.getTime() / 1000) });
 }
 
 /** Bookkeeping once a generic call went through. `result` is what Telegram answered (null when it was already so). */

@@ -414,18 +414,16 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           ? "the fan's topic could not be recreated"
           : 'the topic is closed';
     lg.warn({ reason }, 'send failed for good');
-    let noted = false;
     await inTx(async (r, tx) => {
       await store.kill(tx, item.id, reason, now);
       if (f.type === 'blocked' && 'userId' in p && p.userId !== undefined)
-        noted = await delivery.fanBlockedBot(r, p.userId, now);
+        await delivery.fanBlockedBot(r, p.userId, now);
       if (p.kind === 'relay.in') await delivery.relayInUndeliverable(r, p, reason);
       if (p.kind === 'relay.album') await delivery.relayAlbumUndeliverable(r, p, reason);
       if (p.kind === 'call' && p.effect?.type === 'album.out')
         await delivery.albumOutFailed(r, p.effect, reason);
       if (p.kind === 'relay.out') await delivery.relayOutFailed(r, p, reason);
     });
-    if (noted) notify();
   }
 
   async function process(item: ClaimedItem): Promise<void> {
