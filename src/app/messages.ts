@@ -26,7 +26,7 @@ const TYPE_LABELS: Record<string, string> = {
 };
 
 export const typeLabel = (t: string) => TYPE_LABELS[t] ?? t.replace(/_/g, ' ');
-const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
+export const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
 
 export function receiptText(opts: {
   cost: number;

@@ -12,8 +12,9 @@ export interface PurchaseDeps {
   clock: Clock;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
-  /** Owners, told about a second payment for content a fan already owned. */
-  adminUserIds?: number[];
+  /** Owners, told about a second payment for content a fan already owned (see alertTargets). */
+  adminUserIds: number[];
+  adminGroupId: number | null;
 }
 
 /** The invoice payload: our payment id, so every Stars event maps back to one row. */

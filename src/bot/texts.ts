@@ -2,10 +2,15 @@ import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
 import { formatMoney } from '../domain/shared/index.ts';
 import type { BalanceView } from '../app/accounts.ts';
-import { escapeHtml } from '../app/messages.ts';
-import type { AdminItemView, DraftReply, EditField } from '../app/content/index.ts';
+import { credits, escapeHtml } from '../app/messages.ts';
+import {
+  itemMedia,
+  sellsAsPaidMedia,
+  type AdminItemView,
+  type DraftReply,
+  type EditField,
+} from '../app/content/index.ts';
 import type { ContentDraftStep, ContentItem, Product } from '../app/ports.ts';
-import { describeMedia, isPaidMediaEligible } from '../domain/content/index.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
 
@@ -95,8 +100,7 @@ export function balanceText(view: BalanceView): string {
 // ------------------------------------------------------------------ premium content
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const mediaOf = (item: ContentItem) => describeMedia(item.media.map((m) => m.type));
-const prices = (item: ContentItem) => `${plural(item.priceCredits, 'credit')} · ⭐ ${item.priceStars}`;
+const prices = (item: ContentItem) => `${credits(item.priceCredits)} · ⭐ ${item.priceStars}`;
 
 const ASK: Record<ContentDraftStep, string> = {
   media: 'Send a photo, video, file or audio (or an album of up to 10).',
@@ -112,12 +116,14 @@ export const contentTexts = {
   fanEmpty: '🎁 There is no premium content yet. Check back soon!',
   fanUnavailable: 'This item is no longer available. Send /content for the current list.',
   fanUnlocked: (cost: number, balance: number) =>
-    `🔓 Unlocked for ${plural(cost, 'credit')} (balance ${balance}). It is on its way!`,
+    `🔓 Unlocked for ${credits(cost)} (balance ${balance}). It is on its way!`,
   fanResent: 'You own this: sending it again, free of charge.',
   fanOnItsWay: 'It is on its way already.',
+  fanPriceChanged: (title: string, cost: number) =>
+    `The price of “${title}” is now ${credits(cost)}. Nothing was charged: send /content to unlock it at that price.`,
   fanAlreadyOwned: 'You already own this: tap “📤 Send again”, free of charge.',
   fanInsufficient: (title: string, cost: number, balance: number) =>
-    `💳 <b>${escapeHtml(title)}</b> costs ${plural(cost, 'credit')}, and you have ${plural(balance, 'credit')}.\nTop up to unlock it: nothing was charged.`,
+    `💳 <b>${escapeHtml(title)}</b> costs ${credits(cost)}, and you have ${credits(balance)}.\nTop up to unlock it: nothing was charged.`,
   unknownPaidMedia:
     'Thank you, your payment arrived. Something is off with this purchase, so the team has been told and will sort it out with you.',
   unknownPaidMediaAlert: (userId: number, payload: string) =>
@@ -136,7 +142,7 @@ export const contentTexts = {
       case 'ask_credits':
         return `Title: <b>${escapeHtml(reply.title)}</b>. ${ASK.credits}`;
       case 'ask_stars':
-        return `💳 ${plural(reply.credits, 'credit')}. ${ASK.stars}`;
+        return `💳 ${credits(reply.credits)}. ${ASK.stars}`;
       case 'retry':
         return `🙅 That does not work: ${escapeHtml(reply.detail)}.\n${ASK[reply.step]}`;
       case 'gone':
@@ -144,7 +150,7 @@ export const contentTexts = {
     }
   },
   created: (item: ContentItem) =>
-    `✅ Added <b>${escapeHtml(item.title)}</b> (#${item.id}): ${mediaOf(item)} · ${prices(item)}.\nFans see it in /content.`,
+    `✅ Added <b>${escapeHtml(item.title)}</b> (#${item.id}): ${itemMedia(item)} · ${prices(item)}.\nFans see it in /content.`,
   saved: (item: ContentItem) => `✅ Saved: <b>${escapeHtml(item.title)}</b> · ${prices(item)}.`,
   adminEmpty: '🎁 <b>Premium content</b>\nNothing yet. Add the first item with /content add (or ➕ below).',
   adminList(list: {
@@ -167,10 +173,10 @@ export const contentTexts = {
   },
   adminItem(v: AdminItemView): string {
     const { item } = v;
-    const sold = isPaidMediaEligible(item.media.map((m) => m.type)) ? 'Stars: paid media' : 'Stars: invoice';
+    const sold = sellsAsPaidMedia(item) ? 'Stars: paid media' : 'Stars: invoice';
     return [
       `🎁 <b>${escapeHtml(item.title)}</b> (#${item.id})`,
-      `📎 ${mediaOf(item)} · ${sold}`,
+      `📎 ${itemMedia(item)} · ${sold}`,
       `💳 ${prices(item)}`,
       `🔓 ${plural(v.unlocks, 'unlock')} · ${item.hidden ? '🙈 hidden (off sale; fans who own it keep it)' : '👁 on sale'}`,
       `Position ${v.position} of ${v.total}`,

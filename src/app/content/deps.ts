@@ -7,6 +7,8 @@ export interface ContentDeps {
   clock: Clock;
   /** Owners: they manage the content, and hear about payments that need a refund. */
   adminUserIds: number[];
+  /** Where those alerts go first (the General topic), when set. */
+  adminGroupId: number | null;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }

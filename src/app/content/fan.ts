@@ -1,9 +1,8 @@
-import { isPaidMediaEligible } from '../../domain/content/index.ts';
 import type { ContentItem, Repos } from '../ports.ts';
 import { scheduleCardRender } from '../refresh.ts';
 import type { ContentDeps } from './deps.ts';
 import { browseFooterText, unlockInvoice } from './messages.ts';
-import { fanLane } from '../notices.ts';
+import { fanNotice } from '../notices.ts';
 import { deliveryItem, previewItem, retirePreviewItem, type ContentKeyboards } from './send.ts';
 import { invoicePayload } from '../purchases.ts';
 import { afterDebit } from '../auto-recharge.ts';
@@ -36,19 +35,7 @@ export async function browseContent(
     const nav = a.keyboards.pages(page, pages);
     await r.outbox.enqueue([
       ...items.map((item) => previewItem(item, a.userId, a.keyboards, `content-browse:${a.key}:${item.id}`)),
-      {
-        lane: fanLane(a.userId),
-        chatId: a.userId,
-        sortKey: 0,
-        idempotencyKey: `content-browse:${a.key}:footer`,
-        payload: {
-          kind: 'notice',
-          chatId: a.userId,
-          html: footer,
-          userId: a.userId,
-          ...(nav.length ? { keyboard: nav } : {}),
-        },
-      },
+      fanNotice(a.userId, `content-browse:${a.key}:footer`, footer, nav.length ? { keyboard: nav } : {}),
     ]);
     return { ok: true, total, page, pages };
   });
@@ -58,9 +45,12 @@ export async function browseContent(
 
 export type UnlockResult =
   | { ok: true; status: 'unlocked'; title: string; cost: number; balance: number }
-  | { ok: true; status: 'resent'; title: string }
+  /** Already theirs: sent again, unless it went out moments ago (`sent: false`, a double tap). */
+  | { ok: true; status: 'resent'; title: string; sent: boolean }
   | { ok: false; code: 'unknown_item' }
   | { ok: false; code: 'banned' }
+  /** The price is no longer the one on the button: nothing was charged. */
+  | { ok: false; code: 'price_changed'; title: string; cost: number }
   | { ok: false; code: 'insufficient_credits'; title: string; cost: number; balance: number };
 
 /** An owned item's media to the fan again, unless it went out moments ago (a double tap). */
@@ -74,12 +64,13 @@ async function sendAgain(r: Repos, deps: ContentDeps, userId: number, item: Cont
 /**
  * Unlock with credits, in ONE transaction under the fan's row lock: an `unlock` ledger debit keyed
  * `unlock:<fan>:<item>` (strict: not enough credits changes nothing), the unlock row, and the media in
- * the fan's outbox lane. An item the fan already owns is sent again, free. `previewMessageId`: the locked
- * preview the button was on, removed once the item is theirs.
+ * the fan's outbox lane. An item the fan already owns is sent again, free. `expectedCredits`: the price
+ * the fan was shown (an older preview may show an older one). `previewMessageId`: the locked preview the
+ * button was on, removed once the item is theirs.
  */
 export async function unlockWithCredits(
   deps: ContentDeps,
-  a: { userId: number; itemId: number; previewMessageId?: number },
+  a: { userId: number; itemId: number; expectedCredits: number; previewMessageId?: number },
 ): Promise<UnlockResult> {
   const res = await deps.uow.run(async (r): Promise<UnlockResult> => {
     // Serialises this fan's unlocks (and any other charge): a double tap sees the first one's unlock.
@@ -88,12 +79,14 @@ export async function unlockWithCredits(
     if (!user || !item) return { ok: false, code: 'unknown_item' };
     const retire = a.previewMessageId !== undefined ? [retirePreviewItem(a.userId, a.previewMessageId)] : [];
     if (await r.content.getUnlock(a.userId, item.id)) {
-      await sendAgain(r, deps, a.userId, item);
+      const sent = await sendAgain(r, deps, a.userId, item);
       await r.outbox.enqueue(retire);
-      return { ok: true, status: 'resent', title: item.title };
+      return { ok: true, status: 'resent', title: item.title, sent };
     }
     if (item.hidden) return { ok: false, code: 'unknown_item' };
     if (user.isBanned) return { ok: false, code: 'banned' };
+    if (item.priceCredits !== a.expectedCredits)
+      return { ok: false, code: 'price_changed', title: item.title, cost: item.priceCredits };
     // `unlock:<fan>:<item>`; taken only if an earlier unlock was revoked (its Stars refunded after the
     // credits had been returned): then the next free `…:<n>`. The lock keeps this choice race-free.
     let ledgerKey = `unlock:${a.userId}:${item.id}`;
@@ -194,6 +187,3 @@ export async function startUnlockInvoice(
     invoice: { payload: invoicePayload(payment.id), priceStars: item.priceStars, ...unlockInvoice(item) },
   };
 }
-
-/** Whether an item goes out as Telegram paid media (photos and videos) rather than an invoice. */
-export const sellsAsPaidMedia = (item: ContentItem) => isPaidMediaEligible(item.media.map((m) => m.type));

@@ -5,12 +5,12 @@ import * as fan from './fan.ts';
 import { recordPaidMediaPurchase } from './stars.ts';
 
 export type { ContentDeps } from './deps.ts';
-export type { ButtonRows, ContentKeyboards } from './send.ts';
+export type { ContentKeyboards } from './send.ts';
 export type { DraftInput, DraftReply, EditField } from './drafts.ts';
 export type { AdminItemView } from './admin.ts';
 export { checkUnlockPreCheckout, grantInvoiceUnlock, revokeInvoiceUnlock } from './stars.ts';
-export { unlockRefundedText } from './messages.ts';
-export { sellsAsPaidMedia } from './fan.ts';
+export { itemMedia, unlockRefundedText } from './messages.ts';
+export { sellsAsPaidMedia } from './send.ts';
 
 type Arg<F extends (deps: ContentDeps, a: never) => unknown> = Parameters<F>[1];
 
@@ -35,5 +35,3 @@ export function createContentServices(deps: ContentDeps) {
     },
   };
 }
-
-export type ContentServices = ReturnType<typeof createContentServices>;

@@ -1,11 +1,11 @@
 import { describeMedia } from '../../domain/content/index.ts';
-import { escapeHtml } from '../messages.ts';
+import { credits, escapeHtml } from '../messages.ts';
 import type { ContentItem } from '../ports.ts';
 
 /** Premium content texts the use cases put in the outbox (HTML). Admin screens live in bot/texts.ts. */
 
-const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
-const held = (item: ContentItem) => describeMedia(item.media.map((m) => m.type));
+/** What an item holds, like "3 photos and a video". */
+export const itemMedia = (item: Pick<ContentItem, 'media'>) => describeMedia(item.media.map((m) => m.type));
 const title = (item: Pick<ContentItem, 'title'>) => `<b>${escapeHtml(item.title)}</b>`;
 
 /** The locked preview: a paid-media post (tap to pay in Stars) or a card for files and audio. */
@@ -13,11 +13,11 @@ export function lockedPreviewText(item: ContentItem, paidMedia: boolean): string
   const how = paidMedia
     ? `Tap the picture to unlock it for ⭐ ${item.priceStars}, or use ${credits(item.priceCredits)} below.`
     : `Unlock it for ${credits(item.priceCredits)} or ⭐ ${item.priceStars}.`;
-  return `🔒 ${title(item)}\n📎 ${held(item)}\n${how}`;
+  return `🔒 ${title(item)}\n📎 ${itemMedia(item)}\n${how}`;
 }
 
 export function unlockedCardText(item: ContentItem): string {
-  return `✅ ${title(item)} · yours\n📎 ${held(item)} · send it again any time, free.`;
+  return `✅ ${title(item)} · yours\n📎 ${itemMedia(item)} · send it again any time, free.`;
 }
 
 export function browseFooterText(page: number, pages: number, total: number): string {
@@ -65,7 +65,7 @@ export function doublePaymentAlert(a: {
 export function unlockInvoice(item: ContentItem): { title: string; description: string } {
   const chars = [...item.title];
   const short = chars.length > 32 ? `${chars.slice(0, 31).join('')}…` : item.title;
-  const description = `Unlock “${item.title}” (${held(item)}): sent to you here right after payment, and again any time from /content.`;
+  const description = `Unlock “${item.title}” (${itemMedia(item)}): sent to you here right after payment, and again any time from /content.`;
   return { title: short, description: [...description].slice(0, 255).join('') };
 }
 

@@ -1,20 +1,21 @@
 import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
 import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports.ts';
 import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
-import { fanLane } from '../notices.ts';
-
-/** Inline keyboard rows as the outbox stores them (plain JSON). */
-export type ButtonRows = Array<Array<{ text: string; callback_data: string }>>;
+import { fanLane, fanNotice, type NoticeKeyboard } from '../notices.ts';
 
 /** The buttons of the fan's list; callback data is the bot's business, so the bot passes these in. */
 export interface ContentKeyboards {
   /** Under a locked preview: unlock with credits (and with Stars, when it is not paid media). */
-  locked(item: ContentItem, paidMedia: boolean): ButtonRows;
+  locked(item: ContentItem, paidMedia: boolean): NoticeKeyboard;
   /** Under an item the fan owns: send it again. */
-  unlocked(item: ContentItem): ButtonRows;
+  unlocked(item: ContentItem): NoticeKeyboard;
   /** Page navigation under the list (empty when there is one page). */
-  pages(page: number, pages: number): ButtonRows;
+  pages(page: number, pages: number): NoticeKeyboard;
 }
+
+/** Whether an item goes out as Telegram paid media (photos and videos) rather than an invoice. */
+export const sellsAsPaidMedia = (item: Pick<ContentItem, 'media'>) =>
+  isPaidMediaEligible(item.media.map((m) => m.type));
 
 const SEND_METHOD: Record<ContentMediaType, string> = {
   photo: 'sendPhoto',
@@ -63,24 +64,17 @@ export function previewItem(
   keyboards: ContentKeyboards,
   key: string,
 ): NewOutboxItem {
-  const base = { lane: fanLane(userId), chatId: userId, sortKey: 0, idempotencyKey: key };
-  const paidMedia = isPaidMediaEligible(item.media.map((m) => m.type));
-  if (item.unlocked) {
-    const html = unlockedCardText(item);
-    return {
-      ...base,
-      payload: { kind: 'notice', chatId: userId, html, keyboard: keyboards.unlocked(item), userId },
-    };
-  }
-  if (!paidMedia) {
-    const html = lockedPreviewText(item, false);
-    return {
-      ...base,
-      payload: { kind: 'notice', chatId: userId, html, keyboard: keyboards.locked(item, false), userId },
-    };
-  }
+  if (item.unlocked)
+    return fanNotice(userId, key, unlockedCardText(item), { keyboard: keyboards.unlocked(item) });
+  if (!sellsAsPaidMedia(item))
+    return fanNotice(userId, key, lockedPreviewText(item, false), {
+      keyboard: keyboards.locked(item, false),
+    });
   return {
-    ...base,
+    lane: fanLane(userId),
+    chatId: userId,
+    sortKey: 0,
+    idempotencyKey: key,
     payload: {
       kind: 'call',
       method: 'sendPaidMedia',

@@ -9,7 +9,7 @@ import {
   invoiceUnlockedText,
   paidMediaUnlockedText,
 } from './messages.ts';
-import { fanNotice, ownerAlerts } from '../notices.ts';
+import { alertTargets, fanNotice, ownerAlerts } from '../notices.ts';
 import { deliveryItem } from './send.ts';
 
 /**
@@ -21,7 +21,7 @@ type StarsOutcome =
   /** New: the fan owns the item now. */
   | { status: 'unlocked' }
   /** They had unlocked it with credits: Stars now pay for it, so the credits go back (once). */
-  | { status: 'credits_returned'; credits: number; balance: number }
+  | { status: 'credits_returned'; credits: number; balance: number; ledgerKey: string }
   /** They had already paid in Stars: a second payment, for the owners to refund. */
   | { status: 'already' };
 
@@ -70,7 +70,12 @@ async function recordStarsUnlock(
         paymentId: a.paymentId,
       });
       await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
-      return { status: 'credits_returned', credits: existing.credits, balance: back.entry.balanceAfter };
+      return {
+        status: 'credits_returned',
+        credits: existing.credits,
+        balance: back.entry.balanceAfter,
+        ledgerKey: back.entry.idempotencyKey,
+      };
     }
   }
   return { status: 'already' };
@@ -105,7 +110,8 @@ export async function recordPaidMediaPurchase(
       items.push(fanNotice(a.userId, `content-paid:${a.userId}:${item.id}`, paidMediaUnlockedText(item)));
     } else if (outcome.status === 'credits_returned') {
       const html = creditsReturnedText(item, outcome.credits, outcome.balance);
-      items.push(fanNotice(a.userId, `content-credits-back:${a.userId}:${item.id}`, html));
+      // Keyed on the refund's ledger key: a later unlock and return of the same item gets its own notice.
+      items.push(fanNotice(a.userId, `content-credits-back:${outcome.ledgerKey}`, html));
     } else {
       const alert = doublePaymentAlert({
         userId: a.userId,
@@ -115,7 +121,7 @@ export async function recordPaidMediaPurchase(
         paymentId: null,
         chargeId: null,
       });
-      items.push(...ownerAlerts(deps.adminUserIds, `content-double:pm:${a.updateId}`, alert));
+      items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.updateId}`, alert));
     }
     await r.outbox.enqueue(items);
     return { ok: true, status: outcome.status };
@@ -158,7 +164,7 @@ export async function checkUnlockPreCheckout(
  */
 export async function grantInvoiceUnlock(
   r: Repos,
-  deps: Pick<ContentDeps, 'clock' | 'renderTimings'> & { adminUserIds?: number[] },
+  deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'adminGroupId' | 'adminUserIds'>,
   a: { payment: Payment; chargeId: string },
 ): Promise<string> {
   const { payment } = a;
@@ -184,7 +190,7 @@ export async function grantInvoiceUnlock(
       paymentId: payment.id,
       chargeId: a.chargeId,
     });
-    await r.outbox.enqueue(ownerAlerts(deps.adminUserIds ?? [], `content-double:${a.chargeId}`, alert));
+    await r.outbox.enqueue(ownerAlerts(alertTargets(deps), `content-double:${a.chargeId}`, alert));
     return alreadyOwnedText(item);
   }
   return invoiceUnlockedText(item, payment.amount);

@@ -1,7 +1,7 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
-import { navData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
+import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';
@@ -40,7 +40,7 @@ feature.on('message', async (ctx, next) => {
         (ctx.message.media_group_id ? albumItemRefusedText : insufficientText)(type, res.cost, res.balance),
         {
           ...reply,
-          reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
+          reply_markup: createBuyCreditsKeyboard(),
         },
       ));
     case 'not_open':

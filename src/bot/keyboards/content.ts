@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { credits } from '../../app/messages.ts';
 import type { ContentKeyboards } from '../../app/content/index.ts';
 import type { ContentItem } from '../../app/ports.ts';
 import {
@@ -7,6 +8,7 @@ import {
   contentItemData,
   contentListData,
   contentPageData,
+  contentUnlockData,
 } from '../callback-data/content.ts';
 
 const button = (text: string, callback_data: string) => ({ text, callback_data });
@@ -14,14 +16,14 @@ const button = (text: string, callback_data: string) => ({ text, callback_data }
 /** The buttons of the fan's list, as plain JSON (they travel through the outbox). */
 export const contentFanKeyboards: ContentKeyboards = {
   locked(item, paidMedia) {
-    const credits = button(
-      `🔓 Unlock for ${item.priceCredits} credit${item.priceCredits === 1 ? '' : 's'}`,
-      contentFanData.pack({ action: 'credits', item: item.id }),
+    const unlock = button(
+      `🔓 Unlock for ${credits(item.priceCredits)}`,
+      contentUnlockData.pack({ credits: item.priceCredits, item: item.id }),
     );
     // Paid media carries its own Stars button (tap the picture); files and audio get an invoice.
-    if (paidMedia) return [[credits]];
+    if (paidMedia) return [[unlock]];
     return [
-      [credits],
+      [unlock],
       [button(`⭐ ${item.priceStars} Stars`, contentFanData.pack({ action: 'stars', item: item.id }))],
     ];
   },

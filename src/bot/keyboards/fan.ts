@@ -35,3 +35,8 @@ export function createRailKeyboard(p: Product): InlineKeyboard {
     kb.text(`💳 Card ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
   return kb;
 }
+
+/** Under "not enough credits": straight to the catalog. */
+export function createBuyCreditsKeyboard(): InlineKeyboard {
+  return new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' }));
+}

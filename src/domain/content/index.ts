@@ -5,7 +5,6 @@ export {
   type FieldError,
   canGroup,
   describeMedia,
-  isContentMediaType,
   isPaidMediaEligible,
   isValidPrice,
   parseCredits,

@@ -3,8 +3,6 @@ import { err, ok, type Result } from '../shared/index.ts';
 /** What a content item may hold: the media kinds Telegram can send back by file id. */
 export const CONTENT_MEDIA_TYPES = ['photo', 'video', 'document', 'audio'] as const;
 export type ContentMediaType = (typeof CONTENT_MEDIA_TYPES)[number];
-export const isContentMediaType = (v: string): v is ContentMediaType =>
-  (CONTENT_MEDIA_TYPES as readonly string[]).includes(v);
 
 /** Limits of an item. Stars: Telegram's bounds for paid media and invoices we keep to (1…10000). */
 export const CONTENT_LIMITS = {

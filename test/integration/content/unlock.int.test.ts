@@ -7,6 +7,7 @@ import { contentUnlocks, payments } from '../../../src/db/schema/index.ts';
 import { decodePaidMediaPayload } from '../../../src/domain/content/index.ts';
 import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
+import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import {
   addContentItem,
   answerTo,
@@ -173,6 +174,25 @@ describe('unlocking with credits', () => {
     expect(fake.message(dan.id, previewOf(page, photo)!.message_id)).toBeDefined();
   });
 
+  it('a price raised after the preview went out: the old button charges nothing and names the new price', async () => {
+    const item = await addContentItem(t, fake, { title: 'Repriced', credits: 5, stars: 20 });
+    const ada = await newFan(810_028, 100);
+    const preview = previewOf(await browse(t, fake, ada), item)!;
+    await uow().repos.content.update(item.id, { priceCredits: 50 });
+    const u = await tap(ada, preview, /Unlock for 5 credits/);
+    expect(answerTo(fake, u)?.payload).toMatchObject({
+      text: 'The price of “Repriced” is now 50 credits. Nothing was charged: send /content to unlock it at that price.',
+      show_alert: true,
+    });
+    expect(await balanceOf(t, ada.id)).toBe(103);
+    expect(await unlockOf(ada.id, item.id)).toBeNull();
+
+    const fresh = previewOf(await browse(t, fake, ada), item)!;
+    await tap(ada, fresh, /Unlock for 50 credits/);
+    expect(await balanceOf(t, ada.id)).toBe(53);
+    await uow().repos.content.update(item.id, { hidden: true });
+  });
+
   it('enough credits: one unlock debit, the protected media, the locked preview removed; the list counts it', async () => {
     const eve = await newFan(810_011, 10);
     const page = await browse(t, fake, eve);
@@ -332,7 +352,7 @@ describe('unlocking with Stars', () => {
     await eventually(() => /5 credits returned\. Balance: 13 credits/.test(lastBotText(fake, lea.id)), 5000);
   });
 
-  it('a second Stars purchase of an owned item is reported to the owners for a refund', async () => {
+  it('a second Stars purchase of an owned item is reported to the owners (General topic) for a refund', async () => {
     const max = await newFan(810_022);
     const [one, two] = [await browse(t, fake, max), await browse(t, fake, max)];
     await t.post(purchasedPaidMedia(max, fake.paidMediaPayload(max.id, previewOf(one, album)!.message_id)));
@@ -340,7 +360,7 @@ describe('unlocking with Stars', () => {
     await eventually(
       () =>
         /Fan 810022 paid ⭐ 15 \(paid media\) for Weekend set \(#\d+\), which they already owned\. Paid media has no charge id for \/refund/.test(
-          lastBotText(fake, owner.id),
+          lastBotText(fake, ADMIN_GROUP_ID),
         ),
       5000,
       'the owners’ alert',
@@ -488,12 +508,18 @@ describe('unlocking with Stars', () => {
     const quin = await newFan(810_026, 10);
     const page = await browse(t, fake, quin);
     const footer = page.at(-1)!;
-    for (const data of ['cfan:steal:1', 'cfan:credits:x', `cfan:credits:${photo.id}:1`, 'cpage:x']) {
+    for (const data of [
+      'cfan:steal:1',
+      `cfan:credits:${photo.id}`,
+      'cunlock:x:1',
+      `cunlock:5:${photo.id}:1`,
+      'cpage:x',
+    ]) {
       const u = press(fake, quin, quin.id, footer.message_id, data);
       await t.post(u);
       expect(answerTo(fake, u)?.payload.text).toMatch(/This button has expired/);
     }
-    const unknown = press(fake, quin, quin.id, footer.message_id, 'cfan:credits:999999');
+    const unknown = press(fake, quin, quin.id, footer.message_id, 'cunlock:5:999999');
     await t.post(unknown);
     expect(answerTo(fake, unknown)?.payload.text).toMatch(/no longer available/);
     const notOwned = press(fake, quin, quin.id, footer.message_id, `cfan:resend:${photo.id}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannedPurchaseText } from '../../../src/app/messages.ts';
-import { contentFanData } from '../../../src/bot/callback-data/content.ts';
+import { contentFanData, contentUnlockData } from '../../../src/bot/callback-data/content.ts';
 import { buyData, cardPayData } from '../../../src/bot/callback-data/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { balanceOf } from '../../support/accounts.ts';
@@ -87,7 +87,7 @@ describe('a banned fan cannot buy', () => {
     const page = await browse(t, fake, cy);
     expect(page.length).toBeGreaterThan(1);
     const unlock = buttonsOf(page[0]).find(
-      (b) => b.callback_data === contentFanData.pack({ action: 'credits', item: item.id }),
+      (b) => b.callback_data === contentUnlockData.pack({ credits: item.priceCredits, item: item.id }),
     );
     expect(unlock).toBeDefined();
     await pressAs(cy, unlock!.callback_data);
@@ -99,9 +99,12 @@ describe('a banned fan cannot buy', () => {
     await t.post(command(cy, 'content', undefined, { fake }));
     await eventually(() => lastBotText(fake, cy.id) === bannedPurchaseText, 5000, 'the /content refusal');
 
-    for (const action of ['credits', 'stars'] as const) {
-      const press = await pressAs(cy, contentFanData.pack({ action, item: other.id }));
-      const answer = await eventually(() => answerTo(fake, press), 5000, `the ${action} answer`);
+    for (const data of [
+      contentUnlockData.pack({ credits: other.priceCredits, item: other.id }),
+      contentFanData.pack({ action: 'stars', item: other.id }),
+    ]) {
+      const press = await pressAs(cy, data);
+      const answer = await eventually(() => answerTo(fake, press), 5000, `the answer to ${data}`);
       expect(answer.payload).toMatchObject({ text: bannedPurchaseText, show_alert: true });
     }
     expect(await repos().content.getUnlock(cy.id, other.id)).toBeFalsy();

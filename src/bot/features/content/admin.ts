@@ -1,4 +1,4 @@
-import { Composer, GrammyError, type InlineKeyboard } from 'grammy';
+import { Composer, type InlineKeyboard } from 'grammy';
 import type { AdminItemView } from '../../../app/content/index.ts';
 import {
   contentAddData,
@@ -9,6 +9,7 @@ import {
 import type { Context } from '../../context.ts';
 import { isAdmin } from '../../filters/is-admin.ts';
 import { draftInputOf } from '../../helpers/content-input.ts';
+import { editOrIgnoreUnchanged } from '../../helpers/edit.ts';
 import { createContentItemKeyboard, createContentListKeyboard } from '../../keyboards/content.ts';
 import { contentTexts, texts } from '../../texts.ts';
 
@@ -30,15 +31,8 @@ async function listScreen(
   };
 }
 
-/** Shows a screen on the button's message; pressing the same button twice is not an error. */
-async function show(ctx: Context, text: string, keyboard: InlineKeyboard): Promise<void> {
-  await ctx.editMessageText(text, { ...html, reply_markup: keyboard }).catch((err: unknown) => {
-    if (!(err instanceof GrammyError && err.description.includes('message is not modified'))) throw err;
-  });
-}
-
 const itemScreen = (ctx: Context, v: AdminItemView) =>
-  show(ctx, contentTexts.adminItem(v), createContentItemKeyboard(v.item));
+  editOrIgnoreUnchanged(ctx, contentTexts.adminItem(v), createContentItemKeyboard(v.item));
 
 admins.command('content', async (ctx) => {
   if (ctx.match.trim().toLowerCase() === 'add') {
@@ -79,7 +73,7 @@ feature.callbackQuery(contentListData.filter, async (ctx) => {
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: contentTexts.onlyAdmins, show_alert: true });
   const screen = await listScreen(ctx, data.page);
   await ctx.answerCallbackQuery();
-  if (screen) await show(ctx, screen.text, screen.keyboard);
+  if (screen) await editOrIgnoreUnchanged(ctx, screen.text, screen.keyboard);
 });
 
 feature.callbackQuery(contentAddData.filter, async (ctx) => {

@@ -1,10 +1,15 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import { bannedPurchaseText } from '../../../app/messages.ts';
-import { contentFanData, contentPageData, isContentFanAction } from '../../callback-data/content.ts';
-import { navData } from '../../callback-data/index.ts';
+import {
+  contentFanData,
+  contentPageData,
+  contentUnlockData,
+  isContentFanAction,
+} from '../../callback-data/content.ts';
 import type { Context } from '../../context.ts';
 import { notifyOwners } from '../../helpers/owners.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
+import { createBuyCreditsKeyboard } from '../../keyboards/fan.ts';
 import { contentTexts, texts } from '../../texts.ts';
 
 /**
@@ -65,26 +70,42 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
       { label: invoice.title, amount: invoice.priceStars },
     ]));
   }
+  // Only the two actions above decode (isContentFanAction).
+});
+
+feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
+  const data = contentUnlockData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
   const preview = ctx.callbackQuery.message?.message_id;
   const res = await ctx.services.content.unlockWithCredits({
-    ...a,
+    userId: ctx.from.id,
+    itemId: data.item,
+    expectedCredits: data.credits,
     ...(preview ? { previewMessageId: preview } : {}),
   });
   if (res.ok)
     return ctx.answerCallbackQuery({
       text:
-        res.status === 'unlocked' ? contentTexts.fanUnlocked(res.cost, res.balance) : contentTexts.fanResent,
+        res.status === 'unlocked'
+          ? contentTexts.fanUnlocked(res.cost, res.balance)
+          : res.sent
+            ? contentTexts.fanResent
+            : contentTexts.fanOnItsWay,
     });
-  if (res.code === 'unknown_item' || res.code === 'banned')
-    return ctx.answerCallbackQuery({
-      text: res.code === 'banned' ? bannedPurchaseText : contentTexts.fanUnavailable,
-      show_alert: true,
-    });
-  await ctx.answerCallbackQuery();
-  await ctx.reply(contentTexts.fanInsufficient(res.title, res.cost, res.balance), {
-    parse_mode: 'HTML',
-    reply_markup: new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' })),
-  });
+  if (res.code === 'insufficient_credits') {
+    await ctx.answerCallbackQuery();
+    return void (await ctx.reply(contentTexts.fanInsufficient(res.title, res.cost, res.balance), {
+      parse_mode: 'HTML',
+      reply_markup: createBuyCreditsKeyboard(),
+    }));
+  }
+  const text =
+    res.code === 'banned'
+      ? bannedPurchaseText
+      : res.code === 'price_changed'
+        ? contentTexts.fanPriceChanged(res.title, res.cost)
+        : contentTexts.fanUnavailable;
+  return ctx.answerCallbackQuery({ text, show_alert: true });
 });
 
 // The fan paid for a paid-media post: Telegram shows them the media; we record that they own it.
