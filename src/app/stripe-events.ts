@@ -70,15 +70,17 @@ export type StripeEventOutcome = 'applied' | 'duplicate' | 'ignored';
 
 /**
  * A refund or dispute for a PaymentIntent we do not know (yet): its payment's success event may still be
- * on its way (Stripe does not deliver in order, and retries what failed during an outage). Thrown while
- * the event is young, so its job is retried and nothing is recorded; an old one is ignored (not ours).
+ * on its way (Stripe does not deliver in order, and retries what failed during an outage). Thrown for an
+ * hour after we first received the event, so its job is retried and nothing is recorded; then it is
+ * ignored (not ours). Counted from our receipt, not Stripe's `created`: after an outage of ours, every
+ * redelivered event is old, and the success it waits for may be right behind it.
  */
 export class RetryLaterError extends Error {
   override name = 'RetryLaterError';
 }
 
 /** How long an unmatched refund or dispute is retried before it is taken as another integration's. */
-export const UNMATCHED_RETRY_MS = 60 * 60_000;
+const UNMATCHED_RETRY_MS = 60 * 60_000;
 
 /**
  * Applies one verified Stripe event exactly once: the event id is claimed in the same transaction as
@@ -87,14 +89,13 @@ export const UNMATCHED_RETRY_MS = 60 * 60_000;
  */
 export async function applyStripeEvent(
   deps: StripeEventDeps,
-  e: { eventId: string; eventType: string; event: BillingEvent | null; created?: Date },
+  e: { eventId: string; eventType: string; event: BillingEvent | null; receivedAt: Date },
 ): Promise<StripeEventOutcome> {
   const res = await deps.uow.run(async (r): Promise<StripeEventOutcome> => {
     if (!(await r.stripeEvents.claim(e.eventId, e.eventType))) return 'duplicate';
     const outcome = e.event ? await apply(deps, r, e.eventId, e.event) : 'ignored';
     if (outcome === 'unmatched') {
-      const age = deps.clock.now().getTime() - (e.created?.getTime() ?? 0);
-      if (age < UNMATCHED_RETRY_MS)
+      if (deps.clock.now().getTime() - e.receivedAt.getTime() < UNMATCHED_RETRY_MS)
         throw new RetryLaterError(`no paid payment for ${e.eventType} ${e.eventId} yet`);
       await r.stripeEvents.setOutcome(e.eventId, 'ignored');
       return 'ignored';
@@ -390,8 +391,10 @@ async function disputeClosed(
   const p = await paymentOfIntent(r, ev.paymentIntentId);
   if (!p) return 'unmatched';
   const held = await r.ledger.findByKey(`dispute:${ev.disputeId}`);
+  // Won, or an inquiry closed without a chargeback: the creator keeps the money, the fan the credits.
+  const kept = ev.status === 'won' || ev.status === 'warning_closed';
   let restored = '';
-  if (ev.status === 'won' && held) {
+  if (kept && held) {
     const seconds = typeof held.metadata.seconds === 'number' ? held.metadata.seconds : 0;
     const back = await r.ledger.apply({
       userId: p.userId,
@@ -421,10 +424,9 @@ async function disputeClosed(
     action: 'stripe_dispute_closed',
     details: { paymentId: p.id, dispute: ev.disputeId, status: ev.status },
   });
-  const verdict =
-    ev.status === 'won'
-      ? `✅ <b>Dispute won</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}`
-      : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.`;
+  const verdict = kept
+    ? `✅ <b>${ev.status === 'won' ? 'Dispute won' : 'Inquiry closed without a chargeback'}</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}`
+    : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.`;
   await r.outbox.enqueue(alert(deps, `dispute-closed:${ev.disputeId}`, verdict));
   return 'applied';
 }

@@ -17,7 +17,13 @@ const BATCH = 20;
 export async function startStripeEventWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
   await jobs.boss.work(
     QUEUES.stripeEvent.name,
-    { batchSize: BATCH, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, perJobResults: true },
+    {
+      batchSize: BATCH,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds: 0.5,
+      perJobResults: true,
+      includeMetadata: true,
+    },
     async (batch): Promise<JobResult[]> => {
       const results: JobResult[] = [];
       for (const job of batch) {
@@ -29,7 +35,8 @@ export async function startStripeEventWorker(jobs: Jobs, services: Services, log
             eventId: stripeEvent.id,
             eventType: stripeEvent.type,
             event: toBillingEvent(stripeEvent),
-            created: new Date(stripeEvent.created * 1000),
+            // The job was created when the route received the event; its retries keep that date.
+            receivedAt: job.createdOn,
           });
           logger.info({ event: stripeEvent.id, type: stripeEvent.type, outcome }, 'stripe event');
           results.push({ id: job.id, status: 'completed', output: { outcome } });

@@ -39,6 +39,9 @@ const textsTo = (chatId: number) =>
     .callsTo('sendMessage')
     .filter((c) => c.ok && c.payload.chat_id === chatId)
     .map((c) => String(c.payload.text).replace(/<[^>]+>/g, ''));
+/** A message to the admin group's General topic (HTML tags removed) matching `re`. */
+const waitGroupText = (re: RegExp) =>
+  eventually(() => textsTo(ADMIN_GROUP_ID).find((x) => re.test(x)), 10_000, String(re));
 const waitText = (chatId: number, re: RegExp, what = String(re)) =>
   eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, what);
 const entriesOf = (userId: number) =>
@@ -254,6 +257,7 @@ describe('card payments: the webhook applies each fact exactly once', () => {
       t.app.deps.services.billing.applyEvent({
         eventId: e.id,
         eventType: e.type,
+        receivedAt: new Date(),
         event: {
           type: 'payment.succeeded',
           paymentId: Number(meta.payment_id),
@@ -476,6 +480,28 @@ describe('card payments: disputes and refunds', () => {
     expect(await balanceOf(t, fan.id)).toBe(balance);
   });
 
+  it('an inquiry closed without a chargeback gives the credits back; a lost dispute keeps them removed', async () => {
+    const { fan: ivy, payment: inquiryPayment, events } = await paidFan(736, 'Ivy');
+    const before = await balanceOf(t, ivy.id);
+    const inquiry = stripe.createDispute(inquiryPayment.providerChargeId!);
+    await events.deliver();
+    expect(await balanceOf(t, ivy.id)).toBe(before - 10);
+    stripe.closeDispute(inquiry.id, 'warning_closed');
+    await events.deliver();
+    expect(await balanceOf(t, ivy.id)).toBe(before);
+    await waitGroupText(
+      /^✅ Inquiry closed without a chargeback on payment #\d+ of Ivy · 736\. The 10 credits/,
+    );
+
+    const { fan: jon, payment: lostPayment, events: more } = await paidFan(737, 'Jon');
+    const lost = stripe.createDispute(lostPayment.providerChargeId!);
+    await more.deliver();
+    stripe.closeDispute(lost.id, 'lost');
+    await more.deliver();
+    expect(await balanceOf(t, jon.id)).toBe(3);
+    await waitGroupText(/^❌ Dispute lost on payment #\d+ of Jon · 737: the money went back/);
+  });
+
   it('a dispute on spent credits holds only what is left (never below zero)', async () => {
     const { fan, payment, events } = await paidFan(732, 'Max');
     await createUnitOfWork(t.db.database).run((r) =>
@@ -566,6 +592,8 @@ describe('card payments: disputes and refunds', () => {
     const [refund] = events.pending();
     events.skip();
     expect(refund!.type).toBe('charge.refunded');
+    // Redelivered after an outage of ours: Stripe's own date is hours old; only our receipt counts.
+    refund!.created -= 3 * 3600;
     // The refund first: nothing is recorded, its job is retried.
     expect((await postStripeEvent(t, refund!)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
@@ -577,12 +605,12 @@ describe('card payments: disputes and refunds', () => {
       'retried refund',
     );
     expect(await balanceOf(t, fan.id)).toBe(3);
-    // At the use-case level: young → retry, old (another integration's charge) → ignored.
-    const apply = (created: Date) =>
+    // At the use-case level: received lately → retry; still unknown an hour on (another integration's charge) → ignored.
+    const apply = (receivedAt: Date) =>
       t.app.deps.services.billing.applyEvent({
-        eventId: `evt_unmatched_${created.getTime()}`,
+        eventId: `evt_unmatched_${receivedAt.getTime()}`,
         eventType: 'charge.refunded',
-        created,
+        receivedAt,
         event: {
           type: 'charge.refunded',
           paymentIntentId: 'pi_not_ours',

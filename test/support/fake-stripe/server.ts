@@ -160,7 +160,8 @@ export interface FakeStripe {
   expireCheckoutSession(id: string): Stripe.Checkout.Session;
   /** Opens a dispute on a charge (`ch_…`) or a PaymentIntent's latest charge (`pi_…`). */
   createDispute(chargeOrPaymentIntent: string, opts?: { amount?: number; reason?: string }): Stripe.Dispute;
-  closeDispute(id: string, status: 'won' | 'lost'): Stripe.Dispute;
+  /** `warning_closed`: an inquiry (no chargeback) closed. */
+  closeDispute(id: string, status: 'won' | 'lost' | 'warning_closed'): Stripe.Dispute;
   /** Calls matching method and path (string: exact; RegExp: test). */
   callsTo(method: string, path: string | RegExp): FakeStripeCall[];
 }
