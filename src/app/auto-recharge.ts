@@ -195,7 +195,8 @@ async function failed(
         }).catch(() => null)
       : null;
   await deps.uow.run(async (r) => {
-    await r.payments.markFailed(paymentId, deps.clock.now());
+    // Counted once per payment: the same job run twice (a redelivery) reaches this twice.
+    if (!(await r.payments.markFailed(paymentId, deps.clock.now()))) return;
     const failures = await r.users.noteAutoRechargeFailure(user.id);
     const items: NewOutboxItem[] = [];
     if (result.status === 'authentication_required') {

@@ -93,7 +93,7 @@ export async function applyStripeEvent(
 ): Promise<StripeEventOutcome> {
   const res = await deps.uow.run(async (r): Promise<StripeEventOutcome> => {
     if (!(await r.stripeEvents.claim(e.eventId, e.eventType))) return 'duplicate';
-    const outcome = e.event ? await apply(deps, r, e.eventId, e.event) : 'ignored';
+    const outcome = e.event ? await apply(deps, r, e.event) : 'ignored';
     if (outcome === 'unmatched') {
       if (deps.clock.now().getTime() - e.receivedAt.getTime() < UNMATCHED_RETRY_MS)
         throw new RetryLaterError(`no paid payment for ${e.eventType} ${e.eventId} yet`);
@@ -110,14 +110,14 @@ export async function applyStripeEvent(
 /** `unmatched`: a charge-level event (refund, dispute) whose payment is not known to be paid. */
 type Applied = StripeEventOutcome | 'unmatched';
 
-async function apply(deps: StripeEventDeps, r: Repos, eventId: string, ev: BillingEvent): Promise<Applied> {
+async function apply(deps: StripeEventDeps, r: Repos, ev: BillingEvent): Promise<Applied> {
   switch (ev.type) {
     case 'payment.succeeded':
       return succeeded(deps, r, ev);
     case 'payment.processing':
       return processing(r, ev);
     case 'payment.failed':
-      return failed(deps, r, eventId, ev);
+      return failed(deps, r, ev);
     case 'payment.expired':
       return expired(deps, r, ev);
     case 'card.saved':
@@ -249,23 +249,27 @@ async function expired(
   return 'applied';
 }
 
+/**
+ * The first failure of a pending payment tells the fan, once: a bank debit's failure comes as two
+ * events (`payment_intent.payment_failed`, then `…async_payment_failed`), and a second card declined on
+ * the same Checkout page changes nothing the fan does not see there.
+ */
 async function failed(
   deps: StripeEventDeps,
   r: Repos,
-  eventId: string,
   ev: Extract<BillingEvent, { type: 'payment.failed' }>,
 ): Promise<Applied> {
   const p = await ourPayment(r, ev.paymentId, ev.userId);
-  if (!p || p.status === 'paid' || p.status === 'refunded') return 'ignored';
-  await r.payments.markFailed(p.id, deps.clock.now());
-  // An off-session charge's failure is handled (told, counted) by the auto-recharge job that made it.
-  if (p.origin === 'auto_recharge') return 'applied';
+  // An off-session charge's failure belongs to the auto-recharge job that made it: it marks the payment,
+  // counts the failure and tells the fan, once, however often the job or this event is repeated.
+  if (!p || p.origin === 'auto_recharge') return 'ignored';
+  if (!(await r.payments.markFailed(p.id, deps.clock.now()))) return 'duplicate';
   const reason = ev.message ? ` ${escapeHtml(ev.message)}` : '';
   const html =
     `❌ Your card payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} did not go through.${reason}\n` +
     'Nothing was charged. You can try again with another card, or pay with Telegram Stars.';
   await r.outbox.enqueue([
-    fanNotice(p.userId, `pay-failed:${eventId}`, html, {
+    fanNotice(p.userId, `pay-failed:${p.id}`, html, {
       keyboard: [
         [{ text: '🔁 Try again', callback_data: `cardpay:${p.productId}` }],
         [{ text: '⭐ Pay with Stars', callback_data: `buy:${p.productId}` }],

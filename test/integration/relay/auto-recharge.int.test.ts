@@ -234,6 +234,21 @@ describe('auto-recharge', () => {
     stripe.setPaymentOutcome(customer, null);
   });
 
+  it('a declined trigger run twice (a redelivered job) counts one failure and tells the fan once', async () => {
+    const { fan, customer } = await armedFan(810, 'Ola');
+    stripe.setPaymentOutcome(customer, 'card_declined');
+    await grantCredits(t, fan.id, -1); // below the threshold, without a trigger of its own
+    const run = () => t.app.deps.services.autoRecharge.run({ userId: fan.id, triggerKey: 'ar:test-810' });
+    // Both runs at once: both make the (one, idempotent) charge and both see the decline.
+    expect(await Promise.all([run(), run()])).toEqual(['declined', 'declined']);
+    expect(await run()).toBe('already_done');
+    expect((await uow().repos.users.get(fan.id))!.autoRechargeFailures).toBe(1);
+    await waitText(fan.id, /^❌ Auto-recharge of \$4\.99 for 10 credits failed/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(textsTo(fan.id).filter((x) => x.startsWith('❌ Auto-recharge'))).toHaveLength(1);
+    stripe.setPaymentOutcome(customer, null);
+  });
+
   it('the monthly cap stops charging and says so once', async () => {
     await uow().repos.settings.set('auto_recharge_monthly_cap', 5, null);
     const { fan, events } = await armedFan(805, 'Ed');

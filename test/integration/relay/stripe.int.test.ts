@@ -360,6 +360,8 @@ describe('card payments: failures', () => {
     expect((await paymentRow(buy.paymentId)).status).toBe('failed');
     expect(await balanceOf(t, fan.id)).toBe(3);
     await waitText(fan.id, /^❌ Your card payment of \$4\.99 for 10 credits did not go through/);
+    // Two events for one failure: one message.
+    expect(textsTo(fan.id).filter((x) => x.startsWith('❌'))).toHaveLength(1);
     const note = fake
       .callsTo('sendMessage')
       .filter((c) => c.payload.chat_id === fan.id && String(c.payload.text).startsWith('❌'))
@@ -373,7 +375,7 @@ describe('card payments: failures', () => {
   });
 
   it('an abandoned Checkout that expires closes the payment quietly; the deep link says so', async () => {
-    const fan = fanUser(723, { first_name: 'Kai' });
+    const fan = fanUser(724, { first_name: 'Kai' });
     const events = eventCursor(t, stripe);
     events.skip();
     const buy = await buyByCard(t, fake, stripe, fan);
@@ -395,7 +397,7 @@ describe('card payments: failures', () => {
     expect((await paymentRow(buy.paymentId)).status).toBe('failed');
   });
 
-  it('payment_intent.payment_failed tells the fan why, once per event', async () => {
+  it('payment_intent.payment_failed tells the fan why, once per payment', async () => {
     const fan = fanUser(722, { first_name: 'Jo' });
     const buy = await buyByCard(t, fake, stripe, fan);
     const failed = buildEvent('payment_intent.payment_failed', {
@@ -481,7 +483,7 @@ describe('card payments: disputes and refunds', () => {
   });
 
   it('an inquiry closed without a chargeback gives the credits back; a lost dispute keeps them removed', async () => {
-    const { fan: ivy, payment: inquiryPayment, events } = await paidFan(736, 'Ivy');
+    const { fan: ivy, payment: inquiryPayment, events } = await paidFan(738, 'Ivy');
     const before = await balanceOf(t, ivy.id);
     const inquiry = stripe.createDispute(inquiryPayment.providerChargeId!);
     await events.deliver();
@@ -490,16 +492,16 @@ describe('card payments: disputes and refunds', () => {
     await events.deliver();
     expect(await balanceOf(t, ivy.id)).toBe(before);
     await waitGroupText(
-      /^✅ Inquiry closed without a chargeback on payment #\d+ of Ivy · 736\. The 10 credits/,
+      /^✅ Inquiry closed without a chargeback on payment #\d+ of Ivy · 738\. The 10 credits/,
     );
 
-    const { fan: jon, payment: lostPayment, events: more } = await paidFan(737, 'Jon');
+    const { fan: jon, payment: lostPayment, events: more } = await paidFan(739, 'Jon');
     const lost = stripe.createDispute(lostPayment.providerChargeId!);
     await more.deliver();
     stripe.closeDispute(lost.id, 'lost');
     await more.deliver();
     expect(await balanceOf(t, jon.id)).toBe(3);
-    await waitGroupText(/^❌ Dispute lost on payment #\d+ of Jon · 737: the money went back/);
+    await waitGroupText(/^❌ Dispute lost on payment #\d+ of Jon · 739: the money went back/);
   });
 
   it('a dispute on spent credits holds only what is left (never below zero)', async () => {
