@@ -1,7 +1,7 @@
 import { crossesThreshold } from '../domain/ledger/index.ts';
 import { formatMoney, minorUnitDigits, type Clock } from '../domain/shared/index.ts';
 import { startCardPurchase } from './card-payments.ts';
-import type { CardGateway, NewOutboxItem, Product, Repos, UnitOfWork, User } from './ports.ts';
+import type { CardGateway, NewOutboxItem, Payment, Product, Repos, UnitOfWork, User } from './ports.ts';
 import { fanNotice } from './notices.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -119,38 +119,36 @@ export async function runAutoRecharge(
     return 'no_card';
   }
   if (!existing && user.creditBalance >= (user.autoRechargeThreshold ?? 0)) return 'not_needed';
-  // A charge for another trigger is still on its way (its grant not in yet): one at a time.
-  if (!existing && (await repos.payments.pendingAutoRecharge(user.id))) return 'already_pending';
 
   const now = deps.clock.now();
   const settings = resolveSettings(await repos.settings.all());
   const cap = Math.round(settings.auto_recharge_monthly_cap * 10 ** minorUnitDigits(product.currency));
-  const payment =
+  const made: Payment | 'pending' | 'capped' =
     existing ??
-    (await deps.uow
-      .run(async (r) => {
-        const spent = await r.payments.autoRechargeTotalSince(user.id, monthStart(now));
-        if (spent + product.priceMinor! > cap) return null;
-        return r.payments.create({
-          userId: user.id,
-          productId: product.id,
-          rail: 'stripe',
-          amount: product.priceMinor!,
-          currency: product.currency,
-          kind: 'credits',
-          quantity: product.amount,
-          origin: 'auto_recharge',
-          triggerKey: job.triggerKey,
-        });
-      })
-      // The same trigger run twice at once: the other run made the payment; charge that one (Stripe's
-      // idempotency key is the payment id, so both calls are one charge).
-      .catch(async (err: unknown) => {
-        const again = await repos.payments.findByTrigger(job.triggerKey);
-        if (again) return again;
-        throw err;
-      }));
-  if (!payment) {
+    (await deps.uow.run(async (r) => {
+      // Under the fan's row lock, so two runs at once (two replicas, two triggers) decide one after the
+      // other: the same trigger charges the payment the first run made (Stripe's idempotency key is the
+      // payment id, so both calls are one charge); another trigger waits for the charge on its way.
+      await r.users.getForUpdate(user.id);
+      const same = await r.payments.findByTrigger(job.triggerKey);
+      if (same) return same;
+      if (await r.payments.pendingAutoRecharge(user.id)) return 'pending';
+      const spent = await r.payments.autoRechargeTotalSince(user.id, monthStart(now));
+      if (spent + product.priceMinor! > cap) return 'capped';
+      return r.payments.create({
+        userId: user.id,
+        productId: product.id,
+        rail: 'stripe',
+        amount: product.priceMinor!,
+        currency: product.currency,
+        kind: 'credits',
+        quantity: product.amount,
+        origin: 'auto_recharge',
+        triggerKey: job.triggerKey,
+      });
+    }));
+  if (made === 'pending') return 'already_pending';
+  if (made === 'capped') {
     const month = now.toISOString().slice(0, 7);
     await sendAll([
       fanNotice(
@@ -161,6 +159,8 @@ export async function runAutoRecharge(
     ]);
     return 'capped';
   }
+  if (made.status !== 'pending') return 'already_done';
+  const payment = made;
 
   const result = await cards.chargeOffSession({
     paymentId: payment.id,

@@ -238,8 +238,21 @@ describe('auto-recharge', () => {
     const { fan, customer } = await armedFan(810, 'Ola');
     stripe.setPaymentOutcome(customer, 'card_declined');
     await grantCredits(t, fan.id, -1); // below the threshold, without a trigger of its own
+    // The first run made the payment and is charging when the job is redelivered: both runs find the
+    // payment, both make the (one, idempotent) charge, and both see the decline.
+    const pack = (await uow().repos.products.get(packId))!;
+    await uow().repos.payments.create({
+      userId: fan.id,
+      productId: pack.id,
+      rail: 'stripe',
+      amount: pack.priceMinor!,
+      currency: pack.currency,
+      kind: 'credits',
+      quantity: pack.amount,
+      origin: 'auto_recharge',
+      triggerKey: 'ar:test-810',
+    });
     const run = () => t.app.deps.services.autoRecharge.run({ userId: fan.id, triggerKey: 'ar:test-810' });
-    // Both runs at once: both make the (one, idempotent) charge and both see the decline.
     expect(await Promise.all([run(), run()])).toEqual(['declined', 'declined']);
     expect(await run()).toBe('already_done');
     expect((await uow().repos.users.get(fan.id))!.autoRechargeFailures).toBe(1);
