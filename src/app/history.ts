@@ -1,4 +1,5 @@
-import type { LedgerEntry, LedgerReason, Payment, UnitOfWork } from './ports.ts';
+import { formatDuration } from '../domain/entitlement/index.ts';
+import type { LedgerEntry, LedgerReason, LedgerTotals, Payment, UnitOfWork } from './ports.ts';
 
 export interface HistoryDeps {
   uow: UnitOfWork;
@@ -16,17 +17,6 @@ export interface HistoryItem {
   details: string;
 }
 
-export interface HistoryTotals {
-  /** Credits bought (purchases and auto-recharges). */
-  bought: number;
-  /** Credits spent on messages and unlocks (a positive number). */
-  spent: number;
-  /** Credits received as gifts and bonuses. */
-  gifted: number;
-  /** Credits given back for messages that could not be delivered. */
-  refunded: number;
-}
-
 export interface HistoryPage {
   /** 1-based, clamped into 1…pages. */
   page: number;
@@ -34,13 +24,8 @@ export interface HistoryPage {
   pages: number;
   total: number;
   items: HistoryItem[];
-  totals: HistoryTotals;
-}
-
-function describeSeconds(seconds: number): string {
-  if (seconds % 86_400 === 0) return `${seconds / 86_400}-day pass`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}-hour pass`;
-  return `${Math.round(seconds / 60)}-minute pass`;
+  /** Lifetime figures, all positive (see LedgerRepo.totals). */
+  totals: LedgerTotals;
 }
 
 function str(v: unknown): string | null {
@@ -56,7 +41,9 @@ function details(e: LedgerEntry, payment: Payment | null): string {
   if (payment) {
     if (!product) {
       parts.push(
-        payment.kind === 'time' ? describeSeconds(payment.quantity) : `${payment.quantity} ${payment.kind}`,
+        payment.kind === 'time'
+          ? `${formatDuration(payment.quantity * 1000)} pass`
+          : `${payment.quantity} ${payment.kind}`,
       );
     }
   } else if (str(m.quantity) && !product) {
@@ -95,16 +82,6 @@ async function toItems(deps: HistoryDeps, entries: LedgerEntry[]): Promise<Histo
   });
 }
 
-function totalsOf(sums: Partial<Record<LedgerReason, number>>): HistoryTotals {
-  const n = (r: LedgerReason) => sums[r] ?? 0;
-  return {
-    bought: n('purchase') + n('auto_recharge'),
-    spent: -(n('spend') + n('unlock')),
-    gifted: n('gift') + n('bonus'),
-    refunded: n('refund'),
-  };
-}
-
 /** A page of the fan's ledger, newest first, with lifetime totals. Out-of-range pages are clamped. */
 export async function historyPage(
   deps: HistoryDeps,
@@ -120,7 +97,7 @@ export async function historyPage(
     pages,
     total,
     items: await toItems(deps, entries),
-    totals: totalsOf(await ledger.sumsByReason(a.userId)),
+    totals: await ledger.totals(a.userId),
   };
 }
 

@@ -140,6 +140,14 @@ export type LedgerApplyResult =
   | { status: 'duplicate'; entry: LedgerEntry }
   | { status: 'insufficient'; balance: number; needed: number };
 
+export interface LedgerTotals {
+  spent: number;
+  purchased: number;
+  gifted: number;
+  returned: number;
+  takenBack: number;
+}
+
 export interface LedgerRepo {
   /**
    * Appends one entry and moves the user's balance in the same transaction, under a row lock on the
@@ -149,14 +157,15 @@ export interface LedgerRepo {
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;
-  /** Lifetime figures for the info card: credits spent (positive number) and credits bought. */
-  totals(userId: number): Promise<{ spent: number; purchased: number }>;
+  /**
+   * Lifetime figures (positive numbers): credits spent on messages and unlocks, bought, gifted (gifts and
+   * bonuses), returned (undelivered messages), and taken back (payment refunds and disputes).
+   */
+  totals(userId: number): Promise<LedgerTotals>;
   /** One page of the user's entries, newest first (the fan's `/history`). */
   page(userId: number, offset: number, limit: number): Promise<LedgerEntry[]>;
   /** How many entries the user has. */
   count(userId: number): Promise<number>;
-  /** Net credits per reason over the user's whole history (reasons without entries are absent). */
-  sumsByReason(userId: number): Promise<Partial<Record<LedgerReason, number>>>;
   /** Every user's stored balance and entries, in creation order, for the integrity check. */
   snapshot(): Promise<
     Array<{ userId: number; balance: number; entries: Array<{ delta: number; balanceAfter: number }> }>

@@ -10,7 +10,8 @@ import {
   type DraftReply,
   type EditField,
 } from '../app/content/index.ts';
-import type { ContentDraftStep, ContentItem, Product } from '../app/ports.ts';
+import type { ContentDraftStep, ContentItem, LedgerReason, Product } from '../app/ports.ts';
+import type { HistoryPage } from '../app/history.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
 
@@ -183,3 +184,37 @@ export const contentTexts = {
     ].join('\n');
   },
 };
+
+// ------------------------------------------------------------------ history
+
+/** `/history` labels, one per ledger reason. */
+const REASONS: Record<LedgerReason, string> = {
+  bonus: 'Bonus',
+  purchase: 'Purchase',
+  spend: 'Message',
+  gift: 'Gift',
+  refund: 'Refund',
+  dispute: 'Dispute',
+  adjustment: 'Adjustment',
+  auto_recharge: 'Auto-recharge',
+  unlock: 'Unlock',
+};
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+export function historyText(h: HistoryPage): string {
+  const t = h.totals;
+  const lines = [
+    `🧾 <b>Your history</b> · page ${h.page}/${h.pages}`,
+    `Bought ${t.purchased} · spent ${t.spent} · gifts/bonus ${t.gifted} · refunded ${t.returned}` +
+      (t.takenBack > 0 ? ` · taken back ${t.takenBack}` : ''),
+    '',
+  ];
+  if (h.items.length === 0) lines.push('Nothing yet.');
+  for (const i of h.items) {
+    const date = i.date.toISOString().slice(0, 16).replace('T', ' ');
+    const what = i.details ? ` (${escapeHtml(i.details)})` : '';
+    lines.push(`${date} · ${REASONS[i.reason]}${what}: <b>${signed(i.delta)}</b> → ${i.balanceAfter}`);
+  }
+  return lines.join('\n');
+}

@@ -21,3 +21,8 @@ export const autoRechargeData = createCallbackData('ar', {
 export const AR_ACTIONS = ['menu', 'on', 'pack', 'set', 'off'] as const;
 export const isArAction = (v: string): v is (typeof AR_ACTIONS)[number] =>
   (AR_ACTIONS as readonly string[]).includes(v);
+
+/** A page of `/history`. */
+export const historyData = createCallbackData('hist', { page: 'int' });
+/** The `/history` export button; no fields, so any tampering makes it fail to decode. */
+export const historyCsvData = createCallbackData('histcsv', {});

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../app/ports.ts';
-import { buyData, cardPayData, navData } from '../callback-data/index.ts';
+import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { texts } from '../texts.ts';
 
@@ -39,4 +39,13 @@ export function createRailKeyboard(p: Product): InlineKeyboard {
 /** Under "not enough credits": straight to the catalog. */
 export function createBuyCreditsKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' }));
+}
+
+/** Under `/history`: the page buttons and the CSV export. */
+export function createHistoryKeyboard(h: { page: number; pages: number }): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (h.page > 1) kb.text('◀️', historyData.pack({ page: h.page - 1 }));
+  if (h.page < h.pages) kb.text('▶️', historyData.pack({ page: h.page + 1 }));
+  if (h.pages > 1) kb.row();
+  return kb.text('📄 Export CSV', historyCsvData.pack({}));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type {
   LedgerApplyResult,
   LedgerEntry,
@@ -121,19 +121,31 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
     },
 
     async totals(userId) {
-      // sum(int) is bigint: node-postgres hands it over as a string, hence the cast and Number().
+      // sum(int) is bigint: node-postgres hands it over as a string, hence the casts and Number().
+      const d = ledgerEntries.delta;
+      const r = ledgerEntries.reason;
+      const sum = (filter: SQL) =>
+        sql<string | number>`coalesce(sum(${d}) filter (where ${filter}), 0)::bigint`;
       const [row] = await db
         .select({
-          spent: sql<
-            string | number
-          >`coalesce(-sum(${ledgerEntries.delta}) filter (where ${ledgerEntries.reason} in ('spend', 'unlock') and ${ledgerEntries.delta} < 0), 0)::bigint`,
-          purchased: sql<
-            string | number
-          >`coalesce(sum(${ledgerEntries.delta}) filter (where ${ledgerEntries.reason} in ('purchase', 'auto_recharge') and ${ledgerEntries.delta} > 0), 0)::bigint`,
+          spent: sum(sql`${r} in ('spend', 'unlock') and ${d} < 0`),
+          purchased: sum(sql`${r} in ('purchase', 'auto_recharge') and ${d} > 0`),
+          gifted: sum(sql`${r} in ('gift', 'bonus')`),
+          returned: sum(sql`${r} = 'refund' and ${d} > 0`),
+          // Refund clawbacks and dispute holds, net of the holds given back when a dispute was won.
+          takenBack: sum(sql`(${r} = 'refund' and ${d} < 0) or ${r} = 'dispute'`),
         })
         .from(ledgerEntries)
         .where(eq(ledgerEntries.userId, userId));
-      return { spent: Number(row?.spent ?? 0), purchased: Number(row?.purchased ?? 0) };
+      const n = (v: string | number | undefined) => Number(v ?? 0);
+      return {
+        // `|| 0`: no -0 for a sum of nothing.
+        spent: -n(row?.spent) || 0,
+        purchased: n(row?.purchased),
+        gifted: n(row?.gifted),
+        returned: n(row?.returned),
+        takenBack: -n(row?.takenBack) || 0,
+      };
     },
 
     async page(userId, offset, limit) {
@@ -153,20 +165,6 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
         .from(ledgerEntries)
         .where(eq(ledgerEntries.userId, userId));
       return Number(row?.n ?? 0);
-    },
-
-    async sumsByReason(userId) {
-      const rows = await db
-        .select({
-          reason: ledgerEntries.reason,
-          sum: sql<string | number>`sum(${ledgerEntries.delta})::bigint`,
-        })
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.userId, userId))
-        .groupBy(ledgerEntries.reason);
-      const out: Partial<Record<LedgerReason, number>> = {};
-      for (const r of rows) out[r.reason] = Number(r.sum ?? 0);
-      return out;
     },
 
     async snapshot() {

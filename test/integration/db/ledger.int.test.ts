@@ -142,7 +142,7 @@ describe('ledgerRepo reads', () => {
     await addUser(5);
     const ledger = uow().repos.ledger;
     expect(await ledger.lastTopUp(5)).toBeNull();
-    expect(await ledger.totals(5)).toEqual({ spent: 0, purchased: 0 });
+    expect(await ledger.totals(5)).toEqual({ spent: 0, purchased: 0, gifted: 0, returned: 0, takenBack: 0 });
     const steps: Array<Omit<NewLedgerEntry, 'actor' | 'userId' | 'idempotencyKey'>> = [
       { delta: 5, reason: 'bonus' },
       { delta: 20, reason: 'purchase' },
@@ -157,9 +157,12 @@ describe('ledgerRepo reads', () => {
     await apply({ userId: 5, delta: -4, reason: 'refund', idempotencyKey: 't5:refund', mode: 'clamp' });
     await apply({ userId: 5, delta: 0, reason: 'spend', idempotencyKey: 't5:pass' });
     expect(await ledger.lastTopUp(5)).toBe(15);
-    // The refund is neither spending nor negative purchasing.
-    expect(await ledger.totals(5)).toEqual({ spent: 5, purchased: 35 });
-    expect(await balanceOf(5)).toBe(38);
+    await apply({ userId: 5, delta: 2, reason: 'refund', idempotencyKey: 't5:returned' });
+    await apply({ userId: 5, delta: -6, reason: 'dispute', idempotencyKey: 't5:dispute' });
+    await apply({ userId: 5, delta: 6, reason: 'dispute', idempotencyKey: 't5:dispute-won' });
+    // A refund's clawback is neither spending nor negative purchasing; a won dispute nets to nothing.
+    expect(await ledger.totals(5)).toEqual({ spent: 5, purchased: 35, gifted: 5, returned: 2, takenBack: 4 });
+    expect(await balanceOf(5)).toBe(40);
   });
 
   it('snapshots every user, with or without entries, in creation order', async () => {

@@ -164,4 +164,19 @@ describe('/history', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://x""),""y"""`);
     expect(rows.find((r) => r[1] === 'purchase')![4]).toBe('10 credits, ⭐ 50');
   });
+
+  it('keeps credits returned for undelivered messages apart from credits a payment refund took back', async () => {
+    const eli = fanUser(702, { first_name: 'Eli' });
+    await t.post(command(eli, '/balance')); // +3 welcome bonus
+    const entry = (delta: number, key: string) =>
+      createUnitOfWork(t.db.database).run((r) =>
+        r.ledger.apply({ userId: eli.id, delta, reason: 'refund', idempotencyKey: key, actor: 'test' }),
+      );
+    await entry(1, `test-returned:${eli.id}`); // a message that could not be delivered
+    await entry(-2, `test-clawback:${eli.id}`); // a refunded payment's credits taken back
+    await t.post(command(eli, '/history'));
+    expect(historyMessage(eli.id).text).toContain(
+      'Bought 0 · spent 0 · gifts/bonus 3 · refunded 1 · taken back 2',
+    );
+  });
 });
