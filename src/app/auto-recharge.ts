@@ -1,6 +1,6 @@
 import { crossesThreshold } from '../domain/ledger/index.ts';
 import { formatMoney, minorUnitDigits, type Clock } from '../domain/shared/index.ts';
-import { startCardPurchase } from './card-payments.ts';
+import { ensureStripeCustomer, startCardPurchase } from './card-payments.ts';
 import type { CardGateway, NewOutboxItem, Payment, Product, Repos, UnitOfWork, User } from './ports.ts';
 import { fanNotice } from './notices.ts';
 import { resolveSettings } from './settings.ts';
@@ -266,7 +266,7 @@ export async function autoRechargeStatus(deps: AutoRechargeDeps, userId: number)
 
 export type ConfigureResult =
   /** `chargingNow`: the balance was already below the threshold, so a recharge runs at once. */
-  | { ok: true; view: AutoRechargeView; saveCardUrl: string | null; chargingNow: boolean }
+  | { ok: true; saveCardUrl: string | null; chargingNow: boolean }
   | { ok: false; code: 'unavailable' | 'unknown_pack' | 'bad_threshold' | 'provider_error'; detail?: string };
 
 /**
@@ -281,12 +281,7 @@ export async function configureAutoRecharge(
   const { repos } = deps.uow;
   if (!a.enabled) {
     await repos.users.setAutoRecharge(a.userId, { enabled: false });
-    return {
-      ok: true,
-      view: await autoRechargeStatus(deps, a.userId),
-      saveCardUrl: null,
-      chargingNow: false,
-    };
+    return { ok: true, saveCardUrl: null, chargingNow: false };
   }
   const product = a.productId !== undefined ? await repos.products.get(a.productId) : null;
   if (!product?.active || product.kind !== 'credits' || product.priceMinor === null)
@@ -308,15 +303,7 @@ export async function configureAutoRecharge(
   let saveCardUrl: string | null = null;
   if (!user.stripePaymentMethodId) {
     try {
-      let customerId = user.stripeCustomerId;
-      if (!customerId) {
-        const created = await deps.cards.createCustomer({
-          userId: user.id,
-          name: [user.firstName, user.lastName].filter(Boolean).join(' '),
-          username: user.username,
-        });
-        customerId = await repos.users.setStripeCustomer(user.id, created);
-      }
+      const customerId = await ensureStripeCustomer(repos, deps.cards, user);
       const back = `https://t.me/${a.botUsername}?start=autorecharge`;
       const session = await deps.cards.createSetupCheckout({
         userId: user.id,
@@ -330,5 +317,5 @@ export async function configureAutoRecharge(
       return { ok: false, code: 'provider_error', detail: err instanceof Error ? err.message : String(err) };
     }
   }
-  return { ok: true, view: await autoRechargeStatus(deps, a.userId), saveCardUrl, chargingNow };
+  return { ok: true, saveCardUrl, chargingNow };
 }

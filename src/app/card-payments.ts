@@ -1,6 +1,6 @@
 import { formatMoney, type Clock } from '../domain/shared/index.ts';
 import { productDescription } from './purchases.ts';
-import type { CardGateway, Payment, UnitOfWork } from './ports.ts';
+import type { CardGateway, Payment, Repos, UnitOfWork, User } from './ports.ts';
 
 export interface CardPaymentDeps {
   uow: UnitOfWork;
@@ -8,6 +8,17 @@ export interface CardPaymentDeps {
   /** Absent when Stripe is not configured: card payments answer `unavailable`. */
   cards?: CardGateway | undefined;
   adminUserIds: number[];
+}
+
+/** The fan's Stripe Customer, created the first time they need one (keyed on our user id, so once). */
+export async function ensureStripeCustomer(repos: Repos, cards: CardGateway, user: User): Promise<string> {
+  if (user.stripeCustomerId) return user.stripeCustomerId;
+  const created = await cards.createCustomer({
+    userId: user.id,
+    name: [user.firstName, user.lastName].filter(Boolean).join(' '),
+    username: user.username,
+  });
+  return repos.users.setStripeCustomer(user.id, created);
 }
 
 /** Where Stripe sends the fan back: the bot's chat, which answers with the payment's status. */
@@ -41,15 +52,7 @@ export async function startCardPurchase(
   if (user.isBanned) return { ok: false, code: 'banned' };
   let paymentId: number | null = null;
   try {
-    let customerId = user.stripeCustomerId;
-    if (!customerId) {
-      const created = await cards.createCustomer({
-        userId: user.id,
-        name: [user.firstName, user.lastName].filter(Boolean).join(' '),
-        username: user.username,
-      });
-      customerId = await repos.users.setStripeCustomer(user.id, created);
-    }
+    const customerId = await ensureStripeCustomer(repos, cards, user);
     const payment = await repos.payments.create({
       userId: user.id,
       productId: product.id,

@@ -28,7 +28,6 @@ export const TOPIC_COMMANDS: BotCommand[] = [
   { command: 'delete', description: 'Reply to your answer to delete it for the fan' },
 ];
 
-/** The owners' private chat: the fan menu plus managing premium content. */
 /** Owners see the fan menu (as they see it) with the content tools. */
 export const ownerCommands = (fan: BotCommand[]): BotCommand[] => [
   ...fan.map((c) =>
