@@ -1,10 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, HttpError, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Hono } from 'hono';
 import { ALLOWED_UPDATES, createBot } from './bot/index.ts';
 import { publishCommands } from './bot/commands.ts';
+import { createUpdateProcessor, runPolling } from './bot/processor.ts';
 import type { Context } from './bot/context.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
@@ -31,6 +32,8 @@ export interface StartOptions extends DepsOverrides {
   botInfo?: UserFromGetMe;
   /** Bind to this host (default 0.0.0.0). */
   hostname?: string;
+  /** Pauses between in-process retries of a failed update (tests shorten them). */
+  updateRetryDelaysMs?: number[];
 }
 
 /** Builds everything from the config and starts serving: the composition root's body. */
@@ -66,14 +69,19 @@ export async function startApp(
     );
     await initBot(bot, config);
     deps.identity.botUsername = bot.botInfo.username;
+    const processor = createUpdateProcessor(bot, logger, {
+      ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
+    });
     await startWorkers({ jobs: deps.jobs, services: deps.services, logger });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());
+    // Background retries (a webhook that timed out) finish before the outbox, jobs and database stop.
+    cleanup.push(() => processor.drain());
 
     const http = createHttpApp({
       logger,
       health: { ping: () => deps.database.ping(), engine: deps.database.engine, startedAt: new Date() },
-      telegram: config.webhook ? { bot, secret: config.webhook.secret } : null,
+      telegram: config.webhook ? { processor, secret: config.webhook.secret } : null,
       stripe:
         deps.stripe && config.stripe
           ? {
@@ -100,7 +108,7 @@ export async function startApp(
     } else {
       // A webhook left from an earlier deployment would make getUpdates fail with 409.
       await idempotentCall(() => bot.api.deleteWebhook());
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 } } });
+      runner = runPolling(bot, processor, logger, { allowed_updates: ALLOWED_UPDATES, timeout: 30 });
       const handle = runner;
       cleanup.push(async () => {
         if (handle.isRunning()) await handle.stop();

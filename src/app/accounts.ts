@@ -12,22 +12,24 @@ export interface AccountsDeps {
   outboxSignal?: { notify(): void };
 }
 
-export type TrackResult = { duplicate: true } | { duplicate: false; user: User | null; created: boolean };
+export type BeginResult = { duplicate: true } | { duplicate: false; user: User | null; created: boolean };
 
 /**
- * The first step of every update: claim its id (a redelivered update is dropped) and refresh the
- * sender's profile, in one transaction so a crash cannot leave a claimed but unrecorded update.
+ * The first step of every update: drop one whose handling committed already (a redelivery), and
+ * refresh the sender's profile (a new fan gets their bonus). The update is not claimed here: its claim
+ * commits with the handler's effects (app/update-scope.ts). Everything here is idempotent, so a
+ * redelivery after a failure repeats it harmlessly.
  */
-export async function trackUpdate(
+export async function beginUpdate(
   deps: AccountsDeps,
   updateId: number,
   profile: TelegramProfile | null,
   opts: { privateMessage?: boolean } = {},
-): Promise<TrackResult> {
+): Promise<BeginResult> {
+  if (await deps.uow.repos.updates.isProcessed(updateId)) return { duplicate: true };
+  if (!profile) return { duplicate: false, user: null, created: false };
   let renamed = false;
-  const result = await deps.uow.run(async (r): Promise<TrackResult> => {
-    if (!(await r.updates.claim(updateId))) return { duplicate: true };
-    if (!profile) return { duplicate: false, user: null, created: false };
+  const result = await deps.uow.run(async (r): Promise<BeginResult> => {
     const upserted = await r.users.upsert(profile, deps.clock.now());
     const { created } = upserted;
     let { user } = upserted;

@@ -11,6 +11,9 @@ const ALERT_MARK_TTL_MS = 24 * 3600_000;
  * is kept a little longer than that, so a resend is still recognised.
  */
 export const STRIPE_EVENT_RETENTION_MS = 35 * 24 * 3600_000;
+/** A failure still retrying after two days will not be redelivered any more; a parked one is kept 90 days. */
+const FAILED_RETRYING_TTL_MS = 2 * 24 * 3600_000;
+const FAILED_PARKED_TTL_MS = 90 * 24 * 3600_000;
 /** Sent items are kept a week for support questions ("did my message arrive?"), then deleted. */
 const OUTBOX_RETENTION_MS = 7 * 24 * 3600_000;
 
@@ -20,6 +23,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
   prunedOutbox: number;
   prunedAlbumItems: number;
   prunedStripeEvents: number;
+  prunedFailedUpdates: number;
 }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
@@ -29,5 +33,9 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
     prunedOutbox: await repos.outbox.pruneFinished(new Date(now - OUTBOX_RETENTION_MS)),
     prunedAlbumItems: await repos.albums.pruneFlushed(new Date(now - OUTBOX_RETENTION_MS)),
     prunedStripeEvents: await repos.stripeEvents.pruneOlderThan(new Date(now - STRIPE_EVENT_RETENTION_MS)),
+    prunedFailedUpdates: await repos.updates.pruneFailures(
+      new Date(now - FAILED_RETRYING_TTL_MS),
+      new Date(now - FAILED_PARKED_TTL_MS),
+    ),
   };
 }

@@ -6,6 +6,10 @@ export async function claimOnce(deps: { uow: UnitOfWork }, key: string): Promise
   return deps.uow.repos.once.claim(key);
 }
 
+/** The once-mark key of an alert throttle window (claim it inside a transaction to throttle there). */
+export const alertSlotKey = (kind: string, now: Date, windowMs = 10 * 60_000) =>
+  `alert:${kind}:${Math.floor(now.getTime() / windowMs)}`;
+
 /**
  * Throttle for owner alerts: true for the first caller per `kind` in each window, so a crash loop
  * sends one alert per window rather than one per update.
@@ -15,6 +19,5 @@ export async function claimAlertSlot(
   kind: string,
   windowMs = 10 * 60_000,
 ): Promise<boolean> {
-  const bucket = Math.floor(deps.clock.now().getTime() / windowMs);
-  return deps.uow.repos.once.claim(`alert:${kind}:${bucket}`);
+  return deps.uow.repos.once.claim(alertSlotKey(kind, deps.clock.now(), windowMs));
 }

@@ -93,7 +93,60 @@ export interface ProductsRepo {
 export interface UpdatesRepo {
   /** Records the update id; false when it was already there (a redelivery). */
   claim(updateId: number): Promise<boolean>;
+  /** Whether the update's handling has committed already (a redelivery to drop before any work). */
+  isProcessed(updateId: number): Promise<boolean>;
   pruneOlderThan(cutoff: Date): Promise<number>;
+  /**
+   * One more failed attempt at the update (in its own transaction: the handler's rolled back); returns
+   * the attempts so far. The raw update and the error are kept for the dead letter.
+   */
+  noteFailure(updateId: number, raw: Record<string, unknown>, error: string, now: Date): Promise<number>;
+  /** The update gave up: parked in the dead letter (kept, with its raw JSON, for a human). */
+  park(updateId: number, now: Date): Promise<void>;
+  /** Parked updates, newest first. */
+  parked(limit: number): Promise<FailedUpdate[]>;
+  /** Forgets failures still retrying since before `retryingBefore` and parked ones before `parkedBefore`. */
+  pruneFailures(retryingBefore: Date, parkedBefore: Date): Promise<number>;
+}
+
+export interface FailedUpdate {
+  updateId: number;
+  status: 'retrying' | 'parked';
+  attempts: number;
+  raw: Record<string, unknown>;
+  lastError: string;
+  firstFailedAt: Date;
+  updatedAt: Date;
+}
+
+export type PaymentUpdateKind = 'successful_payment' | 'refunded_payment' | 'purchased_paid_media';
+
+/** A Telegram payment update as stored in the payment inbox (see db/schema/updates.ts). */
+export interface PaymentUpdate {
+  id: number;
+  kind: PaymentUpdateKind;
+  dedupeKey: string;
+  userId: number;
+  chargeId: string | null;
+  updateId: number;
+  raw: Record<string, unknown>;
+  status: 'pending' | 'applied' | 'failed';
+  outcome: string | null;
+  attempts: number;
+  receivedAt: Date;
+}
+
+export interface PaymentInboxRepo {
+  /** Stores the update; null when this payment is stored already (same dedupe key). */
+  add(
+    u: Pick<PaymentUpdate, 'kind' | 'dedupeKey' | 'userId' | 'chargeId' | 'updateId' | 'raw'>,
+  ): Promise<PaymentUpdate | null>;
+  get(id: number): Promise<PaymentUpdate | null>;
+  /** Reads the row under a lock (one applier at a time). Call inside `uow.run`. */
+  getForUpdate(id: number): Promise<PaymentUpdate | null>;
+  markApplied(id: number, outcome: string, at: Date): Promise<void>;
+  /** One more failed attempt to apply it; `failed` once the retries are used up. */
+  noteFailure(id: number, error: string, final: boolean): Promise<void>;
 }
 
 export interface OnceRepo {
@@ -503,6 +556,10 @@ export interface JobsPort {
   schedulePassNotices(userId: number, until: Date, now: Date): Promise<void>;
   /** Runs the fan's auto-recharge for this trigger (one job per trigger, however often enqueued). */
   autoRecharge(userId: number, triggerKey: string): Promise<void>;
+  /** Applies a stored Telegram payment update (one job per inbox row, retried until it applies). */
+  applyPaymentUpdate(inboxId: number): Promise<void>;
+  /** Asks Telegram again for a Stars refund whose answer was lost (one job per payment). */
+  retryStarsRefund(job: { paymentId: number; adminId: number; key: string }): Promise<void>;
 }
 
 export interface Payment {
@@ -559,8 +616,15 @@ export interface PaymentsRepo {
 
 /** Telegram Stars refunds (`refundStarPayment`), called directly: the admin waits for the answer. */
 export interface StarsRefunds {
-  /** Resolves when Telegram refunded; otherwise `error` is Telegram's description (or the network's). */
-  refund(userId: number, chargeId: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  /**
+   * `already_refunded`: Telegram says the charge was refunded before (a lost answer, or a refund made
+   * elsewhere) — as good as done. `refused`: Telegram said no (`error` is its description). `unknown`: no
+   * answer (network, 5xx, flood wait): whether it happened is unknown, so it is asked again later.
+   */
+  refund(
+    userId: number,
+    chargeId: string,
+  ): Promise<{ ok: true } | { ok: false; kind: 'already_refunded' | 'refused' | 'unknown'; error: string }>;
 }
 
 export interface StripeEventsRepo {
@@ -629,6 +693,7 @@ export interface Repos {
   settings: SettingsRepo;
   products: ProductsRepo;
   updates: UpdatesRepo;
+  paymentInbox: PaymentInboxRepo;
   once: OnceRepo;
   ledger: LedgerRepo;
   payments: PaymentsRepo;

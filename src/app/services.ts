@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/shared/index.ts';
-import { getBalance, trackUpdate } from './accounts.ts';
+import { beginUpdate, getBalance } from './accounts.ts';
 import { flushAlbum, type AlbumFlushJob } from './albums.ts';
 import { historyCsv, historyPage } from './history.ts';
 import { listCatalog, seedDefaultCatalog } from './catalog.ts';
@@ -10,7 +10,9 @@ import * as purchases from './purchases.ts';
 import * as cardPayments from './card-payments.ts';
 import { applyStripeEvent } from './stripe-events.ts';
 import * as autoRecharge from './auto-recharge.ts';
-import { refundPayment } from './refunds.ts';
+import { refundPayment, retryStarsRefund } from './refunds.ts';
+import * as updates from './updates.ts';
+import * as inbox from './payment-inbox.ts';
 import { sendPassNotice } from './pass-notices.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
 import * as edits from './edits.ts';
@@ -41,8 +43,20 @@ export interface ServiceDeps {
 /** The use cases with their dependencies bound: what adapters (bot, HTTP, workers) call. */
 export function createServices(deps: ServiceDeps) {
   return {
-    trackUpdate: (updateId: number, profile: TelegramProfile | null, opts?: { privateMessage?: boolean }) =>
-      trackUpdate(deps, updateId, profile, opts),
+    /** The update lifecycle (bot/middlewares/update-lifecycle.ts). */
+    updates: {
+      begin: (updateId: number, profile: TelegramProfile | null, opts?: { privateMessage?: boolean }) =>
+        beginUpdate(deps, updateId, profile, opts),
+      claim: (updateId: number) => updates.claimUpdate(deps, updateId),
+      noteFailure: (a: Parameters<typeof updates.noteUpdateFailure>[1]) => updates.noteUpdateFailure(deps, a),
+    },
+    /** Telegram payment updates: stored first (the payment inbox), applied by a retried job. */
+    payments: {
+      receive: (p: updates.IncomingPaymentUpdate) => updates.receivePaymentUpdate(deps, p),
+      applyUpdate: (inboxId: number) => inbox.applyPaymentUpdate(deps, inboxId),
+      noteRetry: (a: { inboxId: number; error: string }) => inbox.notePaymentUpdateRetry(deps, a),
+      gaveUp: (a: { inboxId: number; error: string }) => inbox.paymentUpdateGaveUp(deps, a),
+    },
     getBalance: (userId: number) => getBalance(deps, userId),
     listCatalog: () => listCatalog(deps),
     seedDefaultCatalog: () => seedDefaultCatalog(deps),
@@ -68,8 +82,6 @@ export function createServices(deps: ServiceDeps) {
       findCreditPack: (credits: number) => purchases.findCreditPack(deps, credits),
       preCheckout: (q: Parameters<typeof purchases.checkStarsPreCheckout>[1]) =>
         purchases.checkStarsPreCheckout(deps, q),
-      complete: (s: Parameters<typeof purchases.completeStarsPayment>[1]) =>
-        purchases.completeStarsPayment(deps, s),
     },
     /** Card payments (Stripe): checkout, the payment status deep link, the billing portal, webhooks. */
     billing: {
@@ -98,6 +110,8 @@ export function createServices(deps: ServiceDeps) {
       fanInfo: (a: Parameters<typeof admin.fanInfo>[1]) => admin.fanInfo(deps, a),
       /** `/refund <id>`, on whichever rail the payment was made. */
       refund: (a: Parameters<typeof refundPayment>[1]) => refundPayment(deps, a),
+      /** The job behind a `/refund` whose answer from Telegram was lost. */
+      retryStarsRefund: (job: Parameters<typeof retryStarsRefund>[1]) => retryStarsRefund(deps, job),
       /** The fan whose topic this is, if any. */
       fanOfTopic: async (groupId: number, threadId: number) =>
         (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,

@@ -19,8 +19,8 @@ import { helpFeature } from './features/help.ts';
 import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { attachDeps } from './middlewares/attach-deps.ts';
-import { handleBotError } from './middlewares/error-boundary.ts';
-import { trackUpdate } from './middlewares/track-update.ts';
+import { paymentInbox } from './middlewares/payment-inbox.ts';
+import { updateLifecycle } from './middlewares/update-lifecycle.ts';
 
 export interface CreateBotOptions {
   apiRoot: string;
@@ -53,8 +53,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Updates from one chat are handled one after another (the runner is concurrent across chats).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(attachDeps(deps));
-  const safe = bot.errorBoundary(handleBotError);
-  safe.use(trackUpdate);
+  // Claims, retries, the dead letter and apologies: every error below ends here (see the middleware).
+  const safe = bot.use(updateLifecycle);
+  safe.use(paymentInbox);
   safe.use(startFeature);
   safe.use(balanceFeature);
   safe.use(helpFeature);
@@ -70,8 +71,5 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(adminRelayFeature);
   safe.use(adminTopicFeature);
   safe.use(unhandledFeature); // must be the last handler
-  bot.catch((err) =>
-    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, 'unhandled bot error'),
-  );
   return bot;
 }

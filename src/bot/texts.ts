@@ -24,7 +24,8 @@ export const texts = {
     'Credits pay per message (text, photo, voice…); a time pass makes every message free until it ends.',
   notOpenYet:
     '🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.',
-  genericError: '😕 Something went wrong on our side. Nothing was charged; please try again in a moment.',
+  genericError:
+    '😕 Something went wrong on our side, and the team has been told. Please try again in a little while.',
   staleButton: 'This button has expired. Send /start to get a fresh menu.',
   unknownCommand: (cmd: string) => `I don't know ${cmd}. Send /help to see what I can do.`,
   unsupportedUpdate: 'I cannot handle that here. Send /help to see what I can do.',
@@ -125,10 +126,6 @@ export const contentTexts = {
   fanAlreadyOwned: 'You already own this: tap “📤 Send again”, free of charge.',
   fanInsufficient: (title: string, cost: number, balance: number) =>
     `💳 <b>${escapeHtml(title)}</b> costs ${credits(cost)}, and you have ${credits(balance)}.\nTop up to unlock it: nothing was charged.`,
-  unknownPaidMedia:
-    'Thank you, your payment arrived. Something is off with this purchase, so the team has been told and will sort it out with you.',
-  unknownPaidMediaAlert: (userId: number, payload: string) =>
-    `⚠️ A paid media purchase we cannot match: user <code>${userId}</code>, payload <code>${escapeHtml(payload)}</code>. Grant or refund by hand.`,
   onlyAdmins: 'Only admins can use these buttons.',
   askMedia:
     '📤 <b>New item.</b> Send its media: a photo, video, file or audio, or an album (up to 10).\n/cancel stops.',

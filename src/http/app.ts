@@ -1,18 +1,16 @@
-import type { Bot } from 'grammy';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Context } from '../bot/context.ts';
 import type { Logger } from '../logger.ts';
 import { requestLog } from './middlewares/request-log.ts';
 import { healthRoute, type HealthDeps } from './routes/health.ts';
 import { stripeWebhookRoute, type StripeWebhookDeps } from './routes/stripe-webhook.ts';
-import { telegramWebhookRoute } from './routes/telegram-webhook.ts';
+import { telegramWebhookRoute, type UpdateHandler } from './routes/telegram-webhook.ts';
 
 export interface HttpDeps {
   logger: Logger;
   health: HealthDeps;
   /** Mounted in webhook mode only. */
-  telegram: { bot: Bot<Context>; secret: string } | null;
+  telegram: { processor: UpdateHandler; secret: string } | null;
   /** Mounted when Stripe is configured (in both webhook and polling mode). */
   stripe: Omit<StripeWebhookDeps, 'logger'> | null;
 }

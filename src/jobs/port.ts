@@ -36,6 +36,16 @@ export function jobsPort(jobs: Jobs | undefined, db: DbOrTx): JobsPort {
         { tx: db, id: uuidFromKey(`auto-recharge:${triggerKey}`) },
       );
     },
+    async applyPaymentUpdate(inboxId) {
+      await need().send('telegramPayment', { inboxId }, { tx: db, id: uuidFromKey(`tg-payment:${inboxId}`) });
+    },
+    async retryStarsRefund(job) {
+      await need().send('starsRefund', job, {
+        tx: db,
+        id: uuidFromKey(`stars-refund:${job.paymentId}`),
+        startAfter: 2,
+      });
+    },
     async schedulePassNotices(userId, until, now) {
       for (const [at, beforeMs] of PASS_NOTICES) {
         const when = until.getTime() - beforeMs;

@@ -54,6 +54,46 @@ export const QUEUES = {
     }),
   },
   /**
+   * A Telegram payment update (`successful_payment`, `refunded_payment`, `purchased_paid_media`) stored in
+   * the payment inbox, applied by the worker. The job id is derived from the inbox row, so it exists once;
+   * every effect is keyed on the charge (or payer and payload), so a repeat changes nothing. Retried with
+   * backoff for about a day: a failure here is our database or our bug, and the fan has paid.
+   */
+  telegramPayment: {
+    name: 'telegram-payment',
+    options: {
+      policy: 'standard',
+      retryLimit: 25,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: 120,
+      retentionSeconds: 14 * 24 * 3600,
+    },
+    payload: z.object({ inboxId: z.number().int().positive() }),
+  },
+  /**
+   * A `/refund` of a Stars payment whose answer from Telegram was lost: asked again (a refund that did
+   * happen answers CHARGE_ALREADY_REFUNDED) until Telegram answers, then clawed back once. One job per
+   * payment (its id is derived from the payment).
+   */
+  starsRefund: {
+    name: 'stars-refund',
+    options: {
+      policy: 'standard',
+      retryLimit: 12,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 1800,
+      expireInSeconds: 60,
+    },
+    payload: z.object({
+      paymentId: z.number().int().positive(),
+      adminId: z.number().int(),
+      key: z.string().min(1),
+    }),
+  },
+  /**
    * An off-session auto-recharge for one trigger (the debit that crossed the fan's threshold). The job id
    * is derived from the trigger, and the payment row is keyed on it, so a trigger charges once.
    */

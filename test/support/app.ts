@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
 import type { RenderTimings } from '../../src/app/refresh.ts';
@@ -13,11 +14,16 @@ export interface TestApp {
   app: RunningApp;
   db: TestDatabase;
   baseUrl: string;
-  /** POSTs an update to /telegram-webhook over real HTTP, with the secret header. */
+  /**
+   * POSTs an update to /telegram-webhook over real HTTP, with the secret header. A payment update is
+   * applied by a job after the answer: `post` waits for that too, unless `settle: false`.
+   */
   post(
     update: Update | Record<string, unknown> | null,
-    opts?: { secret?: string | null; raw?: string },
+    opts?: { secret?: string | null; raw?: string; settle?: boolean },
   ): Promise<Response>;
+  /** Waits until every stored payment update has been applied (or given up). */
+  paymentsSettled(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +39,7 @@ export async function startTestApp(
     db?: TestDatabase;
     outbox?: Partial<SenderOptions>;
     renderTimings?: RenderTimings;
+    updateRetryDelaysMs?: number[];
   } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
@@ -51,29 +58,50 @@ export async function startTestApp(
       database: db.database,
       ...(opts.outbox ? { outbox: opts.outbox } : {}),
       ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
+      ...(opts.updateRetryDelaysMs ? { updateRetryDelaysMs: opts.updateRetryDelaysMs } : {}),
       botInfo: fake.botInfo,
       hostname: '127.0.0.1',
     },
   );
   const baseUrl = `http://127.0.0.1:${app.port}`;
-  return {
+  const testApp: TestApp = {
     app,
     db,
     baseUrl,
-    post(update, { secret = WEBHOOK_SECRET, raw } = {}) {
+    async post(update, { secret = WEBHOOK_SECRET, raw, settle = true } = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (secret !== null) headers['x-telegram-bot-api-secret-token'] = secret;
-      return fetch(`${baseUrl}/telegram-webhook`, {
+      const res = await fetch(`${baseUrl}/telegram-webhook`, {
         method: 'POST',
         headers,
         body: raw ?? JSON.stringify(update),
       });
+      if (settle && res.ok && update && isPaymentUpdate(update)) await testApp.paymentsSettled();
+      return res;
+    },
+    async paymentsSettled(timeoutMs = 15_000) {
+      await eventually(
+        async () => {
+          const res = (await db.database.db.execute(
+            sql`select count(*)::int as n from payment_updates where status = 'pending'`,
+          )) as { rows: Array<{ n: number }> };
+          return res.rows[0]!.n === 0;
+        },
+        timeoutMs,
+        'payment updates applied',
+      );
     },
     async stop() {
       await app.stop();
       if (!opts.db) await db.dispose();
     },
   };
+  return testApp;
+}
+
+function isPaymentUpdate(update: Record<string, unknown> | Update): boolean {
+  const m = (update as { message?: Record<string, unknown> }).message;
+  return Boolean(m?.successful_payment ?? m?.refunded_payment ?? (update as Update).purchased_paid_media);
 }
 
 /** Polls until `check` returns a truthy value (async work such as the outbox), or fails after `timeoutMs`. */

@@ -44,7 +44,13 @@ export function topicCommand(
  * Pays the latest invoice sent to `fan` as Telegram does: the pre-checkout query, then, when the bot
  * approved it, the successful_payment message (registered in the fake, so it can be refunded).
  */
-export async function payLatestInvoice(t: TestApp, fake: FakeTelegram, fan: User, charge: string) {
+export async function payLatestInvoice(
+  t: TestApp,
+  fake: FakeTelegram,
+  fan: User,
+  charge: string,
+  opts: { settle?: boolean } = {},
+) {
   const inv = fake
     .callsTo('sendInvoice')
     .filter((c) => c.ok && c.payload.chat_id === fan.id)
@@ -60,6 +66,13 @@ export async function payLatestInvoice(t: TestApp, fake: FakeTelegram, fan: User
     { payload: inv.payload, total_amount: total, telegram_payment_charge_id: charge },
     { fake },
   );
-  if (answer.ok) await t.post(paid);
-  return { answer, paid, payload: inv.payload, total, paymentId: Number(inv.payload.slice('pay:'.length)) };
+  const response = answer.ok ? await t.post(paid, opts) : null;
+  return {
+    answer,
+    paid,
+    response,
+    payload: inv.payload,
+    total,
+    paymentId: Number(inv.payload.slice('pay:'.length)),
+  };
 }

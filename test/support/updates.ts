@@ -431,6 +431,24 @@ export function successfulPayment(
   return deliverMessage(message, opts);
 }
 
+/** The service message Telegram sends when a Stars payment was refunded (by the bot or by Telegram). */
+export function refundedPayment(
+  from: User,
+  invoice: InvoiceDetails & { telegram_payment_charge_id: string },
+  opts: MessageOptions = {},
+): Update {
+  const message: IncomingMessage = {
+    ...baseMessage(privateChatOf(from), from, opts),
+    refunded_payment: {
+      currency: 'XTR',
+      total_amount: invoice.total_amount,
+      invoice_payload: invoice.payload,
+      telegram_payment_charge_id: invoice.telegram_payment_charge_id,
+    },
+  };
+  return deliverMessage(message, opts);
+}
+
 /** A user bought a paid-media post: Telegram echoes the post's payload (see `fake.paidMediaPayload`). */
 export function purchasedPaidMedia(from: User, payload: string): Update {
   return toUpdate({ purchased_paid_media: { from, paid_media_payload: payload } });

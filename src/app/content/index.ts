@@ -2,7 +2,6 @@ import * as admin from './admin.ts';
 import type { ContentDeps } from './deps.ts';
 import * as drafts from './drafts.ts';
 import * as fan from './fan.ts';
-import { recordPaidMediaPurchase } from './stars.ts';
 
 export type { ContentDeps } from './deps.ts';
 export type { ContentKeyboards } from './send.ts';
@@ -21,7 +20,6 @@ export function createContentServices(deps: ContentDeps) {
     unlockWithCredits: (a: Arg<typeof fan.unlockWithCredits>) => fan.unlockWithCredits(deps, a),
     resend: (a: Arg<typeof fan.resendContent>) => fan.resendContent(deps, a),
     startInvoice: (a: Arg<typeof fan.startUnlockInvoice>) => fan.startUnlockInvoice(deps, a),
-    paidMediaPurchased: (a: Arg<typeof recordPaidMediaPurchase>) => recordPaidMediaPurchase(deps, a),
     admin: {
       list: (a: Arg<typeof admin.listContentForAdmin>) => admin.listContentForAdmin(deps, a),
       view: (a: Arg<typeof admin.viewContentItem>) => admin.viewContentItem(deps, a),

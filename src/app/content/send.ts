@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
 import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports.ts';
 import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
@@ -83,7 +84,12 @@ export function previewItem(
         chat_id: userId,
         star_count: item.priceStars,
         media: item.media.map((m) => ({ type: m.type, media: m.fileId })),
-        payload: encodePaidMediaPayload({ itemId: item.id, userId, stars: item.priceStars }),
+        payload: encodePaidMediaPayload({
+          itemId: item.id,
+          userId,
+          stars: item.priceStars,
+          post: postId(key),
+        }),
         caption: lockedPreviewText(item, true),
         parse_mode: 'HTML',
         protect_content: true,
@@ -92,6 +98,9 @@ export function previewItem(
     },
   };
 }
+
+/** A short id of one paid-media post, stable for its outbox key (so a retried send is the same post). */
+const postId = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 10);
 
 /** Removes a locked preview once the item is unlocked (a paid-media post would still offer to sell it). */
 export function retirePreviewItem(userId: number, messageId: number): NewOutboxItem {

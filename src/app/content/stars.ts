@@ -86,11 +86,13 @@ export type PaidMediaResult =
 
 /**
  * A fan paid for a paid-media post (Telegram already shows them the media in it): the unlock is
- * recorded once, whatever the repetition. Paid media has no charge id, so the update names the purchase.
+ * recorded once, whatever the repetition. Paid media has no charge id: the payment inbox stores one row
+ * per payer and payload, and the unlock row is unique per fan and item.
  */
 export async function recordPaidMediaPurchase(
   deps: ContentDeps,
-  a: { userId: number; payload: string; updateId: number },
+  /** `key`: names this purchase in the owners' double-payment alert (the payment inbox row). */
+  a: { userId: number; payload: string; key: string },
 ): Promise<PaidMediaResult> {
   const offer = decodePaidMediaPayload(a.payload);
   if (!offer) return { ok: false, code: 'unknown_payload' };
@@ -121,7 +123,7 @@ export async function recordPaidMediaPurchase(
         paymentId: null,
         chargeId: null,
       });
-      items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.updateId}`, alert));
+      items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.key}`, alert));
     }
     await r.outbox.enqueue(items);
     return { ok: true, status: outcome.status };

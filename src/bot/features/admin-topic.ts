@@ -6,6 +6,7 @@ import { isAdmin } from '../filters/is-admin.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
 import { utcMinute } from '../../app/messages.ts';
+import { refundSummary } from '../../app/refunds.ts';
 
 /** Admin tools inside a fan's topic: in-topic commands and the info card's buttons. */
 const composer = new Composer<Context>();
@@ -122,19 +123,17 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
             ? `Telegram refused the refund: ${r.detail ?? 'unknown error'}.`
             : r.code === 'already_refunded'
               ? `Payment #${id} was already refunded: nothing changed.`
-              : null;
+              : r.code === 'pending'
+                ? `⏳ Telegram did not answer, so it is not known yet whether payment #${id} was refunded. It is being asked again; the result will be posted here.`
+                : null;
         if (why) return void (await reply(why));
         res = r;
         break;
       }
-      res = r;
-      done =
-        r.kind === 'credits'
-          ? `↩️ Refunded ⭐ ${r.stars} (payment #${id}): took back ${r.taken} credits, balance ${r.balance}.`
-          : r.kind === 'unlock'
-            ? `↩️ Refunded ⭐ ${r.stars} (payment #${id}) for “${r.title}”${r.revoked ? ': no longer theirs.' : '; they still own it (paid another way).'}`
-            : `↩️ Refunded ⭐ ${r.stars} (payment #${id}): pass cut by ${formatDuration(r.seconds * 1000)}, ${r.until ? `now ends ${utcMinute(r.until)}` : 'no pass left'}.`;
-      break;
+      return void (await ctx.reply(`↩️ ${refundSummary({ id: Number(id) }, r)}`, {
+        parse_mode: 'HTML',
+        reply_parameters: { message_id: ctx.msg.message_id },
+      }));
     }
     case 'note':
       if (!arg) return void (await ctx.reply('Add the note after the command: /note prefers voice messages'));

@@ -3,10 +3,9 @@ import { bannedPurchaseText } from '../../app/messages.ts';
 import { buyData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { createCatalogKeyboard, createRailKeyboard } from '../keyboards/fan.ts';
-import { notifyOwners } from '../helpers/owners.ts';
 import { catalogText, escapeHtml, texts } from '../texts.ts';
 
-/** Buying with Telegram Stars: the catalog, quick-buy `/buyN`, invoices, pre-checkout, the grant. */
+/** Buying with Telegram Stars: the catalog, quick-buy `/buyN`, invoices and their pre-checkout. */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
@@ -70,28 +69,6 @@ composer.on('pre_checkout_query', async (ctx) => {
     : ctx.answerPreCheckoutQuery(false, { error_message: res.message }));
 });
 
-feature.on('message:successful_payment', async (ctx) => {
-  const sp = ctx.message.successful_payment;
-  const res = await ctx.services.purchases.complete({
-    userId: ctx.from.id,
-    payload: sp.invoice_payload,
-    chargeId: sp.telegram_payment_charge_id,
-    totalAmount: sp.total_amount,
-  });
-  if (res.ok) return; // the confirmation follows through the outbox
-  // Paid, but for nothing we know: never silent. The owners refund it by hand (the charge id is logged).
-  ctx.logger.error(
-    { chargeId: sp.telegram_payment_charge_id, payload: sp.invoice_payload },
-    'payment for an unknown invoice',
-  );
-  await ctx.reply(
-    'Thank you, your payment arrived. Something is off with this invoice, so the team has been told and will sort it out with you.',
-  );
-  await notifyOwners(
-    ctx,
-    `⚠️ A payment for an unknown invoice: user ${ctx.from.id}, charge <code>${escapeHtml(sp.telegram_payment_charge_id)}</code>. Refund or grant by hand.`,
-    'payment for an unknown invoice',
-  );
-});
+// `successful_payment` never reaches features: the payment inbox stores it (middlewares/payment-inbox.ts).
 
 export const buyFeature = composer;

@@ -1,4 +1,5 @@
 import type { Repos, UnitOfWork } from '../../app/ports.ts';
+import { DuplicateUpdateError, updateScope } from '../../app/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
 import type { Jobs } from '../../jobs/boss.ts';
 import { jobsPort } from '../../jobs/port.ts';
@@ -12,7 +13,7 @@ import { productsRepo } from './products.ts';
 import { linksRepo, topicsRepo } from './relay.ts';
 import { settingsRepo } from './settings.ts';
 import { stripeEventsRepo } from './stripe-events.ts';
-import { onceRepo, updatesRepo } from './updates.ts';
+import { onceRepo, paymentInboxRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
@@ -22,6 +23,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     settings: settingsRepo(db),
     products: productsRepo(db),
     updates: updatesRepo(db),
+    paymentInbox: paymentInboxRepo(db),
     once: onceRepo(db),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
@@ -38,9 +40,23 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
   };
 }
 
+/**
+ * Transactions for the use cases. Inside a Telegram update's handler (app/update-scope.ts), the first
+ * transaction also claims the update: a redelivery that raced it finds the claim taken and rolls back.
+ */
 export function createUnitOfWork(database: Database, jobs?: Jobs): UnitOfWork {
   return {
     repos: createRepos(database.db, jobs),
-    run: (fn) => database.db.transaction((tx) => fn(createRepos(tx, jobs))),
+    async run(fn) {
+      const scope = updateScope.unclaimed();
+      const result = await database.db.transaction(async (tx) => {
+        const repos = createRepos(tx, jobs);
+        if (scope && !(await repos.updates.claim(scope.updateId)))
+          throw new DuplicateUpdateError(scope.updateId);
+        return fn(repos);
+      });
+      if (scope) scope.claimed = true;
+      return result;
+    },
   };
 }

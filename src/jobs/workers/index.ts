@@ -6,6 +6,8 @@ import { startHousekeepingWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
 import { startStripeEventWorker } from './stripe-event.ts';
 import { startAutoRechargeWorker } from './auto-recharge.ts';
+import { startStarsRefundWorker } from './stars-refund.ts';
+import { startTelegramPaymentWorker } from './telegram-payment.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -19,4 +21,10 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
   await startStripeEventWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-event' }));
   await startAutoRechargeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'auto-recharge' }));
+  await startTelegramPaymentWorker(
+    deps.jobs,
+    deps.services,
+    deps.logger.child({ worker: 'telegram-payment' }),
+  );
+  await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
 }

@@ -4,6 +4,9 @@ import { createServices } from '../../../src/app/services.ts';
 import { DEFAULT_CATALOG } from '../../../src/app/catalog.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { fixedClock } from '../../../src/domain/shared/index.ts';
+import type { Repos } from '../../../src/app/ports.ts';
+import { DuplicateUpdateError, updateScope } from '../../../src/app/update-scope.ts';
+import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/updates.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -23,9 +26,9 @@ const services = () =>
   });
 
 describe('accounts and updates', () => {
-  it('claims an update id once and upserts the sender', async () => {
+  it('begins an update: a processed one is dropped, the sender upserted (no claim yet)', async () => {
     const s = services();
-    const first = await s.trackUpdate(1001, {
+    const first = await s.updates.begin(1001, {
       id: 42,
       firstName: 'Alice',
       username: 'alice',
@@ -37,8 +40,11 @@ describe('accounts and updates', () => {
       // A new fan starts with the welcome bonus (default 3): their first ledger entry.
       user: { id: 42, firstName: 'Alice', creditBalance: 3 },
     });
-    expect(await s.trackUpdate(1001, { id: 42, firstName: 'Alice' })).toEqual({ duplicate: true });
-    const second = await s.trackUpdate(1002, { id: 42, firstName: 'Alicia', username: 'alicia' });
+    // Beginning claims nothing: the handler's own transaction does (or the lifecycle, after it replied).
+    expect(await s.updates.begin(1001, { id: 42, firstName: 'Alice' })).toMatchObject({ duplicate: false });
+    expect(await s.updates.claim(1001)).toBe(true);
+    expect(await s.updates.begin(1001, { id: 42, firstName: 'Alice' })).toEqual({ duplicate: true });
+    const second = await s.updates.begin(1002, { id: 42, firstName: 'Alicia', username: 'alicia' });
     expect(second).toMatchObject({
       duplicate: false,
       created: false,
@@ -46,9 +52,65 @@ describe('accounts and updates', () => {
     });
   });
 
+  it("claims an update in its handler's first transaction: with its effects, or not at all", async () => {
+    const uow = createUnitOfWork(t.database);
+    await services().updates.begin(3000, { id: 77, firstName: 'Scope' });
+    const effect = (key: string) => (r: Repos) =>
+      r.ledger.apply({ userId: 77, delta: 1, reason: 'adjustment', idempotencyKey: key, actor: 'test' });
+    // The handler fails inside its transaction: no effect, no claim (a redelivery runs it again).
+    const failing = updateScope.run({ updateId: 3001, claimed: false }, () =>
+      uow.run(async (r) => {
+        await effect('scope-test:1')(r);
+        throw new Error('pool timeout');
+      }),
+    );
+    await expect(failing).rejects.toThrow('pool timeout');
+    expect(await uow.repos.updates.isProcessed(3001)).toBe(false);
+    expect(await uow.repos.ledger.findByKey('scope-test:1')).toBeNull();
+    // It succeeds: effect and claim commit together; later transactions of the same handler claim nothing.
+    const scope = { updateId: 3001, claimed: false };
+    await updateScope.run(scope, async () => {
+      await uow.run(effect('scope-test:1'));
+      await uow.run(effect('scope-test:2'));
+    });
+    expect(scope.claimed).toBe(true);
+    expect(await uow.repos.updates.isProcessed(3001)).toBe(true);
+    // A redelivery racing it finds the claim taken: its effect rolls back.
+    const racing = updateScope.run({ updateId: 3001, claimed: false }, () => uow.run(effect('scope-test:3')));
+    await expect(racing).rejects.toBeInstanceOf(DuplicateUpdateError);
+    expect(await uow.repos.ledger.findByKey('scope-test:3')).toBeNull();
+  });
+
+  it('counts failures outside the rolled-back transaction and parks the update after the last one', async () => {
+    const s = createServices({
+      uow: createUnitOfWork(t.database),
+      clock,
+      adminGroupId: null,
+      adminUserIds: [900001],
+      outboxSignal: { notify() {} },
+    });
+    const raw = { update_id: 4001, message: { text: 'hi' } };
+    const fail = () => s.updates.noteFailure({ updateId: 4001, raw, error: 'Error: boom', kind: 'message' });
+    for (let i = 1; i < MAX_UPDATE_ATTEMPTS; i++)
+      expect(await fail()).toEqual({ action: 'retry', attempts: i });
+    expect(await fail()).toEqual({ action: 'parked', attempts: MAX_UPDATE_ATTEMPTS });
+    const uow = createUnitOfWork(t.database);
+    const [parked] = await uow.repos.updates.parked(10);
+    expect(parked).toMatchObject({ updateId: 4001, status: 'parked', attempts: 5, raw });
+    // Parked means claimed: a redelivery is dropped, not run a sixth time.
+    expect(await uow.repos.updates.isProcessed(4001)).toBe(true);
+    // One owner alert; a second parked update in the same 10 minutes is not announced again.
+    for (let i = 0; i < MAX_UPDATE_ATTEMPTS; i++)
+      await s.updates.noteFailure({ updateId: 4002, raw, error: 'boom', kind: 'message' });
+    const alerts = await t.database.db.execute(
+      sql`select idempotency_key from outbox where idempotency_key like 'parked-update:%'`,
+    );
+    expect((alerts as { rows: unknown[] }).rows).toEqual([{ idempotency_key: 'parked-update:4001:900001' }]);
+  });
+
   it('reports the balance with the low-balance flag from settings', async () => {
     const s = services();
-    await s.trackUpdate(1003, { id: 43, firstName: 'Bob' });
+    await s.updates.begin(1003, { id: 43, firstName: 'Bob' });
     expect(await s.getBalance(43)).toMatchObject({
       balance: 3,
       lastTopUp: 3,
@@ -87,7 +149,8 @@ describe('accounts and updates', () => {
     await uow.repos.albums.markFlushed([flushed!.id], new Date('2026-01-01T00:00:00Z'));
     const result = await later.runHousekeeping();
     expect(result.prunedUpdates).toBeGreaterThanOrEqual(1);
-    expect(result.prunedAlertMarks).toBe(1);
+    expect(result.prunedAlertMarks).toBe(2); // this test's, and the parked-update alert's above
+    expect(result.prunedFailedUpdates).toBe(2); // the two parked above, long ago by then
     expect(result.prunedAlbumItems).toBe(1); // the unflushed item stays
     expect(result.prunedStripeEvents).toBe(1);
     expect(await uow.repos.stripeEvents.get('evt_old')).toBeNull();

@@ -6,8 +6,8 @@ import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import * as flows from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
-import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
-import { callbackQuery, command, fanUser } from '../../support/updates.ts';
+import { LOSE_ANSWER, type FakeTelegram } from '../../support/fake-telegram/index.ts';
+import { callbackQuery, command, fanUser, refundedPayment } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
@@ -86,10 +86,13 @@ describe('admin refund of a Stars payment', () => {
     expect(refundCalls()).toHaveLength(calls);
     expect(await balanceOf(t, fan.id)).toBe(2);
 
-    // Our record says paid but Telegram already refunded it: Telegram's error is shown, nothing changes.
+    // Our record says paid but Telegram refunded it already: that is proof, and the keyed claw-back
+    // converges (it took the credits back once; it takes nothing twice).
     await t.db.database.db.update(payments).set({ status: 'paid' }).where(eq(payments.id, paymentId));
     await t.post(cmd(threadId, `/refund ${paymentId}`));
-    expect(lastReply(threadId)).toMatch(/Telegram refused the refund: .*CHARGE_ALREADY_REFUNDED/);
+    expect(refundCalls().at(-1)!.error?.description).toMatch(/CHARGE_ALREADY_REFUNDED/);
+    expect(lastReply(threadId)).not.toMatch(/refused/);
+    expect((await uow().repos.payments.get(paymentId))!.status).toBe('refunded');
     expect(await balanceOf(t, fan.id)).toBe(2);
     expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10, -10]);
     expect((await t.app.deps.services.checkLedger()).ok).toBe(true);
@@ -125,6 +128,63 @@ describe('admin refund of a Stars payment', () => {
       5000,
       'pass refund notice',
     );
+  });
+
+  it('a lost answer: the admin hears "unknown, retrying", the retry finds it refunded and claws back once', async () => {
+    const { fan, threadId } = await fanWithTopic(706, 'Wes');
+    await t.post(command(fan, '/buy10'));
+    const paymentId = await pay(fan, 'stxWes1');
+    // Telegram refunds, but its answer never arrives.
+    fake.failNext('refundStarPayment', LOSE_ANSWER);
+    await t.post(cmd(threadId, `/refund ${paymentId}`));
+    expect(fake.payments().find((p) => p.telegram_payment_charge_id === 'stxWes1')!.refunded).toBe(true);
+    expect(lastReply(threadId)).toMatch(/not known yet/);
+    expect(lastReply(threadId)).not.toMatch(/refused/);
+    expect(await balanceOf(t, fan.id)).toBe(12); // nothing taken back on a guess
+    // The retry asks again, reads CHARGE_ALREADY_REFUNDED as proof, claws back and reports in the topic.
+    await eventually(() => /took back 10 credits, balance 2/.test(lastReply(threadId)), 15_000, 'retry');
+    expect(await balanceOf(t, fan.id)).toBe(2);
+    expect((await uow().repos.payments.get(paymentId))!.status).toBe('refunded');
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10, -10]);
+    // A refund the admin repeats now is answered from our books; Telegram is not asked.
+    const calls = refundCalls().length;
+    await t.post(cmd(threadId, `/refund ${paymentId}`));
+    expect(lastReply(threadId)).toMatch(/already refunded/);
+    expect(refundCalls()).toHaveLength(calls);
+  });
+
+  it("Telegram's refunded_payment (a refund made elsewhere) claws back once and tells the owners", async () => {
+    const { fan } = await fanWithTopic(707, 'Xia');
+    await t.post(command(fan, '/buy10'));
+    const { paymentId, payload } = await flows.payLatestInvoice(t, fake, fan, 'stxXia1');
+    expect(await balanceOf(t, fan.id)).toBe(12);
+    fake.refundOutside('stxXia1');
+    const update = refundedPayment(
+      fan,
+      { payload, total_amount: 50, telegram_payment_charge_id: 'stxXia1' },
+      { fake },
+    );
+    await t.post(update);
+    // Redelivered, and under another update id: one claw-back.
+    await t.post(update);
+    await t.post({ ...update, update_id: update.update_id + 700_000 });
+    expect(await balanceOf(t, fan.id)).toBe(2);
+    expect((await uow().repos.payments.get(paymentId))!.status).toBe('refunded');
+    expect(await uow().repos.ledger.findByKey('refund:stars:stxXia1')).toMatchObject({ delta: -10 });
+    await eventually(
+      () =>
+        fake
+          .callsTo('sendMessage')
+          .some(
+            (c) =>
+              c.payload.chat_id === ADMIN_GROUP_ID &&
+              /Telegram refunded a payment/.test(String(c.payload.text)),
+          ),
+      5000,
+      'owners told',
+    );
+    // The admin's /refund afterwards changes nothing.
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10, -10]);
   });
 
   it("ignores a non-admin's /refund and refuses another fan's payment", async () => {

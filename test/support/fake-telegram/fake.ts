@@ -25,7 +25,7 @@ import {
 import { UpdateQueue } from './update-queue.ts';
 
 export type { InjectedError, RecordedCall } from './server.ts';
-export { DROP_CONNECTION } from './server.ts';
+export { DROP_CONNECTION, LOSE_ANSWER } from './server.ts';
 
 export interface FailNextOptions {
   /** How many matching calls fail (default 1; Infinity for all). */
@@ -410,6 +410,13 @@ export class FakeTelegram {
     if (!stored?.fromBot || !stored.message.paid_media)
       throw new Error(`paidMediaPayload: message ${messageId} in ${chatId} is not a paid-media post`);
     return stored.paidMediaPayload ?? '';
+  }
+
+  /** Telegram refunds a charge on its own (support, a chargeback): a later refundStarPayment is refused. */
+  refundOutside(chargeId: string): void {
+    const charge = this.state.payments.get(chargeId);
+    if (!charge) throw new Error(`refundOutside: no charge ${chargeId}`);
+    charge.refunded = true;
   }
 
   payments(): PaymentRecord[] {

@@ -9,6 +9,7 @@ export {
   DEFAULT_BOT_INFO,
   DEFAULT_TOKEN,
   DROP_CONNECTION,
+  LOSE_ANSWER,
   FakeTelegram,
   startFakeTelegram,
   type FailNextOptions,

@@ -41,6 +41,8 @@ export interface InjectedError {
   migrate_to_chat_id?: number;
   /** Close the connection without an answer (a network failure: grammY throws HttpError). */
   drop?: true;
+  /** With `drop`: the call is carried out first, only its answer is lost (the caller cannot know it worked). */
+  afterHandling?: true;
 }
 
 /** A failNext that closes the connection without answering, as a dropped keep-alive socket does. */
@@ -48,6 +50,13 @@ export const DROP_CONNECTION: InjectedError = {
   error_code: 0,
   description: 'connection dropped',
   drop: true,
+};
+
+/** The call is carried out, then the connection closes before the answer: a lost answer. */
+export const LOSE_ANSWER: InjectedError = {
+  ...DROP_CONNECTION,
+  description: 'answer lost',
+  afterHandling: true,
 };
 
 export interface ServerDeps {
@@ -189,6 +198,20 @@ export class BotApiServer {
     if (counted) this.throwIfLimited(this.deps.flood.checkEarlyRetry(chatId, now));
 
     const injection = this.deps.takeInjection(method, payload);
+    if (injection?.drop && injection.afterHandling) {
+      const handler = handlers[method];
+      if (handler)
+        handler({
+          method,
+          state: this.deps.state,
+          payload,
+          uploads,
+          updates: { pending: () => this.deps.updates.pending(), clear: () => this.deps.updates.clear() },
+        });
+      if (counted) this.deps.flood.commit(chatId, now);
+      res.socket?.destroy();
+      throw new ApiError(0, injection.description);
+    }
     if (injection?.drop) {
       res.socket?.destroy();
       throw new ApiError(0, injection.description);

@@ -7,7 +7,6 @@ import {
   isContentFanAction,
 } from '../../callback-data/content.ts';
 import type { Context } from '../../context.ts';
-import { notifyOwners } from '../../helpers/owners.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
 import { createBuyCreditsKeyboard } from '../../keyboards/fan.ts';
 import { contentTexts, texts } from '../../texts.ts';
@@ -106,26 +105,6 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
         ? contentTexts.fanPriceChanged(res.title, res.cost)
         : contentTexts.fanUnavailable;
   return ctx.answerCallbackQuery({ text, show_alert: true });
-});
-
-// The fan paid for a paid-media post: Telegram shows them the media; we record that they own it.
-composer.on('purchased_paid_media', async (ctx) => {
-  const { from, paid_media_payload: payload } = ctx.purchasedPaidMedia;
-  const res = await ctx.services.content.paidMediaPurchased({
-    userId: from.id,
-    payload,
-    updateId: ctx.update.update_id,
-  });
-  if (res.ok) return; // the confirmation follows through the outbox
-  ctx.logger.error({ userId: from.id, payload }, 'paid media purchase for an unknown offer');
-  await ctx.api
-    .sendMessage(from.id, contentTexts.unknownPaidMedia)
-    .catch((err: unknown) => ctx.logger.warn({ err }, 'could not tell the fan'));
-  await notifyOwners(
-    ctx,
-    contentTexts.unknownPaidMediaAlert(from.id, payload),
-    'unknown paid media purchase',
-  );
 });
 
 export const contentFanFeature = composer;
