@@ -6,6 +6,7 @@ import { startHousekeepingWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
 import { startStripeEventWorker } from './stripe-event.ts';
 import { startAutoRechargeWorker } from './auto-recharge.ts';
+import { startStripeDetachWorker } from './stripe-detach.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -19,4 +20,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
   await startStripeEventWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-event' }));
   await startAutoRechargeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'auto-recharge' }));
+  await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
 }
