@@ -1,14 +1,18 @@
 import { crossesThreshold } from '../domain/ledger/index.ts';
 import { formatMoney, minorUnitDigits, type Clock } from '../domain/shared/index.ts';
 import { ensureStripeCustomer, startCardPurchase } from './card-payments.ts';
+import { cardBlock } from './disputes.ts';
 import type { CardGateway, NewOutboxItem, Payment, Product, Repos, UnitOfWork, User } from './ports.ts';
 import { fanNotice } from './notices.ts';
+import { alertFailedPayment } from './owner-alerts.ts';
 import { resolveSettings } from './settings.ts';
 
 export interface AutoRechargeDeps {
   uow: UnitOfWork;
   clock: Clock;
   cards?: CardGateway | undefined;
+  /** Where owners hear about failed charges (the General topic, else privately). */
+  adminGroupId: number | null;
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   /** The bot's username, for links back to it (known once the bot has started). */
@@ -61,6 +65,7 @@ export type AutoRechargeOutcome =
   | 'disabled'
   | 'blocked'
   | 'banned'
+  | 'card_blocked'
   | 'no_card'
   | 'not_needed'
   | 'capped'
@@ -89,6 +94,8 @@ export async function runAutoRecharge(
   if (user.blockedBot) return 'blocked';
   // A banned fan's messages are refused: credits would be of no use to them.
   if (user.isBanned) return 'banned';
+  // A dispute turned auto-recharge off; this catches a job enqueued just before it.
+  if (await cardBlock(repos, user.id)) return 'card_blocked';
   const existing = await repos.payments.findByTrigger(job.triggerKey);
   if (existing && existing.status !== 'pending') return 'already_done';
 
@@ -198,6 +205,19 @@ async function failed(
     // Counted once per payment: the same job run twice (a redelivery) reaches this twice.
     if (!(await r.payments.markFailed(paymentId, deps.clock.now()))) return;
     const failures = await r.users.noteAutoRechargeFailure(user.id);
+    await alertFailedPayment(r, deps, {
+      key: `auto-recharge:${paymentId}`,
+      userId: user.id,
+      paymentId,
+      amount: product.priceMinor!,
+      currency: product.currency,
+      what: `${product.amount} credits`,
+      reason:
+        result.status === 'authentication_required'
+          ? 'the bank asks the cardholder to confirm the payment'
+          : (result.message ?? 'card declined'),
+      autoRecharge: true,
+    });
     const items: NewOutboxItem[] = [];
     if (result.status === 'authentication_required') {
       items.push(
@@ -243,6 +263,8 @@ export interface AutoRechargeView {
   card: string | null;
   failures: number;
   packs: Product[];
+  /** A dispute stopped card payments for this fan: auto-recharge cannot be turned on. */
+  cardBlocked: boolean;
 }
 
 /** What `/autorecharge` shows: the current setting, the saved card, the packs that can be chosen. */
@@ -261,13 +283,19 @@ export async function autoRechargeStatus(deps: AutoRechargeDeps, userId: number)
     card: user?.stripePaymentMethodId ? user.stripeCardLabel : null,
     failures: user?.autoRechargeFailures ?? 0,
     packs,
+    cardBlocked: (await cardBlock(repos, userId)) !== null,
   };
 }
 
 export type ConfigureResult =
   /** `chargingNow`: the balance was already below the threshold, so a recharge runs at once. */
   | { ok: true; saveCardUrl: string | null; chargingNow: boolean }
-  | { ok: false; code: 'unavailable' | 'unknown_pack' | 'bad_threshold' | 'provider_error'; detail?: string };
+  | {
+      ok: false;
+      /** `card_blocked`: a dispute stopped card payments for this fan. */
+      code: 'unavailable' | 'unknown_pack' | 'bad_threshold' | 'card_blocked' | 'provider_error';
+      detail?: string;
+    };
 
 /**
  * Turns auto-recharge on (with a pack and a threshold) or off. Turning it on without a saved card
@@ -291,6 +319,9 @@ export async function configureAutoRecharge(
   const user = (await repos.users.get(a.userId))!;
   const chargingNow = await deps.uow.run(async (r) => {
     const locked = (await r.users.getForUpdate(a.userId))!;
+    // Under the row lock a dispute's transaction also takes: either it sees this and turns it off
+    // again, or this sees its dispute.
+    if (await cardBlock(r, a.userId)) return 'card_blocked' as const;
     await r.users.setAutoRecharge(a.userId, {
       enabled: true,
       productId: product.id,
@@ -300,6 +331,7 @@ export async function configureAutoRecharge(
       ? armIfBelow(r, locked, { threshold: a.threshold!, reason: 'on', now: deps.clock.now() })
       : false;
   });
+  if (chargingNow === 'card_blocked') return { ok: false, code: 'card_blocked' };
   let saveCardUrl: string | null = null;
   if (!user.stripePaymentMethodId) {
     try {

@@ -1,4 +1,5 @@
 import { formatMoney, type Clock } from '../domain/shared/index.ts';
+import { cardBlock } from './disputes.ts';
 import { productDescription } from './purchases.ts';
 import type { CardGateway, Payment, Repos, UnitOfWork, User } from './ports.ts';
 
@@ -29,7 +30,8 @@ export type CardPurchaseResult =
   | { ok: true; paymentId: number; url: string; price: string; title: string }
   | {
       ok: false;
-      code: 'unavailable' | 'unknown_product' | 'not_for_card' | 'banned' | 'provider_error';
+      /** `card_blocked`: a dispute stopped card payments for this fan (Telegram Stars still work). */
+      code: 'unavailable' | 'unknown_product' | 'not_for_card' | 'banned' | 'card_blocked' | 'provider_error';
       detail?: string;
     };
 
@@ -50,6 +52,9 @@ export async function startCardPurchase(
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_product' };
   if (user.isBanned) return { ok: false, code: 'banned' };
+  const dispute = await cardBlock(repos, user.id);
+  if (dispute)
+    return { ok: false, code: 'card_blocked', detail: `dispute ${dispute.id} (${dispute.status})` };
   let paymentId: number | null = null;
   try {
     const customerId = await ensureStripeCustomer(repos, cards, user);

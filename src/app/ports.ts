@@ -560,6 +560,11 @@ export interface JobsPort {
   applyPaymentUpdate(inboxId: number): Promise<void>;
   /** Asks Telegram again for a Stars refund whose answer was lost (one job per payment). */
   retryStarsRefund(job: { paymentId: number; adminId: number; key: string }): Promise<void>;
+  /**
+   * Detaches a saved card in Stripe after the transaction commits (a Stripe call never runs inside one);
+   * one job per card, however often enqueued, retried until Stripe answers.
+   */
+  detachCard(job: { userId: number; paymentMethodId: string; reason: string }): Promise<void>;
 }
 
 export interface Payment {
@@ -627,6 +632,26 @@ export interface StarsRefunds {
   ): Promise<{ ok: true } | { ok: false; kind: 'already_refunded' | 'refused' | 'unknown'; error: string }>;
 }
 
+/** A Stripe dispute on one of a fan's card payments (see db/schema/payments.ts `disputes`). */
+export interface Dispute {
+  id: string;
+  userId: number;
+  paymentId: number;
+  /** `open` until Stripe closes it, then Stripe's final status (`won`, `lost`, `warning_closed`…). */
+  status: string;
+  openedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface DisputesRepo {
+  /** Records a dispute as open; false when it is known already (a repeat, or it closed first). */
+  open(d: { id: string; userId: number; paymentId: number }, at: Date): Promise<boolean>;
+  /** Records how it closed (inserting it when its opening was never seen). */
+  close(d: { id: string; userId: number; paymentId: number; status: string }, at: Date): Promise<void>;
+  /** The fan's disputes, oldest first. */
+  ofUser(userId: number): Promise<Dispute[]>;
+}
+
 export interface StripeEventsRepo {
   /** Takes the event for processing; false when it was processed already (or is being, elsewhere). */
   claim(eventId: string, type: string): Promise<boolean>;
@@ -685,6 +710,11 @@ export interface CardGateway {
   >;
   /** A full refund of the PaymentIntent, keyed on our payment id. */
   refund(a: { paymentId: number; paymentIntentId: string }): Promise<{ id: string; status: string }>;
+  /**
+   * Removes a saved card from its customer for good (it can never be charged again). Keyed on the card;
+   * a card that is no longer attached (detached already, or gone) answers `not_attached`: done too.
+   */
+  detachPaymentMethod(a: { paymentMethodId: string }): Promise<{ status: 'detached' | 'not_attached' }>;
 }
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
@@ -704,6 +734,7 @@ export interface Repos {
   admin: AdminRepo;
   albums: AlbumsRepo;
   stripeEvents: StripeEventsRepo;
+  disputes: DisputesRepo;
   content: ContentRepo;
   contentDrafts: ContentDraftsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */

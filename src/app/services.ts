@@ -9,6 +9,7 @@ import { runHousekeeping } from './housekeeping.ts';
 import * as purchases from './purchases.ts';
 import * as cardPayments from './card-payments.ts';
 import { applyStripeEvent } from './stripe-events.ts';
+import { detachCard } from './disputes.ts';
 import * as autoRecharge from './auto-recharge.ts';
 import { refundPayment, retryStarsRefund } from './refunds.ts';
 import * as updates from './updates.ts';
@@ -92,6 +93,9 @@ export function createServices(deps: ServiceDeps) {
         cardPayments.paymentStatus(deps, a),
       portal: (a: Parameters<typeof cardPayments.billingPortal>[1]) => cardPayments.billingPortal(deps, a),
       applyEvent: (e: Parameters<typeof applyStripeEvent>[1]) => applyStripeEvent(deps, e),
+      /** The `stripe-detach` job: a saved card removed in Stripe after the transaction that forgot it. */
+      detachCard: (job: Parameters<typeof detachCard>[1], attempt: Parameters<typeof detachCard>[2]) =>
+        detachCard(deps, job, attempt),
     },
     autoRecharge: {
       status: (userId: number) => autoRecharge.autoRechargeStatus(deps, userId),

@@ -3,8 +3,10 @@ import { refundShare } from '../domain/ledger/index.ts';
 import { formatMoney, type Clock } from '../domain/shared/index.ts';
 import { armIfBelow } from './auto-recharge.ts';
 import { grantPayment } from './grants.ts';
-import { escapeHtml, topicLink, utcMinute } from './messages.ts';
+import { cardBlock, disputeBanCallback, stopCardSales } from './disputes.ts';
+import { escapeHtml, utcMinute } from './messages.ts';
 import { alertTargets, fanNotice, ownerAlerts, type NoticeKeyboard } from './notices.ts';
+import { alertFailedPayment, fanName, topicButton } from './owner-alerts.ts';
 import type { Payment, Repos, UnitOfWork } from './ports.ts';
 import { scheduleCardRender, type RenderTimings } from './refresh.ts';
 import { cutUserPass, extendUserPass } from './passes.ts';
@@ -155,26 +157,11 @@ async function paymentOfIntent(r: Repos, paymentIntentId: string): Promise<Payme
   return found?.rail === 'stripe' ? r.payments.getForUpdate(found.id) : null;
 }
 
-async function topicButton(
-  deps: StripeEventDeps,
-  r: Repos,
-  userId: number,
-): Promise<NoticeKeyboard | undefined> {
-  const topic = await r.topics.get(userId);
-  if (!topic?.threadId) return undefined;
-  return [[{ text: '💬 Open the fan’s topic', url: topicLink(topic.groupId, topic.threadId) }]];
-}
-
-async function fanName(r: Repos, userId: number): Promise<string> {
-  const u = await r.users.get(userId);
-  const name = escapeHtml([u?.firstName, u?.lastName].filter(Boolean).join(' ') || 'Fan');
-  return `${name}${u?.username ? ` (@${escapeHtml(u.username)})` : ''} · ${userId}`;
-}
-
+/** What the payment bought, as HTML ("10 credits", "a 1 day pass", an item's title). */
 async function what(r: Repos, p: Payment): Promise<string> {
   if (p.kind === 'credits') return `${p.quantity} credits`;
   if (p.kind === 'time') return `a ${formatDuration(p.quantity * 1000)} pass`;
-  return (await r.products.get(p.productId))?.title ?? 'an unlock';
+  return escapeHtml((await r.products.get(p.productId))?.title ?? 'an unlock');
 }
 
 async function succeeded(
@@ -276,6 +263,16 @@ async function failed(
       ],
     }),
   ]);
+  await alertFailedPayment(r, deps, {
+    key: `stripe:${p.id}`,
+    userId: p.userId,
+    paymentId: p.id,
+    amount: p.amount,
+    currency: p.currency,
+    what: await what(r, p),
+    reason: ev.message ?? ev.code,
+    autoRecharge: false,
+  });
   return 'applied';
 }
 
@@ -286,6 +283,11 @@ async function cardSaved(
 ): Promise<Applied> {
   const user = await r.users.findByStripeCustomer(ev.customerId);
   if (!user) return 'ignored';
+  // Saved on a page opened before a dispute stopped card sales: it is not kept (nothing may charge it).
+  if (await cardBlock(r, user.id)) {
+    await r.jobs.detachCard({ userId: user.id, paymentMethodId: ev.paymentMethodId, reason: 'card-blocked' });
+    return 'applied';
+  }
   await r.users.setSavedCard(user.id, { paymentMethodId: ev.paymentMethodId, label: ev.label });
   // Saved to finish turning auto-recharge on, with the balance already low: it runs now.
   const charging =
@@ -363,6 +365,17 @@ async function disputeOpened(
   } else {
     held = 'Nothing was taken back (an unlock).';
   }
+  const stopped = await stopCardSales(r, {
+    disputeId: ev.disputeId,
+    userId: p.userId,
+    paymentId: p.id,
+    now: deps.clock.now(),
+  });
+  const consequences = [
+    stopped.autoRechargeWasOn ? 'Auto-recharge is off.' : '',
+    stopped.card ? `The saved card ${escapeHtml(stopped.card)} is forgotten and removed in Stripe.` : '',
+    'Card payments from this fan are stopped until the dispute is won (Telegram Stars still work).',
+  ].filter(Boolean);
   await r.admin.audit({
     actorId: 0,
     userId: p.userId,
@@ -379,12 +392,20 @@ async function disputeOpened(
     alert(
       deps,
       `dispute-alert:${ev.disputeId}`,
-      `🚨 <b>Dispute opened</b> by ${await fanName(r, p.userId)}: ${formatMoney(ev.amount, ev.currency)} on payment #${p.id} (${await what(r, p)}), reason “${escapeHtml(ev.reason.replace(/_/g, ' '))}”.\n${held}\nAnswer it in the Stripe dashboard before the deadline.`,
-      await topicButton(deps, r, p.userId),
+      `🚨 <b>Dispute opened</b> by ${await fanName(r, p.userId)}: ${formatMoney(ev.amount, ev.currency)} on payment #${p.id} (${await what(r, p)}), reason “${escapeHtml(ev.reason.replace(/_/g, ' '))}”.\n${held}\n${consequences.join(' ')}\nAnswer it in the Stripe dashboard before the deadline.`,
+      await disputeKeyboard(r, p.userId),
     ),
   );
   await scheduleCardRender(r, p.userId, deps.clock.now(), deps.renderTimings);
   return 'applied';
+}
+
+/** The fan's topic, and a one-tap ban (re-checked and done by the bot through `admin.setBan`). */
+async function disputeKeyboard(r: Repos, userId: number): Promise<NoticeKeyboard> {
+  const topic = await topicButton(r, userId);
+  return [
+    [...(topic ? [topic] : []), { text: '🚫 Ban this fan', callback_data: disputeBanCallback(userId) }],
+  ];
 }
 
 async function disputeClosed(
@@ -428,9 +449,19 @@ async function disputeClosed(
     action: 'stripe_dispute_closed',
     details: { paymentId: p.id, dispute: ev.disputeId, status: ev.status },
   });
+  await r.disputes.close(
+    { id: ev.disputeId, userId: p.userId, paymentId: p.id, status: ev.status },
+    deps.clock.now(),
+  );
+  const blocked = await cardBlock(r, p.userId);
+  const cards = !blocked
+    ? ' Card payments from this fan work again.'
+    : blocked.id === ev.disputeId
+      ? ' Card payments from this fan stay stopped.'
+      : ' Card payments from this fan stay stopped: another of their disputes is open or was lost.';
   const verdict = kept
-    ? `✅ <b>${ev.status === 'won' ? 'Dispute won' : 'Inquiry closed without a chargeback'}</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}`
-    : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.`;
+    ? `✅ <b>${ev.status === 'won' ? 'Dispute won' : 'Inquiry closed without a chargeback'}</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}${cards}`
+    : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.${cards}`;
   await r.outbox.enqueue(alert(deps, `dispute-closed:${ev.disputeId}`, verdict));
   return 'applied';
 }

@@ -10,6 +10,7 @@ import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';
 import { autoRechargeFeature } from './features/auto-recharge.ts';
 import { contentFeature } from './features/content/index.ts';
+import { disputeAlertFeature } from './features/dispute-alert.ts';
 import { legalFeature } from './features/legal.ts';
 import { historyFeature } from './features/history.ts';
 import { editsFeature } from './features/edits.ts';
@@ -70,6 +71,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(fanStateFeature);
   safe.use(adminRelayFeature);
   safe.use(adminTopicFeature);
+  safe.use(disputeAlertFeature);
   safe.use(unhandledFeature); // must be the last handler
   return bot;
 }

@@ -46,6 +46,12 @@ export function jobsPort(jobs: Jobs | undefined, db: DbOrTx): JobsPort {
         startAfter: 2,
       });
     },
+    async detachCard(job) {
+      await need().send('stripeDetach', job, {
+        tx: db,
+        id: uuidFromKey(`stripe-detach:${job.paymentMethodId}`),
+      });
+    },
     async schedulePassNotices(userId, until, now) {
       for (const [at, beforeMs] of PASS_NOTICES) {
         const when = until.getTime() - beforeMs;

@@ -102,6 +102,21 @@ export const QUEUES = {
     options: { policy: 'standard', retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
     payload: z.object({ userId: z.number().int(), triggerKey: z.string().min(1) }),
   },
+  /**
+   * Detaches a saved card in Stripe (after a dispute), enqueued in the transaction that forgot it: the
+   * Stripe call runs after the commit, never inside it. The job id is derived from the card, so it is
+   * one job however often it is enqueued; a failure is retried with backoff (about an hour in all), and
+   * the last one alerts the owners.
+   */
+  stripeDetach: {
+    name: 'stripe-detach',
+    options: { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+    payload: z.object({
+      userId: z.number().int(),
+      paymentMethodId: z.string().min(1),
+      reason: z.string().min(1),
+    }),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */

@@ -213,6 +213,35 @@ describe('fake Stripe API through the real SDK', () => {
     expect(portal.url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\/test_/);
   });
 
+  it('detaches a PaymentMethod for good: payment_method.detached, then it can be neither detached, attached nor charged', async () => {
+    const customer = await stripe.customers.create({});
+    const pm = fake.attachPaymentMethod(customer.id);
+    const detached = await stripe.paymentMethods.detach(pm.id);
+    expect(detached).toMatchObject({ id: pm.id, object: 'payment_method', customer: null });
+    const event = fake.events.at(-1)!;
+    expect(event.type).toBe('payment_method.detached');
+    expect(event.data.object).toMatchObject({ id: pm.id, customer: null });
+    expect(event.data.previous_attributes).toEqual({ customer: customer.id });
+
+    const again = await caught(stripe.paymentMethods.detach(pm.id));
+    expect(again).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(again.message).toMatch(/not attached to a customer/);
+    const reattach = await caught(stripe.paymentMethods.attach(pm.id, { customer: customer.id }));
+    expect(reattach).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    const charge = await caught(
+      stripe.paymentIntents.create({
+        amount: 500,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: pm.id,
+        off_session: true,
+        confirm: true,
+      }),
+    );
+    expect(charge).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(fake.events.filter((e) => e.type === 'payment_method.detached')).toHaveLength(1);
+  });
+
   it('fails an off-session payment with authentication_required as a StripeCardError', async () => {
     const customer = await stripe.customers.create({});
     const pm = fake.attachPaymentMethod(customer.id);

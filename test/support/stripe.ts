@@ -14,14 +14,20 @@ export const STRIPE_WEBHOOK_SECRET = 'whsec_fanbridgeTestSecret0000000000';
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string; url?: string }>> };
 
-/** The relay stack plus a fake Stripe server, with the app's Stripe SDK pointed at it. */
-export async function startStripeApp(opts: { renderTimings?: RenderTimings } = {}) {
+/**
+ * The relay stack plus a fake Stripe server, with the app's Stripe SDK pointed at it. `env` overrides
+ * the app's environment (`ADMIN_GROUP_ID: undefined`: owners are alerted privately).
+ */
+export async function startStripeApp(
+  opts: { renderTimings?: RenderTimings; env?: Record<string, string | undefined> } = {},
+) {
   const stripe = await startFakeStripe();
   const stack = await startForumApp({
     env: {
       STRIPE_SECRET_KEY: STRIPE_KEY,
       STRIPE_WEBHOOK_SECRET,
       STRIPE_API_BASE: stripe.apiBase,
+      ...opts.env,
     },
     ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
   });

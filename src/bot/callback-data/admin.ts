@@ -1,3 +1,4 @@
+import { DISPUTE_BAN_PREFIX } from '../../app/disputes.ts';
 import { createCallbackData } from './codec.ts';
 
 /** Buttons on a fan's info card. */
@@ -8,3 +9,9 @@ export const isCardAction = (v: string): v is CardAction => (CARD_ACTIONS as rea
 
 /** Gift choices: `c` credits (amount) or `t` time pass (amount in seconds). */
 export const giftData = createCallbackData('gift', { kind: 'word', amount: 'int', user: 'int' });
+
+/**
+ * "Ban this fan" on a dispute alert. The alert is written by the app (app/disputes.ts builds the string
+ * with `disputeBanCallback`), so the prefix is the app's: both sides agree by construction.
+ */
+export const disputeBanData = createCallbackData(DISPUTE_BAN_PREFIX, { user: 'int' });

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AutoRechargeView } from '../../app/auto-recharge.ts';
 import { THRESHOLD_CHOICES } from '../../app/auto-recharge.ts';
+import { cardBlockedText } from '../../app/messages.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { autoRechargeData as ar, isArAction } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
@@ -21,7 +22,9 @@ function statusText(v: AutoRechargeView): string {
   } else {
     lines.push('Off. Turn it on to top up automatically with a saved card when your credits run low.');
   }
-  lines.push(v.card ? `💳 Card: ${escapeHtml(v.card)} (manage it with /billing)` : '💳 No saved card yet.');
+  if (v.cardBlocked) lines.push(cardBlockedText);
+  else
+    lines.push(v.card ? `💳 Card: ${escapeHtml(v.card)} (manage it with /billing)` : '💳 No saved card yet.');
   return lines.join('\n');
 }
 
@@ -30,7 +33,7 @@ function statusKeyboard(v: AutoRechargeView): InlineKeyboard {
   if (v.enabled) {
     kb.text('✏️ Change', ar.pack({ action: 'on', product: 0, threshold: 0 }));
     kb.text('⏹ Turn off', ar.pack({ action: 'off', product: 0, threshold: 0 }));
-  } else {
+  } else if (!v.cardBlocked) {
     kb.text('▶️ Turn on', ar.pack({ action: 'on', product: 0, threshold: 0 }));
   }
   return kb;
@@ -54,7 +57,12 @@ async function showStatus(
     kb.row().url('💳 Save a card', extra.saveCardUrl);
   }
   if (edit) await editOrIgnoreUnchanged(ctx, html, kb);
-  else await ctx.reply(html, { parse_mode: 'HTML', reply_markup: kb });
+  // No button at all (card payments stopped for this fan): no keyboard.
+  else
+    await ctx.reply(html, {
+      parse_mode: 'HTML',
+      ...(kb.inline_keyboard.flat().length ? { reply_markup: kb } : {}),
+    });
 }
 
 feature.command('autorecharge', (ctx) => showStatus(ctx, false));
@@ -102,7 +110,9 @@ feature.callbackQuery(ar.filter, async (ctx) => {
               ? 'That threshold is not valid. Please choose one of the buttons.'
               : res.code === 'provider_error'
                 ? 'Stripe could not be reached just now. Please try again in a minute.'
-                : 'Auto-recharge is not available here.';
+                : res.code === 'card_blocked'
+                  ? cardBlockedText
+                  : 'Auto-recharge is not available here.';
         if (res.code === 'provider_error')
           ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');
         return ctx.answerCallbackQuery({ text, show_alert: true });

@@ -6,6 +6,7 @@ import { jobsPort } from '../../jobs/port.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
+import { disputesRepo } from './disputes.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
@@ -34,6 +35,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     admin: adminRepo(db),
     albums: albumsRepo(db),
     stripeEvents: stripeEventsRepo(db),
+    disputes: disputesRepo(db),
     content: contentRepo(db),
     contentDrafts: contentDraftsRepo(db),
     jobs: jobsPort(jobs, db),

@@ -64,3 +64,29 @@ export const stripeEvents = pgTable(
   },
   (t) => [index('stripe_events_processed_at_idx').on(t.processedAt)],
 );
+
+/**
+ * Stripe disputes, one row per dispute, kept after it closes. While a fan has a dispute that is open, or
+ * closed any other way than in the creator's favour (`won`, `warning_closed`), nothing is sold to them by
+ * card. A table rather than one `users` column holding a dispute id: a fan can have several disputes, and
+ * one column would forget a lost dispute when a second one opened, then lift the stop when that second
+ * one was won.
+ */
+export const disputes = pgTable(
+  'disputes',
+  {
+    /** Stripe's dispute id (`dp_…`). */
+    id: text('id').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    paymentId: bigint('payment_id', { mode: 'number' })
+      .notNull()
+      .references(() => payments.id),
+    /** `open` until Stripe closes it, then Stripe's final status (`won`, `lost`, `warning_closed`…). */
+    status: text('status').notNull().default('open'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('disputes_user_idx').on(t.userId)],
+);

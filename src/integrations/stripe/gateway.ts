@@ -133,5 +133,24 @@ export function stripeCardGateway(stripe: Stripe): CardGateway {
       );
       return { id: refund.id, status: refund.status ?? 'pending' };
     },
+    async detachPaymentMethod(a) {
+      try {
+        await stripe.paymentMethods.detach(
+          a.paymentMethodId,
+          {},
+          { idempotencyKey: `fanbridge-detach-${a.paymentMethodId}` },
+        );
+        return { status: 'detached' };
+      } catch (err) {
+        // Detaching twice is an error in Stripe ("…is not attached to a customer…"), as is a card that
+        // no longer exists: either way it can no longer be charged, which is all we wanted.
+        if (
+          err instanceof Stripe.errors.StripeInvalidRequestError &&
+          (err.code === 'resource_missing' || /not attached to a customer/i.test(err.message))
+        )
+          return { status: 'not_attached' };
+        throw err;
+      }
+    },
   };
 }

@@ -8,6 +8,7 @@ import { startStripeEventWorker } from './stripe-event.ts';
 import { startAutoRechargeWorker } from './auto-recharge.ts';
 import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
+import { startStripeDetachWorker } from './stripe-detach.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -27,4 +28,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
     deps.logger.child({ worker: 'telegram-payment' }),
   );
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
+  await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
 }

@@ -26,6 +26,7 @@ export const SUPPORTED_EVENT_TYPES = [
   'payment_intent.succeeded',
   'payment_intent.payment_failed',
   'payment_method.attached',
+  'payment_method.detached',
   'charge.dispute.created',
   'charge.dispute.closed',
   'charge.refunded',
@@ -178,6 +179,8 @@ const BUILDERS: Record<SupportedEventType, Builder> = {
   'payment_intent.succeeded': succeededIntent,
   'payment_intent.payment_failed': failedIntent,
   'payment_method.attached': (o) => buildPaymentMethod({ customer: customerId(o) }),
+  // Detached: no customer any more (the event's previous_attributes names the one it had).
+  'payment_method.detached': () => buildPaymentMethod({ customer: null }),
   'charge.dispute.created': (o) => dispute(o, 'needs_response'),
   'charge.dispute.closed': (o) => dispute(o, 'lost'),
   'charge.refunded': refundedCharge,

@@ -219,6 +219,8 @@ class State {
   outcomeQueue: PaymentOutcome[] = [];
   customerOutcomes = new Map<string, PaymentOutcome>();
   paymentMethodOutcomes = new Map<string, DeclineOutcome>();
+  /** PaymentMethods detached from their customer: Stripe never lets them be used or attached again. */
+  detachedPaymentMethods = new Set<string>();
   sessionExtras = new Map<string, SessionExtras>();
 
   reset(): void {
@@ -231,6 +233,7 @@ class State {
     this.outcomeQueue.length = 0;
     this.customerOutcomes.clear();
     this.paymentMethodOutcomes.clear();
+    this.detachedPaymentMethods.clear();
     this.sessionExtras.clear();
   }
 
@@ -242,8 +245,18 @@ class State {
     return undefined;
   }
 
-  emit(type: SupportedEventType, object: StripeJson, request: Stripe.Event.Request | null): void {
-    this.events.push(buildEvent(type, clone(object) as never, { request }));
+  emit(
+    type: SupportedEventType,
+    object: StripeJson,
+    request: Stripe.Event.Request | null,
+    previousAttributes?: Record<string, unknown>,
+  ): void {
+    this.events.push(
+      buildEvent(type, clone(object) as never, {
+        request,
+        ...(previousAttributes ? { previousAttributes } : {}),
+      }),
+    );
   }
 }
 
@@ -663,7 +676,17 @@ function createApp(state: State): Hono<Vars> {
     }
     const pm = store.paymentMethods.get(id);
     if (!pm) throw resourceMissing('PaymentMethod', id, param);
+    refuseDetached(pm, param);
     return pm;
+  };
+
+  /** Detachment is permanent in Stripe: the method can be neither charged nor attached again. */
+  const refuseDetached = (pm: StripeJson, param: string): void => {
+    if (!state.detachedPaymentMethods.has(pm.id)) return;
+    throw invalidRequest(
+      'The provided PaymentMethod was previously used with a PaymentIntent without Customer attachment, shared with a connected account without Customer attachment, or was detached from a Customer. It may not be used again. To use a PaymentMethod multiple times, you must attach it to a Customer first.',
+      { param },
+    );
   };
 
   app.get('/v1/payment_methods', (c) => {
@@ -682,6 +705,7 @@ function createApp(state: State): Hono<Vars> {
     const pm = TEST_PAYMENT_METHODS[id]
       ? resolvePaymentMethod(id, 'id')
       : mustGet('paymentMethods', id, 'PaymentMethod');
+    refuseDetached(pm, 'payment_method');
     if (pm.customer === customer.id) return render(state, c, pm);
     if (pm.customer)
       throw invalidRequest('The payment method you provided has already been attached to a customer.');
@@ -697,7 +721,10 @@ function createApp(state: State): Hono<Vars> {
         'The payment method you provided is not attached to a customer so detachment is impossible.',
       );
     }
+    const customer = pm.customer as string;
     pm.customer = null;
+    state.detachedPaymentMethods.add(pm.id);
+    state.emit('payment_method.detached', pm, requestRef(c), { customer });
     return render(state, c, pm);
   });
 
