@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/shared/index.ts';
 import type { UnitOfWork } from './ports.ts';
+import { RATE_WINDOW_RETENTION_MS } from './rate-limits.ts';
 
 /** Redeliveries come within hours; ids older than this can go (Telegram may also restart numbering). */
 export const UPDATE_DEDUPE_WINDOW_MS = 48 * 3600_000;
@@ -20,6 +21,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
   prunedOutbox: number;
   prunedAlbumItems: number;
   prunedStripeEvents: number;
+  prunedRateLimits: number;
 }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
@@ -29,5 +31,6 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
     prunedOutbox: await repos.outbox.pruneFinished(new Date(now - OUTBOX_RETENTION_MS)),
     prunedAlbumItems: await repos.albums.pruneFlushed(new Date(now - OUTBOX_RETENTION_MS)),
     prunedStripeEvents: await repos.stripeEvents.pruneOlderThan(new Date(now - STRIPE_EVENT_RETENTION_MS)),
+    prunedRateLimits: await repos.rateLimits.pruneOlderThan(new Date(now - RATE_WINDOW_RETENTION_MS)),
   };
 }

@@ -20,6 +20,7 @@ import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { attachDeps } from './middlewares/attach-deps.ts';
 import { handleBotError } from './middlewares/error-boundary.ts';
+import { rateLimit } from './middlewares/rate-limit.ts';
 import { trackUpdate } from './middlewares/track-update.ts';
 
 export interface CreateBotOptions {
@@ -55,6 +56,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(attachDeps(deps));
   const safe = bot.errorBoundary(handleBotError);
   safe.use(trackUpdate);
+  safe.use(rateLimit);
   safe.use(startFeature);
   safe.use(balanceFeature);
   safe.use(helpFeature);

@@ -26,6 +26,8 @@ export const texts = {
     '🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.',
   genericError: '😕 Something went wrong on our side. Nothing was charged; please try again in a moment.',
   staleButton: 'This button has expired. Send /start to get a fresh menu.',
+  slowDown: (seconds: number) =>
+    `⏳ Slow down a little: try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   unknownCommand: (cmd: string) => `I don't know ${cmd}. Send /help to see what I can do.`,
   unsupportedUpdate: 'I cannot handle that here. Send /help to see what I can do.',
   help: [
