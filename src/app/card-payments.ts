@@ -35,9 +35,17 @@ export type CardPurchaseResult =
       detail?: string;
     };
 
+/** A Checkout page is offered again while it stays open this long (Stripe closes sessions after 24 h). */
+const CHECKOUT_REUSE_MIN_LEFT_MS = 60 * 60_000;
+/** Older pending payments are not looked at (Stripe forgets idempotency keys after 24 h). */
+const CHECKOUT_REUSE_MAX_AGE_MS = 23 * 3600_000;
+
 /**
  * A fan pays by card: their Stripe Customer (created once, lazily), a pending payment row, and a
  * Checkout Session for it, each Stripe call keyed on our ids so a retry never makes a second one.
+ * Another tap on the same product, at the same price, while that page is open returns the same page:
+ * the row is found or made under the fan's row lock (two taps at once agree on one row), and Stripe is
+ * called after that short transaction, keyed on the row, so concurrent taps get one session.
  */
 export async function startCardPurchase(
   deps: CardPaymentDeps,
@@ -48,26 +56,37 @@ export async function startCardPurchase(
   const { repos } = deps.uow;
   const product = await repos.products.get(a.productId);
   if (!product?.active || product.kind === 'unlock') return { ok: false, code: 'unknown_product' };
-  if (product.priceMinor === null) return { ok: false, code: 'not_for_card' };
+  const priceMinor = product.priceMinor;
+  if (priceMinor === null) return { ok: false, code: 'not_for_card' };
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_product' };
   if (user.isBanned) return { ok: false, code: 'banned' };
   const dispute = await cardBlock(repos, user.id);
   if (dispute)
     return { ok: false, code: 'card_blocked', detail: `dispute ${dispute.id} (${dispute.status})` };
+  const view = { price: formatMoney(priceMinor, product.currency), title: product.title };
   let paymentId: number | null = null;
   try {
     const customerId = await ensureStripeCustomer(repos, cards, user);
-    const payment = await repos.payments.create({
+    const now = deps.clock.now().getTime();
+    const terms = {
       userId: user.id,
       productId: product.id,
-      rail: 'stripe',
-      amount: product.priceMinor,
+      amount: priceMinor,
       currency: product.currency,
       kind: product.kind,
       quantity: product.amount,
-      origin: 'checkout',
+    };
+    const payment = await deps.uow.run(async (r) => {
+      await r.users.getForUpdate(user.id);
+      const open = await r.payments.findOpenCheckout({
+        ...terms,
+        createdSince: new Date(now - CHECKOUT_REUSE_MAX_AGE_MS),
+        openUntil: new Date(now + CHECKOUT_REUSE_MIN_LEFT_MS),
+      });
+      return open ?? r.payments.create({ ...terms, rail: 'stripe', origin: 'checkout' });
     });
+    if (payment.checkoutUrl) return { ok: true, paymentId: payment.id, url: payment.checkoutUrl, ...view };
     paymentId = payment.id;
     const link = paidDeepLink(a.botUsername, payment.id);
     const session = await cards.createCheckout({
@@ -77,20 +96,14 @@ export async function startCardPurchase(
       customerId,
       title: product.title,
       description: productDescription(product),
-      amount: product.priceMinor,
-      currency: product.currency,
+      amount: payment.amount,
+      currency: payment.currency,
       stripePriceId: product.stripePriceId,
       successUrl: link,
       cancelUrl: link,
     });
-    await repos.payments.attachCheckout(payment.id, session.id);
-    return {
-      ok: true,
-      paymentId: payment.id,
-      url: session.url,
-      price: formatMoney(product.priceMinor, product.currency),
-      title: product.title,
-    };
+    await repos.payments.attachCheckout(payment.id, session);
+    return { ok: true, paymentId: payment.id, url: session.url, ...view };
   } catch (err) {
     // No page was made for it: the payment can never be paid, so it does not stay open.
     if (paymentId !== null) await repos.payments.markFailed(paymentId, deps.clock.now()).catch(() => false);

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/shared/index.ts';
 import type { UnitOfWork } from './ports.ts';
+import { RATE_WINDOW_RETENTION_MS } from './rate-limits.ts';
 
 /** Redeliveries come within hours; ids older than this can go (Telegram may also restart numbering). */
 export const UPDATE_DEDUPE_WINDOW_MS = 48 * 3600_000;
@@ -24,6 +25,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
   prunedAlbumItems: number;
   prunedStripeEvents: number;
   prunedFailedUpdates: number;
+  prunedRateLimits: number;
 }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
@@ -37,5 +39,6 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
       new Date(now - FAILED_RETRYING_TTL_MS),
       new Date(now - FAILED_PARKED_TTL_MS),
     ),
+    prunedRateLimits: await repos.rateLimits.pruneOlderThan(new Date(now - RATE_WINDOW_RETENTION_MS)),
   };
 }

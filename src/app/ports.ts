@@ -149,6 +149,16 @@ export interface PaymentInboxRepo {
   noteFailure(id: number, error: string, final: boolean): Promise<void>;
 }
 
+export interface RateLimitsRepo {
+  /**
+   * Counts one hit in each of these windows (one statement, atomic across replicas) and returns the
+   * hits in each afterwards, in the same order.
+   */
+  hit(windows: Array<{ key: string; windowStart: Date }>): Promise<number[]>;
+  /** Drops windows that started before `cutoff`. */
+  pruneOlderThan(cutoff: Date): Promise<number>;
+}
+
 export interface OnceRepo {
   /** True for exactly one caller per key, across processes. */
   claim(key: string): Promise<boolean>;
@@ -581,6 +591,9 @@ export interface Payment {
   /** How it started: a Stars `invoice`, a Stripe `checkout` page, or an off-session `auto_recharge`. */
   origin: 'invoice' | 'checkout' | 'auto_recharge';
   checkoutSessionId: string | null;
+  /** The Checkout Session's page and when Stripe closes it (null until the session exists). */
+  checkoutUrl: string | null;
+  checkoutExpiresAt: Date | null;
   /** Minor units refunded so far (Stripe; cumulative). */
   refundedAmount: number;
 }
@@ -589,7 +602,14 @@ export interface PaymentsRepo {
   create(
     p: Omit<
       Payment,
-      'id' | 'status' | 'providerChargeId' | 'origin' | 'checkoutSessionId' | 'refundedAmount'
+      | 'id'
+      | 'status'
+      | 'providerChargeId'
+      | 'origin'
+      | 'checkoutSessionId'
+      | 'checkoutUrl'
+      | 'checkoutExpiresAt'
+      | 'refundedAmount'
     > &
       Partial<Pick<Payment, 'origin'>> & { triggerKey?: string },
   ): Promise<Payment>;
@@ -610,7 +630,22 @@ export interface PaymentsRepo {
   markPaid(id: number, chargeId: string, at: Date): Promise<boolean>;
   /** pending → failed; false otherwise. */
   markFailed(id: number, at: Date): Promise<boolean>;
-  attachCheckout(id: number, sessionId: string): Promise<void>;
+  /**
+   * The fan's newest pending Checkout payment for exactly these terms (product, price, what it grants),
+   * created since `createdSince`, whose session is not made yet (another tap is making it) or stays
+   * open past `openUntil`. Call under the fan's row lock so two taps cannot both miss it.
+   */
+  findOpenCheckout(a: {
+    userId: number;
+    productId: number;
+    amount: number;
+    currency: string;
+    kind: ProductKind;
+    quantity: number;
+    createdSince: Date;
+    openUntil: Date;
+  }): Promise<Payment | null>;
+  attachCheckout(id: number, session: { id: string; url: string; expiresAt: Date }): Promise<void>;
   /** Stripe refunds are cumulative: stores `refundedAmount`, and `refunded` once it is the whole amount. */
   setRefunded(id: number, refundedAmount: number, at: Date): Promise<void>;
   /** paid → refunded; false when it was not paid (already refunded, or never paid). */
@@ -680,7 +715,7 @@ export interface CardGateway {
     stripePriceId: string | null;
     successUrl: string;
     cancelUrl: string;
-  }): Promise<{ id: string; url: string }>;
+  }): Promise<{ id: string; url: string; expiresAt: Date }>;
   createPortal(a: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
   /** A Checkout Session in setup mode: the fan saves a card for off-session charges. */
   createSetupCheckout(a: {
@@ -725,6 +760,7 @@ export interface Repos {
   updates: UpdatesRepo;
   paymentInbox: PaymentInboxRepo;
   once: OnceRepo;
+  rateLimits: RateLimitsRepo;
   ledger: LedgerRepo;
   payments: PaymentsRepo;
   outbox: OutboxRepo;

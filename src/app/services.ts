@@ -21,6 +21,7 @@ import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
 import { createContentServices } from './content/index.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
 import { claimAlertSlot, claimOnce } from './once.ts';
+import { hitRateLimit, type RateLimitBucket } from './rate-limits.ts';
 import type { CardGateway, StarsRefunds, TelegramProfile, UnitOfWork } from './ports.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -64,6 +65,10 @@ export function createServices(deps: ServiceDeps) {
     getSettings: async () => resolveSettings(await deps.uow.repos.settings.all()),
     claimOnce: (key: string) => claimOnce(deps, key),
     claimAlertSlot: (kind: string) => claimAlertSlot(deps, kind),
+    /** Free commands and buttons, counted per user across replicas (see app/rate-limits.ts). */
+    limits: {
+      hit: (userId: number, bucket: RateLimitBucket) => hitRateLimit(deps, userId, bucket),
+    },
     runHousekeeping: () => runHousekeeping(deps),
     acceptFanMessage: (msg: FanMessage) => acceptFanMessage(deps, msg),
     acceptAdminMessage: (msg: AdminMessage) => acceptAdminMessage(deps, msg),

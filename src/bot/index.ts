@@ -22,6 +22,7 @@ import { unhandledFeature } from './features/unhandled.ts';
 import { attachDeps } from './middlewares/attach-deps.ts';
 import { paymentInbox } from './middlewares/payment-inbox.ts';
 import { updateLifecycle } from './middlewares/update-lifecycle.ts';
+import { rateLimit } from './middlewares/rate-limit.ts';
 
 export interface CreateBotOptions {
   apiRoot: string;
@@ -57,6 +58,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Claims, retries, the dead letter and apologies: every error below ends here (see the middleware).
   const safe = bot.use(updateLifecycle);
   safe.use(paymentInbox);
+  safe.use(rateLimit);
   safe.use(startFeature);
   safe.use(balanceFeature);
   safe.use(helpFeature);

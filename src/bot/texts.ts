@@ -27,6 +27,8 @@ export const texts = {
   genericError:
     '😕 Something went wrong on our side, and the team has been told. Please try again in a little while.',
   staleButton: 'This button has expired. Send /start to get a fresh menu.',
+  slowDown: (seconds: number) =>
+    `⏳ Slow down a little: try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   unknownCommand: (cmd: string) => `I don't know ${cmd}. Send /help to see what I can do.`,
   unsupportedUpdate: 'I cannot handle that here. Send /help to see what I can do.',
   help: [

@@ -11,6 +11,7 @@ import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
 import { productsRepo } from './products.ts';
+import { rateLimitsRepo } from './rate-limits.ts';
 import { linksRepo, topicsRepo } from './relay.ts';
 import { settingsRepo } from './settings.ts';
 import { stripeEventsRepo } from './stripe-events.ts';
@@ -26,6 +27,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     updates: updatesRepo(db),
     paymentInbox: paymentInboxRepo(db),
     once: onceRepo(db),
+    rateLimits: rateLimitsRepo(db),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
     outbox: outboxRepo(db),

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Payment, PaymentsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
 import { payments, products } from '../schema/index.ts';
@@ -16,6 +16,8 @@ const columns = {
   providerChargeId: payments.providerChargeId,
   origin: payments.origin,
   checkoutSessionId: payments.checkoutSessionId,
+  checkoutUrl: payments.checkoutUrl,
+  checkoutExpiresAt: payments.checkoutExpiresAt,
   refundedAmount: payments.refundedAmount,
 };
 
@@ -91,8 +93,38 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
         .returning({ id: payments.id });
       return rows.length === 1;
     },
-    async attachCheckout(id, sessionId) {
-      await db.update(payments).set({ checkoutSessionId: sessionId }).where(eq(payments.id, id));
+    async findOpenCheckout(a) {
+      const [row] = await db
+        .select(columns)
+        .from(payments)
+        .where(
+          and(
+            eq(payments.userId, a.userId),
+            eq(payments.productId, a.productId),
+            eq(payments.rail, 'stripe'),
+            eq(payments.origin, 'checkout'),
+            eq(payments.status, 'pending'),
+            eq(payments.amount, a.amount),
+            eq(payments.currency, a.currency),
+            eq(payments.kind, a.kind),
+            eq(payments.quantity, a.quantity),
+            gte(payments.createdAt, a.createdSince),
+            or(isNull(payments.checkoutUrl), gt(payments.checkoutExpiresAt, a.openUntil)),
+          ),
+        )
+        .orderBy(desc(payments.id))
+        .limit(1);
+      return row ?? null;
+    },
+    async attachCheckout(id, session) {
+      await db
+        .update(payments)
+        .set({
+          checkoutSessionId: session.id,
+          checkoutUrl: session.url,
+          checkoutExpiresAt: session.expiresAt,
+        })
+        .where(eq(payments.id, id));
     },
     async setRefunded(id, refundedAmount, at) {
       await db

@@ -28,6 +28,9 @@ export const payments = pgTable(
     providerChargeId: text('provider_charge_id').unique(),
     /** Stripe: the Checkout Session that collects it (null for Stars and off-session charges). */
     checkoutSessionId: text('checkout_session_id').unique(),
+    /** Stripe: that session's page and when Stripe closes it; another 💳 tap reuses the page until then. */
+    checkoutUrl: text('checkout_url'),
+    checkoutExpiresAt: timestamp('checkout_expires_at', { withTimezone: true }),
     /** Stripe: how it was started. `checkout` (the fan on Stripe's page) or `auto_recharge` (off-session). */
     origin: text('origin', { enum: ['invoice', 'checkout', 'auto_recharge'] })
       .notNull()

@@ -50,7 +50,7 @@ export function stripeCardGateway(stripe: Stripe): CardGateway {
         { idempotencyKey: `fanbridge-checkout-${a.paymentId}` },
       );
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
-      return { id: session.id, url: session.url };
+      return { id: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000) };
     },
     async createPortal(a) {
       // A portal session is a short-lived login link: keyed per minute, a double tap gets the same one.

@@ -1,0 +1,1 @@
+export { type RateRule, type RateDecision, windowStart, decide } from './fixed-window.ts';
