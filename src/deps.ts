@@ -4,6 +4,8 @@ import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { createUnitOfWork } from './db/repos/index.ts';
+import type { UnitOfWork } from './app/ports.ts';
+import { resolveSettings, type Settings } from './app/settings.ts';
 import { systemClock, type Clock } from './domain/shared/index.ts';
 import {
   createOutboxSender,
@@ -47,6 +49,20 @@ export interface DepsOverrides {
   renderTimings?: RenderTimings;
 }
 
+/** Settings read at most once per `ttlMs` (the sender asks on every claim). */
+function cachedSettings(uow: UnitOfWork, ttlMs: number): () => Promise<Settings> {
+  let value: { at: number; settings: Promise<Settings> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!value || now - value.at > ttlMs) {
+      const settings = uow.repos.settings.all().then(resolveSettings);
+      value = { at: now, settings };
+      settings.catch(() => (value = null));
+    }
+    return value.settings;
+  };
+}
+
 /** Opens the database, applies migrations, and wires repositories, jobs, the sender and use cases. */
 export async function createDeps(
   config: Config,
@@ -63,8 +79,16 @@ export async function createDeps(
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
     const guard = createFloodGuard({ store: outboxStore(database.db), clock, logger });
+    const settingsCache = cachedSettings(uow, 5_000);
     const outbox = createOutboxSender(
-      { database, api, logger, clock, guard },
+      {
+        database,
+        api,
+        logger,
+        clock,
+        guard,
+        topicCreationsPerMinute: async () => (await settingsCache()).topic_creations_per_minute,
+      },
       {
         budgets: defaultBudgets(),
         ...overrides.outbox,

@@ -31,16 +31,21 @@ export const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
 export function receiptText(opts: {
   cost: number;
   free: boolean;
+  /** The message waits for its turn (many new conversations at once): it arrives in a few minutes. */
+  queued?: boolean;
   balance: number;
   lastTopUp: number | null;
   low: boolean;
   threshold: number;
   passLeftMs: number;
 }): string {
+  const status = opts.queued ? '⏳ Queued' : '✔️ Sent';
   const head = opts.free
-    ? `✔️ Sent · free with your time pass (${formatDuration(opts.passLeftMs)} left)`
-    : `✔️ Sent · −${credits(opts.cost)}`;
-  const lines = [head, `<code>${balanceBar(opts.balance, opts.lastTopUp).text}</code>`];
+    ? `${status} · free with your time pass (${formatDuration(opts.passLeftMs)} left)`
+    : `${status} · −${credits(opts.cost)}`;
+  const lines = [head];
+  if (opts.queued) lines.push('Many people are writing right now: your message reaches me in a few minutes.');
+  lines.push(`<code>${balanceBar(opts.balance, opts.lastTopUp).text}</code>`);
   if (opts.low && !opts.free)
     lines.push(`⚠️ <b>Low balance</b>: under ${credits(opts.threshold)}. Top up with /start.`);
   return lines.join('\n');

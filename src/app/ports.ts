@@ -361,6 +361,8 @@ export interface TopicsRepo {
   /** Inserts the 'creating' row unless the fan already has one; true when this call created it. */
   reserve(userId: number, groupId: number, name: string): Promise<boolean>;
   findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
+  /** Fans of the group whose topic is still to be created (their first messages wait for it). */
+  waitingForTopic(groupId: number): Promise<number>;
   setThread(userId: number, threadId: number, name: string): Promise<void>;
   setCard(userId: number, cardMessageId: number): Promise<void>;
   /** The card's pin is done (or cannot be done: no right to pin); it is not tried again. */

@@ -79,7 +79,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
     const now = deps.clock.now();
-    if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
+    const reserved = await r.topics.reserve(user.id, groupId, topicName(user));
+    if (!reserved) {
       const topic = await r.topics.get(user.id);
       // A closed conversation reopens when the fan writes again (before their message lands).
       if (topic?.status === 'closed' && topic.threadId !== null) {
@@ -132,12 +133,17 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       },
     ];
     const low = isLowBalance(balance, settings.low_credit_threshold);
+    // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
+    const queued =
+      (reserved || (await r.topics.get(user.id))?.threadId === null) &&
+      (await r.topics.waitingForTopic(groupId)) > settings.topic_creations_per_minute;
     const wantReceipt =
       settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
     if (wantReceipt) {
       const html = receiptText({
         cost: quote.cost,
         free: quote.free,
+        queued,
         balance,
         lastTopUp: await r.ledger.lastTopUp(user.id),
         low,

@@ -52,6 +52,12 @@ export const SETTINGS = {
   auto_recharge_monthly_cap: z.number().min(0).max(100_000).default(100),
   /** How a fan's message lands in their topic. */
   relay_mode: z.enum(['copy', 'forward']).default('copy'),
+  /**
+   * New fan topics per minute. Each costs four of the admin group's 20 sends a minute (topic, card, pin,
+   * message), so a burst of new accounts beyond this waits (charged, queued) and existing conversations
+   * keep moving.
+   */
+  topic_creations_per_minute: z.number().int().min(1).max(20).default(3),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

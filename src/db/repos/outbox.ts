@@ -42,6 +42,11 @@ export interface FloodBudgets {
   private: Budget;
   group: Budget;
   global: Budget;
+  /**
+   * New forum topics per admin group (each costs topic, card and pin on top of the message): a burst of
+   * new accounts waits here instead of spending the group budget existing conversations need.
+   */
+  topics?: Budget;
 }
 
 export interface ClaimedItem {
@@ -52,6 +57,10 @@ export interface ClaimedItem {
   attempts: number;
   /** Flood budget units reserved for this send (a first relay also pays for topic, card and pin). */
   cost: number;
+  /** When the units were booked (the claim's time): a send that posted nothing gives them back. */
+  bookedAt: number;
+  /** It booked one of the group's new-topic slots (see FloodBudgets.topics). */
+  topicSlot: boolean;
 }
 
 export interface ClaimResult {
@@ -163,12 +172,12 @@ export function outboxStore(db: Db) {
         // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
         const result = (await tx.execute(sql`
           select * from (
-            select h.id, h.lane, h.chat_id, h.payload, h.attempts, l.last_sent_at,
+            select h.id, h.lane, h.chat_id, h.payload, h.attempts, coalesce(l.last_sent_at, h.created_at) as turn,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin,
-                   row_number() over (partition by h.chat_id order by l.last_sent_at asc nulls first, h.id) as chat_rank
+                   row_number() over (partition by h.chat_id order by coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
             from (
-              select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before
+              select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at
               from outbox where status in ('pending', 'sending')
               order by lane, sort_key, id
             ) h
@@ -179,12 +188,15 @@ export function outboxStore(db: Db) {
               and h.not_before <= ${opts.now}
           ) c
           where c.chat_rank <= ${HEADS_PER_CHAT}
-          order by c.last_sent_at asc nulls first, c.id
+          order by c.turn, c.id
           limit 500`)) as { rows: HeadRow[] };
         const heads = result.rows.filter((h) => !exclude.includes(h.lane));
 
         const keys = new Set<string>(['global']);
-        for (const h of heads) keys.add(`chat:${Number(h.chat_id)}`);
+        for (const h of heads) {
+          keys.add(`chat:${Number(h.chat_id)}`);
+          if (h.needs_topic && opts.budgets.topics) keys.add(`topics:${Number(h.chat_id)}`);
+        }
         const states = new Map<string, BudgetState>();
         const rows = await tx
           .select()
@@ -230,13 +242,20 @@ export function outboxStore(db: Db) {
                 : 0
               : freeAt(chat, budgetFor(Number(h.chat_id)), cost);
           const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost);
-          if (chatFree > 0 || globalFree > 0) {
-            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree));
+          const topics =
+            h.needs_topic && opts.budgets.topics ? states.get(`topics:${Number(h.chat_id)}`)! : null;
+          const topicFree = topics ? freeAt(topics, opts.budgets.topics!, 1) : 0;
+          if (chatFree > 0 || globalFree > 0 || topicFree > 0) {
+            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree));
             continue;
           }
           for (let i = 0; i < cost; i++) {
             chat.recent.push(now);
             global.recent.push(now);
+          }
+          if (topics) {
+            topics.recent.push(now);
+            topics.dirty = true;
           }
           if (cost > 0) {
             chat.dirty = true;
@@ -250,6 +269,8 @@ export function outboxStore(db: Db) {
             payload: h.payload,
             attempts: Number(h.attempts),
             cost,
+            bookedAt: now,
+            topicSlot: topics !== null,
           });
         }
 
@@ -312,6 +333,30 @@ export function outboxStore(db: Db) {
         .update(outbox)
         .set({ status: 'dead', lastError: error.slice(0, 500), doneAt: now, leaseUntil: null })
         .where(eq(outbox.id, id));
+    },
+
+    /**
+     * A send that Telegram refused posted nothing: the `count` units booked for it at `bookedAt` go back
+     * to the chat's and the bot's budget (and the topic slot, when it booked one and no topic was made).
+     */
+    async release(chatId: number, bookedAt: number, count: number, topicSlot: boolean) {
+      if (count <= 0 && !topicSlot) return;
+      await db.transaction(async (tx) => {
+        const keys = [
+          ...(count > 0 ? [`chat:${chatId}`, 'global'] : []),
+          ...(topicSlot ? [`topics:${chatId}`] : []),
+        ];
+        const rows = await tx
+          .select()
+          .from(outboxBudgets)
+          .where(inArray(outboxBudgets.key, keys))
+          .for('update');
+        for (const row of rows) {
+          let left = row.key.startsWith('topics:') ? 1 : count;
+          const recent = row.recent.filter((t) => !(t.getTime() === bookedAt && left-- > 0));
+          await tx.update(outboxBudgets).set({ recent }).where(eq(outboxBudgets.key, row.key));
+        }
+      });
     },
 
     /** A 429 for this chat: nothing is sent to it before `until` (retry_after, exactly). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { LinksRepo, TopicsRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
@@ -29,6 +29,13 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .onConflictDoNothing()
         .returning({ userId: fanTopics.userId });
       return rows.length === 1;
+    },
+    async waitingForTopic(groupId) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(fanTopics)
+        .where(and(eq(fanTopics.groupId, groupId), isNull(fanTopics.threadId)));
+      return row?.n ?? 0;
     },
     async findByThread(groupId, threadId) {
       const [row] = await db

@@ -1,4 +1,5 @@
-import type { Api } from 'grammy';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GrammyError, type Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
@@ -35,6 +36,11 @@ export interface SenderDeps {
   api: Api;
   logger: Logger;
   clock: Clock;
+  /**
+   * How many new fan topics the admin group may get per minute (the `topic_creations_per_minute`
+   * setting, read at most every few seconds); unset: no cap.
+   */
+  topicCreationsPerMinute?: () => Promise<number>;
 }
 
 /**
@@ -54,9 +60,17 @@ class SendError extends Error {
   constructor(
     readonly failure: SendFailure,
     readonly threadId: number | null,
+    /** False only when the request may have reached Telegram unanswered (a network error). */
+    readonly nothingPosted = true,
   ) {
     super(failure.type);
   }
+}
+
+/** What one item's sends did so far: its booked budget units that posted nothing are given back. */
+interface Tally {
+  posted: number;
+  topicCreated: boolean;
 }
 
 type Payload<K extends OutboxPayload['kind']> = Extract<OutboxPayload, { kind: K }>;
@@ -75,6 +89,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const maxAttempts = options.maxAttempts ?? 10;
   const timings = options.renderTimings ?? DEFAULT_RENDER_TIMINGS;
   const inFlight = new Map<number, { lane: string; done: Promise<void> }>();
+  const tallies = new AsyncLocalStorage<Tally>();
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
@@ -110,12 +125,16 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           threadId,
         );
       try {
-        return await fn();
+        const result = await fn();
+        const tally = tallies.getStore();
+        if (tally) tally.posted++;
+        return result;
       } catch (err) {
         const failure = classifySendError(err, chatId < 0);
         // Known before the next request to this chat leaves (see FloodGuard.serial).
         if (failure.type === 'retry_after') await deps.guard.onRetryAfter(chatId, failure.seconds);
-        throw new SendError(failure, threadId);
+        // Telegram's refusal posts nothing; a request lost on the network may have.
+        throw new SendError(failure, threadId, err instanceof GrammyError);
       }
     });
   }
@@ -129,6 +148,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     if (!topic || topic.threadId === null) {
       const name = topicName(user);
       const created = await call(groupId, null, () => deps.api.createForumTopic(groupId, name));
+      const tally = tallies.getStore();
+      if (tally) tally.topicCreated = true;
       await repos.topics.reserve(userId, groupId, name);
       await repos.topics.setThread(userId, created.message_thread_id, name);
       topic = await repos.topics.get(userId);
@@ -369,11 +390,22 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     });
   }
 
-  async function fail(item: ClaimedItem, err: unknown): Promise<void> {
+  async function fail(item: ClaimedItem, err: unknown, tally: Tally): Promise<void> {
     const f = err instanceof SendError ? err.failure : classifySendError(err, item.chatId < 0);
     const p = item.payload;
     const now = deps.clock.now();
     const lg = log.child({ item: item.id, lane: item.lane, kind: p.kind });
+    if (err instanceof SendError && err.nothingPosted) {
+      // Booked at claim time, never spent: a refused send must not eat the budget fans' messages need.
+      await store
+        .release(
+          item.chatId,
+          item.bookedAt,
+          item.cost - Math.min(item.cost, tally.posted),
+          item.topicSlot && !tally.topicCreated,
+        )
+        .catch((e: unknown) => lg.warn({ err: e }, 'could not give back the budget of a failed send'));
+    }
     if (f.type === 'retry_after') {
       // Exactly retry_after, never earlier: the whole chat waits, and so does this item.
       const until = await deps.guard.onRetryAfter(item.chatId, f.seconds);
@@ -427,6 +459,18 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   }
 
   async function process(item: ClaimedItem): Promise<void> {
+    const tally: Tally = { posted: 0, topicCreated: false };
+    await tallies.run(tally, () => processItem(item, tally));
+  }
+
+  /** The flood budgets, with the new-topic cap (a minute, scaled like the group's window). */
+  async function budgets(): Promise<FloodBudgets> {
+    if (!deps.topicCreationsPerMinute) return options.budgets;
+    const limit = await deps.topicCreationsPerMinute();
+    return { ...options.budgets, topics: { limit, windowMs: options.budgets.group.windowMs } };
+  }
+
+  async function processItem(item: ClaimedItem, tally: Tally): Promise<void> {
     try {
       const p = item.payload;
       if (p.kind === 'relay.in') await relayIn(item, p);
@@ -438,7 +482,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       else await react(item, p);
     } catch (err) {
       try {
-        await fail(item, err);
+        await fail(item, err, tally);
       } catch (inner) {
         // The lease expires and the item is retried: nothing is lost, at worst sent twice.
         log.error({ err: inner, item: item.id }, 'could not record a failed send');
@@ -459,7 +503,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
             limit: free,
             now: deps.clock.now(),
             leaseMs,
-            budgets: options.budgets,
+            budgets: await budgets(),
             excludeLanes: lanes,
           });
           wakeAt = claim.wakeAt;
