@@ -9,6 +9,7 @@ import type { Context } from './bot/context.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
 import { createHttpApp } from './http/app.ts';
+import { createPollingLog } from './integrations/telegram/polling-log.ts';
 import { startWorkers } from './jobs/workers/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -100,7 +101,11 @@ export async function startApp(
     } else {
       // A webhook left from an earlier deployment would make getUpdates fail with 409.
       await idempotentCall(() => bot.api.deleteWebhook());
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 } } });
+      // Silent: the runner would console.error each failed getUpdates, request URL (and token) included.
+      bot.api.config.use(createPollingLog(logger));
+      runner = run(bot, {
+        runner: { silent: true, fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: 30 } },
+      });
       const handle = runner;
       cleanup.push(async () => {
         if (handle.isRunning()) await handle.stop();
