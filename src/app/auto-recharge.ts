@@ -2,6 +2,7 @@ import { crossesThreshold } from '../domain/ledger/index.ts';
 import { formatMoney, minorUnitDigits, type Clock } from '../domain/shared/index.ts';
 import { ensureStripeCustomer, startCardPurchase } from './card-payments.ts';
 import type { CardGateway, NewOutboxItem, Payment, Product, Repos, UnitOfWork, User } from './ports.ts';
+import { escapeHtml } from './messages.ts';
 import { fanNotice } from './notices.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -214,7 +215,7 @@ async function failed(
         fanNotice(
           user.id,
           `ar-declined:${triggerKey}`,
-          `❌ Auto-recharge of ${price} for ${product.amount} credits failed: ${result.message ?? 'your card was declined'}. ` +
+          `❌ Auto-recharge of ${price} for ${product.amount} credits failed: ${escapeHtml(result.message ?? 'your card was declined')}. ` +
             'Update your card with /billing, or top up with /buy.',
         ),
       );

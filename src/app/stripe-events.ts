@@ -174,7 +174,7 @@ async function fanName(r: Repos, userId: number): Promise<string> {
 async function what(r: Repos, p: Payment): Promise<string> {
   if (p.kind === 'credits') return `${p.quantity} credits`;
   if (p.kind === 'time') return `a ${formatDuration(p.quantity * 1000)} pass`;
-  return (await r.products.get(p.productId))?.title ?? 'an unlock';
+  return escapeHtml((await r.products.get(p.productId))?.title ?? 'an unlock');
 }
 
 async function succeeded(
