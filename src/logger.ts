@@ -1,6 +1,6 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 import { createScrubber } from './logging/redact.ts';
-import { serializeError } from './logging/serialize-error.ts';
+import { serializeError, serializeErrorFields } from './logging/serialize-error.ts';
 
 export type { Logger };
 
@@ -27,6 +27,7 @@ export function createLogger(
       level: opts.level,
       base: { service: 'fanbridge' },
       serializers: { err: serializeError, error: serializeError, e: serializeError },
+      formatters: { log: serializeErrorFields },
       redact: {
         paths: [
           'botToken',

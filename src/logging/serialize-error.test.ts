@@ -137,6 +137,7 @@ describe('createLogger', () => {
     ['error', (l: ReturnType<typeof capture>['logger']) => l.error({ error: httpError() }, 'x')],
     ['e', (l: ReturnType<typeof capture>['logger']) => l.error({ e: httpError() }, 'x')],
     ['the first argument', (l: ReturnType<typeof capture>['logger']) => l.error(httpError())],
+    ['any other key', (l: ReturnType<typeof capture>['logger']) => l.error({ failure: httpError() }, 'x')],
     [
       'a child logger',
       (l: ReturnType<typeof capture>['logger']) => l.child({ a: 1 }).warn({ err: httpError() }, 'x'),
@@ -145,7 +146,7 @@ describe('createLogger', () => {
     const c = capture();
     log(c.logger);
     const line = JSON.parse(c.text()) as Record<string, any>;
-    const err = line.err ?? line.error ?? line.e;
+    const err = line.err ?? line.error ?? line.e ?? line.failure;
     expect(err).toMatchObject({ type: 'HttpError', method: 'sendMessage', cause: 'ECONNRESET' });
     expect(c.text()).not.toContain(SECRET_PART);
   });

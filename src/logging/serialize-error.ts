@@ -11,6 +11,17 @@ export function serializeError(value: unknown): unknown {
   return serialize(value, 0, new WeakSet());
 }
 
+/** pino `formatters.log`: an error under any other key of a log call is serialised the same way. */
+export function serializeErrorFields(obj: Record<string, unknown>): Record<string, unknown> {
+  let out = obj;
+  for (const [key, value] of Object.entries(obj)) {
+    if (!(value instanceof Error)) continue;
+    if (out === obj) out = { ...obj };
+    out[key] = serializeError(value);
+  }
+  return out;
+}
+
 const MAX_DEPTH = 4;
 
 function serialize(value: unknown, depth: number, seen: WeakSet<object>): unknown {
