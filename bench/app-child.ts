@@ -13,6 +13,7 @@ import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { createUnitOfWork } from '../src/db/repos/index.ts';
 import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
 import { createLogger } from '../src/logger.ts';
+import { secretValues } from '../src/logging/redact.ts';
 import { startApp, type RunningApp } from '../src/server.ts';
 import type { ChildStats, FromChild, ToChild } from './ipc.ts';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const scale = Number(process.env.BENCH_SCALE ?? '1000');
   const bonus = Number(process.env.BENCH_BONUS ?? '0');
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, secrets: secretValues(config) });
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: null });
   let app: RunningApp | null = null;

@@ -26,6 +26,7 @@ import {
   type FakeTelegram,
   type RecordedCall,
 } from '../test/support/fake-telegram/index.ts';
+import { SENTINELS } from '../test/support/sentinels.ts';
 import { fanUser, privateText } from '../test/support/updates.ts';
 import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
 import { startAppChild, type AppChild } from './child.ts';
@@ -43,7 +44,7 @@ import { percentile, postAll } from './load.ts';
 
 const GROUP_ID = -1009876543210;
 const OWNER_ID = 900001;
-const WEBHOOK_SECRET = 'bench-webhook-secret-0123456789abcdef';
+const WEBHOOK_SECRET = SENTINELS.benchWebhookSecret;
 const FIRST_FAN_ID = 5_000_001;
 
 type Engine = 'pglite' | 'postgres';

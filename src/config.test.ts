@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SENTINELS } from '../test/support/sentinels.ts';
 import { ConfigError, parseConfig, parseDatabaseConfig } from './config.ts';
 
-const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ_012345';
+const TOKEN = SENTINELS.unitBotToken;
 
 function fails(env: Record<string, string>): string {
   try {
@@ -12,6 +13,10 @@ function fails(env: Record<string, string>): string {
   }
   throw new Error('expected a ConfigError');
 }
+
+/** A test name that shows the case but never the token (test names are printed). */
+const nameOf = (env: Record<string, string>) =>
+  JSON.stringify(env.BOT_TOKEN === TOKEN ? { ...env, BOT_TOKEN: '<token>' } : env);
 
 describe('parseConfig', () => {
   it('needs only BOT_TOKEN and fills sensible defaults', () => {
@@ -30,45 +35,52 @@ describe('parseConfig', () => {
     expect(c.dataDir).toMatch(/data$/);
   });
 
-  it.each([
-    [{}, /^BOT_TOKEN is required/],
-    [{ BOT_TOKEN: 'nope' }, /^BOT_TOKEN does not look like a bot token/],
-    [{ BOT_TOKEN: TOKEN, PORT: 'eighty' }, /^PORT must be/],
-    [{ BOT_TOKEN: TOKEN, PORT: '70000' }, /^PORT must be between 1 and 65535 \(got "70000"\)/],
-    [
-      { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.com' },
-      /^WEBHOOK_SECRET is required when WEBHOOK_URL is set/,
-    ],
-    [
-      { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://bot.example.com', WEBHOOK_SECRET: 'x'.repeat(32) },
-      /^WEBHOOK_URL must use https/,
-    ],
-    [
-      { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.io', WEBHOOK_SECRET: 'short' },
-      /^WEBHOOK_SECRET must be 16-256 characters/,
-    ],
-    [
-      { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'x'.repeat(32) },
-      /^WEBHOOK_URL must be an http\(s\) URL/,
-    ],
-    [{ BOT_TOKEN: TOKEN, DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres/],
-    [{ BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: 'abc' }, /^ADMIN_GROUP_ID must be a numeric Telegram id/],
-    [{ BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: '12345' }, /^ADMIN_GROUP_ID must be a group id, which is negative/],
-    [{ BOT_TOKEN: TOKEN, ADMIN_USER_IDS: '1, two' }, /^ADMIN_USER_IDS must be a comma-separated list/],
-    [
-      { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'pk_test_123' },
-      /^STRIPE_SECRET_KEY must be a Stripe secret key/,
-    ],
-    [
-      { BOT_TOKEN: TOKEN, STRIPE_WEBHOOK_SECRET: 'whsec_abc' },
-      /^STRIPE_SECRET_KEY is required when STRIPE_WEBHOOK_SECRET/,
-    ],
-    [
-      { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'sk_test_abc' },
-      /^STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: card payments are confirmed only by Stripe webhooks/,
-    ],
-    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
-  ])('rejects %j with one clear line', (env, message) => {
+  it.each(
+    (
+      [
+        [{}, /^BOT_TOKEN is required/],
+        [{ BOT_TOKEN: 'nope' }, /^BOT_TOKEN does not look like a bot token/],
+        [{ BOT_TOKEN: TOKEN, PORT: 'eighty' }, /^PORT must be/],
+        [{ BOT_TOKEN: TOKEN, PORT: '70000' }, /^PORT must be between 1 and 65535 \(got "70000"\)/],
+        [
+          { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.com' },
+          /^WEBHOOK_SECRET is required when WEBHOOK_URL is set/,
+        ],
+        [
+          { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'http://bot.example.com', WEBHOOK_SECRET: 'x'.repeat(32) },
+          /^WEBHOOK_URL must use https/,
+        ],
+        [
+          { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://x.io', WEBHOOK_SECRET: 'short' },
+          /^WEBHOOK_SECRET must be 16-256 characters/,
+        ],
+        [
+          { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: 'x'.repeat(32) },
+          /^WEBHOOK_URL must be an http\(s\) URL/,
+        ],
+        [{ BOT_TOKEN: TOKEN, DATABASE_URL: 'mysql://x' }, /^DATABASE_URL must be a postgres/],
+        [{ BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: 'abc' }, /^ADMIN_GROUP_ID must be a numeric Telegram id/],
+        [
+          { BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: '12345' },
+          /^ADMIN_GROUP_ID must be a group id, which is negative/,
+        ],
+        [{ BOT_TOKEN: TOKEN, ADMIN_USER_IDS: '1, two' }, /^ADMIN_USER_IDS must be a comma-separated list/],
+        [
+          { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'pk_test_123' },
+          /^STRIPE_SECRET_KEY must be a Stripe secret key/,
+        ],
+        [
+          { BOT_TOKEN: TOKEN, STRIPE_WEBHOOK_SECRET: 'whsec_abc' },
+          /^STRIPE_SECRET_KEY is required when STRIPE_WEBHOOK_SECRET/,
+        ],
+        [
+          { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'sk_test_abc' },
+          /^STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: card payments are confirmed only by Stripe webhooks/,
+        ],
+        [{ BOT_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+      ] as Array<[Record<string, string>, RegExp]>
+    ).map(([env, message]) => [nameOf(env), env, message] as const),
+  )('rejects %s with one clear line', (_name, env, message) => {
     const text = fails(env);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');

@@ -1,13 +1,33 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { createScrubber } from './logging/redact.ts';
+import { serializeError, serializeErrorFields } from './logging/serialize-error.ts';
 
 export type { Logger };
 
-/** JSON logs to stdout; secrets that might ride along in objects are redacted. */
-export function createLogger(level: LevelWithSilent, destination?: pino.DestinationStream): Logger {
+export interface LoggerOptions {
+  level: LevelWithSilent;
+  destination?: pino.DestinationStream;
+  /** Values that must never reach a log line (see secretValues in logging/redact.ts). */
+  secrets?: readonly string[];
+}
+
+/**
+ * JSON logs to stdout. Errors are serialised without grammY's request URL (it holds the bot token) or
+ * payloads, and every line is scrubbed of the configured secrets and of anything that looks like a token
+ * or a Stripe key before it is written. `createLogger('silent')` still works for tests.
+ */
+export function createLogger(
+  options: LevelWithSilent | LoggerOptions,
+  destination?: pino.DestinationStream,
+): Logger {
+  const opts = typeof options === 'string' ? { level: options, destination } : options;
+  const scrub = createScrubber(opts.secrets);
   return pino(
     {
-      level,
+      level: opts.level,
       base: { service: 'fanbridge' },
+      serializers: { err: serializeError, error: serializeError, e: serializeError },
+      formatters: { log: serializeErrorFields },
       redact: {
         paths: [
           'botToken',
@@ -18,8 +38,9 @@ export function createLogger(level: LevelWithSilent, destination?: pino.Destinat
         ],
         censor: '[redacted]',
       },
+      hooks: { streamWrite: scrub },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    opts.destination,
   );
 }

@@ -10,6 +10,7 @@ import type { Context } from './bot/context.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
 import { createHttpApp } from './http/app.ts';
+import { createPollingLog } from './integrations/telegram/polling-log.ts';
 import { startWorkers } from './jobs/workers/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -108,6 +109,8 @@ export async function startApp(
     } else {
       // A webhook left from an earlier deployment would make getUpdates fail with 409.
       await idempotentCall(() => bot.api.deleteWebhook());
+      // Silent (see bot/processor.ts): failed getUpdates calls are logged here, through the scrubbing logger.
+      bot.api.config.use(createPollingLog(logger));
       runner = runPolling(bot, processor, logger, { allowed_updates: ALLOWED_UPDATES, timeout: 30 });
       const handle = runner;
       cleanup.push(async () => {

@@ -3,6 +3,7 @@ import { formatMoney, minorUnitDigits, type Clock } from '../domain/shared/index
 import { ensureStripeCustomer, startCardPurchase } from './card-payments.ts';
 import { cardBlock } from './disputes.ts';
 import type { CardGateway, NewOutboxItem, Payment, Product, Repos, UnitOfWork, User } from './ports.ts';
+import { escapeHtml } from './messages.ts';
 import { fanNotice } from './notices.ts';
 import { alertFailedPayment } from './owner-alerts.ts';
 import { resolveSettings } from './settings.ts';
@@ -234,7 +235,7 @@ async function failed(
         fanNotice(
           user.id,
           `ar-declined:${triggerKey}`,
-          `❌ Auto-recharge of ${price} for ${product.amount} credits failed: ${result.message ?? 'your card was declined'}. ` +
+          `❌ Auto-recharge of ${price} for ${product.amount} credits failed: ${escapeHtml(result.message ?? 'your card was declined')}. ` +
             'Update your card with /billing, or top up with /buy.',
         ),
       );

@@ -76,8 +76,9 @@ export const bannedPurchaseText = '🚫 Sorry, purchases are not available on yo
 export const cardBlockedText =
   '💳 Card payments are not available on your account for now. You can still pay with Telegram Stars: /buy';
 
+/** `reason` is plain text, often Telegram's own error description: escaped here. */
 export function refundText(cost: number, reason: string): string {
-  return `⚠️ Your message could not be delivered (${reason}). ${cost > 0 ? `${credits(cost)} refunded.` : 'Nothing was charged.'}`;
+  return `⚠️ Your message could not be delivered (${escapeHtml(reason)}). ${cost > 0 ? `${credits(cost)} refunded.` : 'Nothing was charged.'}`;
 }
 
 export function topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'username'>): string {
@@ -123,8 +124,9 @@ export function infoCardText(opts: {
   return lines.join('\n');
 }
 
+/** `reason` is plain text, often Telegram's own error description: escaped here. */
 export function notDeliveredNote(reason: string): string {
-  return `❗ Not delivered: ${reason}.`;
+  return `❗ Not delivered: ${escapeHtml(reason)}.`;
 }
 
 function ago(ms: number): string {

@@ -2,14 +2,18 @@ import { checkLedgerIntegrity, formatLedgerReport } from '../app/ledger.ts';
 import { loadDatabaseConfig } from '../config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
 import { createUnitOfWork } from '../db/repos/index.ts';
+import { createScrubber, secretValues } from '../logging/redact.ts';
 
 /** Exit codes, for cron and CI: 0 clean, 1 violations found, 2 the check could not run. */
 const EXIT_OK = 0;
 const EXIT_VIOLATIONS = 1;
 const EXIT_UNAVAILABLE = 2;
 
+/** Until the config is read, only what looks like a token or a key is scrubbed from what we print. */
+let scrub = createScrubber();
+
 const oneLine = (err: unknown) =>
-  (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+  scrub((err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' '));
 
 /**
  * `npm run ledger:check`: audits every balance against its ledger entries (read-only). Needs only
@@ -18,7 +22,9 @@ const oneLine = (err: unknown) =>
 async function main(): Promise<number> {
   let database: Database;
   try {
-    database = await openDatabase(loadDatabaseConfig());
+    const config = loadDatabaseConfig();
+    scrub = createScrubber(secretValues(config));
+    database = await openDatabase(config);
   } catch (err) {
     process.stderr.write(`fanbridge ledger:check: ${oneLine(err)}\n`);
     return EXIT_UNAVAILABLE;

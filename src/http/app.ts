@@ -18,7 +18,7 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): Hono {
   const app = new Hono();
   app.use(requestLog(deps.logger));
-  app.route('/health', healthRoute(deps.health));
+  app.route('/health', healthRoute(deps.health, deps.logger));
   if (deps.telegram) app.route('/telegram-webhook', telegramWebhookRoute(deps.telegram));
   if (deps.stripe) app.route('/stripe-webhook', stripeWebhookRoute({ ...deps.stripe, logger: deps.logger }));
   app.notFound((c) => c.json({ ok: false, error: 'not found' }, 404));

@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
+import { secretValues } from '../../src/logging/redact.ts';
 import type { RenderTimings } from '../../src/app/refresh.ts';
 import { defaultBudgets, type SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
 import { ADMIN_GROUP_ID, testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { SENTINELS } from './sentinels.ts';
 import { scaledFloodLimits, startFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
 
-export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
+export const WEBHOOK_SECRET = SENTINELS.webhookSecret;
 
 export interface TestApp {
   app: RunningApp;
@@ -51,9 +53,10 @@ export async function startTestApp(
   });
   const app = await startApp(
     config,
-    createLogger(
-      process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info'),
-    ),
+    createLogger({
+      level: process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info'),
+      secrets: secretValues(config),
+    }),
     {
       database: db.database,
       ...(opts.outbox ? { outbox: opts.outbox } : {}),

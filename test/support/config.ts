@@ -1,6 +1,7 @@
 import { parseConfig, type Config } from '../../src/config.ts';
+import { SENTINELS } from './sentinels.ts';
 
-export const TEST_BOT_TOKEN = '7000000001:AAtest-token-for-the-fake-bot-api_x';
+export const TEST_BOT_TOKEN = SENTINELS.testBotToken;
 export const ADMIN_GROUP_ID = -1001234567890;
 export const OWNER_ID = 900001;
 

@@ -9,15 +9,16 @@ import {
   startFakeStripe,
   type FakeStripe,
 } from './fake-stripe/index.ts';
+import { SENTINELS } from './sentinels.ts';
 
-const WEBHOOK_SECRET = 'whsec_test_fanbridge';
+const WEBHOOK_SECRET = SENTINELS.fakeStripeWebhookSecret;
 
 let fake: FakeStripe;
 let stripe: Stripe;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  stripe = createStripeClient({ secretKey: 'sk_test_fanbridge', apiBase: fake.apiBase });
+  stripe = createStripeClient({ secretKey: SENTINELS.fakeStripeSecretKey, apiBase: fake.apiBase });
 });
 
 afterAll(async () => {
@@ -396,7 +397,10 @@ describe('fake Stripe API through the real SDK', () => {
   it('answers unknown routes and live keys with Stripe-shaped errors', async () => {
     const res = await fetch(`${fake.apiBase}/v1/subscriptions`, {
       method: 'POST',
-      headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${SENTINELS.fakeStripeSecretKey}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'customer=cus_1',
     });
     expect(res.status).toBe(404);

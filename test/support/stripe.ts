@@ -7,10 +7,11 @@ import { eventually, startForumApp, type TestApp } from './app.ts';
 import { signEvent, signPayload } from './fake-stripe/events.ts';
 import { startFakeStripe, type FakeStripe } from './fake-stripe/index.ts';
 import type { FakeTelegram } from './fake-telegram/index.ts';
+import { SENTINELS } from './sentinels.ts';
 import { callbackQuery, command } from './updates.ts';
 
-export const STRIPE_KEY = 'sk_test_fanbridgeTestKey000000000000';
-export const STRIPE_WEBHOOK_SECRET = 'whsec_fanbridgeTestSecret0000000000';
+export const STRIPE_KEY = SENTINELS.stripeSecretKey;
+export const STRIPE_WEBHOOK_SECRET = SENTINELS.stripeWebhookSecret;
 
 type Keyboard = { inline_keyboard: Array<Array<{ text: string; callback_data?: string; url?: string }>> };
 

@@ -218,6 +218,7 @@ group.callbackQuery(giftData.filter, async (ctx) => {
   await ctx.answerCallbackQuery({ text: `Gifted ${what}.` });
   await ctx
     .editMessageText(`🎁 ${escapeHtml(ctx.from.first_name)} gifted ${what}.`, {
+      parse_mode: 'HTML',
       reply_markup: new InlineKeyboard(),
     })
     .catch((err: unknown) => ctx.logger.debug({ err }, 'gift message unchanged'));

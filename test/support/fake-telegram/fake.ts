@@ -11,6 +11,7 @@ import type {
   Update,
   UserFromGetMe,
 } from 'grammy/types';
+import { SENTINELS } from '../sentinels.ts';
 import { FloodGate, type FloodLimits, type FloodStats } from './flood.ts';
 import { BotApiServer, type InjectedError, type RecordedCall } from './server.ts';
 import { loadSpec, type ApiSpec } from './spec.ts';
@@ -65,7 +66,7 @@ export const DEFAULT_BOT_INFO: UserFromGetMe = Object.freeze({
   supports_join_request_queries: false,
 });
 
-export const DEFAULT_TOKEN = '7000000001:AAFakeTelegramTokenForFanbridgeTests';
+export const DEFAULT_TOKEN = SENTINELS.fakeBotToken;
 
 /** Updates Telegram delivers when allowed_updates is not specified. */
 const NOT_DELIVERED_BY_DEFAULT = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
