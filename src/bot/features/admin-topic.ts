@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { parseDuration, formatDuration } from '../../domain/entitlement/index.ts';
 import { cardData, giftData, isCardAction } from '../callback-data/admin.ts';
+import { mintNonce } from '../callback-data/codec.ts';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
@@ -81,7 +82,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
         if (r.ok) done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${utcMinute(r.until)}).`;
       } else {
         return void (await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
-          reply_markup: { inline_keyboard: createGiftKeyboard(userId) },
+          reply_markup: { inline_keyboard: createGiftKeyboard(userId, mintNonce()) },
         }));
       }
       break;
@@ -177,7 +178,7 @@ group.callbackQuery(cardData.filter, async (ctx) => {
     case 'gift':
       await ctx.answerCallbackQuery();
       await ctx.reply('🎁 Gift credits or a time pass (or type /gift 15, /gift 2d):', {
-        reply_markup: { inline_keyboard: createGiftKeyboard(data.user) },
+        reply_markup: { inline_keyboard: createGiftKeyboard(data.user, mintNonce()) },
         ...(threadId ? { message_thread_id: threadId } : {}),
       });
       return;
@@ -209,12 +210,14 @@ group.callbackQuery(giftData.filter, async (ctx) => {
     return ctx.answerCallbackQuery({ text: 'This button has expired.' });
   if (!isAdmin(ctx))
     return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
-  const base = { adminId: ctx.from.id, userId: data.user, key: `cb:${ctx.callbackQuery.id}` };
+  // Keyed on the menu, not the press (every press has a new id): the menu gifts once.
+  const base = { adminId: ctx.from.id, userId: data.user, key: `menu:${data.menu}` };
   const res =
     data.kind === 'c'
       ? await ctx.services.admin.giftCredits({ ...base, credits: data.amount })
       : await ctx.services.admin.giftPass({ ...base, seconds: data.amount });
   if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
+  if (res.duplicate) return ctx.answerCallbackQuery({ text: 'Already gifted from this menu.' });
   const what = data.kind === 'c' ? `${data.amount} credits` : `a ${formatDuration(data.amount * 1000)} pass`;
   await ctx.answerCallbackQuery({ text: `Gifted ${what}.` });
   await ctx
