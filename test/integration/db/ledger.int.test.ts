@@ -244,6 +244,55 @@ describe('concurrency', () => {
   });
 });
 
+describe('append-only in the database', () => {
+  /** The database's own message (drizzle wraps it in "Failed query: …" with the cause). */
+  async function refusal(query: Promise<unknown>): Promise<string> {
+    const err = await query.then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
+    expect(err, 'the statement should have been refused').not.toBeNull();
+    return `${err!.message} ${err!.cause?.message ?? ''}`;
+  }
+
+  it('refuses UPDATE, DELETE and TRUNCATE of ledger entries, whatever the statement', async () => {
+    await addUser(31);
+    await apply({ userId: 31, delta: 5, reason: 'purchase', idempotencyKey: 'append:31' });
+    const before = await uow().repos.ledger.findByKey('append:31');
+    const db = t.database.db;
+    for (const statement of [
+      sql`update ledger_entries set delta = 500 where idempotency_key = 'append:31'`,
+      sql`update ledger_entries set metadata = '{"x":1}' where user_id = 31`,
+      sql`delete from ledger_entries where idempotency_key = 'append:31'`,
+      sql`delete from ledger_entries`,
+      sql`truncate ledger_entries`,
+      sql`truncate users cascade`,
+    ]) {
+      expect(await refusal(db.execute(statement))).toMatch(
+        /ledger_entries is append-only: (UPDATE|DELETE|TRUNCATE)/,
+      );
+    }
+    expect(await uow().repos.ledger.findByKey('append:31')).toEqual(before);
+    expect(await balanceOf(31)).toBe(5);
+    // Inside a transaction the refusal rolls back everything the transaction did.
+    await expect(
+      db.transaction(async (tx) => {
+        await createRepos(tx).ledger.apply({
+          userId: 31,
+          delta: 1,
+          reason: 'gift',
+          idempotencyKey: 'append:31:b',
+          actor: 'test',
+        });
+        await tx.execute(sql`delete from ledger_entries where idempotency_key = 'append:31'`);
+      }),
+    ).rejects.toThrow();
+    expect(await uow().repos.ledger.findByKey('append:31:b')).toBeNull();
+    expect(await balanceOf(31)).toBe(5);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+});
+
 // tsx's CLI entry, run by the current node: no npm or shell in between, and the same runtime as the tests.
 const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
 // Asynchronous: while it runs this process may hold DATA_DIR, and its lock's heartbeat must keep beating.
