@@ -4,6 +4,7 @@ import { cardData, giftData, isCardAction } from '../callback-data/admin.ts';
 import { mintNonce } from '../callback-data/codec.ts';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
+import { splitHtml } from '../helpers/split-html.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
 import { utcMinute } from '../../app/messages.ts';
@@ -45,6 +46,17 @@ async function topicFan(ctx: Context): Promise<number | null> {
 
 const key = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_id}`;
 
+/** The fan's profile, in as many messages as it takes (long notes can pass Telegram's 4096 characters). */
+async function sendInfo(ctx: Context, html: string, other: { replyTo?: number; threadId?: number }) {
+  for (const [i, part] of splitHtml(html).entries()) {
+    await ctx.reply(part, {
+      parse_mode: 'HTML',
+      ...(i === 0 && other.replyTo ? { reply_parameters: { message_id: other.replyTo } } : {}),
+      ...(other.threadId ? { message_thread_id: other.threadId } : {}),
+    });
+  }
+}
+
 group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refund'], async (ctx) => {
   if (!isAdmin(ctx)) return; // other members' commands are ignored, like their messages
   const userId = await topicFan(ctx);
@@ -57,11 +69,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
   switch (name) {
     case 'info': {
       const info = await ctx.services.admin.fanInfo({ adminId, userId });
-      if (info.ok)
-        return void (await ctx.reply(info.html, {
-          parse_mode: 'HTML',
-          reply_parameters: { message_id: ctx.msg.message_id },
-        }));
+      if (info.ok) return void (await sendInfo(ctx, info.html, { replyTo: ctx.msg.message_id }));
       res = info;
       break;
     }
@@ -168,11 +176,7 @@ group.callbackQuery(cardData.filter, async (ctx) => {
     case 'info': {
       const info = await ctx.services.admin.fanInfo({ adminId, userId: data.user });
       await ctx.answerCallbackQuery();
-      if (info.ok)
-        await ctx.reply(info.html, {
-          parse_mode: 'HTML',
-          ...(threadId ? { message_thread_id: threadId } : {}),
-        });
+      if (info.ok) await sendInfo(ctx, info.html, threadId ? { threadId } : {});
       return;
     }
     case 'gift':

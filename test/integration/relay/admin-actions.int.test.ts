@@ -80,6 +80,36 @@ describe('in-topic commands', () => {
     );
   });
 
+  it('/info and the Info button longer than one message arrive in several, each within the limit', async () => {
+    const { threadId, cardId } = await fanWithTopic(410, 'Quinn');
+    for (let i = 1; i <= 5; i++) {
+      const text = `note ${i} <b>&amp;</b> `.padEnd(1000, `${i}`);
+      await t.post(cmd(threadId, `/note ${text}`));
+    }
+    const parts = async (ask: () => Promise<unknown>) => {
+      const before = repliesIn(threadId).length;
+      await ask();
+      return repliesIn(threadId)
+        .slice(before)
+        .map((c) => fake.message(ADMIN_GROUP_ID, (c.result as { message_id: number }).message_id)!);
+    };
+    const card = fake.message(ADMIN_GROUP_ID, cardId)!;
+    const infoButton = (card.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> })
+      .inline_keyboard[0]![0]!.callback_data;
+    for (const ask of [
+      () => t.post(cmd(threadId, '/info')),
+      () => t.post(callbackQuery(owner, infoButton, card)),
+    ]) {
+      const messages = await parts(ask);
+      expect(messages.length).toBeGreaterThanOrEqual(2);
+      for (const m of messages) expect([...String(m.text)].length).toBeLessThanOrEqual(4096);
+      const text = messages.map((m) => String(m.text)).join('\n');
+      expect(text).toMatch(/Quinn[\s\S]*Balance/);
+      for (let i = 1; i <= 5; i++) expect(text).toContain(`note ${i} <b>&amp;</b> ${String(i).repeat(10)}`);
+      expect(messages.every((m) => m.thread_id === threadId)).toBe(true);
+    }
+  });
+
   it("/close closes the topic and the fan's next message reopens it", async () => {
     const { fan, threadId } = await fanWithTopic(404, 'Jon');
     await t.post(cmd(threadId, '/close'));
