@@ -103,6 +103,21 @@ export interface OnceRepo {
   pruneOlderThan(prefix: string, cutoff: Date): Promise<number>;
 }
 
+/** A group or channel an owner added the bot to, waiting to be set up (see app/groups.ts). */
+export interface PendingGroup {
+  chatId: number;
+  title: string;
+  addedBy: number;
+  addedAt: Date;
+}
+
+export interface PendingGroupsRepo {
+  get(chatId: number): Promise<PendingGroup | null>;
+  /** Records the group, or starts its wait again (a later add). */
+  put(group: PendingGroup): Promise<void>;
+  remove(chatId: number): Promise<void>;
+}
+
 export type LedgerReason =
   'bonus' | 'purchase' | 'spend' | 'gift' | 'refund' | 'dispute' | 'adjustment' | 'auto_recharge' | 'unlock';
 
@@ -630,6 +645,7 @@ export interface Repos {
   products: ProductsRepo;
   updates: UpdatesRepo;
   once: OnceRepo;
+  pendingGroups: PendingGroupsRepo;
   ledger: LedgerRepo;
   payments: PaymentsRepo;
   outbox: OutboxRepo;

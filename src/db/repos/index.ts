@@ -5,6 +5,7 @@ import { jobsPort } from '../../jobs/port.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
+import { pendingGroupsRepo } from './groups.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
@@ -23,6 +24,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     products: productsRepo(db),
     updates: updatesRepo(db),
     once: onceRepo(db),
+    pendingGroups: pendingGroupsRepo(db),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
     outbox: outboxRepo(db),

@@ -8,3 +8,4 @@ export * from './relay.ts';
 export * from './admin.ts';
 export * from './payments.ts';
 export * from './content.ts';
+export * from './groups.ts';
