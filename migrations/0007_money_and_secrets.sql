@@ -45,6 +45,13 @@ CREATE UNLOGGED TABLE "rate_limits" (
 	CONSTRAINT "rate_limits_key_window_start_pk" PRIMARY KEY("key","window_start")
 );
 --> statement-breakpoint
+CREATE TABLE "pending_groups" (
+	"chat_id" bigint PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"added_by" bigint NOT NULL,
+	"added_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "checkout_url" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "checkout_expires_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -71,3 +78,29 @@ LEFT JOIN LATERAL (
   ORDER BY x."id" DESC LIMIT 1
 ) c ON true
 ON CONFLICT ("id") DO NOTHING;
+--> statement-breakpoint
+-- Hand-written (drizzle-kit generate --custom): drizzle-kit does not model functions or triggers, so
+-- later generated migrations neither repeat nor drop these.
+--
+-- ledger_entries is append-only in the database itself, not only by convention: an entry, once
+-- committed, can be neither changed nor removed by any code path, a hand-run query or a future bug.
+-- A wrong entry is corrected by a new one (reason 'adjustment'). Row triggers refuse UPDATE and
+-- DELETE; a statement trigger refuses TRUNCATE too (row triggers do not fire on it), including the
+-- TRUNCATE ... CASCADE of users. To wipe a throwaway database, drop it; the table owner can still
+-- `alter table ledger_entries disable trigger user` on purpose (tests that corrupt data do).
+create or replace function ledger_entries_append_only() returns trigger
+language plpgsql as $$
+begin
+  raise exception 'ledger_entries is append-only: % is not allowed', tg_op
+    using errcode = 'P0001',
+          hint = 'Correct a balance with a new entry (reason adjustment); never edit or delete one.';
+end;
+$$;
+--> statement-breakpoint
+create trigger ledger_entries_no_update_delete
+  before update or delete on ledger_entries
+  for each row execute function ledger_entries_append_only();
+--> statement-breakpoint
+create trigger ledger_entries_no_truncate
+  before truncate on ledger_entries
+  for each statement execute function ledger_entries_append_only();

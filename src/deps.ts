@@ -70,7 +70,16 @@ export async function createDeps(
   overrides: DepsOverrides = {},
 ): Promise<Deps> {
   const database =
-    overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    overrides.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onLockCompromised: (err) => {
+        // The embedded database is already closed; another process may own DATA_DIR now: stop at once.
+        logger.fatal({ err, dataDir: config.dataDir }, 'lost the DATA_DIR lock: exiting');
+        process.exit(1);
+      },
+    }));
   try {
     await migrateDatabase(database);
     const clock = overrides.clock ?? systemClock;

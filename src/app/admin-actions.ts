@@ -42,7 +42,17 @@ async function act<T extends object>(
   return res;
 }
 
-/** Credits as a gift: a `gift` ledger entry (keyed by the admin's message or button press), the fan told. */
+/**
+ * One gift per key, whatever its kind: the key names the admin's `/gift` message or the gift menu (its
+ * nonce), so a double tap, or a second button of the same menu, gifts nothing more. The mark is a
+ * `once_marks` row written in the gift's transaction (never pruned: only `alert:` marks are).
+ */
+const claimGift = (r: Repos, key: string) => r.once.claim(`gift:${key}`);
+
+/**
+ * Credits as a gift: a `gift` ledger entry keyed by the admin's message or the gift menu's nonce (a
+ * repeat returns `duplicate`), the fan told.
+ */
 export function giftCredits(
   deps: AdminDeps,
   a: { adminId: number; userId: number; credits: number; key: string },
@@ -50,6 +60,10 @@ export function giftCredits(
   return act<{ balance: number; duplicate: boolean }>(deps, a.adminId, a.userId, async (r) => {
     if (!Number.isSafeInteger(a.credits) || a.credits < 1 || a.credits > MAX_GIFT_CREDITS) {
       return { ok: false, code: 'invalid_amount', detail: `between 1 and ${MAX_GIFT_CREDITS} credits` };
+    }
+    if (!(await claimGift(r, a.key))) {
+      const user = await r.users.get(a.userId);
+      return { ok: true, balance: user!.creditBalance, duplicate: true };
     }
     const res = await r.ledger.apply({
       userId: a.userId,
@@ -77,7 +91,7 @@ export function giftCredits(
   });
 }
 
-/** A time pass as a gift: extends the current pass, audited, the fan told. */
+/** A time pass as a gift (keyed like `giftCredits`): extends the current pass, audited, the fan told. */
 export function giftPass(
   deps: AdminDeps,
   a: { adminId: number; userId: number; seconds: number; key: string },
@@ -86,8 +100,7 @@ export function giftPass(
     if (!Number.isSafeInteger(a.seconds) || a.seconds < 60 || a.seconds > MAX_GIFT_SECONDS) {
       return { ok: false, code: 'invalid_amount', detail: 'between 1 minute and 365 days' };
     }
-    // The audit row doubles as the idempotency mark for a repeated press or command.
-    if (!(await r.once.claim(`gift-pass:${a.key}`))) {
+    if (!(await claimGift(r, a.key))) {
       const user = await r.users.get(a.userId);
       return { ok: true, until: user!.timePassUntil ?? deps.clock.now(), duplicate: true };
     }

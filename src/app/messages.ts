@@ -81,14 +81,33 @@ export function refundText(cost: number, reason: string): string {
   return `⚠️ Your message could not be delivered (${escapeHtml(reason)}). ${cost > 0 ? `${credits(cost)} refunded.` : 'Nothing was charged.'}`;
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The longest prefix of `text` made of whole graphemes (a family emoji, a flag, a letter with its
+ * combining marks stay whole) that fits in `max` UTF-16 code units, the unit Telegram counts in.
+ */
+export function cutGraphemes(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Telegram's limit for a forum topic name ("1-128 characters"). */
+export const TOPIC_NAME_MAX = 128;
+
 export function topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'username'>): string {
   const name = [user.firstName, user.lastName].filter(Boolean).join(' ').trim() || 'Fan';
   const handle = user.username ? ` (@${user.username})` : '';
   const suffix = ` · ${user.id}`;
-  // Telegram caps topic names at 128 characters; keep the id, which makes the topic findable.
+  // Cut the name, never the id, which makes the topic findable; on a grapheme boundary, so no emoji is split.
   const head = `👤 ${name}${handle}`;
-  return head.length + suffix.length > 128
-    ? `${head.slice(0, 127 - suffix.length)}…${suffix}`
+  return head.length + suffix.length > TOPIC_NAME_MAX
+    ? `${cutGraphemes(head, TOPIC_NAME_MAX - suffix.length - 1).trimEnd()}…${suffix}`
     : head + suffix;
 }
 

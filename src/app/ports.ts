@@ -166,6 +166,21 @@ export interface OnceRepo {
   pruneOlderThan(prefix: string, cutoff: Date): Promise<number>;
 }
 
+/** A group or channel an owner added the bot to, waiting to be set up (see app/groups.ts). */
+export interface PendingGroup {
+  chatId: number;
+  title: string;
+  addedBy: number;
+  addedAt: Date;
+}
+
+export interface PendingGroupsRepo {
+  get(chatId: number): Promise<PendingGroup | null>;
+  /** Records the group, or starts its wait again (a later add). */
+  put(group: PendingGroup): Promise<void>;
+  remove(chatId: number): Promise<void>;
+}
+
 export type LedgerReason =
   'bonus' | 'purchase' | 'spend' | 'gift' | 'refund' | 'dispute' | 'adjustment' | 'auto_recharge' | 'unlock';
 
@@ -763,6 +778,7 @@ export interface Repos {
   paymentInbox: PaymentInboxRepo;
   once: OnceRepo;
   rateLimits: RateLimitsRepo;
+  pendingGroups: PendingGroupsRepo;
   ledger: LedgerRepo;
   payments: PaymentsRepo;
   outbox: OutboxRepo;

@@ -18,6 +18,7 @@ import { sendPassNotice } from './pass-notices.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
 import * as edits from './edits.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
+import * as groups from './groups.ts';
 import { createContentServices } from './content/index.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
 import { claimAlertSlot, claimOnce } from './once.ts';
@@ -110,6 +111,12 @@ export function createServices(deps: ServiceDeps) {
         autoRecharge.runAutoRecharge(deps, job),
     },
     content: createContentServices(deps),
+    /** Groups and channels the bot is added to: the admin group, one waiting for setup, or leave. */
+    groups: {
+      botJoined: (a: Parameters<typeof groups.botJoinedGroup>[1]) => groups.botJoinedGroup(deps, a),
+      botLeft: (chatId: number) => groups.botLeftGroup(deps, chatId),
+      check: (chatId: number) => groups.checkGroup(deps, chatId),
+    },
     admin: {
       giftCredits: (a: Parameters<typeof admin.giftCredits>[1]) => admin.giftCredits(deps, a),
       giftPass: (a: Parameters<typeof admin.giftPass>[1]) => admin.giftPass(deps, a),

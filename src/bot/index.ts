@@ -16,6 +16,7 @@ import { historyFeature } from './features/history.ts';
 import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
 import { fanStateFeature } from './features/fan-state.ts';
+import { groupMembershipFeature } from './features/group-membership.ts';
 import { helpFeature } from './features/help.ts';
 import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
@@ -68,6 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(legalFeature);
   safe.use(historyFeature);
   safe.use(contentFeature); // before the fan relay: an admin's draft answers are not fan messages
+  safe.use(groupMembershipFeature); // leaves groups other than the admin group (and one waiting for setup)
   safe.use(fanRelayFeature);
   safe.use(editsFeature);
   safe.use(fanStateFeature);

@@ -2,7 +2,7 @@ import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
 import { formatMoney } from '../domain/shared/index.ts';
 import type { BalanceView } from '../app/accounts.ts';
-import { credits, escapeHtml } from '../app/messages.ts';
+import { credits, escapeHtml, utcMinute } from '../app/messages.ts';
 import {
   itemMedia,
   sellsAsPaidMedia,
@@ -53,6 +53,11 @@ export const texts = {
       '3. Put the group id (like <code>-1001234567890</code>) in <code>ADMIN_GROUP_ID</code> and restart.',
       '',
       'Until then fans are told the line is not open yet, and nothing is charged.',
+    ].join('\n'),
+  groupPending: (title: string, chatId: number, until: Date) =>
+    [
+      `⏳ I was added to <b>${escapeHtml(title)}</b> (<code>${chatId}</code>) and will wait there for setup until ${utcMinute(until)}.`,
+      `To make it the admin group, put <code>${chatId}</code> in <code>ADMIN_GROUP_ID</code> and restart. Otherwise I leave it then.`,
     ].join('\n'),
   ownerErrorAlert: (updateId: number, message: string) =>
     `⚠️ <b>fanbridge error</b> while handling update ${updateId}:\n<code>${escapeHtml(message.slice(0, 500))}</code>\n(Further errors of this kind are muted for 10 minutes; see the logs.)`,

@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
-import { lockDataDir } from './lock.ts';
+import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -35,7 +35,22 @@ export interface DatabaseOptions {
   /** Embedded PGlite directory; null = in-memory (tests). */
   dataDir: string | null;
   poolSize?: number;
+  /**
+   * The DATA_DIR lock was lost while open (another process may be writing the directory now). The
+   * embedded database is closed first, so nothing more is written; the default then prints one line and
+   * exits with status 1 (a supervisor restarts the process, which waits for the lock again).
+   */
+  onLockCompromised?: (err: Error) => void;
+  /** Heartbeat timings of the DATA_DIR lock (tests shorten them). */
+  lockTimings?: Pick<DataDirLockOptions, 'staleMs' | 'updateMs'>;
 }
+
+const exitOnLockLost = (dataDir: string) => (err: Error) => {
+  process.stderr.write(
+    `fanbridge: lost the lock on DATA_DIR ${dataDir} (${err.message}); stopping so that two processes never write one database\n`,
+  );
+  process.exit(1);
+};
 
 /** node-postgres Pool when a URL is given, embedded PGlite otherwise. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -70,30 +85,44 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
-  let pglite: PGlite;
+  const dataDir = opts.dataDir;
+  let pglite: PGlite | undefined;
+  const release = dataDir
+    ? await lockDataDir(dataDir, {
+        ...opts.lockTimings,
+        onCompromised: (err) => {
+          // Stop writing first: whatever the handler does, this process no longer owns the directory.
+          void pglite?.close().catch(() => {});
+          (opts.onLockCompromised ?? exitOnLockLost(dataDir))(err);
+        },
+      }).catch((err: unknown) => {
+        if (err instanceof DataDirLockedError) throw err;
+        throw new DatabaseUnavailableError(`cannot lock DATA_DIR ${dataDir}: ${(err as Error).message}`);
+      })
+    : async () => {};
   try {
-    pglite = opts.dataDir ? await PGlite.create(join(opts.dataDir, 'pgdata')) : await PGlite.create();
+    pglite = dataDir ? await PGlite.create(join(dataDir, 'pgdata')) : await PGlite.create();
   } catch (err) {
-    release();
+    await release();
     throw new DatabaseUnavailableError(
-      `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`,
+      `cannot open the embedded database in ${dataDir}: ${(err as Error).message}`,
     );
   }
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  const open = pglite;
+  const db = drizzlePglite({ client: open, schema }) as unknown as Db;
   return {
     engine: 'pglite',
     db,
-    pglite,
+    pglite: open,
     ping: async () => {
-      if (pglite.closed) throw new Error('embedded database is closed');
-      await pglite.query('select 1');
+      if (open.closed) throw new Error('embedded database is closed');
+      await open.query('select 1');
     },
     close: async () => {
       try {
-        if (!pglite.closed) await pglite.close();
+        if (!open.closed) await open.close();
       } finally {
-        release();
+        await release();
       }
     },
   };

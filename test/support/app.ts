@@ -3,6 +3,7 @@ import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
 import { secretValues } from '../../src/logging/redact.ts';
 import type { RenderTimings } from '../../src/app/refresh.ts';
+import type { Clock } from '../../src/domain/shared/index.ts';
 import { defaultBudgets, type SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
 import { ADMIN_GROUP_ID, testConfig } from './config.ts';
@@ -42,6 +43,8 @@ export async function startTestApp(
     outbox?: Partial<SenderOptions>;
     renderTimings?: RenderTimings;
     updateRetryDelaysMs?: number[];
+    /** The app's clock (e.g. one a test moves forward); the wall clock by default. */
+    clock?: Clock;
   } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
@@ -62,6 +65,7 @@ export async function startTestApp(
       ...(opts.outbox ? { outbox: opts.outbox } : {}),
       ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
       ...(opts.updateRetryDelaysMs ? { updateRetryDelaysMs: opts.updateRetryDelaysMs } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
       botInfo: fake.botInfo,
       hostname: '127.0.0.1',
     },
@@ -134,7 +138,12 @@ export async function eventually<T>(
  * divided by `scale`).
  */
 export async function startForumApp(
-  opts: { scale?: number; renderTimings?: RenderTimings; env?: Record<string, string | undefined> } = {},
+  opts: {
+    scale?: number;
+    renderTimings?: RenderTimings;
+    env?: Record<string, string | undefined>;
+    clock?: Clock;
+  } = {},
 ): Promise<{ fake: FakeTelegram; t: TestApp; stop(): Promise<void> }> {
   const fake = await startFakeTelegram(opts.scale ? { flood: scaledFloodLimits(opts.scale) } : {});
   fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
@@ -142,6 +151,7 @@ export async function startForumApp(
     env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID), ...opts.env },
     outbox: { budgets: defaultBudgets(opts.scale ?? 1000) },
     ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return {
     fake,

@@ -13,6 +13,8 @@ import {
   command,
   editedPrivateText,
   fanUser,
+  groupChat,
+  groupMessage,
   groupTopicMessage,
   myChatMember,
   preCheckoutQuery,
@@ -472,6 +474,39 @@ describe('error injection', () => {
       'Forbidden: bot was kicked from the supergroup chat',
     );
     fake.restoreBotInChat(group);
+  });
+
+  it('leaveChat: the bot is out of the group or channel until it is added again', async () => {
+    const owner = fanUser(777001, { first_name: 'Olga' });
+    for (const chat of [
+      groupChat(-1007770001, 'Strangers'),
+      groupChat(-7770002, 'Old group', 'group'),
+      groupChat(-1007770003, 'News', 'channel'),
+    ]) {
+      const added = myChatMember(owner, { new_status: 'administrator', chat }, { fake });
+      expect(added.my_chat_member).toMatchObject({ chat, new_chat_member: { status: 'administrator' } });
+      expect(fake.chat(chat.id)).toEqual(chat);
+      expect(await api.leaveChat(chat.id)).toBe(true);
+      expect(fake.hasLeft(chat.id)).toBe(true);
+      expect(fake.callsTo('leaveChat').at(-1)!.payload).toEqual({ chat_id: chat.id });
+      const kind = chat.type === 'channel' ? 'channel' : chat.type === 'group' ? 'group' : 'supergroup';
+      expect(await caught(api.sendMessage(chat.id, 'still here?'))).toMatchObject({
+        error_code: 403,
+        description: `Forbidden: bot is not a member of the ${kind} chat`,
+      });
+      myChatMember(owner, { new_status: 'member', chat }, { fake });
+      expect(fake.hasLeft(chat.id)).toBe(false);
+    }
+    expect((await caught(api.leaveChat(fan.id))).error_code).toBe(400);
+  });
+
+  it('groupMessage builds a plain group message the bot can reply to', async () => {
+    const chat = groupChat(-1007770004, 'Chatter');
+    fake.registerChat(chat);
+    const update = groupMessage(chat, fan, 'hello all', { fake });
+    expect(update.message).toMatchObject({ chat, from: fan, text: 'hello all' });
+    expect(update.message).not.toHaveProperty('message_thread_id');
+    await api.sendMessage(chat.id, 'hi', { reply_parameters: { message_id: update.message!.message_id } });
   });
 });
 

@@ -38,6 +38,7 @@ export type IncomingSink = Pick<
   | 'unblockChat'
   | 'removeBotFromChat'
   | 'restoreBotInChat'
+  | 'registerChat'
 >;
 
 export interface BuildOptions {
@@ -277,6 +278,37 @@ export function groupTopicMessage(
   return deliverMessage(message, opts);
 }
 
+type GroupChatOf<T extends 'group' | 'supergroup' | 'channel'> = T extends 'group'
+  ? Chat.GroupChat
+  : T extends 'channel'
+    ? Chat.ChannelChat
+    : Chat.SupergroupChat;
+
+/** A group, supergroup (without topics) or channel chat, for messages and membership changes. */
+export function groupChat<T extends 'group' | 'supergroup' | 'channel' = 'supergroup'>(
+  id: number,
+  title: string,
+  type?: T,
+): GroupChatOf<T> {
+  if (id >= 0) throw new Error(`groupChat: group and channel ids are negative (got ${id})`);
+  return { id, type: type ?? 'supergroup', title } as GroupChatOf<T>;
+}
+
+/** A plain message by `from` in a group or a supergroup without topics. */
+export function groupMessage(
+  chat: Chat.GroupChat | Chat.SupergroupChat,
+  from: User,
+  text: string,
+  opts: MessageOptions = {},
+): Update {
+  const message: IncomingMessage = {
+    ...baseMessage(chat, from, opts),
+    text,
+    ...(opts.entities ? { entities: opts.entities } : {}),
+  };
+  return deliverMessage(message, opts);
+}
+
 /** The service message that opened a topic; Telegram nests it as reply_to_message of topic messages. */
 function topicRoot(chat: Chat.SupergroupChat, threadId: number): Message {
   return {
@@ -317,15 +349,17 @@ export function callbackQuery(
 export type BotMembershipStatus = 'member' | 'administrator' | 'left' | 'kicked';
 
 /**
- * The bot's membership changed (user blocked/unblocked the bot in private, bot added/removed in a group).
- * With `fake`, the fake follows: kicked/left in private blocks the chat, in a group removes the bot.
+ * The bot's membership changed (user blocked/unblocked the bot in private, bot added/removed in a group
+ * or channel by `from`). With `fake`, the fake follows: kicked/left in private blocks the chat, in a
+ * group or channel removes the bot, member/administrator there makes it a member again (the fake then
+ * knows the chat as given).
  */
 export function myChatMember(
   from: User,
   change: {
     new_status: BotMembershipStatus;
     old_status?: BotMembershipStatus;
-    chat?: Exclude<Chat, Chat.ChannelChat>;
+    chat?: Chat;
   },
   opts: BuildOptions = {},
 ): Update {
@@ -343,8 +377,11 @@ export function myChatMember(
     if (chat.type === 'private') {
       if (removed) opts.fake.blockChat(chat.id);
       else opts.fake.unblockChat(chat.id);
-    } else if (removed) opts.fake.removeBotFromChat(chat.id);
-    else opts.fake.restoreBotInChat(chat.id);
+    } else {
+      opts.fake.registerChat(chat);
+      if (removed) opts.fake.removeBotFromChat(chat.id);
+      else opts.fake.restoreBotInChat(chat.id);
+    }
   }
   return toUpdate({
     my_chat_member: {

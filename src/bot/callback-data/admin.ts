@@ -7,8 +7,17 @@ export const CARD_ACTIONS = ['info', 'gift', 'ban', 'unban'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 export const isCardAction = (v: string): v is CardAction => (CARD_ACTIONS as readonly string[]).includes(v);
 
-/** Gift choices: `c` credits (amount) or `t` time pass (amount in seconds). */
-export const giftData = createCallbackData('gift', { kind: 'word', amount: 'int', user: 'int' });
+/**
+ * Gift choices: `c` credits (amount) or `t` time pass (amount in seconds). `menu` is the nonce minted
+ * when the menu was rendered: the gift is keyed on it, so one menu gifts once however often it is
+ * pressed. Buttons from before the nonce (three fields) no longer decode: they have expired.
+ */
+export const giftData = createCallbackData('gift', {
+  kind: 'word',
+  amount: 'int',
+  user: 'int',
+  menu: 'nonce',
+});
 
 /**
  * "Ban this fan" on a dispute alert. The alert is written by the app (app/disputes.ts builds the string

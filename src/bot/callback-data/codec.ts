@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Typed callback payloads: `prefix:field1:field2`. Telegram caps callback_data at 64 bytes and hands
  * back whatever a client sends, so decoding validates every field and returns null on anything odd.
  */
-type FieldType = 'int' | 'word';
+type FieldType = 'int' | 'word' | 'nonce';
 type Decoded<F extends Record<string, FieldType>> = { [K in keyof F]: F[K] extends 'int' ? number : string };
 
 export interface CallbackCodec<F extends Record<string, FieldType>> {
@@ -14,6 +16,13 @@ export interface CallbackCodec<F extends Record<string, FieldType>> {
 }
 
 const WORD = /^[a-z0-9_-]{1,32}$/i;
+const NONCE = /^[A-Za-z0-9_-]{8}$/;
+
+/**
+ * A fresh 8-character base64url nonce (48 random bits) for a `nonce` field: minted when a message with
+ * buttons is rendered, it names that message, so its buttons can act once per message, not per press.
+ */
+export const mintNonce = (): string => randomBytes(6).toString('base64url');
 
 export function createCallbackData<F extends Record<string, FieldType>>(
   prefix: string,
@@ -39,7 +48,7 @@ export function createCallbackData<F extends Record<string, FieldType>>(
           if (!/^-?\d{1,15}$/.test(raw)) return null;
           out[key] = Number(raw);
         } else {
-          if (!WORD.test(raw)) return null;
+          if (!(fields[key] === 'nonce' ? NONCE : WORD).test(raw)) return null;
           out[key] = raw;
         }
       }

@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { parseDuration, formatDuration } from '../../domain/entitlement/index.ts';
 import { cardData, giftData, isCardAction } from '../callback-data/admin.ts';
+import { mintNonce } from '../callback-data/codec.ts';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
+import { splitHtml } from '../helpers/split-html.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
 import { utcMinute } from '../../app/messages.ts';
@@ -45,6 +47,17 @@ async function topicFan(ctx: Context): Promise<number | null> {
 
 const key = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_id}`;
 
+/** The fan's profile, in as many messages as it takes (long notes can pass Telegram's 4096 characters). */
+async function sendInfo(ctx: Context, html: string, other: { replyTo?: number; threadId?: number }) {
+  for (const [i, part] of splitHtml(html).entries()) {
+    await ctx.reply(part, {
+      parse_mode: 'HTML',
+      ...(i === 0 && other.replyTo ? { reply_parameters: { message_id: other.replyTo } } : {}),
+      ...(other.threadId ? { message_thread_id: other.threadId } : {}),
+    });
+  }
+}
+
 group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refund'], async (ctx) => {
   if (!isAdmin(ctx)) return; // other members' commands are ignored, like their messages
   const userId = await topicFan(ctx);
@@ -57,11 +70,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
   switch (name) {
     case 'info': {
       const info = await ctx.services.admin.fanInfo({ adminId, userId });
-      if (info.ok)
-        return void (await ctx.reply(info.html, {
-          parse_mode: 'HTML',
-          reply_parameters: { message_id: ctx.msg.message_id },
-        }));
+      if (info.ok) return void (await sendInfo(ctx, info.html, { replyTo: ctx.msg.message_id }));
       res = info;
       break;
     }
@@ -82,7 +91,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
         if (r.ok) done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${utcMinute(r.until)}).`;
       } else {
         return void (await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
-          reply_markup: { inline_keyboard: createGiftKeyboard(userId) },
+          reply_markup: { inline_keyboard: createGiftKeyboard(userId, mintNonce()) },
         }));
       }
       break;
@@ -166,17 +175,13 @@ group.callbackQuery(cardData.filter, async (ctx) => {
     case 'info': {
       const info = await ctx.services.admin.fanInfo({ adminId, userId: data.user });
       await ctx.answerCallbackQuery();
-      if (info.ok)
-        await ctx.reply(info.html, {
-          parse_mode: 'HTML',
-          ...(threadId ? { message_thread_id: threadId } : {}),
-        });
+      if (info.ok) await sendInfo(ctx, info.html, threadId ? { threadId } : {});
       return;
     }
     case 'gift':
       await ctx.answerCallbackQuery();
       await ctx.reply('🎁 Gift credits or a time pass (or type /gift 15, /gift 2d):', {
-        reply_markup: { inline_keyboard: createGiftKeyboard(data.user) },
+        reply_markup: { inline_keyboard: createGiftKeyboard(data.user, mintNonce()) },
         ...(threadId ? { message_thread_id: threadId } : {}),
       });
       return;
@@ -208,12 +213,14 @@ group.callbackQuery(giftData.filter, async (ctx) => {
     return ctx.answerCallbackQuery({ text: 'This button has expired.' });
   if (!isAdmin(ctx))
     return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
-  const base = { adminId: ctx.from.id, userId: data.user, key: `cb:${ctx.callbackQuery.id}` };
+  // Keyed on the menu, not the press (every press has a new id): the menu gifts once.
+  const base = { adminId: ctx.from.id, userId: data.user, key: `menu:${data.menu}` };
   const res =
     data.kind === 'c'
       ? await ctx.services.admin.giftCredits({ ...base, credits: data.amount })
       : await ctx.services.admin.giftPass({ ...base, seconds: data.amount });
   if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
+  if (res.duplicate) return ctx.answerCallbackQuery({ text: 'Already gifted from this menu.' });
   const what = data.kind === 'c' ? `${data.amount} credits` : `a ${formatDuration(data.amount * 1000)} pass`;
   await ctx.answerCallbackQuery({ text: `Gifted ${what}.` });
   await ctx

@@ -22,15 +22,16 @@ export const GIFT_PASSES = [
   { label: '7 d', seconds: 7 * 86_400 },
 ] as const;
 
-export function createGiftKeyboard(userId: number): Keyboard {
+/** The gift menu; `menu` is a nonce minted for this rendering (`mintNonce`): the menu gifts once. */
+export function createGiftKeyboard(userId: number, menu: string): Keyboard {
   return [
     GIFT_CREDITS.map((n) => ({
       text: `+${n}`,
-      callback_data: giftData.pack({ kind: 'c', amount: n, user: userId }),
+      callback_data: giftData.pack({ kind: 'c', amount: n, user: userId, menu }),
     })),
     GIFT_PASSES.map((p) => ({
       text: `⏳ ${p.label}`,
-      callback_data: giftData.pack({ kind: 't', amount: p.seconds, user: userId }),
+      callback_data: giftData.pack({ kind: 't', amount: p.seconds, user: userId, menu }),
     })),
   ];
 }

@@ -7,6 +7,7 @@ import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
 import { disputesRepo } from './disputes.ts';
+import { pendingGroupsRepo } from './groups.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
@@ -28,6 +29,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     paymentInbox: paymentInboxRepo(db),
     once: onceRepo(db),
     rateLimits: rateLimitsRepo(db),
+    pendingGroups: pendingGroupsRepo(db),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
     outbox: outboxRepo(db),

@@ -9,3 +9,4 @@ export * from './admin.ts';
 export * from './payments.ts';
 export * from './content.ts';
 export * from './rate-limits.ts';
+export * from './groups.ts';

@@ -26,6 +26,7 @@ export const LEDGER_REASON_VALUES = [
 
 /**
  * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
+ * The database enforces it: triggers refuse UPDATE, DELETE and TRUNCATE (migration 0007, hand-written).
  * `idempotency_key` makes a retried grant or charge a no-op (e.g. `msg:<chat>:<message>` for a spend).
  */
 export const ledgerEntries = pgTable(

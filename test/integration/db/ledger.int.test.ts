@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,16 +244,71 @@ describe('concurrency', () => {
   });
 });
 
+describe('append-only in the database', () => {
+  /** The database's own message (drizzle wraps it in "Failed query: …" with the cause). */
+  async function refusal(query: Promise<unknown>): Promise<string> {
+    const err = await query.then(
+      () => null,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
+    expect(err, 'the statement should have been refused').not.toBeNull();
+    return `${err!.message} ${err!.cause?.message ?? ''}`;
+  }
+
+  it('refuses UPDATE, DELETE and TRUNCATE of ledger entries, whatever the statement', async () => {
+    await addUser(31);
+    await apply({ userId: 31, delta: 5, reason: 'purchase', idempotencyKey: 'append:31' });
+    const before = await uow().repos.ledger.findByKey('append:31');
+    const db = t.database.db;
+    for (const statement of [
+      sql`update ledger_entries set delta = 500 where idempotency_key = 'append:31'`,
+      sql`update ledger_entries set metadata = '{"x":1}' where user_id = 31`,
+      sql`delete from ledger_entries where idempotency_key = 'append:31'`,
+      sql`delete from ledger_entries`,
+      sql`truncate ledger_entries`,
+      sql`truncate users cascade`,
+    ]) {
+      expect(await refusal(db.execute(statement))).toMatch(
+        /ledger_entries is append-only: (UPDATE|DELETE|TRUNCATE)/,
+      );
+    }
+    expect(await uow().repos.ledger.findByKey('append:31')).toEqual(before);
+    expect(await balanceOf(31)).toBe(5);
+    // Inside a transaction the refusal rolls back everything the transaction did.
+    await expect(
+      db.transaction(async (tx) => {
+        await createRepos(tx).ledger.apply({
+          userId: 31,
+          delta: 1,
+          reason: 'gift',
+          idempotencyKey: 'append:31:b',
+          actor: 'test',
+        });
+        await tx.execute(sql`delete from ledger_entries where idempotency_key = 'append:31'`);
+      }),
+    ).rejects.toThrow();
+    expect(await uow().repos.ledger.findByKey('append:31:b')).toBeNull();
+    expect(await balanceOf(31)).toBe(5);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+});
+
 // tsx's CLI entry, run by the current node: no npm or shell in between, and the same runtime as the tests.
 const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-function runCli(env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [TSX, 'src/cli/ledger-check.ts'], {
+// Asynchronous: while it runs this process may hold DATA_DIR, and its lock's heartbeat must keep beating.
+async function runCli(env: Record<string, string>) {
+  const child = spawn(process.execPath, [TSX, 'src/cli/ledger-check.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', ...env },
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 60_000,
   });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { status, stdout, stderr };
 }
 
 describe('tampering', () => {
@@ -274,13 +329,13 @@ describe('tampering', () => {
   it.skipIf(!TEST_DATABASE_URL)(
     'the CLI reports it against PostgreSQL (exit 1, then 0 once fixed)',
     async () => {
-      const dirty = runCli({ DATABASE_URL: t.url! });
+      const dirty = await runCli({ DATABASE_URL: t.url! });
       expect(dirty.stderr).toBe('');
       expect(dirty.stdout).toMatch(/ledger FAILED: 1 violation[\s\S]*user 1: balance_mismatch/);
       expect(dirty.status).toBe(1);
 
       await t.database.db.execute(sql`update users set credit_balance = credit_balance - 5 where id = 1`);
-      const clean = runCli({ DATABASE_URL: t.url! });
+      const clean = await runCli({ DATABASE_URL: t.url! });
       expect(clean.stdout).toMatch(/^ledger OK: \d+ users, \d+ entries\n$/);
       expect(clean.status).toBe(0);
     },
@@ -313,8 +368,8 @@ describe('npm run ledger:check on an embedded DATA_DIR', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('exits 1 and prints the violations', () => {
-    const res = runCli({ DATA_DIR: dir });
+  it('exits 1 and prints the violations', async () => {
+    const res = await runCli({ DATA_DIR: dir });
     expect(res.stdout).toBe(
       'ledger FAILED: 1 violation in 1 user (checked 2 users, 3 entries)\n' +
         '  user 7: balance_mismatch: stored balance 11, sum of 2 entries is 6\n',
@@ -325,11 +380,11 @@ describe('npm run ledger:check on an embedded DATA_DIR', () => {
   it('exits 2 with a one-line message while another process holds DATA_DIR', async () => {
     const database = await openDatabase({ databaseUrl: null, dataDir: dir });
     try {
-      const res = runCli({ DATA_DIR: dir });
+      const res = await runCli({ DATA_DIR: dir });
       expect(res.status).toBe(2);
       expect(res.stdout).toBe('');
       expect(res.stderr).toMatch(
-        /^fanbridge ledger:check: DATA_DIR .* is in use by another fanbridge process \(pid \d+\)[^\n]*\n$/,
+        /^fanbridge ledger:check: DATA_DIR .* is in use by another fanbridge process; stop it first[^\n]*\n$/,
       );
     } finally {
       await database.close();
@@ -343,7 +398,7 @@ describe('npm run ledger:check on an embedded DATA_DIR', () => {
     } finally {
       await database.close();
     }
-    const res = runCli({ DATA_DIR: dir });
+    const res = await runCli({ DATA_DIR: dir });
     expect(res.stdout).toBe('ledger OK: 2 users, 3 entries\n');
     expect(res.status).toBe(0);
   });

@@ -80,6 +80,36 @@ describe('in-topic commands', () => {
     );
   });
 
+  it('/info and the Info button longer than one message arrive in several, each within the limit', async () => {
+    const { threadId, cardId } = await fanWithTopic(410, 'Quinn');
+    for (let i = 1; i <= 5; i++) {
+      const text = `note ${i} <b>&amp;</b> `.padEnd(1000, `${i}`);
+      await t.post(cmd(threadId, `/note ${text}`));
+    }
+    const parts = async (ask: () => Promise<unknown>) => {
+      const before = repliesIn(threadId).length;
+      await ask();
+      return repliesIn(threadId)
+        .slice(before)
+        .map((c) => fake.message(ADMIN_GROUP_ID, (c.result as { message_id: number }).message_id)!);
+    };
+    const card = fake.message(ADMIN_GROUP_ID, cardId)!;
+    const infoButton = (card.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> })
+      .inline_keyboard[0]![0]!.callback_data;
+    for (const ask of [
+      () => t.post(cmd(threadId, '/info')),
+      () => t.post(callbackQuery(owner, infoButton, card)),
+    ]) {
+      const messages = await parts(ask);
+      expect(messages.length).toBeGreaterThanOrEqual(2);
+      for (const m of messages) expect([...String(m.text)].length).toBeLessThanOrEqual(4096);
+      const text = messages.map((m) => String(m.text)).join('\n');
+      expect(text).toMatch(/Quinn[\s\S]*Balance/);
+      for (let i = 1; i <= 5; i++) expect(text).toContain(`note ${i} <b>&amp;</b> ${String(i).repeat(10)}`);
+      expect(messages.every((m) => m.thread_id === threadId)).toBe(true);
+    }
+  });
+
   it("/close closes the topic and the fan's next message reopens it", async () => {
     const { fan, threadId } = await fanWithTopic(404, 'Jon');
     await t.post(cmd(threadId, '/close'));
@@ -163,6 +193,91 @@ describe('info card buttons', () => {
     expect(edits()[0]!.payload.text).toMatch(/Balance: 0 credits[\s\S]*Total spent: 3 credits/);
     await new Promise((r) => setTimeout(r, 400));
     expect(edits()).toHaveLength(1); // the later change waits for the interval
+  });
+});
+
+describe('gift menus', () => {
+  type Button = { text: string; callback_data: string };
+  /** Presses the card's Gift button: the menu message and its buttons by label. */
+  async function openGiftMenu(cardId: number, threadId: number) {
+    const card = fake.message(ADMIN_GROUP_ID, cardId)!;
+    const gift = (card.reply_markup as { inline_keyboard: Button[][] }).inline_keyboard
+      .flat()
+      .find((b) => b.text === '🎁 Gift')!;
+    await t.post(callbackQuery(owner, gift.callback_data, card));
+    const sent = repliesIn(threadId).at(-1)!;
+    const buttons = (sent.payload.reply_markup as { inline_keyboard: Button[][] }).inline_keyboard.flat();
+    const message = fake.message(ADMIN_GROUP_ID, (sent.result as { message_id: number }).message_id)!;
+    const data = (label: string) => buttons.find((b) => b.text === label)!.callback_data;
+    return { message, data };
+  }
+  /** Two separate presses (two callback query ids, as a double tap makes). */
+  const press = (data: string, message: Parameters<typeof callbackQuery>[2]) =>
+    t.post(callbackQuery(owner, data, message));
+  const lastAnswer = () => fake.callsTo('answerCallbackQuery').at(-1)!.payload;
+  const giftNotices = (id: number) => toFan(id).filter((c) => /gift/i.test(String(c.payload.text)));
+
+  it('one menu gifts credits once however often it is pressed; a new menu gifts again', async () => {
+    const { fan, threadId, cardId } = await fanWithTopic(411, 'Rita');
+    const first = await openGiftMenu(cardId, threadId);
+    const plus50 = first.data('+50');
+    expect(Buffer.byteLength(plus50)).toBeLessThanOrEqual(64);
+    await press(plus50, first.message);
+    await press(plus50, first.message); // a double tap: a second callback query
+    expect(lastAnswer().text).toMatch(/already/i);
+    await press(first.data('+10'), first.message); // another button of the same menu
+    expect(await balanceOf(t, fan.id)).toBe(52);
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 50]);
+    await eventually(() => giftNotices(fan.id).length === 1, 5000, 'one gift notice');
+
+    const second = await openGiftMenu(cardId, threadId);
+    expect(second.data('+50')).not.toBe(plus50);
+    await press(second.data('+50'), second.message);
+    expect(await balanceOf(t, fan.id)).toBe(102);
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 50, 50]);
+    await eventually(() => giftNotices(fan.id).length === 2, 5000, 'two gift notices');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(giftNotices(fan.id)).toHaveLength(2);
+  });
+
+  it('one menu gifts a time pass once; a new menu extends it again', async () => {
+    const { fan, threadId, cardId } = await fanWithTopic(412, 'Sam');
+    const passEnd = async () => (await uow().repos.users.get(fan.id))!.timePassUntil!.getTime();
+    const first = await openGiftMenu(cardId, threadId);
+    await press(first.data('⏳ 1 h'), first.message);
+    const end = await passEnd();
+    expect(end - Date.now()).toBeGreaterThan(3500_000);
+    await press(first.data('⏳ 1 h'), first.message);
+    expect(lastAnswer().text).toMatch(/already/i);
+    await press(first.data('⏳ 1 d'), first.message);
+    expect(await passEnd()).toBe(end);
+
+    const second = await openGiftMenu(cardId, threadId);
+    await press(second.data('⏳ 1 h'), second.message);
+    expect(await passEnd()).toBe(end + 3600_000);
+    await eventually(() => giftNotices(fan.id).length === 2, 5000, 'two gift notices');
+    expect(await balanceOf(t, fan.id)).toBe(2);
+  });
+
+  it('a button without a nonce (an old menu) or with a tampered one has expired', async () => {
+    const { fan, threadId, cardId } = await fanWithTopic(413, 'Tom');
+    const { message, data } = await openGiftMenu(cardId, threadId);
+    const valid = data('+50');
+    const nonce = valid.split(':').at(-1)!;
+    for (const tampered of [
+      `gift:c:50:${fan.id}`, // the format before nonces
+      `gift:t:3600:${fan.id}`,
+      `${valid}x`,
+      valid.slice(0, -1),
+      `gift:c:50:${fan.id}:${nonce.slice(0, 7)}!`,
+      `gift:c:50:${fan.id}:${nonce}:extra`,
+    ]) {
+      await press(tampered, message);
+      expect(lastAnswer().text, tampered).toMatch(/expired/);
+    }
+    expect(await balanceOf(t, fan.id)).toBe(2);
+    expect((await uow().repos.users.get(fan.id))!.timePassUntil).toBeNull();
+    expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1]);
   });
 });
 

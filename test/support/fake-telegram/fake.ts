@@ -230,8 +230,16 @@ export class FakeTelegram {
     this.state.chat(chatId).kicked = true;
   }
 
+  /** The bot is (again) a member: not kicked, not left. */
   restoreBotInChat(chatId: number): void {
-    this.state.chat(chatId).kicked = false;
+    const chat = this.state.chat(chatId);
+    chat.kicked = false;
+    chat.left = false;
+  }
+
+  /** True once the bot called leaveChat on this chat (and was not added back since). */
+  hasLeft(chatId: number): boolean {
+    return this.state.chats.get(chatId)?.left ?? false;
   }
 
   // ------------------------------------------------------------ flood
@@ -254,6 +262,11 @@ export class FakeTelegram {
   }
 
   // ------------------------------------------------------------ chats, topics, incoming messages
+
+  /** Makes a chat known as it is (a plain group, a supergroup without topics, a channel…). */
+  registerChat(chat: Chat): void {
+    this.state.chat(chat.id).chat = chat;
+  }
 
   addForumGroup(chatId: number, opts: { title: string; username?: string }): Chat {
     if (chatId >= 0) throw new Error(`addForumGroup: supergroup ids are negative (got ${chatId})`);

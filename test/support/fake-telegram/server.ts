@@ -72,6 +72,10 @@ export interface ServerDeps {
   record(call: RecordedCall, seq: number): void;
 }
 
+/** How Telegram names a chat type in "bot is not a member of the … chat". */
+const chatKind = (type: string) =>
+  type === 'channel' ? 'channel' : type === 'group' ? 'group' : 'supergroup';
+
 /** Methods refused with 403 when the target private chat blocked the bot. */
 const SEND_LIKE = new Set([...FLOOD_COUNTED_METHODS, 'sendChatAction', 'setMessageReaction']);
 
@@ -238,6 +242,8 @@ export class BotApiServer {
           : 'Forbidden: bot was kicked from the supergroup chat';
       throw new ApiError(403, description);
     }
+    if (chat?.left && chat.chat.type !== 'private')
+      throw new ApiError(403, `Forbidden: bot is not a member of the ${chatKind(chat.chat.type)} chat`);
     if (chat?.blocked && SEND_LIKE.has(method))
       throw new ApiError(403, 'Forbidden: bot was blocked by the user');
     if (counted) this.throwIfLimited(this.deps.flood.checkWindows(chatId, now));

@@ -59,6 +59,8 @@ export interface ChatState {
   members: Map<number, ChatMember>;
   blocked: boolean;
   kicked: boolean;
+  /** The bot left this group or channel itself (leaveChat). */
+  left: boolean;
 }
 
 export interface FileRecord {
@@ -220,6 +222,7 @@ export class FakeState {
         members: new Map(),
         blocked: false,
         kicked: false,
+        left: false,
       };
       this.chats.set(id, state);
     }

@@ -147,6 +147,13 @@ export const chatHandlers: Record<string, Handler> = {
     return true;
   },
   getChat: ({ state, payload }) => chatFullInfo(state.resolveChat(payload.chat_id)),
+  leaveChat: ({ state, payload }) => {
+    const chat = state.resolveChat(payload.chat_id);
+    if (chat.chat.type === 'private')
+      throw badRequest("chat member status can't be changed in private chats");
+    chat.left = true; // from now on every call about the chat answers 403 (server.ts)
+    return true;
+  },
   getChatMember: ({ state, payload }): ChatMember => {
     const chat = state.resolveChat(payload.chat_id);
     const userId = payload.user_id as number;

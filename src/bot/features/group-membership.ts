@@ -1,0 +1,49 @@
+import { Composer } from 'grammy';
+import type { ChatMember } from 'grammy/types';
+import type { Context } from '../context.ts';
+import { texts } from '../texts.ts';
+
+/**
+ * The bot stays only in the admin group, and for 24 h in a group or channel an owner added it to
+ * (waiting for setup); it leaves anywhere else. See app/groups.ts.
+ */
+const composer = new Composer<Context>();
+const groups = composer.chatType(['group', 'supergroup', 'channel']);
+
+const isPresent = (m: ChatMember) =>
+  m.status === 'member' ||
+  m.status === 'administrator' ||
+  m.status === 'creator' ||
+  (m.status === 'restricted' && m.is_member);
+
+async function leave(ctx: Context, why: string) {
+  const chat = ctx.chat!;
+  ctx.logger.info({ chatId: chat.id, title: chat.title, by: ctx.from?.id, why }, 'leaving a group');
+  await ctx.api
+    .leaveChat(chat.id)
+    .catch((err: unknown) => ctx.logger.warn({ err, chatId: chat.id }, 'could not leave the group'));
+}
+
+groups.on('my_chat_member', async (ctx, next) => {
+  const { chat, from, new_chat_member } = ctx.myChatMember;
+  if (chat.id === ctx.config.adminGroupId) return next();
+  if (!isPresent(new_chat_member)) return ctx.services.groups.botLeft(chat.id);
+  const title = chat.title ?? String(chat.id);
+  const res = await ctx.services.groups.botJoined({ chatId: chat.id, title, by: from.id });
+  if (res.kind === 'leave') return leave(ctx, 'added by someone who is not an owner');
+  if (res.kind === 'pending' && res.added) {
+    // A direct answer to the owner's own action; they may never have opened the bot (403): log it.
+    await ctx.api
+      .sendMessage(from.id, texts.groupPending(title, chat.id, res.until), { parse_mode: 'HTML' })
+      .catch((err: unknown) => ctx.logger.warn({ err, owner: from.id }, 'owner not told of a pending group'));
+  }
+});
+
+groups.use(async (ctx, next) => {
+  const verdict = await ctx.services.groups.check(ctx.chat.id);
+  if (verdict === 'stay') return next();
+  if (verdict === 'leave') await leave(ctx, 'not the admin group, and not waiting for setup');
+  // already_left: an update still in flight from a group left within the hour; nothing to do.
+});
+
+export const groupMembershipFeature = composer;
