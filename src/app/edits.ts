@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../domain/shared/index.ts';
 import type { NewOutboxItem, Repos, UnitOfWork } from './ports.ts';
 import { resolveSettings } from './settings.ts';
+import { quoteMessage } from '../domain/pricing/index.ts';
+import { afterDebit } from './auto-recharge.ts';
 
 /**
  * Edits and deletes, mirrored across the relay. Edits are free (no ledger entry) and go through the
@@ -32,6 +34,8 @@ export interface FanEdit {
   userId: number;
   chatId: number;
   messageId: number;
+  /** When the fan sent the message (its `date`): edits of messages older than 48 hours are not mirrored. */
+  sentAt: Date;
   /** Unix seconds, from the edited message. */
   editDate: number;
   content: EditedContent;
@@ -45,46 +49,104 @@ export interface AdminEdit {
 }
 
 export type MirrorEditResult =
-  { ok: true; action: 'edit' | 'note' } | { ok: false; code: 'not_relayed' | 'banned' };
+  | { ok: true; action: 'edit' | 'note'; coalesced: boolean }
+  | { ok: false; code: 'not_relayed' }
+  | { ok: false; code: 'banned' }
+  | { ok: false; code: 'too_old' }
+  | { ok: false; code: 'edit_limit'; limit: number }
+  | { ok: false; code: 'insufficient_credits'; cost: number; balance: number };
 
 /** Telegram answers that mean there is nothing (left) to do. */
 const EDIT_OK_ERRORS = ['message is not modified', 'message to edit not found'];
 const NOTE_PREFIX = '✏️ edited:\n';
 const TEXT_LIMIT = 4096;
 export const BOT_DELETE_WINDOW_MS = 48 * 3600_000;
+/** Edits of older messages are not mirrored (the conversation has moved on; edits are not a channel). */
+export const EDIT_MIRROR_WINDOW_MS = 48 * 3600_000;
 
 /**
  * A fan edited a message. Relayed as a copy: the copy in the topic is edited. Relayed as a forward
- * (which cannot be edited): a short "✏️ edited" reply carrying the new text. Accepted but not yet
- * relayed (queued, or in flight): the copy is made at send time and normally already shows the edit,
- * but one in flight may not, so the same note follows it in the fan's lane (without a reply target,
- * which is unknown yet). Never relayed (refused, or refunded): nothing to mirror.
+ * (which cannot be edited): a short "✏️ edited" reply carrying the new text, charged like a text
+ * message (it is one, in the group's budget). Accepted but not yet relayed (queued, or in flight): the
+ * copy is made at send time and normally already shows the edit, but one in flight may not, so the same
+ * note follows it in the fan's lane (without a reply target, which is unknown yet). Never relayed
+ * (refused, or refunded): nothing to mirror.
+ *
+ * Edits are not a free channel into the group: while the previous edit of a message is still queued
+ * the new one replaces it (one send), at most `edit_mirror_limit` are mirrored per message, and none of
+ * a message older than 48 hours.
  */
 export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<MirrorEditResult> {
-  const { relay_mode } = resolveSettings(await deps.uow.repos.settings.all());
+  const settings = resolveSettings(await deps.uow.repos.settings.all());
+  if (deps.clock.now().getTime() - edit.sentAt.getTime() > EDIT_MIRROR_WINDOW_MS)
+    return { ok: false, code: 'too_old' };
   const result = await deps.uow.run(async (r): Promise<MirrorEditResult> => {
-    const user = await r.users.get(edit.userId);
+    // One of this fan's edits at a time (replicas too): the count and the coalescing stay exact.
+    const user = await r.users.getForUpdate(edit.userId);
     if (!user) return { ok: false, code: 'not_relayed' };
     if (user.isBanned) return { ok: false, code: 'banned' };
+    const coalesceKey = `edit:in:${edit.chatId}:${edit.messageId}`;
     const key = `edit:in:${edit.chatId}:${edit.messageId}:${edit.editDate}:${digest(edit.content)}`;
     const link = await r.links.byFanMessage(edit.chatId, edit.messageId);
-    const base = { lane: `in:${edit.userId}`, sortKey: edit.messageId, idempotencyKey: key };
+    let item: NewOutboxItem;
+    let charged = false;
+    const base = { lane: `in:${edit.userId}`, sortKey: edit.messageId, idempotencyKey: key, coalesceKey };
     if (link?.direction === 'in' && link.groupMessageId !== null) {
       const target = { chatId: link.groupChatId, messageId: link.groupMessageId };
-      const item: NewOutboxItem =
-        relay_mode === 'copy'
-          ? { ...base, chatId: target.chatId, payload: editCall(target, edit.content) }
-          : { ...base, chatId: target.chatId, payload: noteCall(target, edit.userId, edit.content) };
-      await r.outbox.enqueue([item]);
-      return { ok: true, action: relay_mode === 'copy' ? 'edit' : 'note' };
+      charged = settings.relay_mode === 'forward';
+      item = {
+        ...base,
+        chatId: target.chatId,
+        payload: charged ? noteCall(target, edit.userId, edit.content) : editCall(target, edit.content),
+      };
+    } else {
+      const groupId = await acceptedInto(r, edit);
+      if (groupId === null) return { ok: false, code: 'not_relayed' };
+      item = {
+        ...base,
+        chatId: groupId,
+        payload: noteCall({ chatId: groupId, messageId: null }, edit.userId, edit.content),
+      };
     }
-    const groupId = await acceptedInto(r, edit);
-    if (groupId === null) return { ok: false, code: 'not_relayed' };
-    const target = { chatId: groupId, messageId: null };
-    await r.outbox.enqueue([
-      { ...base, chatId: groupId, payload: noteCall(target, edit.userId, edit.content) },
-    ]);
-    return { ok: true, action: 'note' };
+    const action = item.payload.kind === 'call' && item.payload.method === 'sendMessage' ? 'note' : 'edit';
+    // The previous edit is still waiting: this one takes its place (the newest text is what counts).
+    if (await r.outbox.coalesce(coalesceKey, item.payload)) return { ok: true, action, coalesced: true };
+    const mirrored = await r.outbox.countCoalesced(coalesceKey);
+    if (mirrored >= settings.edit_mirror_limit)
+      return { ok: false, code: 'edit_limit', limit: settings.edit_mirror_limit };
+    if (charged) {
+      const quote = quoteMessage(
+        {
+          type: 'text',
+          costs: settings.message_costs,
+          timePassUntil: user.timePassUntil,
+          banned: false,
+          balance: user.creditBalance,
+        },
+        deps.clock,
+      );
+      // Texts that cannot be sent (unpriced) cannot be sent as an edit note either.
+      if (!quote.ok)
+        return quote.code === 'insufficient_credits' ? quote : { ok: false, code: 'not_relayed' };
+      const charge = await r.ledger.apply({
+        userId: user.id,
+        delta: -quote.cost,
+        reason: 'spend',
+        idempotencyKey: `edit:${edit.chatId}:${edit.messageId}:${mirrored + 1}`,
+        actor: `user:${user.id}`,
+        metadata: { type: 'edit', messageId: edit.messageId, ...(quote.free ? { timePass: true } : {}) },
+      });
+      if (charge.status === 'insufficient')
+        return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
+      if (charge.status === 'applied')
+        await afterDebit(r, user, {
+          before: user.creditBalance,
+          after: charge.entry.balanceAfter,
+          entryId: charge.entry.id,
+        });
+    }
+    await r.outbox.enqueue([item]);
+    return { ok: true, action, coalesced: false };
   });
   if (result.ok) deps.outboxSignal.notify();
   return result;
@@ -98,17 +160,24 @@ export async function mirrorAdminEdit(deps: EditsDeps, edit: AdminEdit): Promise
   const result = await deps.uow.run(async (r): Promise<MirrorEditResult> => {
     const link = await r.links.byGroupMessage(edit.groupId, edit.messageId);
     if (link?.direction !== 'out' || link.fanMessageId === null) return { ok: false, code: 'not_relayed' };
-    const payload = editCall({ chatId: link.fanChatId, messageId: link.fanMessageId }, edit.content);
+    const payload = {
+      ...editCall({ chatId: link.fanChatId, messageId: link.fanMessageId }, edit.content),
+      userId: link.userId,
+    };
+    // An earlier edit still waiting is replaced: the fan sees the newest version, once.
+    const coalesceKey = `edit:out:${edit.groupId}:${edit.messageId}`;
+    if (await r.outbox.coalesce(coalesceKey, payload)) return { ok: true, action: 'edit', coalesced: true };
     await r.outbox.enqueue([
       {
         lane: `out:${link.userId}`,
         chatId: link.fanChatId,
         sortKey: 0,
         idempotencyKey: `edit:out:${edit.groupId}:${edit.messageId}:${edit.editDate}:${digest(edit.content)}`,
-        payload: { ...payload, userId: link.userId },
+        coalesceKey,
+        payload,
       },
     ]);
-    return { ok: true, action: 'edit' };
+    return { ok: true, action: 'edit', coalesced: false };
   });
   if (result.ok) deps.outboxSignal.notify();
   return result;

@@ -55,6 +55,19 @@ export function insufficientText(type: string, cost: number, balance: number): s
   return `💳 A ${typeLabel(type)} costs ${credits(cost)}, and you have ${credits(balance)}.\nTop up to send it: nothing was charged.`;
 }
 
+/** Forward mode: an edit is passed on as a new message, charged like a text. */
+export function editNotPaidText(cost: number, balance: number): string {
+  return `✏️ Edits reach me as a new message, which costs ${credits(cost)}, and you have ${credits(balance)}. Top up and send it again: the edit was not passed on.`;
+}
+
+export const editTooOldText = '✏️ This message is too old for edits to reach me: send a new message instead.';
+
+export function editLimitText(limit: number): string {
+  return limit === 0
+    ? '✏️ Edits do not reach me here: send a new message instead.'
+    : `✏️ This edit did not reach me: a message can be edited up to ${limit} time${limit === 1 ? '' : 's'}. Send a new message instead.`;
+}
+
 /** One item of an album could not be paid for: it is left out, the rest of the album goes on. */
 export function albumItemRefusedText(type: string, cost: number, balance: number): string {
   return `💳 A ${typeLabel(type)} costs ${credits(cost)}, and you have ${credits(balance)}.\n📎 This ${typeLabel(type)} of your album was left out and not charged; the items you could afford are sent together.`;

@@ -349,11 +349,20 @@ export interface NewOutboxItem {
   idempotencyKey: string;
   /** Not before this time (throttled renders). */
   notBefore?: Date;
+  /** Items with one coalesce key supersede each other while pending (see OutboxRepo.coalesce). */
+  coalesceKey?: string;
 }
 
 export interface OutboxRepo {
   /** Adds items (a repeat idempotency key is ignored). Call inside the transaction that decided them. */
   enqueue(items: NewOutboxItem[]): Promise<void>;
+  /**
+   * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins); false
+   * when none is pending (none queued, or it is being sent or was sent: then a new item is needed).
+   */
+  coalesce(coalesceKey: string, payload: OutboxPayload): Promise<boolean>;
+  /** How many items were ever queued under this coalesce key (kept while sent items are kept: a week). */
+  countCoalesced(coalesceKey: string): Promise<number>;
   /** Deletes sent (or given-up) items finished before `before`. */
   pruneFinished(before: Date): Promise<number>;
 }

@@ -58,6 +58,8 @@ export const SETTINGS = {
    * keep moving.
    */
   topic_creations_per_minute: z.number().int().min(1).max(20).default(3),
+  /** Edits of one fan message mirrored into the topic (0: none). Each costs a send of the group's budget. */
+  edit_mirror_limit: z.number().int().min(0).max(50).default(3),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

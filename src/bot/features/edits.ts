@@ -2,6 +2,7 @@ import { Composer, GrammyError } from 'grammy';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
 import { editedContent } from '../helpers/edited-content.ts';
+import { editLimitText, editNotPaidText, editTooOldText } from '../../app/messages.ts';
 
 /** Edits mirrored both ways (free), and /delete for an admin's reply. See app/edits.ts. */
 const composer = new Composer<Context>();
@@ -10,12 +11,26 @@ composer.chatType('private').on('edited_message', async (ctx) => {
   const m = ctx.editedMessage;
   const content = editedContent(m);
   if (!content) return;
-  await ctx.services.mirrorFanEdit({
+  const res = await ctx.services.mirrorFanEdit({
     userId: ctx.from.id,
     chatId: ctx.chat.id,
     messageId: m.message_id,
+    sentAt: new Date(m.date * 1000),
     editDate: m.edit_date ?? m.date,
     content,
+  });
+  if (res.ok || res.code === 'not_relayed' || res.code === 'banned') return;
+  // Said once per message, however often it is edited again.
+  if (!(await ctx.services.claimOnce(`edit-refused:${ctx.chat.id}:${m.message_id}`))) return;
+  const text =
+    res.code === 'insufficient_credits'
+      ? editNotPaidText(res.cost, res.balance)
+      : res.code === 'too_old'
+        ? editTooOldText
+        : editLimitText(res.limit);
+  await ctx.reply(text, {
+    parse_mode: 'HTML',
+    reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
   });
 });
 

@@ -18,9 +18,25 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
             sortKey: i.sortKey,
             idempotencyKey: i.idempotencyKey,
             ...(i.notBefore ? { notBefore: i.notBefore } : {}),
+            ...(i.coalesceKey ? { coalesceKey: i.coalesceKey } : {}),
           })),
         )
         .onConflictDoNothing({ target: outbox.idempotencyKey });
+    },
+    async coalesce(coalesceKey, payload) {
+      const rows = await db
+        .update(outbox)
+        .set({ payload, kind: payload.kind })
+        .where(and(eq(outbox.coalesceKey, coalesceKey), eq(outbox.status, 'pending')))
+        .returning({ id: outbox.id });
+      return rows.length > 0;
+    },
+    async countCoalesced(coalesceKey) {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(eq(outbox.coalesceKey, coalesceKey));
+      return row?.n ?? 0;
     },
     async pruneFinished(before) {
       const rows = await db

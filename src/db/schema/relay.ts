@@ -97,6 +97,11 @@ export const outbox = pgTable(
     notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /**
+     * Items that supersede each other (the edits of one message): while one is still pending, the next
+     * replaces its payload instead of queueing another send. Also counts what was queued per message.
+     */
+    coalesceKey: text('coalesce_key'),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp('done_at', { withTimezone: true }),
@@ -107,6 +112,10 @@ export const outbox = pgTable(
       .on(t.lane, t.sortKey, t.id)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index('outbox_done_at_idx').on(t.doneAt),
+    index('outbox_coalesce_idx').on(t.coalesceKey),
+    uniqueIndex('outbox_coalesce_pending_uq')
+      .on(t.coalesceKey)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

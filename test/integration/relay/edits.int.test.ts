@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { outbox } from '../../../src/db/schema/index.ts';
 
-import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -195,6 +195,104 @@ describe("a fan's edits", () => {
     expect(fake.calls.indexOf(note)).toBeGreaterThan(
       fake.calls.findIndex((c) => c.ok && c.method === 'copyMessage' && resultId(c) === copyId),
     );
+  });
+
+  it('are not a free channel: edits still queued coalesce into one send', async () => {
+    const eve = fanUser(410);
+    const original = privateText(eve, 'v0', { fake });
+    const copyId = await relay(original);
+    // The group is flood-limited for a second: the first edit waits in the outbox…
+    fake.failNext(
+      'editMessageText',
+      { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 },
+      { match: (p) => p.message_id === copyId },
+    );
+    const now = Math.floor(Date.now() / 1000);
+    await t.post(editedPrivateText(original.message!, 'v1', { fake, date: now + 1 }));
+    await eventually(
+      () => fake.callsTo('editMessageText').some((c) => c.payload.message_id === copyId),
+      5000,
+    );
+    // …and the next four replace it instead of queueing four more sends.
+    for (let i = 2; i <= 5; i++)
+      await t.post(editedPrivateText(original.message!, `v${i}`, { fake, date: now + i }));
+    await eventually(() => textOf(ADMIN_GROUP_ID, copyId) === 'v5', 5000, 'the last edit');
+    await eventually(async () => (await openEdits()) === 0, 5000, 'the outbox to drain');
+    const sent = fake.callsTo('editMessageText').filter((c) => c.ok && c.payload.message_id === copyId);
+    expect(sent.map((c) => c.payload.text)).toEqual(['v5']);
+  });
+
+  it('are capped per message (edit_mirror_limit, default 3); the fan is told once', async () => {
+    const fay = fanUser(411);
+    const original = privateText(fay, 'e0', { fake });
+    const copyId = await relay(original);
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 1; i <= 5; i++) {
+      await t.post(editedPrivateText(original.message!, `e${i}`, { fake, date: now + i }));
+      await eventually(async () => (await openEdits()) === 0, 5000, 'the edit sent');
+    }
+    const sent = fake.callsTo('editMessageText').filter((c) => c.ok && c.payload.message_id === copyId);
+    expect(sent.map((c) => c.payload.text)).toEqual(['e1', 'e2', 'e3']);
+    const told = fake
+      .callsTo('sendMessage')
+      .filter((c) => c.payload.chat_id === fay.id && /edited up to 3 times/.test(String(c.payload.text)));
+    expect(told).toHaveLength(1);
+  });
+
+  it('of a message older than 48 hours are not mirrored', async () => {
+    const gus = fanUser(412);
+    const old = privateText(gus, 'long ago', { fake, date: Math.floor(Date.now() / 1000) - 49 * 3600 });
+    const copyId = await relay(old);
+    await t.post(editedPrivateText(old.message!, 'rewritten', { fake }));
+    await eventually(
+      () =>
+        fake
+          .callsTo('sendMessage')
+          .some((c) => c.payload.chat_id === gus.id && /too old/.test(String(c.payload.text))),
+      5000,
+      'the fan told',
+    );
+    expect(fake.callsTo('editMessageText').filter((c) => c.payload.message_id === copyId)).toHaveLength(0);
+    expect(await openEdits()).toBe(0);
+  });
+
+  it('in forward mode, each edit note is charged like a text; without credits it is refused', async () => {
+    const settings = createUnitOfWork(t.db.database).repos.settings;
+    await settings.set('relay_mode', 'forward', null);
+    try {
+      const hal = fanUser(413);
+      const original = privateText(hal, 'one', { fake });
+      await relay(original, 'forwardMessage');
+      expect(await balanceOf(t, hal.id)).toBe(2); // 3 welcome − 1
+      const now = Math.floor(Date.now() / 1000);
+      await t.post(editedPrivateText(original.message!, 'one!', { fake, date: now + 1 }));
+      await eventually(async () => (await openEdits()) === 0, 5000, 'the note sent');
+      expect(await balanceOf(t, hal.id)).toBe(1);
+      expect((await ledgerOf(t, hal.id)).map((e) => e.delta)).toEqual([3, -1, -1]);
+      await grantCredits(t, hal.id, -1); // 0 left
+      await t.post(editedPrivateText(original.message!, 'one!!', { fake, date: now + 2 }));
+      await eventually(
+        () =>
+          fake
+            .callsTo('sendMessage')
+            .some(
+              (c) =>
+                c.payload.chat_id === hal.id && /the edit was not passed on/.test(String(c.payload.text)),
+            ),
+        5000,
+        'refused for lack of credits',
+      );
+      const thread = await threadOf(hal.id);
+      const notes = fake
+        .callsTo('sendMessage')
+        .filter(
+          (c) =>
+            c.ok && c.payload.message_thread_id === thread && String(c.payload.text).startsWith('✏️ edited'),
+        );
+      expect(notes.map((c) => c.payload.text)).toEqual(['✏️ edited:\none!']);
+    } finally {
+      await settings.set('relay_mode', 'copy', null);
+    }
   });
 
   it('of a refused message change nothing', async () => {
