@@ -27,6 +27,13 @@ CREATE TABLE "payment_updates" (
 	CONSTRAINT "payment_updates_status_valid" CHECK ("payment_updates"."status" in ('pending', 'applied', 'failed'))
 );
 --> statement-breakpoint
+CREATE TABLE "support_requests" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" bigint NOT NULL,
+	"message_id" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "disputes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" bigint NOT NULL,
@@ -52,13 +59,16 @@ CREATE TABLE "pending_groups" (
 	"added_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "support_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "coalesce_key" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "checkout_url" text;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "checkout_expires_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "support_requests" ADD CONSTRAINT "support_requests_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "disputes" ADD CONSTRAINT "disputes_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "failed_updates_updated_at_idx" ON "failed_updates" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "payment_updates_user_idx" ON "payment_updates" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "support_requests_user_idx" ON "support_requests" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "disputes_user_idx" ON "disputes" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "rate_limits_window_start_idx" ON "rate_limits" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "outbox_coalesce_idx" ON "outbox" USING btree ("coalesce_key");--> statement-breakpoint

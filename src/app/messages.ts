@@ -157,6 +157,28 @@ export function infoCardText(opts: {
 }
 
 /** `reason` is plain text, often Telegram's own error description: escaped here. */
+const SUPPORT_MARK = '💳 Payment support';
+
+export const supportAskText =
+  '✍️ Describe the problem in your next message (the date, what you bought, what went wrong): it goes to the team free of charge.';
+
+export function supportLimitText(perDay: number): string {
+  return `💳 You have sent ${perDay} payment-support messages today: the team has them and will answer here. You can send another tomorrow.`;
+}
+
+/** A fan's payment-support text in their topic (it is one message: the mark and the text). */
+export function supportNoteText(text: string): string {
+  const room = 4096 - SUPPORT_MARK.length - 2;
+  const body = text.length > room ? `${cutGraphemes(text, room - 1)}…` : text;
+  return `<b>${SUPPORT_MARK}</b>\n${escapeHtml(body)}`;
+}
+
+/** The caption of a payment-support medium copied into the topic (plain text, within 1,024). */
+export function supportCaption(caption: string): string {
+  const room = 1024 - SUPPORT_MARK.length - 1;
+  return caption ? `${SUPPORT_MARK}\n${cutGraphemes(caption, room)}` : SUPPORT_MARK;
+}
+
 export function notDeliveredNote(reason: string): string {
   return `❗ Not delivered: ${escapeHtml(reason)}.`;
 }

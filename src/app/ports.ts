@@ -29,6 +29,8 @@ export interface User {
   autoRechargeProductId: number | null;
   autoRechargeThreshold: number | null;
   autoRechargeFailures: number;
+  /** `/paysupport` without text: the next message within 15 minutes goes to the team free. */
+  supportRequestedAt: Date | null;
   creditBalance: number;
   timePassUntil: Date | null;
   createdAt: Date;
@@ -64,6 +66,8 @@ export interface UsersRepo {
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;
   setBlockedBot(id: number, blocked: boolean): Promise<void>;
+  /** `/paysupport` without text waits for the fan's next message (null: it came, or was cancelled). */
+  setSupportRequested(id: number, at: Date | null): Promise<void>;
   setPassUntil(id: number, until: Date | null): Promise<void>;
   setBanned(id: number, banned: boolean): Promise<void>;
   /** Stores the fan's Stripe Customer unless one is stored already; returns the one that is stored. */
@@ -260,6 +264,11 @@ export type OutboxPayload =
       messageId: number;
       cost: number;
       mode: 'copy' | 'forward';
+      /**
+       * A payment-support message (`/paysupport`), relayed free and marked 💳: its text is posted as
+       * such, a medium is copied with the mark in its caption.
+       */
+      support?: { text: string } | { caption: string };
     }
   /**
    * A fan's album (items sharing a media_group_id, each charged when accepted) into their topic as one
@@ -431,6 +440,10 @@ export interface AdminRepo {
   notes(userId: number, limit: number): Promise<Array<{ text: string; authorId: number; createdAt: Date }>>;
   /** Lifetime figures for the Info view. */
   stats(userId: number): Promise<{ messagesIn: number; messagesOut: number; payments: number }>;
+  /** A payment-support message relayed free (`/paysupport`). */
+  addSupportRequest(userId: number, messageId: number, at: Date): Promise<void>;
+  /** The fan's payment-support messages since `since` (the daily cap). */
+  supportRequestsSince(userId: number, since: Date): Promise<number>;
 }
 
 export interface MessageLink {

@@ -5,7 +5,7 @@ import type { Clock } from '../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
 import { receiptText, topicName } from './messages.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
-import type { NewOutboxItem, UnitOfWork } from './ports.ts';
+import type { NewOutboxItem, Repos, UnitOfWork, User } from './ports.ts';
 import { afterDebit } from './auto-recharge.ts';
 import { resolveSettings } from './settings.ts';
 import { fanNotice } from './notices.ts';
@@ -78,32 +78,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
-    const now = deps.clock.now();
-    const reserved = await r.topics.reserve(user.id, groupId, topicName(user));
-    if (!reserved) {
-      const topic = await r.topics.get(user.id);
-      // A closed conversation reopens when the fan writes again (before their message lands).
-      if (topic?.status === 'closed' && topic.threadId !== null) {
-        await r.topics.setStatus(user.id, 'open');
-        await r.outbox.enqueue([
-          {
-            lane: `in:${user.id}`,
-            chatId: groupId,
-            sortKey: 0,
-            idempotencyKey: `topic-reopen:${msg.chatId}:${msg.messageId}`,
-            payload: {
-              kind: 'call',
-              method: 'reopenForumTopic',
-              params: { chat_id: groupId, message_thread_id: topic.threadId },
-              okErrors: ['TOPIC_NOT_MODIFIED', 'not modified'],
-            },
-          },
-        ]);
-      }
-    }
-    await r.topics.noteFanMessage(user.id, now);
-    await scheduleCardRender(r, user.id, now, deps.renderTimings);
-    await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+    const { reserved } = await prepareTopic(r, deps, user, groupId, `${msg.chatId}:${msg.messageId}`);
     if (msg.mediaGroupId !== undefined) {
       // Relayed with the rest of its album, with one receipt for all of it.
       await bufferAlbumItem(r, deps, {
@@ -160,6 +135,46 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
   });
   if (result.ok && !result.duplicate) deps.outboxSignal.notify();
   return result;
+}
+
+/**
+ * The fan's topic before their message is queued for it: reserved (created at send time) or, when an
+ * admin closed it, reopened first; the unread count, the card and the live inbox follow the message.
+ */
+export async function prepareTopic(
+  r: Repos,
+  deps: Pick<RelayDeps, 'clock' | 'renderTimings'>,
+  user: User,
+  groupId: number,
+  key: string,
+): Promise<{ reserved: boolean }> {
+  const now = deps.clock.now();
+  const reserved = await r.topics.reserve(user.id, groupId, topicName(user));
+  if (!reserved) {
+    const topic = await r.topics.get(user.id);
+    // A closed conversation reopens when the fan writes again (before their message lands).
+    if (topic?.status === 'closed' && topic.threadId !== null) {
+      await r.topics.setStatus(user.id, 'open');
+      await r.outbox.enqueue([
+        {
+          lane: `in:${user.id}`,
+          chatId: groupId,
+          sortKey: 0,
+          idempotencyKey: `topic-reopen:${key}`,
+          payload: {
+            kind: 'call',
+            method: 'reopenForumTopic',
+            params: { chat_id: groupId, message_thread_id: topic.threadId },
+            okErrors: ['TOPIC_NOT_MODIFIED', 'not modified'],
+          },
+        },
+      ]);
+    }
+  }
+  await r.topics.noteFanMessage(user.id, now);
+  await scheduleCardRender(r, user.id, now, deps.renderTimings);
+  await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+  return { reserved };
 }
 
 export interface AdminMessage {

@@ -13,6 +13,7 @@ import { detachCard } from './disputes.ts';
 import * as autoRecharge from './auto-recharge.ts';
 import { refundPayment, retryStarsRefund } from './refunds.ts';
 import * as updates from './updates.ts';
+import * as support from './support.ts';
 import * as inbox from './payment-inbox.ts';
 import { sendPassNotice } from './pass-notices.ts';
 import { checkLedgerIntegrity } from './ledger.ts';
@@ -52,6 +53,15 @@ export function createServices(deps: ServiceDeps) {
         beginUpdate(deps, updateId, profile, opts),
       claim: (updateId: number) => updates.claimUpdate(deps, updateId),
       noteFailure: (a: Parameters<typeof updates.noteUpdateFailure>[1]) => updates.noteUpdateFailure(deps, a),
+    },
+    /** `/paysupport`: free, marked messages to the team (app/support.ts). */
+    support: {
+      await: (userId: number) => support.awaitSupportMessage(deps, userId),
+      send: (m: Parameters<typeof support.sendSupportMessage>[1]) => support.sendSupportMessage(deps, m),
+      takeAwaited: (
+        m: Parameters<typeof support.takeAwaitedSupportMessage>[1],
+        user: Parameters<typeof support.takeAwaitedSupportMessage>[2],
+      ) => support.takeAwaitedSupportMessage(deps, m, user),
     },
     /** Telegram payment updates: stored first (the payment inbox), applied by a retried job. */
     payments: {

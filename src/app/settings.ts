@@ -46,7 +46,7 @@ export const SETTINGS = {
     .min(1)
     .max(4000)
     .default(
-      'Payment support: if a purchase did not arrive or you want a refund, reply here with /paysupport and a short description (the date and what you bought). We answer within 48 hours; refunds of Telegram Stars go back to your Stars balance.',
+      'Payment support: if a purchase did not arrive or you want a refund, send /paysupport followed by a short description (the date and what you bought). It reaches the team free of charge, and we answer here within 48 hours; refunds of Telegram Stars go back to your Stars balance.',
     ),
   /** Most a fan's auto-recharges may charge per calendar month (UTC), in the catalog's currency units. */
   auto_recharge_monthly_cap: z.number().min(0).max(100_000).default(100),

@@ -1,10 +1,19 @@
 import { Composer } from 'grammy';
-import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
+import {
+  albumItemRefusedText,
+  bannedText,
+  insufficientText,
+  supportLimitText,
+  unsupportedText,
+} from '../../app/messages.ts';
 import type { Context } from '../context.ts';
 import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';
+
+/** Media whose copy can carry the 💳 mark in its caption. */
+const CAPTIONED = ['photo', 'video', 'document', 'audio', 'voice', 'animation'];
 
 const composer = new Composer<Context>();
 // Fans' own messages: private chats, anything but commands (commands have their own features).
@@ -13,6 +22,24 @@ const feature = composer.chatType('private').drop((ctx) => ctx.message?.text?.st
 feature.on('message', async (ctx, next) => {
   const type = messageType(ctx.message);
   if (type === null) return next(); // a service message, not fan content
+  // The message a bare /paysupport asked for: free, marked 💳 (text, or a medium with a caption).
+  if (ctx.account?.supportRequestedAt) {
+    const m = ctx.message;
+    const captioned = CAPTIONED.includes(type);
+    if ((type === 'text' || captioned) && m.media_group_id === undefined) {
+      const res = await ctx.services.support.takeAwaited(
+        {
+          userId: ctx.from.id,
+          chatId: ctx.chat.id,
+          messageId: m.message_id,
+          ...(type === 'text' ? { text: m.text ?? '' } : { caption: m.caption ?? '' }),
+        },
+        ctx.account,
+      );
+      if (res?.ok) return;
+      if (res?.code === 'limit') return void (await ctx.reply(supportLimitText(res.perDay)));
+    }
+  }
   if (ctx.config.adminGroupId === null) return refuseUntilSetUp(ctx);
 
   // Typing while the bot works; purely cosmetic, so a failure is ignored.

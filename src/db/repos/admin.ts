@@ -1,7 +1,14 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { AdminRepo, InboxRepo } from '../../app/ports.ts';
 import type { DbOrTx } from '../client.ts';
-import { adminInbox, auditLog, ledgerEntries, messageLinks, userNotes } from '../schema/index.ts';
+import {
+  adminInbox,
+  auditLog,
+  ledgerEntries,
+  messageLinks,
+  supportRequests,
+  userNotes,
+} from '../schema/index.ts';
 
 export function adminRepo(db: DbOrTx): AdminRepo {
   return {
@@ -12,6 +19,16 @@ export function adminRepo(db: DbOrTx): AdminRepo {
     },
     async addNote(userId, authorId, text) {
       await db.insert(userNotes).values({ userId, authorId, text });
+    },
+    async addSupportRequest(userId, messageId, at) {
+      await db.insert(supportRequests).values({ userId, messageId, createdAt: at });
+    },
+    async supportRequestsSince(userId, since) {
+      const [row] = await db
+        .select({ n: count() })
+        .from(supportRequests)
+        .where(and(eq(supportRequests.userId, userId), gte(supportRequests.createdAt, since)));
+      return row?.n ?? 0;
     },
     async notes(userId, limit) {
       return db

@@ -36,6 +36,9 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
       return row ?? null;
     },
+    async setSupportRequested(id, at) {
+      await db.update(users).set({ supportRequestedAt: at }).where(eq(users.id, id));
+    },
     async setBlockedBot(id, blocked) {
       await db.update(users).set({ blockedBot: blocked }).where(eq(users.id, id));
     },

@@ -24,6 +24,8 @@ export const users = pgTable(
     autoRechargeThreshold: integer('auto_recharge_threshold'),
     /** Consecutive failed auto-recharges; the third turns it off. A successful one resets it. */
     autoRechargeFailures: integer('auto_recharge_failures').notNull().default(0),
+    /** `/paysupport` without text: the fan's next message (within 15 minutes) goes to the team free. */
+    supportRequestedAt: timestamp('support_requested_at', { withTimezone: true }),
     /** Only ever changed together with a ledger entry (see db/repos/ledger.ts). */
     creditBalance: integer('credit_balance').notNull().default(0),
     timePassUntil: timestamp('time_pass_until', { withTimezone: true }),

@@ -75,3 +75,17 @@ export const adminInbox = pgTable('admin_inbox', {
   renderedAt: timestamp('rendered_at', { withTimezone: true }),
   lastText: text('last_text'),
 });
+
+/** Payment-support messages relayed free of charge (`/paysupport`): at most a few a day per fan. */
+export const supportRequests = pgTable(
+  'support_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    messageId: integer('message_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('support_requests_user_idx').on(t.userId, t.createdAt)],
+);

@@ -4,7 +4,7 @@ import type { Message } from 'grammy/types';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import * as delivery from '../../app/delivery.ts';
-import { inboxText, infoCardText, topicName } from '../../app/messages.ts';
+import { inboxText, infoCardText, supportCaption, supportNoteText, topicName } from '../../app/messages.ts';
 import { DEFAULT_RENDER_TIMINGS, type RenderTimings } from '../../app/refresh.ts';
 import { createCardKeyboard } from '../../bot/keyboards/admin.ts';
 import type { OutboxPayload, Repos } from '../../app/ports.ts';
@@ -206,10 +206,21 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   async function relayIn(item: ClaimedItem, p: Payload<'relay.in'>): Promise<void> {
     const groupId = item.chatId;
     const threadId = await ensureTopic(groupId, p.userId);
-    const send = () =>
-      p.mode === 'forward'
-        ? deps.api.forwardMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId })
-        : deps.api.copyMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId });
+    const support = p.support;
+    const send = (): Promise<{ message_id: number }> =>
+      support && 'text' in support
+        ? deps.api.sendMessage(groupId, supportNoteText(support.text), {
+            message_thread_id: threadId,
+            parse_mode: 'HTML',
+          })
+        : support
+          ? deps.api.copyMessage(groupId, p.fromChatId, p.messageId, {
+              message_thread_id: threadId,
+              caption: supportCaption(support.caption),
+            })
+          : p.mode === 'forward'
+            ? deps.api.forwardMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId })
+            : deps.api.copyMessage(groupId, p.fromChatId, p.messageId, { message_thread_id: threadId });
     const sent = await sendIntoTopic(groupId, threadId, send);
     await inTx(async (r, tx) => {
       await store.complete(tx, item.id, deps.clock.now());

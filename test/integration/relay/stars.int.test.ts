@@ -136,6 +136,7 @@ describe('terms and payment support', () => {
       null,
     );
     await t.post(command(eve, '/paysupport'));
-    expect(lastText(eve.id)).toBe('🛟 Write to help@example.com');
+    // The creator's text, then how to reach them free of charge (the next message).
+    expect(lastText(eve.id)).toMatch(/^🛟 Write to help@example\.com\n\n✍️ .*next message/);
   });
 });
