@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/updates.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
-import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
+import { eventually, startForumApp, startTestApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { clearFaults, failInserts } from '../../support/faults.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -16,22 +16,7 @@ let fake: FakeTelegram;
 let t: TestApp;
 
 useApp(
-  async () => {
-    const f = await startFakeTelegram();
-    f.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
-    const app = await startTestApp(f, {
-      env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
-      outbox: { budgets: defaultBudgets(1000) },
-    });
-    return {
-      fake: f,
-      t: app,
-      async stop() {
-        await app.stop();
-        await f.close();
-      },
-    };
-  },
+  () => startForumApp(),
   (s) => ({ fake, t } = s),
 );
 afterEach(async () => {
