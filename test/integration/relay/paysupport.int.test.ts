@@ -87,7 +87,8 @@ describe('/paysupport reaches the creator free of charge', () => {
     for (let i = 0; i < SUPPORT_PER_DAY + 1; i++) await t.post(command(xia, '/paysupport', `help ${i}`));
     const threadId = await threadOf(xia.id);
     await eventually(() => inTopic(threadId).length === SUPPORT_PER_DAY, 5000, 'three in the topic');
-    expect(textsTo(xia.id).at(-1)).toMatch(/payment-support messages today/);
+    // The fourth is refused directly (the receipts of the first three come through the outbox).
+    expect(textsTo(xia.id).filter((x) => /payment-support messages today/.test(x))).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(inTopic(threadId).filter((c) => /help 3/.test(String(c.payload.text)))).toHaveLength(0);
   });
