@@ -1,11 +1,11 @@
 import { Api } from 'grammy';
-import type { RenderTimings } from './app/refresh.ts';
+import type { RenderTimings } from './app/relay/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { createUnitOfWork } from './db/repos/index.ts';
-import type { UnitOfWork } from './app/ports.ts';
-import { resolveSettings, type Settings } from './app/settings.ts';
+import type { UnitOfWork } from './app/ports/index.ts';
+import { resolveSettings, type Settings } from './app/system/settings.ts';
 import { systemClock, type Clock } from './domain/shared/index.ts';
 import {
   createOutboxSender,

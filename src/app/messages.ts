@@ -2,7 +2,7 @@ import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
 import { formatMoney } from '../domain/shared/index.ts';
 import type { PricedType } from '../domain/pricing/index.ts';
-import type { User } from './ports.ts';
+import type { User } from './ports/index.ts';
 
 /** Texts the use cases put in the outbox (HTML parse mode). Bot-only screens live in bot/texts.ts. */
 

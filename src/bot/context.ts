@@ -1,5 +1,5 @@
 import type { Context as BaseContext } from 'grammy';
-import type { User } from '../app/ports.ts';
+import type { User } from '../app/ports/index.ts';
 import type { Services } from '../app/services.ts';
 import type { Logger } from '../logger.ts';
 

@@ -1,7 +1,7 @@
 import { balanceBar } from '../domain/ledger/index.ts';
 import { formatDuration } from '../domain/entitlement/index.ts';
 import { formatMoney } from '../domain/shared/index.ts';
-import type { BalanceView } from '../app/accounts.ts';
+import type { BalanceView } from '../app/accounts/accounts.ts';
 import { credits, escapeHtml, utcMinute } from '../app/messages.ts';
 import {
   itemMedia,
@@ -10,8 +10,8 @@ import {
   type DraftReply,
   type EditField,
 } from '../app/content/index.ts';
-import type { ContentDraftStep, ContentItem, LedgerReason, Product } from '../app/ports.ts';
-import type { HistoryPage } from '../app/history.ts';
+import type { ContentDraftStep, ContentItem, LedgerReason, Product } from '../app/ports/index.ts';
+import type { HistoryPage } from '../app/accounts/history.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
 

@@ -1,4 +1,4 @@
-import { checkLedgerIntegrity, formatLedgerReport } from '../app/ledger.ts';
+import { checkLedgerIntegrity, formatLedgerReport } from '../app/system/ledger.ts';
 import { loadDatabaseConfig } from '../config.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
 import { createUnitOfWork } from '../db/repos/index.ts';

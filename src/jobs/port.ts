@@ -1,4 +1,4 @@
-import type { JobsPort } from '../app/ports.ts';
+import type { JobsPort } from '../app/ports/index.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { Jobs } from './boss.ts';
 import { uuidFromKey } from './ids.ts';

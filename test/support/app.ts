@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { createLogger } from '../../src/logger.ts';
 import { secretValues } from '../../src/logging/redact.ts';
-import type { RenderTimings } from '../../src/app/refresh.ts';
+import type { RenderTimings } from '../../src/app/relay/refresh.ts';
 import type { Clock } from '../../src/domain/shared/index.ts';
 import { defaultBudgets, type SenderOptions } from '../../src/integrations/telegram/sender.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';

@@ -1,5 +1,5 @@
 import type { Message, Update, User } from 'grammy/types';
-import type { ContentItem } from '../../src/app/ports.ts';
+import type { ContentItem } from '../../src/app/ports/index.ts';
 import { createUnitOfWork } from '../../src/db/repos/index.ts';
 import { eventually, type TestApp } from './app.ts';
 import { OWNER_ID } from './config.ts';

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import type { User } from 'grammy/types';
-import type { RenderTimings } from '../../src/app/refresh.ts';
+import type { RenderTimings } from '../../src/app/relay/refresh.ts';
 import { createUnitOfWork } from '../../src/db/repos/index.ts';
 import { createStripeClient } from '../../src/integrations/stripe/client.ts';
 import { eventually, startForumApp, type TestApp } from './app.ts';

@@ -1,4 +1,4 @@
-import type { ContentItem, Repos } from '../ports.ts';
+import type { ContentItem, Repos } from '../ports/index.ts';
 import type { ContentDeps } from './deps.ts';
 import { deliveryItem } from './send.ts';
 

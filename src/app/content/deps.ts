@@ -1,6 +1,6 @@
 import type { Clock } from '../../domain/shared/index.ts';
-import type { UnitOfWork } from '../ports.ts';
-import type { RenderTimings } from '../refresh.ts';
+import type { UnitOfWork } from '../ports/index.ts';
+import type { RenderTimings } from '../relay/refresh.ts';
 
 export interface ContentDeps {
   uow: UnitOfWork;

@@ -6,7 +6,7 @@ import {
   parseStars,
   parseTitle,
 } from '../../domain/content/index.ts';
-import type { ContentDraft, ContentDraftStep, ContentItem, ContentMediaType, Repos } from '../ports.ts';
+import type { ContentDraft, ContentDraftStep, ContentItem, ContentMediaType, Repos } from '../ports/index.ts';
 import type { ContentDeps } from './deps.ts';
 
 /**

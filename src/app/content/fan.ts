@@ -1,11 +1,11 @@
-import type { ContentItem, Repos } from '../ports.ts';
-import { scheduleCardRender } from '../refresh.ts';
+import type { ContentItem, Repos } from '../ports/index.ts';
+import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
 import { browseFooterText, unlockInvoice } from './messages.ts';
-import { fanNotice } from '../notices.ts';
+import { fanNotice } from '../system/notices.ts';
 import { deliveryItem, previewItem, retirePreviewItem, type ContentKeyboards } from './send.ts';
-import { invoicePayload } from '../purchases.ts';
-import { afterDebit } from '../auto-recharge.ts';
+import { invoicePayload } from '../billing/stars.ts';
+import { afterDebit } from '../billing/auto-recharge.ts';
 
 /** Items per page of the fan's list: each is a message, and a private chat takes about one a second. */
 export const BROWSE_PAGE_SIZE = 5;

@@ -1,6 +1,6 @@
 import { describeMedia } from '../../domain/content/index.ts';
 import { credits, escapeHtml } from '../messages.ts';
-import type { ContentItem } from '../ports.ts';
+import type { ContentItem } from '../ports/index.ts';
 
 /** Premium content texts the use cases put in the outbox (HTML). Admin screens live in bot/texts.ts. */
 

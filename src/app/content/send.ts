@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
-import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports.ts';
+import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports/index.ts';
 import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
-import { fanLane, fanNotice, type NoticeKeyboard } from '../notices.ts';
+import { fanLane, fanNotice, type NoticeKeyboard } from '../system/notices.ts';
 
 /** The buttons of the fan's list; callback data is the bot's business, so the bot passes these in. */
 export interface ContentKeyboards {

@@ -1,6 +1,6 @@
 import { decodePaidMediaPayload } from '../../domain/content/index.ts';
-import type { ContentItem, ContentUnlockMethod, NewOutboxItem, Payment, Repos } from '../ports.ts';
-import { scheduleCardRender } from '../refresh.ts';
+import type { ContentItem, ContentUnlockMethod, NewOutboxItem, Payment, Repos } from '../ports/index.ts';
+import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
 import {
   alreadyOwnedText,
@@ -9,7 +9,7 @@ import {
   invoiceUnlockedText,
   paidMediaUnlockedText,
 } from './messages.ts';
-import { alertTargets, fanNotice, ownerAlerts } from '../notices.ts';
+import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
 import { deliveryItem } from './send.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { DISPUTE_BAN_PREFIX } from '../../app/disputes.ts';
+import { DISPUTE_BAN_PREFIX } from '../../app/billing/disputes.ts';
 import { createCallbackData } from './codec.ts';
 
 /** Buttons on a fan's info card. */

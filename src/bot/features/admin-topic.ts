@@ -8,7 +8,7 @@ import { splitHtml } from '../helpers/split-html.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
 import { utcMinute } from '../../app/messages.ts';
-import { refundSummary } from '../../app/refunds.ts';
+import { refundSummary } from '../../app/billing/refunds.ts';
 
 /** Admin tools inside a fan's topic: in-topic commands and the info card's buttons. */
 const composer = new Composer<Context>();
@@ -111,7 +111,7 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
     case 'refund': {
       const id = /^#?(\d{1,15})$/.exec(arg)?.[1];
       if (!id) return void (await ctx.reply('Refund which payment? /refund 12 (the ids are in /info).'));
-      const r = await ctx.services.admin.refund({ adminId, userId, paymentId: Number(id), key: key(ctx) });
+      const r = await ctx.services.refunds.refund({ adminId, userId, paymentId: Number(id), key: key(ctx) });
       const reply = (text: string) =>
         ctx.reply(text, { reply_parameters: { message_id: ctx.msg.message_id } });
       if (r.rail === 'stripe') {

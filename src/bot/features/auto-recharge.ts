@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import type { AutoRechargeView } from '../../app/auto-recharge.ts';
-import { THRESHOLD_CHOICES } from '../../app/auto-recharge.ts';
+import type { AutoRechargeView } from '../../app/billing/auto-recharge.ts';
+import { THRESHOLD_CHOICES } from '../../app/billing/auto-recharge.ts';
 import { cardBlockedText } from '../../app/messages.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { autoRechargeData as ar, isArAction } from '../callback-data/index.ts';

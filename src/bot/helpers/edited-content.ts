@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import type { EditedContent, Entity } from '../../app/edits.ts';
+import type { EditedContent, Entity } from '../../app/relay/edits.ts';
 
 /** Media whose caption an edit can change. */
 const CAPTIONED = ['photo', 'video', 'animation', 'audio', 'document', 'voice', 'paid_media'] as const;

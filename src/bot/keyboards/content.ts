@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { credits } from '../../app/messages.ts';
 import type { ContentKeyboards } from '../../app/content/index.ts';
-import type { ContentItem } from '../../app/ports.ts';
+import type { ContentItem } from '../../app/ports/index.ts';
 import {
   contentAddData,
   contentFanData,

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { Product } from '../../app/ports.ts';
+import type { Product } from '../../app/ports/index.ts';
 import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { texts } from '../texts.ts';

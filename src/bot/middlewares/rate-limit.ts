@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'grammy';
-import type { RateLimitBucket } from '../../app/rate-limits.ts';
+import type { RateLimitBucket } from '../../app/system/rate-limits.ts';
 import { cardPayData, historyCsvData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';

@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, type MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { IncomingPaymentUpdate } from '../../app/updates.ts';
-import { DuplicateUpdateError, updateScope, type UpdateScope } from '../../app/update-scope.ts';
+import type { IncomingPaymentUpdate } from '../../app/system/updates.ts';
+import { DuplicateUpdateError, updateScope, type UpdateScope } from '../../app/system/update-scope.ts';
 import type { Context } from '../context.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
-import type { AdminRepo, InboxRepo } from '../../app/ports.ts';
+import type { AdminRepo, InboxRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import {
   adminInbox,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
-import type { AlbumItem, AlbumsRepo } from '../../app/ports.ts';
+import type { AlbumItem, AlbumsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { albumItems } from '../schema/index.ts';
 

@@ -6,7 +6,7 @@ import type {
   ContentMedia,
   ContentRepo,
   ContentUnlock,
-} from '../../app/ports.ts';
+} from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { contentDrafts, contentItems, contentMedia, contentUnlocks, products } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DisputesRepo } from '../../app/ports.ts';
+import type { DisputesRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { disputes } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { PendingGroupsRepo } from '../../app/ports.ts';
+import type { PendingGroupsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { pendingGroups } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
-import type { Repos, UnitOfWork } from '../../app/ports.ts';
-import { DuplicateUpdateError, updateScope } from '../../app/update-scope.ts';
+import type { Repos, UnitOfWork } from '../../app/ports/index.ts';
+import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
 import type { Jobs } from '../../jobs/boss.ts';
 import { jobsPort } from '../../jobs/port.ts';

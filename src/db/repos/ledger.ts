@@ -5,7 +5,7 @@ import type {
   LedgerReason,
   LedgerRepo,
   NewLedgerEntry,
-} from '../../app/ports.ts';
+} from '../../app/ports/index.ts';
 import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';

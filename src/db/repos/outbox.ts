@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { NewOutboxItem, OutboxPayload, OutboxRepo } from '../../app/ports.ts';
+import type { NewOutboxItem, OutboxPayload, OutboxRepo } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
 

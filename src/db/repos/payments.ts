@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Payment, PaymentsRepo } from '../../app/ports.ts';
+import type { Payment, PaymentsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { payments, products } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { Product, ProductsRepo } from '../../app/ports.ts';
+import type { Product, ProductsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { products } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { lt, sql } from 'drizzle-orm';
-import type { RateLimitsRepo } from '../../app/ports.ts';
+import type { RateLimitsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { rateLimits } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { LinksRepo, TopicsRepo } from '../../app/ports.ts';
+import type { LinksRepo, TopicsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
 

@@ -1,4 +1,4 @@
-import type { SettingsRepo } from '../../app/ports.ts';
+import type { SettingsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { settings } from '../schema/index.ts';
 

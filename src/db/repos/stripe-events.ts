@@ -1,5 +1,5 @@
 import { eq, lt } from 'drizzle-orm';
-import type { StripeEventsRepo } from '../../app/ports.ts';
+import type { StripeEventsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { stripeEvents } from '../schema/index.ts';
 

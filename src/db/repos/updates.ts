@@ -1,5 +1,5 @@
 import { and, desc, eq, like, lt, or, sql } from 'drizzle-orm';
-import type { OnceRepo, PaymentInboxRepo, PaymentUpdate, UpdatesRepo } from '../../app/ports.ts';
+import type { OnceRepo, PaymentInboxRepo, PaymentUpdate, UpdatesRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { failedUpdates, onceMarks, paymentUpdates, processedUpdates } from '../schema/index.ts';
 

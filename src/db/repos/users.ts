@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
-import type { TelegramProfile, UsersRepo } from '../../app/ports.ts';
+import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { users } from '../schema/index.ts';
 

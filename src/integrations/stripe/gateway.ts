@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { CardGateway } from '../../app/ports.ts';
+import type { CardGateway } from '../../app/ports/index.ts';
 
 /**
  * CardGateway on the Stripe SDK. Idempotency keys are our own ids, so a call retried after a lost

@@ -1,5 +1,5 @@
 import { GrammyError, type Api } from 'grammy';
-import type { StarsRefunds } from '../../app/ports.ts';
+import type { StarsRefunds } from '../../app/ports/index.ts';
 
 /** `refundStarPayment` through a plain grammY Api, its answer sorted into what the use case needs. */
 export function createStarsRefunds(api: Api): StarsRefunds {

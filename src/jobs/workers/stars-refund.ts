@@ -11,7 +11,7 @@ export async function startStarsRefundWorker(jobs: Jobs, services: Services, log
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.starsRefund.payload.parse(job.data);
-      const outcome = await services.admin.retryStarsRefund(data);
+      const outcome = await services.refunds.retryStarsRefund(data);
       logger.info({ paymentId: data.paymentId, outcome }, 'stars refund retried');
       return { outcome };
     },

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { JobResult } from 'pg-boss';
 import type { Services } from '../../app/services.ts';
-import { RetryLaterError } from '../../app/stripe-events.ts';
+import { RetryLaterError } from '../../app/billing/stripe-events.ts';
 import { toBillingEvent } from '../../integrations/stripe/events.ts';
 import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Message, Update, User } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../../src/app/rate-limits.ts';
+import { RATE_LIMITS } from '../../../src/app/system/rate-limits.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { ledgerEntries } from '../../../src/db/schema/index.ts';
 import { balanceOf, grantCredits } from '../../support/accounts.ts';

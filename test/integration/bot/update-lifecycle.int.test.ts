@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/updates.ts';
+import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/system/updates.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { balanceOf, ledgerOf } from '../../support/accounts.ts';
 import { eventually, startForumApp, startTestApp, type TestApp } from '../../support/app.ts';

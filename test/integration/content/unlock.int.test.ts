@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Message, User } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import type { ContentItem } from '../../../src/app/ports.ts';
+import type { ContentItem } from '../../../src/app/ports/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { contentUnlocks, payments } from '../../../src/db/schema/index.ts';
 import { decodePaidMediaPayload } from '../../../src/domain/content/index.ts';

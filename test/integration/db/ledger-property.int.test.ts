@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLedgerIntegrity } from '../../../src/app/ledger.ts';
-import type { LedgerApplyResult, LedgerEntry, NewLedgerEntry } from '../../../src/app/ports.ts';
+import { checkLedgerIntegrity } from '../../../src/app/system/ledger.ts';
+import type { LedgerApplyResult, LedgerEntry, NewLedgerEntry } from '../../../src/app/ports/index.ts';
 import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 

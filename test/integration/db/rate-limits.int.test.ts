@@ -1,6 +1,6 @@
 import { like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../../src/app/rate-limits.ts';
+import { RATE_LIMITS } from '../../../src/app/system/rate-limits.ts';
 import { createServices } from '../../../src/app/services.ts';
 import { openDatabase } from '../../../src/db/client.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';

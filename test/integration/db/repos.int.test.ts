@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
-import { DEFAULT_CATALOG } from '../../../src/app/catalog.ts';
+import { DEFAULT_CATALOG } from '../../../src/app/billing/catalog.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { fixedClock } from '../../../src/domain/shared/index.ts';
-import type { Repos } from '../../../src/app/ports.ts';
-import { DuplicateUpdateError, updateScope } from '../../../src/app/update-scope.ts';
-import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/updates.ts';
+import type { Repos } from '../../../src/app/ports/index.ts';
+import { DuplicateUpdateError, updateScope } from '../../../src/app/system/update-scope.ts';
+import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/system/updates.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Message, User } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMITS } from '../../../src/app/rate-limits.ts';
+import { RATE_LIMITS } from '../../../src/app/system/rate-limits.ts';
 import { payments, products } from '../../../src/db/schema/index.ts';
 import type { TestApp } from '../../support/app.ts';
 import type { FakeStripe } from '../../support/fake-stripe/index.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
-import { blockedNote } from '../../../src/app/fan-state.ts';
+import { blockedNote } from '../../../src/app/accounts/fan-state.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { command, fanUser, groupTopicMessage, myChatMember, privateText } from '../../support/updates.ts';

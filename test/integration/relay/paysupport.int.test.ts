@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORT_PER_DAY } from '../../../src/app/support.ts';
+import { SUPPORT_PER_DAY } from '../../../src/app/relay/support.ts';
 import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import { eventually, startForumApp, startTestApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';

@@ -1,0 +1,25 @@
+import * as actions from './actions.ts';
+import * as groups from './groups.ts';
+
+/** What admins do to a fan (gifts, bans, notes, topics, the Info view) and groups the bot is added to. */
+export function createAdminServices(deps: actions.AdminDeps & groups.GroupsDeps) {
+  return {
+    /** Groups and channels the bot is added to: the admin group, one waiting for setup, or leave. */
+    groups: {
+      botJoined: (a: Parameters<typeof groups.botJoinedGroup>[1]) => groups.botJoinedGroup(deps, a),
+      botLeft: (chatId: number) => groups.botLeftGroup(deps, chatId),
+      check: (chatId: number) => groups.checkGroup(deps, chatId),
+    },
+    admin: {
+      giftCredits: (a: Parameters<typeof actions.giftCredits>[1]) => actions.giftCredits(deps, a),
+      giftPass: (a: Parameters<typeof actions.giftPass>[1]) => actions.giftPass(deps, a),
+      setBan: (a: Parameters<typeof actions.setBan>[1]) => actions.setBan(deps, a),
+      addNote: (a: Parameters<typeof actions.addNote>[1]) => actions.addNote(deps, a),
+      setTopicOpen: (a: Parameters<typeof actions.setTopicOpen>[1]) => actions.setTopicOpen(deps, a),
+      fanInfo: (a: Parameters<typeof actions.fanInfo>[1]) => actions.fanInfo(deps, a),
+      /** The fan whose topic this is, if any. */
+      fanOfTopic: async (groupId: number, threadId: number) =>
+        (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,
+    },
+  };
+}

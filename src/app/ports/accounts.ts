@@ -1,0 +1,69 @@
+/** Accounts: fans and owners as Telegram users, settings, once-only marks. */
+
+export interface TelegramProfile {
+  id: number;
+  firstName: string;
+  lastName?: string | undefined;
+  username?: string | undefined;
+  languageCode?: string | undefined;
+}
+
+export interface User {
+  id: number;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  languageCode: string | null;
+  tier: string;
+  isBanned: boolean;
+  blockedBot: boolean;
+  stripeCustomerId: string | null;
+  /** The card saved for off-session charges, and how to show it ("Visa •••• 4242"). */
+  stripePaymentMethodId: string | null;
+  stripeCardLabel: string | null;
+  autoRechargeEnabled: boolean;
+  autoRechargeProductId: number | null;
+  autoRechargeThreshold: number | null;
+  autoRechargeFailures: number;
+  /** `/paysupport` without text: the next message within 15 minutes goes to the team free. */
+  supportRequestedAt: Date | null;
+  creditBalance: number;
+  timePassUntil: Date | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export interface UsersRepo {
+  /** Inserts or refreshes the profile and last-seen time; `created` tells a first contact. */
+  upsert(profile: TelegramProfile, now: Date): Promise<{ user: User; created: boolean }>;
+  get(id: number): Promise<User | null>;
+  /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
+  getForUpdate(id: number): Promise<User | null>;
+  setBlockedBot(id: number, blocked: boolean): Promise<void>;
+  /** `/paysupport` without text waits for the fan's next message (null: it came, or was cancelled). */
+  setSupportRequested(id: number, at: Date | null): Promise<void>;
+  setPassUntil(id: number, until: Date | null): Promise<void>;
+  setBanned(id: number, banned: boolean): Promise<void>;
+  /** Stores the fan's Stripe Customer unless one is stored already; returns the one that is stored. */
+  setStripeCustomer(id: number, customerId: string): Promise<string>;
+  findByStripeCustomer(customerId: string): Promise<User | null>;
+  findBySavedCard(paymentMethodId: string): Promise<User | null>;
+  /** The card to charge off-session (null clears it). */
+  setSavedCard(id: number, card: { paymentMethodId: string; label: string } | null): Promise<void>;
+  setAutoRecharge(id: number, a: { enabled: boolean; productId?: number; threshold?: number }): Promise<void>;
+  /** One more consecutive failure; returns the new count. */
+  noteAutoRechargeFailure(id: number): Promise<number>;
+  resetAutoRechargeFailures(id: number): Promise<void>;
+}
+
+export interface SettingsRepo {
+  all(): Promise<Record<string, unknown>>;
+  set(key: string, value: unknown, by: number | null): Promise<void>;
+}
+
+export interface OnceRepo {
+  /** True for exactly one caller per key, across processes. */
+  claim(key: string): Promise<boolean>;
+  /** Drops marks with this key prefix created before `cutoff` (expired throttle windows). */
+  pruneOlderThan(prefix: string, cutoff: Date): Promise<number>;
+}

@@ -1,0 +1,33 @@
+/** Admin records: audit, notes, groups waiting for setup. */
+
+/** A group or channel an owner added the bot to, waiting to be set up (see app/groups.ts). */
+export interface PendingGroup {
+  chatId: number;
+  title: string;
+  addedBy: number;
+  addedAt: Date;
+}
+
+export interface PendingGroupsRepo {
+  get(chatId: number): Promise<PendingGroup | null>;
+  /** Records the group, or starts its wait again (a later add). */
+  put(group: PendingGroup): Promise<void>;
+  remove(chatId: number): Promise<void>;
+}
+
+export interface AdminRepo {
+  audit(entry: {
+    actorId: number;
+    userId: number | null;
+    action: string;
+    details?: Record<string, unknown>;
+  }): Promise<void>;
+  addNote(userId: number, authorId: number, text: string): Promise<void>;
+  notes(userId: number, limit: number): Promise<Array<{ text: string; authorId: number; createdAt: Date }>>;
+  /** Lifetime figures for the Info view. */
+  stats(userId: number): Promise<{ messagesIn: number; messagesOut: number; payments: number }>;
+  /** A payment-support message relayed free (`/paysupport`). */
+  addSupportRequest(userId: number, messageId: number, at: Date): Promise<void>;
+  /** The fan's payment-support messages since `since` (the daily cap). */
+  supportRequestsSince(userId: number, since: Date): Promise<number>;
+}

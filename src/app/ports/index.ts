@@ -1,0 +1,58 @@
+/** What the use cases need from the outside world, by area. Implemented in db/repos and jobs/. */
+
+import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
+import type { AdminRepo, PendingGroupsRepo } from './admin.ts';
+import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
+import type { ProductsRepo } from './catalog.ts';
+import type { ContentDraftsRepo, ContentRepo } from './content.ts';
+import type { JobsPort } from './jobs.ts';
+import type { LedgerRepo } from './ledger.ts';
+import type { RateLimitsRepo } from './limits.ts';
+import type { OutboxRepo } from './outbox.ts';
+import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
+import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
+
+export type * from './accounts.ts';
+export type * from './admin.ts';
+export type * from './billing.ts';
+export type * from './catalog.ts';
+export type * from './content.ts';
+export type * from './jobs.ts';
+export type * from './ledger.ts';
+export type * from './limits.ts';
+export type * from './outbox.ts';
+export type * from './relay.ts';
+export type * from './updates.ts';
+
+/** Repositories bound to one database handle (the pool, or an open transaction). */
+export interface Repos {
+  users: UsersRepo;
+  settings: SettingsRepo;
+  products: ProductsRepo;
+  updates: UpdatesRepo;
+  paymentInbox: PaymentInboxRepo;
+  once: OnceRepo;
+  rateLimits: RateLimitsRepo;
+  pendingGroups: PendingGroupsRepo;
+  ledger: LedgerRepo;
+  payments: PaymentsRepo;
+  outbox: OutboxRepo;
+  topics: TopicsRepo;
+  links: LinksRepo;
+  inbox: InboxRepo;
+  admin: AdminRepo;
+  albums: AlbumsRepo;
+  stripeEvents: StripeEventsRepo;
+  disputes: DisputesRepo;
+  content: ContentRepo;
+  contentDrafts: ContentDraftsRepo;
+  /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
+  jobs: JobsPort;
+}
+
+export interface UnitOfWork {
+  /** Runs `fn` in one transaction: every write and every job enqueued in it commit together. */
+  run<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+  /** Repositories outside any transaction, for reads and single-statement writes. */
+  readonly repos: Repos;
+}

@@ -1,0 +1,70 @@
+/** Money: the append-only credit ledger. */
+
+export type LedgerReason =
+  'bonus' | 'purchase' | 'spend' | 'gift' | 'refund' | 'dispute' | 'adjustment' | 'auto_recharge' | 'unlock';
+
+export interface LedgerEntry {
+  id: number;
+  userId: number;
+  delta: number;
+  reason: LedgerReason;
+  idempotencyKey: string;
+  balanceAfter: number;
+  actor: string;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface NewLedgerEntry {
+  userId: number;
+  /** Signed credits: positive grants, negative debits. Zero is allowed (a spend under a time pass). */
+  delta: number;
+  reason: LedgerReason;
+  /** Unique across the ledger: a repeat with the same key changes nothing. */
+  idempotencyKey: string;
+  /** `system`, `user:<id>`, `admin:<id>`, `stripe`, `telegram`. */
+  actor: string;
+  metadata?: Record<string, unknown>;
+  /**
+   * `strict` (default): a debit larger than the balance is refused. `clamp`: a debit takes what is
+   * there (refunds and disputes claw back at most the balance); the entry records the amount taken.
+   */
+  mode?: 'strict' | 'clamp';
+}
+
+export type LedgerApplyResult =
+  | { status: 'applied'; entry: LedgerEntry }
+  | { status: 'duplicate'; entry: LedgerEntry }
+  | { status: 'insufficient'; balance: number; needed: number };
+
+export interface LedgerTotals {
+  spent: number;
+  purchased: number;
+  gifted: number;
+  returned: number;
+  takenBack: number;
+}
+
+export interface LedgerRepo {
+  /**
+   * Appends one entry and moves the user's balance in the same transaction, under a row lock on the
+   * user (concurrent debits serialise; the balance never goes below zero). Call inside `uow.run`.
+   */
+  apply(entry: NewLedgerEntry): Promise<LedgerApplyResult>;
+  findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
+  /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
+  lastTopUp(userId: number): Promise<number | null>;
+  /**
+   * Lifetime figures (positive numbers): credits spent on messages and unlocks, bought, gifted (gifts and
+   * bonuses), returned (undelivered messages), and taken back (payment refunds and disputes).
+   */
+  totals(userId: number): Promise<LedgerTotals>;
+  /** One page of the user's entries, newest first (the fan's `/history`). */
+  page(userId: number, offset: number, limit: number): Promise<LedgerEntry[]>;
+  /** How many entries the user has. */
+  count(userId: number): Promise<number>;
+  /** Every user's stored balance and entries, in creation order, for the integrity check. */
+  snapshot(): Promise<
+    Array<{ userId: number; balance: number; entries: Array<{ delta: number; balanceAfter: number }> }>
+  >;
+}

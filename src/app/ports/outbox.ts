@@ -1,0 +1,123 @@
+/** The outbox: every send that may wait, decided in a transaction and sent by the outbox worker. */
+
+/** What the outbox can send. Payloads are JSON; everything else is read at send time. */
+export type OutboxPayload =
+  /** A fan's paid message into their topic (creating the topic, card and pin first if needed). */
+  | {
+      kind: 'relay.in';
+      userId: number;
+      fromChatId: number;
+      messageId: number;
+      cost: number;
+      mode: 'copy' | 'forward';
+      /**
+       * A payment-support message (`/paysupport`), relayed free and marked 💳: its text is posted as
+       * such, a medium is copied with the mark in its caption.
+       */
+      support?: { text: string } | { caption: string };
+    }
+  /**
+   * A fan's album (items sharing a media_group_id, each charged when accepted) into their topic as one
+   * album; `costs[i]` is what `messageIds[i]` cost (refunded per item if it can never be delivered).
+   */
+  | {
+      kind: 'relay.album';
+      userId: number;
+      fromChatId: number;
+      messageIds: number[];
+      costs: number[];
+      mode?: 'copy' | 'forward';
+    }
+  /** An admin's message from a fan's topic to the fan. */
+  | {
+      kind: 'relay.out';
+      userId: number;
+      groupId: number;
+      messageId: number;
+      replyToFanMessageId: number | null;
+      answersFanMessageId: number | null;
+    }
+  /** Re-render the fan's info card or the live inbox from current data, at send time. */
+  | { kind: 'render'; target: 'card' | 'inbox'; groupId: number; userId?: number }
+  /** A reaction (read receipt, delivery mark); costs no flood budget. */
+  | { kind: 'react'; chatId: number; messageId: number; emoji: string }
+  /** Any text: receipts, notices, failure notes. */
+  | {
+      kind: 'notice';
+      chatId: number;
+      html: string;
+      threadId?: number | null;
+      /** Into the fan's current topic (resolved at send time). */
+      toTopicOf?: number;
+      replyTo?: number | null;
+      keyboard?: Array<Array<{ text: string; callback_data: string } | { text: string; url: string }>>;
+      userId?: number;
+    }
+  /**
+   * Any other Bot API call (edits, deletes, topic renames, the live inbox…), with an optional effect
+   * recorded in the transaction that marks it sent.
+   */
+  | {
+      kind: 'call';
+      method: string;
+      params: Record<string, unknown>;
+      /** Send into this fan's current topic (message_thread_id resolved at send time). */
+      toTopicOf?: number;
+      /** The fan this concerns: nothing is sent to a fan who blocked the bot. */
+      userId?: number;
+      /** Telegram answers that mean "already so" and count as done ("message is not modified"…). */
+      okErrors?: string[];
+      effect?: OutboxEffect;
+    };
+
+/** Bookkeeping after a successful `call` (see app/delivery.ts#applyEffect). */
+export type OutboxEffect =
+  | { type: 'inbox.rendered'; groupId: number; text: string }
+  | { type: 'card.rendered'; userId: number }
+  | { type: 'topic.renamed'; userId: number; name: string }
+  | {
+      type: 'link.in';
+      userId: number;
+      fanChatId: number;
+      fanMessageIds: number[];
+      groupId: number;
+      threadId: number | null;
+    }
+  | { type: 'link.out'; userId: number; groupId: number; groupMessageIds: number[] }
+  /** An admin's album reached the fan: links as `link.out`, then 👌 on it and 👀 on what it answers. */
+  | {
+      type: 'album.out';
+      userId: number;
+      groupId: number;
+      groupMessageIds: number[];
+      answersFanMessageId: number | null;
+    };
+
+export interface NewOutboxItem {
+  /** Ordering unit, one item in flight at a time: `in:<fan>`, `out:<fan>`. */
+  lane: string;
+  /** Whose flood budget the send spends. */
+  chatId: number;
+  payload: OutboxPayload;
+  /** Order inside the lane (fan message id for relays; 0 sorts first, then by insertion). */
+  sortKey: number;
+  idempotencyKey: string;
+  /** Not before this time (throttled renders). */
+  notBefore?: Date;
+  /** Items with one coalesce key supersede each other while pending (see OutboxRepo.coalesce). */
+  coalesceKey?: string;
+}
+
+export interface OutboxRepo {
+  /** Adds items (a repeat idempotency key is ignored). Call inside the transaction that decided them. */
+  enqueue(items: NewOutboxItem[]): Promise<void>;
+  /**
+   * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins); false
+   * when none is pending (none queued, or it is being sent or was sent: then a new item is needed).
+   */
+  coalesce(coalesceKey: string, payload: OutboxPayload): Promise<boolean>;
+  /** How many items were ever queued under this coalesce key (kept while sent items are kept: a week). */
+  countCoalesced(coalesceKey: string): Promise<number>;
+  /** Deletes sent (or given-up) items finished before `before`. */
+  pruneFinished(before: Date): Promise<number>;
+}

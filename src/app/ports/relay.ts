@@ -1,0 +1,98 @@
+/** The relay: fan topics, message links, albums, the live inbox. */
+
+export interface FanTopic {
+  userId: number;
+  groupId: number;
+  threadId: number | null;
+  status: 'creating' | 'open' | 'closed';
+  name: string;
+  cardMessageId: number | null;
+  cardPinned: boolean;
+  previousThreadId: number | null;
+  cardRenderedAt: Date | null;
+  renamedAt: Date | null;
+}
+
+export interface TopicsRepo {
+  get(userId: number): Promise<FanTopic | null>;
+  /** Inserts the 'creating' row unless the fan already has one; true when this call created it. */
+  reserve(userId: number, groupId: number, name: string): Promise<boolean>;
+  findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
+  /** Fans of the group whose topic is still to be created (their first messages wait for it). */
+  waitingForTopic(groupId: number): Promise<number>;
+  setThread(userId: number, threadId: number, name: string): Promise<void>;
+  setCard(userId: number, cardMessageId: number): Promise<void>;
+  /** The card's pin is done (or cannot be done: no right to pin); it is not tried again. */
+  setCardPinned(userId: number): Promise<void>;
+  /** The topic is gone: forget the thread (kept as previous) so the next relay creates a new one. */
+  markLost(userId: number, threadId: number): Promise<void>;
+  setStatus(userId: number, status: 'open' | 'closed'): Promise<void>;
+  /** A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. */
+  noteFanMessage(userId: number, at: Date): Promise<void>;
+  noteAdminMessage(userId: number, at: Date): Promise<void>;
+  /** The card was (re-)rendered now: the next render waits 10 minutes. */
+  cardRendered(userId: number): Promise<void>;
+  renamed(userId: number, name: string): Promise<void>;
+  /** Takes the rename slot (renamed_at := now) unless a rename happened within `minIntervalMs`; atomic. */
+  claimRename(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
+  /** The most recently active conversations in the group, for the live inbox. */
+  recent(
+    groupId: number,
+    limit: number,
+  ): Promise<
+    Array<
+      FanTopic & { unread: number; lastFanMessageAt: Date | null; firstName: string; username: string | null }
+    >
+  >;
+}
+
+export interface InboxRepo {
+  get(
+    groupId: number,
+  ): Promise<{ messageId: number | null; renderedAt: Date | null; lastText: string | null } | null>;
+  rendered(groupId: number, text: string, messageId?: number): Promise<void>;
+}
+
+export interface MessageLink {
+  id: number;
+  userId: number;
+  direction: 'in' | 'out';
+  fanChatId: number;
+  fanMessageId: number | null;
+  groupChatId: number;
+  groupThreadId: number | null;
+  groupMessageId: number | null;
+  adminId: number | null;
+}
+
+export interface LinksRepo {
+  add(link: Omit<MessageLink, 'id'>): Promise<void>;
+  byGroupMessage(groupChatId: number, groupMessageId: number): Promise<MessageLink | null>;
+  byFanMessage(fanChatId: number, fanMessageId: number): Promise<MessageLink | null>;
+  /** The fan's latest message relayed into the topic, for the read receipt. */
+  latestInbound(userId: number): Promise<MessageLink | null>;
+}
+
+export type AlbumDirection = 'in' | 'out';
+
+/** One item of an album being buffered: `in` a fan's (charged already), `out` an admin's. */
+export interface AlbumItem {
+  id: number;
+  userId: number;
+  direction: AlbumDirection;
+  mediaGroupId: string;
+  chatId: number;
+  messageId: number;
+  cost: number;
+  createdAt: Date;
+}
+
+export interface AlbumsRepo {
+  /** Buffers an item (arrival time `at`); false when this message is already buffered. */
+  add(item: Omit<AlbumItem, 'id' | 'createdAt'>, at: Date): Promise<boolean>;
+  /** The group's items not yet flushed, by message id, locked until the transaction ends. */
+  pendingForUpdate(direction: AlbumDirection, mediaGroupId: string): Promise<AlbumItem[]>;
+  markFlushed(ids: number[], at: Date): Promise<void>;
+  /** Deletes items flushed before `before` (their links live in message_links). */
+  pruneFlushed(before: Date): Promise<number>;
+}

@@ -1,0 +1,67 @@
+import type { Repos } from '../ports/index.ts';
+
+export interface RenderTimings {
+  /** The info card is edited at most this often per fan (the group's budget is precious). */
+  cardIntervalMs: number;
+  /** The live inbox is edited at most this often… */
+  inboxIntervalMs: number;
+  /** …and trails activity by this much, so a burst (a new fan: topic, card, pin, message) costs one edit. */
+  inboxDebounceMs: number;
+}
+
+export const DEFAULT_RENDER_TIMINGS: RenderTimings = {
+  cardIntervalMs: 10 * 60_000,
+  inboxIntervalMs: 30_000,
+  inboxDebounceMs: 10_000,
+};
+
+/**
+ * Asks for the fan's card to be re-rendered: now if the last render is old enough, else when the
+ * interval has passed. Every change inside one interval collapses into one render (the key names the
+ * slot), which reads the numbers at send time. Renders have their own lane so a waiting render never
+ * holds up the fan's messages.
+ */
+export async function scheduleCardRender(
+  r: Repos,
+  userId: number,
+  now: Date,
+  t = DEFAULT_RENDER_TIMINGS,
+): Promise<void> {
+  const topic = await r.topics.get(userId);
+  if (!topic?.cardMessageId || topic.threadId === null) return;
+  const at = Math.max(now.getTime(), (topic.cardRenderedAt?.getTime() ?? 0) + t.cardIntervalMs);
+  await r.outbox.enqueue([
+    {
+      lane: `card:${userId}`,
+      chatId: topic.groupId,
+      sortKey: 0,
+      idempotencyKey: `render:card:${userId}:${Math.floor(at / t.cardIntervalMs)}`,
+      notBefore: new Date(at),
+      payload: { kind: 'render', target: 'card', groupId: topic.groupId, userId },
+    },
+  ]);
+}
+
+/** The same for the live inbox in the group's General topic (one message, edited on a debounce). */
+export async function scheduleInboxRender(
+  r: Repos,
+  groupId: number,
+  now: Date,
+  t = DEFAULT_RENDER_TIMINGS,
+): Promise<void> {
+  const state = await r.inbox.get(groupId);
+  const at = Math.max(
+    now.getTime() + t.inboxDebounceMs,
+    (state?.renderedAt?.getTime() ?? 0) + t.inboxIntervalMs,
+  );
+  await r.outbox.enqueue([
+    {
+      lane: 'inbox',
+      chatId: groupId,
+      sortKey: 0,
+      idempotencyKey: `render:inbox:${groupId}:${Math.floor(at / t.inboxIntervalMs)}`,
+      notBefore: new Date(at),
+      payload: { kind: 'render', target: 'inbox', groupId },
+    },
+  ]);
+}

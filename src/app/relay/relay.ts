@@ -1,0 +1,243 @@
+import { passRemaining } from '../../domain/entitlement/index.ts';
+import { isLowBalance } from '../../domain/ledger/index.ts';
+import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
+import type { Clock } from '../../domain/shared/index.ts';
+import { bufferAlbumItem } from './albums.ts';
+import { receiptText, topicName } from '../messages.ts';
+import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
+import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
+import { afterDebit } from '../billing/auto-recharge.ts';
+import { resolveSettings } from '../system/settings.ts';
+import { fanNotice } from '../system/notices.ts';
+
+export interface RelayDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  adminGroupId: number | null;
+  /** Wakes the outbox sender after a commit that enqueued something. */
+  outboxSignal: { notify(): void };
+  renderTimings?: RenderTimings;
+  /** The quiet time that closes an album (see app/albums.ts). */
+  albumWindowMs?: number;
+}
+
+export interface FanMessage {
+  userId: number;
+  chatId: number;
+  messageId: number;
+  /** text, photo, voice… (anything else is refused with the price list). */
+  type: string;
+  /** Set on an album's items: charged one by one, relayed together (app/albums.ts). */
+  mediaGroupId?: string | undefined;
+}
+
+export type AcceptFanMessageResult =
+  | { ok: true; duplicate: false; cost: number; free: boolean; balance: number }
+  | { ok: true; duplicate: true }
+  | { ok: false; code: 'not_open' }
+  | { ok: false; code: 'banned' }
+  | { ok: false; code: 'unsupported_type'; allowed: PricedType[] }
+  | { ok: false; code: 'insufficient_credits'; cost: number; balance: number };
+
+/**
+ * A fan's message: priced, and if accepted charged, linked to the fan's topic and put in the outbox
+ * with its receipt — all in ONE transaction, keyed on (chat id, message id) so a redelivered update
+ * is charged once. Refusals change nothing.
+ */
+export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promise<AcceptFanMessageResult> {
+  const groupId = deps.adminGroupId;
+  if (groupId === null) return { ok: false, code: 'not_open' };
+  const settings = resolveSettings(await deps.uow.repos.settings.all());
+  const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
+    const user = await r.users.getForUpdate(msg.userId);
+    if (!user) throw new Error(`unknown user ${msg.userId}`);
+    const quote = quoteMessage(
+      {
+        type: msg.type,
+        costs: settings.message_costs,
+        timePassUntil: user.timePassUntil,
+        banned: user.isBanned,
+        balance: user.creditBalance,
+      },
+      deps.clock,
+    );
+    if (!quote.ok) return quote;
+
+    const charge = await r.ledger.apply({
+      userId: user.id,
+      delta: -quote.cost,
+      reason: 'spend',
+      idempotencyKey: `msg:${msg.chatId}:${msg.messageId}`,
+      actor: `user:${user.id}`,
+      metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
+    });
+    if (charge.status === 'duplicate') return { ok: true, duplicate: true };
+    if (charge.status === 'insufficient') {
+      return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
+    }
+    const balance = charge.entry.balanceAfter;
+    await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
+
+    const { reserved } = await prepareTopic(r, deps, user, groupId, `${msg.chatId}:${msg.messageId}`);
+    if (msg.mediaGroupId !== undefined) {
+      // Relayed with the rest of its album, with one receipt for all of it.
+      await bufferAlbumItem(r, deps, {
+        direction: 'in',
+        userId: user.id,
+        mediaGroupId: msg.mediaGroupId,
+        chatId: msg.chatId,
+        messageId: msg.messageId,
+        cost: quote.cost,
+      });
+      return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
+    }
+    const items: NewOutboxItem[] = [
+      {
+        lane: `in:${user.id}`,
+        chatId: groupId,
+        sortKey: msg.messageId,
+        idempotencyKey: `relay.in:${msg.chatId}:${msg.messageId}`,
+        payload: {
+          kind: 'relay.in',
+          userId: user.id,
+          fromChatId: msg.chatId,
+          messageId: msg.messageId,
+          cost: quote.cost,
+          mode: settings.relay_mode,
+        },
+      },
+    ];
+    const low = isLowBalance(balance, settings.low_credit_threshold);
+    // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
+    const queued =
+      (reserved || (await r.topics.get(user.id))?.threadId === null) &&
+      (await r.topics.waitingForTopic(groupId)) > settings.topic_creations_per_minute;
+    const wantReceipt =
+      settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
+    if (wantReceipt) {
+      const html = receiptText({
+        cost: quote.cost,
+        free: quote.free,
+        queued,
+        balance,
+        lastTopUp: await r.ledger.lastTopUp(user.id),
+        low,
+        threshold: settings.low_credit_threshold,
+        passLeftMs: passRemaining(user.timePassUntil, deps.clock),
+      });
+      // A fan writes in their private chat: its id is theirs.
+      items.push(
+        fanNotice(user.id, `receipt:${msg.chatId}:${msg.messageId}`, html, { replyTo: msg.messageId }),
+      );
+    }
+    await r.outbox.enqueue(items);
+    return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
+  });
+  if (result.ok && !result.duplicate) deps.outboxSignal.notify();
+  return result;
+}
+
+/**
+ * The fan's topic before their message is queued for it: reserved (created at send time) or, when an
+ * admin closed it, reopened first; the unread count, the card and the live inbox follow the message.
+ */
+export async function prepareTopic(
+  r: Repos,
+  deps: Pick<RelayDeps, 'clock' | 'renderTimings'>,
+  user: User,
+  groupId: number,
+  key: string,
+): Promise<{ reserved: boolean }> {
+  const now = deps.clock.now();
+  const reserved = await r.topics.reserve(user.id, groupId, topicName(user));
+  if (!reserved) {
+    const topic = await r.topics.get(user.id);
+    // A closed conversation reopens when the fan writes again (before their message lands).
+    if (topic?.status === 'closed' && topic.threadId !== null) {
+      await r.topics.setStatus(user.id, 'open');
+      await r.outbox.enqueue([
+        {
+          lane: `in:${user.id}`,
+          chatId: groupId,
+          sortKey: 0,
+          idempotencyKey: `topic-reopen:${key}`,
+          payload: {
+            kind: 'call',
+            method: 'reopenForumTopic',
+            params: { chat_id: groupId, message_thread_id: topic.threadId },
+            okErrors: ['TOPIC_NOT_MODIFIED', 'not modified'],
+          },
+        },
+      ]);
+    }
+  }
+  await r.topics.noteFanMessage(user.id, now);
+  await scheduleCardRender(r, user.id, now, deps.renderTimings);
+  await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+  return { reserved };
+}
+
+export interface AdminMessage {
+  groupId: number;
+  threadId: number;
+  messageId: number;
+  adminId: number;
+  replyToMessageId: number | null;
+  /** Set on an album's items: they reach the fan together (app/albums.ts). */
+  mediaGroupId?: string | undefined;
+}
+
+export type AcceptAdminMessageResult = { ok: true; userId: number } | { ok: false; code: 'not_a_fan_topic' };
+
+/** An admin's message in a fan's topic goes to the fan, as a reply where it answers a relayed message. */
+export async function acceptAdminMessage(
+  deps: RelayDeps,
+  msg: AdminMessage,
+): Promise<AcceptAdminMessageResult> {
+  const result = await deps.uow.run(async (r): Promise<AcceptAdminMessageResult> => {
+    const topic = await r.topics.findByThread(msg.groupId, msg.threadId);
+    if (!topic) return { ok: false, code: 'not_a_fan_topic' };
+    if (msg.mediaGroupId !== undefined) {
+      await bufferAlbumItem(r, deps, {
+        direction: 'out',
+        userId: topic.userId,
+        mediaGroupId: msg.mediaGroupId,
+        chatId: msg.groupId,
+        messageId: msg.messageId,
+        cost: 0,
+      });
+      await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+      await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
+      return { ok: true, userId: topic.userId };
+    }
+    const replied = msg.replyToMessageId
+      ? await r.links.byGroupMessage(msg.groupId, msg.replyToMessageId)
+      : null;
+    const replyToFan = replied?.userId === topic.userId ? replied.fanMessageId : null;
+    const answers =
+      replied?.direction === 'in' && replied.userId === topic.userId
+        ? replied.fanMessageId
+        : ((await r.links.latestInbound(topic.userId))?.fanMessageId ?? null);
+    await r.outbox.enqueue([
+      {
+        lane: `out:${topic.userId}`,
+        chatId: topic.userId,
+        sortKey: 0,
+        idempotencyKey: `relay.out:${msg.groupId}:${msg.messageId}`,
+        payload: {
+          kind: 'relay.out',
+          userId: topic.userId,
+          groupId: msg.groupId,
+          messageId: msg.messageId,
+          replyToFanMessageId: replyToFan,
+          answersFanMessageId: answers,
+        },
+      },
+    ]);
+    await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+    await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
+    return { ok: true, userId: topic.userId };
+  });
+  if (result.ok) deps.outboxSignal.notify();
+  return result;
+}
