@@ -11,7 +11,7 @@
 import { parseConfig } from '../src/config.ts';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { createUnitOfWork } from '../src/db/repos/index.ts';
-import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../src/app/outbox/policy.ts';
 import { createLogger } from '../src/logger.ts';
 import { secretValues } from '../src/logging/redact.ts';
 import { startApp, type RunningApp } from '../src/server.ts';

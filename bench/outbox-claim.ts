@@ -9,8 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, sql, type Database } from '../src/db/client.ts';
-import { outboxStore } from '../src/db/repos/outbox.ts';
-import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
+import { outboxDispatch } from '../src/db/repos/outbox.ts';
+import { defaultBudgets } from '../src/app/outbox/policy.ts';
 import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers, type BenchDatabase } from './database.ts';
 
 const LANES = 100;
@@ -33,7 +33,7 @@ async function withDatabase(
 }
 
 async function claimLatency(database: Database, engine: string): Promise<void> {
-  const store = outboxStore(database.db);
+  const store = outboxDispatch(database.db);
   const everyLane = Array.from({ length: LANES }, (_, l) => `in:${l}`);
   let have = 0;
   for (const n of BACKLOGS) {
@@ -65,7 +65,7 @@ async function claimLatency(database: Database, engine: string): Promise<void> {
 }
 
 async function crowdedGroup(database: Database): Promise<void> {
-  const store = outboxStore(database.db);
+  const store = outboxDispatch(database.db);
   for (const fans of [400, 600]) {
     await database.db.execute(sql.raw('truncate outbox, outbox_lanes, outbox_budgets'));
     // Fan 1's private lane was served a minute ago; `fans` fans have a relay waiting for the group.

@@ -28,7 +28,7 @@ import {
 } from '../test/support/fake-telegram/index.ts';
 import { SENTINELS } from '../test/support/sentinels.ts';
 import { fanUser, privateText } from '../test/support/updates.ts';
-import { defaultBudgets } from '../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../src/app/outbox/policy.ts';
 import { startAppChild, type AppChild } from './child.ts';
 import {
   backendCpu,

@@ -7,14 +7,12 @@ import { createUnitOfWork } from './db/repos/index.ts';
 import type { UnitOfWork } from './app/ports/index.ts';
 import { resolveSettings, type Settings } from './app/system/settings.ts';
 import { systemClock, type Clock } from './domain/shared/index.ts';
-import {
-  createOutboxSender,
-  defaultBudgets,
-  type OutboxSender,
-  type SenderOptions,
-} from './integrations/telegram/sender.ts';
+import { defaultBudgets } from './app/outbox/policy.ts';
+import { createOutboxSender, type OutboxSender, type SenderOptions } from './jobs/outbox/index.ts';
 import { createJobs, type Jobs } from './jobs/boss.ts';
-import { outboxStore } from './db/repos/outbox.ts';
+import { outboxDispatch } from './db/repos/outbox.ts';
+import { jobsPort } from './jobs/port.ts';
+import { createOutboxViews } from './bot/views.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
 import { createStripeClient } from './integrations/stripe/client.ts';
@@ -84,15 +82,18 @@ export async function createDeps(
     await migrateDatabase(database);
     const clock = overrides.clock ?? systemClock;
     const jobs = createJobs(database, logger.child({ component: 'jobs' }));
-    const uow = createUnitOfWork(database, jobs);
+    const uow = createUnitOfWork(database, (handle) => jobsPort(jobs, handle));
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
-    const guard = createFloodGuard({ store: outboxStore(database.db), clock, logger });
+    const dispatch = outboxDispatch(database.db);
+    const guard = createFloodGuard({ store: dispatch, clock, logger });
     const settingsCache = cachedSettings(uow, 5_000);
     const outbox = createOutboxSender(
       {
-        database,
+        uow,
+        dispatch,
         api,
+        views: createOutboxViews(),
         logger,
         clock,
         guard,

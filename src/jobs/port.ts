@@ -14,11 +14,8 @@ const PASS_NOTICES = [
  * The use cases' view of pg-boss, bound to one database handle: inside `uow.run` every job is part of
  * the transaction (the outbox pattern). Handles made without `jobs` (the sender's) cannot enqueue.
  */
-export function jobsPort(jobs: Jobs | undefined, db: DbOrTx): JobsPort {
-  const need = (): Jobs => {
-    if (!jobs) throw new Error('no job queue on this database handle');
-    return jobs;
-  };
+export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
+  const need = (): Jobs => jobs;
   return {
     async flushAlbumLater(job, delayMs) {
       // The queue's `short` policy keeps one waiting job per key: later items of the album add none.

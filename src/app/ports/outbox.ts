@@ -1,5 +1,11 @@
 /** The outbox: every send that may wait, decided in a transaction and sent by the outbox worker. */
 
+import type { User } from './accounts.ts';
+import type { FanTopic } from './relay.ts';
+
+/** An inline button as the outbox stores and sends it (plain JSON). */
+export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
+
 /** What the outbox can send. Payloads are JSON; everything else is read at send time. */
 export type OutboxPayload =
   /** A fan's paid message into their topic (creating the topic, card and pin first if needed). */
@@ -50,7 +56,7 @@ export type OutboxPayload =
       /** Into the fan's current topic (resolved at send time). */
       toTopicOf?: number;
       replyTo?: number | null;
-      keyboard?: Array<Array<{ text: string; callback_data: string } | { text: string; url: string }>>;
+      keyboard?: InlineButton[][];
       userId?: number;
     }
   /**
@@ -118,6 +124,93 @@ export interface OutboxRepo {
   coalesce(coalesceKey: string, payload: OutboxPayload): Promise<boolean>;
   /** How many items were ever queued under this coalesce key (kept while sent items are kept: a week). */
   countCoalesced(coalesceKey: string): Promise<number>;
+  /** The worker's outcomes: sent (or done: "not modified"), waiting again, or given up. */
+  complete(id: number, now: Date): Promise<void>;
+  reschedule(id: number, notBefore: Date, opts: { countAttempt: boolean; error?: string }): Promise<void>;
+  kill(id: number, error: string, now: Date): Promise<void>;
   /** Deletes sent (or given-up) items finished before `before`. */
   pruneFinished(before: Date): Promise<number>;
+}
+
+/** A flood budget: at most `limit` sends per sliding `windowMs`. */
+export interface Budget {
+  limit: number;
+  windowMs: number;
+}
+
+export interface FloodBudgets {
+  private: Budget;
+  group: Budget;
+  global: Budget;
+  /**
+   * New forum topics per admin group (each costs topic, card and pin on top of the message): a burst of
+   * new accounts waits here instead of spending the group budget existing conversations need.
+   */
+  topics?: Budget;
+}
+
+export interface ClaimedItem {
+  id: number;
+  lane: string;
+  chatId: number;
+  payload: OutboxPayload;
+  attempts: number;
+  /** Flood budget units reserved for this send (a first relay also pays for topic, card and pin). */
+  cost: number;
+  /** When the units were booked (the claim's time): a send that posted nothing gives them back. */
+  bookedAt: number;
+  /** It booked one of the group's new-topic slots (see FloodBudgets.topics). */
+  topicSlot: boolean;
+}
+
+export interface ClaimResult {
+  items: ClaimedItem[];
+  /** When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. */
+  wakeAt: Date | null;
+}
+
+/**
+ * The outbox worker's side: claim what may be sent now within the flood budgets (lanes by turn, see
+ * docs/ARCHITECTURE.md "The ordering rule"), and the budgets' shared state (replicas and direct answers).
+ */
+export interface OutboxDispatch {
+  claim(opts: {
+    limit: number;
+    now: Date;
+    leaseMs: number;
+    budgets: FloodBudgets;
+    excludeLanes: Iterable<string>;
+  }): Promise<ClaimResult>;
+  /** A send Telegram refused posted nothing: its booked units (and topic slot) go back to the budgets. */
+  release(chatId: number, bookedAt: number, count: number, topicSlot: boolean): Promise<void>;
+  /** A 429 for this chat: nothing is sent to it before `until` (retry_after, exactly). */
+  blockChat(chatId: number, until: Date): Promise<void>;
+  /** A send made outside the outbox (a direct answer) still spends the chat's and the bot's budget. */
+  recordSend(chatId: number, at: Date): Promise<void>;
+  pendingCount(): Promise<number>;
+}
+
+/** One row of the live inbox (a fan's conversation in the group). */
+export type InboxRow = FanTopic & {
+  unread: number;
+  lastFanMessageAt: Date | null;
+  firstName: string;
+  username: string | null;
+};
+
+/**
+ * How the outbox worker words what it renders at send time: topic names, the info card, the live inbox,
+ * the payment-support mark. Wired by the composition root from the bot's texts and keyboards.
+ */
+export interface OutboxViews {
+  topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'username'>): string;
+  infoCard(v: {
+    user: User;
+    spent: number;
+    passLeftMs: number;
+    previous: { groupId: number; threadId: number } | null;
+  }): { html: string; keyboard: InlineButton[][] };
+  inbox(groupId: number, rows: InboxRow[], now: Date): string;
+  supportNote(text: string): string;
+  supportCaption(caption: string): string;
 }

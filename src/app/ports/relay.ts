@@ -1,5 +1,7 @@
 /** The relay: fan topics, message links, albums, the live inbox. */
 
+import type { InboxRow } from './outbox.ts';
+
 export interface FanTopic {
   userId: number;
   groupId: number;
@@ -36,14 +38,7 @@ export interface TopicsRepo {
   /** Takes the rename slot (renamed_at := now) unless a rename happened within `minIntervalMs`; atomic. */
   claimRename(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
   /** The most recently active conversations in the group, for the live inbox. */
-  recent(
-    groupId: number,
-    limit: number,
-  ): Promise<
-    Array<
-      FanTopic & { unread: number; lastFanMessageAt: Date | null; firstName: string; username: string | null }
-    >
-  >;
+  recent(groupId: number, limit: number): Promise<InboxRow[]>;
 }
 
 export interface InboxRepo {

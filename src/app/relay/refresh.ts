@@ -17,9 +17,10 @@ export const DEFAULT_RENDER_TIMINGS: RenderTimings = {
 
 /**
  * Asks for the fan's card to be re-rendered: now if the last render is old enough, else when the
- * interval has passed. Every change inside one interval collapses into one render (the key names the
- * slot), which reads the numbers at send time. Renders have their own lane so a waiting render never
- * holds up the fan's messages.
+ * interval has passed. While a render is still pending, every new change joins it (one coalesce key per
+ * card): it reads the numbers at send time. A render already being sent cannot see a change committed
+ * after it read, so the change queues a render of its own (the sender then holds it to the interval).
+ * Renders have their own lane so a waiting render never holds up the fan's messages.
  */
 export async function scheduleCardRender(
   r: Repos,
@@ -35,7 +36,8 @@ export async function scheduleCardRender(
       lane: `card:${userId}`,
       chatId: topic.groupId,
       sortKey: 0,
-      idempotencyKey: `render:card:${userId}:${Math.floor(at / t.cardIntervalMs)}`,
+      idempotencyKey: `render:card:${userId}:${at}`,
+      coalesceKey: `render:card:${userId}`,
       notBefore: new Date(at),
       payload: { kind: 'render', target: 'card', groupId: topic.groupId, userId },
     },
@@ -59,7 +61,8 @@ export async function scheduleInboxRender(
       lane: 'inbox',
       chatId: groupId,
       sortKey: 0,
-      idempotencyKey: `render:inbox:${groupId}:${Math.floor(at / t.inboxIntervalMs)}`,
+      idempotencyKey: `render:inbox:${groupId}:${at}`,
+      coalesceKey: `render:inbox:${groupId}`,
       notBefore: new Date(at),
       payload: { kind: 'render', target: 'inbox', groupId },
     },

@@ -1,8 +1,6 @@
-import type { Repos, UnitOfWork } from '../../app/ports/index.ts';
+import type { JobsPort, Repos, UnitOfWork } from '../../app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
-import type { Jobs } from '../../jobs/boss.ts';
-import { jobsPort } from '../../jobs/port.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
@@ -19,8 +17,17 @@ import { stripeEventsRepo } from './stripe-events.ts';
 import { onceRepo, paymentInboxRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 
+/** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
+export type JobsFor = (db: DbOrTx) => JobsPort;
+
+/** Enqueueing needs no queue where none is wired (the sender, tests of repos alone): it throws then. */
+const noJobs: JobsFor = () =>
+  new Proxy({} as JobsPort, {
+    get: () => () => Promise.reject(new Error('no job queue on this database handle')),
+  });
+
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
-export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
+export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs): Repos {
   return {
     users: usersRepo(db),
     settings: settingsRepo(db),
@@ -42,7 +49,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
     disputes: disputesRepo(db),
     content: contentRepo(db),
     contentDrafts: contentDraftsRepo(db),
-    jobs: jobsPort(jobs, db),
+    jobs: jobs(db),
   };
 }
 
@@ -50,7 +57,7 @@ export function createRepos(db: DbOrTx, jobs?: Jobs): Repos {
  * Transactions for the use cases. Inside a Telegram update's handler (app/update-scope.ts), the first
  * transaction also claims the update: a redelivery that raced it finds the claim taken and rolls back.
  */
-export function createUnitOfWork(database: Database, jobs?: Jobs): UnitOfWork {
+export function createUnitOfWork(database: Database, jobs?: JobsFor): UnitOfWork {
   return {
     repos: createRepos(database.db, jobs),
     async run(fn) {

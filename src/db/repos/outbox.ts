@@ -1,5 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { NewOutboxItem, OutboxPayload, OutboxRepo } from '../../app/ports/index.ts';
+import { BUDGETED_METHODS, TOPIC_SETUP_COST } from '../../app/outbox/policy.ts';
+import type {
+  Budget,
+  ClaimResult,
+  ClaimedItem,
+  NewOutboxItem,
+  OutboxDispatch,
+  OutboxPayload,
+  OutboxRepo,
+} from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
 
@@ -21,7 +30,8 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
             ...(i.coalesceKey ? { coalesceKey: i.coalesceKey } : {}),
           })),
         )
-        .onConflictDoNothing({ target: outbox.idempotencyKey });
+        // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
+        .onConflictDoNothing();
     },
     async coalesce(coalesceKey, payload) {
       const rows = await db
@@ -38,6 +48,27 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
         .where(eq(outbox.coalesceKey, coalesceKey));
       return row?.n ?? 0;
     },
+    async complete(id, now) {
+      await db.update(outbox).set({ status: 'done', doneAt: now, leaseUntil: null }).where(eq(outbox.id, id));
+    },
+    async reschedule(id, notBefore, opts) {
+      await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          notBefore,
+          leaseUntil: null,
+          ...(opts.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
+          ...(opts.error ? { lastError: opts.error.slice(0, 500) } : {}),
+        })
+        .where(eq(outbox.id, id));
+    },
+    async kill(id, error, now) {
+      await db
+        .update(outbox)
+        .set({ status: 'dead', lastError: error.slice(0, 500), doneAt: now, leaseUntil: null })
+        .where(eq(outbox.id, id));
+    },
     async pruneFinished(before) {
       const rows = await db
         .delete(outbox)
@@ -46,43 +77,6 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       return rows.length;
     },
   };
-}
-
-/** A flood budget: at most `limit` sends per sliding `windowMs`. */
-export interface Budget {
-  limit: number;
-  windowMs: number;
-}
-
-export interface FloodBudgets {
-  private: Budget;
-  group: Budget;
-  global: Budget;
-  /**
-   * New forum topics per admin group (each costs topic, card and pin on top of the message): a burst of
-   * new accounts waits here instead of spending the group budget existing conversations need.
-   */
-  topics?: Budget;
-}
-
-export interface ClaimedItem {
-  id: number;
-  lane: string;
-  chatId: number;
-  payload: OutboxPayload;
-  attempts: number;
-  /** Flood budget units reserved for this send (a first relay also pays for topic, card and pin). */
-  cost: number;
-  /** When the units were booked (the claim's time): a send that posted nothing gives them back. */
-  bookedAt: number;
-  /** It booked one of the group's new-topic slots (see FloodBudgets.topics). */
-  topicSlot: boolean;
-}
-
-export interface ClaimResult {
-  items: ClaimedItem[];
-  /** When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. */
-  wakeAt: Date | null;
 }
 
 interface HeadRow extends Record<string, unknown> {
@@ -105,39 +99,6 @@ interface BudgetState {
 
 /** Heads considered per chat: one claim admits at most 30 (the global budget), plus up to 8 lanes in flight. */
 const HEADS_PER_CHAT = 38;
-
-/** Topic, card and pin: what a relay into a fan's missing topic costs on top of the message itself. */
-export const TOPIC_SETUP_COST = 3;
-
-/** Bot API methods that spend a chat's flood budget (posting, editing, pinning, topic service messages). */
-export const BUDGETED_METHODS: ReadonlySet<string> = new Set([
-  'sendMessage',
-  'sendPhoto',
-  'sendVideo',
-  'sendDocument',
-  'sendAudio',
-  'sendVoice',
-  'sendAnimation',
-  'sendVideoNote',
-  'sendSticker',
-  'sendMediaGroup',
-  'sendInvoice',
-  'sendPaidMedia',
-  'copyMessage',
-  'copyMessages',
-  'forwardMessage',
-  'forwardMessages',
-  'editMessageText',
-  'editMessageCaption',
-  'editMessageMedia',
-  'editMessageReplyMarkup',
-  'pinChatMessage',
-  'unpinChatMessage',
-  'createForumTopic',
-  'editForumTopic',
-  'closeForumTopic',
-  'reopenForumTopic',
-]);
 
 function costOf(head: HeadRow): number {
   if (head.payload.kind === 'react') return 0;
@@ -163,15 +124,9 @@ function toMs(v: unknown): number {
  * The dispatcher's side of the outbox. `claim` picks what may be sent now: each lane's head in order,
  * lanes served longest ago first (round-robin), within every chat's and the bot's flood budget.
  */
-export function outboxStore(db: Db) {
+export function outboxDispatch(db: Db): OutboxDispatch {
   return {
-    async claim(opts: {
-      limit: number;
-      now: Date;
-      leaseMs: number;
-      budgets: FloodBudgets;
-      excludeLanes: Iterable<string>;
-    }): Promise<ClaimResult> {
+    async claim(opts): Promise<ClaimResult> {
       const now = opts.now.getTime();
       const exclude = [...opts.excludeLanes];
       return db.transaction(async (tx) => {
@@ -322,40 +277,11 @@ export function outboxStore(db: Db) {
       });
     },
 
-    async complete(tx: DbOrTx, id: number, now: Date) {
-      await tx.update(outbox).set({ status: 'done', doneAt: now, leaseUntil: null }).where(eq(outbox.id, id));
-    },
-
-    async reschedule(
-      tx: DbOrTx,
-      id: number,
-      notBefore: Date,
-      opts: { countAttempt: boolean; error?: string },
-    ) {
-      await tx
-        .update(outbox)
-        .set({
-          status: 'pending',
-          notBefore,
-          leaseUntil: null,
-          ...(opts.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
-          ...(opts.error ? { lastError: opts.error.slice(0, 500) } : {}),
-        })
-        .where(eq(outbox.id, id));
-    },
-
-    async kill(tx: DbOrTx, id: number, error: string, now: Date) {
-      await tx
-        .update(outbox)
-        .set({ status: 'dead', lastError: error.slice(0, 500), doneAt: now, leaseUntil: null })
-        .where(eq(outbox.id, id));
-    },
-
     /**
      * A send that Telegram refused posted nothing: the `count` units booked for it at `bookedAt` go back
      * to the chat's and the bot's budget (and the topic slot, when it booked one and no topic was made).
      */
-    async release(chatId: number, bookedAt: number, count: number, topicSlot: boolean) {
+    async release(chatId, bookedAt, count, topicSlot) {
       if (count <= 0 && !topicSlot) return;
       await db.transaction(async (tx) => {
         const keys = [
@@ -376,7 +302,7 @@ export function outboxStore(db: Db) {
     },
 
     /** A 429 for this chat: nothing is sent to it before `until` (retry_after, exactly). */
-    async blockChat(chatId: number, until: Date) {
+    async blockChat(chatId, until) {
       const key = `chat:${chatId}`;
       await db
         .insert(outboxBudgets)
@@ -388,7 +314,7 @@ export function outboxStore(db: Db) {
     },
 
     /** A send made outside the outbox (a direct answer) still spends the chat's and the bot's budget. */
-    async recordSend(chatId: number, at: Date) {
+    async recordSend(chatId, at) {
       for (const key of [`chat:${chatId}`, 'global']) {
         await db
           .insert(outboxBudgets)
@@ -412,5 +338,3 @@ export function outboxStore(db: Db) {
     },
   };
 }
-
-export type OutboxStore = ReturnType<typeof outboxStore>;

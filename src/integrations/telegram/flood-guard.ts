@@ -1,5 +1,6 @@
 import type { Transformer } from 'grammy';
-import { BUDGETED_METHODS, type OutboxStore } from '../../db/repos/outbox.ts';
+import { BUDGETED_METHODS } from '../../app/outbox/policy.ts';
+import type { OutboxDispatch } from '../../app/ports/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -11,7 +12,11 @@ const MAX_DIRECT_WAIT_MS = 5_000;
  * shared: a 429 seen by either stops both until retry_after has passed, and direct sends use up the
  * same budget the outbox plans with. The in-memory map closes the gap before the database write lands.
  */
-export function createFloodGuard(deps: { store: OutboxStore; clock: Clock; logger: Logger }) {
+export function createFloodGuard(deps: {
+  store: Pick<OutboxDispatch, 'blockChat' | 'recordSend'>;
+  clock: Clock;
+  logger: Logger;
+}) {
   const blocked = new Map<number, number>();
   const tails = new Map<number, Promise<unknown>>();
 

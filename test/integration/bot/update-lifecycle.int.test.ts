@@ -7,7 +7,7 @@ import { eventually, startForumApp, startTestApp, type TestApp } from '../../sup
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { clearFaults, failInserts } from '../../support/faults.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import { payLatestInvoice } from '../../support/flows.ts';
 import { useApp } from '../../support/suite.ts';
 import { command, fanUser, privateText } from '../../support/updates.ts';

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../../../src/db/repos/index.ts';
-import { outboxStore } from '../../../src/db/repos/outbox.ts';
+import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { outboxBudgets } from '../../../src/db/schema/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -36,7 +36,7 @@ describe('outbox claim', () => {
         payload: { kind: 'react', chatId: 2, messageId: 5, emoji: '👌' },
       },
     ]);
-    const claim = await outboxStore(db).claim({
+    const claim = await outboxDispatch(db).claim({
       limit: 8,
       // A second ahead: not_before comes from the database clock (microseconds), now from JS (milliseconds).
       now: new Date(Date.now() + 1000),

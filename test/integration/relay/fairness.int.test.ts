@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { BUDGETED_METHODS } from '../../../src/db/repos/outbox.ts';
+import { BUDGETED_METHODS } from '../../../src/app/outbox/policy.ts';
 import { grantCredits } from '../../support/accounts.ts';
 import { eventually, startForumApp, startTestApp, type TestApp } from '../../support/app.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { fanWithTopic } from '../../support/flows.ts';

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { callbackQuery, command, fanUser } from '../../support/updates.ts';
 import { payLatestInvoice } from '../../support/flows.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 
 let fake: FakeTelegram;
 let db: TestDatabase;

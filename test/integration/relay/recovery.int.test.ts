@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
-import { defaultBudgets } from '../../../src/integrations/telegram/sender.ts';
+import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';

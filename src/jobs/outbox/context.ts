@@ -1,0 +1,82 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { Api } from 'grammy';
+import type { Clock } from '../../domain/shared/index.ts';
+import type {
+  ClaimedItem,
+  FloodBudgets,
+  OutboxDispatch,
+  OutboxPayload,
+  OutboxViews,
+  UnitOfWork,
+} from '../../app/ports/index.ts';
+import type { RenderTimings } from '../../app/relay/refresh.ts';
+import type { FloodGuard } from '../../integrations/telegram/flood-guard.ts';
+import type { Logger } from '../../logger.ts';
+import type { SendFailure } from './errors.ts';
+
+export interface SenderOptions {
+  budgets: FloodBudgets;
+  /** Sends in flight at once (each in its own lane). */
+  maxInFlight?: number;
+  /** How long a claimed item is ours; after a crash another replica takes it over when it expires. */
+  leaseMs?: number;
+  /** Longest sleep when nothing is due (a local enqueue wakes the sender at once). */
+  idlePollMs?: number;
+  /** Transient failures before giving up on an item. */
+  maxAttempts?: number;
+  /** Card and inbox throttles (tests shorten them). */
+  renderTimings?: RenderTimings;
+}
+
+/** Wired by the composition root: the worker imports no other adapter (see docs/ARCHITECTURE.md). */
+export interface SenderDeps {
+  uow: UnitOfWork;
+  dispatch: OutboxDispatch;
+  guard: FloodGuard;
+  /** A plain grammY Api (no auto-retry: 429s are this sender's job). */
+  api: Api;
+  views: OutboxViews;
+  logger: Logger;
+  clock: Clock;
+  /**
+   * How many new fan topics the admin group may get per minute (the `topic_creations_per_minute`
+   * setting, read at most every few seconds); unset: no cap.
+   */
+  topicCreationsPerMinute?: () => Promise<number>;
+}
+
+export class SendError extends Error {
+  constructor(
+    readonly failure: SendFailure,
+    readonly threadId: number | null,
+    /** False only when the request may have reached Telegram unanswered (a network error). */
+    readonly nothingPosted = true,
+  ) {
+    super(failure.type);
+  }
+}
+
+/** What one item's sends did so far: its booked budget units that posted nothing are given back. */
+export interface Tally {
+  posted: number;
+  topicCreated: boolean;
+}
+
+export type Payload<K extends OutboxPayload['kind']> = Extract<OutboxPayload, { kind: K }>;
+
+/** What every part of the worker shares. */
+export interface SenderContext {
+  deps: SenderDeps;
+  log: Logger;
+  timings: RenderTimings;
+  maxAttempts: number;
+  tallies: AsyncLocalStorage<Tally>;
+  /** One Telegram call to `chatId`, within its flood state (see calls.ts). */
+  call<T>(chatId: number, threadId: number | null, fn: () => Promise<T>): Promise<T>;
+}
+
+export type Handler<K extends OutboxPayload['kind']> = (
+  ctx: SenderContext,
+  item: ClaimedItem,
+  p: Payload<K>,
+) => Promise<void>;

@@ -1,0 +1,143 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ClaimedItem, FloodBudgets } from '../../app/ports/index.ts';
+import { DEFAULT_RENDER_TIMINGS } from '../../app/relay/refresh.ts';
+import { makeCall } from './calls.ts';
+import type { SenderContext, SenderDeps, SenderOptions, Tally } from './context.ts';
+import { fail } from './failures.ts';
+import { genericCall, notice, react } from './items.ts';
+import { relayAlbum, relayIn, relayOut } from './relay.ts';
+import { render } from './render.ts';
+
+export type { SenderDeps, SenderOptions } from './context.ts';
+
+/**
+ * The outbox worker: drains the outbox within the flood budgets, lane by lane in order, and turns every
+ * Telegram answer into the item's next state in one transaction (so a repeat send can only happen if the
+ * process dies between Telegram's answer and that commit). It runs use cases' effects (app/relay/delivery)
+ * and imports no other adapter: the database, Telegram and the texts are wired in by the composition root.
+ */
+export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
+  const log = deps.logger.child({ component: 'outbox' });
+  const maxInFlight = options.maxInFlight ?? 8;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const idlePollMs = options.idlePollMs ?? 1_000;
+  const base = {
+    deps,
+    log,
+    timings: options.renderTimings ?? DEFAULT_RENDER_TIMINGS,
+    maxAttempts: options.maxAttempts ?? 10,
+    tallies: new AsyncLocalStorage<Tally>(),
+  };
+  const ctx: SenderContext = { ...base, call: makeCall(base) };
+  const inFlight = new Map<number, { lane: string; done: Promise<void> }>();
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let wake: (() => void) | null = null;
+  let signalled = false;
+
+  const notify = () => {
+    signalled = true;
+    wake?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (signalled) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  /** The flood budgets, with the new-topic cap (a minute, scaled like the group's window). */
+  async function budgets(): Promise<FloodBudgets> {
+    if (!deps.topicCreationsPerMinute) return options.budgets;
+    const limit = await deps.topicCreationsPerMinute();
+    return { ...options.budgets, topics: { limit, windowMs: options.budgets.group.windowMs } };
+  }
+
+  async function send(item: ClaimedItem): Promise<void> {
+    const p = item.payload;
+    if (p.kind === 'relay.in') await relayIn(ctx, item, p);
+    else if (p.kind === 'relay.album') await relayAlbum(ctx, item, p);
+    else if (p.kind === 'relay.out') await relayOut(ctx, item, p);
+    else if (p.kind === 'notice') await notice(ctx, item, p);
+    else if (p.kind === 'call') await genericCall(ctx, item, p);
+    else if (p.kind === 'render') await render(ctx, item, p);
+    else await react(ctx, item, p);
+  }
+
+  async function process(item: ClaimedItem): Promise<void> {
+    const tally: Tally = { posted: 0, topicCreated: false };
+    await ctx.tallies.run(tally, async () => {
+      try {
+        await send(item);
+      } catch (err) {
+        try {
+          await fail(ctx, item, err, tally);
+        } catch (inner) {
+          // The lease expires and the item is retried: nothing is lost, at worst sent twice.
+          log.error({ err: inner, item: item.id }, 'could not record a failed send');
+        }
+      }
+    });
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      signalled = false;
+      let wakeAt: Date | null = null;
+      let claimedAny = false;
+      const free = maxInFlight - inFlight.size;
+      if (free > 0) {
+        try {
+          const claim = await deps.dispatch.claim({
+            limit: free,
+            now: deps.clock.now(),
+            leaseMs,
+            budgets: await budgets(),
+            excludeLanes: [...inFlight.values()].map((f) => f.lane),
+          });
+          wakeAt = claim.wakeAt;
+          for (const item of claim.items) {
+            claimedAny = true;
+            const done = process(item).finally(() => {
+              inFlight.delete(item.id);
+              notify();
+            });
+            inFlight.set(item.id, { lane: item.lane, done });
+          }
+        } catch (err) {
+          if (!running) break;
+          log.error({ err }, 'outbox claim failed');
+          await sleep(1000);
+          continue;
+        }
+      }
+      if (claimedAny && inFlight.size < maxInFlight) continue;
+      const until = wakeAt ? wakeAt.getTime() - deps.clock.now().getTime() : idlePollMs;
+      await sleep(Math.max(5, Math.min(idlePollMs, until)));
+    }
+  }
+
+  return {
+    notify,
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    /** Stops claiming and waits for sends in flight to be recorded. */
+    async stop() {
+      running = false;
+      notify();
+      await loopDone;
+      await Promise.allSettled([...inFlight.values()].map((f) => f.done));
+    },
+    pending: () => deps.dispatch.pendingCount(),
+  };
+}
+
+export type OutboxSender = ReturnType<typeof createOutboxSender>;

@@ -1,0 +1,59 @@
+import * as delivery from '../../app/relay/delivery.ts';
+import { SendError, type Handler } from './context.ts';
+import { refuseIfBlocked, topicThreadOf } from './topics.ts';
+
+/** A text: receipts, notices, failure notes, owner alerts. */
+export const notice: Handler<'notice'> = async (ctx, item, p) => {
+  const { api, clock, uow } = ctx.deps;
+  const threadId = p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf) : (p.threadId ?? null);
+  if (p.chatId > 0 && p.userId !== undefined) await refuseIfBlocked(ctx, p.userId);
+  await ctx.call(p.chatId, threadId, () =>
+    api.sendMessage(p.chatId, p.html, {
+      parse_mode: 'HTML',
+      ...(threadId ? { message_thread_id: threadId } : {}),
+      ...(p.replyTo
+        ? { reply_parameters: { message_id: p.replyTo, allow_sending_without_reply: true } }
+        : {}),
+      ...(p.keyboard ? { reply_markup: { inline_keyboard: p.keyboard } } : {}),
+    }),
+  );
+  await uow.repos.outbox.complete(item.id, clock.now());
+};
+
+/** A reaction (a read receipt, a delivery mark): no flood budget. */
+export const react: Handler<'react'> = async (ctx, item, p) => {
+  await ctx.call(p.chatId, null, () =>
+    ctx.deps.api.setMessageReaction(p.chatId, p.messageId, [{ type: 'emoji', emoji: p.emoji as '👌' }]),
+  );
+  await ctx.deps.uow.repos.outbox.complete(item.id, ctx.deps.clock.now());
+};
+
+/** Any other Bot API call, with an effect recorded in the transaction that marks it sent. */
+export const genericCall: Handler<'call'> = async (ctx, item, p) => {
+  const { api, clock, uow } = ctx.deps;
+  const params: Record<string, unknown> = { ...p.params };
+  let threadId: number | null = null;
+  if (p.toTopicOf !== undefined) {
+    threadId = await topicThreadOf(ctx, p.toTopicOf);
+    params.message_thread_id = threadId;
+  }
+  if (p.userId !== undefined && item.chatId > 0) await refuseIfBlocked(ctx, p.userId);
+  const raw = api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
+  const method = raw[p.method];
+  if (typeof method !== 'function')
+    throw new SendError({ type: 'permanent', reason: `unknown method ${p.method}` }, null);
+  let result: unknown = null;
+  try {
+    result = await ctx.call(item.chatId, threadId, () => method(params));
+  } catch (err) {
+    const ok =
+      err instanceof SendError &&
+      err.failure.type === 'permanent' &&
+      (p.okErrors ?? []).some((e) => (err.failure as { reason: string }).reason.includes(e));
+    if (!ok) throw err;
+  }
+  await uow.run(async (r) => {
+    await r.outbox.complete(item.id, clock.now());
+    if (p.effect) await delivery.applyEffect(r, p.effect, result);
+  });
+};
