@@ -4,9 +4,10 @@ import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { createUnitOfWork } from './db/repos/index.ts';
-import type { UnitOfWork } from './app/ports/index.ts';
+import type { Translator, UnitOfWork } from './app/ports/index.ts';
+import { createTexts } from './i18n/index.ts';
 import { resolveSettings, type Settings } from './app/system/settings.ts';
-import { systemClock, type Clock } from './domain/shared/index.ts';
+import { systemClock, type Clock, type Locale } from './domain/shared/index.ts';
 import { defaultBudgets } from './app/outbox/policy.ts';
 import { createOutboxSender, type OutboxSender, type SenderOptions } from './jobs/outbox/index.ts';
 import { createJobs, type Jobs } from './jobs/boss.ts';
@@ -35,6 +36,10 @@ export interface Deps {
   stripe: Stripe | null;
   /** Filled in once the bot knows its username (links back to it from jobs). */
   identity: { botUsername: string };
+  /** The text catalogue (locales/). */
+  translator: Translator;
+  /** The language of what the bot writes in the admin group (cached `group_language`). */
+  groupLocale: () => Promise<Locale>;
 }
 
 export interface DepsOverrides {
@@ -88,12 +93,16 @@ export async function createDeps(
     const dispatch = outboxDispatch(database.db);
     const guard = createFloodGuard({ store: dispatch, clock, logger });
     const settingsCache = cachedSettings(uow, 5_000);
+    const { translator } = createTexts({
+      onMissing: (what) => logger.warn({ what }, 'a text is missing from the catalogue'),
+    });
+    const groupLocale = async () => (await settingsCache()).group_language;
     const outbox = createOutboxSender(
       {
         uow,
         dispatch,
         api,
-        views: createOutboxViews(),
+        views: createOutboxViews({ translator, uow, groupLocale }),
         logger,
         clock,
         guard,
@@ -120,7 +129,20 @@ export async function createDeps(
       cards: stripe ? stripeCardGateway(stripe) : undefined,
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
-    return { config, logger, clock, database, jobs, services, outbox, guard, stripe, identity };
+    return {
+      config,
+      logger,
+      clock,
+      database,
+      jobs,
+      services,
+      outbox,
+      guard,
+      stripe,
+      identity,
+      translator,
+      groupLocale,
+    };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});
     throw err;

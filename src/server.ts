@@ -61,6 +61,8 @@ export async function startApp(
         services: deps.services,
         config: { adminGroupId: config.adminGroupId, adminUserIds: config.adminUserIds },
         logger,
+        translator: deps.translator,
+        groupLocale: deps.groupLocale,
       },
       {
         apiRoot: config.telegramApiRoot,
@@ -117,10 +119,13 @@ export async function startApp(
         if (handle.isRunning()) await handle.stop();
       });
     }
-    void publishCommands(bot.api, config.adminGroupId, logger, {
-      cardPayments: config.stripe !== null,
-      ownerIds: config.adminUserIds,
-    });
+    void (async () =>
+      publishCommands(bot.api, deps.translator, logger, {
+        cardPayments: config.stripe !== null,
+        adminGroupId: config.adminGroupId,
+        groupLocale: await deps.groupLocale(),
+        owners: await deps.services.localesOf(config.adminUserIds),
+      }))().catch((err: unknown) => logger.warn({ err }, 'could not publish the command menus'));
     logger.info(
       {
         mode: config.webhook ? 'webhook' : 'polling',

@@ -159,13 +159,6 @@ export function infoCardText(opts: {
 /** `reason` is plain text, often Telegram's own error description: escaped here. */
 const SUPPORT_MARK = '💳 Payment support';
 
-export const supportAskText =
-  '✍️ Describe the problem in your next message (the date, what you bought, what went wrong): it goes to the team free of charge.';
-
-export function supportLimitText(perDay: number): string {
-  return `💳 You have sent ${perDay} payment-support messages today: the team has them and will answer here. You can send another tomorrow.`;
-}
-
 /** A fan's payment-support text in their topic (it is one message: the mark and the text). */
 export function supportNoteText(text: string): string {
   const room = 4096 - SUPPORT_MARK.length - 2;

@@ -1,68 +1,109 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
+import type { Translator } from '../app/ports/index.ts';
+import { DEFAULT_LOCALE, LOCALES, telegramLanguageCode, type Locale } from '../domain/shared/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Context } from './context.ts';
 
-export const FAN_COMMANDS: BotCommand[] = [
-  { command: 'start', description: 'Welcome and shop' },
-  { command: 'balance', description: 'Your credits and time pass' },
-  { command: 'buy', description: 'Buy credits or a time pass' },
-  { command: 'history', description: 'Purchases and spending' },
-  { command: 'billing', description: 'Saved cards and receipts (card payments)' },
-  { command: 'autorecharge', description: 'Top up automatically when credits run low' },
-  { command: 'content', description: 'Premium photos, videos and files' },
-  { command: 'help', description: 'How this works' },
-  { command: 'terms', description: 'Terms of purchase' },
-  { command: 'paysupport', description: 'Help with a payment' },
-];
+/** The fans' menu, in order; each described by `command-<name>`. */
+export const FAN_COMMANDS = [
+  'start',
+  'balance',
+  'buy',
+  'history',
+  'billing',
+  'autorecharge',
+  'content',
+  'language',
+  'help',
+  'terms',
+  'privacy',
+  'paysupport',
+] as const;
 
-/** Shown to the group's admins: the in-topic tools. */
-export const TOPIC_COMMANDS: BotCommand[] = [
-  { command: 'info', description: 'Profile, payments, notes of this fan' },
-  { command: 'gift', description: 'Gift credits (/gift 10) or a pass (/gift 2h)' },
-  { command: 'ban', description: "Refuse this fan's messages" },
-  { command: 'unban', description: "Accept this fan's messages again" },
-  { command: 'refund', description: 'Refund a payment (/refund id, ids in /info)' },
-  { command: 'note', description: 'Add a private note (/note text)' },
-  { command: 'close', description: 'Close this topic' },
-  { command: 'reopen', description: 'Reopen this topic' },
-  { command: 'delete', description: 'Reply to your answer to delete it for the fan' },
-];
+/** Only with card payments on. */
+const CARD_ONLY = new Set<string>(['billing', 'autorecharge']);
 
-/** Owners see the fan menu (as they see it) with the content tools. */
-export const ownerCommands = (fan: BotCommand[]): BotCommand[] => [
-  ...fan.map((c) =>
-    c.command === 'content'
-      ? { command: 'content', description: 'Manage premium content (/content add)' }
-      : c,
-  ),
-  { command: 'cancel', description: 'Stop adding or editing content' },
-];
+/** The group admins' tools inside a fan's topic; each described by `admin-command-<name>`. */
+export const TOPIC_COMMANDS = [
+  'info',
+  'gift',
+  'ban',
+  'unban',
+  'refund',
+  'note',
+  'close',
+  'reopen',
+  'delete',
+] as const;
 
-/** Fans see the fan menu; the admin group's admins see the topic tools. Failures only log. */
+export interface CommandOptions {
+  cardPayments: boolean;
+}
+
+export function fanCommands(t: Translator, locale: Locale, opts: CommandOptions): BotCommand[] {
+  return FAN_COMMANDS.filter((c) => opts.cardPayments || !CARD_ONLY.has(c)).map((command) => ({
+    command,
+    description: t.t(locale, `command-${command}`),
+  }));
+}
+
+/** Owners see the fan menu (as fans see it) with the content tools. */
+export function ownerCommands(t: Translator, locale: Locale, opts: CommandOptions): BotCommand[] {
+  return [
+    ...fanCommands(t, locale, opts).map((c) =>
+      c.command === 'content' ? { command: 'content', description: t.t(locale, 'admin-command-content') } : c,
+    ),
+    { command: 'cancel', description: t.t(locale, 'admin-command-cancel') },
+  ];
+}
+
+export function topicCommands(t: Translator, locale: Locale): BotCommand[] {
+  return TOPIC_COMMANDS.map((command) => ({ command, description: t.t(locale, `admin-command-${command}`) }));
+}
+
+/** The menu for one person's chat in `locale` (after /language): the owners' or the fans'. */
+export async function commandsFor(ctx: Context, locale: Locale): Promise<BotCommand[]> {
+  const opts = { cardPayments: ctx.services.billing.enabled };
+  const t = { t: ctx.translate };
+  return ctx.config.adminUserIds.includes(ctx.from!.id)
+    ? ownerCommands(t, locale, opts)
+    : fanCommands(t, locale, opts);
+}
+
+/**
+ * Publishes the menus: the fans' in every language (Telegram picks by the client's language; English for
+ * the rest), the topic tools to the admin group's admins, and the owners' in their chats. Failures only log.
+ */
 export async function publishCommands(
   api: Api,
-  adminGroupId: number | null,
+  t: Translator,
   logger: Logger,
-  opts: { cardPayments?: boolean; ownerIds?: number[] } = {},
+  opts: CommandOptions & {
+    adminGroupId: number | null;
+    groupLocale: Locale;
+    owners: Array<{ id: number; locale: Locale }>;
+  },
 ): Promise<void> {
-  // /billing and /autorecharge only mean something with card payments on.
-  const fan = opts.cardPayments
-    ? FAN_COMMANDS
-    : FAN_COMMANDS.filter((c) => c.command !== 'billing' && c.command !== 'autorecharge');
   try {
-    await api.setMyCommands(fan, { scope: { type: 'all_private_chats' } });
-    if (adminGroupId !== null) {
-      await api.setMyCommands(TOPIC_COMMANDS, {
-        scope: { type: 'chat_administrators', chat_id: adminGroupId },
+    await api.setMyCommands(fanCommands(t, DEFAULT_LOCALE, opts), { scope: { type: 'all_private_chats' } });
+    for (const locale of LOCALES)
+      await api.setMyCommands(fanCommands(t, locale, opts), {
+        scope: { type: 'all_private_chats' },
+        language_code: telegramLanguageCode(locale) as 'en',
+      });
+    if (opts.adminGroupId !== null) {
+      await api.setMyCommands(topicCommands(t, opts.groupLocale), {
+        scope: { type: 'chat_administrators', chat_id: opts.adminGroupId },
       });
     }
   } catch (err) {
     logger.warn({ err }, 'could not publish the command menus');
   }
-  for (const owner of opts.ownerIds ?? []) {
+  for (const owner of opts.owners) {
     // An owner who never opened the bot has no chat with it yet ("chat not found"): only logged.
     await api
-      .setMyCommands(ownerCommands(fan), { scope: { type: 'chat', chat_id: owner } })
-      .catch((err: unknown) => logger.warn({ err, owner }, 'could not publish the owner commands'));
+      .setMyCommands(ownerCommands(t, owner.locale, opts), { scope: { type: 'chat', chat_id: owner.id } })
+      .catch((err: unknown) => logger.warn({ err, owner: owner.id }, 'could not publish the owner commands'));
   }
 }

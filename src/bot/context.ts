@@ -1,6 +1,7 @@
 import type { Context as BaseContext } from 'grammy';
-import type { User } from '../app/ports/index.ts';
+import type { TextArg, Translator, User } from '../app/ports/index.ts';
 import type { Services } from '../app/services.ts';
+import type { Locale } from '../domain/shared/index.ts';
 import type { Logger } from '../logger.ts';
 
 export interface BotConfig {
@@ -13,7 +14,14 @@ export interface BotDeps {
   services: Services;
   config: BotConfig;
   logger: Logger;
+  /** The catalogue (locales/), for `ctx.t`. */
+  translator: Translator;
+  /** The language of what the bot says in the admin group (the `group_language` setting). */
+  groupLocale: () => Promise<Locale>;
 }
+
+/** A text in the reader's language; string arguments are escaped (every text is sent as HTML). */
+export type TranslateFn = (key: string, args?: Record<string, TextArg | Date>) => string;
 
 interface DepsFlavor {
   services: Services;
@@ -22,6 +30,13 @@ interface DepsFlavor {
   logger: Logger;
   /** The sender's account, refreshed for this update (null for updates without a human sender). */
   account: User | null;
+  /** The language of this chat: the person's own in a private chat, the group language in the admin group. */
+  locale: Locale;
+  t: TranslateFn;
+  /** A text in any language (the language menu names each language in itself). */
+  translate: Translator['t'];
+  /** Speak another language from now on in this update (after /language, or once the account is loaded). */
+  useLocale(locale: Locale): void;
 }
 
 export type Context = BaseContext & DepsFlavor;

@@ -12,6 +12,7 @@ import { autoRechargeFeature } from './features/auto-recharge.ts';
 import { contentFeature } from './features/content/index.ts';
 import { disputeAlertFeature } from './features/dispute-alert.ts';
 import { legalFeature } from './features/legal.ts';
+import { languageFeature } from './features/language.ts';
 import { historyFeature } from './features/history.ts';
 import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
@@ -67,6 +68,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(billingFeature);
   safe.use(autoRechargeFeature);
   safe.use(legalFeature);
+  safe.use(languageFeature);
   safe.use(historyFeature);
   safe.use(contentFeature); // before the fan relay: an admin's draft answers are not fan messages
   safe.use(groupMembershipFeature); // leaves groups other than the admin group (and one waiting for setup)

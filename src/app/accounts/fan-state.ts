@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { topicName } from '../messages.ts';
 import type { Repos, UnitOfWork, User } from '../ports/index.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * What the admins should know about a fan beyond their messages: whether the bot can still reach them
@@ -56,7 +57,7 @@ export async function recordFanBlocked(
   const state = change.blocked ? 'blocked' : 'unblocked';
   await r.outbox.enqueue([
     {
-      lane: `in:${user.id}`,
+      lane: lanes.topic(user.id),
       chatId: topic.groupId,
       sortKey: 0,
       idempotencyKey: `note:${state}:${user.id}:${change.date}`,
@@ -90,7 +91,7 @@ export async function renameTopicIfNameChanged(
   if (!(await r.topics.claimRename(user.id, now, TOPIC_RENAME_INTERVAL_MS))) return false;
   await r.outbox.enqueue([
     {
-      lane: `in:${user.id}`,
+      lane: lanes.topic(user.id),
       chatId: topic.groupId,
       sortKey: 0,
       idempotencyKey: `topic.rename:${user.id}:${updateId}`,

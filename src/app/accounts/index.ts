@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/shared/index.ts';
+import { isLocale, negotiateLocale, type Clock, type Locale } from '../../domain/shared/index.ts';
 import type { UnitOfWork } from '../ports/index.ts';
 import { getBalance } from './accounts.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
@@ -19,5 +19,15 @@ export function createAccountServices(deps: AccountDeps) {
       csv: (userId: number) => historyCsv(deps, userId),
     },
     setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
+    /** `/language`: the language the bot speaks to this person from now on. */
+    setLanguage: (userId: number, locale: Locale) => deps.uow.repos.users.setLocale(userId, locale),
+    /** The languages of these people (the owners' command menus), theirs or from their Telegram setting. */
+    localesOf: async (userIds: number[]): Promise<Array<{ id: number; locale: Locale }>> =>
+      Promise.all(
+        userIds.map(async (id) => {
+          const u = await deps.uow.repos.users.get(id);
+          return { id, locale: isLocale(u?.locale) ? u.locale : negotiateLocale(u?.languageCode) };
+        }),
+      ),
   };
 }

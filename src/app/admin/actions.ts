@@ -5,6 +5,7 @@ import type { Repos, UnitOfWork } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from '../billing/passes.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 export interface AdminDeps {
   uow: UnitOfWork;
@@ -163,7 +164,7 @@ export function setTopicOpen(
     await r.admin.audit({ actorId: a.adminId, userId: a.userId, action: a.open ? 'reopen' : 'close' });
     await r.outbox.enqueue([
       {
-        lane: `in:${a.userId}`,
+        lane: lanes.topic(a.userId),
         chatId: topic.groupId,
         sortKey: 0,
         idempotencyKey: `topic-${a.open ? 'reopen' : 'close'}:${a.key}`,

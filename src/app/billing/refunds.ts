@@ -7,6 +7,7 @@ import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
 import { cutUserPass } from './passes.ts';
 import { escapeHtml, utcMinute } from '../messages.ts';
 import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './cards.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 export interface RefundDeps {
   uow: UnitOfWork;
@@ -182,7 +183,7 @@ export async function refundStarsPayment(
 
 /** A note to the admins in the fan's topic (the result of a refund they asked for earlier). */
 const topicNote = (groupId: number, userId: number, key: string, html: string) => ({
-  lane: `in:${userId}`,
+  lane: lanes.topic(userId),
   chatId: groupId,
   sortKey: 0,
   idempotencyKey: key,

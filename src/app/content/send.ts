@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
 import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports/index.ts';
 import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
-import { fanLane, fanNotice, type NoticeKeyboard } from '../system/notices.ts';
+import { fanNotice, type NoticeKeyboard } from '../system/notices.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /** The buttons of the fan's list; callback data is the bot's business, so the bot passes these in. */
 export interface ContentKeyboards {
@@ -46,7 +47,7 @@ export function deliveryItem(item: ContentItem, userId: number, key: string): Ne
         };
   const method = item.media.length === 1 && first ? SEND_METHOD[first.type] : 'sendMediaGroup';
   return {
-    lane: fanLane(userId),
+    lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: key,
@@ -72,7 +73,7 @@ export function previewItem(
       keyboard: keyboards.locked(item, false),
     });
   return {
-    lane: fanLane(userId),
+    lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: key,
@@ -105,7 +106,7 @@ const postId = (key: string) => createHash('sha256').update(key).digest('base64u
 /** Removes a locked preview once the item is unlocked (a paid-media post would still offer to sell it). */
 export function retirePreviewItem(userId: number, messageId: number): NewOutboxItem {
   return {
-    lane: fanLane(userId),
+    lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: `content-retire:${userId}:${messageId}`,

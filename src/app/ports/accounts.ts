@@ -14,6 +14,8 @@ export interface User {
   lastName: string | null;
   username: string | null;
   languageCode: string | null;
+  /** The bot's language for them (see domain/shared/locale.ts); null only for rows from before it existed. */
+  locale: string | null;
   tier: string;
   isBanned: boolean;
   blockedBot: boolean;
@@ -40,6 +42,8 @@ export interface UsersRepo {
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;
   setBlockedBot(id: number, blocked: boolean): Promise<void>;
+  /** `/language`: the language the bot speaks to them from now on. */
+  setLocale(id: number, locale: string): Promise<void>;
   /** `/paysupport` without text waits for the fan's next message (null: it came, or was cancelled). */
   setSupportRequested(id: number, at: Date | null): Promise<void>;
   setPassUntil(id: number, until: Date | null): Promise<void>;

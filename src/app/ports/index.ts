@@ -22,6 +22,7 @@ export type * from './ledger.ts';
 export type * from './limits.ts';
 export type * from './outbox.ts';
 export type * from './relay.ts';
+export type * from './texts.ts';
 export type * from './updates.ts';
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */

@@ -2,9 +2,14 @@
 
 import type { User } from './accounts.ts';
 import type { FanTopic } from './relay.ts';
+import type { Locale, TextRef } from './texts.ts';
 
 /** An inline button as the outbox stores and sends it (plain JSON). */
 export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
+
+/** A notice's button: its label a catalogue text, rendered in the reader's language at send time. */
+export type NoticeButton =
+  { text: string | TextRef; callback_data: string } | { text: string | TextRef; url: string };
 
 /** What the outbox can send. Payloads are JSON; everything else is read at send time. */
 export type OutboxPayload =
@@ -47,16 +52,20 @@ export type OutboxPayload =
   | { kind: 'render'; target: 'card' | 'inbox'; groupId: number; userId?: number }
   /** A reaction (read receipt, delivery mark); costs no flood budget. */
   | { kind: 'react'; chatId: number; messageId: number; emoji: string }
-  /** Any text: receipts, notices, failure notes. */
+  /**
+   * Any text: receipts, notices, failure notes. `text` is rendered at send time in the reader's language
+   * (the fan's own, the group language in the admin group); `html` is a text made before languages.
+   */
   | {
       kind: 'notice';
       chatId: number;
-      html: string;
+      text?: TextRef;
+      html?: string;
       threadId?: number | null;
       /** Into the fan's current topic (resolved at send time). */
       toTopicOf?: number;
       replyTo?: number | null;
-      keyboard?: InlineButton[][];
+      keyboard?: NoticeButton[][];
       userId?: number;
     }
   /**
@@ -213,4 +222,8 @@ export interface OutboxViews {
   inbox(groupId: number, rows: InboxRow[], now: Date): string;
   supportNote(text: string): string;
   supportCaption(caption: string): string;
+  /** The language of a chat: the person's own (a private chat), the group language (the admin group). */
+  localeFor(chatId: number): Promise<Locale>;
+  /** A catalogue text in a language. */
+  render(text: TextRef, locale: Locale): string;
 }

@@ -5,6 +5,7 @@ import { receiptText } from '../messages.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { fanNotice } from '../system/notices.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * Telegram delivers an album as separate updates sharing a media_group_id, within about a second. An
@@ -102,7 +103,7 @@ async function enqueueFanAlbum(
   const costs = batch.map((i) => i.cost);
   const items: NewOutboxItem[] = [
     {
-      lane: `in:${userId}`,
+      lane: lanes.topic(userId),
       chatId: groupId,
       sortKey: first,
       // Per batch: an item arriving after the flush makes a later batch of the same media group.
@@ -145,7 +146,7 @@ async function enqueueAdminAlbum(r: Repos, mediaGroupId: string, batch: AlbumIte
   const answers = (await r.links.latestInbound(userId))?.fanMessageId ?? null;
   await r.outbox.enqueue([
     {
-      lane: `out:${userId}`,
+      lane: lanes.fan(userId),
       chatId: userId,
       sortKey: 0,
       idempotencyKey: `relay.album.out:${groupId}:${mediaGroupId}:${first}`,

@@ -1,6 +1,7 @@
 import type { NewOutboxItem, OutboxEffect, OutboxPayload, Repos } from '../ports/index.ts';
 import { recordFanBlocked } from '../accounts/fan-state.ts';
 import { notDeliveredNote, refundText } from '../messages.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * What follows a send's outcome, run by the outbox sender inside the transaction that records it, so
@@ -43,7 +44,7 @@ export async function relayInUndeliverable(r: Repos, p: RelayIn, reason: string)
   }
   await r.outbox.enqueue([
     {
-      lane: `out:${p.userId}`,
+      lane: lanes.fan(p.userId),
       chatId: p.fromChatId,
       sortKey: 0,
       idempotencyKey: `refund-notice:${p.fromChatId}:${p.messageId}`,
@@ -99,7 +100,7 @@ export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: s
   const first = p.messageIds[0] ?? null;
   await r.outbox.enqueue([
     {
-      lane: `out:${p.userId}`,
+      lane: lanes.fan(p.userId),
       chatId: p.fromChatId,
       sortKey: 0,
       idempotencyKey: `refund-notice:${p.fromChatId}:${first ?? 0}`,
@@ -124,7 +125,7 @@ async function markAnswered(
 ): Promise<void> {
   const reactions: NewOutboxItem[] = [
     {
-      lane: `in:${a.userId}`,
+      lane: lanes.topic(a.userId),
       chatId: a.groupId,
       sortKey: 0,
       idempotencyKey: `react:delivered:${a.groupId}:${a.adminMessageId}`,
@@ -133,7 +134,7 @@ async function markAnswered(
   ];
   if (a.answersFanMessageId !== null) {
     reactions.push({
-      lane: `out:${a.userId}`,
+      lane: lanes.fan(a.userId),
       chatId: a.userId,
       sortKey: 0,
       idempotencyKey: `react:seen:${a.userId}:${a.answersFanMessageId}`,
@@ -151,7 +152,7 @@ async function noteUndelivered(
 ) {
   await r.outbox.enqueue([
     {
-      lane: `in:${a.userId}`,
+      lane: lanes.topic(a.userId),
       chatId: a.groupId,
       sortKey: 0,
       idempotencyKey: `note:undelivered:${a.groupId}:${a.adminMessageId}`,

@@ -4,6 +4,7 @@ import type { NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings } from '../system/settings.ts';
 import { quoteMessage } from '../../domain/pricing/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * Edits and deletes, mirrored across the relay. Edits are free (no ledger entry) and go through the
@@ -90,7 +91,12 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
     const link = await r.links.byFanMessage(edit.chatId, edit.messageId);
     let item: NewOutboxItem;
     let charged = false;
-    const base = { lane: `in:${edit.userId}`, sortKey: edit.messageId, idempotencyKey: key, coalesceKey };
+    const base = {
+      lane: lanes.topic(edit.userId),
+      sortKey: edit.messageId,
+      idempotencyKey: key,
+      coalesceKey,
+    };
     if (link?.direction === 'in' && link.groupMessageId !== null) {
       const target = { chatId: link.groupChatId, messageId: link.groupMessageId };
       charged = settings.relay_mode === 'forward';
@@ -169,7 +175,7 @@ export async function mirrorAdminEdit(deps: EditsDeps, edit: AdminEdit): Promise
     if (await r.outbox.coalesce(coalesceKey, payload)) return { ok: true, action: 'edit', coalesced: true };
     await r.outbox.enqueue([
       {
-        lane: `out:${link.userId}`,
+        lane: lanes.fan(link.userId),
         chatId: link.fanChatId,
         sortKey: 0,
         idempotencyKey: `edit:out:${edit.groupId}:${edit.messageId}:${edit.editDate}:${digest(edit.content)}`,

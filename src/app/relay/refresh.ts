@@ -1,4 +1,5 @@
 import type { Repos } from '../ports/index.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 export interface RenderTimings {
   /** The info card is edited at most this often per fan (the group's budget is precious). */
@@ -33,7 +34,7 @@ export async function scheduleCardRender(
   const at = Math.max(now.getTime(), (topic.cardRenderedAt?.getTime() ?? 0) + t.cardIntervalMs);
   await r.outbox.enqueue([
     {
-      lane: `card:${userId}`,
+      lane: lanes.card(userId),
       chatId: topic.groupId,
       sortKey: 0,
       idempotencyKey: `render:card:${userId}:${at}`,
@@ -58,7 +59,7 @@ export async function scheduleInboxRender(
   );
   await r.outbox.enqueue([
     {
-      lane: 'inbox',
+      lane: lanes.inbox(),
       chatId: groupId,
       sortKey: 0,
       idempotencyKey: `render:inbox:${groupId}:${at}`,

@@ -9,6 +9,7 @@ import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
 import { fanNotice } from '../system/notices.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 export interface RelayDeps {
   uow: UnitOfWork;
@@ -93,7 +94,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     }
     const items: NewOutboxItem[] = [
       {
-        lane: `in:${user.id}`,
+        lane: lanes.topic(user.id),
         chatId: groupId,
         sortKey: msg.messageId,
         idempotencyKey: `relay.in:${msg.chatId}:${msg.messageId}`,
@@ -157,7 +158,7 @@ export async function prepareTopic(
       await r.topics.setStatus(user.id, 'open');
       await r.outbox.enqueue([
         {
-          lane: `in:${user.id}`,
+          lane: lanes.topic(user.id),
           chatId: groupId,
           sortKey: 0,
           idempotencyKey: `topic-reopen:${key}`,
@@ -220,7 +221,7 @@ export async function acceptAdminMessage(
         : ((await r.links.latestInbound(topic.userId))?.fanMessageId ?? null);
     await r.outbox.enqueue([
       {
-        lane: `out:${topic.userId}`,
+        lane: lanes.fan(topic.userId),
         chatId: topic.userId,
         sortKey: 0,
         idempotencyKey: `relay.out:${msg.groupId}:${msg.messageId}`,

@@ -4,6 +4,7 @@ import { fanNotice, ownerAlerts } from '../system/notices.ts';
 import type { UnitOfWork, User } from '../ports/index.ts';
 import type { RenderTimings } from './refresh.ts';
 import { prepareTopic } from './relay.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * Payment support (`/paysupport`): Telegram expects a bot that sells for Stars to answer it, and a fan
@@ -88,7 +89,7 @@ export async function sendSupportMessage(
       await prepareTopic(r, deps, user, deps.adminGroupId, key);
       await r.outbox.enqueue([
         {
-          lane: `in:${user.id}`,
+          lane: lanes.topic(user.id),
           chatId: deps.adminGroupId,
           sortKey: m.messageId,
           idempotencyKey: `relay.in:${key}`,

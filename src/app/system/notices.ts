@@ -1,10 +1,12 @@
-import type { NewOutboxItem } from '../ports/index.ts';
+import type { NewOutboxItem, TextRef } from '../ports/index.ts';
+
+/** A catalogue text (rendered in the reader's language), or HTML made by hand. */
+const noticeContent = (content: TextRef | string) =>
+  typeof content === 'string' ? { html: content } : { text: content };
+import { lanes } from '../outbox/lanes.ts';
 
 type NoticePayload = Extract<NewOutboxItem['payload'], { kind: 'notice' }>;
 export type NoticeKeyboard = NonNullable<NoticePayload['keyboard']>;
-
-/** The fan's private lane: everything the bot sends to them, in order. */
-export const fanLane = (userId: number) => `out:${userId}`;
 
 /**
  * A text to a fan through their lane (nothing is sent while they have the bot blocked), keyed so the
@@ -13,18 +15,18 @@ export const fanLane = (userId: number) => `out:${userId}`;
 export function fanNotice(
   userId: number,
   key: string,
-  html: string,
+  content: TextRef | string,
   opts: { keyboard?: NoticeKeyboard; replyTo?: number } = {},
 ): NewOutboxItem {
   return {
-    lane: fanLane(userId),
+    lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: key,
     payload: {
       kind: 'notice',
       chatId: userId,
-      html,
+      ...noticeContent(content),
       userId,
       ...(opts.keyboard ? { keyboard: opts.keyboard } : {}),
       ...(opts.replyTo !== undefined ? { replyTo: opts.replyTo } : {}),
@@ -40,14 +42,14 @@ export const alertTargets = (deps: { adminGroupId: number | null; adminUserIds: 
 export function ownerAlerts(
   targets: number[],
   key: string,
-  html: string,
+  content: TextRef | string,
   keyboard?: NoticeKeyboard,
 ): NewOutboxItem[] {
   return targets.map((chatId) => ({
-    lane: `alert:${chatId}`,
+    lane: lanes.alert(chatId),
     chatId,
     sortKey: 0,
     idempotencyKey: `${key}:${chatId}`,
-    payload: { kind: 'notice', chatId, html, ...(keyboard ? { keyboard } : {}) },
+    payload: { kind: 'notice', chatId, ...noticeContent(content), ...(keyboard ? { keyboard } : {}) },
   }));
 }

@@ -1,15 +1,36 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/shared/index.ts';
+
+/**
+ * A text the creator writes (welcome, terms, payment support, privacy), per language. A fan reads it in
+ * their language, else in the creator's default language; where the creator wrote nothing, the
+ * catalogue's own text (in the fan's language) is used. A plain string (stored before languages) is the
+ * creator's default.
+ */
+export type CreatorTexts = Partial<Record<Locale | 'default', string>>;
+
+const creatorText = (max: number) =>
+  z
+    .union([
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(max)
+        .transform((s): CreatorTexts => ({ default: s })),
+      z.partialRecord(z.enum([...LOCALES, 'default']), z.string().trim().min(1).max(max)),
+    ])
+    .default({});
+
+const locale = z.enum(LOCALES);
 
 /** Every owner-editable setting: its type, bounds and default. Absent from the database = default. */
 export const SETTINGS = {
-  welcome_text: z
-    .string()
-    .trim()
-    .min(1)
-    .max(3000)
-    .default(
-      '👋 Welcome! This is a private, paid line to me. Buy credits or a time pass, then just write here: every message reaches me personally, and I answer right in this chat.',
-    ),
+  /** The creator's own language: their texts' fallback, and their admin screens' until they pick one. */
+  default_language: locale.default(DEFAULT_LOCALE),
+  /** What the bot writes in the shared admin group (cards, the inbox, notes) is in this language. */
+  group_language: locale.default(DEFAULT_LOCALE),
+  welcome_text: creatorText(3000),
   /** Credits per message type; null = that type cannot be sent. */
   message_costs: z
     .record(z.string().regex(/^[a-z_]{1,32}$/), z.number().int().min(0).max(100_000).nullable())
@@ -31,23 +52,11 @@ export const SETTINGS = {
   /** After each accepted message: a receipt every time, only when low, or never. */
   receipt_mode: z.enum(['every', 'low', 'off']).default('every'),
   /** `/terms`: what the fan buys and the rules of the line. */
-  terms_text: z
-    .string()
-    .trim()
-    .min(1)
-    .max(4000)
-    .default(
-      'Terms: credits and time passes are digital goods used to send messages to the creator through this bot. Each message costs credits by type as shown in /help; a time pass makes messages free until it ends. Purchases are final once used; unused purchases can be refunded on request through /paysupport. Abusive messages may lead to a ban without refund of used credits.',
-    ),
+  terms_text: creatorText(4000),
   /** `/paysupport`: how to get help with a payment (Telegram expects this from bots that sell in Stars). */
-  paysupport_text: z
-    .string()
-    .trim()
-    .min(1)
-    .max(4000)
-    .default(
-      'Payment support: if a purchase did not arrive or you want a refund, send /paysupport followed by a short description (the date and what you bought). It reaches the team free of charge, and we answer here within 48 hours; refunds of Telegram Stars go back to your Stars balance.',
-    ),
+  paysupport_text: creatorText(4000),
+  /** `/privacy`: what the bot keeps about a fan and why. */
+  privacy_text: creatorText(4000),
   /** Most a fan's auto-recharges may charge per calendar month (UTC), in the catalog's currency units. */
   auto_recharge_monthly_cap: z.number().min(0).max(100_000).default(100),
   /** How a fan's message lands in their topic. */
@@ -73,4 +82,12 @@ export function resolveSettings(stored: Record<string, unknown>): Settings {
     out[key] = parsed.success ? parsed.data : schema.parse(undefined);
   }
   return out as Settings;
+}
+
+export type CreatorTextKey = 'welcome_text' | 'terms_text' | 'paysupport_text' | 'privacy_text';
+
+/** The creator's text in `locale`, else in their default language; null where they wrote none. */
+export function creatorTextFor(settings: Settings, key: CreatorTextKey, locale: Locale): string | null {
+  const texts: CreatorTexts = settings[key];
+  return texts[locale] ?? texts[settings.default_language] ?? texts.default ?? null;
 }

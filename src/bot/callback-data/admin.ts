@@ -2,10 +2,8 @@ import { DISPUTE_BAN_PREFIX } from '../../app/billing/disputes.ts';
 import { createCallbackData } from './codec.ts';
 
 /** Buttons on a fan's info card. */
-export const cardData = createCallbackData('card', { action: 'word', user: 'int' });
 export const CARD_ACTIONS = ['info', 'gift', 'ban', 'unban'] as const;
-export type CardAction = (typeof CARD_ACTIONS)[number];
-export const isCardAction = (v: string): v is CardAction => (CARD_ACTIONS as readonly string[]).includes(v);
+export const cardData = createCallbackData('card', { action: CARD_ACTIONS, user: 'int' });
 
 /**
  * Gift choices: `c` credits (amount) or `t` time pass (amount in seconds). `menu` is the nonce minted
@@ -13,7 +11,7 @@ export const isCardAction = (v: string): v is CardAction => (CARD_ACTIONS as rea
  * pressed. Buttons from before the nonce (three fields) no longer decode: they have expired.
  */
 export const giftData = createCallbackData('gift', {
-  kind: 'word',
+  kind: ['c', 't'],
   amount: 'int',
   user: 'int',
   menu: 'nonce',

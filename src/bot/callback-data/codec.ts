@@ -4,8 +4,11 @@ import { randomBytes } from 'node:crypto';
  * Typed callback payloads: `prefix:field1:field2`. Telegram caps callback_data at 64 bytes and hands
  * back whatever a client sends, so decoding validates every field and returns null on anything odd.
  */
-type FieldType = 'int' | 'word' | 'nonce';
-type Decoded<F extends Record<string, FieldType>> = { [K in keyof F]: F[K] extends 'int' ? number : string };
+/** `int`, a `word`, a `nonce`, or one of a fixed list of words (an enum, checked on decoding). */
+type FieldType = 'int' | 'word' | 'nonce' | readonly string[];
+type Decoded<F extends Record<string, FieldType>> = {
+  [K in keyof F]: F[K] extends 'int' ? number : F[K] extends readonly (infer E)[] ? E : string;
+};
 
 export interface CallbackCodec<F extends Record<string, FieldType>> {
   readonly prefix: string;
@@ -44,11 +47,15 @@ export function createCallbackData<F extends Record<string, FieldType>>(
       const out: Record<string, string | number> = {};
       for (const [i, key] of keys.entries()) {
         const raw = parts[i + 1]!;
-        if (fields[key] === 'int') {
+        const type = fields[key]!;
+        if (type === 'int') {
           if (!/^-?\d{1,15}$/.test(raw)) return null;
           out[key] = Number(raw);
+        } else if (typeof type !== 'string') {
+          if (!type.includes(raw)) return null;
+          out[key] = raw;
         } else {
-          if (!(fields[key] === 'nonce' ? NONCE : WORD).test(raw)) return null;
+          if (!(type === 'nonce' ? NONCE : WORD).test(raw)) return null;
           out[key] = raw;
         }
       }

@@ -4,24 +4,20 @@ import { createCallbackData } from './codec.ts';
 export const contentPageData = createCallbackData('cpage', { page: 'int' });
 
 /** Fans, on an item: pay in Stars by invoice (`stars`), send again (`resend`). */
-export const contentFanData = createCallbackData('cfan', { action: 'word', item: 'int' });
 export const CONTENT_FAN_ACTIONS = ['stars', 'resend'] as const;
+export const contentFanData = createCallbackData('cfan', { action: CONTENT_FAN_ACTIONS, item: 'int' });
 
 /**
  * Fans: unlock an item for the credits price the button showed. A price changed since then is not
  * charged: the fan is told the new one first.
  */
 export const contentUnlockData = createCallbackData('cunlock', { credits: 'int', item: 'int' });
-export type ContentFanAction = (typeof CONTENT_FAN_ACTIONS)[number];
-export const isContentFanAction = (v: string): v is ContentFanAction =>
-  (CONTENT_FAN_ACTIONS as readonly string[]).includes(v);
 
 /** Admins: a page of the list, and "add an item" (no fields: any tampering fails to decode). */
 export const contentListData = createCallbackData('clist', { page: 'int' });
 export const contentAddData = createCallbackData('cadd', {});
 
 /** Admins, on an item. */
-export const contentItemData = createCallbackData('citem', { action: 'word', item: 'int' });
 export const CONTENT_ITEM_ACTIONS = [
   'view',
   'title',
@@ -33,6 +29,4 @@ export const CONTENT_ITEM_ACTIONS = [
   'down',
   'send',
 ] as const;
-export type ContentItemAction = (typeof CONTENT_ITEM_ACTIONS)[number];
-export const isContentItemAction = (v: string): v is ContentItemAction =>
-  (CONTENT_ITEM_ACTIONS as readonly string[]).includes(v);
+export const contentItemData = createCallbackData('citem', { action: CONTENT_ITEM_ACTIONS, item: 'int' });

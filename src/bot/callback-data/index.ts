@@ -1,10 +1,9 @@
+import { LOCALES } from '../../domain/shared/index.ts';
 import { createCallbackData } from './codec.ts';
 
 /** Navigation between the fan's screens on one message. */
-export const navData = createCallbackData('nav', { to: 'word' });
 export const NAV_TARGETS = ['welcome', 'catalog'] as const;
-export type NavTarget = (typeof NAV_TARGETS)[number];
-export const isNavTarget = (v: string): v is NavTarget => (NAV_TARGETS as readonly string[]).includes(v);
+export const navData = createCallbackData('nav', { to: NAV_TARGETS });
 
 /** Buy a product from the catalog (Telegram Stars). */
 export const buyData = createCallbackData('buy', { product: 'int' });
@@ -13,16 +12,17 @@ export const buyData = createCallbackData('buy', { product: 'int' });
 export const cardPayData = createCallbackData('cardpay', { product: 'int' });
 
 /** The `/autorecharge` screens: `menu`, `on` (pick a pack), `pack` (pick a threshold), `set`, `off`. */
+export const AR_ACTIONS = ['menu', 'on', 'pack', 'set', 'off'] as const;
 export const autoRechargeData = createCallbackData('ar', {
-  action: 'word',
+  action: AR_ACTIONS,
   product: 'int',
   threshold: 'int',
 });
-export const AR_ACTIONS = ['menu', 'on', 'pack', 'set', 'off'] as const;
-export const isArAction = (v: string): v is (typeof AR_ACTIONS)[number] =>
-  (AR_ACTIONS as readonly string[]).includes(v);
 
 /** A page of `/history`. */
 export const historyData = createCallbackData('hist', { page: 'int' });
 /** The `/history` export button; no fields, so any tampering makes it fail to decode. */
 export const historyCsvData = createCallbackData('histcsv', {});
+
+/** `/language`: the language picked. */
+export const languageData = createCallbackData('lang', { locale: LOCALES });

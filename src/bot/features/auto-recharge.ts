@@ -3,7 +3,7 @@ import type { AutoRechargeView } from '../../app/billing/auto-recharge.ts';
 import { THRESHOLD_CHOICES } from '../../app/billing/auto-recharge.ts';
 import { cardBlockedText } from '../../app/messages.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
-import { autoRechargeData as ar, isArAction } from '../callback-data/index.ts';
+import { autoRechargeData as ar } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
 import { escapeHtml, texts } from '../texts.ts';
@@ -69,7 +69,7 @@ feature.command('autorecharge', (ctx) => showStatus(ctx, false));
 
 feature.callbackQuery(ar.filter, async (ctx) => {
   const data = ar.unpack(ctx.callbackQuery.data);
-  if (!data || !isArAction(data.action)) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
   const userId = ctx.from.id;
   switch (data.action) {
     case 'menu':

@@ -1,14 +1,28 @@
 import { Composer } from 'grammy';
-import type { Context } from '../context.ts';
-import { balanceText } from '../texts.ts';
+import type { BalanceView } from '../../app/accounts/accounts.ts';
+import { balanceBar } from '../../domain/ledger/index.ts';
+import type { Context, TranslateFn } from '../context.ts';
 
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
 feature.command('balance', async (ctx) => {
   const view = await ctx.services.getBalance(ctx.from.id);
-  if (!view) return ctx.reply('Send /start first.');
-  await ctx.reply(balanceText(view), { parse_mode: 'HTML' });
+  if (!view) return ctx.reply(ctx.t('common-send-start-first'));
+  await ctx.reply(balanceText(ctx.t, view), { parse_mode: 'HTML' });
 });
+
+/** The balance bar, as in `/balance` and the receipts. */
+export function balanceBarText(t: TranslateFn, balance: number, lastTopUp: number | null): string {
+  const bar = balanceBar(balance, lastTopUp);
+  return t('balance-bar', { balance, max: bar.max, cells: bar.cells, percent: bar.percent });
+}
+
+function balanceText(t: TranslateFn, view: BalanceView): string {
+  const lines = [t('balance-title'), `<code>${balanceBarText(t, view.balance, view.lastTopUp)}</code>`];
+  if (view.timePassUntil) lines.push(t('balance-pass', { left: { duration: view.passRemainingMs } }));
+  if (view.low) lines.push('', t('balance-low', { threshold: view.lowThreshold }));
+  return lines.join('\n');
+}
 
 export const balanceFeature = composer;

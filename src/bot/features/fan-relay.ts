@@ -1,11 +1,5 @@
 import { Composer } from 'grammy';
-import {
-  albumItemRefusedText,
-  bannedText,
-  insufficientText,
-  supportLimitText,
-  unsupportedText,
-} from '../../app/messages.ts';
+import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
 import type { Context } from '../context.ts';
 import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
@@ -37,7 +31,8 @@ feature.on('message', async (ctx, next) => {
         ctx.account,
       );
       if (res?.ok) return;
-      if (res?.code === 'limit') return void (await ctx.reply(supportLimitText(res.perDay)));
+      if (res?.code === 'limit')
+        return void (await ctx.reply(ctx.t('legal-paysupport-limit', { perDay: res.perDay })));
     }
   }
   if (ctx.config.adminGroupId === null) return refuseUntilSetUp(ctx);

@@ -1,9 +1,8 @@
 import { Composer } from 'grammy';
 import type { Context } from '../context.ts';
-import { texts } from '../texts.ts';
 
 const composer = new Composer<Context>();
 
-composer.chatType('private').command('help', (ctx) => ctx.reply(texts.help, { parse_mode: 'HTML' }));
+composer.chatType('private').command('help', (ctx) => ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML' }));
 
 export const helpFeature = composer;

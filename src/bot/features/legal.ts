@@ -1,15 +1,28 @@
 import { Composer } from 'grammy';
+import { creatorTextFor, type CreatorTextKey } from '../../app/system/settings.ts';
 import type { Context } from '../context.ts';
 import { escapeHtml } from '../texts.ts';
-import { supportAskText, supportLimitText } from '../../app/messages.ts';
 
-/** `/terms` and `/paysupport` (Telegram expects both from bots that sell in Stars); texts from settings. */
+/**
+ * `/terms`, `/privacy` and `/paysupport` (Telegram expects the first and last from bots that sell in
+ * Stars): the creator's own texts in the fan's language, else the catalogue's.
+ */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
+async function creatorText(ctx: Context, key: CreatorTextKey, fallback: string): Promise<string> {
+  const own = creatorTextFor(await ctx.services.getSettings(), key, ctx.locale);
+  return own ? escapeHtml(own) : ctx.t(fallback);
+}
+
 feature.command('terms', async (ctx) => {
-  const { terms_text } = await ctx.services.getSettings();
-  await ctx.reply(`📄 ${escapeHtml(terms_text)}`, { parse_mode: 'HTML' });
+  const text = await creatorText(ctx, 'terms_text', 'legal-terms-default');
+  await ctx.reply(ctx.t('legal-terms', { text: { html: text } }), { parse_mode: 'HTML' });
+});
+
+feature.command('privacy', async (ctx) => {
+  const text = await creatorText(ctx, 'privacy_text', 'legal-privacy-default');
+  await ctx.reply(ctx.t('legal-privacy', { text: { html: text } }), { parse_mode: 'HTML' });
 });
 
 // `/paysupport <text>` goes to the team at once; a bare one explains and waits for the next message.
@@ -20,12 +33,17 @@ feature.command('paysupport', async (ctx) => {
     ? await ctx.services.support.send({ ...m, text })
     : await ctx.services.support.await(ctx.from.id);
   if (!res.ok) {
-    if (res.code === 'limit') await ctx.reply(supportLimitText(res.perDay));
+    if (res.code === 'limit') await ctx.reply(ctx.t('legal-paysupport-limit', { perDay: res.perDay }));
     return;
   }
   if (res.status === 'sent') return; // the receipt follows through the outbox
-  const { paysupport_text } = await ctx.services.getSettings();
-  await ctx.reply(`🛟 ${escapeHtml(paysupport_text)}\n\n${supportAskText}`, { parse_mode: 'HTML' });
+  const own = await creatorText(ctx, 'paysupport_text', 'legal-paysupport-default');
+  await ctx.reply(
+    `${ctx.t('legal-paysupport', { text: { html: own } })}\n\n${ctx.t('legal-paysupport-ask')}`,
+    {
+      parse_mode: 'HTML',
+    },
+  );
 });
 
 export const legalFeature = composer;

@@ -1,8 +1,9 @@
 import { Composer } from 'grammy';
 import type { Context } from '../context.ts';
-import { isNavTarget, navData } from '../callback-data/index.ts';
+import { navData } from '../callback-data/index.ts';
 import { createCatalogKeyboard, createWelcomeKeyboard } from '../keyboards/fan.ts';
 import { catalogText, escapeHtml } from '../texts.ts';
+import { creatorTextFor } from '../../app/system/settings.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
 import { replyPaymentStatus } from './billing.ts';
 import { showAutoRecharge } from './auto-recharge.ts';
@@ -15,14 +16,18 @@ feature.command('start', async (ctx) => {
   const paid = /^paid_(\d{1,15})$/.exec(ctx.match);
   if (paid) return replyPaymentStatus(ctx, Number(paid[1]));
   if (ctx.match === 'autorecharge') return showAutoRecharge(ctx, false);
-  const { welcome_text } = await ctx.services.getSettings();
-  await ctx.reply(escapeHtml(welcome_text), { parse_mode: 'HTML', reply_markup: createWelcomeKeyboard() });
+  await ctx.reply(await welcomeText(ctx), { parse_mode: 'HTML', reply_markup: createWelcomeKeyboard(ctx.t) });
 });
+
+/** The creator's welcome in the fan's language (or their default one), else the catalogue's. */
+async function welcomeText(ctx: Context): Promise<string> {
+  const own = creatorTextFor(await ctx.services.getSettings(), 'welcome_text', ctx.locale);
+  return own ? escapeHtml(own) : ctx.t('start-welcome-default');
+}
 
 feature.callbackQuery(navData.filter, async (ctx) => {
   const data = navData.unpack(ctx.callbackQuery.data);
-  if (!data || !isNavTarget(data.to))
-    return ctx.answerCallbackQuery({ text: 'This button has expired. Send /start.' });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   await ctx.answerCallbackQuery();
   if (data.to === 'catalog') {
     const products = await ctx.services.listCatalog();
@@ -30,11 +35,10 @@ feature.callbackQuery(navData.filter, async (ctx) => {
     await editOrIgnoreUnchanged(
       ctx,
       catalogText(products, card),
-      createCatalogKeyboard(products, true, card),
+      createCatalogKeyboard(products, true, card, ctx.t('common-back')),
     );
   } else {
-    const { welcome_text } = await ctx.services.getSettings();
-    await editOrIgnoreUnchanged(ctx, escapeHtml(welcome_text), createWelcomeKeyboard());
+    await editOrIgnoreUnchanged(ctx, await welcomeText(ctx), createWelcomeKeyboard(ctx.t));
   }
 });
 

@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { Context } from '../context.ts';
-import { texts } from '../texts.ts';
 
 /** Must be the last handler: whatever no feature took gets a helpful answer, never silence or a crash. */
 const composer = new Composer<Context>();
@@ -8,14 +7,14 @@ const priv = composer.chatType('private');
 
 priv.on('message::bot_command', (ctx) => {
   const cmd = ctx.message.text?.split(/[\s@]/, 1)[0] ?? '/';
-  return ctx.reply(texts.unknownCommand(cmd));
+  return ctx.reply(ctx.t('common-unknown-command', { command: cmd }), { parse_mode: 'HTML' });
 });
 
 composer.on('callback_query', (ctx) =>
-  ctx.answerCallbackQuery({ text: texts.staleButton, show_alert: false }),
+  ctx.answerCallbackQuery({ text: ctx.t('common-stale-button'), show_alert: false }),
 );
 
-priv.on('message', (ctx) => ctx.reply(texts.unsupportedUpdate));
+priv.on('message', (ctx) => ctx.reply(ctx.t('common-unsupported')));
 
 composer.use((ctx) => {
   ctx.logger.debug({ keys: Object.keys(ctx.update) }, 'update not handled');

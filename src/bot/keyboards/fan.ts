@@ -3,9 +3,10 @@ import type { Product } from '../../app/ports/index.ts';
 import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { texts } from '../texts.ts';
+import type { TranslateFn } from '../context.ts';
 
-export function createWelcomeKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text(texts.startButton, navData.pack({ to: 'catalog' }));
+export function createWelcomeKeyboard(t: TranslateFn): InlineKeyboard {
+  return new InlineKeyboard().text(t('start-button'), navData.pack({ to: 'catalog' }));
 }
 
 /**
@@ -16,6 +17,7 @@ export function createCatalogKeyboard(
   products: Product[],
   withBack = true,
   withCard = false,
+  back = texts.back,
 ): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const p of products) {
@@ -24,7 +26,7 @@ export function createCatalogKeyboard(
       kb.text(`💳 ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
     kb.row();
   }
-  if (withBack) kb.text(texts.back, navData.pack({ to: 'welcome' }));
+  if (withBack) kb.text(back, navData.pack({ to: 'welcome' }));
   return kb;
 }
 

@@ -1,13 +1,34 @@
 import type { MiddlewareFn } from 'grammy';
+import { isLocale, negotiateLocale, type Locale } from '../../domain/shared/index.ts';
 import type { BotDeps, Context } from '../context.ts';
 
-/** The one place dependencies reach handlers: services, config and an update-tagged logger. */
+/** The one place dependencies reach handlers: services, config, an update-tagged logger and `ctx.t`. */
 export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
-  return (ctx, next) => {
+  return async (ctx, next) => {
     ctx.services = deps.services;
     ctx.config = deps.config;
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
     ctx.account = null;
+    const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'private';
+    setLocale(
+      ctx,
+      deps,
+      inGroup && ctx.chat.id === deps.config.adminGroupId
+        ? await deps.groupLocale()
+        : negotiateLocale(ctx.from?.language_code),
+    );
     return next();
   };
+}
+
+function setLocale(ctx: Context, deps: Pick<BotDeps, 'translator'>, locale: Locale): void {
+  ctx.locale = locale;
+  ctx.t = (key, args) => deps.translator.t(locale, key, args);
+  ctx.useLocale = (next) => setLocale(ctx, deps, next);
+  ctx.translate = (l, key, args) => deps.translator.t(l, key, args);
+}
+
+/** The language a person chose (or was given at first contact); their Telegram setting for older rows. */
+export function accountLocale(account: { locale: string | null; languageCode: string | null }): Locale {
+  return isLocale(account.locale) ? account.locale : negotiateLocale(account.languageCode);
 }

@@ -3,7 +3,6 @@ import type { RateLimitBucket } from '../../app/system/rate-limits.ts';
 import { cardPayData, historyCsvData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
-import { texts } from '../texts.ts';
 
 /**
  * What an update costs us for free: a command in a private chat or a button press, the heavy ones
@@ -32,7 +31,7 @@ export const rateLimit: MiddlewareFn<Context> = async (ctx, next) => {
   const res = await ctx.services.limits.hit(ctx.from.id, bucket);
   if (res.allowed) return next();
   ctx.logger.info({ bucket, notify: res.notify }, 'rate limited');
-  const text = res.notify ? texts.slowDown(res.retryAfterSeconds) : null;
+  const text = res.notify ? ctx.t('common-slow-down', { seconds: res.retryAfterSeconds }) : null;
   if (ctx.callbackQuery) await ctx.answerCallbackQuery(text ? { text } : {});
   else if (text) await ctx.reply(text);
 };

@@ -3,6 +3,7 @@ import type { Update } from 'grammy/types';
 import type { IncomingPaymentUpdate } from '../../app/system/updates.ts';
 import { DuplicateUpdateError, updateScope, type UpdateScope } from '../../app/system/update-scope.ts';
 import type { Context } from '../context.ts';
+import { accountLocale } from './attach-deps.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 import { texts } from '../texts.ts';
 
@@ -97,6 +98,9 @@ export const updateLifecycle: MiddlewareFn<Context> = async (ctx, next) => {
       return;
     }
     ctx.account = begin.user;
+    // In a private chat the person's own language (chosen, or given at first contact) wins.
+    if (begin.user && ctx.chat?.type !== 'supergroup' && ctx.chat?.type !== 'group')
+      ctx.useLocale(accountLocale(begin.user));
     await updateScope.run(scope, () => next());
     if (!scope.claimed) await ctx.services.updates.claim(updateId);
   } catch (err) {
@@ -151,10 +155,10 @@ async function onFailure(ctx: Context, scope: UpdateScope, err: unknown): Promis
 /** The person who is waiting hears that something went wrong (never a claim about charges). */
 async function apologise(ctx: Context): Promise<void> {
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: texts.genericError }).catch(() => {});
+    await ctx.answerCallbackQuery({ text: ctx.t('common-error') }).catch(() => {});
   } else if (ctx.chat?.type === 'private') {
     await ctx
-      .reply(texts.genericError)
+      .reply(ctx.t('common-error'))
       .catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not apologise to the fan'));
   }
 }

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
+import { negotiateLocale } from '../../domain/shared/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { users } from '../schema/index.ts';
 
@@ -14,6 +15,8 @@ export function usersRepo(db: DbOrTx): UsersRepo {
           lastName: p.lastName ?? null,
           username: p.username ?? null,
           languageCode: p.languageCode ?? null,
+          // The first contact decides the language; later profile refreshes never change it (see /language).
+          locale: negotiateLocale(p.languageCode),
           createdAt: now,
           lastSeenAt: now,
         })
@@ -35,6 +38,9 @@ export function usersRepo(db: DbOrTx): UsersRepo {
     async getForUpdate(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
       return row ?? null;
+    },
+    async setLocale(id, locale) {
+      await db.update(users).set({ locale }).where(eq(users.id, id));
     },
     async setSupportRequested(id, at) {
       await db.update(users).set({ supportRequestedAt: at }).where(eq(users.id, id));

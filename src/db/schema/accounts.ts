@@ -10,6 +10,8 @@ export const users = pgTable(
     lastName: text('last_name'),
     username: text('username'),
     languageCode: text('language_code'),
+    /** The language the bot speaks to them (fanbridge's locale): from `language_code` at first contact, then /language. */
+    locale: text('locale'),
     tier: text('tier').notNull().default('new'),
     isBanned: boolean('is_banned').notNull().default(false),
     /** The fan blocked the bot (403): no broadcasts, no auto-recharge, sends stop. */

@@ -17,18 +17,27 @@ const DISPLAY_UNITS = [
  * @throws InvalidDurationError for NaN or infinite input.
  */
 export function formatDuration(ms: number): string {
+  return durationParts(ms)
+    .map((p) => `${p.count} ${p.unit}`)
+    .join(' ');
+}
+
+export type DurationUnit = (typeof DISPLAY_UNITS)[number]['label'];
+
+/** The parts `formatDuration` shows (`[{ unit: 'd', count: 2 }, { unit: 'h', count: 3 }]`), for any language. */
+export function durationParts(ms: number): Array<{ unit: DurationUnit; count: number }> {
   if (!Number.isFinite(ms)) throw new InvalidDurationError(ms);
-  if (ms <= 0) return '0 s';
+  if (ms <= 0) return [{ unit: 's', count: 0 }];
   let rest = Math.ceil(ms / 1000);
-  const parts: string[] = [];
+  const parts: Array<{ unit: DurationUnit; count: number }> = [];
   for (const { label, seconds } of DISPLAY_UNITS) {
     const count = Math.floor(rest / seconds);
     rest -= count * seconds;
-    if (count > 0) parts.push(`${count} ${label}`);
+    if (count > 0) parts.push({ unit: label, count });
     else if (parts.length > 0) break;
     if (parts.length === 2) break;
   }
-  return parts.join(' ');
+  return parts;
 }
 
 const PARSE_UNITS: Readonly<Record<string, number>> = {

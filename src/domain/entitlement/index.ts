@@ -1,3 +1,3 @@
 export { InvalidDurationError } from './errors.ts';
 export { isPassActive, passRemaining, extendPass, cutPass } from './time-pass.ts';
-export { formatDuration, parseDuration } from './duration.ts';
+export { formatDuration, durationParts, type DurationUnit, parseDuration } from './duration.ts';

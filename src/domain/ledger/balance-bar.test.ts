@@ -36,7 +36,8 @@ describe('balanceBar', () => {
       filled: 10,
     },
   ])('$balance of $lastTopUp → $text', ({ balance, lastTopUp, ...expected }) => {
-    expect(balanceBar(balance, lastTopUp)).toEqual({ balance, ...expected });
+    const bar = /\[(.*)\]/.exec(expected.text)![1];
+    expect(balanceBar(balance, lastTopUp)).toEqual({ balance, cells: bar, ...expected });
   });
 
   it.each([

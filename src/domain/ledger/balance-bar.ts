@@ -8,6 +8,8 @@ export interface BalanceBar {
   percent: number;
   /** Filled cells out of `width`. */
   filled: number;
+  /** The bar itself: `████████░░`. */
+  cells: string;
   /** e.g. `Credits: 75/100 [████████░░] 75%` */
   text: string;
 }
@@ -34,7 +36,14 @@ export function balanceBar(balance: number, lastTopUp: number | null, width = 10
   const percent = max === 0 ? 0 : Math.min(100, Math.round((balance * 100) / max));
   const filled = Math.round((percent * width) / 100);
   const bar = FULL.repeat(filled) + EMPTY.repeat(width - filled);
-  return { balance, max, percent, filled, text: `Credits: ${balance}/${max} [${bar}] ${percent}%` };
+  return {
+    balance,
+    max,
+    percent,
+    filled,
+    cells: bar,
+    text: `Credits: ${balance}/${max} [${bar}] ${percent}%`,
+  };
 }
 
 /**

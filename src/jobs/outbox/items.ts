@@ -4,17 +4,22 @@ import { refuseIfBlocked, topicThreadOf } from './topics.ts';
 
 /** A text: receipts, notices, failure notes, owner alerts. */
 export const notice: Handler<'notice'> = async (ctx, item, p) => {
-  const { api, clock, uow } = ctx.deps;
+  const { api, clock, uow, views } = ctx.deps;
   const threadId = p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf) : (p.threadId ?? null);
   if (p.chatId > 0 && p.userId !== undefined) await refuseIfBlocked(ctx, p.userId);
+  const locale = await views.localeFor(p.chatId);
+  const html = p.text ? views.render(p.text, locale) : (p.html ?? '');
+  const keyboard = p.keyboard?.map((row) =>
+    row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),
+  );
   await ctx.call(p.chatId, threadId, () =>
-    api.sendMessage(p.chatId, p.html, {
+    api.sendMessage(p.chatId, html, {
       parse_mode: 'HTML',
       ...(threadId ? { message_thread_id: threadId } : {}),
       ...(p.replyTo
         ? { reply_parameters: { message_id: p.replyTo, allow_sending_without_reply: true } }
         : {}),
-      ...(p.keyboard ? { reply_markup: { inline_keyboard: p.keyboard } } : {}),
+      ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
     }),
   );
   await uow.repos.outbox.complete(item.id, clock.now());

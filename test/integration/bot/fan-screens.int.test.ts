@@ -1,3 +1,4 @@
+import { tr } from '../../support/i18n.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
@@ -24,20 +25,29 @@ const lastTextTo = (chatId: number) => {
 
 describe('fan screens', () => {
   it('publishes the fan commands at start (the topic tools only once a group is set), and the owners’ own', async () => {
-    await eventually(() => fake.callsTo('setMyCommands').length >= 2, 5000, 'setMyCommands');
-    expect(fake.callsTo('setMyCommands').map((c) => c.payload.scope)).toEqual([
-      { type: 'all_private_chats' },
-      { type: 'chat', chat_id: OWNER_ID },
+    await eventually(() => fake.callsTo('setMyCommands').length >= 6, 5000, 'setMyCommands');
+    // The fans' menu in English for everyone, then in each language; the owner's own in their chat.
+    expect(
+      fake.callsTo('setMyCommands').map((c) => [c.payload.scope, c.payload.language_code ?? null]),
+    ).toEqual([
+      [{ type: 'all_private_chats' }, null],
+      [{ type: 'all_private_chats' }, 'en'],
+      [{ type: 'all_private_chats' }, 'es'],
+      [{ type: 'all_private_chats' }, 'ru'],
+      [{ type: 'all_private_chats' }, 'pt'],
+      [{ type: 'chat', chat_id: OWNER_ID }, null],
     ]);
-    const names = (i: number) =>
-      (fake.callsTo('setMyCommands')[i]!.payload.commands as Array<{ command: string }>).map(
-        (c) => c.command,
-      );
+    const commands = (i: number) =>
+      fake.callsTo('setMyCommands')[i]!.payload.commands as Array<{ command: string; description: string }>;
+    const names = (i: number) => commands(i).map((c) => c.command);
     expect(names(0)).toContain('content');
+    expect(names(0)).toContain('language');
     // Without Stripe there is no /billing or /autorecharge to offer.
     expect(names(0)).not.toContain('billing');
     expect(names(0)).not.toContain('autorecharge');
-    expect(names(1)).toEqual([...names(0), 'cancel']);
+    expect(names(5)).toEqual([...names(0), 'cancel']);
+    // Described in each language.
+    expect(commands(3).find((c) => c.command === 'balance')!.description).toBe(tr('ru', 'command-balance'));
   });
 
   it('/start shows the welcome with one Start button that turns into the product list', async () => {

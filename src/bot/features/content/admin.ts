@@ -1,11 +1,6 @@
 import { Composer, type InlineKeyboard } from 'grammy';
 import type { AdminItemView } from '../../../app/content/index.ts';
-import {
-  contentAddData,
-  contentItemData,
-  contentListData,
-  isContentItemAction,
-} from '../../callback-data/content.ts';
+import { contentAddData, contentItemData, contentListData } from '../../callback-data/content.ts';
 import type { Context } from '../../context.ts';
 import { isAdmin } from '../../filters/is-admin.ts';
 import { draftInputOf } from '../../helpers/content-input.ts';
@@ -87,7 +82,7 @@ feature.callbackQuery(contentAddData.filter, async (ctx) => {
 
 feature.callbackQuery(contentItemData.filter, async (ctx) => {
   const data = contentItemData.unpack(ctx.callbackQuery.data);
-  if (!data || !isContentItemAction(data.action)) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: contentTexts.onlyAdmins, show_alert: true });
   const a = { adminId: ctx.from.id, itemId: data.item };
   const { admin } = ctx.services.content;

@@ -1,0 +1,14 @@
+## Admin commands
+# The command menus admins see: in a fan's topic, and the owners' extra tools in their private chat.
+
+admin-command-info = Profile, payments, notes of this fan
+admin-command-gift = Gift credits (/gift 10) or a pass (/gift 2h)
+admin-command-ban = Refuse this fan's messages
+admin-command-unban = Accept this fan's messages again
+admin-command-refund = Refund a payment (/refund id, ids in /info)
+admin-command-note = Add a private note (/note text)
+admin-command-close = Close this topic
+admin-command-reopen = Reopen this topic
+admin-command-delete = Reply to your answer to delete it for the fan
+admin-command-content = Manage premium content (/content add)
+admin-command-cancel = Stop adding or editing content

@@ -1,0 +1,9 @@
+## Balance
+
+balance-title = 💳 <b>Seu saldo</b>
+balance-bar = Créditos: { $balance }/{ $max } [{ $cells }] { $percent }%
+balance-pass = ⏳ Passe de tempo: faltam { $left } (as mensagens são grátis)
+balance-low = ⚠️ <b>Saldo baixo</b>: menos de { $threshold ->
+    [one] { $threshold } crédito
+   *[other] { $threshold } créditos
+  }. Recarregue com /start para continuar escrevendo.
