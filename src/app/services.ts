@@ -3,7 +3,8 @@ import { createAccountServices } from './accounts/index.ts';
 import { createAdminServices } from './admin/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
-import type { CardGateway, StarsRefunds, UnitOfWork } from './ports/index.ts';
+import type { Access, CardGateway, StarsRefunds, UnitOfWork } from './ports/index.ts';
+import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
@@ -23,11 +24,16 @@ export interface ServiceDeps {
   cards?: CardGateway | undefined;
   /** The bot's username once it is known (links back to the bot from jobs). */
   identity?: { botUsername: string };
+  /** Who may do what (built from `adminUserIds` and the team table when not given). */
+  access?: Access;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(input: ServiceDeps) {
+  const deps = { ...input, access: input.access ?? createAccess({ uow: input.uow, ownerIds: input.adminUserIds }) };
   return {
+    /** `access.can(actor, permission)`: every filter and use case that acts for someone asks it. */
+    access: deps.access,
     ...createSystemServices(deps),
     ...createAccountServices(deps),
     ...createRelayServices(deps),

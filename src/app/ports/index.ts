@@ -1,5 +1,6 @@
 /** What the use cases need from the outside world, by area. Implemented in db/repos and jobs/. */
 
+import type { TeamRepo } from './access.ts';
 import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
 import type { AdminRepo, PendingGroupsRepo } from './admin.ts';
 import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
@@ -12,6 +13,7 @@ import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 
+export type * from './access.ts';
 export type * from './accounts.ts';
 export type * from './admin.ts';
 export type * from './billing.ts';
@@ -27,6 +29,7 @@ export type * from './updates.ts';
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
+  team: TeamRepo;
   users: UsersRepo;
   settings: SettingsRepo;
   products: ProductsRepo;

@@ -16,6 +16,7 @@ import { settingsRepo } from './settings.ts';
 import { stripeEventsRepo } from './stripe-events.ts';
 import { onceRepo, paymentInboxRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
+import { teamRepo } from './team.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -29,6 +30,7 @@ const noJobs: JobsFor = () =>
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
 export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs): Repos {
   return {
+    team: teamRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),
     products: productsRepo(db),

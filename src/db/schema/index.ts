@@ -10,3 +10,4 @@ export * from './payments.ts';
 export * from './content.ts';
 export * from './rate-limits.ts';
 export * from './groups.ts';
+export * from './team.ts';

@@ -1,3 +1,4 @@
+import { creatorTextFor } from '../../../src/app/system/settings.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
@@ -176,7 +177,8 @@ describe('catalog and settings', () => {
     await uow.repos.settings.set('welcome_text', 'Hi there', 1);
     const settings = await services().getSettings();
     expect(settings.low_credit_threshold).toBe(5);
-    expect(settings.welcome_text).toBe('Hi there');
+    // A text stored before languages is the creator's default, in every language.
+    expect(creatorTextFor(settings, 'welcome_text', 'ru')).toBe('Hi there');
     expect(settings.message_costs.text).toBe(1);
   });
 

@@ -1,0 +1,1 @@
+export { PERMISSIONS, ROLES, isRole, roleCan, type Permission, type Role } from './permissions.ts';
