@@ -30,7 +30,10 @@ export interface ServiceDeps {
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
 export function createServices(input: ServiceDeps) {
-  const deps = { ...input, access: input.access ?? createAccess({ uow: input.uow, ownerIds: input.adminUserIds }) };
+  const deps = {
+    ...input,
+    access: input.access ?? createAccess({ uow: input.uow, ownerIds: input.adminUserIds }),
+  };
   return {
     /** `access.can(actor, permission)`: every filter and use case that acts for someone asks it. */
     access: deps.access,

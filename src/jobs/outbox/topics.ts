@@ -1,4 +1,5 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
+import { scheduleInboxRender } from '../../app/relay/refresh.ts';
 import { SendError, type SenderContext } from './context.ts';
 
 /** The fan's topic, creating what is missing first: topic → card → pin. Returns its thread id. */
@@ -15,6 +16,8 @@ export async function ensureTopic(ctx: SenderContext, groupId: number, userId: n
     if (tally) tally.topicCreated = true;
     await repos.topics.reserve(userId, groupId, name);
     await repos.topics.setThread(userId, created.message_thread_id, name);
+    // The live inbox lists conversations by their topic: one rendered before it existed left this fan out.
+    await scheduleInboxRender(repos, groupId, clock.now(), ctx.timings);
     topic = await repos.topics.get(userId);
   }
   const threadId = topic!.threadId!;
