@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'migrations/', 'coverage/'] },
@@ -23,34 +24,8 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
-  {
-    // The domain and use cases stay framework-free (STYLE.md §4).
-    files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'grammy',
-                '@grammyjs/*',
-                'hono',
-                '@hono/*',
-                'stripe',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                'pg',
-                'pg-boss',
-                '@electric-sql/*',
-              ],
-              message: 'domain/ and app/ are framework-free: go through a port.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers (domain → app → adapters, wired only by the composition root).
+  ...boundaries,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -11,7 +11,9 @@ import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
 import { createHttpApp } from './http/app.ts';
 import { createPollingLog } from './integrations/telegram/polling-log.ts';
+import { uuidFromKey } from './jobs/ids.ts';
 import { startWorkers } from './jobs/workers/index.ts';
+import { toBillingEvent } from './integrations/stripe/events.ts';
 import type { Logger } from './logger.ts';
 
 export class StartupError extends Error {
@@ -75,7 +77,7 @@ export async function startApp(
     const processor = createUpdateProcessor(bot, logger, {
       ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
     });
-    await startWorkers({ jobs: deps.jobs, services: deps.services, logger });
+    await startWorkers({ jobs: deps.jobs, services: deps.services, logger, toBillingEvent });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());
     // Background retries (a webhook that timed out) finish before the outbox, jobs and database stop.
@@ -90,7 +92,9 @@ export async function startApp(
           ? {
               stripe: deps.stripe,
               secret: config.stripe.webhookSecret,
-              enqueue: async (event, id) => {
+              enqueue: async (event) => {
+                // A UUID derived from the event id: one job per event, however often Stripe delivers it.
+                const id = uuidFromKey(`stripe-event:${event.id}`);
                 await deps.jobs.send('stripeEvent', { event: event as never }, { id });
               },
             }

@@ -1,7 +1,8 @@
 /** Money: the append-only credit ledger. */
 
-export type LedgerReason =
-  'bonus' | 'purchase' | 'spend' | 'gift' | 'refund' | 'dispute' | 'adjustment' | 'auto_recharge' | 'unlock';
+import type { LedgerReason } from '../../domain/ledger/index.ts';
+
+export type { LedgerReason };
 
 export interface LedgerEntry {
   id: number;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/shared/index.ts';
+import { DEFAULT_MESSAGE_COSTS } from '../../domain/pricing/index.ts';
 
 /**
  * A text the creator writes (welcome, terms, payment support, privacy), per language. A fan reads it in
@@ -34,17 +35,7 @@ export const SETTINGS = {
   /** Credits per message type; null = that type cannot be sent. */
   message_costs: z
     .record(z.string().regex(/^[a-z_]{1,32}$/), z.number().int().min(0).max(100_000).nullable())
-    .default({
-      text: 1,
-      photo: 3,
-      voice: 5,
-      video: 5,
-      video_note: 5,
-      document: 3,
-      audio: 3,
-      animation: 2,
-      sticker: 1,
-    }),
+    .default({ ...DEFAULT_MESSAGE_COSTS }),
   /** Below this many credits the fan sees a low-balance alert. */
   low_credit_threshold: z.number().int().min(0).max(1_000_000).default(5),
   /** Free credits for a new fan; the first ledger entry. */

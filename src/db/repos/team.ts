@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { TeamMember, TeamRepo } from '../../app/ports/index.ts';
+import type { TeamRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { teamMembers } from '../schema/index.ts';
 
@@ -7,10 +7,10 @@ export function teamRepo(db: DbOrTx): TeamRepo {
   return {
     async get(userId) {
       const [row] = await db.select().from(teamMembers).where(eq(teamMembers.userId, userId));
-      return (row as TeamMember | undefined) ?? null;
+      return (row) ?? null;
     },
     async list() {
-      return (await db.select().from(teamMembers).orderBy(teamMembers.addedAt)) as TeamMember[];
+      return (await db.select().from(teamMembers).orderBy(teamMembers.addedAt));
     },
     async set(m, at) {
       await db

@@ -11,18 +11,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
+import { LEDGER_REASONS } from '../../domain/ledger/index.ts';
 
-export const LEDGER_REASON_VALUES = [
-  'bonus',
-  'purchase',
-  'spend',
-  'gift',
-  'refund',
-  'dispute',
-  'adjustment',
-  'auto_recharge',
-  'unlock',
-] as const;
 
 /**
  * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
@@ -37,7 +27,7 @@ export const ledgerEntries = pgTable(
       .notNull()
       .references(() => users.id),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: LEDGER_REASON_VALUES }).notNull(),
+    reason: text('reason', { enum: LEDGER_REASONS }).notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     balanceAfter: integer('balance_after').notNull(),
     /** Who caused it: `system`, `user:<id>`, `admin:<id>`, `stripe`, `telegram`. */
@@ -49,7 +39,7 @@ export const ledgerEntries = pgTable(
     check('ledger_entries_balance_after_non_negative', sql`${t.balanceAfter} >= 0`),
     check(
       'ledger_entries_reason_valid',
-      sql`${t.reason} in ('bonus', 'purchase', 'spend', 'gift', 'refund', 'dispute', 'adjustment', 'auto_recharge', 'unlock')`,
+      sql`${t.reason} in (${sql.raw(LEDGER_REASONS.map((r) => `'${r}'`).join(', '))})`,
     ),
     index('ledger_entries_user_idx').on(t.userId, t.id),
   ],

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type Stripe from 'stripe';
-import { uuidFromKey } from '../../jobs/ids.ts';
 import type { Logger } from '../../logger.ts';
 
 export const MAX_STRIPE_BODY_BYTES = 512 * 1024;
@@ -12,13 +11,13 @@ export const STRIPE_SIGNATURE_TOLERANCE_SECONDS = 300;
 export interface StripeWebhookDeps {
   stripe: Stripe;
   secret: string;
-  /** Enqueues the verified event for the worker; resolves once it is stored (or was already). */
-  enqueue(event: Stripe.Event, jobId: string): Promise<void>;
+  /**
+   * Enqueues the verified event for the worker (one job per event id, however often Stripe delivers
+   * it); resolves once it is stored (or was already).
+   */
+  enqueue(event: Stripe.Event): Promise<void>;
   logger: Logger;
 }
-
-/** A UUID derived from the event id: one job per event, however often Stripe delivers it. */
-export const jobIdForEvent = (eventId: string): string => uuidFromKey(`stripe-event:${eventId}`);
 
 /**
  * POST /stripe-webhook. The signature is checked on the raw bytes (re-serialised JSON would not match);
@@ -50,7 +49,7 @@ export function stripeWebhookRoute(deps: StripeWebhookDeps): Hono {
       }
       if (typeof event?.id !== 'string' || typeof event.type !== 'string')
         return c.json({ ok: false, error: 'body is not a Stripe event' }, 400);
-      await deps.enqueue(event, jobIdForEvent(event.id));
+      await deps.enqueue(event);
       return c.json({ received: true });
     },
   );

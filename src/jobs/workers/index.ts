@@ -4,7 +4,7 @@ import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
 import { startHousekeepingWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
-import { startStripeEventWorker } from './stripe-event.ts';
+import { startStripeEventWorker, type StripeEventMapper } from './stripe-event.ts';
 import { startAutoRechargeWorker } from './auto-recharge.ts';
 import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
@@ -14,13 +14,20 @@ export interface WorkerDeps {
   jobs: Jobs;
   services: Services;
   logger: Logger;
+  /** Stripe's event reduced to what the app acts on (integrations/stripe/events.ts, wired by the root). */
+  toBillingEvent: StripeEventMapper;
 }
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
   await startAlbumFlushWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'album-flush' }));
   await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
-  await startStripeEventWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-event' }));
+  await startStripeEventWorker(
+    deps.jobs,
+    deps.services,
+    deps.logger.child({ worker: 'stripe-event' }),
+    deps.toBillingEvent,
+  );
   await startAutoRechargeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'auto-recharge' }));
   await startTelegramPaymentWorker(
     deps.jobs,

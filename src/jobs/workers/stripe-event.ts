@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 import type { JobResult } from 'pg-boss';
 import type { Services } from '../../app/services.ts';
-import { RetryLaterError } from '../../app/billing/stripe-events.ts';
-import { toBillingEvent } from '../../integrations/stripe/events.ts';
+import { RetryLaterError, type BillingEvent } from '../../app/billing/stripe-events.ts';
 import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
@@ -14,7 +13,14 @@ const BATCH = 20;
  * Applies verified Stripe events (enqueued by POST /stripe-webhook), each exactly once. Batched with
  * per-job results: one event that fails is retried on its own, the others complete.
  */
-export async function startStripeEventWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
+export type StripeEventMapper = (event: Stripe.Event) => BillingEvent | null;
+
+export async function startStripeEventWorker(
+  jobs: Jobs,
+  services: Services,
+  logger: Logger,
+  toBillingEvent: StripeEventMapper,
+): Promise<void> {
   await jobs.boss.work(
     QUEUES.stripeEvent.name,
     {

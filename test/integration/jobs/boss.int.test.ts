@@ -1,3 +1,4 @@
+import { toBillingEvent } from '../../../src/integrations/stripe/events.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
@@ -61,7 +62,7 @@ describe('pg-boss on the app database', () => {
       adminUserIds: [],
       outboxSignal: { notify() {} },
     });
-    await startWorkers({ jobs, services, logger });
+    await startWorkers({ jobs, services, logger, toBillingEvent });
     const id = await jobs.send('housekeeping', {}, { singletonKey: 'manual' });
     const deadline = Date.now() + 20_000;
     let state: string | undefined;
