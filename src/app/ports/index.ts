@@ -1,6 +1,7 @@
 /** What the use cases need from the outside world, by area. Implemented in db/repos and jobs/. */
 
 import type { TeamRepo } from './access.ts';
+import type { FlowsRepo } from './flows.ts';
 import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
 import type { AdminRepo, PendingGroupsRepo } from './admin.ts';
 import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
@@ -19,6 +20,7 @@ export type * from './admin.ts';
 export type * from './billing.ts';
 export type * from './catalog.ts';
 export type * from './content.ts';
+export type * from './flows.ts';
 export type * from './jobs.ts';
 export type * from './ledger.ts';
 export type * from './limits.ts';
@@ -29,6 +31,7 @@ export type * from './updates.ts';
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
+  flows: FlowsRepo;
   team: TeamRepo;
   users: UsersRepo;
   settings: SettingsRepo;

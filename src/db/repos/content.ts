@@ -1,5 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { flowsRepo } from './flows.ts';
 import type {
+  FlowState,
   ContentDraft,
   ContentDraftsRepo,
   ContentItem,
@@ -8,7 +10,7 @@ import type {
   ContentUnlock,
 } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { contentDrafts, contentItems, contentMedia, contentUnlocks, products } from '../schema/index.ts';
+import { contentItems, contentMedia, contentUnlocks, products } from '../schema/index.ts';
 
 const itemColumns = {
   id: contentItems.id,
@@ -259,54 +261,39 @@ export function contentRepo(db: DbOrTx): ContentRepo {
   };
 }
 
-function toDraft(row: typeof contentDrafts.$inferSelect): ContentDraft {
+/** A content draft is the `content` flow: its fields live in the flow's data. */
+const FLOW = 'content';
+
+function toDraft(row: FlowState): ContentDraft {
+  const d = row.data as Partial<Omit<ContentDraft, 'adminId' | 'step' | 'updatedAt'>>;
   return {
-    adminId: row.adminId,
-    step: row.step,
-    itemId: row.itemId,
-    media: row.media as ContentDraft['media'],
-    mediaGroupId: row.mediaGroupId,
-    title: row.title,
-    priceCredits: row.priceCredits,
+    adminId: row.actorId,
+    step: row.step as ContentDraft['step'],
+    itemId: d.itemId ?? null,
+    media: d.media ?? [],
+    mediaGroupId: d.mediaGroupId ?? null,
+    title: d.title ?? null,
+    priceCredits: d.priceCredits ?? null,
     updatedAt: row.updatedAt,
   };
 }
 
+/** The owner's content draft (adding or editing an item), on the generic flow step rows. */
 export function contentDraftsRepo(db: DbOrTx): ContentDraftsRepo {
+  const steps = flowsRepo(db);
   return {
     async get(adminId) {
-      const [row] = await db.select().from(contentDrafts).where(eq(contentDrafts.adminId, adminId));
+      const row = await steps.get(adminId, FLOW);
       return row ? toDraft(row) : null;
     },
     async getForUpdate(adminId) {
-      const [row] = await db
-        .select()
-        .from(contentDrafts)
-        .where(eq(contentDrafts.adminId, adminId))
-        .for('update');
+      const row = await steps.getForUpdate(adminId, FLOW);
       return row ? toDraft(row) : null;
     },
     async save(d, at) {
-      const values = {
-        step: d.step,
-        itemId: d.itemId,
-        media: d.media,
-        mediaGroupId: d.mediaGroupId,
-        title: d.title,
-        priceCredits: d.priceCredits,
-        updatedAt: at,
-      };
-      await db
-        .insert(contentDrafts)
-        .values({ adminId: d.adminId, ...values, createdAt: at })
-        .onConflictDoUpdate({ target: contentDrafts.adminId, set: values });
+      const { adminId, step, ...data } = d;
+      await steps.save({ actorId: adminId, flow: FLOW, step, data }, at);
     },
-    async delete(adminId) {
-      const rows = await db
-        .delete(contentDrafts)
-        .where(eq(contentDrafts.adminId, adminId))
-        .returning({ adminId: contentDrafts.adminId });
-      return rows.length === 1;
-    },
+    delete: (adminId) => steps.end(adminId, FLOW),
   };
 }

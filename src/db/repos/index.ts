@@ -17,6 +17,7 @@ import { stripeEventsRepo } from './stripe-events.ts';
 import { onceRepo, paymentInboxRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 import { teamRepo } from './team.ts';
+import { flowsRepo } from './flows.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -30,6 +31,7 @@ const noJobs: JobsFor = () =>
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
 export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs): Repos {
   return {
+    flows: flowsRepo(db),
     team: teamRepo(db),
     users: usersRepo(db),
     settings: settingsRepo(db),

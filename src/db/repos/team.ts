@@ -7,10 +7,10 @@ export function teamRepo(db: DbOrTx): TeamRepo {
   return {
     async get(userId) {
       const [row] = await db.select().from(teamMembers).where(eq(teamMembers.userId, userId));
-      return (row) ?? null;
+      return row ?? null;
     },
     async list() {
-      return (await db.select().from(teamMembers).orderBy(teamMembers.addedAt));
+      return await db.select().from(teamMembers).orderBy(teamMembers.addedAt);
     },
     async set(m, at) {
       await db

@@ -6,7 +6,6 @@ import {
   check,
   index,
   integer,
-  jsonb,
   pgTable,
   serial,
   text,
@@ -19,15 +18,6 @@ import { payments } from './payments.ts';
 
 export const CONTENT_MEDIA_TYPE_VALUES = ['photo', 'video', 'document', 'audio'] as const;
 export const CONTENT_UNLOCK_METHODS = ['credits', 'paid_media', 'invoice'] as const;
-export const CONTENT_DRAFT_STEPS = [
-  'media',
-  'title',
-  'credits',
-  'stars',
-  'edit_title',
-  'edit_credits',
-  'edit_stars',
-] as const;
 
 /**
  * Premium content: media sold to fans in credits or Stars. Each item owns one `products` row (kind
@@ -108,35 +98,5 @@ export const contentUnlocks = pgTable(
     check('content_unlocks_method_valid', sql`${t.method} in ('credits', 'paid_media', 'invoice')`),
     uniqueIndex('content_unlocks_user_item_uq').on(t.userId, t.itemId),
     index('content_unlocks_item_idx').on(t.itemId),
-  ],
-);
-
-/**
- * An admin's `/content add` (or an edit of a title or price) in progress: one row per admin, in the
- * database so it survives restarts and works across replicas (updates of one chat may land on any).
- */
-export const contentDrafts = pgTable(
-  'content_drafts',
-  {
-    adminId: bigint('admin_id', { mode: 'number' }).primaryKey(),
-    step: text('step', { enum: CONTENT_DRAFT_STEPS }).notNull(),
-    /** The item being edited (edit steps only). */
-    itemId: integer('item_id').references(() => contentItems.id),
-    media: jsonb('media')
-      .$type<Array<{ type: string; fileId: string; fileUniqueId: string | null; messageId: number }>>()
-      .notNull()
-      .default([]),
-    /** The album being collected: its later items join the draft until the item is created. */
-    mediaGroupId: text('media_group_id'),
-    title: text('title'),
-    priceCredits: integer('price_credits'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check(
-      'content_drafts_step_valid',
-      sql`${t.step} in ('media', 'title', 'credits', 'stars', 'edit_title', 'edit_credits', 'edit_stars')`,
-    ),
   ],
 );

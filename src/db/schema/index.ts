@@ -11,3 +11,4 @@ export * from './content.ts';
 export * from './rate-limits.ts';
 export * from './groups.ts';
 export * from './team.ts';
+export * from './flows.ts';

@@ -13,7 +13,6 @@ import {
 import { users } from './accounts.ts';
 import { LEDGER_REASONS } from '../../domain/ledger/index.ts';
 
-
 /**
  * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
  * The database enforces it: triggers refuse UPDATE, DELETE and TRUNCATE (migration 0007, hand-written).
