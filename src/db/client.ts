@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { createClusterOutOfProcess, hasCluster } from './embedded-init.ts';
 import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
 import {
   createSettingsCache,
@@ -124,7 +125,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       })
     : async () => {};
   try {
-    pglite = dataDir ? await PGlite.create(join(dataDir, 'pgdata')) : await PGlite.create();
+    if (dataDir) {
+      const clusterDir = join(dataDir, 'pgdata');
+      if (!hasCluster(clusterDir)) await createClusterOutOfProcess(clusterDir);
+      pglite = await PGlite.create(clusterDir);
+    } else pglite = await PGlite.create();
   } catch (err) {
     await release();
     throw new DatabaseUnavailableError(
