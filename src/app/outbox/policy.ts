@@ -1,4 +1,4 @@
-import type { FloodBudgets } from '../ports/index.ts';
+import type { FloodBudgets, OutboxPayload } from '../ports/index.ts';
 
 /**
  * What a send costs in Telegram's flood budgets, and the budgets themselves: the outbox's policy, shared
@@ -49,4 +49,40 @@ export function defaultBudgets(scale = 1, marginRatio = 0.1, marginMs = 50): Flo
     group: { limit: 20, windowMs: w(60_000) },
     global: { limit: 30, windowMs: w(1000) },
   };
+}
+
+/**
+ * Priority classes (docs/ARCHITECTURE.md, "What the outbox sends first"): the claim takes the lowest
+ * class first, across lanes and inside a lane; first in, first out within a lane and class.
+ */
+export const OUTBOX_CLASS = {
+  /** An admin's reply to a fan, a payment confirmation. */
+  reply: 1,
+  /** Fans' content into the group (a new fan's topic creation comes with it). */
+  content: 2,
+  /** Receipts, notices, reactions, notes and other calls. */
+  notice: 3,
+  /** The info card and the live inbox. */
+  render: 4,
+  /** Broadcasts and mass gifts: what live traffic leaves. */
+  bulk: 5,
+} as const;
+export type OutboxClass = (typeof OUTBOX_CLASS)[keyof typeof OUTBOX_CLASS];
+
+/** The class an item gets when its producer names none. */
+export function classOf(payload: OutboxPayload): OutboxClass {
+  switch (payload.kind) {
+    case 'relay.out':
+      return OUTBOX_CLASS.reply;
+    case 'relay.in':
+    case 'relay.album':
+      return OUTBOX_CLASS.content;
+    case 'render':
+      return OUTBOX_CLASS.render;
+    case 'call':
+      // An admin's album to the fan is a reply like any other.
+      return payload.effect?.type === 'album.out' ? OUTBOX_CLASS.reply : OUTBOX_CLASS.notice;
+    default:
+      return OUTBOX_CLASS.notice;
+  }
 }

@@ -121,6 +121,11 @@ export interface NewOutboxItem {
   notBefore?: Date;
   /** Items with one coalesce key supersede each other while pending (see OutboxRepo.coalesce). */
   coalesceKey?: string;
+  /**
+   * Priority class, 1 first (app/outbox/policy.ts `OUTBOX_CLASS`); by default from the payload's kind.
+   * A payment confirmation says `OUTBOX_CLASS.reply` so it overtakes the fan's receipts.
+   */
+  priority?: number;
 }
 
 export interface OutboxRepo {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { BUDGETED_METHODS, TOPIC_SETUP_COST } from '../../app/outbox/policy.ts';
+import { BUDGETED_METHODS, classOf, TOPIC_SETUP_COST } from '../../app/outbox/policy.ts';
 import type {
   Budget,
   ClaimResult,
@@ -25,6 +25,7 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
             kind: i.payload.kind,
             payload: i.payload,
             sortKey: i.sortKey,
+            priority: i.priority ?? classOf(i.payload),
             idempotencyKey: i.idempotencyKey,
             ...(i.notBefore ? { notBefore: i.notBefore } : {}),
             ...(i.coalesceKey ? { coalesceKey: i.coalesceKey } : {}),
@@ -154,15 +155,23 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             from open_lanes p where p.lane is not null
           )
           select * from (
-            select h.id, h.lane, h.chat_id, h.payload, h.attempts, coalesce(l.last_sent_at, h.created_at) as turn,
+            select h.id, h.lane, h.chat_id, h.payload, h.attempts, h.priority,
+                   coalesce(l.last_sent_at, h.created_at) as turn,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin,
-                   row_number() over (partition by h.chat_id order by coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
+                   row_number() over (partition by h.chat_id order by h.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
             from open_lanes ol
             cross join lateral (
-              select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at
-              from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
-              order by o.sort_key, o.id limit 1
+              -- An item in flight is its lane's head (nothing overtakes a send under way); else the
+              -- lowest class, first in first out within it.
+              (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
+                 from outbox o where o.lane = ol.lane and o.status = 'sending'
+                 order by o.id limit 1)
+              union all
+              (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
+                 from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
+                 order by o.priority, o.sort_key, o.id limit 1)
+              limit 1
             ) h
             left join outbox_lanes l on l.lane = h.lane
             left join fan_topics t on h.kind in ('relay.in', 'relay.album')
@@ -171,7 +180,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
               and h.not_before <= ${opts.now}
           ) c
           where c.chat_rank <= ${HEADS_PER_CHAT}
-          order by c.turn, c.id
+          order by c.priority, c.turn, c.id
           limit 500`)) as { rows: HeadRow[] };
         const heads = result.rows.filter((h) => !exclude.includes(h.lane));
 

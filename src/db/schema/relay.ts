@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  smallint,
   bigint,
   bigserial,
   boolean,
@@ -92,6 +93,8 @@ export const outbox = pgTable(
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     sortKey: bigint('sort_key', { mode: 'number' }).notNull(),
+    /** Priority class, 1 first (app/outbox/policy.ts): replies, content, notices, renders, bulk. */
+    priority: smallint('priority').notNull().default(3),
     status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
@@ -108,9 +111,14 @@ export const outbox = pgTable(
   },
   (t) => [
     check('outbox_status_valid', sql`${t.status} in ('pending', 'sending', 'done', 'dead')`),
+    // Lane heads: a skip scan over lanes, then each lane's first item by class and order.
     index('outbox_open_idx')
-      .on(t.lane, t.sortKey, t.id)
+      .on(t.lane, t.priority, t.sortKey, t.id)
       .where(sql`${t.status} in ('pending', 'sending')`),
+    // An item in flight holds its lane, whatever waits behind it.
+    index('outbox_sending_idx')
+      .on(t.lane)
+      .where(sql`${t.status} = 'sending'`),
     index('outbox_done_at_idx').on(t.doneAt),
     index('outbox_coalesce_idx').on(t.coalesceKey),
     uniqueIndex('outbox_coalesce_pending_uq')

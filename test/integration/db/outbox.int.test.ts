@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../../../src/db/repos/index.ts';
 import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { outboxBudgets } from '../../../src/db/schema/index.ts';
-import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
+import { defaultBudgets, OUTBOX_CLASS } from '../../../src/app/outbox/policy.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -51,5 +51,111 @@ describe('outbox claim', () => {
     expect(await recentOf('global')).toHaveLength(1);
     expect(await recentOf('chat:1')).toHaveLength(1);
     expect(await recentOf('chat:2')).toHaveLength(0);
+  });
+});
+
+describe('what the outbox sends first', () => {
+  const notice = (lane: string, chatId: number, key: string, extra: object = {}) => ({
+    lane,
+    chatId,
+    sortKey: 0,
+    idempotencyKey: key,
+    payload: { kind: 'notice' as const, chatId, html: key },
+    ...extra,
+  });
+  const reply = (userId: number, key: string, messageId: number) => ({
+    lane: `out:${userId}`,
+    chatId: userId,
+    sortKey: messageId,
+    idempotencyKey: key,
+    payload: {
+      kind: 'relay.out' as const,
+      userId,
+      groupId: -100,
+      messageId,
+      replyToFanMessageId: null,
+      answersFanMessageId: null,
+    },
+  });
+  const claim = async (opts: { exclude?: string[]; limit?: number } = {}) =>
+    (
+      await outboxDispatch(t.database.db).claim({
+        limit: opts.limit ?? 8,
+        now: new Date(Date.now() + 1000),
+        leaseMs: 30_000,
+        budgets: defaultBudgets(1000),
+        excludeLanes: opts.exclude ?? [],
+      })
+    ).items.map((i) => (i.payload.kind === 'notice' ? i.payload.html : `${i.payload.kind}`) as string);
+  const reset = () => t.database.db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+
+  it("an admin's reply overtakes the fan's pending receipts; replies keep their order", async () => {
+    await reset();
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue([notice('out:7', 7, 'receipt-1'), notice('out:7', 7, 'receipt-2')]);
+    await repo.enqueue([reply(7, 'reply-a', 10), reply(7, 'reply-b', 11)]);
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [item] = await outboxDispatch(t.database.db)
+        .claim({
+          limit: 1,
+          // A second apart: the fan's chat takes one send per window.
+          now: new Date(Date.now() + 1000 * (i + 1)),
+          leaseMs: 30_000,
+          budgets: defaultBudgets(1000),
+          excludeLanes: [],
+        })
+        .then((r) => r.items);
+      order.push(
+        item!.payload.kind === 'relay.out'
+          ? `reply:${item!.payload.messageId}`
+          : String((item!.payload as { html: string }).html),
+      );
+      await repo.complete(item!.id, new Date());
+    }
+    expect(order).toEqual(['reply:10', 'reply:11', 'receipt-1', 'receipt-2']);
+  });
+
+  it('a payment confirmation may say it goes first, too', async () => {
+    await reset();
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue([
+      notice('out:8', 8, 'receipt'),
+      notice('out:8', 8, 'paid', { priority: OUTBOX_CLASS.reply }),
+    ]);
+    expect(await claim({ limit: 1 })).toEqual(['paid']);
+  });
+
+  it('nothing overtakes an item in flight in its lane', async () => {
+    await reset();
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue([notice('out:9', 9, 'receipt')]);
+    expect(await claim()).toEqual(['receipt']); // now sending, its lease running
+    await repo.enqueue([reply(9, 'reply', 12)]);
+    expect(await claim()).toEqual([]);
+  });
+
+  it('across lanes: replies, then content, then notices, then renders', async () => {
+    await reset();
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue([
+      {
+        lane: 'card:1',
+        chatId: -100,
+        sortKey: 0,
+        idempotencyKey: 'card',
+        payload: { kind: 'render', target: 'card', groupId: -100, userId: 1 },
+      },
+      notice('alert:-100', -100, 'notice'),
+      {
+        lane: 'in:2',
+        chatId: -100,
+        sortKey: 5,
+        idempotencyKey: 'relay',
+        payload: { kind: 'relay.in', userId: 2, fromChatId: 2, messageId: 5, cost: 1, mode: 'copy' },
+      },
+      reply(3, 'reply', 1),
+    ]);
+    expect(await claim()).toEqual(['relay.out', 'relay.in', 'notice', 'render']);
   });
 });
