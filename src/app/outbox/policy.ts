@@ -69,6 +69,9 @@ export const OUTBOX_CLASS = {
 } as const;
 export type OutboxClass = (typeof OUTBOX_CLASS)[keyof typeof OUTBOX_CLASS];
 
+/** Of the bot's 30 sends a second, bulk sends leave this many to live traffic (see FloodBudgets). */
+export const BULK_HEADROOM = 3;
+
 /** The class an item gets when its producer names none. */
 export function classOf(payload: OutboxPayload): OutboxClass {
   switch (payload.kind) {

@@ -161,6 +161,11 @@ export interface FloodBudgets {
    * new accounts waits here instead of spending the group budget existing conversations need.
    */
   topics?: Budget;
+  /**
+   * Units of the global budget bulk sends (class 5) leave free in every window, so live traffic that
+   * arrives between claims finds room at once (default `BULK_HEADROOM`).
+   */
+  bulkHeadroom?: number;
 }
 
 export interface ClaimedItem {

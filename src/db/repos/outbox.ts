@@ -1,5 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { BUDGETED_METHODS, classOf, TOPIC_SETUP_COST } from '../../app/outbox/policy.ts';
+import {
+  BUDGETED_METHODS,
+  BULK_HEADROOM,
+  classOf,
+  OUTBOX_CLASS,
+  TOPIC_SETUP_COST,
+} from '../../app/outbox/policy.ts';
 import type {
   Budget,
   ClaimResult,
@@ -86,6 +92,7 @@ interface HeadRow extends Record<string, unknown> {
   chat_id: number;
   payload: OutboxPayload;
   attempts: number;
+  priority: number;
   needs_topic: boolean;
   /** The card is there but its pin is still owed (a 429 came between them). */
   needs_pin: boolean;
@@ -233,7 +240,10 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                 ? chat.blockedUntil
                 : 0
               : freeAt(chat, budgetFor(Number(h.chat_id)), cost);
-          const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost);
+          // Bulk sends take what live traffic (claimed before them, by class) leaves, minus a headroom.
+          const reserve =
+            Number(h.priority) >= OUTBOX_CLASS.bulk ? (opts.budgets.bulkHeadroom ?? BULK_HEADROOM) : 0;
+          const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost + reserve);
           const topics =
             h.needs_topic && opts.budgets.topics ? states.get(`topics:${Number(h.chat_id)}`)! : null;
           const topicFree = topics ? freeAt(topics, opts.budgets.topics!, 1) : 0;

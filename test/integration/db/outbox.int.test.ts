@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../../../src/db/repos/index.ts';
 import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { outboxBudgets } from '../../../src/db/schema/index.ts';
-import { defaultBudgets, OUTBOX_CLASS } from '../../../src/app/outbox/policy.ts';
+import { BULK_HEADROOM, defaultBudgets, OUTBOX_CLASS } from '../../../src/app/outbox/policy.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -157,5 +157,60 @@ describe('what the outbox sends first', () => {
       reply(3, 'reply', 1),
     ]);
     expect(await claim()).toEqual(['relay.out', 'relay.in', 'notice', 'render']);
+  });
+});
+
+describe('bulk sends', () => {
+  const bulk = (chatId: number) => ({
+    lane: `bulk:${chatId}`,
+    chatId,
+    sortKey: 0,
+    idempotencyKey: `bulk-${chatId}`,
+    payload: { kind: 'notice' as const, chatId, html: 'news' },
+    priority: OUTBOX_CLASS.bulk,
+  });
+  const live = (chatId: number) => ({
+    lane: `out:${chatId}`,
+    chatId,
+    sortKey: 0,
+    idempotencyKey: `live-${chatId}`,
+    payload: { kind: 'notice' as const, chatId, html: 'receipt' },
+  });
+  const claimAll = async () =>
+    (
+      await outboxDispatch(t.database.db).claim({
+        limit: 100,
+        now: new Date(Date.now() + 1000),
+        leaseMs: 30_000,
+        budgets: defaultBudgets(),
+        excludeLanes: [],
+      })
+    ).items;
+
+  it('take what live traffic leaves of the global budget, minus the headroom', async () => {
+    await t.database.db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue(Array.from({ length: 60 }, (_, i) => bulk(2000 + i)));
+    // Alone: 30 a window less the headroom.
+    const alone = await claimAll();
+    expect(alone).toHaveLength(defaultBudgets().global.limit - BULK_HEADROOM);
+    expect(alone.every((i) => i.lane.startsWith('bulk:'))).toBe(true);
+  });
+
+  it('live sends queued after them still go first', async () => {
+    await t.database.db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    const repo = createRepos(t.database.db).outbox;
+    await repo.enqueue(Array.from({ length: 60 }, (_, i) => bulk(3000 + i)));
+    await repo.enqueue(Array.from({ length: 5 }, (_, i) => live(4000 + i)));
+    const items = await claimAll();
+    expect(items.slice(0, 5).map((i) => i.lane)).toEqual(
+      Array.from({ length: 5 }, (_, i) => `out:${4000 + i}`),
+    );
+    expect(items.filter((i) => i.lane.startsWith('bulk:'))).toHaveLength(
+      defaultBudgets().global.limit - BULK_HEADROOM - 5,
+    );
+    // The headroom is left: a live send queued now goes in this window.
+    await repo.enqueue([live(5000)]);
+    expect((await claimAll()).map((i) => i.lane)).toEqual(['out:5000']);
   });
 });
