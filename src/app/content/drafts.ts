@@ -69,12 +69,13 @@ export type DraftRetryReason =
 
 export type DraftResult = { handled: false } | { handled: true; reply: DraftReply };
 
-const isAdmin = (deps: ContentDeps, id: number) => deps.adminUserIds.includes(id);
+/** Managing content is `products.edit` (managers and owners). */
+const canManage = (deps: ContentDeps, id: number) => deps.access.can(id, 'products.edit');
 const empty = { itemId: null, media: [], mediaGroupId: null, title: null, priceCredits: null };
 
 /** Starts (or restarts) adding an item: the next media the admin sends is its content. */
 export async function startContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<{ ok: boolean }> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false };
+  if (!(await canManage(deps, a.adminId))) return { ok: false };
   await deps.uow.repos.contentDrafts.save({ adminId: a.adminId, step: 'media', ...empty }, deps.clock.now());
   return { ok: true };
 }
@@ -84,7 +85,7 @@ export async function startContentEdit(
   deps: ContentDeps,
   a: { adminId: number; itemId: number; field: EditField },
 ): Promise<{ ok: true; item: ContentItem } | { ok: false; code: 'not_admin' | 'unknown_item' }> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   return deps.uow.run(async (r) => {
     const item = await r.content.get(a.itemId);
     if (!item) return { ok: false, code: 'unknown_item' };
@@ -96,7 +97,7 @@ export async function startContentEdit(
 
 /** `/cancel`: drops the admin's draft; false when there was none. */
 export async function cancelContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<boolean> {
-  if (!isAdmin(deps, a.adminId)) return false;
+  if (!(await canManage(deps, a.adminId))) return false;
   return deps.uow.repos.contentDrafts.delete(a.adminId);
 }
 
@@ -108,9 +109,10 @@ export async function continueContentDraft(
   deps: ContentDeps,
   a: { adminId: number; input: DraftInput },
 ): Promise<DraftResult> {
-  if (!isAdmin(deps, a.adminId)) return { handled: false };
-  // Most admin messages come with no draft open: a plain read first keeps them off the write path.
+  // Most messages come with no draft open: a plain read first keeps them off the write path (and off
+  // the team table). A draft of someone who may no longer manage content is not continued.
   if (!(await deps.uow.repos.contentDrafts.get(a.adminId))) return { handled: false };
+  if (!(await canManage(deps, a.adminId))) return { handled: false };
   const now = deps.clock.now();
   return deps.uow.run(async (r): Promise<DraftResult> => {
     const draft = await r.contentDrafts.getForUpdate(a.adminId);

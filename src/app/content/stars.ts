@@ -111,7 +111,7 @@ export type PaidMediaResult =
  * per payer and payload, and the unlock row is unique per fan and item.
  */
 export async function recordPaidMediaPurchase(
-  deps: ContentDeps,
+  deps: Omit<ContentDeps, 'access'>,
   /** `key`: names this purchase in the owners' double-payment alert (the payment inbox row). */
   a: { userId: number; payload: string; key: string },
 ): Promise<PaidMediaResult> {

@@ -345,6 +345,59 @@ describe('managing content (/content)', () => {
 });
 
 describe('who may manage, and tampered buttons', () => {
+  it('team roles: a manager adds and edits content (products.edit); an agent cannot', async () => {
+    const manager = fanUser(730_010, { first_name: 'Mia' });
+    const agent = fanUser(730_011, { first_name: 'Abe' });
+    await uow().repos.team.set({ userId: manager.id, role: 'manager', addedBy: owner.id }, new Date());
+    await uow().repos.team.set({ userId: agent.id, role: 'agent', addedBy: owner.id }, new Date());
+
+    // The manager: the whole flow, as an owner has it.
+    await t.post(command(manager, 'content', 'add', { fake }));
+    expect(lastBotText(fake, manager.id)).toBe(enPlain('content-admin-ask-media'));
+    await t.post(mediaUpdates(fake, ['photo'], manager)[0]!);
+    for (const answer of ['Team pick', '6', '12']) await t.post(privateText(manager, answer, { fake }));
+    const item = (await contentItems(t)).find((i) => i.title === 'Team pick')!;
+    expect(item).toMatchObject({ priceCredits: 6, priceStars: 12 });
+    const audit = await t.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'content_create'));
+    expect(audit.at(-1)).toMatchObject({ actorId: manager.id, details: { itemId: item.id } });
+    expect(lastBotText(fake, manager.id)).toBe(await createdText('Team pick'));
+    await t.post(command(manager, 'content', undefined, { fake }));
+    const list = fake
+      .messagesIn(manager.id)
+      .filter((m) => m.from_bot)
+      .at(-1)!;
+    const open = buttonsOf(list).find((b) => b.text.endsWith(' Team pick'))!;
+    await t.post(press(fake, manager, manager.id, list.message_id, open.callback_data));
+    const view = fake.message(manager.id, list.message_id)!;
+    const hide = buttonsOf(view).find((b) => b.text === en('content-admin-button-hide'))!;
+    await t.post(press(fake, manager, manager.id, view.message_id, hide.callback_data));
+    expect((await uow().repos.content.get(item.id))!.hidden).toBe(true);
+
+    // The agent: /content add is the fans' list, the tools refuse, and nothing changes.
+    await t.post(command(agent, 'content', 'add', { fake }));
+    expect(await draftOf(agent.id)).toBeNull();
+    const someMessage = await eventually(
+      () =>
+        fake
+          .messagesIn(agent.id)
+          .filter((m) => m.from_bot)
+          .at(-1),
+      5000,
+      'an answer to the agent',
+    );
+    for (const data of [`citem:show:${item.id}`, `citem:title:${item.id}`, 'clist:1', 'cadd']) {
+      const u = press(fake, agent, agent.id, someMessage.message_id, data);
+      await t.post(u);
+      expect(answerTo(fake, u)?.payload).toMatchObject({
+        text: en('content-admin-only-admins'),
+        show_alert: true,
+      });
+    }
+    expect(await draftOf(agent.id)).toBeNull();
+    expect((await uow().repos.content.get(item.id))!.hidden).toBe(true);
+    await uow().repos.content.update(item.id, { hidden: false });
+  });
+
   it('a fan’s /content add is the fans’ list, not a draft; admin buttons pressed by a fan change nothing', async () => {
     const item = await addContentItem(t, fake, { title: 'Guarded', credits: 2, stars: 3 });
     const mallory = fanUser(730_001, { first_name: 'Mallory' });

@@ -5,15 +5,19 @@ import type { ContentDraftStep, ContentItem } from '../../../app/ports/index.ts'
 import { CONTENT_LIMITS } from '../../../domain/content/index.ts';
 import { contentAddData, contentItemData, contentListData } from '../../callback-data/content.ts';
 import type { Context, TranslateFn } from '../../context.ts';
-import { isAdmin } from '../../filters/is-admin.ts';
 import { draftInputOf } from '../../helpers/content-input.ts';
 import { editOrIgnoreUnchanged } from '../../helpers/edit.ts';
 import { createContentItemKeyboard, createContentListKeyboard } from '../../keyboards/content.ts';
 
-/** Admins manage premium content in their private chat: `/content`, `/content add`, `/cancel`, buttons. */
+/**
+ * Those who may manage content (`products.edit`: managers and owners) do it in their private chat:
+ * `/content`, `/content add`, `/cancel`, buttons. The use cases check the same permission.
+ */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
-const admins = feature.filter(isAdmin);
+const canManage = async (ctx: Context) =>
+  ctx.from !== undefined && (await ctx.services.access.can(ctx.from.id, 'products.edit'));
+const managers = feature.filter((ctx) => ctx.msg?.text?.startsWith('/') === true).filter(canManage);
 const html = { parse_mode: 'HTML' as const };
 
 async function listScreen(
@@ -31,7 +35,7 @@ async function listScreen(
 const itemScreen = (ctx: Context, v: AdminItemView) =>
   editOrIgnoreUnchanged(ctx, adminItemText(ctx.t, v), createContentItemKeyboard(ctx.t, v.item));
 
-admins.command('content', async (ctx) => {
+managers.command('content', async (ctx) => {
   if (ctx.match.trim().toLowerCase() === 'add') {
     await ctx.services.content.admin.startAdd({ adminId: ctx.from.id });
     return void (await ctx.reply(ctx.t('content-admin-ask-media'), html));
@@ -40,13 +44,14 @@ admins.command('content', async (ctx) => {
   if (screen) await ctx.reply(screen.text, { ...html, reply_markup: screen.keyboard });
 });
 
-admins.command('cancel', async (ctx) => {
+managers.command('cancel', async (ctx) => {
   const had = await ctx.services.content.admin.cancel({ adminId: ctx.from.id });
   await ctx.reply(ctx.t(had ? 'content-admin-cancelled' : 'content-admin-nothing-to-cancel'));
 });
 
-// The admin's answers to the draft (media, title, prices). Without a draft open, the message goes on.
-admins
+// Answers to a draft (media, title, prices). Without a draft open (most messages: the use case reads
+// the draft before the team table), the message goes on.
+feature
   .drop((ctx) => ctx.message?.text?.startsWith('/') ?? false)
   .on('message', async (ctx, next) => {
     const input = draftInputOf(ctx.message);
@@ -67,7 +72,7 @@ admins
 feature.callbackQuery(contentListData.filter, async (ctx) => {
   const data = contentListData.unpack(ctx.callbackQuery.data);
   if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
-  if (!isAdmin(ctx))
+  if (!(await canManage(ctx)))
     return ctx.answerCallbackQuery({ text: ctx.t('content-admin-only-admins'), show_alert: true });
   const screen = await listScreen(ctx, data.page);
   await ctx.answerCallbackQuery();
@@ -77,7 +82,7 @@ feature.callbackQuery(contentListData.filter, async (ctx) => {
 feature.callbackQuery(contentAddData.filter, async (ctx) => {
   if (!contentAddData.unpack(ctx.callbackQuery.data))
     return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
-  if (!isAdmin(ctx))
+  if (!(await canManage(ctx)))
     return ctx.answerCallbackQuery({ text: ctx.t('content-admin-only-admins'), show_alert: true });
   await ctx.services.content.admin.startAdd({ adminId: ctx.from.id });
   await ctx.answerCallbackQuery();
@@ -88,7 +93,7 @@ feature.callbackQuery(contentItemData.filter, async (ctx) => {
   const data = contentItemData.unpack(ctx.callbackQuery.data);
   const stale = () => ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   if (!data) return stale();
-  if (!isAdmin(ctx))
+  if (!(await canManage(ctx)))
     return ctx.answerCallbackQuery({ text: ctx.t('content-admin-only-admins'), show_alert: true });
   const a = { adminId: ctx.from.id, itemId: data.item };
   const { admin } = ctx.services.content;
