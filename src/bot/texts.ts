@@ -3,8 +3,7 @@ import { formatDuration } from '../domain/entitlement/index.ts';
 import { formatMoney } from '../domain/shared/index.ts';
 import type { BalanceView } from '../app/accounts/accounts.ts';
 import { escapeHtml, utcMinute } from '../app/messages.ts';
-import type { LedgerReason, Product } from '../app/ports/index.ts';
-import type { HistoryPage } from '../app/accounts/history.ts';
+import type { Product } from '../app/ports/index.ts';
 
 /** Fan- and admin-facing texts (English). Kept in one place so wording stays consistent. */
 
@@ -95,40 +94,6 @@ export function balanceText(view: BalanceView): string {
       '',
       `⚠️ <b>Low balance</b>: under ${view.lowThreshold} credits. Top up with /start to keep writing.`,
     );
-  }
-  return lines.join('\n');
-}
-
-// ------------------------------------------------------------------ history
-
-/** `/history` labels, one per ledger reason. */
-const REASONS: Record<LedgerReason, string> = {
-  bonus: 'Bonus',
-  purchase: 'Purchase',
-  spend: 'Message',
-  gift: 'Gift',
-  refund: 'Refund',
-  dispute: 'Dispute',
-  adjustment: 'Adjustment',
-  auto_recharge: 'Auto-recharge',
-  unlock: 'Unlock',
-};
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-
-export function historyText(h: HistoryPage): string {
-  const t = h.totals;
-  const lines = [
-    `🧾 <b>Your history</b> · page ${h.page}/${h.pages}`,
-    `Bought ${t.purchased} · spent ${t.spent} · gifts/bonus ${t.gifted} · refunded ${t.returned}` +
-      (t.takenBack > 0 ? ` · taken back ${t.takenBack}` : ''),
-    '',
-  ];
-  if (h.items.length === 0) lines.push('Nothing yet.');
-  for (const i of h.items) {
-    const date = i.date.toISOString().slice(0, 16).replace('T', ' ');
-    const what = i.details ? ` (${escapeHtml(i.details)})` : '';
-    lines.push(`${date} · ${REASONS[i.reason]}${what}: <b>${signed(i.delta)}</b> → ${i.balanceAfter}`);
   }
   return lines.join('\n');
 }
