@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { User } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { mediaCounts } from '../../../src/app/content/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
@@ -35,24 +36,24 @@ const say = (text: string) => t.post(privateText(owner, text, { fake }));
 const productOf = async (id: number) =>
   (await t.db.database.db.select().from(products).where(eq(products.id, id)))[0]!;
 /** The owner's /content list: the message and its buttons. */
-async function adminList() {
-  await t.post(command(owner, 'content', undefined, { fake }));
+async function adminList(who: User = owner) {
+  await t.post(command(who, 'content', undefined, { fake }));
   const list = fake
-    .messagesIn(owner.id)
+    .messagesIn(who.id)
     .filter((m) => m.from_bot)
     .at(-1)!;
   return { list, text: list.text ?? '', buttons: buttonsOf(list) };
 }
 /** Opens an item's tools from the owner's list (paging on with ▶️); returns the edited list message. */
-async function openItem(title: string) {
-  const { list } = await adminList();
+async function openItem(title: string, who: User = owner) {
+  const { list } = await adminList(who);
   for (;;) {
-    const buttons = buttonsOf(fake.message(owner.id, list.message_id));
+    const buttons = buttonsOf(fake.message(who.id, list.message_id));
     const item = buttons.find((b) => b.text.endsWith(` ${title}`));
     const next = buttons.find((b) => b.text === '▶️');
     if (!item && !next) throw new Error(`openItem: no "${title}" in the list`);
-    await t.post(press(fake, owner, owner.id, list.message_id, (item ?? next)!.callback_data));
-    if (item) return fake.message(owner.id, list.message_id)!;
+    await t.post(press(fake, who, who.id, list.message_id, (item ?? next)!.callback_data));
+    if (item) return fake.message(who.id, list.message_id)!;
   }
 }
 /** A catalogue text as the chat shows it (tags gone, entities read). */
@@ -361,14 +362,7 @@ describe('who may manage, and tampered buttons', () => {
     const audit = await t.db.database.db.select().from(auditLog).where(eq(auditLog.action, 'content_create'));
     expect(audit.at(-1)).toMatchObject({ actorId: manager.id, details: { itemId: item.id } });
     expect(lastBotText(fake, manager.id)).toBe(await createdText('Team pick'));
-    await t.post(command(manager, 'content', undefined, { fake }));
-    const list = fake
-      .messagesIn(manager.id)
-      .filter((m) => m.from_bot)
-      .at(-1)!;
-    const open = buttonsOf(list).find((b) => b.text.endsWith(' Team pick'))!;
-    await t.post(press(fake, manager, manager.id, list.message_id, open.callback_data));
-    const view = fake.message(manager.id, list.message_id)!;
+    const view = await openItem('Team pick', manager);
     const hide = buttonsOf(view).find((b) => b.text === en('content-admin-button-hide'))!;
     await t.post(press(fake, manager, manager.id, view.message_id, hide.callback_data));
     expect((await uow().repos.content.get(item.id))!.hidden).toBe(true);

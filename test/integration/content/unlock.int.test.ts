@@ -226,7 +226,7 @@ describe('unlocking with credits', () => {
       reason: 'unlock',
       delta: -5,
       balanceAfter: 8,
-      details: 'Golden hour',
+      details: [{ kind: 'name', name: 'Golden hour' }],
     });
     expect((await uow().repos.ledger.findByKey(`unlock:${eve.id}:${photo.id}`))?.delta).toBe(-5);
     expect(await unlockOf(eve.id, photo.id)).toMatchObject({ method: 'credits', credits: 5, stars: 0 });
