@@ -573,6 +573,30 @@ describe('unlocking with Stars', () => {
 });
 
 describe('a fan in their language', () => {
+  it.each([
+    ['es', 'es', 810_041],
+    ['pt-br', 'pt-BR', 810_042],
+  ] as const)('language_code %s: the list and an unlock in the fan’s language', async (code, locale, id) => {
+    const fan = fanUser(id, { language_code: code });
+    await t.post(command(fan, 'start', undefined, { fake }));
+    await grantCredits(t, fan.id, 20);
+    const page = await browse(t, fake, fan);
+    expect(page.at(-1)!.text).toBe(plain(tr(locale, 'content-footer', { page: 1, pages: 1, total: 3 })));
+    const post = previewOf(page, photo)!;
+    expect(post.caption).toBe(
+      plain(
+        tr(locale, 'content-locked-paid-media', {
+          title: 'Golden hour',
+          credits: 5,
+          stars: 20,
+          ...mediaCounts(photo),
+        }),
+      ),
+    );
+    const u = await tap(fan, post, tr(locale, 'content-button-unlock', { credits: 5 }));
+    expect(answerTo(fake, u)?.payload.text).toBe(tr(locale, 'content-unlocked', { cost: 5, balance: 18 }));
+  });
+
   it('a Russian fan browses, unlocks with credits and pays an invoice in Russian', async () => {
     const ivan = fanUser(810_040, { language_code: 'ru' });
     await t.post(command(ivan, 'start', undefined, { fake }));
