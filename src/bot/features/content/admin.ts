@@ -17,7 +17,6 @@ const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 const canManage = async (ctx: Context) =>
   ctx.from !== undefined && (await ctx.services.access.can(ctx.from.id, 'products.edit'));
-const managers = feature.filter((ctx) => ctx.msg?.text?.startsWith('/') === true).filter(canManage);
 const html = { parse_mode: 'HTML' as const };
 
 async function listScreen(
@@ -35,7 +34,9 @@ async function listScreen(
 const itemScreen = (ctx: Context, v: AdminItemView) =>
   editOrIgnoreUnchanged(ctx, adminItemText(ctx.t, v), createContentItemKeyboard(ctx.t, v.item));
 
-managers.command('content', async (ctx) => {
+// Asked only for these two commands: a fan's other messages never wait on the team table.
+feature.command('content', async (ctx, next) => {
+  if (!(await canManage(ctx))) return next();
   if (ctx.match.trim().toLowerCase() === 'add') {
     await ctx.services.content.admin.startAdd({ adminId: ctx.from.id });
     return void (await ctx.reply(ctx.t('content-admin-ask-media'), html));
@@ -44,7 +45,8 @@ managers.command('content', async (ctx) => {
   if (screen) await ctx.reply(screen.text, { ...html, reply_markup: screen.keyboard });
 });
 
-managers.command('cancel', async (ctx) => {
+feature.command('cancel', async (ctx, next) => {
+  if (!(await canManage(ctx))) return next();
   const had = await ctx.services.content.admin.cancel({ adminId: ctx.from.id });
   await ctx.reply(ctx.t(had ? 'content-admin-cancelled' : 'content-admin-nothing-to-cancel'));
 });
