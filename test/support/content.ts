@@ -82,7 +82,8 @@ export async function browse(t: TestApp, fake: FakeTelegram, fan: User, page?: U
     () =>
       fake.calls
         .slice(since)
-        .some((c) => c.ok && c.payload.chat_id === fan.id && /Premium content/.test(String(c.payload.text))),
+        // The footer, in any language (content-footer).
+        .some((c) => c.ok && c.payload.chat_id === fan.id && /^🎁 <b>/.test(String(c.payload.text))),
     5000,
     'the content page footer',
   );

@@ -1,4 +1,3 @@
-import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { LedgerEntry, LedgerReason, LedgerTotals, Payment, UnitOfWork } from '../ports/index.ts';
 
 export interface HistoryDeps {
@@ -13,9 +12,28 @@ export interface HistoryItem {
   reason: LedgerReason;
   delta: number;
   balanceAfter: number;
-  /** What the entry was about (the purchase's pack or pass, the message type…), or '' when nothing. */
-  details: string;
+  /** What the entry was about (the purchase's pack or pass, the message type…), for the reader's words. */
+  details: HistoryDetail[];
 }
+
+/** One part of an entry's details; the bot words each in the fan's language. */
+export type HistoryDetail =
+  /** A product or item name, as stored. */
+  | { kind: 'name'; name: string }
+  /** A purchase of credits. */
+  | { kind: 'credits'; count: number }
+  /** A purchase of a time pass of this length. */
+  | { kind: 'pass'; ms: number }
+  /** Any other quantity bought. */
+  | { kind: 'quantity'; quantity: string }
+  | { kind: 'stars'; stars: string }
+  /** A message of this type (`text`, `photo`…). */
+  | { kind: 'message'; type: string }
+  | { kind: 'album' }
+  | { kind: 'time_pass' }
+  | { kind: 'welcome' }
+  /** Why, as recorded (`why` in the entry's metadata). */
+  | { kind: 'note'; text: string };
 
 export interface HistoryPage {
   /** 1-based, clamped into 1…pages. */
@@ -32,33 +50,35 @@ function str(v: unknown): string | null {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
 }
 
-/** The human details of an entry, from its metadata (and the payment it records, for purchases). */
-function details(e: LedgerEntry, payment: Payment | null): string {
+/** The details of an entry, from its metadata (and the payment it records, for purchases). */
+function details(e: LedgerEntry, payment: Payment | null): HistoryDetail[] {
   const m = e.metadata;
-  const parts: string[] = [];
+  const parts: HistoryDetail[] = [];
   const product = str(m.product) ?? str(m.title);
-  if (product) parts.push(product);
+  if (product) parts.push({ kind: 'name', name: product });
   if (payment) {
     if (!product) {
       parts.push(
         payment.kind === 'time'
-          ? `${formatDuration(payment.quantity * 1000)} pass`
-          : `${payment.quantity} ${payment.kind}`,
+          ? { kind: 'pass', ms: payment.quantity * 1000 }
+          : payment.kind === 'credits'
+            ? { kind: 'credits', count: payment.quantity }
+            : { kind: 'quantity', quantity: String(payment.quantity) },
       );
     }
   } else if (str(m.quantity) && !product) {
-    parts.push(`quantity ${str(m.quantity)}`);
+    parts.push({ kind: 'quantity', quantity: str(m.quantity)! });
   }
   const stars = str(m.stars);
-  if (stars) parts.push(`⭐ ${stars}`);
+  if (stars) parts.push({ kind: 'stars', stars });
   const type = str(m.type);
-  if (type) parts.push(`${type} message`);
-  if (m.album === true) parts.push('album');
-  if (m.timePass === true) parts.push('time pass');
+  if (type) parts.push({ kind: 'message', type });
+  if (m.album === true) parts.push({ kind: 'album' });
+  if (m.timePass === true) parts.push({ kind: 'time_pass' });
   const why = str(m.why);
-  if (why) parts.push(why);
-  if (m.kind === 'new_fan') parts.push('welcome bonus');
-  return parts.join(', ');
+  if (why) parts.push({ kind: 'note', text: why });
+  if (m.kind === 'new_fan') parts.push({ kind: 'welcome' });
+  return parts;
 }
 
 async function toItems(deps: HistoryDeps, entries: LedgerEntry[]): Promise<HistoryItem[]> {
@@ -103,7 +123,14 @@ export async function historyPage(
 
 // ------------------------------------------------------------------ CSV
 
-const CSV_HEADER = ['date', 'reason', 'credits', 'balance_after', 'details'];
+/**
+ * How the fan's export is worded (their language): the column names, and an entry's details as text.
+ * Dates (ISO), reasons (codes) and numbers stay as they are, for spreadsheets.
+ */
+export interface HistoryCsvWords {
+  header: [date: string, reason: string, credits: string, balanceAfter: string, details: string];
+  details(parts: HistoryDetail[]): string;
+}
 
 /**
  * One RFC 4180 field. Text fields that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, and the
@@ -115,8 +142,8 @@ export function csvField(value: string | number, opts: { numeric?: boolean } = {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function historyCsvRows(items: HistoryItem[]): string {
-  const lines = [CSV_HEADER.join(',')];
+export function historyCsvRows(items: HistoryItem[], words: HistoryCsvWords): string {
+  const lines = [words.header.map((h) => csvField(h)).join(',')];
   for (const i of items) {
     lines.push(
       [
@@ -124,7 +151,7 @@ export function historyCsvRows(items: HistoryItem[]): string {
         csvField(i.reason),
         csvField(i.delta, { numeric: true }),
         csvField(i.balanceAfter, { numeric: true }),
-        csvField(i.details),
+        csvField(words.details(i.details)),
       ].join(','),
     );
   }
@@ -132,12 +159,12 @@ export function historyCsvRows(items: HistoryItem[]): string {
 }
 
 /** Every entry of the fan's ledger as CSV, newest first. */
-export async function historyCsv(deps: HistoryDeps, userId: number): Promise<string> {
+export async function historyCsv(deps: HistoryDeps, userId: number, words: HistoryCsvWords): Promise<string> {
   const { ledger } = deps.uow.repos;
   const total = await ledger.count(userId);
   const items: HistoryItem[] = [];
   for (let offset = 0; offset < total; offset += 500) {
     items.push(...(await toItems(deps, await ledger.page(userId, offset, 500))));
   }
-  return historyCsvRows(items);
+  return historyCsvRows(items, words);
 }

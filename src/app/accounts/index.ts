@@ -2,7 +2,7 @@ import { isLocale, negotiateLocale, type Clock, type Locale } from '../../domain
 import type { UnitOfWork } from '../ports/index.ts';
 import { getBalance } from './accounts.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
-import { historyCsv, historyPage } from './history.ts';
+import { historyCsv, historyPage, type HistoryCsvWords } from './history.ts';
 
 export interface AccountDeps {
   uow: UnitOfWork;
@@ -16,7 +16,7 @@ export function createAccountServices(deps: AccountDeps) {
     getBalance: (userId: number) => getBalance(deps, userId),
     history: {
       page: (userId: number, page: number) => historyPage(deps, { userId, page }),
-      csv: (userId: number) => historyCsv(deps, userId),
+      csv: (userId: number, words: HistoryCsvWords) => historyCsv(deps, userId, words),
     },
     setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
     /** `/language`: the language the bot speaks to this person from now on. */

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { revokeInvoiceUnlock, unlockRefundedText } from '../content/index.ts';
-import type { Payment, Repos, StarsRefunds, UnitOfWork } from '../ports/index.ts';
+import { revokeInvoiceUnlock, unlockRefundedNotice } from '../content/index.ts';
+import type { Payment, Repos, StarsRefunds, TextRef, UnitOfWork } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
 import { cutUserPass } from './passes.ts';
@@ -60,7 +60,7 @@ async function takeBackStarsPayment(
   const chargeId = payment.providerChargeId!;
   if (!(await r.payments.markRefunded(payment.id, now))) return null;
   let result: Taken;
-  let html: string;
+  let html: string | TextRef;
   const paid = `⭐ ${payment.amount}`;
   if (payment.kind === 'credits') {
     const entry = await r.ledger.apply({
@@ -83,7 +83,7 @@ async function takeBackStarsPayment(
   } else if (payment.kind === 'unlock') {
     const { title, revoked } = await revokeInvoiceUnlock(r, payment);
     result = { ok: true, kind: 'unlock', stars: payment.amount, title, revoked };
-    html = unlockRefundedText(title, payment.amount, revoked);
+    html = unlockRefundedNotice(title, payment.amount, revoked);
   } else {
     const { until } = await cutUserPass(r, deps.clock, payment.userId, payment.quantity);
     // A zero entry carries the key, so the refund shows in /history and is found by reconciliation.

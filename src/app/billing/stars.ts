@@ -1,7 +1,7 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { checkUnlockPreCheckout, grantInvoiceUnlock } from '../content/stars.ts';
-import type { Product, UnitOfWork } from '../ports/index.ts';
+import type { Product, TextRef, UnitOfWork } from '../ports/index.ts';
 import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
@@ -87,7 +87,7 @@ export async function findCreditPack(
 export async function checkStarsPreCheckout(
   deps: PurchaseDeps,
   q: { userId: number; payload: string; currency: string; totalAmount: number },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; message: string | TextRef }> {
   const id = paymentIdOf(q.payload);
   const payment = id === null ? null : await deps.uow.repos.payments.get(id);
   if (!payment || payment.userId !== q.userId || payment.status !== 'pending') {

@@ -26,7 +26,8 @@ export type AdminListResult =
     }
   | AdminFailure;
 
-const isAdmin = (deps: ContentDeps, id: number) => deps.adminUserIds.includes(id);
+/** Managing content is `products.edit` (managers and owners). */
+const canManage = (deps: ContentDeps, id: number) => deps.access.can(id, 'products.edit');
 
 async function viewOf(r: Repos, itemId: number): Promise<AdminItemView | null> {
   const item = await r.content.get(itemId);
@@ -44,7 +45,7 @@ export async function listContentForAdmin(
   deps: ContentDeps,
   a: { adminId: number; page: number },
 ): Promise<AdminListResult> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   const { repos } = deps.uow;
   const total = await repos.content.countAll();
   const pages = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
@@ -68,7 +69,7 @@ export async function viewContentItem(
   deps: ContentDeps,
   a: { adminId: number; itemId: number },
 ): Promise<({ ok: true } & AdminItemView) | AdminFailure> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   const view = await viewOf(deps.uow.repos, a.itemId);
   return view ? { ok: true, ...view } : { ok: false, code: 'unknown_item' };
 }
@@ -78,7 +79,7 @@ export async function setContentHidden(
   deps: ContentDeps,
   a: { adminId: number; itemId: number; hidden: boolean },
 ): Promise<({ ok: true; changed: boolean } & AdminItemView) | AdminFailure> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   return deps.uow.run(async (r) => {
     const before = await r.content.get(a.itemId);
     if (!before) return { ok: false, code: 'unknown_item' };
@@ -101,7 +102,7 @@ export async function moveContentItem(
   deps: ContentDeps,
   a: { adminId: number; itemId: number; direction: 'up' | 'down' },
 ): Promise<({ ok: true; moved: boolean } & AdminItemView) | AdminFailure> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   return deps.uow.run(async (r) => {
     if (!(await r.content.get(a.itemId))) return { ok: false, code: 'unknown_item' };
     const moved = await r.content.move(a.itemId, a.direction);
@@ -121,7 +122,7 @@ export async function sendContentToAdmin(
   deps: ContentDeps,
   a: { adminId: number; itemId: number; key: string },
 ): Promise<{ ok: true } | AdminFailure> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   const res = await deps.uow.run(async (r) => {
     const item = await r.content.get(a.itemId);
     if (!item) return { ok: false as const, code: 'unknown_item' as const };

@@ -44,18 +44,38 @@ export type DraftReply =
   | { code: 'created'; item: ContentItem }
   | { code: 'saved'; item: ContentItem; field: EditField }
   /** Not what this step needs: say why and ask again. */
-  | { code: 'retry'; step: ContentDraftStep; detail: string }
+  | { code: 'retry'; step: ContentDraftStep; reason: DraftRetryReason }
   /** The item being edited does not exist (any more). */
   | { code: 'gone' };
 
+/** Why a draft's answer was not taken. */
+export type DraftRetryReason =
+  /** Not a valid title, price in credits, or price in Stars (see CONTENT_LIMITS). */
+  | 'bad_title'
+  | 'bad_credits'
+  | 'bad_stars'
+  /** An album item beyond the limit, or of a kind that cannot join it. */
+  | 'album_limit'
+  /** Media where an edit wants its new value as text. */
+  | 'want_text_value'
+  | 'has_media'
+  /** Voice, GIF, sticker, video note at the media step. */
+  | 'unsellable'
+  /** Such media at a step that wants text. */
+  | 'as_text'
+  | 'media_first'
+  /** The draft lacked what earlier steps stored: restarted. */
+  | 'incomplete';
+
 export type DraftResult = { handled: false } | { handled: true; reply: DraftReply };
 
-const isAdmin = (deps: ContentDeps, id: number) => deps.adminUserIds.includes(id);
+/** Managing content is `products.edit` (managers and owners). */
+const canManage = (deps: ContentDeps, id: number) => deps.access.can(id, 'products.edit');
 const empty = { itemId: null, media: [], mediaGroupId: null, title: null, priceCredits: null };
 
 /** Starts (or restarts) adding an item: the next media the admin sends is its content. */
 export async function startContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<{ ok: boolean }> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false };
+  if (!(await canManage(deps, a.adminId))) return { ok: false };
   await deps.uow.repos.contentDrafts.save({ adminId: a.adminId, step: 'media', ...empty }, deps.clock.now());
   return { ok: true };
 }
@@ -65,7 +85,7 @@ export async function startContentEdit(
   deps: ContentDeps,
   a: { adminId: number; itemId: number; field: EditField },
 ): Promise<{ ok: true; item: ContentItem } | { ok: false; code: 'not_admin' | 'unknown_item' }> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await canManage(deps, a.adminId))) return { ok: false, code: 'not_admin' };
   return deps.uow.run(async (r) => {
     const item = await r.content.get(a.itemId);
     if (!item) return { ok: false, code: 'unknown_item' };
@@ -77,7 +97,7 @@ export async function startContentEdit(
 
 /** `/cancel`: drops the admin's draft; false when there was none. */
 export async function cancelContentDraft(deps: ContentDeps, a: { adminId: number }): Promise<boolean> {
-  if (!isAdmin(deps, a.adminId)) return false;
+  if (!(await canManage(deps, a.adminId))) return false;
   return deps.uow.repos.contentDrafts.delete(a.adminId);
 }
 
@@ -89,9 +109,10 @@ export async function continueContentDraft(
   deps: ContentDeps,
   a: { adminId: number; input: DraftInput },
 ): Promise<DraftResult> {
-  if (!isAdmin(deps, a.adminId)) return { handled: false };
-  // Most admin messages come with no draft open: a plain read first keeps them off the write path.
+  // Most messages come with no draft open: a plain read first keeps them off the write path (and off
+  // the team table). A draft of someone who may no longer manage content is not continued.
   if (!(await deps.uow.repos.contentDrafts.get(a.adminId))) return { handled: false };
+  if (!(await canManage(deps, a.adminId))) return { handled: false };
   const now = deps.clock.now();
   return deps.uow.run(async (r): Promise<DraftResult> => {
     const draft = await r.contentDrafts.getForUpdate(a.adminId);
@@ -106,7 +127,7 @@ export async function continueContentDraft(
 }
 
 async function advance(r: Repos, draft: ContentDraft, input: DraftInput, now: Date): Promise<DraftReply> {
-  const retry = (detail: string): DraftReply => ({ code: 'retry', step: draft.step, detail });
+  const retry = (reason: DraftRetryReason): DraftReply => ({ code: 'retry', step: draft.step, reason });
   const save = (next: Partial<ContentDraft>) => r.contentDrafts.save({ ...draft, ...next }, now);
 
   if (input.kind === 'media') {
@@ -126,45 +147,35 @@ async function advance(r: Repos, draft: ContentDraft, input: DraftInput, now: Da
       if (draft.media.some((m) => m.messageId === media.messageId)) return { code: 'silent' };
       const next = [...draft.media, media].sort((x, y) => x.messageId - y.messageId);
       if (next.length > CONTENT_LIMITS.mediaMax || !canGroup(next.map((m) => m.type)))
-        return retry(
-          `an item holds one album of up to ${CONTENT_LIMITS.mediaMax} photos and videos, files or audio tracks`,
-        );
+        return retry('album_limit');
       await save({ media: next });
       return { code: 'silent' };
     }
-    return retry(
-      draft.step.startsWith('edit_')
-        ? 'send the new value as text'
-        : 'this item already has its media (one file or one album per item)',
-    );
+    return retry(draft.step.startsWith('edit_') ? 'want_text_value' : 'has_media');
   }
   if (input.kind === 'other_media') {
-    return retry(
-      draft.step === 'media'
-        ? 'voice messages, GIFs, stickers and video notes cannot be sold: send a photo, video, file or audio (or an album)'
-        : 'send it as text',
-    );
+    return retry(draft.step === 'media' ? 'unsellable' : 'as_text');
   }
 
   const text = input.text;
   switch (draft.step) {
     case 'media':
-      return retry('send the media first: a photo, video, file or audio, or an album');
+      return retry('media_first');
     case 'title': {
       const title = parseTitle(text);
-      if (!title.ok) return retry(title.detail);
+      if (!title.ok) return retry('bad_title');
       await save({ step: 'credits', title: title.value });
       return { code: 'ask_credits', title: title.value };
     }
     case 'credits': {
       const credits = parseCredits(text);
-      if (!credits.ok) return retry(credits.detail);
+      if (!credits.ok) return retry('bad_credits');
       await save({ step: 'stars', priceCredits: credits.value });
       return { code: 'ask_stars', credits: credits.value };
     }
     case 'stars': {
       const stars = parseStars(text);
-      if (!stars.ok) return retry(stars.detail);
+      if (!stars.ok) return retry('bad_stars');
       const { title, priceCredits } = draft;
       // Earlier steps stored these; a draft that lacks them is restarted rather than half-created.
       if (
@@ -174,7 +185,7 @@ async function advance(r: Repos, draft: ContentDraft, input: DraftInput, now: Da
         draft.media.length === 0
       ) {
         await save({ step: 'media', ...empty });
-        return retry('this draft was incomplete: send the media again');
+        return retry('incomplete');
       }
       const item = await r.content.create({
         title,
@@ -199,7 +210,7 @@ async function advance(r: Repos, draft: ContentDraft, input: DraftInput, now: Da
 
 async function saveEdit(r: Repos, draft: ContentDraft, text: string): Promise<DraftReply> {
   const field = draft.step.slice('edit_'.length) as EditField;
-  const retry = (detail: string): DraftReply => ({ code: 'retry', step: draft.step, detail });
+  const retry = (reason: DraftRetryReason): DraftReply => ({ code: 'retry', step: draft.step, reason });
   const item = draft.itemId === null ? null : await r.content.get(draft.itemId);
   if (!item) {
     await r.contentDrafts.delete(draft.adminId);
@@ -208,15 +219,15 @@ async function saveEdit(r: Repos, draft: ContentDraft, text: string): Promise<Dr
   let change: Partial<Pick<ContentItem, 'title' | 'priceCredits' | 'priceStars'>>;
   if (field === 'title') {
     const v = parseTitle(text);
-    if (!v.ok) return retry(v.detail);
+    if (!v.ok) return retry('bad_title');
     change = { title: v.value };
   } else if (field === 'credits') {
     const v = parseCredits(text);
-    if (!v.ok) return retry(v.detail);
+    if (!v.ok) return retry('bad_credits');
     change = { priceCredits: v.value };
   } else {
     const v = parseStars(text);
-    if (!v.ok) return retry(v.detail);
+    if (!v.ok) return retry('bad_stars');
     change = { priceStars: v.value };
   }
   await r.content.update(item.id, change);

@@ -1,9 +1,9 @@
 import type { ContentItem, Repos } from '../ports/index.ts';
 import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
-import { browseFooterText, unlockInvoice } from './messages.ts';
 import { fanNotice } from '../system/notices.ts';
-import { deliveryItem, previewItem, retirePreviewItem, type ContentKeyboards } from './send.ts';
+import { text } from '../texts.ts';
+import { deliveryItem, mediaCounts, previewItem, retirePreviewItem, type ContentKeyboards } from './send.ts';
 import { invoicePayload } from '../billing/stars.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 
@@ -31,7 +31,7 @@ export async function browseContent(
     const page = Math.min(Math.max(1, Math.trunc(a.page) || 1), pages);
     if (total === 0) return { ok: true, total, page, pages };
     const items = await r.content.listForFan(a.userId, (page - 1) * BROWSE_PAGE_SIZE, BROWSE_PAGE_SIZE);
-    const footer = browseFooterText(page, pages, total);
+    const footer = text('content-footer', { page, pages, total });
     const nav = a.keyboards.pages(page, pages);
     await r.outbox.enqueue([
       ...items.map((item) => previewItem(item, a.userId, a.keyboards, `content-browse:${a.key}:${item.id}`)),
@@ -156,9 +156,20 @@ export async function resendContent(
   return res;
 }
 
+/**
+ * The Stars invoice of an item, for the bot to word: `title` is the item's, cut to Telegram's 32
+ * characters; `media` what it holds (`content-media`'s arguments).
+ */
+export interface UnlockInvoice {
+  payload: string;
+  title: string;
+  itemTitle: string;
+  media: ReturnType<typeof mediaCounts>;
+  priceStars: number;
+}
+
 export type UnlockInvoiceResult =
-  | { ok: true; invoice: { payload: string; title: string; description: string; priceStars: number } }
-  | { ok: false; code: 'unknown_item' | 'already_unlocked' | 'banned' };
+  { ok: true; invoice: UnlockInvoice } | { ok: false; code: 'unknown_item' | 'already_unlocked' | 'banned' };
 
 /**
  * The Stars invoice for an item (files and audio; photos and videos are sold as paid media, though an
@@ -182,8 +193,15 @@ export async function startUnlockInvoice(
     kind: 'unlock',
     quantity: item.id,
   });
+  const chars = [...item.title];
   return {
     ok: true,
-    invoice: { payload: invoicePayload(payment.id), priceStars: item.priceStars, ...unlockInvoice(item) },
+    invoice: {
+      payload: invoicePayload(payment.id),
+      priceStars: item.priceStars,
+      title: chars.length > 32 ? `${chars.slice(0, 31).join('')}…` : item.title,
+      itemTitle: item.title,
+      media: mediaCounts(item),
+    },
   };
 }

@@ -5,11 +5,16 @@ import * as fan from './fan.ts';
 
 export type { ContentDeps } from './deps.ts';
 export type { ContentKeyboards } from './send.ts';
-export type { DraftInput, DraftReply, EditField } from './drafts.ts';
+export type { DraftInput, DraftReply, DraftRetryReason, EditField } from './drafts.ts';
 export type { AdminItemView } from './admin.ts';
-export { checkUnlockPreCheckout, grantInvoiceUnlock, revokeInvoiceUnlock } from './stars.ts';
-export { itemMedia, unlockRefundedText } from './messages.ts';
-export { sellsAsPaidMedia } from './send.ts';
+export {
+  checkUnlockPreCheckout,
+  grantInvoiceUnlock,
+  revokeInvoiceUnlock,
+  unlockRefundedNotice,
+} from './stars.ts';
+export { mediaCounts, sellsAsPaidMedia } from './send.ts';
+export type { UnlockInvoice } from './fan.ts';
 
 type Arg<F extends (deps: ContentDeps, a: never) => unknown> = Parameters<F>[1];
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encodePaidMediaPayload, isPaidMediaEligible } from '../../domain/content/index.ts';
-import type { ContentItem, ContentMediaType, NewOutboxItem } from '../ports/index.ts';
-import { deliveryCaption, lockedPreviewText, unlockedCardText } from './messages.ts';
+import type { ContentItem, ContentMediaType, NewOutboxItem, TextRef } from '../ports/index.ts';
+import { text } from '../texts.ts';
 import { fanNotice, type NoticeKeyboard } from '../system/notices.ts';
 import { lanes } from '../outbox/lanes.ts';
 
@@ -14,6 +14,24 @@ export interface ContentKeyboards {
   /** Page navigation under the list (empty when there is one page). */
   pages(page: number, pages: number): NoticeKeyboard;
 }
+
+/**
+ * What an item holds, as the arguments of the texts that describe it (`content-media`): an item is
+ * photos and videos, or files, or audio tracks.
+ */
+export function mediaCounts(item: Pick<ContentItem, 'media'>) {
+  const count = (type: ContentMediaType) => item.media.filter((m) => m.type === type).length;
+  return { photos: count('photo'), videos: count('video'), files: count('document'), tracks: count('audio') };
+}
+
+/** The texts of a preview: a paid-media post, a locked card (files, audio), an item the fan owns. */
+const lockedPreview = (item: ContentItem, paidMedia: boolean): TextRef =>
+  text(paidMedia ? 'content-locked-paid-media' : 'content-locked-card', {
+    title: item.title,
+    credits: item.priceCredits,
+    stars: item.priceStars,
+    ...mediaCounts(item),
+  });
 
 /** Whether an item goes out as Telegram paid media (photos and videos) rather than an invoice. */
 export const sellsAsPaidMedia = (item: Pick<ContentItem, 'media'>) =>
@@ -31,27 +49,34 @@ const SEND_METHOD: Record<ContentMediaType, string> = {
  * send for a single file, one album otherwise.
  */
 export function deliveryItem(item: ContentItem, userId: number, key: string): NewOutboxItem {
-  const caption = deliveryCaption(item);
+  const caption = text('content-delivery-caption', { title: item.title });
   const [first] = item.media;
-  const params: Record<string, unknown> =
-    item.media.length === 1 && first
-      ? { chat_id: userId, [first.type]: first.fileId, caption, parse_mode: 'HTML', protect_content: true }
-      : {
-          chat_id: userId,
-          media: item.media.map((m, i) => ({
-            type: m.type,
-            media: m.fileId,
-            ...(i === 0 ? { caption, parse_mode: 'HTML' } : {}),
-          })),
-          protect_content: true,
-        };
-  const method = item.media.length === 1 && first ? SEND_METHOD[first.type] : 'sendMediaGroup';
+  const single = item.media.length === 1 && first;
+  const params: Record<string, unknown> = single
+    ? { chat_id: userId, [first.type]: first.fileId, parse_mode: 'HTML', protect_content: true }
+    : {
+        chat_id: userId,
+        media: item.media.map((m, i) => ({
+          type: m.type,
+          media: m.fileId,
+          ...(i === 0 ? { parse_mode: 'HTML' } : {}),
+        })),
+        protect_content: true,
+      };
+  const method = single ? SEND_METHOD[first.type] : 'sendMediaGroup';
   return {
     lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: key,
-    payload: { kind: 'call', method, params, userId },
+    payload: {
+      kind: 'call',
+      method,
+      params,
+      userId,
+      // The caption in the reader's language, at send time.
+      texts: { [single ? 'caption' : 'media.0.caption']: caption },
+    },
   };
 }
 
@@ -67,11 +92,16 @@ export function previewItem(
   key: string,
 ): NewOutboxItem {
   if (item.unlocked)
-    return fanNotice(userId, key, unlockedCardText(item), { keyboard: keyboards.unlocked(item) });
+    return fanNotice(
+      userId,
+      key,
+      text('content-unlocked-card', { title: item.title, ...mediaCounts(item) }),
+      {
+        keyboard: keyboards.unlocked(item),
+      },
+    );
   if (!sellsAsPaidMedia(item))
-    return fanNotice(userId, key, lockedPreviewText(item, false), {
-      keyboard: keyboards.locked(item, false),
-    });
+    return fanNotice(userId, key, lockedPreview(item, false), { keyboard: keyboards.locked(item, false) });
   return {
     lane: lanes.fan(userId),
     chatId: userId,
@@ -91,11 +121,11 @@ export function previewItem(
           stars: item.priceStars,
           post: postId(key),
         }),
-        caption: lockedPreviewText(item, true),
         parse_mode: 'HTML',
         protect_content: true,
-        reply_markup: { inline_keyboard: keyboards.locked(item, true) },
       },
+      texts: { caption: lockedPreview(item, true) },
+      keyboard: keyboards.locked(item, true),
     },
   };
 }

@@ -1,16 +1,37 @@
 import { decodePaidMediaPayload } from '../../domain/content/index.ts';
-import type { ContentItem, ContentUnlockMethod, NewOutboxItem, Payment, Repos } from '../ports/index.ts';
+import type {
+  ContentItem,
+  ContentUnlockMethod,
+  NewOutboxItem,
+  Payment,
+  Repos,
+  TextRef,
+} from '../ports/index.ts';
 import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
-import {
-  alreadyOwnedText,
-  creditsReturnedText,
-  doublePaymentAlert,
-  invoiceUnlockedText,
-  paidMediaUnlockedText,
-} from './messages.ts';
 import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
+import { text } from '../texts.ts';
 import { deliveryItem } from './send.ts';
+
+const creditsReturned = (item: ContentItem, returned: number, balance: number) =>
+  text('content-credits-returned', { title: item.title, returned, balance });
+
+/** The owners' alert: a fan paid in Stars for an item they already owned (ids as text: no digit grouping). */
+function doublePaymentAlert(a: {
+  userId: number;
+  item: ContentItem;
+  stars: number;
+  payment: { id: number; chargeId: string } | null;
+}): TextRef {
+  const common = { userId: String(a.userId), stars: a.stars, title: a.item.title, itemId: String(a.item.id) };
+  return a.payment
+    ? text('content-admin-double-invoice', {
+        ...common,
+        paymentId: String(a.payment.id),
+        chargeId: a.payment.chargeId,
+      })
+    : text('content-admin-double-paid-media', common);
+}
 
 /**
  * Stars unlocks: Telegram paid media (`purchased_paid_media`) and invoices (`successful_payment` of a
@@ -90,7 +111,7 @@ export type PaidMediaResult =
  * per payer and payload, and the unlock row is unique per fan and item.
  */
 export async function recordPaidMediaPurchase(
-  deps: ContentDeps,
+  deps: Omit<ContentDeps, 'access'>,
   /** `key`: names this purchase in the owners' double-payment alert (the payment inbox row). */
   a: { userId: number; payload: string; key: string },
 ): Promise<PaidMediaResult> {
@@ -109,20 +130,14 @@ export async function recordPaidMediaPurchase(
     });
     const items: NewOutboxItem[] = [];
     if (outcome.status === 'unlocked') {
-      items.push(fanNotice(a.userId, `content-paid:${a.userId}:${item.id}`, paidMediaUnlockedText(item)));
+      const notice = text('content-paid-media-unlocked', { title: item.title });
+      items.push(fanNotice(a.userId, `content-paid:${a.userId}:${item.id}`, notice));
     } else if (outcome.status === 'credits_returned') {
-      const html = creditsReturnedText(item, outcome.credits, outcome.balance);
+      const html = creditsReturned(item, outcome.credits, outcome.balance);
       // Keyed on the refund's ledger key: a later unlock and return of the same item gets its own notice.
       items.push(fanNotice(a.userId, `content-credits-back:${outcome.ledgerKey}`, html));
     } else {
-      const alert = doublePaymentAlert({
-        userId: a.userId,
-        item,
-        stars: offer.stars,
-        via: 'paid media',
-        paymentId: null,
-        chargeId: null,
-      });
+      const alert = doublePaymentAlert({ userId: a.userId, item, stars: offer.stars, payment: null });
       items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.key}`, alert));
     }
     await r.outbox.enqueue(items);
@@ -140,21 +155,13 @@ export async function checkUnlockPreCheckout(
   r: Repos,
   payment: Payment,
   q: { currency: string; totalAmount: number },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; message: TextRef }> {
   const item = await r.content.get(payment.quantity);
-  if (!item || item.hidden)
-    return { ok: false, message: 'This item is no longer on sale. Send /content to see what is.' };
+  if (!item || item.hidden) return { ok: false, message: text('content-precheckout-gone') };
   if (await r.content.getUnlock(payment.userId, item.id))
-    return {
-      ok: false,
-      message: 'You already own this item: send /content and tap “Send again”, free of charge.',
-    };
+    return { ok: false, message: text('content-precheckout-owned') };
   if (q.currency !== 'XTR' || q.totalAmount !== item.priceStars || payment.amount !== item.priceStars)
-    return {
-      ok: false,
-      message:
-        'The price has changed since this invoice was made. Please open /content for the current price.',
-    };
+    return { ok: false, message: text('content-precheckout-price') };
   return { ok: true };
 }
 
@@ -168,7 +175,7 @@ export async function grantInvoiceUnlock(
   r: Repos,
   deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'adminGroupId' | 'adminUserIds'>,
   a: { payment: Payment; chargeId: string },
-): Promise<string> {
+): Promise<TextRef> {
   const { payment } = a;
   const item = await r.content.get(payment.quantity);
   // Items are never deleted; a payment for an unknown one is a bug: roll back, the error reaches the owners.
@@ -181,21 +188,18 @@ export async function grantInvoiceUnlock(
     paymentId: payment.id,
   });
   await r.outbox.enqueue([deliveryItem(item, payment.userId, `content-send:invoice:${a.chargeId}`)]);
-  if (outcome.status === 'credits_returned')
-    return creditsReturnedText(item, outcome.credits, outcome.balance);
+  if (outcome.status === 'credits_returned') return creditsReturned(item, outcome.credits, outcome.balance);
   if (outcome.status === 'already') {
     const alert = doublePaymentAlert({
       userId: payment.userId,
       item,
       stars: payment.amount,
-      via: 'invoice',
-      paymentId: payment.id,
-      chargeId: a.chargeId,
+      payment: { id: payment.id, chargeId: a.chargeId },
     });
     await r.outbox.enqueue(ownerAlerts(alertTargets(deps), `content-double:${a.chargeId}`, alert));
-    return alreadyOwnedText(item);
+    return text('content-paid-twice', { title: item.title });
   }
-  return invoiceUnlockedText(item, payment.amount);
+  return text('content-invoice-unlocked', { title: item.title, stars: payment.amount });
 }
 
 /**
@@ -209,5 +213,9 @@ export async function revokeInvoiceUnlock(
 ): Promise<{ title: string; revoked: boolean }> {
   const item = await r.content.get(payment.quantity);
   const revoked = await r.content.removeUnlockOfPayment(payment.userId, payment.quantity, payment.id);
-  return { title: item?.title ?? `item #${payment.quantity}`, revoked };
+  return { title: item?.title ?? `#${payment.quantity}`, revoked };
 }
+
+/** What the fan is told when an unlock invoice is refunded. */
+export const unlockRefundedNotice = (title: string, stars: number, revoked: boolean): TextRef =>
+  text(revoked ? 'content-refunded-revoked' : 'content-refunded', { title, stars });

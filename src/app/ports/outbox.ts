@@ -83,6 +83,13 @@ export type OutboxPayload =
       /** Telegram answers that mean "already so" and count as done ("message is not modified"…). */
       okErrors?: string[];
       effect?: OutboxEffect;
+      /**
+       * Parameters rendered at send time in the chat's language, by path: `caption`, or an album's
+       * `media.0.caption`.
+       */
+      texts?: Record<string, TextRef>;
+      /** `reply_markup`'s inline keyboard, its labels rendered at send time like a notice's. */
+      keyboard?: NoticeButton[][];
     };
 
 /** Bookkeeping after a successful `call` (see app/delivery.ts#applyEffect). */

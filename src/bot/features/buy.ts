@@ -66,7 +66,10 @@ composer.on('pre_checkout_query', async (ctx) => {
   });
   await (res.ok
     ? ctx.answerPreCheckoutQuery(true)
-    : ctx.answerPreCheckoutQuery(false, { error_message: res.message }));
+    : ctx.answerPreCheckoutQuery(false, {
+        error_message:
+          typeof res.message === 'string' ? res.message : ctx.t(res.message.key, res.message.args),
+      }));
 });
 
 // `successful_payment` never reaches features: the payment inbox stores it (middlewares/payment-inbox.ts).

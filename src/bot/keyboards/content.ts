@@ -1,7 +1,8 @@
 import { InlineKeyboard } from 'grammy';
-import { credits } from '../../app/messages.ts';
 import type { ContentKeyboards } from '../../app/content/index.ts';
-import type { ContentItem } from '../../app/ports/index.ts';
+import type { ContentItem, TextRef } from '../../app/ports/index.ts';
+import { text } from '../../app/texts.ts';
+import type { TranslateFn } from '../context.ts';
 import {
   contentAddData,
   contentFanData,
@@ -11,40 +12,50 @@ import {
   contentUnlockData,
 } from '../callback-data/content.ts';
 
-const button = (text: string, callback_data: string) => ({ text, callback_data });
+const button = (label: TextRef, callback_data: string) => ({ text: label, callback_data });
 
-/** The buttons of the fan's list, as plain JSON (they travel through the outbox). */
+/** The buttons of the fan's list, as plain JSON (they travel through the outbox, worded at send time). */
 export const contentFanKeyboards: ContentKeyboards = {
   locked(item, paidMedia) {
     const unlock = button(
-      `🔓 Unlock for ${credits(item.priceCredits)}`,
+      text('content-button-unlock', { credits: item.priceCredits }),
       contentUnlockData.pack({ credits: item.priceCredits, item: item.id }),
     );
     // Paid media carries its own Stars button (tap the picture); files and audio get an invoice.
     if (paidMedia) return [[unlock]];
     return [
       [unlock],
-      [button(`⭐ ${item.priceStars} Stars`, contentFanData.pack({ action: 'stars', item: item.id }))],
+      [
+        button(
+          text('content-button-stars', { stars: item.priceStars }),
+          contentFanData.pack({ action: 'stars', item: item.id }),
+        ),
+      ],
     ];
   },
   unlocked(item) {
-    return [[button('📤 Send again', contentFanData.pack({ action: 'resend', item: item.id }))]];
+    return [
+      [button(text('content-button-resend'), contentFanData.pack({ action: 'resend', item: item.id }))],
+    ];
   },
   pages(page, pages) {
     if (pages <= 1) return [];
     const row = [];
-    if (page > 1) row.push(button('◀️ Previous', contentPageData.pack({ page: page - 1 })));
-    if (page < pages) row.push(button('▶️ More', contentPageData.pack({ page: page + 1 })));
+    if (page > 1) row.push(button(text('content-button-previous'), contentPageData.pack({ page: page - 1 })));
+    if (page < pages) row.push(button(text('content-button-more'), contentPageData.pack({ page: page + 1 })));
     return [row];
   },
 };
 
 /** The admins' list: one button per item, page buttons, add and the fans' view. */
-export function createContentListKeyboard(list: {
-  page: number;
-  pages: number;
-  items: Array<Pick<ContentItem, 'id' | 'title' | 'hidden'>>;
-}): InlineKeyboard {
+export function createContentListKeyboard(
+  t: TranslateFn,
+  list: {
+    page: number;
+    pages: number;
+    items: Array<Pick<ContentItem, 'id' | 'title' | 'hidden'>>;
+  },
+): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const item of list.items) {
     const label = `${item.hidden ? '🙈' : '⚙️'} ${item.title}`;
@@ -54,23 +65,29 @@ export function createContentListKeyboard(list: {
   if (list.page < list.pages) kb.text('▶️', contentListData.pack({ page: list.page + 1 }));
   if (list.pages > 1) kb.row();
   return kb
-    .text('➕ Add', contentAddData.pack({}))
-    .text('👀 As fans see it', contentPageData.pack({ page: 1 }));
+    .text(t('content-admin-button-add'), contentAddData.pack({}))
+    .text(t('content-admin-button-fan-view'), contentPageData.pack({ page: 1 }));
 }
 
 /** One item's tools. */
-export function createContentItemKeyboard(item: Pick<ContentItem, 'id' | 'hidden'>): InlineKeyboard {
+export function createContentItemKeyboard(
+  t: TranslateFn,
+  item: Pick<ContentItem, 'id' | 'hidden'>,
+): InlineKeyboard {
   const act = (action: Parameters<typeof contentItemData.pack>[0]['action']) =>
     contentItemData.pack({ action, item: item.id });
   return new InlineKeyboard()
-    .text('✏️ Title', act('title'))
-    .text('💳 Credits', act('credits'))
-    .text('⭐ Stars', act('stars'))
+    .text(t('content-admin-button-title'), act('title'))
+    .text(t('content-admin-button-credits'), act('credits'))
+    .text(t('content-admin-button-stars'), act('stars'))
     .row()
-    .text(item.hidden ? '👁 Show' : '🙈 Hide', act(item.hidden ? 'show' : 'hide'))
-    .text('⬆️ Up', act('up'))
-    .text('⬇️ Down', act('down'))
+    .text(
+      t(item.hidden ? 'content-admin-button-show' : 'content-admin-button-hide'),
+      act(item.hidden ? 'show' : 'hide'),
+    )
+    .text(t('content-admin-button-up'), act('up'))
+    .text(t('content-admin-button-down'), act('down'))
     .row()
-    .text('📤 Send it to me', act('send'))
-    .text('⬅️ List', contentListData.pack({ page: 1 }));
+    .text(t('content-admin-button-send'), act('send'))
+    .text(t('content-admin-button-list'), contentListData.pack({ page: 1 }));
 }

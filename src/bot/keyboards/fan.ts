@@ -44,10 +44,10 @@ export function createBuyCreditsKeyboard(): InlineKeyboard {
 }
 
 /** Under `/history`: the page buttons and the CSV export. */
-export function createHistoryKeyboard(h: { page: number; pages: number }): InlineKeyboard {
+export function createHistoryKeyboard(t: TranslateFn, h: { page: number; pages: number }): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (h.page > 1) kb.text('◀️', historyData.pack({ page: h.page - 1 }));
   if (h.page < h.pages) kb.text('▶️', historyData.pack({ page: h.page + 1 }));
   if (h.pages > 1) kb.row();
-  return kb.text('📄 Export CSV', historyCsvData.pack({}));
+  return kb.text(t('history-button-csv'), historyCsvData.pack({}));
 }

@@ -43,6 +43,7 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
     params.message_thread_id = threadId;
   }
   if (p.userId !== undefined && item.chatId > 0) await refuseIfBlocked(ctx, p.userId);
+  if (p.texts || p.keyboard) await renderCallTexts(ctx, item.chatId, p, params);
   const raw = api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
   const method = raw[p.method];
   if (typeof method !== 'function')
@@ -62,3 +63,32 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
     if (p.effect) await delivery.applyEffect(r, p.effect, result);
   });
 };
+
+/** A call's catalogue texts (a caption, button labels) in the chat's language, into its parameters. */
+async function renderCallTexts(
+  ctx: Parameters<Handler<'call'>>[0],
+  chatId: number,
+  p: Parameters<Handler<'call'>>[2],
+  params: Record<string, unknown>,
+): Promise<void> {
+  const { views } = ctx.deps;
+  const locale = await views.localeFor(chatId);
+  for (const [path, ref] of Object.entries(p.texts ?? {})) {
+    // Copies along the path, so the stored payload is left as it was.
+    const keys = path.split('.');
+    let node: Record<string, unknown> = params;
+    for (const key of keys.slice(0, -1)) {
+      const child = node[key];
+      const copy = Array.isArray(child) ? [...child] : { ...(child as Record<string, unknown>) };
+      node[key] = copy;
+      node = copy as unknown as Record<string, unknown>;
+    }
+    node[keys.at(-1)!] = views.render(ref, locale);
+  }
+  if (p.keyboard)
+    params.reply_markup = {
+      inline_keyboard: p.keyboard.map((row) =>
+        row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),
+      ),
+    };
+}

@@ -4,7 +4,6 @@ import { contentFanData, contentPageData, contentUnlockData } from '../../callba
 import type { Context } from '../../context.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
 import { createBuyCreditsKeyboard } from '../../keyboards/fan.ts';
-import { contentTexts, texts } from '../../texts.ts';
 
 /**
  * Fans browse `/content` (locked previews through the outbox), unlock with credits, pay in Stars
@@ -21,29 +20,25 @@ async function browse(ctx: Context, page: number, key: string): Promise<void> {
     keyboards: contentFanKeyboards,
   });
   if (!res.ok) await ctx.reply(bannedPurchaseText);
-  else if (res.total === 0) await ctx.reply(contentTexts.fanEmpty);
+  else if (res.total === 0) await ctx.reply(ctx.t('content-empty'));
 }
 
 feature.command('content', (ctx) => browse(ctx, 1, `${ctx.chat.id}:${ctx.msg.message_id}`));
 
 feature.callbackQuery(contentPageData.filter, async (ctx) => {
   const data = contentPageData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   await ctx.answerCallbackQuery();
   await browse(ctx, data.page, `cb:${ctx.callbackQuery.id}`);
 });
 
 feature.callbackQuery(contentFanData.filter, async (ctx) => {
   const data = contentFanData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   const a = { userId: ctx.from.id, itemId: data.item };
   if (data.action === 'resend') {
     const res = await ctx.services.content.resend(a);
-    const text = !res.ok
-      ? contentTexts.fanUnavailable
-      : res.sent
-        ? contentTexts.fanResent
-        : contentTexts.fanOnItsWay;
+    const text = ctx.t(!res.ok ? 'content-unavailable' : res.sent ? 'content-resent' : 'content-on-its-way');
     return ctx.answerCallbackQuery({ text });
   }
   if (data.action === 'stars') {
@@ -52,15 +47,18 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
       return ctx.answerCallbackQuery({
         text:
           res.code === 'already_unlocked'
-            ? contentTexts.fanAlreadyOwned
+            ? ctx.t('content-already-owned')
             : res.code === 'banned'
               ? bannedPurchaseText
-              : contentTexts.fanUnavailable,
+              : ctx.t('content-unavailable'),
         show_alert: true,
       });
     await ctx.answerCallbackQuery();
     const { invoice } = res;
-    return void (await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, 'XTR', [
+    // Telegram takes at most 255 characters, as plain text (the title is not escaped there).
+    const described = ctx.t('content-invoice-description', { title: invoice.itemTitle, ...invoice.media });
+    const description = [...unescapeHtml(described)].slice(0, 255).join('');
+    return void (await ctx.replyWithInvoice(invoice.title, description, invoice.payload, 'XTR', [
       { label: invoice.title, amount: invoice.priceStars },
     ]));
   }
@@ -69,7 +67,7 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
 
 feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
   const data = contentUnlockData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   const preview = ctx.callbackQuery.message?.message_id;
   const res = await ctx.services.content.unlockWithCredits({
     userId: ctx.from.id,
@@ -81,14 +79,13 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
     return ctx.answerCallbackQuery({
       text:
         res.status === 'unlocked'
-          ? contentTexts.fanUnlocked(res.cost, res.balance)
-          : res.sent
-            ? contentTexts.fanResent
-            : contentTexts.fanOnItsWay,
+          ? ctx.t('content-unlocked', { cost: res.cost, balance: res.balance })
+          : ctx.t(res.sent ? 'content-resent' : 'content-on-its-way'),
     });
   if (res.code === 'insufficient_credits') {
     await ctx.answerCallbackQuery();
-    return void (await ctx.reply(contentTexts.fanInsufficient(res.title, res.cost, res.balance), {
+    const args = { title: res.title, cost: res.cost, balance: res.balance };
+    return void (await ctx.reply(ctx.t('content-insufficient', args), {
       parse_mode: 'HTML',
       reply_markup: createBuyCreditsKeyboard(),
     }));
@@ -97,9 +94,12 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
     res.code === 'banned'
       ? bannedPurchaseText
       : res.code === 'price_changed'
-        ? contentTexts.fanPriceChanged(res.title, res.cost)
-        : contentTexts.fanUnavailable;
+        ? unescapeHtml(ctx.t('content-price-changed', { title: res.title, cost: res.cost }))
+        : ctx.t('content-unavailable');
   return ctx.answerCallbackQuery({ text, show_alert: true });
 });
+
+/** A catalogue text for a plain-text field (an invoice, a button's answer): its arguments unescaped. */
+const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export const contentFanFeature = composer;
