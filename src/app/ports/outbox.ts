@@ -213,15 +213,19 @@ export type InboxRow = FanTopic & {
  */
 export interface OutboxViews {
   topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'username'>): string;
-  infoCard(v: {
-    user: User;
-    spent: number;
-    passLeftMs: number;
-    previous: { groupId: number; threadId: number } | null;
-  }): { html: string; keyboard: InlineButton[][] };
-  inbox(groupId: number, rows: InboxRow[], now: Date): string;
-  supportNote(text: string): string;
-  supportCaption(caption: string): string;
+  /** What the group reads is in `locale`, the group language (see `localeFor`). */
+  infoCard(
+    v: {
+      user: User;
+      spent: number;
+      passLeftMs: number;
+      previous: { groupId: number; threadId: number } | null;
+    },
+    locale: Locale,
+  ): { html: string; keyboard: InlineButton[][] };
+  inbox(groupId: number, rows: InboxRow[], now: Date, locale: Locale): string;
+  supportNote(text: string, locale: Locale): string;
+  supportCaption(caption: string, locale: Locale): string;
   /** The language of a chat: the person's own (a private chat), the group language (the admin group). */
   localeFor(chatId: number): Promise<Locale>;
   /** A catalogue text in a language. */

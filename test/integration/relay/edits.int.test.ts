@@ -18,6 +18,7 @@ import {
   privateText,
 } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
+import { en } from '../../support/i18n.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -235,7 +236,7 @@ describe("a fan's edits", () => {
     expect(sent.map((c) => c.payload.text)).toEqual(['e1', 'e2', 'e3']);
     const told = fake
       .callsTo('sendMessage')
-      .filter((c) => c.payload.chat_id === fay.id && /edited up to 3 times/.test(String(c.payload.text)));
+      .filter((c) => c.payload.chat_id === fay.id && c.payload.text === en('relay-edit-limit', { limit: 3 }));
     expect(told).toHaveLength(1);
   });
 
@@ -248,7 +249,7 @@ describe("a fan's edits", () => {
       () =>
         fake
           .callsTo('sendMessage')
-          .some((c) => c.payload.chat_id === gus.id && /too old/.test(String(c.payload.text))),
+          .some((c) => c.payload.chat_id === gus.id && c.payload.text === en('relay-edit-too-old')),
       5000,
       'the fan told',
     );
@@ -277,7 +278,8 @@ describe("a fan's edits", () => {
             .callsTo('sendMessage')
             .some(
               (c) =>
-                c.payload.chat_id === hal.id && /the edit was not passed on/.test(String(c.payload.text)),
+                c.payload.chat_id === hal.id &&
+                c.payload.text === en('relay-edit-not-paid', { cost: 1, balance: 0 }),
             ),
         5000,
         'refused for lack of credits',
@@ -387,9 +389,9 @@ describe("an admin's edits and deletes", () => {
       expect(fake.callsTo('deleteMessage')).toHaveLength(0);
       return String(answer.payload.text);
     };
-    expect(await ask()).toMatch(/Reply \/delete to one of your answers/);
-    expect(await ask(question)).toMatch(/Only your own answers/);
-    expect(await ask(reply.message!.message_id)).toMatch(/48 hours/);
+    expect(await ask()).toBe(en('relay-delete-no-reply'));
+    expect(await ask(question)).toBe(en('relay-delete-not-yours'));
+    expect(await ask(reply.message!.message_id)).toBe(en('relay-delete-too-old'));
     expect(textOf(ivy.id, fanCopyId)).toBe('an old answer');
   });
 });
