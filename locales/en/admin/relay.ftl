@@ -34,6 +34,10 @@ relay-support-alert = 💳 <b>Payment support</b> from { $name }{ $handle } · <
 relay-support-alert-no-text = 💳 <b>Payment support</b> from { $name }{ $handle } · <code>{ $id }</code>:
   (a message without text: ask them to describe it in words)
 
+# A fan's edit that cannot be made on the copy (a forward, or a copy still in flight): a note over the new text.
+relay-edit-note = ✏️ edited:
+relay-edit-caption-removed = (caption removed)
+
 # $reason is Telegram's own (English) description of what went wrong.
 relay-not-delivered = ❗ Not delivered: { $reason }.
 

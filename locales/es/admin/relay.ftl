@@ -32,6 +32,9 @@ relay-support-alert = 💳 <b>Ayuda con un pago</b> de { $name }{ $handle } · <
 relay-support-alert-no-text = 💳 <b>Ayuda con un pago</b> de { $name }{ $handle } · <code>{ $id }</code>:
   (un mensaje sin texto: pídele que lo describa con palabras)
 
+relay-edit-note = ✏️ editado:
+relay-edit-caption-removed = (pie de foto eliminado)
+
 relay-not-delivered = ❗ No entregado: { $reason }.
 
 relay-delete-no-reply = Responde /delete a una de tus respuestas para borrarla también para el fan.

@@ -32,6 +32,9 @@ relay-support-alert = 💳 <b>Suporte de pagamento</b> de { $name }{ $handle } �
 relay-support-alert-no-text = 💳 <b>Suporte de pagamento</b> de { $name }{ $handle } · <code>{ $id }</code>:
   (uma mensagem sem texto: peça para descrever o problema em palavras)
 
+relay-edit-note = ✏️ editada:
+relay-edit-caption-removed = (legenda removida)
+
 relay-not-delivered = ❗ Não entregue: { $reason }.
 
 relay-delete-no-reply = Responda /delete a uma das suas respostas para apagá-la também para o fã.

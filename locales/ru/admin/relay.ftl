@@ -36,6 +36,9 @@ relay-support-alert = 💳 <b>Помощь с оплатой</b>: пишет { $
 relay-support-alert-no-text = 💳 <b>Помощь с оплатой</b>: пишет { $name }{ $handle } · <code>{ $id }</code>:
   (сообщение без текста: попросите описать проблему словами)
 
+relay-edit-note = ✏️ изменено:
+relay-edit-caption-removed = (подпись удалена)
+
 relay-not-delivered = ❗ Не доставлено: { $reason }.
 
 relay-delete-no-reply = Ответьте командой /delete на один из своих ответов, чтобы удалить его у фаната.

@@ -83,7 +83,20 @@ export type OutboxPayload =
       /** Telegram answers that mean "already so" and count as done ("message is not modified"…). */
       okErrors?: string[];
       effect?: OutboxEffect;
+      /**
+       * An edit note (`sendMessage`): its text is `label` ("✏️ edited:", rendered at send time in the
+       * reader's language) over `body` with its entities (see app/relay/edits.ts#noteText).
+       */
+      note?: { label: TextRef; body: string | TextRef; entities: MessageEntityJson[] };
     };
+
+/** A message entity as Telegram sends it (plain JSON). */
+export interface MessageEntityJson {
+  type: string;
+  offset: number;
+  length: number;
+  [field: string]: unknown;
+}
 
 /** Bookkeeping after a successful `call` (see app/delivery.ts#applyEffect). */
 export type OutboxEffect =

@@ -148,14 +148,14 @@ describe("a fan's edits", () => {
         'the note',
       );
       expect(note.payload).toMatchObject({
-        text: '✏️ edited:\nsee you at 6',
+        text: `${en('relay-edit-note')}\nsee you at 6`,
         message_thread_id: await threadOf(cat.id),
         reply_parameters: { message_id: forwardId },
       });
       // The bold "6" moved with the prefix.
       expect(note.payload.entities).toContainEqual({
         type: 'bold',
-        offset: 11 + '✏️ edited:\n'.length,
+        offset: 11 + `${en('relay-edit-note')}\n`.length,
         length: 1,
       });
       expect(fake.callsTo('editMessageText')).toHaveLength(0);
@@ -188,7 +188,7 @@ describe("a fan's edits", () => {
       () =>
         fake
           .callsTo('sendMessage')
-          .find((c) => c.ok && String(c.payload.text).startsWith('✏️ edited:\nfixed')),
+          .find((c) => c.ok && String(c.payload.text).startsWith(`${en('relay-edit-note')}\nfixed`)),
       5000,
       'the note',
     );
@@ -289,9 +289,11 @@ describe("a fan's edits", () => {
         .callsTo('sendMessage')
         .filter(
           (c) =>
-            c.ok && c.payload.message_thread_id === thread && String(c.payload.text).startsWith('✏️ edited'),
+            c.ok &&
+            c.payload.message_thread_id === thread &&
+            String(c.payload.text).startsWith(en('relay-edit-note')),
         );
-      expect(notes.map((c) => c.payload.text)).toEqual(['✏️ edited:\none!']);
+      expect(notes.map((c) => c.payload.text)).toEqual([`${en('relay-edit-note')}\none!`]);
     } finally {
       await settings.set('relay_mode', 'copy', null);
     }

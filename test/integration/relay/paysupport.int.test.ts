@@ -70,7 +70,7 @@ describe('/paysupport reaches the creator free of charge', () => {
     const yan = fanUser(5102, { first_name: 'Yan' });
     await t.post(command(yan, '/start'));
     await t.post(command(yan, '/paysupport'));
-    expect(textsTo(yan.id).at(-1)).toBe(en('legal-paysupport-ask'));
+    expect(textsTo(yan.id).at(-1)?.endsWith(en('legal-paysupport-ask'))).toBe(true);
     await t.post(privatePhoto(yan, { fake, caption: 'the receipt' }));
     const threadId = await threadOf(yan.id);
     const copy = await eventually(
