@@ -41,6 +41,10 @@ relay-edit-caption-removed = (caption removed)
 # $reason is Telegram's own (English) description of what went wrong.
 relay-not-delivered = ❗ Not delivered: { $reason }.
 
+# Notes in the fan's topic when the bot can or cannot reach them.
+relay-fan-blocked = 🚫 The fan blocked the bot: replies will not reach them until they unblock it.
+relay-fan-unblocked = 🔓 The fan unblocked the bot: replies reach them again.
+
 relay-delete-no-reply = Reply /delete to one of your answers to delete it for the fan.
 relay-delete-not-yours = Only your own answers can be deleted: reply /delete to one of them.
 relay-delete-not-delivered = That message has not reached the fan, so there is nothing to delete.

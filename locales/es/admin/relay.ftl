@@ -37,6 +37,9 @@ relay-edit-caption-removed = (pie de foto eliminado)
 
 relay-not-delivered = ❗ No entregado: { $reason }.
 
+relay-fan-blocked = 🚫 El fan bloqueó el bot: las respuestas no le llegarán hasta que lo desbloquee.
+relay-fan-unblocked = 🔓 El fan desbloqueó el bot: las respuestas vuelven a llegarle.
+
 relay-delete-no-reply = Responde /delete a una de tus respuestas para borrarla también para el fan.
 relay-delete-not-yours = Solo puedes borrar tus propias respuestas: responde /delete a una de ellas.
 relay-delete-not-delivered = Ese mensaje no llegó al fan, así que no hay nada que borrar.

@@ -37,6 +37,9 @@ relay-edit-caption-removed = (legenda removida)
 
 relay-not-delivered = ❗ Não entregue: { $reason }.
 
+relay-fan-blocked = 🚫 O fã bloqueou o bot: as respostas não chegarão até ele enquanto não desbloquear.
+relay-fan-unblocked = 🔓 O fã desbloqueou o bot: as respostas voltam a chegar.
+
 relay-delete-no-reply = Responda /delete a uma das suas respostas para apagá-la também para o fã.
 relay-delete-not-yours = Só é possível apagar as suas próprias respostas: responda /delete a uma delas.
 relay-delete-not-delivered = Essa mensagem não chegou ao fã, então não há nada para apagar.

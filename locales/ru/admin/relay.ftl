@@ -41,6 +41,9 @@ relay-edit-caption-removed = (подпись удалена)
 
 relay-not-delivered = ❗ Не доставлено: { $reason }.
 
+relay-fan-blocked = 🚫 Фанат заблокировал бота: ответы не дойдут до него, пока он не разблокирует.
+relay-fan-unblocked = 🔓 Фанат разблокировал бота: ответы снова доходят.
+
 relay-delete-no-reply = Ответьте командой /delete на один из своих ответов, чтобы удалить его у фаната.
 relay-delete-not-yours = Удалять можно только свои ответы: ответьте /delete на один из них.
 relay-delete-not-delivered = Это сообщение до фаната не дошло, удалять нечего.
