@@ -14,8 +14,6 @@ export const texts = {
   catalogEmpty: 'Nothing is on sale right now. Please check back soon.',
   catalogFooter:
     'Credits pay per message (text, photo, voice…); a time pass makes every message free until it ends.',
-  notOpenYet:
-    '🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.',
   genericError:
     '😕 Something went wrong on our side, and the team has been told. Please try again in a little while.',
   staleButton: 'This button has expired. Send /start to get a fresh menu.',
@@ -35,17 +33,6 @@ export const texts = {
     '/help · this help',
     '/terms · terms of purchase · /paysupport · help with a payment',
   ].join('\n'),
-  setupNeeded: (botUsername: string) =>
-    [
-      '⚙️ <b>fanbridge: one step left</b>',
-      'A fan just wrote, but messages have nowhere to go yet: no admin group is configured.',
-      '',
-      '1. Create a private supergroup and turn on <b>Topics</b>.',
-      `2. Add @${botUsername} and make it an admin with <b>Manage topics</b>, <b>Pin messages</b> and <b>Delete messages</b>.`,
-      '3. Put the group id (like <code>-1001234567890</code>) in <code>ADMIN_GROUP_ID</code> and restart.',
-      '',
-      'Until then fans are told the line is not open yet, and nothing is charged.',
-    ].join('\n'),
   groupPending: (title: string, chatId: number, until: Date) =>
     [
       `⏳ I was added to <b>${escapeHtml(title)}</b> (<code>${chatId}</code>) and will wait there for setup until ${utcMinute(until)}.`,

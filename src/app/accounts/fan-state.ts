@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/shared/index.ts';
 import { topicName } from '../messages.ts';
 import type { Repos, UnitOfWork, User } from '../ports/index.ts';
 import { lanes } from '../outbox/lanes.ts';
+import { text } from '../texts.ts';
 
 /**
  * What the admins should know about a fan beyond their messages: whether the bot can still reach them
@@ -17,9 +18,6 @@ export interface FanStateDeps {
 }
 
 export const TOPIC_RENAME_INTERVAL_MS = 3600_000;
-
-export const blockedNote = '🚫 The fan blocked the bot: replies will not reach them until they unblock it.';
-export const unblockedNote = '🔓 The fan unblocked the bot: replies reach them again.';
 
 export interface FanBlockChange {
   userId: number;
@@ -65,7 +63,7 @@ export async function recordFanBlocked(
         kind: 'notice',
         chatId: topic.groupId,
         toTopicOf: user.id,
-        html: change.blocked ? blockedNote : unblockedNote,
+        text: text(change.blocked ? 'relay-fan-blocked' : 'relay-fan-unblocked'),
       },
     },
   ]);

@@ -90,7 +90,20 @@ export type OutboxPayload =
       texts?: Record<string, TextRef>;
       /** `reply_markup`'s inline keyboard, its labels rendered at send time like a notice's. */
       keyboard?: NoticeButton[][];
+      /**
+       * An edit note (`sendMessage`): its text is `label` ("✏️ edited:", rendered at send time in the
+       * reader's language) over `body` with its entities (see app/relay/edits.ts#noteText).
+       */
+      note?: { label: TextRef; body: string | TextRef; entities: MessageEntityJson[] };
     };
+
+/** A message entity as Telegram sends it (plain JSON). */
+export interface MessageEntityJson {
+  type: string;
+  offset: number;
+  length: number;
+  [field: string]: unknown;
+}
 
 /** Bookkeeping after a successful `call` (see app/delivery.ts#applyEffect). */
 export type OutboxEffect =
@@ -230,15 +243,19 @@ export type InboxRow = FanTopic & {
  */
 export interface OutboxViews {
   topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'username'>): string;
-  infoCard(v: {
-    user: User;
-    spent: number;
-    passLeftMs: number;
-    previous: { groupId: number; threadId: number } | null;
-  }): { html: string; keyboard: InlineButton[][] };
-  inbox(groupId: number, rows: InboxRow[], now: Date): string;
-  supportNote(text: string): string;
-  supportCaption(caption: string): string;
+  /** What the group reads is in `locale`, the group language (see `localeFor`). */
+  infoCard(
+    v: {
+      user: User;
+      spent: number;
+      passLeftMs: number;
+      previous: { groupId: number; threadId: number } | null;
+    },
+    locale: Locale,
+  ): { html: string; keyboard: InlineButton[][] };
+  inbox(groupId: number, rows: InboxRow[], now: Date, locale: Locale): string;
+  supportNote(text: string, locale: Locale): string;
+  supportCaption(caption: string, locale: Locale): string;
   /** The language of a chat: the person's own (a private chat), the group language (the admin group). */
   localeFor(chatId: number): Promise<Locale>;
   /** A catalogue text in a language. */

@@ -1,7 +1,7 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { receiptText } from '../messages.ts';
+import { receipt } from './receipt.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { fanNotice } from '../system/notices.ts';
@@ -124,7 +124,7 @@ async function enqueueFanAlbum(
   const balance = user.creditBalance;
   const low = isLowBalance(balance, settings.low_credit_threshold);
   if (settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !free)) {
-    const html = receiptText({
+    const notice = receipt({
       cost,
       free,
       balance,
@@ -133,7 +133,7 @@ async function enqueueFanAlbum(
       threshold: settings.low_credit_threshold,
       passLeftMs,
     });
-    items.push(fanNotice(userId, `receipt:${chatId}:${first}`, html, { replyTo: first }));
+    items.push(fanNotice(userId, `receipt:${chatId}:${first}`, notice, { replyTo: first }));
   }
   await r.outbox.enqueue(items);
 }

@@ -1,6 +1,6 @@
 import type { NewOutboxItem, OutboxEffect, OutboxPayload, Repos } from '../ports/index.ts';
 import { recordFanBlocked } from '../accounts/fan-state.ts';
-import { notDeliveredNote, refundText } from '../messages.ts';
+import { text } from '../texts.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 /**
@@ -51,7 +51,7 @@ export async function relayInUndeliverable(r: Repos, p: RelayIn, reason: string)
       payload: {
         kind: 'notice',
         chatId: p.fromChatId,
-        html: refundText(p.cost, reason),
+        text: text('relay-refund', { cost: p.cost, reason }),
         replyTo: p.messageId,
         userId: p.userId,
       },
@@ -107,10 +107,7 @@ export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: s
       payload: {
         kind: 'notice',
         chatId: p.fromChatId,
-        html: refundText(
-          p.costs.reduce((sum, c) => sum + c, 0),
-          reason,
-        ),
+        text: text('relay-refund', { cost: p.costs.reduce((sum, c) => sum + c, 0), reason }),
         replyTo: first,
         userId: p.userId,
       },
@@ -160,7 +157,7 @@ async function noteUndelivered(
         kind: 'notice',
         chatId: a.groupId,
         toTopicOf: a.userId,
-        html: notDeliveredNote(reason),
+        text: text('relay-not-delivered', { reason }),
         replyTo: a.adminMessageId,
       },
     },

@@ -5,6 +5,7 @@ import { resolveSettings } from '../system/settings.ts';
 import { quoteMessage } from '../../domain/pricing/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { lanes } from '../outbox/lanes.ts';
+import { text } from '../texts.ts';
 
 /**
  * Edits and deletes, mirrored across the relay. Edits are free (no ledger entry) and go through the
@@ -59,7 +60,6 @@ export type MirrorEditResult =
 
 /** Telegram answers that mean there is nothing (left) to do. */
 const EDIT_OK_ERRORS = ['message is not modified', 'message to edit not found'];
-const NOTE_PREFIX = '✏️ edited:\n';
 const TEXT_LIMIT = 4096;
 export const BOT_DELETE_WINDOW_MS = 48 * 3600_000;
 /** Edits of older messages are not mirrored (the conversation has moved on; edits are not a channel). */
@@ -250,42 +250,51 @@ function editCall(target: { chatId: number; messageId: number }, content: Edited
       };
 }
 
-/** "✏️ edited:" and the new text (formatting kept), replying to the topic's copy when it is known. */
+/**
+ * "✏️ edited:" and the new text (formatting kept), replying to the topic's copy when it is known. The
+ * label is worded at send time, in the group's language (the outbox worker calls `noteText`).
+ */
 function noteCall(
   target: { chatId: number; messageId: number | null },
   userId: number,
   content: EditedContent,
 ): CallPayload {
-  const body = content.kind === 'text' ? content.text : content.caption || '(caption removed)';
-  const entities = content.kind === 'caption' && !content.caption ? [] : content.entities;
+  const removed = content.kind === 'caption' && !content.caption;
+  const body =
+    content.kind === 'text' ? content.text : removed ? text('relay-edit-caption-removed') : content.caption;
   return {
     kind: 'call',
     method: 'sendMessage',
     params: {
       chat_id: target.chatId,
-      ...noteText(body, entities),
       ...(target.messageId !== null
         ? { reply_parameters: { message_id: target.messageId, allow_sending_without_reply: true } }
         : {}),
     },
+    note: { label: text('relay-edit-note'), body, entities: removed ? [] : content.entities },
     toTopicOf: userId,
   };
 }
 
-/** Prefixes the note and shifts the entities; a text too long for one message is cut. */
-export function noteText(body: string, entities: Entity[]): { text: string; entities: Entity[] } {
-  const room = TEXT_LIMIT - NOTE_PREFIX.length;
+/** The label (italic) on its own line over the body, entities shifted; a text too long for one message is cut. */
+export function noteText(
+  label: string,
+  body: string,
+  entities: Entity[],
+): { text: string; entities: Entity[] } {
+  const prefix = `${label}\n`;
+  const room = TEXT_LIMIT - prefix.length;
   let cut = body.length;
   if (cut > room) {
     cut = room - 1;
     const code = body.charCodeAt(cut - 1);
     if (code >= 0xd800 && code <= 0xdbff) cut--; // never split a surrogate pair
   }
-  const text = NOTE_PREFIX + body.slice(0, cut) + (cut < body.length ? '…' : '');
+  const out = prefix + body.slice(0, cut) + (cut < body.length ? '…' : '');
   const kept = entities
     .filter((e) => e.offset + e.length <= cut)
-    .map((e) => ({ ...e, offset: e.offset + NOTE_PREFIX.length }));
-  return { text, entities: [{ type: 'italic', offset: 0, length: NOTE_PREFIX.length - 1 }, ...kept] };
+    .map((e) => ({ ...e, offset: e.offset + prefix.length }));
+  return { text: out, entities: [{ type: 'italic', offset: 0, length: label.length }, ...kept] };
 }
 
 /** Two different edits within the same second must not share an idempotency key. */

@@ -3,7 +3,8 @@ import { isLowBalance } from '../../domain/ledger/index.ts';
 import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
-import { receiptText, topicName } from '../messages.ts';
+import { topicName } from '../messages.ts';
+import { receipt } from './receipt.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
@@ -116,7 +117,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const wantReceipt =
       settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
     if (wantReceipt) {
-      const html = receiptText({
+      const notice = receipt({
         cost: quote.cost,
         free: quote.free,
         queued,
@@ -128,7 +129,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       });
       // A fan writes in their private chat: its id is theirs.
       items.push(
-        fanNotice(user.id, `receipt:${msg.chatId}:${msg.messageId}`, html, { replyTo: msg.messageId }),
+        fanNotice(user.id, `receipt:${msg.chatId}:${msg.messageId}`, notice, { replyTo: msg.messageId }),
       );
     }
     await r.outbox.enqueue(items);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/shared/index.ts';
-import { escapeHtml } from '../messages.ts';
+import { text } from '../texts.ts';
 import { fanNotice, ownerAlerts } from '../system/notices.ts';
 import type { UnitOfWork, User } from '../ports/index.ts';
 import type { RenderTimings } from './refresh.ts';
@@ -76,13 +76,17 @@ export async function sendSupportMessage(
     await r.admin.addSupportRequest(user.id, m.messageId, now);
     const key = `${m.chatId}:${m.messageId}`;
     if (deps.adminGroupId === null) {
-      const from = `${escapeHtml(user.firstName)}${user.username ? ` (@${escapeHtml(user.username)})` : ''} · <code>${user.id}</code>`;
-      const body = m.text ?? m.caption ?? '(a message without text: ask them to describe it in words)';
+      const from = {
+        name: user.firstName,
+        handle: user.username ? ` (@${user.username})` : '',
+        id: String(user.id),
+      };
+      const body = m.text ?? m.caption;
       await r.outbox.enqueue(
         ownerAlerts(
           deps.adminUserIds,
           `support:${key}`,
-          `💳 <b>Payment support</b> from ${from}:\n${escapeHtml(body)}`,
+          body ? text('relay-support-alert', { ...from, body }) : text('relay-support-alert-no-text', from),
         ),
       );
     } else {
@@ -109,7 +113,7 @@ export async function sendSupportMessage(
       fanNotice(
         user.id,
         `support-receipt:${key}`,
-        `💳 Sent to the team, free of charge: they answer you here. (${SUPPORT_PER_DAY - used - 1} more support message${SUPPORT_PER_DAY - used - 1 === 1 ? '' : 's'} today.)`,
+        text('relay-support-sent', { left: SUPPORT_PER_DAY - used - 1 }),
         { replyTo: m.messageId },
       ),
     ]);

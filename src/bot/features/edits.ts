@@ -2,7 +2,6 @@ import { Composer, GrammyError } from 'grammy';
 import type { Context } from '../context.ts';
 import { isAdmin } from '../filters/is-admin.ts';
 import { editedContent } from '../helpers/edited-content.ts';
-import { editLimitText, editNotPaidText, editTooOldText } from '../../app/messages.ts';
 
 /** Edits mirrored both ways (free), and /delete for an admin's reply. See app/edits.ts. */
 const composer = new Composer<Context>();
@@ -24,10 +23,10 @@ composer.chatType('private').on('edited_message', async (ctx) => {
   if (!(await ctx.services.claimOnce(`edit-refused:${ctx.chat.id}:${m.message_id}`))) return;
   const text =
     res.code === 'insufficient_credits'
-      ? editNotPaidText(res.cost, res.balance)
+      ? ctx.t('relay-edit-not-paid', { cost: res.cost, balance: res.balance })
       : res.code === 'too_old'
-        ? editTooOldText
-        : editLimitText(res.limit);
+        ? ctx.t('relay-edit-too-old')
+        : ctx.t('relay-edit-limit', { limit: res.limit });
   await ctx.reply(text, {
     parse_mode: 'HTML',
     reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
@@ -50,10 +49,10 @@ team.on('edited_message', async (ctx) => {
 });
 
 const refusals = {
-  no_reply: 'Reply /delete to one of your answers to delete it for the fan.',
-  not_yours: 'Only your own answers can be deleted: reply /delete to one of them.',
-  not_delivered: 'That message has not reached the fan, so there is nothing to delete.',
-  too_old: 'Telegram lets bots delete messages for 48 hours only: this one stays with the fan.',
+  no_reply: 'relay-delete-no-reply',
+  not_yours: 'relay-delete-not-yours',
+  not_delivered: 'relay-delete-not-delivered',
+  too_old: 'relay-delete-too-old',
 } as const;
 
 // Telegram sends bots no update when a message is deleted, so the admin asks for it.
@@ -73,7 +72,7 @@ team.command(['delete', 'del'], async (ctx, next) => {
         }
       : null,
   });
-  if (!res.ok) return answer(ctx, refusals[res.code]);
+  if (!res.ok) return answer(ctx, ctx.t(refusals[res.code]));
   try {
     await ctx.api.deleteMessage(res.fanChatId, res.fanMessageId);
   } catch (err) {
@@ -81,7 +80,12 @@ team.command(['delete', 'del'], async (ctx, next) => {
     const d = err.description;
     // Already gone (the fan deleted it for both sides) is what was asked for.
     if (!d.includes('message to delete not found'))
-      return answer(ctx, d.includes("can't be deleted") ? refusals.too_old : `Not deleted: ${d}.`);
+      return answer(
+        ctx,
+        d.includes("can't be deleted")
+          ? ctx.t(refusals.too_old)
+          : ctx.t('relay-delete-failed', { reason: d }),
+      );
   }
   const log = (what: string) => (e: unknown) => ctx.logger.warn({ err: e }, what);
   await ctx.api
@@ -94,6 +98,7 @@ team.command(['delete', 'del'], async (ctx, next) => {
 async function answer(ctx: Context, text: string): Promise<void> {
   const m = ctx.msg!;
   await ctx.reply(text, {
+    parse_mode: 'HTML',
     ...(m.is_topic_message ? { message_thread_id: m.message_thread_id } : {}),
     reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
   });

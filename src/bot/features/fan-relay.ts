@@ -1,10 +1,10 @@
 import { Composer } from 'grammy';
-import { albumItemRefusedText, bannedText, insufficientText, unsupportedText } from '../../app/messages.ts';
-import type { Context } from '../context.ts';
+import type { PricedType } from '../../domain/pricing/index.ts';
+import { DEFAULT_LOCALE } from '../../domain/shared/index.ts';
+import type { Context, TranslateFn } from '../context.ts';
 import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
 import { notifyOwners } from '../helpers/owners.ts';
-import { texts } from '../texts.ts';
 
 /** Media whose copy can carry the 💳 mark in its caption. */
 const CAPTIONED = ['photo', 'video', 'document', 'audio', 'voice', 'animation'];
@@ -53,13 +53,17 @@ feature.on('message', async (ctx, next) => {
   };
   switch (res.code) {
     case 'banned':
-      return void (await ctx.reply(bannedText, reply));
+      return void (await ctx.reply(ctx.t('relay-banned'), reply));
     case 'unsupported_type':
-      return void (await ctx.reply(unsupportedText(res.allowed), reply));
+      return void (await ctx.reply(unsupportedText(ctx.t, res.allowed), reply));
     case 'insufficient_credits':
       return void (await ctx.reply(
         // An album item says so: the fan sees which item was left out (the reply points at it).
-        (ctx.message.media_group_id ? albumItemRefusedText : insufficientText)(type, res.cost, res.balance),
+        ctx.t(ctx.message.media_group_id ? 'relay-album-item-refused' : 'relay-insufficient', {
+          type: typeLabel(ctx.t, type),
+          cost: res.cost,
+          balance: res.balance,
+        }),
         {
           ...reply,
           reply_markup: createBuyCreditsKeyboard(),
@@ -72,9 +76,36 @@ feature.on('message', async (ctx, next) => {
 
 /** Not set up yet: refuse politely, store and charge nothing, and tell the owner once how to finish. */
 async function refuseUntilSetUp(ctx: Context): Promise<void> {
-  await ctx.reply(texts.notOpenYet);
+  await ctx.reply(ctx.t('relay-not-open'));
   if (!(await ctx.services.claimOnce('notice:setup-admin-group'))) return;
-  await notifyOwners(ctx, texts.setupNeeded(ctx.me.username), 'a fan wrote but ADMIN_GROUP_ID is not set');
+  // Owners read it in English (their language is not known here).
+  const setup = ctx.translate(DEFAULT_LOCALE, 'relay-setup-needed', { bot: ctx.me.username });
+  await notifyOwners(ctx, setup, 'a fan wrote but ADMIN_GROUP_ID is not set');
+}
+
+/** Message types as fans read them ("A photo costs 3 credits"); a type without a name is shown as is. */
+const TYPE_KEYS: Record<string, string> = {
+  text: 'relay-type-text',
+  photo: 'relay-type-photo',
+  voice: 'relay-type-voice',
+  video: 'relay-type-video',
+  video_note: 'relay-type-video-note',
+  document: 'relay-type-document',
+  audio: 'relay-type-audio',
+  animation: 'relay-type-animation',
+  sticker: 'relay-type-sticker',
+};
+
+const typeLabel = (t: TranslateFn, type: string) => {
+  const key = TYPE_KEYS[type];
+  return key ? t(key) : type.replace(/_/g, ' ');
+};
+
+/** The price list, or that nothing is accepted right now. */
+function unsupportedText(t: TranslateFn, allowed: PricedType[]): string {
+  if (allowed.length === 0) return t('relay-closed');
+  const list = allowed.map((a) => t('relay-price-line', { type: typeLabel(t, a.type), cost: a.cost }));
+  return t('relay-unsupported', { list: { html: list.join('\n') } });
 }
 
 export const fanRelayFeature = composer;

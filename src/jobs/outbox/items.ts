@@ -1,4 +1,6 @@
 import * as delivery from '../../app/relay/delivery.ts';
+import { noteText } from '../../app/relay/edits.ts';
+import type { TextRef } from '../../app/ports/index.ts';
 import { SendError, type Handler } from './context.ts';
 import { refuseIfBlocked, topicThreadOf } from './topics.ts';
 
@@ -35,8 +37,14 @@ export const react: Handler<'react'> = async (ctx, item, p) => {
 
 /** Any other Bot API call, with an effect recorded in the transaction that marks it sent. */
 export const genericCall: Handler<'call'> = async (ctx, item, p) => {
-  const { api, clock, uow } = ctx.deps;
+  const { api, clock, uow, views } = ctx.deps;
   const params: Record<string, unknown> = { ...p.params };
+  if (p.note) {
+    // An edit note: its label (and a removed caption's placeholder) in the reader's language.
+    const locale = await views.localeFor(item.chatId);
+    const say = (t: string | TextRef) => (typeof t === 'string' ? t : views.render(t, locale));
+    Object.assign(params, noteText(say(p.note.label), say(p.note.body), p.note.entities));
+  }
   let threadId: number | null = null;
   if (p.toTopicOf !== undefined) {
     threadId = await topicThreadOf(ctx, p.toTopicOf);

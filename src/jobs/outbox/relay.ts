@@ -9,13 +9,14 @@ export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
   const threadId = await ensureTopic(ctx, groupId, p.userId);
   const support = p.support;
   const at = { message_thread_id: threadId };
+  const locale = support ? await views.localeFor(groupId) : null;
   const send = (): Promise<{ message_id: number }> =>
     support && 'text' in support
-      ? api.sendMessage(groupId, views.supportNote(support.text), { ...at, parse_mode: 'HTML' })
+      ? api.sendMessage(groupId, views.supportNote(support.text, locale!), { ...at, parse_mode: 'HTML' })
       : support
         ? api.copyMessage(groupId, p.fromChatId, p.messageId, {
             ...at,
-            caption: views.supportCaption(support.caption),
+            caption: views.supportCaption(support.caption, locale!),
           })
         : p.mode === 'forward'
           ? api.forwardMessage(groupId, p.fromChatId, p.messageId, at)

@@ -51,12 +51,10 @@ export const render: Handler<'render'> = async (ctx, item, p) => {
       const previous = topic.previousThreadId
         ? { groupId: p.groupId, threadId: topic.previousThreadId }
         : null;
-      const card = views.infoCard({
-        user,
-        spent,
-        passLeftMs: passRemaining(user.timePassUntil, clock),
-        previous,
-      });
+      const card = views.infoCard(
+        { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
+        await views.localeFor(p.groupId),
+      );
       await edit(ctx, p.groupId, topic.cardMessageId, card.html, card.keyboard);
     }
     await uow.run(async (r) => {
@@ -67,7 +65,8 @@ export const render: Handler<'render'> = async (ctx, item, p) => {
   }
   const state = await repos.inbox.get(p.groupId);
   if (await tooSoon(state?.renderedAt, ctx.timings.inboxIntervalMs)) return;
-  const html = views.inbox(p.groupId, await repos.topics.recent(p.groupId, 15), now);
+  const rows = await repos.topics.recent(p.groupId, 15);
+  const html = views.inbox(p.groupId, rows, now, await views.localeFor(p.groupId));
   let messageId = state?.messageId ?? null;
   // Deleted by someone: post a new one (re-created, as the admin expects to find it).
   if (messageId !== null && !(await edit(ctx, p.groupId, messageId, html))) messageId = null;

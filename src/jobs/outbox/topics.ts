@@ -24,12 +24,10 @@ export async function ensureTopic(ctx: SenderContext, groupId: number, userId: n
   if (topic!.cardMessageId === null) {
     const { spent } = await repos.ledger.totals(userId);
     const previous = topic!.previousThreadId ? { groupId, threadId: topic!.previousThreadId } : null;
-    const card = views.infoCard({
-      user,
-      spent,
-      passLeftMs: passRemaining(user.timePassUntil, clock),
-      previous,
-    });
+    const card = views.infoCard(
+      { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
+      await views.localeFor(groupId),
+    );
     const sent = await ctx.call(groupId, threadId, () =>
       api.sendMessage(groupId, card.html, {
         message_thread_id: threadId,

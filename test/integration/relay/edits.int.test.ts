@@ -18,6 +18,7 @@ import {
   privateText,
 } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
+import { en } from '../../support/i18n.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -147,14 +148,14 @@ describe("a fan's edits", () => {
         'the note',
       );
       expect(note.payload).toMatchObject({
-        text: '✏️ edited:\nsee you at 6',
+        text: `${en('relay-edit-note')}\nsee you at 6`,
         message_thread_id: await threadOf(cat.id),
         reply_parameters: { message_id: forwardId },
       });
       // The bold "6" moved with the prefix.
       expect(note.payload.entities).toContainEqual({
         type: 'bold',
-        offset: 11 + '✏️ edited:\n'.length,
+        offset: 11 + `${en('relay-edit-note')}\n`.length,
         length: 1,
       });
       expect(fake.callsTo('editMessageText')).toHaveLength(0);
@@ -187,7 +188,7 @@ describe("a fan's edits", () => {
       () =>
         fake
           .callsTo('sendMessage')
-          .find((c) => c.ok && String(c.payload.text).startsWith('✏️ edited:\nfixed')),
+          .find((c) => c.ok && String(c.payload.text).startsWith(`${en('relay-edit-note')}\nfixed`)),
       5000,
       'the note',
     );
@@ -235,7 +236,7 @@ describe("a fan's edits", () => {
     expect(sent.map((c) => c.payload.text)).toEqual(['e1', 'e2', 'e3']);
     const told = fake
       .callsTo('sendMessage')
-      .filter((c) => c.payload.chat_id === fay.id && /edited up to 3 times/.test(String(c.payload.text)));
+      .filter((c) => c.payload.chat_id === fay.id && c.payload.text === en('relay-edit-limit', { limit: 3 }));
     expect(told).toHaveLength(1);
   });
 
@@ -248,7 +249,7 @@ describe("a fan's edits", () => {
       () =>
         fake
           .callsTo('sendMessage')
-          .some((c) => c.payload.chat_id === gus.id && /too old/.test(String(c.payload.text))),
+          .some((c) => c.payload.chat_id === gus.id && c.payload.text === en('relay-edit-too-old')),
       5000,
       'the fan told',
     );
@@ -277,7 +278,8 @@ describe("a fan's edits", () => {
             .callsTo('sendMessage')
             .some(
               (c) =>
-                c.payload.chat_id === hal.id && /the edit was not passed on/.test(String(c.payload.text)),
+                c.payload.chat_id === hal.id &&
+                c.payload.text === en('relay-edit-not-paid', { cost: 1, balance: 0 }),
             ),
         5000,
         'refused for lack of credits',
@@ -287,9 +289,11 @@ describe("a fan's edits", () => {
         .callsTo('sendMessage')
         .filter(
           (c) =>
-            c.ok && c.payload.message_thread_id === thread && String(c.payload.text).startsWith('✏️ edited'),
+            c.ok &&
+            c.payload.message_thread_id === thread &&
+            String(c.payload.text).startsWith(en('relay-edit-note')),
         );
-      expect(notes.map((c) => c.payload.text)).toEqual(['✏️ edited:\none!']);
+      expect(notes.map((c) => c.payload.text)).toEqual([`${en('relay-edit-note')}\none!`]);
     } finally {
       await settings.set('relay_mode', 'copy', null);
     }
@@ -387,9 +391,9 @@ describe("an admin's edits and deletes", () => {
       expect(fake.callsTo('deleteMessage')).toHaveLength(0);
       return String(answer.payload.text);
     };
-    expect(await ask()).toMatch(/Reply \/delete to one of your answers/);
-    expect(await ask(question)).toMatch(/Only your own answers/);
-    expect(await ask(reply.message!.message_id)).toMatch(/48 hours/);
+    expect(await ask()).toBe(en('relay-delete-no-reply'));
+    expect(await ask(question)).toBe(en('relay-delete-not-yours'));
+    expect(await ask(reply.message!.message_id)).toBe(en('relay-delete-too-old'));
     expect(textOf(ivy.id, fanCopyId)).toBe('an old answer');
   });
 });

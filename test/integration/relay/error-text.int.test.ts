@@ -6,6 +6,7 @@ import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
 import * as flows from '../../support/flows.ts';
 import { callbackQuery, fanUser, groupTopicMessage, privateText } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
+import { en } from '../../support/i18n.ts';
 
 /**
  * Error texts from Telegram (and names people choose) end up inside HTML messages: they must be
@@ -25,10 +26,20 @@ useApp(
 
 /** The text (as shown, after entity parsing) of what a successful sendMessage/edit produced. */
 const shown = (chatId: number, messageId: number) => fake.message(chatId, messageId)?.text;
-const sentTo = (chatId: number, pattern: RegExp) =>
+const sentTo = (chatId: number, pattern: RegExp | string) =>
   fake
     .callsTo('sendMessage')
-    .find((c) => c.ok && c.payload.chat_id === chatId && pattern.test(String(c.payload.text)));
+    .find(
+      (c) =>
+        c.ok &&
+        c.payload.chat_id === chatId &&
+        (typeof pattern === 'string'
+          ? String(c.payload.text).startsWith(pattern)
+          : pattern.test(String(c.payload.text))),
+    );
+/** The start of a catalogue text, up to where its `reason` goes. */
+const upToReason = (key: string, args: Record<string, number> = {}) =>
+  en(key, { ...args, reason: '\u0000' }).split('\u0000')[0]!;
 const idOf = (call: { result?: unknown }) => (call.result as { message_id: number }).message_id;
 
 describe('error texts inside HTML messages', () => {
@@ -40,7 +51,11 @@ describe('error texts inside HTML messages', () => {
       { match: (p) => p.chat_id === fan.id },
     );
     await t.post(groupTopicMessage(ADMIN_GROUP_ID, threadId, owner, 'an answer', { fake }));
-    const note = await eventually(() => sentTo(ADMIN_GROUP_ID, /Not delivered/), 10_000, 'the note');
+    const note = await eventually(
+      () => sentTo(ADMIN_GROUP_ID, upToReason('relay-not-delivered')),
+      10_000,
+      'the note',
+    );
     expect(note.payload.parse_mode).toBe('HTML');
     expect(shown(ADMIN_GROUP_ID, idOf(note))).toContain('<b>odd</b & things <i>');
   });
@@ -54,7 +69,11 @@ describe('error texts inside HTML messages', () => {
       { match: (p) => p.chat_id === ADMIN_GROUP_ID && p.from_chat_id === fan.id },
     );
     await t.post(privateText(fan, 'are you there?', { fake }));
-    const notice = await eventually(() => sentTo(fan.id, /could not be delivered/), 10_000, 'the notice');
+    const notice = await eventually(
+      () => sentTo(fan.id, upToReason('relay-refund', { cost: 1 })),
+      10_000,
+      'the notice',
+    );
     expect(shown(fan.id, idOf(notice))).toContain('<b>odd</b & things <i>');
     expect(await balanceOf(t, fan.id)).toBe(before); // charged, then refunded
   });

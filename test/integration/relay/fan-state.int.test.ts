@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
-import { blockedNote } from '../../../src/app/accounts/fan-state.ts';
+import { en } from '../../support/i18n.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { command, fanUser, groupTopicMessage, myChatMember, privateText } from '../../support/updates.ts';
@@ -37,16 +37,17 @@ describe('a fan blocks and unblocks the bot', () => {
 
     await t.post(myChatMember(kim, { new_status: 'kicked' }, { fake }));
     expect((await repos().users.get(kim.id))?.blockedBot).toBe(true);
-    await eventually(() => notesIn(threadId).some((n) => /blocked the bot/.test(n)), 5000, 'the note');
+    await eventually(() => notesIn(threadId).some((n) => n === en('relay-fan-blocked')), 5000, 'the note');
 
     await t.post(myChatMember(kim, { new_status: 'member' }, { fake }));
     expect((await repos().users.get(kim.id))?.blockedBot).toBe(false);
-    await eventually(() => notesIn(threadId).some((n) => /unblocked the bot/.test(n)), 5000, 'the note');
+    await eventually(() => notesIn(threadId).some((n) => n === en('relay-fan-unblocked')), 5000, 'the note');
 
     // The same state again (e.g. after a 403 already marked it) adds no note.
     await t.post(myChatMember(kim, { new_status: 'member', old_status: 'member' }, { fake }));
     await settle();
-    expect(notesIn(threadId).filter((n) => /blocked the bot/.test(n))).toHaveLength(2);
+    const notes = [en('relay-fan-blocked'), en('relay-fan-unblocked')];
+    expect(notesIn(threadId).filter((n) => notes.includes(n))).toHaveLength(2);
   });
 
   it('a refused send found it first: one note, and the update that follows adds none', async () => {
@@ -68,12 +69,12 @@ describe('a fan blocks and unblocks the bot', () => {
         { fake },
       ),
     );
-    await eventually(() => notesIn(threadId).some((n) => n === blockedNote), 5000, 'the note');
+    await eventually(() => notesIn(threadId).some((n) => n === en('relay-fan-blocked')), 5000, 'the note');
     expect((await repos().users.get(ann.id))?.blockedBot).toBe(true);
 
     await t.post(myChatMember(ann, { new_status: 'kicked' }, { fake }));
     await settle();
-    expect(notesIn(threadId).filter((n) => n === blockedNote)).toHaveLength(1);
+    expect(notesIn(threadId).filter((n) => n === en('relay-fan-blocked'))).toHaveLength(1);
   });
 
   it('without a topic, records it and says nothing', async () => {
