@@ -63,7 +63,9 @@ export interface ServiceStack {
   /** How often the use cases woke the outbox worker. */
   outboxSignals(): number;
   /** Every outbox row so far, oldest first (payload, status, lane). */
-  outboxRows(): Promise<Array<{ id: number; payload: OutboxPayload; status: string; lane: string }>>;
+  outboxRows(): Promise<
+    Array<{ id: number; chatId: number; payload: OutboxPayload; status: string; lane: string }>
+  >;
   /** A fan's stored account (null when unknown). */
   user(id: number): Promise<Awaited<ReturnType<UnitOfWork['repos']['users']['get']>>>;
   /** Credits added (or removed) through the ledger, like an owner's adjustment. */
@@ -123,6 +125,7 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
       const rows = await db.database.db.select().from(outbox).orderBy(asc(outbox.id));
       return rows.map((r) => ({
         id: Number(r.id),
+        chatId: Number(r.chatId),
         payload: r.payload as OutboxPayload,
         status: String(r.status),
         lane: String(r.lane),
