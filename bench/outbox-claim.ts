@@ -14,7 +14,7 @@ import { defaultBudgets } from '../src/app/outbox/policy.ts';
 import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers, type BenchDatabase } from './database.ts';
 
 const LANES = 100;
-const BACKLOGS = [100, 1000, 5000, 20000];
+const BACKLOGS = [1000, 10000, 100000];
 const SERVER_URL = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
 
 async function withDatabase(
@@ -58,7 +58,7 @@ async function claimLatency(database: Database, engine: string): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `${engine.padEnd(8)} backlog ${String(n).padStart(5)} items in ${LANES} lanes: ` +
+      `${engine.padEnd(8)} backlog ${String(n).padStart(6)} items in ${LANES} lanes: ` +
         `claim median ${times[15]!.toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms`,
     );
   }

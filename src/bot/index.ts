@@ -25,6 +25,7 @@ import { attachDeps } from './middlewares/attach-deps.ts';
 import { paymentInbox } from './middlewares/payment-inbox.ts';
 import { updateLifecycle } from './middlewares/update-lifecycle.ts';
 import { rateLimit } from './middlewares/rate-limit.ts';
+import { typingThrottle } from './helpers/typing-throttle.ts';
 
 export interface CreateBotOptions {
   apiRoot: string;
@@ -51,6 +52,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   // Inner first: the flood transformer sees every attempt, including those auto-retry repeats.
   if (options.floodTransformer) bot.api.config.use(options.floodTransformer);
+  // A typing indicator per chat at most every 5 s (before the flood guard: a dropped one spends nothing).
+  bot.api.config.use(typingThrottle());
   // Direct answers only wait out short flood waits; anything longer belongs in the outbox.
   bot.api.config.use(autoRetry({ maxDelaySeconds: 5, maxRetryAttempts: 3, rethrowHttpErrors: true }));
 

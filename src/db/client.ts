@@ -9,7 +9,14 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { createClusterOutOfProcess, hasCluster } from './embedded-init.ts';
 import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
+import {
+  createSettingsCache,
+  listenForSettings,
+  SETTINGS_CHANNEL,
+  type SettingsCache,
+} from './settings-cache.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -19,9 +26,17 @@ export type DbOrTx = Db | Tx;
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
+interface DatabaseCommon {
+  db: Db;
+  /** The stored settings, kept in memory and dropped on any replica's change (see settings-cache.ts). */
+  settingsCache: SettingsCache;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export type Database =
-  | { engine: 'postgres'; db: Db; pool: pg.Pool; url: string; ping(): Promise<void>; close(): Promise<void> }
-  | { engine: 'pglite'; db: Db; pglite: PGlite; ping(): Promise<void>; close(): Promise<void> };
+  | (DatabaseCommon & { engine: 'postgres'; pool: pg.Pool; url: string })
+  | (DatabaseCommon & { engine: 'pglite'; pglite: PGlite });
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -43,6 +58,8 @@ export interface DatabaseOptions {
   onLockCompromised?: (err: Error) => void;
   /** Heartbeat timings of the DATA_DIR lock (tests shorten them). */
   lockTimings?: Pick<DataDirLockOptions, 'staleMs' | 'updateMs'>;
+  /** How long settings are served from memory when no change is heard (default 5 s). */
+  settingsTtlMs?: number;
 }
 
 const exitOnLockLost = (dataDir: string) => (err: Error) => {
@@ -74,15 +91,22 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       );
     }
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const settingsCache = createSettingsCache({ ttlMs: opts.settingsTtlMs });
+    const listener = listenForSettings(opts.databaseUrl, settingsCache);
+    await listener.ready;
     return {
       engine: 'postgres',
       db,
       pool,
       url: opts.databaseUrl,
+      settingsCache,
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
     };
   }
   const dataDir = opts.dataDir;
@@ -101,7 +125,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       })
     : async () => {};
   try {
-    pglite = dataDir ? await PGlite.create(join(dataDir, 'pgdata')) : await PGlite.create();
+    if (dataDir) {
+      const clusterDir = join(dataDir, 'pgdata');
+      if (!hasCluster(clusterDir)) await createClusterOutOfProcess(clusterDir);
+      pglite = await PGlite.create(clusterDir);
+    } else pglite = await PGlite.create();
   } catch (err) {
     await release();
     throw new DatabaseUnavailableError(
@@ -110,10 +138,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const open = pglite;
   const db = drizzlePglite({ client: open, schema }) as unknown as Db;
+  // One process holds the embedded database; a change is heard when its transaction commits.
+  const settingsCache = createSettingsCache({ ttlMs: opts.settingsTtlMs });
+  await open.listen(SETTINGS_CHANNEL, () => settingsCache.invalidate());
   return {
     engine: 'pglite',
     db,
     pglite: open,
+    settingsCache,
     ping: async () => {
       if (open.closed) throw new Error('embedded database is closed');
       await open.query('select 1');

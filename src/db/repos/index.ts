@@ -1,6 +1,7 @@
 import type { JobsPort, Repos, UnitOfWork } from '../../app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
+import type { SettingsCache } from '../settings-cache.ts';
 import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
@@ -29,12 +30,12 @@ const noJobs: JobsFor = () =>
   });
 
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
-export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs): Repos {
+export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: SettingsCache): Repos {
   return {
     flows: flowsRepo(db),
     team: teamRepo(db),
     users: usersRepo(db),
-    settings: settingsRepo(db),
+    settings: settingsRepo(db, cache),
     products: productsRepo(db),
     updates: updatesRepo(db),
     paymentInbox: paymentInboxRepo(db),
@@ -63,11 +64,11 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs): Repos {
  */
 export function createUnitOfWork(database: Database, jobs?: JobsFor): UnitOfWork {
   return {
-    repos: createRepos(database.db, jobs),
+    repos: createRepos(database.db, jobs, database.settingsCache),
     async run(fn) {
       const scope = updateScope.unclaimed();
       const result = await database.db.transaction(async (tx) => {
-        const repos = createRepos(tx, jobs);
+        const repos = createRepos(tx, jobs, database.settingsCache);
         if (scope && !(await repos.updates.claim(scope.updateId)))
           throw new DuplicateUpdateError(scope.updateId);
         return fn(repos);

@@ -141,16 +141,28 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         // Raw SQL (DISTINCT ON, a window): both drivers answer { rows }, which the shared Db type leaves unknown.
         // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
         // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
+        // The lane heads by a skip scan of the open-items index (one index probe per lane, then one for
+        // its head): the cost follows the number of lanes, not the backlog (a DISTINCT ON read every open
+        // item: ~0.7 s at 100,000 on PGlite).
         const result = (await tx.execute(sql`
+          with recursive open_lanes as (
+            (select lane from outbox where status in ('pending', 'sending') order by lane limit 1)
+            union all
+            select (select o.lane from outbox o
+                     where o.status in ('pending', 'sending') and o.lane > p.lane
+                     order by o.lane limit 1)
+            from open_lanes p where p.lane is not null
+          )
           select * from (
             select h.id, h.lane, h.chat_id, h.payload, h.attempts, coalesce(l.last_sent_at, h.created_at) as turn,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
                    (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin,
                    row_number() over (partition by h.chat_id order by coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
-            from (
-              select distinct on (lane) id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at
-              from outbox where status in ('pending', 'sending')
-              order by lane, sort_key, id
+            from open_lanes ol
+            cross join lateral (
+              select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at
+              from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
+              order by o.sort_key, o.id limit 1
             ) h
             left join outbox_lanes l on l.lane = h.lane
             left join fan_topics t on h.kind in ('relay.in', 'relay.album')

@@ -89,7 +89,11 @@ describe('/paysupport reaches the creator free of charge', () => {
     // Count the support messages only: the topic also holds the fan's info card.
     const support = () => inTopic(threadId).filter((c) => /help \d/.test(String(c.payload.text)));
     await eventually(() => support().length >= SUPPORT_PER_DAY, 5000, 'three in the topic');
-    expect(support().map((c) => String(c.payload.text).match(/help \d/)![0]).sort()).toEqual(['help 0', 'help 1', 'help 2']);
+    expect(
+      support()
+        .map((c) => String(c.payload.text).match(/help \d/)![0])
+        .sort(),
+    ).toEqual(['help 0', 'help 1', 'help 2']);
     // The fourth is refused directly (the receipts of the first three come through the outbox).
     expect(textsTo(xia.id).filter((x) => /payment-support messages today/.test(x))).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 200));
