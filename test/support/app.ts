@@ -10,6 +10,7 @@ import { startApp, type RunningApp } from '../../src/server.ts';
 import { ADMIN_GROUP_ID, testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { SENTINELS } from './sentinels.ts';
+import { eventually } from './eventually.ts';
 import { scaledFloodLimits, startFakeTelegram, type FakeTelegram } from './fake-telegram/index.ts';
 
 export const WEBHOOK_SECRET = SENTINELS.webhookSecret;
@@ -112,26 +113,7 @@ function isPaymentUpdate(update: Record<string, unknown> | Update): boolean {
   return Boolean(m?.successful_payment ?? m?.refunded_payment ?? (update as Update).purchased_paid_media);
 }
 
-/** Polls until `check` returns a truthy value (async work such as the outbox), or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => T | Promise<T>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { eventually } from './eventually.ts';
 
 /**
  * The usual relay setup: a fake Bot API that knows the admin forum group, and the app configured with it.
