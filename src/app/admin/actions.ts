@@ -1,7 +1,7 @@
 import { formatDuration, passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bannedText, giftNotice, infoViewText } from '../messages.ts';
-import type { Repos, UnitOfWork } from '../ports/index.ts';
+import type { Access, Permission, Repos, UnitOfWork } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from '../billing/passes.ts';
@@ -10,7 +10,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface AdminDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminUserIds: number[];
+  /** Who may do what: every action asks for the permission it needs. */
+  access: Access;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
@@ -22,19 +23,21 @@ export const MAX_GIFT_SECONDS = 365 * 86_400;
 export type AdminResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: 'not_admin' | 'unknown_fan' | 'invalid_amount'; detail?: string };
 
-const isAdmin = (deps: AdminDeps, id: number) => deps.adminUserIds.includes(id);
-
 const toFan = (r: Repos, userId: number, html: string, key: string) =>
   r.outbox.enqueue([fanNotice(userId, key, html)]);
 
-/** Runs an admin action: re-checks rights (a button can be pressed by anyone in the group). */
+/**
+ * Runs an admin action: re-checks that the actor holds `permission` (a button can be pressed by anyone
+ * in the group).
+ */
 async function act<T extends object>(
   deps: AdminDeps,
+  permission: Permission,
   adminId: number,
   userId: number,
   fn: (r: Repos) => Promise<AdminResult<T>>,
 ): Promise<AdminResult<T>> {
-  if (!isAdmin(deps, adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await deps.access.can(adminId, permission))) return { ok: false, code: 'not_admin' };
   const res = await deps.uow.run(async (r) => {
     if (!(await r.users.get(userId))) return { ok: false as const, code: 'unknown_fan' as const };
     return fn(r);
@@ -58,7 +61,7 @@ export function giftCredits(
   deps: AdminDeps,
   a: { adminId: number; userId: number; credits: number; key: string },
 ) {
-  return act<{ balance: number; duplicate: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ balance: number; duplicate: boolean }>(deps, 'gifts.send', a.adminId, a.userId, async (r) => {
     if (!Number.isSafeInteger(a.credits) || a.credits < 1 || a.credits > MAX_GIFT_CREDITS) {
       return { ok: false, code: 'invalid_amount', detail: `between 1 and ${MAX_GIFT_CREDITS} credits` };
     }
@@ -97,7 +100,7 @@ export function giftPass(
   deps: AdminDeps,
   a: { adminId: number; userId: number; seconds: number; key: string },
 ) {
-  return act<{ until: Date; duplicate: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ until: Date; duplicate: boolean }>(deps, 'gifts.send', a.adminId, a.userId, async (r) => {
     if (!Number.isSafeInteger(a.seconds) || a.seconds < 60 || a.seconds > MAX_GIFT_SECONDS) {
       return { ok: false, code: 'invalid_amount', detail: 'between 1 minute and 365 days' };
     }
@@ -128,7 +131,7 @@ export function setBan(
   deps: AdminDeps,
   a: { adminId: number; userId: number; banned: boolean; key: string },
 ) {
-  return act<{ changed: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ changed: boolean }>(deps, 'users.ban', a.adminId, a.userId, async (r) => {
     const user = (await r.users.getForUpdate(a.userId))!;
     if (user.isBanned === a.banned) return { ok: true, changed: false };
     await r.users.setBanned(a.userId, a.banned);
@@ -142,7 +145,7 @@ export function setBan(
 }
 
 export function addNote(deps: AdminDeps, a: { adminId: number; userId: number; text: string }) {
-  return act<object>(deps, a.adminId, a.userId, async (r): Promise<AdminResult> => {
+  return act<object>(deps, 'notes', a.adminId, a.userId, async (r): Promise<AdminResult> => {
     const text = a.text.trim();
     if (text.length === 0 || text.length > 1000)
       return { ok: false, code: 'invalid_amount', detail: 'a note of 1 to 1000 characters' };
@@ -157,7 +160,7 @@ export function setTopicOpen(
   deps: AdminDeps,
   a: { adminId: number; userId: number; open: boolean; key: string },
 ) {
-  return act<object>(deps, a.adminId, a.userId, async (r): Promise<AdminResult> => {
+  return act<object>(deps, 'conversations.manage', a.adminId, a.userId, async (r): Promise<AdminResult> => {
     const topic = await r.topics.get(a.userId);
     if (!topic || topic.threadId === null) return { ok: false, code: 'unknown_fan', detail: 'no topic' };
     await r.topics.setStatus(a.userId, a.open ? 'open' : 'closed');
@@ -185,7 +188,7 @@ export async function fanInfo(
   deps: AdminDeps,
   a: { adminId: number; userId: number },
 ): Promise<AdminResult<{ html: string }>> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await deps.access.can(a.adminId, 'users.view'))) return { ok: false, code: 'not_admin' };
   const { repos } = deps.uow;
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_fan' };

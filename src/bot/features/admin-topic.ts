@@ -3,7 +3,7 @@ import { parseDuration, formatDuration } from '../../domain/entitlement/index.ts
 import { cardData, giftData } from '../callback-data/admin.ts';
 import { mintNonce } from '../callback-data/codec.ts';
 import type { Context } from '../context.ts';
-import { isAdmin } from '../filters/is-admin.ts';
+import { can, isTeamMember } from '../filters/is-admin.ts';
 import { splitHtml } from '../helpers/split-html.ts';
 import { createCardKeyboard, createGiftKeyboard } from '../keyboards/admin.ts';
 import { escapeHtml } from '../texts.ts';
@@ -59,7 +59,7 @@ async function sendInfo(ctx: Context, html: string, other: { replyTo?: number; t
 }
 
 group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refund'], async (ctx) => {
-  if (!isAdmin(ctx)) return; // other members' commands are ignored, like their messages
+  if (!(await isTeamMember(ctx))) return; // other members' commands are ignored, like their messages
   const userId = await topicFan(ctx);
   if (userId === null) return;
   const adminId = ctx.from!.id;
@@ -89,6 +89,8 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
         const r = await ctx.services.admin.giftPass({ adminId, userId, seconds, key: key(ctx) });
         res = r;
         if (r.ok) done = `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${utcMinute(r.until)}).`;
+      } else if (!(await can(ctx, 'gifts.send'))) {
+        res = { ok: false, code: 'not_admin' };
       } else {
         return void (await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
           reply_markup: { inline_keyboard: createGiftKeyboard(userId, mintNonce()) },
@@ -166,18 +168,24 @@ group.command(['info', 'gift', 'ban', 'unban', 'note', 'close', 'reopen', 'refun
 group.callbackQuery(cardData.filter, async (ctx) => {
   const data = cardData.unpack(ctx.callbackQuery.data);
   if (!data) return ctx.answerCallbackQuery({ text: 'This button has expired.' });
-  if (!isAdmin(ctx))
+  if (!(await isTeamMember(ctx)))
     return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
   const adminId = ctx.from.id;
   const threadId = ctx.callbackQuery.message?.message_thread_id;
   switch (data.action) {
     case 'info': {
       const info = await ctx.services.admin.fanInfo({ adminId, userId: data.user });
+      if (!info.ok) return ctx.answerCallbackQuery({ text: failureText(info), show_alert: true });
       await ctx.answerCallbackQuery();
-      if (info.ok) await sendInfo(ctx, info.html, threadId ? { threadId } : {});
+      await sendInfo(ctx, info.html, threadId ? { threadId } : {});
       return;
     }
     case 'gift':
+      if (!(await can(ctx, 'gifts.send')))
+        return ctx.answerCallbackQuery({
+          text: failureText({ ok: false, code: 'not_admin' }),
+          show_alert: true,
+        });
       await ctx.answerCallbackQuery();
       await ctx.reply('🎁 Gift credits or a time pass (or type /gift 15, /gift 2d):', {
         reply_markup: { inline_keyboard: createGiftKeyboard(data.user, mintNonce()) },
@@ -209,7 +217,7 @@ group.callbackQuery(cardData.filter, async (ctx) => {
 group.callbackQuery(giftData.filter, async (ctx) => {
   const data = giftData.unpack(ctx.callbackQuery.data);
   if (!data) return ctx.answerCallbackQuery({ text: 'This button has expired.' });
-  if (!isAdmin(ctx))
+  if (!(await isTeamMember(ctx)))
     return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
   // Keyed on the menu, not the press (every press has a new id): the menu gifts once.
   const base = { adminId: ctx.from.id, userId: data.user, key: `menu:${data.menu}` };

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { disputeBanData } from '../callback-data/admin.ts';
 import type { Context } from '../context.ts';
-import { isAdmin } from '../filters/is-admin.ts';
+import { isTeamMember } from '../filters/is-admin.ts';
 
 /**
  * The one-tap ban on a dispute alert. The alert is in the admin group's General topic, or in each
@@ -17,7 +17,7 @@ feature.callbackQuery(disputeBanData.filter, async (ctx) => {
   const data = disputeBanData.unpack(ctx.callbackQuery.data);
   if (!data) return ctx.answerCallbackQuery({ text: 'This button has expired.' });
   // Callback data is whatever a client sends: the presser is checked here and again in the use case.
-  if (!isAdmin(ctx))
+  if (!(await isTeamMember(ctx)))
     return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
   const res = await ctx.services.admin.setBan({
     adminId: ctx.from.id,
