@@ -1,7 +1,8 @@
-import { formatDuration, passRemaining } from '../../domain/entitlement/index.ts';
+import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { bannedText, giftNotice, infoViewText } from '../messages.ts';
-import type { Access, Permission, Repos, UnitOfWork } from '../ports/index.ts';
+import { bannedText } from '../messages.ts';
+import { text } from '../texts.ts';
+import type { Access, FanTopic, Permission, Repos, TextRef, UnitOfWork, User } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from '../billing/passes.ts';
@@ -23,8 +24,8 @@ export const MAX_GIFT_SECONDS = 365 * 86_400;
 export type AdminResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: 'not_admin' | 'unknown_fan' | 'invalid_amount'; detail?: string };
 
-const toFan = (r: Repos, userId: number, html: string, key: string) =>
-  r.outbox.enqueue([fanNotice(userId, key, html)]);
+const toFan = (r: Repos, userId: number, content: TextRef | string, key: string) =>
+  r.outbox.enqueue([fanNotice(userId, key, content)]);
 
 /**
  * Runs an admin action: re-checks that the actor holds `permission` (a button can be pressed by anyone
@@ -87,7 +88,7 @@ export function giftCredits(
     await toFan(
       r,
       a.userId,
-      giftNotice('credits', `${a.credits} credits`, res.entry.balanceAfter),
+      text('gifts-credits', { credits: a.credits, balance: res.entry.balanceAfter }),
       `gift-notice:${a.key}`,
     );
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
@@ -109,7 +110,6 @@ export function giftPass(
       return { ok: true, until: user!.timePassUntil ?? deps.clock.now(), duplicate: true };
     }
     const until = await extendUserPass(r, deps.clock, a.userId, a.seconds);
-    const user = (await r.users.get(a.userId))!;
     await r.admin.audit({
       actorId: a.adminId,
       userId: a.userId,
@@ -119,7 +119,7 @@ export function giftPass(
     await toFan(
       r,
       a.userId,
-      giftNotice('pass', formatDuration(a.seconds * 1000), user.creditBalance),
+      text('gifts-pass', { duration: { duration: a.seconds * 1000 } }),
       `gift-notice:${a.key}`,
     );
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
@@ -183,28 +183,74 @@ export function setTopicOpen(
   });
 }
 
-/** Everything an admin may want to know about a fan (the Info button and /info). */
+/** A fan as the team sees them: the data of `/info` and the card's Info button (the bot renders it). */
+export interface FanInfo {
+  user: Pick<
+    User,
+    'id' | 'firstName' | 'lastName' | 'username' | 'isBanned' | 'blockedBot' | 'createdAt' | 'lastSeenAt'
+  >;
+  tier: string;
+  balance: number;
+  /** The time pass, while one runs. */
+  pass: { until: Date; leftMs: number } | null;
+  /** Their topic in the admin group (null before the first message). */
+  topic: { groupId: number; threadId: number | null; status: FanTopic['status'] } | null;
+  messages: { fromFan: number; answers: number };
+  /** Revenue figures, only for those who may see them (`stats.view`); null otherwise. */
+  spend: { payments: number; purchased: number; spent: number } | null;
+  /** Recent payments, newest first (their ids are what `/refund <id>` takes); null like `spend`. */
+  recentPayments: Array<{
+    id: number;
+    productTitle: string;
+    rail: 'stars' | 'stripe';
+    /** Stars, or minor units of `currency` for a card. */
+    amount: number;
+    currency: string;
+    status: string;
+    createdAt: Date;
+  }> | null;
+  /** The latest notes, newest first. */
+  notes: Array<{ text: string; authorId: number; createdAt: Date }>;
+}
+
+/** Everything the team may want to know about a fan (the Info button and /info): `users.view`. */
 export async function fanInfo(
   deps: AdminDeps,
   a: { adminId: number; userId: number },
-): Promise<AdminResult<{ html: string }>> {
+): Promise<AdminResult<{ info: FanInfo }>> {
   if (!(await deps.access.can(a.adminId, 'users.view'))) return { ok: false, code: 'not_admin' };
   const { repos } = deps.uow;
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_fan' };
-  const [totals, stats, notes, payments] = await Promise.all([
+  const revenue = await deps.access.can(a.adminId, 'stats.view');
+  const [totals, stats, notes, payments, topic] = await Promise.all([
     repos.ledger.totals(a.userId),
     repos.admin.stats(a.userId),
     repos.admin.notes(a.userId, 5),
-    repos.payments.recent(a.userId, 5),
+    revenue ? repos.payments.recent(a.userId, 5) : [],
+    repos.topics.get(a.userId),
   ]);
-  const html = infoViewText({
+  const leftMs = passRemaining(user.timePassUntil, deps.clock);
+  const info: FanInfo = {
     user,
-    ...totals,
-    passLeftMs: passRemaining(user.timePassUntil, deps.clock),
-    stats,
+    tier: user.tier,
+    balance: user.creditBalance,
+    pass: user.timePassUntil && leftMs > 0 ? { until: user.timePassUntil, leftMs } : null,
+    topic: topic && { groupId: topic.groupId, threadId: topic.threadId, status: topic.status },
+    messages: { fromFan: stats.messagesIn, answers: stats.messagesOut },
+    spend: revenue ? { payments: stats.payments, purchased: totals.purchased, spent: totals.spent } : null,
+    recentPayments: revenue
+      ? payments.map((p) => ({
+          id: p.id,
+          productTitle: p.productTitle,
+          rail: p.rail,
+          amount: p.amount,
+          currency: p.currency,
+          status: p.status,
+          createdAt: p.createdAt,
+        }))
+      : null,
     notes,
-    payments,
-  });
-  return { ok: true, html };
+  };
+  return { ok: true, info };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { roleCan, type Permission, type Role } from '../../../src/domain/access/index.ts';
 import { cardData, disputeBanData, type CARD_ACTIONS } from '../../../src/bot/callback-data/admin.ts';
@@ -11,6 +11,7 @@ import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { callbackQuery, fanUser, groupTopicMessage, privateText } from '../../support/updates.ts';
+import { en } from '../../support/i18n.ts';
 import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
@@ -46,10 +47,7 @@ describe('in-topic commands', () => {
     expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10]);
     expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gifted 10 credits \(balance 12\)/);
     await eventually(
-      () =>
-        toFan(fan.id).some((c) =>
-          /received 10 credits as a gift[\s\S]*Balance: 12 credits/.test(String(c.payload.text)),
-        ),
+      () => toFan(fan.id).some((c) => c.payload.text === en('gifts-credits', { credits: 10, balance: 12 })),
       5000,
     );
   });
@@ -218,7 +216,8 @@ describe('gift menus', () => {
   const press = (data: string, message: Parameters<typeof callbackQuery>[2]) =>
     t.post(callbackQuery(owner, data, message));
   const lastAnswer = () => fake.callsTo('answerCallbackQuery').at(-1)!.payload;
-  const giftNotices = (id: number) => toFan(id).filter((c) => /gift/i.test(String(c.payload.text)));
+  const giftNotice = /^🎁/;
+  const giftNotices = (id: number) => toFan(id).filter((c) => giftNotice.test(String(c.payload.text)));
 
   it('one menu gifts credits once however often it is pressed; a new menu gifts again', async () => {
     const { fan, threadId, cardId } = await fanWithTopic(411, 'Rita');
@@ -259,6 +258,7 @@ describe('gift menus', () => {
     await press(second.data('⏳ 1 h'), second.message);
     expect(await passEnd()).toBe(end + 3600_000);
     await eventually(() => giftNotices(fan.id).length === 2, 5000, 'two gift notices');
+    expect(giftNotices(fan.id)[0]!.payload.text).toBe(en('gifts-pass', { duration: { duration: 3600_000 } }));
     expect(await balanceOf(t, fan.id)).toBe(2);
   });
 
@@ -524,11 +524,14 @@ describe('access: each role on each admin action', () => {
     { name: 'not on the team', user: member, role: null, fanId: 4305 },
   ];
 
-  it.each(ROLES)('$name', async ({ user, role, fanId }) => {
+  beforeAll(async () => {
     const now = new Date();
     await uow().repos.team.set({ userId: agent.id, role: 'agent', addedBy: OWNER_ID }, now);
     await uow().repos.team.set({ userId: manager.id, role: 'manager', addedBy: OWNER_ID }, now);
     await uow().repos.team.set({ userId: storedOwner.id, role: 'owner', addedBy: OWNER_ID }, now);
+  });
+
+  it.each(ROLES)('$name', async ({ user, role, fanId }) => {
     const { fan, threadId, cardId } = await fanWithTopic(fanId, `Fan${fanId}`);
     const s: Scene = { fan, threadId, cardId, from: user };
     const expected: Record<string, Outcome> = {};
@@ -565,5 +568,17 @@ describe('access: each role on each admin action', () => {
       await action.after?.(s);
     }
     expect(actual).toEqual(expected);
+  });
+
+  it("an agent's /info shows no revenue figures; a manager's does", async () => {
+    const { threadId } = await fanWithTopic(4306, 'Vera');
+    const infoBy = async (from: ReturnType<typeof fanUser>) => {
+      await t.post(cmd(threadId, '/info', from));
+      return String(repliesIn(threadId).at(-1)!.payload.text);
+    };
+    const money = en('admin-info-money', { payments: 0, purchased: 0, spent: 1 });
+    expect(await infoBy(agent)).toContain('Vera');
+    expect(await infoBy(agent)).not.toContain(money);
+    expect(await infoBy(manager)).toContain(money);
   });
 });

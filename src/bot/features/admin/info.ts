@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { cardData } from '../../callback-data/admin.ts';
 import type { Context } from '../../context.ts';
+import { fanInfoText } from './info-view.ts';
 import { cardButton, failureText, replyResult, sendInfo, topicCommand } from './shared.ts';
 
 /** `/info` and the card's Info button: the fan's profile, payments and notes. */
@@ -11,7 +12,7 @@ composer.command(
   topicCommand(async (ctx, userId) => {
     const info = await ctx.services.admin.fanInfo({ adminId: ctx.from!.id, userId });
     if (!info.ok) return replyResult(ctx, info, '');
-    await sendInfo(ctx, info.html, { replyTo: ctx.msg.message_id });
+    await sendInfo(ctx, fanInfoText(ctx.t, info.info), { replyTo: ctx.msg.message_id });
   }),
 );
 
@@ -22,7 +23,7 @@ composer.callbackQuery(
     if (!info.ok) return ctx.answerCallbackQuery({ text: failureText(info), show_alert: true });
     await ctx.answerCallbackQuery();
     const threadId = ctx.callbackQuery.message?.message_thread_id;
-    await sendInfo(ctx, info.html, threadId ? { threadId } : {});
+    await sendInfo(ctx, fanInfoText(ctx.t, info.info), threadId ? { threadId } : {});
   }),
 );
 
