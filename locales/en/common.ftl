@@ -11,6 +11,7 @@ common-slow-down = ⏳ Slow down a little: try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
   }.
+common-not-open-yet = 🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.
 
 ## Units
 # Durations are shown as one or two units ("2 d 3 h", "45 min").

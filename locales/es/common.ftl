@@ -10,6 +10,7 @@ common-slow-down = ⏳ Ve un poco más despacio: vuelve a intentarlo en { $secon
     [one] { $seconds } segundo
    *[other] { $seconds } segundos
   }.
+common-not-open-yet = 🙏 ¡Gracias por escribir! Esta línea todavía no recibe mensajes. Vuelve a intentarlo un poco más tarde; no se te cobró nada.
 
 ## Units
 

@@ -10,6 +10,7 @@ common-slow-down = ⏳ Vá com calma: tente de novo em { $seconds ->
     [one] { $seconds } segundo
    *[other] { $seconds } segundos
   }.
+common-not-open-yet = 🙏 Obrigado por escrever! Este canal ainda não está recebendo mensagens. Tente de novo daqui a pouco; nada foi cobrado.
 
 ## Units
 

@@ -4,7 +4,6 @@ import type { Context } from '../context.ts';
 import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
 import { notifyOwners } from '../helpers/owners.ts';
-import { texts } from '../texts.ts';
 
 /** Media whose copy can carry the 💳 mark in its caption. */
 const CAPTIONED = ['photo', 'video', 'document', 'audio', 'voice', 'animation'];
@@ -72,9 +71,13 @@ feature.on('message', async (ctx, next) => {
 
 /** Not set up yet: refuse politely, store and charge nothing, and tell the owner once how to finish. */
 async function refuseUntilSetUp(ctx: Context): Promise<void> {
-  await ctx.reply(texts.notOpenYet);
+  await ctx.reply(ctx.t('common-not-open-yet'));
   if (!(await ctx.services.claimOnce('notice:setup-admin-group'))) return;
-  await notifyOwners(ctx, texts.setupNeeded(ctx.me.username), 'a fan wrote but ADMIN_GROUP_ID is not set');
+  await notifyOwners(
+    ctx,
+    (locale) => ctx.translate(locale, 'admin-setup-needed', { bot: ctx.me.username }),
+    'a fan wrote but ADMIN_GROUP_ID is not set',
+  );
 }
 
 export const fanRelayFeature = composer;

@@ -3,7 +3,7 @@ import { historyCsvData, historyData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
 import { createHistoryKeyboard } from '../keyboards/fan.ts';
-import { historyText, texts } from '../texts.ts';
+import { historyText } from '../texts.ts';
 
 /** `/history`: the fan's purchases and spending with totals, paged on one message, and a CSV export. */
 const composer = new Composer<Context>();
@@ -16,7 +16,7 @@ feature.command('history', async (ctx) => {
 
 feature.callbackQuery(historyData.filter, async (ctx) => {
   const data = historyData.unpack(ctx.callbackQuery.data);
-  if (!data || data.page < 1) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data || data.page < 1) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   // Pages past the end (the history cannot shrink, but the button may be tampered with) are clamped.
   const h = await ctx.services.history.page(ctx.from.id, data.page);
   await ctx.answerCallbackQuery();
@@ -26,7 +26,7 @@ feature.callbackQuery(historyData.filter, async (ctx) => {
 
 feature.callbackQuery(historyCsvData.filter, async (ctx) => {
   if (!historyCsvData.unpack(ctx.callbackQuery.data)) {
-    return ctx.answerCallbackQuery({ text: texts.staleButton });
+    return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   }
   await ctx.answerCallbackQuery();
   const csv = await ctx.services.history.csv(ctx.from.id);

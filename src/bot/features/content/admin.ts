@@ -6,7 +6,7 @@ import { isAdmin } from '../../filters/is-admin.ts';
 import { draftInputOf } from '../../helpers/content-input.ts';
 import { editOrIgnoreUnchanged } from '../../helpers/edit.ts';
 import { createContentItemKeyboard, createContentListKeyboard } from '../../keyboards/content.ts';
-import { contentTexts, texts } from '../../texts.ts';
+import { contentTexts } from '../../texts.ts';
 
 /** Admins manage premium content in their private chat: `/content`, `/content add`, `/cancel`, buttons. */
 const composer = new Composer<Context>();
@@ -64,7 +64,7 @@ admins
 
 feature.callbackQuery(contentListData.filter, async (ctx) => {
   const data = contentListData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: contentTexts.onlyAdmins, show_alert: true });
   const screen = await listScreen(ctx, data.page);
   await ctx.answerCallbackQuery();
@@ -73,7 +73,7 @@ feature.callbackQuery(contentListData.filter, async (ctx) => {
 
 feature.callbackQuery(contentAddData.filter, async (ctx) => {
   if (!contentAddData.unpack(ctx.callbackQuery.data))
-    return ctx.answerCallbackQuery({ text: texts.staleButton });
+    return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: contentTexts.onlyAdmins, show_alert: true });
   await ctx.services.content.admin.startAdd({ adminId: ctx.from.id });
   await ctx.answerCallbackQuery();
@@ -82,14 +82,14 @@ feature.callbackQuery(contentAddData.filter, async (ctx) => {
 
 feature.callbackQuery(contentItemData.filter, async (ctx) => {
   const data = contentItemData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: contentTexts.onlyAdmins, show_alert: true });
   const a = { adminId: ctx.from.id, itemId: data.item };
   const { admin } = ctx.services.content;
   switch (data.action) {
     case 'view': {
       const v = await admin.view(a);
-      if (!v.ok) return ctx.answerCallbackQuery({ text: texts.staleButton });
+      if (!v.ok) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
       await ctx.answerCallbackQuery();
       return itemScreen(ctx, v);
     }
@@ -97,21 +97,21 @@ feature.callbackQuery(contentItemData.filter, async (ctx) => {
     case 'credits':
     case 'stars': {
       const res = await admin.startEdit({ ...a, field: data.action });
-      if (!res.ok) return ctx.answerCallbackQuery({ text: texts.staleButton });
+      if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
       await ctx.answerCallbackQuery();
       return void (await ctx.reply(contentTexts.editPrompt(res.item, data.action), html));
     }
     case 'hide':
     case 'show': {
       const res = await admin.setHidden({ ...a, hidden: data.action === 'hide' });
-      if (!res.ok) return ctx.answerCallbackQuery({ text: texts.staleButton });
+      if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
       await ctx.answerCallbackQuery({ text: res.item.hidden ? 'Hidden: off sale.' : 'On sale again.' });
       return itemScreen(ctx, res);
     }
     case 'up':
     case 'down': {
       const res = await admin.move({ ...a, direction: data.action });
-      if (!res.ok) return ctx.answerCallbackQuery({ text: texts.staleButton });
+      if (!res.ok) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
       await ctx.answerCallbackQuery({
         text: res.moved ? `Moved ${data.action}.` : `Already ${data.action === 'up' ? 'first' : 'last'}.`,
       });
@@ -119,7 +119,7 @@ feature.callbackQuery(contentItemData.filter, async (ctx) => {
     }
     case 'send': {
       const res = await admin.sendToMe({ ...a, key: `cb:${ctx.callbackQuery.id}` });
-      return ctx.answerCallbackQuery({ text: res.ok ? 'Sending it to you…' : texts.staleButton });
+      return ctx.answerCallbackQuery({ text: res.ok ? 'Sending it to you…' : ctx.t('common-stale-button') });
     }
   }
 });

@@ -4,7 +4,7 @@ import { contentFanData, contentPageData, contentUnlockData } from '../../callba
 import type { Context } from '../../context.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
 import { createBuyCreditsKeyboard } from '../../keyboards/fan.ts';
-import { contentTexts, texts } from '../../texts.ts';
+import { contentTexts } from '../../texts.ts';
 
 /**
  * Fans browse `/content` (locked previews through the outbox), unlock with credits, pay in Stars
@@ -28,14 +28,14 @@ feature.command('content', (ctx) => browse(ctx, 1, `${ctx.chat.id}:${ctx.msg.mes
 
 feature.callbackQuery(contentPageData.filter, async (ctx) => {
   const data = contentPageData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   await ctx.answerCallbackQuery();
   await browse(ctx, data.page, `cb:${ctx.callbackQuery.id}`);
 });
 
 feature.callbackQuery(contentFanData.filter, async (ctx) => {
   const data = contentFanData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   const a = { userId: ctx.from.id, itemId: data.item };
   if (data.action === 'resend') {
     const res = await ctx.services.content.resend(a);
@@ -69,7 +69,7 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
 
 feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
   const data = contentUnlockData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   const preview = ctx.callbackQuery.message?.message_id;
   const res = await ctx.services.content.unlockWithCredits({
     userId: ctx.from.id,
