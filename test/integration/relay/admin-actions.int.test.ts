@@ -45,7 +45,9 @@ describe('in-topic commands', () => {
     await t.post(gift); // redelivered: still one gift
     expect(await balanceOf(t, fan.id)).toBe(12);
     expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 10]);
-    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gifted 10 credits \(balance 12\)/);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toBe(
+      en('admin-topic-gifted-credits', { credits: 10, balance: 12 }),
+    );
     await eventually(
       () => toFan(fan.id).some((c) => c.payload.text === en('gifts-credits', { credits: 10, balance: 12 })),
       5000,
@@ -57,11 +59,15 @@ describe('in-topic commands', () => {
     await t.post(cmd(threadId, '/gift 2h'));
     const user = await uow().repos.users.get(fan.id);
     expect(user!.timePassUntil!.getTime() - Date.now()).toBeGreaterThan(7100_000);
-    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gifted a 2 h pass/);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toBe(
+      en('admin-topic-gifted-pass', { duration: { duration: 7200_000 }, until: user!.timePassUntil! }),
+    );
     await t.post(cmd(threadId, '/gift 999999999'));
-    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/between 1 and 100000 credits/);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toBe(
+      en('admin-topic-failed', { detail: 'between 1 and 100000 credits' }),
+    );
     await t.post(cmd(threadId, '/gift lots'));
-    expect(repliesIn(threadId).at(-1)!.payload.text).toMatch(/Gift what\?/);
+    expect(repliesIn(threadId).at(-1)!.payload.text).toBe(en('admin-topic-gift-what'));
     expect(await balanceOf(t, fan.id)).toBe(2);
   });
 
@@ -148,7 +154,7 @@ describe('info card buttons', () => {
 
     fake.reset();
     await t.post(callbackQuery(member, ban!.callback_data, card));
-    expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toMatch(/Only admins/);
+    expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toBe(en('admin-topic-buttons-only'));
     expect((await uow().repos.users.get(fan.id))!.isBanned).toBe(false);
 
     await t.post(callbackQuery(owner, info!.callback_data, card));
@@ -179,7 +185,7 @@ describe('info card buttons', () => {
     const card = fake.message(ADMIN_GROUP_ID, cardId)!;
     for (const data of ['card:ban:abc', 'card:explode:407', 'gift:c:99999999999:407', 'gift:x:5:407']) {
       await t.post(callbackQuery(owner, data, card));
-      expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toMatch(/expired|does not work/);
+      expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toBe(en('admin-topic-expired'));
     }
     expect(await balanceOf(t, 407)).toBe(2);
   });
@@ -226,7 +232,7 @@ describe('gift menus', () => {
     expect(Buffer.byteLength(plus50)).toBeLessThanOrEqual(64);
     await press(plus50, first.message);
     await press(plus50, first.message); // a double tap: a second callback query
-    expect(lastAnswer().text).toMatch(/already/i);
+    expect(lastAnswer().text).toBe(en('admin-topic-gift-menu-used'));
     await press(first.data('+10'), first.message); // another button of the same menu
     expect(await balanceOf(t, fan.id)).toBe(52);
     expect((await ledgerOf(t, fan.id)).map((e) => e.delta)).toEqual([3, -1, 50]);
@@ -250,7 +256,7 @@ describe('gift menus', () => {
     const end = await passEnd();
     expect(end - Date.now()).toBeGreaterThan(3500_000);
     await press(first.data('⏳ 1 h'), first.message);
-    expect(lastAnswer().text).toMatch(/already/i);
+    expect(lastAnswer().text).toBe(en('admin-topic-gift-menu-used'));
     await press(first.data('⏳ 1 d'), first.message);
     expect(await passEnd()).toBe(end);
 
@@ -276,7 +282,7 @@ describe('gift menus', () => {
       `gift:c:50:${fan.id}:${nonce}:extra`,
     ]) {
       await press(tampered, message);
-      expect(lastAnswer().text, tampered).toMatch(/expired/);
+      expect(lastAnswer().text, tampered).toBe(en('admin-topic-expired'));
     }
     expect(await balanceOf(t, fan.id)).toBe(2);
     expect((await uow().repos.users.get(fan.id))!.timePassUntil).toBeNull();
@@ -373,6 +379,10 @@ describe('access: each role on each admin action', () => {
     data: cardData.pack({ action, user: s.fan.id }),
   });
   const lastAnswer = () => String(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text ?? '');
+  /** A refusal: a reply (or a button's alert) saying the sender may not do that. */
+  const refusal = {
+    test: (text: string) => text === en('admin-topic-not-allowed') || text === en('admin-topic-buttons-only'),
+  };
   const setBanned = (s: Scene, banned: boolean) => uow().repos.users.setBanned(s.fan.id, banned);
 
   /**
@@ -396,7 +406,7 @@ describe('access: each role on each admin action', () => {
     act: (s) => t.post(cmd(s.threadId, text, s.from)),
     done: async (s, since) => (await audits(s, audit)) > since.audits,
   });
-  const repliedWith = (s: Scene, since: { replies: number }, pattern: RegExp) =>
+  const repliedWith = (s: Scene, since: { replies: number }, pattern: { test(text: string): boolean }) =>
     repliesIn(s.threadId)
       .slice(since.replies)
       .some((c) => pattern.test(String(c.payload.text)));
@@ -507,7 +517,7 @@ describe('access: each role on each admin action', () => {
       act: (s) => t.post(cmd(s.threadId, '/refund 999999', s.from)),
       // No such payment: an owner is told about the payment, not refused.
       done: async (s, since) =>
-        repliesIn(s.threadId).length > since.replies && !repliedWith(s, since, /Only admins/),
+        repliesIn(s.threadId).length > since.replies && !repliedWith(s, since, refusal),
     },
     command('/close', '/close', 'conversations.manage', 'close'),
     command('/reopen', '/reopen', 'conversations.manage', 'reopen'),
@@ -555,8 +565,8 @@ describe('access: each role on each admin action', () => {
       };
       await action.act(s);
       const refused = action.button
-        ? fake.callsTo('answerCallbackQuery').length > since.answers && /Only admins/.test(lastAnswer())
-        : repliedWith(s, since, /Only admins/);
+        ? fake.callsTo('answerCallbackQuery').length > since.answers && refusal.test(lastAnswer())
+        : repliedWith(s, since, refusal);
       const answered = repliesIn(threadId).length > since.replies;
       actual[action.name] = (await action.done(s, since))
         ? 'done'

@@ -20,10 +20,8 @@ composer.command(
     const done = !res.ok
       ? ''
       : !res.changed
-        ? `Already ${banned ? 'ban' : 'unban'}ned.`
-        : banned
-          ? '🚫 Banned: their messages are refused.'
-          : '🔓 Unbanned.';
+        ? ctx.t(banned ? 'admin-topic-already-banned' : 'admin-topic-already-unbanned')
+        : ctx.t(banned ? 'admin-topic-banned' : 'admin-topic-unbanned');
     return replyResult(ctx, res, done);
   }),
 );
@@ -34,9 +32,17 @@ composer.callbackQuery(
     const banned = data.action === 'ban';
     const key = `cb:${ctx.callbackQuery.id}`;
     const res = await ctx.services.admin.setBan({ adminId: ctx.from.id, userId: data.user, banned, key });
-    if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
+    if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(ctx, res), show_alert: true });
     await ctx.answerCallbackQuery({
-      text: res.changed ? (banned ? 'Banned.' : 'Unbanned.') : `Already ${data.action}ned.`,
+      text: ctx.t(
+        res.changed
+          ? banned
+            ? 'admin-topic-banned-short'
+            : 'admin-topic-unbanned-short'
+          : banned
+            ? 'admin-topic-already-banned'
+            : 'admin-topic-already-unbanned',
+      ),
     });
     // Flip the button at once: a direct answer to the admin's own press (the numbers wait for the throttle).
     await ctx

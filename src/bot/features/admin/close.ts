@@ -15,7 +15,7 @@ composer.command(
       open,
       key: commandKey(ctx),
     });
-    return replyResult(ctx, res, open ? '🔓 Reopening the topic.' : '🔒 Closing the topic.');
+    return replyResult(ctx, res, ctx.t(open ? 'admin-topic-reopening' : 'admin-topic-closing'));
   }),
 );
 

@@ -1,12 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { formatDuration, parseDuration } from '../../../domain/entitlement/index.ts';
-import { utcMinute } from '../../../app/messages.ts';
+import { parseDuration } from '../../../domain/entitlement/index.ts';
 import { cardData, giftData } from '../../callback-data/admin.ts';
 import { mintNonce } from '../../callback-data/codec.ts';
 import type { Context } from '../../context.ts';
 import { can, isTeamMember } from '../../filters/is-admin.ts';
 import { createGiftKeyboard } from '../../keyboards/admin.ts';
-import { escapeHtml } from '../../texts.ts';
 import {
   cardButton,
   commandKey,
@@ -23,15 +21,18 @@ const composer = new Composer<Context>();
 async function giftCredits(ctx: TopicCommandContext, userId: number, credits: number) {
   const key = commandKey(ctx);
   const r = await ctx.services.admin.giftCredits({ adminId: ctx.from!.id, userId, credits, key });
-  return replyResult(ctx, r, r.ok ? `🎁 Gifted ${credits} credits (balance ${r.balance}).` : '');
+  return replyResult(
+    ctx,
+    r,
+    r.ok ? ctx.t('admin-topic-gifted-credits', { credits, balance: r.balance }) : '',
+  );
 }
 
 async function giftPass(ctx: TopicCommandContext, userId: number, seconds: number) {
   const key = commandKey(ctx);
   const r = await ctx.services.admin.giftPass({ adminId: ctx.from!.id, userId, seconds, key });
-  const done = r.ok
-    ? `🎁 Gifted a ${formatDuration(seconds * 1000)} pass (until ${utcMinute(r.until)}).`
-    : '';
+  const duration = { duration: seconds * 1000 };
+  const done = r.ok ? ctx.t('admin-topic-gifted-pass', { duration, until: r.until }) : '';
   return replyResult(ctx, r, done);
 }
 
@@ -43,7 +44,7 @@ composer.command(
     const seconds = parseDuration(arg);
     if (seconds !== null) return giftPass(ctx, userId, seconds);
     if (!(await can(ctx, 'gifts.send'))) return replyResult(ctx, NOT_ALLOWED, '');
-    await ctx.reply('Gift what? /gift 10 (credits) or /gift 2h, /gift 3d (a time pass).', {
+    await ctx.reply(ctx.t('admin-topic-gift-what'), {
       reply_markup: { inline_keyboard: createGiftKeyboard(userId, mintNonce()) },
     });
   }),
@@ -53,10 +54,10 @@ composer.callbackQuery(
   cardData.filter,
   cardButton(['gift'], async (ctx, data) => {
     if (!(await can(ctx, 'gifts.send')))
-      return ctx.answerCallbackQuery({ text: failureText(NOT_ALLOWED), show_alert: true });
+      return ctx.answerCallbackQuery({ text: failureText(ctx, NOT_ALLOWED), show_alert: true });
     await ctx.answerCallbackQuery();
     const threadId = ctx.callbackQuery.message?.message_thread_id;
-    await ctx.reply('🎁 Gift credits or a time pass (or type /gift 15, /gift 2d):', {
+    await ctx.reply(ctx.t('admin-topic-gift-menu'), {
       reply_markup: { inline_keyboard: createGiftKeyboard(data.user, mintNonce()) },
       ...(threadId ? { message_thread_id: threadId } : {}),
     });
@@ -65,24 +66,34 @@ composer.callbackQuery(
 
 composer.callbackQuery(giftData.filter, async (ctx) => {
   const data = giftData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: 'This button has expired.' });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('admin-topic-expired') });
   if (!(await isTeamMember(ctx)))
-    return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
+    return ctx.answerCallbackQuery({ text: ctx.t('admin-topic-buttons-only'), show_alert: true });
   // Keyed on the menu, not the press (every press has a new id): the menu gifts once.
   const base = { adminId: ctx.from.id, userId: data.user, key: `menu:${data.menu}` };
   const res =
     data.kind === 'c'
       ? await ctx.services.admin.giftCredits({ ...base, credits: data.amount })
       : await ctx.services.admin.giftPass({ ...base, seconds: data.amount });
-  if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(res), show_alert: true });
-  if (res.duplicate) return ctx.answerCallbackQuery({ text: 'Already gifted from this menu.' });
-  const what = data.kind === 'c' ? `${data.amount} credits` : `a ${formatDuration(data.amount * 1000)} pass`;
-  await ctx.answerCallbackQuery({ text: `Gifted ${what}.` });
+  if (!res.ok) return ctx.answerCallbackQuery({ text: failureText(ctx, res), show_alert: true });
+  if (res.duplicate) return ctx.answerCallbackQuery({ text: ctx.t('admin-topic-gift-menu-used') });
+  const args = {
+    admin: ctx.from.first_name,
+    credits: data.amount,
+    duration: { duration: data.amount * 1000 },
+  };
+  const credits = data.kind === 'c';
+  await ctx.answerCallbackQuery({
+    text: ctx.t(credits ? 'admin-topic-gift-menu-credits' : 'admin-topic-gift-menu-pass', args),
+  });
   await ctx
-    .editMessageText(`🎁 ${escapeHtml(ctx.from.first_name)} gifted ${what}.`, {
-      parse_mode: 'HTML',
-      reply_markup: new InlineKeyboard(),
-    })
+    .editMessageText(
+      ctx.t(credits ? 'admin-topic-gift-menu-done-credits' : 'admin-topic-gift-menu-done-pass', args),
+      {
+        parse_mode: 'HTML',
+        reply_markup: new InlineKeyboard(),
+      },
+    )
     .catch((err: unknown) => ctx.logger.debug({ err }, 'gift message unchanged'));
 });
 

@@ -20,7 +20,7 @@ composer.callbackQuery(
   cardData.filter,
   cardButton(['info'], async (ctx, data) => {
     const info = await ctx.services.admin.fanInfo({ adminId: ctx.from.id, userId: data.user });
-    if (!info.ok) return ctx.answerCallbackQuery({ text: failureText(info), show_alert: true });
+    if (!info.ok) return ctx.answerCallbackQuery({ text: failureText(ctx, info), show_alert: true });
     await ctx.answerCallbackQuery();
     const threadId = ctx.callbackQuery.message?.message_thread_id;
     await sendInfo(ctx, fanInfoText(ctx.t, info.info), threadId ? { threadId } : {});

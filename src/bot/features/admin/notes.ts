@@ -9,9 +9,9 @@ composer.command(
   'note',
   topicCommand(async (ctx, userId) => {
     const text = ctx.match.trim();
-    if (!text) return ctx.reply('Add the note after the command: /note prefers voice messages');
+    if (!text) return ctx.reply(ctx.t('admin-topic-note-usage'));
     const res = await ctx.services.admin.addNote({ adminId: ctx.from!.id, userId, text });
-    return replyResult(ctx, res, '📝 Noted.');
+    return replyResult(ctx, res, ctx.t('admin-topic-noted'));
   }),
 );
 

@@ -9,23 +9,13 @@ import { splitHtml } from '../../helpers/split-html.ts';
 export type TopicCommandContext = CommandContext<Context>;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
-const USAGE = [
-  "<b>In a fan's topic</b>",
-  '/info · profile, payments, notes',
-  '/gift 10 · gift credits · /gift 2h, /gift 3d · gift a time pass',
-  '/ban · /unban',
-  '/refund 12 · refund payment 12, Stars or card (ids in /info)',
-  '/note text · a private note (shown in /info)',
-  "/close · /reopen the topic (the fan's next message reopens it too)",
-].join('\n');
-
 export type Failure = { ok: false; code: string; detail?: string };
-export const failureText = (f: Failure) =>
+export const failureText = (ctx: Context, f: Failure) =>
   f.code === 'not_admin'
-    ? 'Only admins can do that.'
+    ? ctx.t('admin-topic-not-allowed')
     : f.code === 'unknown_fan'
-      ? "This is not a fan's topic."
-      : `That does not work: ${f.detail ?? f.code}.`;
+      ? ctx.t('admin-topic-not-a-fan')
+      : ctx.t('admin-topic-failed', { detail: f.detail ?? f.code });
 export const NOT_ALLOWED: Failure = { ok: false, code: 'not_admin' };
 
 /** Resolves the fan of the topic the command was sent in, answering when there is none. */
@@ -35,7 +25,7 @@ async function topicFan(ctx: Context): Promise<number | null> {
     threadId !== undefined && ctx.msg?.is_topic_message
       ? await ctx.services.admin.fanOfTopic(ctx.chat!.id, threadId)
       : null;
-  if (fan === null) await ctx.reply(`Use this inside a fan's topic.\n\n${USAGE}`, { parse_mode: 'HTML' });
+  if (fan === null) await ctx.reply(ctx.t('admin-topic-outside'), { parse_mode: 'HTML' });
   return fan;
 }
 
@@ -56,7 +46,10 @@ export const commandKey = (ctx: Context) => `${ctx.chat!.id}:${ctx.msg!.message_
 
 /** Answers the admin's command: `done` when it worked, why not otherwise. */
 export const replyResult = (ctx: TopicCommandContext, res: { ok: true } | Failure, done: string) =>
-  ctx.reply(res.ok ? done : failureText(res), { reply_parameters: { message_id: ctx.msg.message_id } });
+  ctx.reply(res.ok ? done : failureText(ctx, res), {
+    parse_mode: 'HTML',
+    reply_parameters: { message_id: ctx.msg.message_id },
+  });
 
 /**
  * A button on a fan's info card, for `actions`: expired data is answered, other actions pass on, and
@@ -71,10 +64,10 @@ export function cardButton(
 ) {
   return async (ctx: CallbackQueryContext<Context>, next: () => Promise<void>) => {
     const data = cardData.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: 'This button has expired.' });
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t('admin-topic-expired') });
     if (!actions.includes(data.action)) return next();
     if (!(await isTeamMember(ctx)))
-      return ctx.answerCallbackQuery({ text: 'Only admins can use these buttons.', show_alert: true });
+      return ctx.answerCallbackQuery({ text: ctx.t('admin-topic-buttons-only'), show_alert: true });
     return handler(ctx, data);
   };
 }
