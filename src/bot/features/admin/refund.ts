@@ -9,22 +9,24 @@ const composer = new Composer<Context>();
 type RefundResult = Awaited<ReturnType<Context['services']['refunds']['refund']>>;
 
 /** A card refund: Stripe confirms it later (the fan's credits and the fan wait for that). */
-function stripeText(r: Extract<RefundResult, { rail: 'stripe' }>, id: string): string | null {
-  if (r.ok) {
-    return `↩️ Refund of ${r.amount} (payment #${id}) sent to Stripe. The fan's credits are adjusted, and the fan told, when Stripe confirms it.`;
-  }
-  if (r.code === 'provider_error') return `Stripe refused the refund: ${r.detail ?? 'unknown error'}.`;
+function stripeText(ctx: Context, r: Extract<RefundResult, { rail: 'stripe' }>, id: string): string | null {
+  const detail = (r.ok ? undefined : r.detail) ?? ctx.t('admin-topic-unknown-error');
+  if (r.ok) return ctx.t('admin-topic-refund-card-sent', { amount: r.amount, id });
+  if (r.code === 'provider_error') return ctx.t('admin-topic-refund-card-refused', { detail });
   if (r.code === 'not_refundable')
-    return `Payment #${id} cannot be refunded: ${r.detail ?? 'it is not paid'}.`;
+    return ctx.t('admin-topic-refund-not-refundable', {
+      id,
+      detail: r.detail ?? ctx.t('admin-topic-not-paid'),
+    });
   return null;
 }
 
 /** A Stars refund that did not go through (null: a failure every command shares). */
-function starsFailureText(r: Extract<RefundResult, { ok: false }>, id: string): string | null {
-  if (r.code === 'telegram_error') return `Telegram refused the refund: ${r.detail ?? 'unknown error'}.`;
-  if (r.code === 'already_refunded') return `Payment #${id} was already refunded: nothing changed.`;
-  if (r.code === 'pending')
-    return `⏳ Telegram did not answer, so it is not known yet whether payment #${id} was refunded. It is being asked again; the result will be posted here.`;
+function starsFailureText(ctx: Context, r: Extract<RefundResult, { ok: false }>, id: string): string | null {
+  const detail = r.detail ?? ctx.t('admin-topic-unknown-error');
+  if (r.code === 'telegram_error') return ctx.t('admin-topic-refund-stars-refused', { detail });
+  if (r.code === 'already_refunded') return ctx.t('admin-topic-refund-already', { id });
+  if (r.code === 'pending') return ctx.t('admin-topic-refund-pending', { id });
   return null;
 }
 
@@ -32,7 +34,7 @@ composer.command(
   'refund',
   topicCommand(async (ctx, userId) => {
     const id = /^#?(\d{1,15})$/.exec(ctx.match.trim())?.[1];
-    if (!id) return ctx.reply('Refund which payment? /refund 12 (the ids are in /info).');
+    if (!id) return ctx.reply(ctx.t('admin-topic-refund-which'));
     const adminId = ctx.from!.id;
     const r = await ctx.services.refunds.refund({
       adminId,
@@ -41,13 +43,14 @@ composer.command(
       key: commandKey(ctx),
     });
     const reply_parameters = { message_id: ctx.msg.message_id };
+    const html = { parse_mode: 'HTML' as const, reply_parameters };
     if (r.rail === 'stripe') {
-      const text = stripeText(r, id);
-      return text ? ctx.reply(text, { reply_parameters }) : replyResult(ctx, r, '');
+      const text = stripeText(ctx, r, id);
+      return text ? ctx.reply(text, html) : replyResult(ctx, r, '');
     }
     if (!r.ok) {
-      const why = starsFailureText(r, id);
-      return why ? ctx.reply(why, { reply_parameters }) : replyResult(ctx, r, '');
+      const why = starsFailureText(ctx, r, id);
+      return why ? ctx.reply(why, html) : replyResult(ctx, r, '');
     }
     await ctx.reply(`↩️ ${refundSummary({ id: Number(id) }, r)}`, { parse_mode: 'HTML', reply_parameters });
   }),
