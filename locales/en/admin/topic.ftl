@@ -52,3 +52,5 @@ admin-topic-refund-already = Payment #{ $id } was already refunded: nothing chan
 admin-topic-refund-pending = ⏳ Telegram did not answer, so it is not known yet whether payment #{ $id } was refunded. It is being asked again; the result will be posted here.
 admin-topic-unknown-error = unknown error
 admin-topic-not-paid = it is not paid
+admin-topic-fan-unknown = This fan is unknown here.
+admin-topic-banned-by = 🚫 Banned by { $admin }
