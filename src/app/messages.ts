@@ -1,5 +1,3 @@
-import { formatDuration } from '../domain/entitlement/index.ts';
-import { formatMoney } from '../domain/shared/index.ts';
 import type { User } from './ports/index.ts';
 
 /** Texts the use cases put in the outbox (HTML parse mode). Bot-only screens live in bot/texts.ts. */
@@ -56,54 +54,4 @@ export function topicName(user: Pick<User, 'id' | 'firstName' | 'lastName' | 'us
 export function topicLink(groupId: number, threadId: number): string {
   const internal = String(groupId).replace(/^-100/, '').replace(/^-/, '');
   return `https://t.me/c/${internal}/${threadId}`;
-}
-
-export function infoViewText(v: {
-  user: User;
-  spent: number;
-  purchased: number;
-  passLeftMs: number;
-  stats: { messagesIn: number; messagesOut: number; payments: number };
-  notes: Array<{ text: string; createdAt: Date }>;
-  /** Recent payments, newest first: their ids are what `/refund <id>` takes. */
-  payments?: Array<{
-    id: number;
-    productTitle: string;
-    rail: 'stars' | 'stripe';
-    amount: number;
-    currency: string;
-    status: string;
-    createdAt: Date;
-  }>;
-}): string {
-  const u = v.user;
-  const name = escapeHtml([u.firstName, u.lastName].filter(Boolean).join(' ') || 'Fan');
-  const lines = [
-    `👤 <b>${name}</b>${u.username ? ` (@${escapeHtml(u.username)})` : ''} · <code>${u.id}</code>`,
-    `Tier ${escapeHtml(u.tier)}${u.isBanned ? ' · 🚫 banned' : ''}${u.blockedBot ? ' · blocked the bot' : ''}`,
-    `💳 Balance: ${credits(u.creditBalance)} · ⏳ pass: ${v.passLeftMs > 0 ? `${formatDuration(v.passLeftMs)} left` : 'none'}`,
-    `💰 Payments: ${v.stats.payments} · credits bought: ${v.purchased} · spent: ${v.spent}`,
-    `💬 Messages: ${v.stats.messagesIn} from the fan, ${v.stats.messagesOut} answers`,
-    `📅 Joined ${u.createdAt.toISOString().slice(0, 10)} · last seen ${utcMinute(u.lastSeenAt)}`,
-  ];
-  lines.push('', v.notes.length ? '📝 <b>Notes</b>' : '📝 No notes yet (add one with /note text).');
-  for (const n of v.notes)
-    lines.push(`• ${escapeHtml(n.text)} <i>(${n.createdAt.toISOString().slice(0, 10)})</i>`);
-  if (v.payments?.length) {
-    lines.push('', '🧾 <b>Recent payments</b> (refund one with /refund id)');
-    for (const p of v.payments) {
-      const price =
-        p.rail === 'stars' ? `⭐ ${p.amount}` : `💳 ${escapeHtml(formatMoney(p.amount, p.currency))}`;
-      lines.push(
-        `• <code>${p.id}</code> · ${escapeHtml(p.productTitle)} · ${price} · ${p.status} <i>(${p.createdAt.toISOString().slice(0, 10)})</i>`,
-      );
-    }
-  }
-  return lines.join('\n');
-}
-
-export function giftNotice(kind: 'credits' | 'pass', amount: string, balance: number): string {
-  return kind === 'credits'
-    ? `🎁 You received ${amount} as a gift! Balance: ${credits(balance)}.`
-    : `🎁 You received a ${amount} time pass as a gift: your messages are free until it ends.`;
 }

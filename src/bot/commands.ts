@@ -66,7 +66,7 @@ export function topicCommands(t: Translator, locale: Locale): BotCommand[] {
 export async function commandsFor(ctx: Context, locale: Locale): Promise<BotCommand[]> {
   const opts = { cardPayments: ctx.services.billing.enabled };
   const t = { t: ctx.translate };
-  return ctx.config.adminUserIds.includes(ctx.from!.id)
+  return (await ctx.services.access.can(ctx.from!.id, 'products.edit'))
     ? ownerCommands(t, locale, opts)
     : fanCommands(t, locale, opts);
 }

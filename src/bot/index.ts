@@ -4,7 +4,7 @@ import { Bot, type BotConfig as GrammyBotConfig, type Transformer } from 'grammy
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps, Context } from './context.ts';
 import { adminRelayFeature } from './features/admin-relay.ts';
-import { adminTopicFeature } from './features/admin-topic.ts';
+import { adminTopicFeature } from './features/admin/index.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';

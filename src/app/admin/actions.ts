@@ -1,7 +1,8 @@
-import { formatDuration, passRemaining } from '../../domain/entitlement/index.ts';
+import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { bannedText, giftNotice, infoViewText } from '../messages.ts';
-import type { Repos, UnitOfWork } from '../ports/index.ts';
+import { bannedText } from '../messages.ts';
+import { text } from '../texts.ts';
+import type { Access, FanTopic, Permission, Repos, TextRef, UnitOfWork, User } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from '../billing/passes.ts';
@@ -10,7 +11,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface AdminDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminUserIds: number[];
+  /** Who may do what: every action asks for the permission it needs. */
+  access: Access;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
@@ -22,19 +24,21 @@ export const MAX_GIFT_SECONDS = 365 * 86_400;
 export type AdminResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: 'not_admin' | 'unknown_fan' | 'invalid_amount'; detail?: string };
 
-const isAdmin = (deps: AdminDeps, id: number) => deps.adminUserIds.includes(id);
+const toFan = (r: Repos, userId: number, content: TextRef | string, key: string) =>
+  r.outbox.enqueue([fanNotice(userId, key, content)]);
 
-const toFan = (r: Repos, userId: number, html: string, key: string) =>
-  r.outbox.enqueue([fanNotice(userId, key, html)]);
-
-/** Runs an admin action: re-checks rights (a button can be pressed by anyone in the group). */
+/**
+ * Runs an admin action: re-checks that the actor holds `permission` (a button can be pressed by anyone
+ * in the group).
+ */
 async function act<T extends object>(
   deps: AdminDeps,
+  permission: Permission,
   adminId: number,
   userId: number,
   fn: (r: Repos) => Promise<AdminResult<T>>,
 ): Promise<AdminResult<T>> {
-  if (!isAdmin(deps, adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await deps.access.can(adminId, permission))) return { ok: false, code: 'not_admin' };
   const res = await deps.uow.run(async (r) => {
     if (!(await r.users.get(userId))) return { ok: false as const, code: 'unknown_fan' as const };
     return fn(r);
@@ -58,7 +62,7 @@ export function giftCredits(
   deps: AdminDeps,
   a: { adminId: number; userId: number; credits: number; key: string },
 ) {
-  return act<{ balance: number; duplicate: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ balance: number; duplicate: boolean }>(deps, 'gifts.send', a.adminId, a.userId, async (r) => {
     if (!Number.isSafeInteger(a.credits) || a.credits < 1 || a.credits > MAX_GIFT_CREDITS) {
       return { ok: false, code: 'invalid_amount', detail: `between 1 and ${MAX_GIFT_CREDITS} credits` };
     }
@@ -84,7 +88,7 @@ export function giftCredits(
     await toFan(
       r,
       a.userId,
-      giftNotice('credits', `${a.credits} credits`, res.entry.balanceAfter),
+      text('gifts-credits', { credits: a.credits, balance: res.entry.balanceAfter }),
       `gift-notice:${a.key}`,
     );
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
@@ -97,7 +101,7 @@ export function giftPass(
   deps: AdminDeps,
   a: { adminId: number; userId: number; seconds: number; key: string },
 ) {
-  return act<{ until: Date; duplicate: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ until: Date; duplicate: boolean }>(deps, 'gifts.send', a.adminId, a.userId, async (r) => {
     if (!Number.isSafeInteger(a.seconds) || a.seconds < 60 || a.seconds > MAX_GIFT_SECONDS) {
       return { ok: false, code: 'invalid_amount', detail: 'between 1 minute and 365 days' };
     }
@@ -106,7 +110,6 @@ export function giftPass(
       return { ok: true, until: user!.timePassUntil ?? deps.clock.now(), duplicate: true };
     }
     const until = await extendUserPass(r, deps.clock, a.userId, a.seconds);
-    const user = (await r.users.get(a.userId))!;
     await r.admin.audit({
       actorId: a.adminId,
       userId: a.userId,
@@ -116,7 +119,7 @@ export function giftPass(
     await toFan(
       r,
       a.userId,
-      giftNotice('pass', formatDuration(a.seconds * 1000), user.creditBalance),
+      text('gifts-pass', { duration: { duration: a.seconds * 1000 } }),
       `gift-notice:${a.key}`,
     );
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
@@ -128,7 +131,7 @@ export function setBan(
   deps: AdminDeps,
   a: { adminId: number; userId: number; banned: boolean; key: string },
 ) {
-  return act<{ changed: boolean }>(deps, a.adminId, a.userId, async (r) => {
+  return act<{ changed: boolean }>(deps, 'users.ban', a.adminId, a.userId, async (r) => {
     const user = (await r.users.getForUpdate(a.userId))!;
     if (user.isBanned === a.banned) return { ok: true, changed: false };
     await r.users.setBanned(a.userId, a.banned);
@@ -142,7 +145,7 @@ export function setBan(
 }
 
 export function addNote(deps: AdminDeps, a: { adminId: number; userId: number; text: string }) {
-  return act<object>(deps, a.adminId, a.userId, async (r): Promise<AdminResult> => {
+  return act<object>(deps, 'notes', a.adminId, a.userId, async (r): Promise<AdminResult> => {
     const text = a.text.trim();
     if (text.length === 0 || text.length > 1000)
       return { ok: false, code: 'invalid_amount', detail: 'a note of 1 to 1000 characters' };
@@ -157,7 +160,7 @@ export function setTopicOpen(
   deps: AdminDeps,
   a: { adminId: number; userId: number; open: boolean; key: string },
 ) {
-  return act<object>(deps, a.adminId, a.userId, async (r): Promise<AdminResult> => {
+  return act<object>(deps, 'conversations.manage', a.adminId, a.userId, async (r): Promise<AdminResult> => {
     const topic = await r.topics.get(a.userId);
     if (!topic || topic.threadId === null) return { ok: false, code: 'unknown_fan', detail: 'no topic' };
     await r.topics.setStatus(a.userId, a.open ? 'open' : 'closed');
@@ -180,28 +183,74 @@ export function setTopicOpen(
   });
 }
 
-/** Everything an admin may want to know about a fan (the Info button and /info). */
+/** A fan as the team sees them: the data of `/info` and the card's Info button (the bot renders it). */
+export interface FanInfo {
+  user: Pick<
+    User,
+    'id' | 'firstName' | 'lastName' | 'username' | 'isBanned' | 'blockedBot' | 'createdAt' | 'lastSeenAt'
+  >;
+  tier: string;
+  balance: number;
+  /** The time pass, while one runs. */
+  pass: { until: Date; leftMs: number } | null;
+  /** Their topic in the admin group (null before the first message). */
+  topic: { groupId: number; threadId: number | null; status: FanTopic['status'] } | null;
+  messages: { fromFan: number; answers: number };
+  /** Revenue figures, only for those who may see them (`stats.view`); null otherwise. */
+  spend: { payments: number; purchased: number; spent: number } | null;
+  /** Recent payments, newest first (their ids are what `/refund <id>` takes); null like `spend`. */
+  recentPayments: Array<{
+    id: number;
+    productTitle: string;
+    rail: 'stars' | 'stripe';
+    /** Stars, or minor units of `currency` for a card. */
+    amount: number;
+    currency: string;
+    status: string;
+    createdAt: Date;
+  }> | null;
+  /** The latest notes, newest first. */
+  notes: Array<{ text: string; authorId: number; createdAt: Date }>;
+}
+
+/** Everything the team may want to know about a fan (the Info button and /info): `users.view`. */
 export async function fanInfo(
   deps: AdminDeps,
   a: { adminId: number; userId: number },
-): Promise<AdminResult<{ html: string }>> {
-  if (!isAdmin(deps, a.adminId)) return { ok: false, code: 'not_admin' };
+): Promise<AdminResult<{ info: FanInfo }>> {
+  if (!(await deps.access.can(a.adminId, 'users.view'))) return { ok: false, code: 'not_admin' };
   const { repos } = deps.uow;
   const user = await repos.users.get(a.userId);
   if (!user) return { ok: false, code: 'unknown_fan' };
-  const [totals, stats, notes, payments] = await Promise.all([
+  const revenue = await deps.access.can(a.adminId, 'stats.view');
+  const [totals, stats, notes, payments, topic] = await Promise.all([
     repos.ledger.totals(a.userId),
     repos.admin.stats(a.userId),
     repos.admin.notes(a.userId, 5),
-    repos.payments.recent(a.userId, 5),
+    revenue ? repos.payments.recent(a.userId, 5) : [],
+    repos.topics.get(a.userId),
   ]);
-  const html = infoViewText({
+  const leftMs = passRemaining(user.timePassUntil, deps.clock);
+  const info: FanInfo = {
     user,
-    ...totals,
-    passLeftMs: passRemaining(user.timePassUntil, deps.clock),
-    stats,
+    tier: user.tier,
+    balance: user.creditBalance,
+    pass: user.timePassUntil && leftMs > 0 ? { until: user.timePassUntil, leftMs } : null,
+    topic: topic && { groupId: topic.groupId, threadId: topic.threadId, status: topic.status },
+    messages: { fromFan: stats.messagesIn, answers: stats.messagesOut },
+    spend: revenue ? { payments: stats.payments, purchased: totals.purchased, spent: totals.spent } : null,
+    recentPayments: revenue
+      ? payments.map((p) => ({
+          id: p.id,
+          productTitle: p.productTitle,
+          rail: p.rail,
+          amount: p.amount,
+          currency: p.currency,
+          status: p.status,
+          createdAt: p.createdAt,
+        }))
+      : null,
     notes,
-    payments,
-  });
-  return { ok: true, html };
+  };
+  return { ok: true, info };
 }

@@ -1,17 +1,18 @@
 import type { Clock } from '../../domain/shared/index.ts';
-import type { PendingGroup, Repos, UnitOfWork } from '../ports/index.ts';
+import type { Access, PendingGroup, Repos, UnitOfWork } from '../ports/index.ts';
 
 /**
- * Which groups and channels the bot stays in: the admin group, and for 24 hours a group an owner added
- * it to (waiting to be set up as the admin group). Anywhere else it would read strangers' messages and
- * spend its flood budget on them, so it leaves.
+ * Which groups and channels the bot stays in: the admin group, and for 24 hours a group an owner (anyone
+ * with `settings.edit`) added it to (waiting to be set up as the admin group). Anywhere else it would
+ * read strangers' messages and spend its flood budget on them, so it leaves.
  */
 
 export interface GroupsDeps {
   uow: UnitOfWork;
   clock: Clock;
   adminGroupId: number | null;
-  adminUserIds: number[];
+  /** Who may bring the bot into a group to become the admin group (`settings.edit`). */
+  access: Access;
 }
 
 export const PENDING_GROUP_TTL_MS = 24 * 3600_000;
@@ -43,11 +44,12 @@ export async function botJoinedGroup(
 ): Promise<JoinOutcome> {
   if (a.chatId === deps.adminGroupId) return { kind: 'admin_group' };
   const now = deps.clock.now();
+  const mayAdd = await deps.access.can(a.by, 'settings.edit');
   return deps.uow.run(async (r): Promise<JoinOutcome> => {
     const pending = await r.pendingGroups.get(a.chatId);
     // Already waiting (e.g. an admin there promoted the bot): the wait goes on, nobody is told again.
     if (waiting(pending, now)) return { kind: 'pending', until: until(pending), added: false };
-    if (deps.adminUserIds.includes(a.by)) {
+    if (mayAdd) {
       const group = { chatId: a.chatId, title: a.title, addedBy: a.by, addedAt: now };
       await r.pendingGroups.put(group);
       return { kind: 'pending', until: until(group), added: true };

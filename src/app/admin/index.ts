@@ -1,6 +1,8 @@
 import * as actions from './actions.ts';
 import * as groups from './groups.ts';
 
+export type { FanInfo } from './actions.ts';
+
 /** What admins do to a fan (gifts, bans, notes, topics, the Info view) and groups the bot is added to. */
 export function createAdminServices(deps: actions.AdminDeps & groups.GroupsDeps) {
   return {

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Context } from '../context.ts';
-import { isAdmin } from '../filters/is-admin.ts';
+import { can } from '../filters/is-admin.ts';
 
 const composer = new Composer<Context>();
 
@@ -19,7 +19,10 @@ function isServiceMessage(m: Message): boolean {
   );
 }
 
-/** An admin's message inside a fan's topic is carried to the fan. Other members are ignored. */
+/**
+ * A team member's message inside a fan's topic is carried to the fan (it needs `relay.reply`). Other
+ * members are ignored.
+ */
 composer.on('message', async (ctx, next) => {
   const groupId = ctx.config.adminGroupId;
   if (groupId === null || ctx.chat.id !== groupId) return next();
@@ -27,7 +30,7 @@ composer.on('message', async (ctx, next) => {
   // Commands (anywhere in the group) and service messages belong to other features.
   if (m.text?.startsWith('/') || isServiceMessage(m)) return next();
   if (!m.is_topic_message || m.message_thread_id === undefined) return; // the General topic
-  if (!isAdmin(ctx)) return;
+  if (!(await can(ctx, 'relay.reply'))) return;
   // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
   const replyTo =
     m.reply_to_message && m.reply_to_message.message_id !== m.message_thread_id

@@ -6,7 +6,7 @@ import { formatMoney } from '../../domain/shared/index.ts';
 import { autoRechargeData as ar } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
-import { escapeHtml, texts } from '../texts.ts';
+import { escapeHtml } from '../texts.ts';
 
 /** `/autorecharge`: a short guided flow on one message (on/off → pack → threshold), card saving. */
 const composer = new Composer<Context>();
@@ -69,7 +69,7 @@ feature.command('autorecharge', (ctx) => showStatus(ctx, false));
 
 feature.callbackQuery(ar.filter, async (ctx) => {
   const data = ar.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   const userId = ctx.from.id;
   switch (data.action) {
     case 'menu':
@@ -82,7 +82,7 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       const kb = new InlineKeyboard();
       for (const p of v.packs)
         kb.text(pack(p), ar.pack({ action: 'pack', product: p.id, threshold: 0 })).row();
-      kb.text(texts.back, ar.pack({ action: 'menu', product: 0, threshold: 0 }));
+      kb.text(ctx.t('common-back'), ar.pack({ action: 'menu', product: 0, threshold: 0 }));
       return editOrIgnoreUnchanged(ctx, '🔄 Which pack should auto-recharge buy?', kb);
     }
     case 'pack': {
@@ -90,7 +90,7 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       const kb = new InlineKeyboard();
       for (const n of THRESHOLD_CHOICES)
         kb.text(`< ${n}`, ar.pack({ action: 'set', product: data.product, threshold: n }));
-      kb.row().text(texts.back, ar.pack({ action: 'on', product: 0, threshold: 0 }));
+      kb.row().text(ctx.t('common-back'), ar.pack({ action: 'on', product: 0, threshold: 0 }));
       return editOrIgnoreUnchanged(ctx, '🔄 Buy it when your balance falls below how many credits?', kb);
     }
     case 'set':

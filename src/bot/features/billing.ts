@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import { buyData, cardPayData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
-import { escapeHtml, texts } from '../texts.ts';
+import { escapeHtml } from '../texts.ts';
 import { bannedPurchaseText, cardBlockedText, utcMinute } from '../../app/messages.ts';
 
 /** Card payments (Stripe): the Checkout link, the `paid_<id>` deep link back, and `/billing`. */
@@ -87,7 +87,7 @@ export async function replyPaymentStatus(ctx: Context, paymentId: number): Promi
 
 feature.callbackQuery(cardPayData.filter, async (ctx) => {
   const data = cardPayData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   await ctx.answerCallbackQuery();
   await sendCheckoutLink(ctx, data.product);
 });

@@ -51,7 +51,7 @@ feature.hears(/^\/buy(\d{1,7})(?:@\w+)?$/, async (ctx) => {
 
 feature.callbackQuery(buyData.filter, async (ctx) => {
   const data = buyData.unpack(ctx.callbackQuery.data);
-  if (!data) return ctx.answerCallbackQuery({ text: texts.staleButton });
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
   await ctx.answerCallbackQuery();
   await sendInvoice(ctx, data.product);
 });

@@ -1,6 +1,6 @@
 import { Composer, GrammyError } from 'grammy';
 import type { Context } from '../context.ts';
-import { isAdmin } from '../filters/is-admin.ts';
+import { can } from '../filters/is-admin.ts';
 import { editedContent } from '../helpers/edited-content.ts';
 
 /** Edits mirrored both ways (free), and /delete for an admin's reply. See app/edits.ts. */
@@ -37,7 +37,7 @@ const team = composer.chatType('supergroup').filter((ctx) => ctx.chat.id === ctx
 
 team.on('edited_message', async (ctx) => {
   const m = ctx.editedMessage;
-  if (!isAdmin(ctx) || !m.is_topic_message) return; // edits by others are ignored
+  if (!m.is_topic_message || !(await can(ctx, 'relay.reply'))) return; // edits by others are ignored
   const content = editedContent(m);
   if (!content) return;
   await ctx.services.mirrorAdminEdit({
@@ -57,7 +57,7 @@ const refusals = {
 
 // Telegram sends bots no update when a message is deleted, so the admin asks for it.
 team.command(['delete', 'del'], async (ctx, next) => {
-  if (!isAdmin(ctx)) return next();
+  if (!(await can(ctx, 'relay.reply'))) return next();
   const m = ctx.msg;
   // In topics, Telegram points reply_to_message at the topic's first message when there is no real reply.
   const target = m.reply_to_message?.message_id !== m.message_thread_id ? m.reply_to_message : undefined;

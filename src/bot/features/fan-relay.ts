@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { PricedType } from '../../domain/pricing/index.ts';
-import { DEFAULT_LOCALE } from '../../domain/shared/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
 import { createBuyCreditsKeyboard } from '../keyboards/fan.ts';
 import { messageType } from '../helpers/message-type.ts';
@@ -78,9 +77,12 @@ feature.on('message', async (ctx, next) => {
 async function refuseUntilSetUp(ctx: Context): Promise<void> {
   await ctx.reply(ctx.t('relay-not-open'));
   if (!(await ctx.services.claimOnce('notice:setup-admin-group'))) return;
-  // Owners read it in English (their language is not known here).
-  const setup = ctx.translate(DEFAULT_LOCALE, 'relay-setup-needed', { bot: ctx.me.username });
-  await notifyOwners(ctx, setup, 'a fan wrote but ADMIN_GROUP_ID is not set');
+  // Each owner reads it in their own language.
+  await notifyOwners(
+    ctx,
+    (locale) => ctx.translate(locale, 'relay-setup-needed', { bot: ctx.me.username }),
+    'a fan wrote but ADMIN_GROUP_ID is not set',
+  );
 }
 
 /** Message types as fans read them ("A photo costs 3 credits"); a type without a name is shown as is. */

@@ -1,7 +1,6 @@
 import { Composer } from 'grammy';
 import type { ChatMember } from 'grammy/types';
 import type { Context } from '../context.ts';
-import { texts } from '../texts.ts';
 
 /**
  * The bot stays only in the admin group, and for 24 h in a group or channel an owner added it to
@@ -33,8 +32,14 @@ groups.on('my_chat_member', async (ctx, next) => {
   if (res.kind === 'leave') return leave(ctx, 'added by someone who is not an owner');
   if (res.kind === 'pending' && res.added) {
     // A direct answer to the owner's own action; they may never have opened the bot (403): log it.
+    const [owner] = await ctx.services.localesOf([from.id]);
+    const text = ctx.translate(owner!.locale, 'admin-setup-group-pending', {
+      title,
+      chatId: String(chat.id),
+      until: res.until,
+    });
     await ctx.api
-      .sendMessage(from.id, texts.groupPending(title, chat.id, res.until), { parse_mode: 'HTML' })
+      .sendMessage(from.id, text, { parse_mode: 'HTML' })
       .catch((err: unknown) => ctx.logger.warn({ err, owner: from.id }, 'owner not told of a pending group'));
   }
 });

@@ -1,5 +1,20 @@
+import type { Permission } from '../../app/ports/index.ts';
 import type { Context } from '../context.ts';
 
-/** The sender is one of the owners (`ADMIN_USER_IDS`); use cases re-check on their side too. */
+/**
+ * The sender is one of the `ADMIN_USER_IDS` (the content tools still ask this; everything else asks
+ * `can` or `isTeamMember`).
+ */
 export const isAdmin = (ctx: Context): boolean =>
   ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
+
+/**
+ * The sender is on the team (an owner, or a stored agent, manager or owner). Anyone else in the admin
+ * group is ignored, as if they had not written.
+ */
+export const isTeamMember = async (ctx: Context): Promise<boolean> =>
+  ctx.from !== undefined && (await ctx.services.access.roleOf(ctx.from.id)) !== null;
+
+/** The sender holds `permission` (use cases ask again on their side: a button can be pressed by anyone). */
+export const can = async (ctx: Context, permission: Permission): Promise<boolean> =>
+  ctx.from !== undefined && (await ctx.services.access.can(ctx.from.id, permission));

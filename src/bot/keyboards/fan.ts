@@ -2,7 +2,6 @@ import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../app/ports/index.ts';
 import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
-import { texts } from '../texts.ts';
 import type { TranslateFn } from '../context.ts';
 
 export function createWelcomeKeyboard(t: TranslateFn): InlineKeyboard {
@@ -17,7 +16,7 @@ export function createCatalogKeyboard(
   products: Product[],
   withBack = true,
   withCard = false,
-  back = texts.back,
+  back?: string,
 ): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const p of products) {
@@ -26,7 +25,7 @@ export function createCatalogKeyboard(
       kb.text(`💳 ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
     kb.row();
   }
-  if (withBack) kb.text(back, navData.pack({ to: 'welcome' }));
+  if (withBack && back) kb.text(back, navData.pack({ to: 'welcome' }));
   return kb;
 }
 

@@ -2,7 +2,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { RateLimitBucket } from '../../app/system/rate-limits.ts';
 import { cardPayData, historyCsvData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
-import { isAdmin } from '../filters/is-admin.ts';
+import { isTeamMember } from '../filters/is-admin.ts';
 
 /**
  * What an update costs us for free: a command in a private chat or a button press, the heavy ones
@@ -21,13 +21,13 @@ function bucketOf(ctx: Context): RateLimitBucket | null {
 }
 
 /**
- * Bounds free commands and buttons per user (counted in the database, so across replicas); owners are
- * not limited. The first refusal in a window says when to come back, later ones are silent; a refused
- * button is still answered so its spinner stops.
+ * Bounds free commands and buttons per user (counted in the database, so across replicas); the team
+ * (owners and stored members) is not limited. The first refusal in a window says when to come back,
+ * later ones are silent; a refused button is still answered so its spinner stops.
  */
 export const rateLimit: MiddlewareFn<Context> = async (ctx, next) => {
   const bucket = bucketOf(ctx);
-  if (bucket === null || !ctx.from || isAdmin(ctx)) return next();
+  if (bucket === null || !ctx.from || (await isTeamMember(ctx))) return next();
   const res = await ctx.services.limits.hit(ctx.from.id, bucket);
   if (res.allowed) return next();
   ctx.logger.info({ bucket, notify: res.notify }, 'rate limited');

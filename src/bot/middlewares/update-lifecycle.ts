@@ -2,10 +2,10 @@ import { GrammyError, HttpError, type MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { IncomingPaymentUpdate } from '../../app/system/updates.ts';
 import { DuplicateUpdateError, updateScope, type UpdateScope } from '../../app/system/update-scope.ts';
+import type { Locale } from '../../domain/shared/index.ts';
 import type { Context } from '../context.ts';
 import { accountLocale } from './attach-deps.ts';
 import { notifyOwners } from '../helpers/owners.ts';
-import { texts } from '../texts.ts';
 
 /**
  * Thrown out of `bot.handleUpdate` when the update failed before its effects committed and should run
@@ -125,7 +125,12 @@ async function onFailure(ctx: Context, scope: UpdateScope, err: unknown): Promis
     ctx.logger.error({ err, kind, claimed: scope.claimed }, 'update handler failed; not retried');
     if (!scope.claimed) await ctx.services.updates.claim(updateId).catch(() => false);
     await apologise(ctx);
-    await alertOwners(ctx, kind, texts.ownerErrorAlert(updateId, message));
+    await alertOwners(ctx, kind, (locale) =>
+      ctx.translate(locale, 'admin-setup-error-alert', {
+        updateId: String(updateId),
+        message: message.slice(0, 500),
+      }),
+    );
     return;
   }
   let decision;
@@ -164,10 +169,10 @@ async function apologise(ctx: Context): Promise<void> {
 }
 
 /** Owners in their private chats, at most once per error kind per 10 minutes. Never throws. */
-async function alertOwners(ctx: Context, kind: string, html: string): Promise<void> {
+async function alertOwners(ctx: Context, kind: string, render: (locale: Locale) => string): Promise<void> {
   if (ctx.config.adminUserIds.length === 0) return;
   try {
-    if (await ctx.services.claimAlertSlot(kind)) await notifyOwners(ctx, html, `error alert ${kind}`);
+    if (await ctx.services.claimAlertSlot(kind)) await notifyOwners(ctx, render, `error alert ${kind}`);
   } catch (e) {
     ctx.logger.warn({ err: e }, 'owner alert skipped');
   }

@@ -5,6 +5,7 @@ import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
 import * as flows from '../../support/flows.ts';
 import { fanUser, groupChat, groupMessage, groupTopicMessage, myChatMember } from '../../support/updates.ts';
+import { en } from '../../support/i18n.ts';
 import { useApp } from '../../support/suite.ts';
 
 let fake: FakeTelegram;
@@ -53,7 +54,15 @@ describe('groups the bot is added to', () => {
     await t.post(myChatMember(owner, { new_status: 'administrator', chat }, { fake }));
     expect(leaves(chat.id)).toBe(0);
     expect(toldOwner(chat.id)).toHaveLength(1);
-    expect(await pending(chat.id)).toMatchObject({ chatId: chat.id, addedBy: OWNER_ID, title: chat.title });
+    const waiting = await pending(chat.id);
+    expect(waiting).toMatchObject({ chatId: chat.id, addedBy: OWNER_ID, title: chat.title });
+    expect(toldOwner(chat.id)[0]!.payload.text).toBe(
+      en('admin-setup-group-pending', {
+        title: chat.title,
+        chatId: String(chat.id),
+        until: new Date(waiting!.addedAt.getTime() + 24 * HOUR),
+      }),
+    );
 
     // Promoted again, or a message in it, while it waits: it stays, and the owner is not told twice.
     await t.post(myChatMember(member, { old_status: 'administrator', new_status: 'member', chat }, { fake }));

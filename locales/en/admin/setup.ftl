@@ -1,0 +1,9 @@
+## Admin setup
+# What owners are told privately while the bot is being set up: no admin group yet, a group waiting
+# to become the admin group, and errors while handling an update.
+
+admin-setup-group-pending = ⏳ I was added to <b>{ $title }</b> (<code>{ $chatId }</code>) and will wait there for setup until { $until }.
+    To make it the admin group, put <code>{ $chatId }</code> in <code>ADMIN_GROUP_ID</code> and restart. Otherwise I leave it then.
+admin-setup-error-alert = ⚠️ <b>fanbridge error</b> while handling update { $updateId }:
+    <code>{ $message }</code>
+    (Further errors of this kind are muted for 10 minutes; see the logs.)

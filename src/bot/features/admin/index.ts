@@ -1,0 +1,16 @@
+import { Composer } from 'grammy';
+import type { Context } from '../../context.ts';
+import { banCommand } from './ban.ts';
+import { closeCommand } from './close.ts';
+import { giftCommand } from './gift.ts';
+import { infoCommand } from './info.ts';
+import { noteCommand } from './notes.ts';
+import { refundCommand } from './refund.ts';
+
+/** Admin tools inside a fan's topic (the admin group only): in-topic commands and the card's buttons. */
+const composer = new Composer<Context>();
+composer
+  .filter((ctx) => ctx.config.adminGroupId !== null && ctx.chat?.id === ctx.config.adminGroupId)
+  .use(infoCommand, giftCommand, banCommand, refundCommand, noteCommand, closeCommand);
+
+export const adminTopicFeature = composer;
