@@ -9,7 +9,7 @@ import { sendPassNotice } from './pass-notices.ts';
 import * as inbox from './payment-inbox.ts';
 import { refundPayment, retryStarsRefund, type RefundDeps } from './refunds.ts';
 import * as stars from './stars.ts';
-import { applyStripeEvent, type StripeEventDeps } from './stripe-events.ts';
+import { applyStripeEvent, type StripeEventDeps } from './stripe/events.ts';
 
 export type BillingDeps = RefundDeps &
   StripeEventDeps &

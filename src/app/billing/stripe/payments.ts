@@ -1,0 +1,119 @@
+import { formatMoney } from '../../../domain/shared/index.ts';
+import { escapeHtml } from '../../messages.ts';
+import { fanNotice } from '../../system/notices.ts';
+import type { BillingEvent, Repos } from '../../ports/index.ts';
+import { grantPayment } from '../grants.ts';
+import { alertFailedPayment, fanName } from '../owner-alerts.ts';
+import { alert, ourPayment, what, type Applied, type StripeEventDeps } from './shared.ts';
+
+export async function succeeded(
+  deps: StripeEventDeps,
+  r: Repos,
+  ev: Extract<BillingEvent, { type: 'payment.succeeded' }>,
+): Promise<Applied> {
+  const p = await ourPayment(r, ev.paymentId, ev.userId);
+  if (!p) return 'ignored';
+  if (p.providerChargeId !== null && p.providerChargeId !== ev.paymentIntentId) {
+    // The same payment paid through a second PaymentIntent: keep the money question with a human.
+    await r.outbox.enqueue(
+      alert(
+        deps,
+        `stripe-double:${ev.paymentIntentId}`,
+        `⚠️ Payment #${p.id} of ${await fanName(r, p.userId)} was paid twice on Stripe (${escapeHtml(p.providerChargeId)} and ${escapeHtml(ev.paymentIntentId)}). Refund one in the Stripe dashboard.`,
+      ),
+    );
+    return 'applied';
+  }
+  if (ev.currency !== p.currency || ev.amount < p.amount) {
+    await r.outbox.enqueue(
+      alert(
+        deps,
+        `stripe-mismatch:${ev.paymentIntentId}`,
+        `⚠️ Stripe reports ${formatMoney(ev.amount, ev.currency)} for payment #${p.id} of ${await fanName(r, p.userId)}, which costs ${formatMoney(p.amount, p.currency)}. Nothing was granted: check it in the Stripe dashboard.`,
+      ),
+    );
+    return 'applied';
+  }
+  if (!(await r.payments.markPaid(p.id, ev.paymentIntentId, deps.clock.now()))) return 'duplicate';
+  if (p.origin === 'auto_recharge') await r.users.resetAutoRechargeFailures(p.userId);
+  const granted = await grantPayment(r, deps, p, {
+    key: `stripe:${ev.paymentIntentId}`,
+    actor: 'stripe',
+    reason: p.origin === 'auto_recharge' ? 'auto_recharge' : 'purchase',
+    metadata: { paymentIntent: ev.paymentIntentId, amount: ev.amount, currency: ev.currency },
+    paid: formatMoney(ev.amount, ev.currency),
+  });
+  return granted ? 'applied' : 'duplicate';
+}
+
+export async function processing(
+  r: Repos,
+  ev: Extract<BillingEvent, { type: 'payment.processing' }>,
+): Promise<Applied> {
+  const p = await ourPayment(r, ev.paymentId, ev.userId);
+  if (!p || p.status !== 'pending') return 'ignored';
+  await r.outbox.enqueue([
+    fanNotice(
+      p.userId,
+      `pay-processing:${p.id}`,
+      `⏳ Thank you! Your payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} is being processed by your bank. You will get a message here as soon as it clears.`,
+    ),
+  ]);
+  return 'applied';
+}
+
+/**
+ * The fan left the Checkout page and it expired: the payment is closed as failed (nothing was charged),
+ * so it no longer shows as waiting. Nobody is told: leaving was their choice, and `/start paid_<id>`
+ * answers with the new status.
+ */
+export async function expired(
+  deps: StripeEventDeps,
+  r: Repos,
+  ev: Extract<BillingEvent, { type: 'payment.expired' }>,
+): Promise<Applied> {
+  const p = await ourPayment(r, ev.paymentId, ev.userId);
+  if (!p || p.status !== 'pending') return 'ignored';
+  await r.payments.markFailed(p.id, deps.clock.now());
+  return 'applied';
+}
+
+/**
+ * The first failure of a pending payment tells the fan, once: a bank debit's failure comes as two
+ * events (`payment_intent.payment_failed`, then `…async_payment_failed`), and a second card declined on
+ * the same Checkout page changes nothing the fan does not see there.
+ */
+export async function failed(
+  deps: StripeEventDeps,
+  r: Repos,
+  ev: Extract<BillingEvent, { type: 'payment.failed' }>,
+): Promise<Applied> {
+  const p = await ourPayment(r, ev.paymentId, ev.userId);
+  // An off-session charge's failure belongs to the auto-recharge job that made it: it marks the payment,
+  // counts the failure and tells the fan, once, however often the job or this event is repeated.
+  if (!p || p.origin === 'auto_recharge') return 'ignored';
+  if (!(await r.payments.markFailed(p.id, deps.clock.now()))) return 'duplicate';
+  const reason = ev.message ? ` ${escapeHtml(ev.message)}` : '';
+  const html =
+    `❌ Your card payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} did not go through.${reason}\n` +
+    'Nothing was charged. You can try again with another card, or pay with Telegram Stars.';
+  await r.outbox.enqueue([
+    fanNotice(p.userId, `pay-failed:${p.id}`, html, {
+      keyboard: [
+        [{ text: '🔁 Try again', callback_data: `cardpay:${p.productId}` }],
+        [{ text: '⭐ Pay with Stars', callback_data: `buy:${p.productId}` }],
+      ],
+    }),
+  ]);
+  await alertFailedPayment(r, deps, {
+    key: `stripe:${p.id}`,
+    userId: p.userId,
+    paymentId: p.id,
+    amount: p.amount,
+    currency: p.currency,
+    what: await what(r, p),
+    reason: ev.message ?? ev.code,
+    autoRecharge: false,
+  });
+  return 'applied';
+}

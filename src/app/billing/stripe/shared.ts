@@ -1,0 +1,49 @@
+import { formatDuration } from '../../../domain/entitlement/index.ts';
+import type { Clock } from '../../../domain/shared/index.ts';
+import { escapeHtml } from '../../messages.ts';
+import { alertTargets, ownerAlerts, type NoticeKeyboard } from '../../system/notices.ts';
+import type { Payment, Repos, UnitOfWork } from '../../ports/index.ts';
+import type { RenderTimings } from '../../relay/refresh.ts';
+
+export interface StripeEventDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  adminGroupId: number | null;
+  adminUserIds: number[];
+  outboxSignal: { notify(): void };
+  renderTimings?: RenderTimings;
+}
+
+export type StripeEventOutcome = 'applied' | 'duplicate' | 'ignored';
+
+/** `unmatched`: a charge-level event (refund, dispute) whose payment is not known to be paid. */
+export type Applied = StripeEventOutcome | 'unmatched';
+
+/** Our Stripe payment for the event's metadata, or null when it is not ours (another integration's). */
+export async function ourPayment(
+  r: Repos,
+  paymentId: number | null,
+  userId: number | null,
+): Promise<Payment | null> {
+  if (paymentId === null) return null;
+  const p = await r.payments.getForUpdate(paymentId);
+  if (!p || p.rail !== 'stripe' || (userId !== null && p.userId !== userId)) return null;
+  return p;
+}
+
+/** Owners hear about money trouble at once: in the admin group's General topic, else privately. */
+export const alert = (deps: StripeEventDeps, key: string, html: string, keyboard?: NoticeKeyboard) =>
+  ownerAlerts(alertTargets(deps), key, html, keyboard);
+
+/** The paid Stripe payment a charge-level event (refund, dispute) is about, locked; null: not known. */
+export async function paymentOfIntent(r: Repos, paymentIntentId: string): Promise<Payment | null> {
+  const found = await r.payments.findByProviderCharge(paymentIntentId);
+  return found?.rail === 'stripe' ? r.payments.getForUpdate(found.id) : null;
+}
+
+/** What the payment bought, as HTML ("10 credits", "a 1 day pass", an item's title). */
+export async function what(r: Repos, p: Payment): Promise<string> {
+  if (p.kind === 'credits') return `${p.quantity} credits`;
+  if (p.kind === 'time') return `a ${formatDuration(p.quantity * 1000)} pass`;
+  return escapeHtml((await r.products.get(p.productId))?.title ?? 'an unlock');
+}
