@@ -17,6 +17,8 @@ export type BillingDeps = RefundDeps &
   autoRecharge.AutoRechargeDeps & {
     starsRefunds?: StarsRefunds | undefined;
     cards?: CardGateway | undefined;
+    /** Owners (`ADMIN_USER_IDS`), passed on to system/updates and the payment inbox. */
+    adminUserIds: number[];
   };
 
 /** Selling: the catalog, Stars and card payments, the payment inbox, refunds, auto-recharge, passes. */

@@ -1,7 +1,7 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { checkUnlockPreCheckout, grantInvoiceUnlock } from '../content/stars.ts';
-import type { Product, UnitOfWork } from '../ports/index.ts';
+import type { Access, Product, UnitOfWork } from '../ports/index.ts';
 import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
@@ -12,9 +12,8 @@ export interface PurchaseDeps {
   clock: Clock;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
-  /** Owners, told about a second payment for content a fan already owned (see alertTargets). */
-  adminUserIds: number[];
-  adminGroupId: number | null;
+  /** Who hears about a second payment for content a fan already owned (holders of `payments.refund`). */
+  access: Access;
 }
 
 /** The invoice payload: our payment id, so every Stars event maps back to one row. */

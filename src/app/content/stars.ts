@@ -9,7 +9,7 @@ import {
   invoiceUnlockedText,
   paidMediaUnlockedText,
 } from './messages.ts';
-import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
+import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { deliveryItem } from './send.ts';
 
 /**
@@ -123,7 +123,7 @@ export async function recordPaidMediaPurchase(
         paymentId: null,
         chargeId: null,
       });
-      items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.key}`, alert));
+      items.push(...ownerAlerts(await moneyAlertTargets(deps, r), `content-double:pm:${a.key}`, alert));
     }
     await r.outbox.enqueue(items);
     return { ok: true, status: outcome.status };
@@ -166,7 +166,7 @@ export async function checkUnlockPreCheckout(
  */
 export async function grantInvoiceUnlock(
   r: Repos,
-  deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'adminGroupId' | 'adminUserIds'>,
+  deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'access'>,
   a: { payment: Payment; chargeId: string },
 ): Promise<string> {
   const { payment } = a;
@@ -192,7 +192,9 @@ export async function grantInvoiceUnlock(
       paymentId: payment.id,
       chargeId: a.chargeId,
     });
-    await r.outbox.enqueue(ownerAlerts(alertTargets(deps), `content-double:${a.chargeId}`, alert));
+    await r.outbox.enqueue(
+      ownerAlerts(await moneyAlertTargets(deps, r), `content-double:${a.chargeId}`, alert),
+    );
     return alreadyOwnedText(item);
   }
   return invoiceUnlockedText(item, payment.amount);

@@ -4,7 +4,7 @@ import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { ledgerEntries, payments, products, stripeEvents } from '../../../src/db/schema/index.ts';
 import { balanceOf } from '../../support/accounts.ts';
 import { eventually, type TestApp } from '../../support/app.ts';
-import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
 import { buildEvent } from '../../support/fake-stripe/events.ts';
 import type { FakeStripe } from '../../support/fake-stripe/index.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -39,9 +39,9 @@ const textsTo = (chatId: number) =>
     .callsTo('sendMessage')
     .filter((c) => c.ok && c.payload.chat_id === chatId)
     .map((c) => String(c.payload.text).replace(/<[^>]+>/g, ''));
-/** A message to the admin group's General topic (HTML tags removed) matching `re`. */
-const waitGroupText = (re: RegExp) =>
-  eventually(() => textsTo(ADMIN_GROUP_ID).find((x) => re.test(x)), 10_000, String(re));
+/** A money alert to the owner's private chat (HTML tags removed) matching `re`. */
+const waitOwnerText = (re: RegExp) =>
+  eventually(() => textsTo(OWNER_ID).find((x) => re.test(x)), 10_000, String(re));
 const waitText = (chatId: number, re: RegExp, what = String(re)) =>
   eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, what);
 const entriesOf = (userId: number) =>
@@ -435,7 +435,7 @@ describe('card payments: failures', () => {
 });
 
 describe('card payments: disputes and refunds', () => {
-  it('dispute created → owners alerted in General with the topic link, credits held; won → restored', async () => {
+  it('dispute created → the owner alerted privately with the topic link, credits held; won → restored', async () => {
     const { fan, threadId, payment, events } = await paidFan(731, 'Lea', '10 credits', { topic: true });
     const balance = await balanceOf(t, fan.id);
 
@@ -449,8 +449,7 @@ describe('card payments: disputes and refunds', () => {
           .find(
             (c) =>
               c.ok &&
-              c.payload.chat_id === ADMIN_GROUP_ID &&
-              c.payload.message_thread_id === undefined &&
+              c.payload.chat_id === OWNER_ID &&
               String(c.payload.text).startsWith('🚨 <b>Dispute opened</b>'),
           ),
       10_000,
@@ -471,9 +470,7 @@ describe('card payments: disputes and refunds', () => {
       fake
         .callsTo('sendMessage')
         .find(
-          (c) =>
-            c.payload.chat_id === ADMIN_GROUP_ID &&
-            String(c.payload.text).startsWith('✅ <b>Dispute won</b>'),
+          (c) => c.payload.chat_id === OWNER_ID && String(c.payload.text).startsWith('✅ <b>Dispute won</b>'),
         ),
     );
     // Stripe redelivers the closing event: nothing more is restored.
@@ -491,7 +488,7 @@ describe('card payments: disputes and refunds', () => {
     stripe.closeDispute(inquiry.id, 'warning_closed');
     await events.deliver();
     expect(await balanceOf(t, ivy.id)).toBe(before);
-    await waitGroupText(
+    await waitOwnerText(
       /^✅ Inquiry closed without a chargeback on payment #\d+ of Ivy · 738\. The 10 credits/,
     );
 
@@ -501,7 +498,7 @@ describe('card payments: disputes and refunds', () => {
     stripe.closeDispute(lost.id, 'lost');
     await more.deliver();
     expect(await balanceOf(t, jon.id)).toBe(3);
-    await waitGroupText(/^❌ Dispute lost on payment #\d+ of Jon · 739: the money went back/);
+    await waitOwnerText(/^❌ Dispute lost on payment #\d+ of Jon · 739: the money went back/);
   });
 
   it('a dispute on spent credits holds only what is left (never below zero)', async () => {

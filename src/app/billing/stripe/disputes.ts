@@ -72,8 +72,9 @@ export async function disputeOpened(
     },
   });
   await r.outbox.enqueue(
-    alert(
+    await alert(
       deps,
+      r,
       `dispute-alert:${ev.disputeId}`,
       `🚨 <b>Dispute opened</b> by ${await fanName(r, p.userId)}: ${formatMoney(ev.amount, ev.currency)} on payment #${p.id} (${await what(r, p)}), reason “${escapeHtml(ev.reason.replace(/_/g, ' '))}”.\n${held}\n${consequences.join(' ')}\nAnswer it in the Stripe dashboard before the deadline.`,
       await disputeKeyboard(r, p.userId),
@@ -145,6 +146,6 @@ export async function disputeClosed(
   const verdict = kept
     ? `✅ <b>${ev.status === 'won' ? 'Dispute won' : 'Inquiry closed without a chargeback'}</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}${cards}`
     : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.${cards}`;
-  await r.outbox.enqueue(alert(deps, `dispute-closed:${ev.disputeId}`, verdict));
+  await r.outbox.enqueue(await alert(deps, r, `dispute-closed:${ev.disputeId}`, verdict));
   return 'applied';
 }

@@ -16,8 +16,9 @@ export async function succeeded(
   if (p.providerChargeId !== null && p.providerChargeId !== ev.paymentIntentId) {
     // The same payment paid through a second PaymentIntent: keep the money question with a human.
     await r.outbox.enqueue(
-      alert(
+      await alert(
         deps,
+        r,
         `stripe-double:${ev.paymentIntentId}`,
         `⚠️ Payment #${p.id} of ${await fanName(r, p.userId)} was paid twice on Stripe (${escapeHtml(p.providerChargeId)} and ${escapeHtml(ev.paymentIntentId)}). Refund one in the Stripe dashboard.`,
       ),
@@ -26,8 +27,9 @@ export async function succeeded(
   }
   if (ev.currency !== p.currency || ev.amount < p.amount) {
     await r.outbox.enqueue(
-      alert(
+      await alert(
         deps,
+        r,
         `stripe-mismatch:${ev.paymentIntentId}`,
         `⚠️ Stripe reports ${formatMoney(ev.amount, ev.currency)} for payment #${p.id} of ${await fanName(r, p.userId)}, which costs ${formatMoney(p.amount, p.currency)}. Nothing was granted: check it in the Stripe dashboard.`,
       ),

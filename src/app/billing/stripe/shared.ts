@@ -1,15 +1,15 @@
 import { formatDuration } from '../../../domain/entitlement/index.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
 import { escapeHtml } from '../../messages.ts';
-import { alertTargets, ownerAlerts, type NoticeKeyboard } from '../../system/notices.ts';
-import type { Payment, Repos, UnitOfWork } from '../../ports/index.ts';
+import { moneyAlertTargets, ownerAlerts, type NoticeKeyboard } from '../../system/notices.ts';
+import type { Access, Payment, Repos, UnitOfWork } from '../../ports/index.ts';
 import type { RenderTimings } from '../../relay/refresh.ts';
 
 export interface StripeEventDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
-  adminUserIds: number[];
+  /** Who hears about money (holders of `payments.refund`). */
+  access: Access;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
@@ -31,9 +31,14 @@ export async function ourPayment(
   return p;
 }
 
-/** Owners hear about money trouble at once: in the admin group's General topic, else privately. */
-export const alert = (deps: StripeEventDeps, key: string, html: string, keyboard?: NoticeKeyboard) =>
-  ownerAlerts(alertTargets(deps), key, html, keyboard);
+/** Those who may refund hear about money trouble at once, each privately. */
+export const alert = async (
+  deps: StripeEventDeps,
+  r: Repos,
+  key: string,
+  html: string,
+  keyboard?: NoticeKeyboard,
+) => ownerAlerts(await moneyAlertTargets(deps, r), key, html, keyboard);
 
 /** The paid Stripe payment a charge-level event (refund, dispute) is about, locked; null: not known. */
 export async function paymentOfIntent(r: Repos, paymentIntentId: string): Promise<Payment | null> {
