@@ -82,13 +82,6 @@ export function unsupportedText(allowed: PricedType[]): string {
 
 export const bannedText = '🚫 Sorry, you cannot send messages here.';
 
-/** A banned fan's messages are refused, so nothing is sold to them: credits they could not use, content. */
-export const bannedPurchaseText = '🚫 Sorry, purchases are not available on your account.';
-
-/** A dispute on a card payment stops card payments for the fan (until it is won); Stars still work. */
-export const cardBlockedText =
-  '💳 Card payments are not available on your account for now. You can still pay with Telegram Stars: /buy';
-
 /** `reason` is plain text, often Telegram's own error description: escaped here. */
 export function refundText(cost: number, reason: string): string {
   return `⚠️ Your message could not be delivered (${escapeHtml(reason)}). ${cost > 0 ? `${credits(cost)} refunded.` : 'Nothing was charged.'}`;

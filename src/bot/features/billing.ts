@@ -3,7 +3,7 @@ import { formatDuration } from '../../domain/entitlement/index.ts';
 import { buyData, cardPayData } from '../callback-data/index.ts';
 import type { Context } from '../context.ts';
 import { escapeHtml, texts } from '../texts.ts';
-import { bannedPurchaseText, cardBlockedText, utcMinute } from '../../app/messages.ts';
+import { utcMinute } from '../../app/messages.ts';
 
 /** Card payments (Stripe): the Checkout link, the `paid_<id>` deep link back, and `/billing`. */
 const composer = new Composer<Context>();
@@ -33,8 +33,8 @@ export async function sendCheckoutLink(ctx: Context, productId: number): Promise
     );
     return;
   }
-  if (res.code === 'banned') return void (await ctx.reply(bannedPurchaseText));
-  if (res.code === 'card_blocked') return void (await ctx.reply(cardBlockedText));
+  if (res.code === 'banned') return void (await ctx.reply(ctx.t('billing-banned')));
+  if (res.code === 'card_blocked') return void (await ctx.reply(ctx.t('billing-card-blocked')));
   ctx.logger.warn({ code: res.code, detail: res.detail, productId }, 'no checkout link');
   const text =
     res.code === 'unavailable'

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { User } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardBlockedText } from '../../../src/app/messages.ts';
+import { en } from '../../support/i18n.ts';
 import { disputeBanData } from '../../../src/bot/callback-data/admin.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { auditLog, disputes, onceMarks, outbox, products } from '../../../src/db/schema/index.ts';
@@ -164,7 +164,7 @@ describe('a dispute stops card sales to the fan', () => {
     // 💳 is refused with its own code and text, and no Checkout Session is made.
     const sessions = stripe.objects.checkoutSessions.size;
     await tapInCatalog(fan, 'card');
-    await eventually(() => textsTo(fan.id).at(-1) === cardBlockedText, 5000, 'card refusal');
+    await eventually(() => textsTo(fan.id).at(-1) === en('billing-card-blocked'), 5000, 'card refusal');
     expect(stripe.objects.checkoutSessions.size).toBe(sessions);
     expect(await checkout(fan)).toMatchObject({ ok: false, code: 'card_blocked' });
     // Auto-recharge can be neither turned on nor run.
@@ -185,7 +185,7 @@ describe('a dispute stops card sales to the fan', () => {
       .callsTo('sendMessage')
       .filter((c) => c.ok && c.payload.chat_id === fan.id)
       .at(-1)!;
-    expect(plain(screen.payload.text)).toContain(cardBlockedText);
+    expect(plain(screen.payload.text)).toContain(en('billing-card-blocked'));
     expect(screen.payload.reply_markup).toBeUndefined();
     expect(stripe.objects.checkoutSessions.size).toBe(sessions);
 

@@ -43,7 +43,7 @@ export async function succeeded(
     actor: 'stripe',
     reason: p.origin === 'auto_recharge' ? 'auto_recharge' : 'purchase',
     metadata: { paymentIntent: ev.paymentIntentId, amount: ev.amount, currency: ev.currency },
-    paid: formatMoney(ev.amount, ev.currency),
+    paid: { money: { minor: ev.amount, currency: ev.currency } },
   });
   return granted ? 'applied' : 'duplicate';
 }

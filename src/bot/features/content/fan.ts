@@ -1,5 +1,4 @@
 import { Composer } from 'grammy';
-import { bannedPurchaseText } from '../../../app/messages.ts';
 import { contentFanData, contentPageData, contentUnlockData } from '../../callback-data/content.ts';
 import type { Context } from '../../context.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
@@ -20,7 +19,7 @@ async function browse(ctx: Context, page: number, key: string): Promise<void> {
     key,
     keyboards: contentFanKeyboards,
   });
-  if (!res.ok) await ctx.reply(bannedPurchaseText);
+  if (!res.ok) await ctx.reply(ctx.t('billing-banned'));
   else if (res.total === 0) await ctx.reply(contentTexts.fanEmpty);
 }
 
@@ -54,7 +53,7 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
           res.code === 'already_unlocked'
             ? contentTexts.fanAlreadyOwned
             : res.code === 'banned'
-              ? bannedPurchaseText
+              ? ctx.t('billing-banned')
               : contentTexts.fanUnavailable,
         show_alert: true,
       });
@@ -95,7 +94,7 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
   }
   const text =
     res.code === 'banned'
-      ? bannedPurchaseText
+      ? ctx.t('billing-banned')
       : res.code === 'price_changed'
         ? contentTexts.fanPriceChanged(res.title, res.cost)
         : contentTexts.fanUnavailable;

@@ -1,0 +1,52 @@
+## Buy
+# /buy: the catalogue, quick-buy (/buy10…), the Stars or card choice, invoices and their pre-checkout.
+
+billing-catalog-title = 🛒 <b>What you can buy</b>
+billing-catalog-empty = Nothing is on sale right now. Please check back soon.
+billing-catalog-packs = 💬 <b>Credit packs</b>
+billing-catalog-passes = ⏳ <b>Time passes</b> (unlimited messages)
+billing-catalog-footer = Credits pay per message (text, photo, voice…); a time pass makes every message free until it ends.
+billing-product-line = • <b>{ $title }</b>: ⭐ { $stars }
+billing-product-line-card = • <b>{ $title }</b>: ⭐ { $stars } · 💳 { $price }
+billing-card-button = 💳 { $price }
+billing-rail-question = { $title }: pay with Telegram Stars or by card?
+billing-rail-stars = ⭐ { $stars } Stars
+billing-rail-card = 💳 Card { $price }
+billing-no-such-pack = There is no pack of { $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }. The packs:
+billing-pack-line = /buy{ $size } · { $title } (⭐ { $stars })
+billing-not-on-sale = That product is no longer on sale. Send /buy to see what is.
+billing-banned = 🚫 Sorry, purchases are not available on your account.
+billing-card-blocked = 💳 Card payments are not available on your account for now. You can still pay with Telegram Stars: /buy
+billing-invoice-invalid = This invoice is no longer valid. Please open /buy and try again.
+billing-invoice-off-sale = This product is no longer on sale. Please choose another one in /buy.
+billing-invoice-price-changed = The price has changed since this invoice was made. Please open /buy for the current price.
+
+## Receipts
+# What a fan reads once a payment is granted (Stars, card, auto-recharge).
+
+billing-receipt-credits = ✅ <b>+{ $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }</b> — balance { $balance }
+    <code>{ balance-bar }</code>
+    <i>Paid { $paid }.</i>
+billing-receipt-auto-recharge = 🔄 Auto-recharge: <b>+{ $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }</b> — balance { $balance }
+    <code>{ balance-bar }</code>
+    <i>Paid { $paid }.</i>
+billing-receipt-pass = ✅ <b>Pass active until { $until }</b>: every message is free until then.
+    <i>Paid { $paid }.</i>
+
+## Time passes
+# Notices before and when a time pass ends.
+
+billing-pass-ending = ⏳ Your time pass ends in { $left }. Extend it with /buy to keep writing for free.
+billing-pass-last-minute = ⏳ Your time pass ends in { $left }.
+billing-pass-ended = ⌛ Your time pass has ended: messages cost credits again.
+    <code>{ balance-bar }</code>
+    Send /buy for credits or another pass.

@@ -1,0 +1,49 @@
+## Buy
+
+billing-catalog-title = 🛒 <b>Lo que puedes comprar</b>
+billing-catalog-empty = Ahora mismo no hay nada a la venta. Vuelve a mirar pronto.
+billing-catalog-packs = 💬 <b>Paquetes de créditos</b>
+billing-catalog-passes = ⏳ <b>Pases de tiempo</b> (mensajes ilimitados)
+billing-catalog-footer = Los créditos se gastan por mensaje (texto, foto, voz…); con un pase de tiempo todos los mensajes son gratis hasta que termine.
+billing-product-line = • <b>{ $title }</b>: ⭐ { $stars }
+billing-product-line-card = • <b>{ $title }</b>: ⭐ { $stars } · 💳 { $price }
+billing-card-button = 💳 { $price }
+billing-rail-question = { $title }: ¿pagas con Telegram Stars o con tarjeta?
+billing-rail-stars = ⭐ { $stars } Stars
+billing-rail-card = 💳 Tarjeta { $price }
+billing-no-such-pack = No hay ningún paquete de { $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }. Los paquetes:
+billing-pack-line = /buy{ $size } · { $title } (⭐ { $stars })
+billing-not-on-sale = Ese producto ya no está a la venta. Envía /buy para ver lo que hay.
+billing-banned = 🚫 Lo sentimos, las compras no están disponibles en tu cuenta.
+billing-card-blocked = 💳 Por ahora los pagos con tarjeta no están disponibles en tu cuenta. Puedes seguir pagando con Telegram Stars: /buy
+billing-invoice-invalid = Esta factura ya no es válida. Abre /buy y vuelve a intentarlo.
+billing-invoice-off-sale = Este producto ya no está a la venta. Elige otro en /buy.
+billing-invoice-price-changed = El precio ha cambiado desde que se hizo esta factura. Abre /buy para ver el precio actual.
+
+## Receipts
+
+billing-receipt-credits = ✅ <b>+{ $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }</b> — saldo { $balance }
+    <code>{ balance-bar }</code>
+    <i>Pagado: { $paid }.</i>
+billing-receipt-auto-recharge = 🔄 Recarga automática: <b>+{ $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }</b> — saldo { $balance }
+    <code>{ balance-bar }</code>
+    <i>Pagado: { $paid }.</i>
+billing-receipt-pass = ✅ <b>Pase activo hasta el { $until }</b>: todos los mensajes son gratis hasta entonces.
+    <i>Pagado: { $paid }.</i>
+
+## Time passes
+
+billing-pass-ending = ⏳ Tu pase de tiempo termina en { $left }. Amplíalo con /buy para seguir escribiendo gratis.
+billing-pass-last-minute = ⏳ Tu pase de tiempo termina en { $left }.
+billing-pass-ended = ⌛ Tu pase de tiempo ha terminado: los mensajes vuelven a costar créditos.
+    <code>{ balance-bar }</code>
+    Envía /buy para comprar créditos u otro pase.

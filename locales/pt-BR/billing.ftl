@@ -1,0 +1,49 @@
+## Buy
+
+billing-catalog-title = 🛒 <b>O que você pode comprar</b>
+billing-catalog-empty = No momento não há nada à venda. Volte daqui a pouco.
+billing-catalog-packs = 💬 <b>Pacotes de créditos</b>
+billing-catalog-passes = ⏳ <b>Passes de tempo</b> (mensagens ilimitadas)
+billing-catalog-footer = Os créditos pagam cada mensagem (texto, foto, áudio…); com um passe de tempo, todas as mensagens são grátis até ele acabar.
+billing-product-line = • <b>{ $title }</b>: ⭐ { $stars }
+billing-product-line-card = • <b>{ $title }</b>: ⭐ { $stars } · 💳 { $price }
+billing-card-button = 💳 { $price }
+billing-rail-question = { $title }: pagar com Telegram Stars ou com cartão?
+billing-rail-stars = ⭐ { $stars } Stars
+billing-rail-card = 💳 Cartão { $price }
+billing-no-such-pack = Não existe pacote de { $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }. Os pacotes:
+billing-pack-line = /buy{ $size } · { $title } (⭐ { $stars })
+billing-not-on-sale = Esse produto não está mais à venda. Envie /buy para ver o que há.
+billing-banned = 🚫 Desculpe, compras não estão disponíveis na sua conta.
+billing-card-blocked = 💳 Pagamentos com cartão não estão disponíveis na sua conta por enquanto. Você ainda pode pagar com Telegram Stars: /buy
+billing-invoice-invalid = Esta fatura não é mais válida. Abra /buy e tente de novo.
+billing-invoice-off-sale = Este produto não está mais à venda. Escolha outro em /buy.
+billing-invoice-price-changed = O preço mudou desde que esta fatura foi criada. Abra /buy para ver o preço atual.
+
+## Receipts
+
+billing-receipt-credits = ✅ <b>+{ $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }</b> — saldo { $balance }
+    <code>{ balance-bar }</code>
+    <i>Pago: { $paid }.</i>
+billing-receipt-auto-recharge = 🔄 Recarga automática: <b>+{ $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+  }</b> — saldo { $balance }
+    <code>{ balance-bar }</code>
+    <i>Pago: { $paid }.</i>
+billing-receipt-pass = ✅ <b>Passe ativo até { $until }</b>: todas as mensagens são grátis até lá.
+    <i>Pago: { $paid }.</i>
+
+## Time passes
+
+billing-pass-ending = ⏳ Seu passe de tempo acaba em { $left }. Renove com /buy para continuar escrevendo de graça.
+billing-pass-last-minute = ⏳ Seu passe de tempo acaba em { $left }.
+billing-pass-ended = ⌛ Seu passe de tempo acabou: as mensagens voltam a custar créditos.
+    <code>{ balance-bar }</code>
+    Envie /buy para comprar créditos ou outro passe.
