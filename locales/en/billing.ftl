@@ -50,3 +50,37 @@ billing-pass-last-minute = ⏳ Your time pass ends in { $left }.
 billing-pass-ended = ⌛ Your time pass has ended: messages cost credits again.
     <code>{ balance-bar }</code>
     Send /buy for credits or another pass.
+
+## Card payments
+# Notices about a card payment (Stripe): processing, declined, a card saved or removed.
+
+billing-card-processing = ⏳ Thank you! Your payment of { $price } for { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } credit
+           *[other] { $credits } credits
+        }
+        [time] a { $duration } pass
+       *[other] { $title }
+    } is being processed by your bank. You will get a message here as soon as it clears.
+billing-card-failed = ❌ Your card payment of { $price } for { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } credit
+           *[other] { $credits } credits
+        }
+        [time] a { $duration } pass
+       *[other] { $title }
+    } did not go through. { $reason }
+    Nothing was charged. You can try again with another card, or pay with Telegram Stars.
+billing-card-retry-button = 🔁 Try again
+billing-pay-stars-button = ⭐ Pay with Stars
+billing-card-saved = 💳 Your card { $card } is saved. Manage or remove it with /billing.
+billing-card-saved-auto = 💳 Your card { $card } is saved. Manage or remove it with /billing. Auto-recharge is on: it tops up when your balance falls below { $threshold ->
+        [one] { $threshold } credit
+       *[other] { $threshold } credits
+    }.
+billing-card-saved-auto-now = 💳 Your card { $card } is saved. Manage or remove it with /billing. Auto-recharge is on: it tops up when your balance falls below { $threshold ->
+        [one] { $threshold } credit
+       *[other] { $threshold } credits
+    }. Your balance is already below that, so it tops up now.
+billing-card-removed = 💳 Your saved card { $card } was removed.
+billing-card-removed-auto = 💳 Your saved card { $card } was removed. Auto-recharge needs a card: add one with /autorecharge.

@@ -47,3 +47,36 @@ billing-pass-last-minute = ⏳ Tu pase de tiempo termina en { $left }.
 billing-pass-ended = ⌛ Tu pase de tiempo ha terminado: los mensajes vuelven a costar créditos.
     <code>{ balance-bar }</code>
     Envía /buy para comprar créditos u otro pase.
+
+## Card payments
+
+billing-card-processing = ⏳ ¡Gracias! Tu banco está procesando tu pago de { $price } por { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } crédito
+           *[other] { $credits } créditos
+        }
+        [time] un pase de { $duration }
+       *[other] { $title }
+    }. Te escribiremos aquí en cuanto se confirme.
+billing-card-failed = ❌ Tu pago con tarjeta de { $price } por { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } crédito
+           *[other] { $credits } créditos
+        }
+        [time] un pase de { $duration }
+       *[other] { $title }
+    } no se ha completado. { $reason }
+    No se te ha cobrado nada. Puedes intentarlo de nuevo con otra tarjeta o pagar con Telegram Stars.
+billing-card-retry-button = 🔁 Intentar de nuevo
+billing-pay-stars-button = ⭐ Pagar con Stars
+billing-card-saved = 💳 Tu tarjeta { $card } está guardada. Gestiónala o elimínala con /billing.
+billing-card-saved-auto = 💳 Tu tarjeta { $card } está guardada. Gestiónala o elimínala con /billing. La recarga automática está activada: recarga cuando tu saldo baja de { $threshold ->
+        [one] { $threshold } crédito
+       *[other] { $threshold } créditos
+    }.
+billing-card-saved-auto-now = 💳 Tu tarjeta { $card } está guardada. Gestiónala o elimínala con /billing. La recarga automática está activada: recarga cuando tu saldo baja de { $threshold ->
+        [one] { $threshold } crédito
+       *[other] { $threshold } créditos
+    }. Tu saldo ya está por debajo, así que recarga ahora.
+billing-card-removed = 💳 Se ha eliminado tu tarjeta guardada { $card }.
+billing-card-removed-auto = 💳 Se ha eliminado tu tarjeta guardada { $card }. La recarga automática necesita una tarjeta: añade una con /autorecharge.

@@ -47,3 +47,36 @@ billing-pass-last-minute = ⏳ Seu passe de tempo acaba em { $left }.
 billing-pass-ended = ⌛ Seu passe de tempo acabou: as mensagens voltam a custar créditos.
     <code>{ balance-bar }</code>
     Envie /buy para comprar créditos ou outro passe.
+
+## Card payments
+
+billing-card-processing = ⏳ Obrigado! Seu banco está processando o pagamento de { $price } por { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } crédito
+           *[other] { $credits } créditos
+        }
+        [time] um passe de { $duration }
+       *[other] { $title }
+    }. Você receberá uma mensagem aqui assim que ele for aprovado.
+billing-card-failed = ❌ Seu pagamento com cartão de { $price } por { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } crédito
+           *[other] { $credits } créditos
+        }
+        [time] um passe de { $duration }
+       *[other] { $title }
+    } não foi concluído. { $reason }
+    Nada foi cobrado. Você pode tentar de novo com outro cartão ou pagar com Telegram Stars.
+billing-card-retry-button = 🔁 Tentar de novo
+billing-pay-stars-button = ⭐ Pagar com Stars
+billing-card-saved = 💳 Seu cartão { $card } foi salvo. Gerencie ou remova com /billing.
+billing-card-saved-auto = 💳 Seu cartão { $card } foi salvo. Gerencie ou remova com /billing. A recarga automática está ligada: ela recarrega quando seu saldo fica abaixo de { $threshold ->
+        [one] { $threshold } crédito
+       *[other] { $threshold } créditos
+    }.
+billing-card-saved-auto-now = 💳 Seu cartão { $card } foi salvo. Gerencie ou remova com /billing. A recarga automática está ligada: ela recarrega quando seu saldo fica abaixo de { $threshold ->
+        [one] { $threshold } crédito
+       *[other] { $threshold } créditos
+    }. Seu saldo já está abaixo disso, então ela recarrega agora.
+billing-card-removed = 💳 Seu cartão salvo { $card } foi removido.
+billing-card-removed-auto = 💳 Seu cartão salvo { $card } foi removido. A recarga automática precisa de um cartão: adicione um com /autorecharge.

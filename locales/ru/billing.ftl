@@ -50,3 +50,40 @@ billing-pass-last-minute = ⏳ Ваш пропуск закончится чер
 billing-pass-ended = ⌛ Ваш пропуск закончился: сообщения снова стоят кредиты.
     <code>{ balance-bar }</code>
     Отправьте /buy, чтобы купить кредиты или новый пропуск.
+
+## Card payments
+
+billing-card-processing = ⏳ Спасибо! Ваш банк обрабатывает платёж на { $price } за { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } кредит
+            [few] { $credits } кредита
+           *[many] { $credits } кредитов
+        }
+        [time] пропуск на { $duration }
+       *[other] { $title }
+    }. Как только он пройдёт, мы напишем здесь.
+billing-card-failed = ❌ Оплата картой на { $price } за { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } кредит
+            [few] { $credits } кредита
+           *[many] { $credits } кредитов
+        }
+        [time] пропуск на { $duration }
+       *[other] { $title }
+    } не прошла. { $reason }
+    Деньги не списаны. Можно попробовать другую карту или оплатить звёздами Telegram.
+billing-card-retry-button = 🔁 Попробовать ещё раз
+billing-pay-stars-button = ⭐ Оплатить звёздами
+billing-card-saved = 💳 Карта { $card } сохранена. Управлять ею или удалить её можно через /billing.
+billing-card-saved-auto = 💳 Карта { $card } сохранена. Управлять ею или удалить её можно через /billing. Автопополнение включено: оно сработает, когда баланс опустится ниже { $threshold ->
+        [one] { $threshold } кредита
+        [few] { $threshold } кредитов
+       *[many] { $threshold } кредитов
+    }.
+billing-card-saved-auto-now = 💳 Карта { $card } сохранена. Управлять ею или удалить её можно через /billing. Автопополнение включено: оно сработает, когда баланс опустится ниже { $threshold ->
+        [one] { $threshold } кредита
+        [few] { $threshold } кредитов
+       *[many] { $threshold } кредитов
+    }. Баланс уже ниже, поэтому пополняем сейчас.
+billing-card-removed = 💳 Сохранённая карта { $card } удалена.
+billing-card-removed-auto = 💳 Сохранённая карта { $card } удалена. Для автопополнения нужна карта: добавьте её через /autorecharge.

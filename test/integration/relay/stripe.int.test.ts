@@ -5,6 +5,7 @@ import { ledgerEntries, payments, products, stripeEvents } from '../../../src/db
 import { balanceOf } from '../../support/accounts.ts';
 import { eventually, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
+import { en } from '../../support/i18n.ts';
 import { buildEvent } from '../../support/fake-stripe/events.ts';
 import type { FakeStripe } from '../../support/fake-stripe/index.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -42,6 +43,14 @@ const textsTo = (chatId: number) =>
 /** A money alert to the owner's private chat (HTML tags removed) matching `re`. */
 const waitOwnerText = (re: RegExp) =>
   eventually(() => textsTo(OWNER_ID).find((x) => re.test(x)), 10_000, String(re));
+/** Exactly `text` (a rendered catalogue text, HTML tags removed), as a pattern for `waitText`. */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const tenCredits = {
+  price: { money: { minor: 499, currency: 'usd' } },
+  kind: 'credits',
+  credits: 10,
+} as const;
+const whatArgs = { ...tenCredits, duration: { duration: 10_000 }, title: '' };
 const waitText = (chatId: number, re: RegExp, what = String(re)) =>
   eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, what);
 const entriesOf = (userId: number) =>
@@ -348,7 +357,7 @@ describe('card payments: failures', () => {
     const buy = await buyByCard(t, fake, stripe, fan);
     stripe.completeCheckoutSession(buy.session.id, { async: true });
     await events.deliver();
-    await waitText(fan.id, /^⏳ Thank you! Your payment of \$4\.99 for 10 credits is being processed/);
+    await waitText(fan.id, exactly(en('billing-card-processing', whatArgs)));
     expect((await paymentRow(buy.paymentId)).status).toBe('pending');
 
     stripe.settleCheckoutSession(buy.session.id, 'failed');
@@ -359,7 +368,10 @@ describe('card payments: failures', () => {
     ]);
     expect((await paymentRow(buy.paymentId)).status).toBe('failed');
     expect(await balanceOf(t, fan.id)).toBe(3);
-    await waitText(fan.id, /^❌ Your card payment of \$4\.99 for 10 credits did not go through/);
+    await waitText(
+      fan.id,
+      exactly(en('billing-card-failed', { ...whatArgs, reason: 'Your bank did not confirm the payment.' })),
+    );
     // Two events for one failure: one message.
     expect(textsTo(fan.id).filter((x) => x.startsWith('❌'))).toHaveLength(1);
     const note = fake
@@ -367,7 +379,7 @@ describe('card payments: failures', () => {
       .filter((c) => c.payload.chat_id === fan.id && String(c.payload.text).startsWith('❌'))
       .at(-1)!;
     const retry = (note.payload.reply_markup as Keyboard).inline_keyboard[0]![0]!;
-    expect(retry.text).toBe('🔁 Try again');
+    expect(retry.text).toBe(en('billing-card-retry-button'));
     const sessions = stripe.objects.checkoutSessions.size;
     await t.post(callbackQuery(fan, retry.callback_data!, fake.messagesIn(fan.id).at(-1)!));
     expect(stripe.objects.checkoutSessions.size).toBe(sessions + 1);
@@ -407,7 +419,10 @@ describe('card payments: failures', () => {
     await postStripeEvent(t, failed);
     await postStripeEvent(t, failed);
     expect(await processed(t, failed.id)).toBe('applied');
-    await waitText(fan.id, /^❌ Your card payment .* did not go through\. Your card was declined\./);
+    await waitText(
+      fan.id,
+      exactly(en('billing-card-failed', { ...whatArgs, reason: 'Your card was declined.' })),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(textsTo(fan.id).filter((x) => x.startsWith('❌'))).toHaveLength(1);
   });
@@ -419,7 +434,7 @@ describe('card payments: failures', () => {
     await eventCursor(t, stripe).deliver(
       (e) => e.type === 'payment_method.attached' && (e.data.object as { id: string }).id === pm.id,
     );
-    await waitText(fan.id, /^💳 Your card Visa •••• 4242 is saved\. Manage or remove it with \/billing\./);
+    await waitText(fan.id, exactly(en('billing-card-saved', { card: 'Visa •••• 4242', threshold: 0 })));
     expect((await uow().repos.users.get(fan.id))!.stripePaymentMethodId).toBe(pm.id);
 
     // Removed in the billing portal: Stripe sends payment_method.detached; the card is forgotten.
@@ -429,7 +444,7 @@ describe('card payments: failures', () => {
     } as never;
     await postStripeEvent(t, detached);
     expect(await processed(t, (detached as { id: string }).id)).toBe('applied');
-    await waitText(fan.id, /^💳 Your saved card Visa •••• 4242 was removed\./);
+    await waitText(fan.id, exactly(en('billing-card-removed', { card: 'Visa •••• 4242' })));
     expect((await uow().repos.users.get(fan.id))!.stripePaymentMethodId).toBeNull();
   });
 });

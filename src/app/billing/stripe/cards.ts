@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../messages.ts';
+import { text } from '../../texts.ts';
 import { fanNotice } from '../../system/notices.ts';
 import type { BillingEvent, Repos } from '../../ports/index.ts';
 import { armIfBelow } from '../auto-recharge.ts';
@@ -26,15 +26,17 @@ export async function cardSaved(
       reason: 'card',
       now: deps.clock.now(),
     }));
+  const auto = user.autoRechargeEnabled && user.autoRechargeThreshold !== null;
+  const key = !auto
+    ? 'billing-card-saved'
+    : charging
+      ? 'billing-card-saved-auto-now'
+      : 'billing-card-saved-auto';
   await r.outbox.enqueue([
     fanNotice(
       user.id,
       `card-saved:${ev.paymentMethodId}`,
-      `💳 Your card ${escapeHtml(ev.label)} is saved. Manage or remove it with /billing.` +
-        (user.autoRechargeEnabled && user.autoRechargeThreshold !== null
-          ? ` Auto-recharge is on: it tops up when your balance falls below ${user.autoRechargeThreshold} credits.` +
-            (charging ? ' Your balance is already below that, so it tops up now.' : '')
-          : ''),
+      text(key, { card: ev.label, threshold: user.autoRechargeThreshold ?? 0 }),
     ),
   ]);
   return 'applied';
@@ -51,8 +53,9 @@ export async function cardRemoved(
     fanNotice(
       user.id,
       `card-removed:${ev.paymentMethodId}`,
-      `💳 Your saved card ${escapeHtml(user.stripeCardLabel ?? '')} was removed.` +
-        (user.autoRechargeEnabled ? ' Auto-recharge needs a card: add one with /autorecharge.' : ''),
+      text(user.autoRechargeEnabled ? 'billing-card-removed-auto' : 'billing-card-removed', {
+        card: user.stripeCardLabel ?? '',
+      }),
     ),
   ]);
   return 'applied';

@@ -4,7 +4,8 @@ import { fanNotice } from '../../system/notices.ts';
 import type { BillingEvent, Repos } from '../../ports/index.ts';
 import { grantPayment } from '../grants.ts';
 import { alertFailedPayment, fanName } from '../owner-alerts.ts';
-import { alert, ourPayment, what, type Applied, type StripeEventDeps } from './shared.ts';
+import { text } from '../../texts.ts';
+import { alert, ourPayment, priceOf, what, whatArgs, type Applied, type StripeEventDeps } from './shared.ts';
 
 export async function succeeded(
   deps: StripeEventDeps,
@@ -58,7 +59,7 @@ export async function processing(
     fanNotice(
       p.userId,
       `pay-processing:${p.id}`,
-      `⏳ Thank you! Your payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} is being processed by your bank. You will get a message here as soon as it clears.`,
+      text('billing-card-processing', { price: priceOf(p), ...(await whatArgs(r, p)) }),
     ),
   ]);
   return 'applied';
@@ -95,15 +96,16 @@ export async function failed(
   // counts the failure and tells the fan, once, however often the job or this event is repeated.
   if (!p || p.origin === 'auto_recharge') return 'ignored';
   if (!(await r.payments.markFailed(p.id, deps.clock.now()))) return 'duplicate';
-  const reason = ev.message ? ` ${escapeHtml(ev.message)}` : '';
-  const html =
-    `❌ Your card payment of ${formatMoney(p.amount, p.currency)} for ${await what(r, p)} did not go through.${reason}\n` +
-    'Nothing was charged. You can try again with another card, or pay with Telegram Stars.';
+  const notice = text('billing-card-failed', {
+    price: priceOf(p),
+    ...(await whatArgs(r, p)),
+    reason: ev.message ?? '',
+  });
   await r.outbox.enqueue([
-    fanNotice(p.userId, `pay-failed:${p.id}`, html, {
+    fanNotice(p.userId, `pay-failed:${p.id}`, notice, {
       keyboard: [
-        [{ text: '🔁 Try again', callback_data: `cardpay:${p.productId}` }],
-        [{ text: '⭐ Pay with Stars', callback_data: `buy:${p.productId}` }],
+        [{ text: text('billing-card-retry-button'), callback_data: `cardpay:${p.productId}` }],
+        [{ text: text('billing-pay-stars-button'), callback_data: `buy:${p.productId}` }],
       ],
     }),
   ]);

@@ -2,7 +2,7 @@ import { formatDuration } from '../../../domain/entitlement/index.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
 import { escapeHtml } from '../../messages.ts';
 import { moneyAlertTargets, ownerAlerts, type NoticeKeyboard } from '../../system/notices.ts';
-import type { Access, Payment, Repos, UnitOfWork } from '../../ports/index.ts';
+import type { Access, Payment, Repos, TextArg, UnitOfWork } from '../../ports/index.ts';
 import type { RenderTimings } from '../../relay/refresh.ts';
 
 export interface StripeEventDeps {
@@ -52,3 +52,14 @@ export async function what(r: Repos, p: Payment): Promise<string> {
   if (p.kind === 'time') return `a ${formatDuration(p.quantity * 1000)} pass`;
   return escapeHtml((await r.products.get(p.productId))?.title ?? 'an unlock');
 }
+
+/** What the payment bought, as arguments of a fan's text (`$kind`, `$credits`, `$duration`, `$title`). */
+export async function whatArgs(r: Repos, p: Payment): Promise<Record<string, TextArg>> {
+  const title = p.kind === 'unlock' ? ((await r.products.get(p.productId))?.title ?? '') : '';
+  return { kind: p.kind, credits: p.quantity, duration: { duration: p.quantity * 1000 }, title };
+}
+
+/** A payment's amount, formatted for the reader. */
+export const priceOf = (p: Pick<Payment, 'amount' | 'currency'>): TextArg => ({
+  money: { minor: p.amount, currency: p.currency },
+});
