@@ -84,3 +84,29 @@ billing-card-saved-auto-now = 💳 Your card { $card } is saved. Manage or remov
     }. Your balance is already below that, so it tops up now.
 billing-card-removed = 💳 Your saved card { $card } was removed.
 billing-card-removed-auto = 💳 Your saved card { $card } was removed. Auto-recharge needs a card: add one with /autorecharge.
+
+## Checkout
+# The Stripe Checkout link, the `/start paid_<id>` answer, and /billing.
+
+billing-checkout-link = 💳 <b>{ $title }</b> for { $price }
+    Tap below to pay on Stripe’s secure page. When it is done you come back here, and the purchase is confirmed in this chat.
+billing-checkout-pay-button = Pay { $price }
+billing-checkout-unavailable = Card payments are not available here. You can pay with Telegram Stars: /buy
+billing-checkout-error = The card payment page could not be opened just now. Please try again in a minute, or pay with Telegram Stars: /buy
+billing-checkout-stars-only = This product can only be paid with Telegram Stars: /buy
+billing-card-retry-by-card-button = 💳 Try again by card
+billing-status-not-found = I cannot find that payment. Your purchases are listed in /history.
+billing-status-paid-pass = ✅ Payment #{ $id } received: { $title } ({ $price }). Your pass runs until { $until }.
+billing-status-paid-credits = ✅ Payment #{ $id } received: { $title } ({ $price }). Your balance: { $balance ->
+        [one] { $balance } credit
+       *[other] { $balance } credits
+    }.
+billing-status-pending = ⏳ Payment #{ $id } for { $title } ({ $price }) is not confirmed yet. If you just paid, the confirmation arrives here in a moment. If you left the payment page, you can start again:
+billing-status-failed = ❌ Payment #{ $id } for { $title } ({ $price }) did not go through. Nothing was charged.
+billing-status-refunded = ↩️ Payment #{ $id } for { $title } ({ $price }) was refunded.
+billing-status-refunded-pass = ↩️ Payment #{ $id } for { $title } ({ $price }) was refunded (the { $duration } pass with it).
+billing-portal = 🧾 Your billing page: saved cards, receipts and payment history, on Stripe. The link works for a few minutes.
+billing-portal-button = Open billing
+billing-portal-unavailable = Card payments are not set up here, so there is no billing page. Purchases with Telegram Stars are in /history.
+billing-portal-no-customer = You have no billing profile yet. One is created the first time you pay by card: open /buy and tap a 💳 price. Your purchases so far are in /history.
+billing-portal-error = The billing page could not be opened just now. Please try again in a minute.

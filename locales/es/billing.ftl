@@ -80,3 +80,28 @@ billing-card-saved-auto-now = 💳 Tu tarjeta { $card } está guardada. Gestión
     }. Tu saldo ya está por debajo, así que recarga ahora.
 billing-card-removed = 💳 Se ha eliminado tu tarjeta guardada { $card }.
 billing-card-removed-auto = 💳 Se ha eliminado tu tarjeta guardada { $card }. La recarga automática necesita una tarjeta: añade una con /autorecharge.
+
+## Checkout
+
+billing-checkout-link = 💳 <b>{ $title }</b> por { $price }
+    Toca abajo para pagar en la página segura de Stripe. Al terminar vuelves aquí, y la compra se confirma en este chat.
+billing-checkout-pay-button = Pagar { $price }
+billing-checkout-unavailable = Aquí no se puede pagar con tarjeta. Puedes pagar con Telegram Stars: /buy
+billing-checkout-error = No se ha podido abrir la página de pago con tarjeta. Inténtalo de nuevo en un minuto o paga con Telegram Stars: /buy
+billing-checkout-stars-only = Este producto solo se puede pagar con Telegram Stars: /buy
+billing-card-retry-by-card-button = 💳 Reintentar con tarjeta
+billing-status-not-found = No encuentro ese pago. Tus compras están en /history.
+billing-status-paid-pass = ✅ Pago n.º { $id } recibido: { $title } ({ $price }). Tu pase dura hasta el { $until }.
+billing-status-paid-credits = ✅ Pago n.º { $id } recibido: { $title } ({ $price }). Tu saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-status-pending = ⏳ El pago n.º { $id } por { $title } ({ $price }) aún no está confirmado. Si acabas de pagar, la confirmación llegará aquí enseguida. Si saliste de la página de pago, puedes empezar de nuevo:
+billing-status-failed = ❌ El pago n.º { $id } por { $title } ({ $price }) no se ha completado. No se te ha cobrado nada.
+billing-status-refunded = ↩️ El pago n.º { $id } por { $title } ({ $price }) ha sido reembolsado.
+billing-status-refunded-pass = ↩️ El pago n.º { $id } por { $title } ({ $price }) ha sido reembolsado (y con él el pase de { $duration }).
+billing-portal = 🧾 Tu página de facturación: tarjetas guardadas, recibos e historial de pagos, en Stripe. El enlace funciona unos minutos.
+billing-portal-button = Abrir facturación
+billing-portal-unavailable = Aquí no hay pagos con tarjeta, así que no hay página de facturación. Las compras con Telegram Stars están en /history.
+billing-portal-no-customer = Aún no tienes perfil de facturación. Se crea la primera vez que pagas con tarjeta: abre /buy y toca un precio 💳. Tus compras hasta ahora están en /history.
+billing-portal-error = No se ha podido abrir la página de facturación. Inténtalo de nuevo en un minuto.

@@ -80,3 +80,28 @@ billing-card-saved-auto-now = 💳 Seu cartão { $card } foi salvo. Gerencie ou 
     }. Seu saldo já está abaixo disso, então ela recarrega agora.
 billing-card-removed = 💳 Seu cartão salvo { $card } foi removido.
 billing-card-removed-auto = 💳 Seu cartão salvo { $card } foi removido. A recarga automática precisa de um cartão: adicione um com /autorecharge.
+
+## Checkout
+
+billing-checkout-link = 💳 <b>{ $title }</b> por { $price }
+    Toque abaixo para pagar na página segura da Stripe. Quando terminar, você volta para cá e a compra é confirmada neste chat.
+billing-checkout-pay-button = Pagar { $price }
+billing-checkout-unavailable = Pagamentos com cartão não estão disponíveis aqui. Você pode pagar com Telegram Stars: /buy
+billing-checkout-error = Não foi possível abrir a página de pagamento com cartão agora. Tente de novo em um minuto ou pague com Telegram Stars: /buy
+billing-checkout-stars-only = Este produto só pode ser pago com Telegram Stars: /buy
+billing-card-retry-by-card-button = 💳 Tentar de novo com cartão
+billing-status-not-found = Não encontrei esse pagamento. Suas compras estão em /history.
+billing-status-paid-pass = ✅ Pagamento nº { $id } recebido: { $title } ({ $price }). Seu passe vale até { $until }.
+billing-status-paid-credits = ✅ Pagamento nº { $id } recebido: { $title } ({ $price }). Seu saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-status-pending = ⏳ O pagamento nº { $id } de { $title } ({ $price }) ainda não foi confirmado. Se você acabou de pagar, a confirmação chega aqui em instantes. Se saiu da página de pagamento, pode começar de novo:
+billing-status-failed = ❌ O pagamento nº { $id } de { $title } ({ $price }) não foi concluído. Nada foi cobrado.
+billing-status-refunded = ↩️ O pagamento nº { $id } de { $title } ({ $price }) foi reembolsado.
+billing-status-refunded-pass = ↩️ O pagamento nº { $id } de { $title } ({ $price }) foi reembolsado (junto com o passe de { $duration }).
+billing-portal = 🧾 Sua página de cobrança: cartões salvos, recibos e histórico de pagamentos, na Stripe. O link vale por alguns minutos.
+billing-portal-button = Abrir cobrança
+billing-portal-unavailable = Pagamentos com cartão não estão configurados aqui, então não há página de cobrança. Compras com Telegram Stars estão em /history.
+billing-portal-no-customer = Você ainda não tem perfil de cobrança. Ele é criado na primeira vez que você paga com cartão: abra /buy e toque em um preço 💳. Suas compras até agora estão em /history.
+billing-portal-error = Não foi possível abrir a página de cobrança agora. Tente de novo em um minuto.

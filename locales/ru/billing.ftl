@@ -87,3 +87,29 @@ billing-card-saved-auto-now = 💳 Карта { $card } сохранена. Уп
     }. Баланс уже ниже, поэтому пополняем сейчас.
 billing-card-removed = 💳 Сохранённая карта { $card } удалена.
 billing-card-removed-auto = 💳 Сохранённая карта { $card } удалена. Для автопополнения нужна карта: добавьте её через /autorecharge.
+
+## Checkout
+
+billing-checkout-link = 💳 <b>{ $title }</b> за { $price }
+    Нажмите кнопку ниже, чтобы оплатить на защищённой странице Stripe. После оплаты вы вернётесь сюда, и покупка подтвердится в этом чате.
+billing-checkout-pay-button = Оплатить { $price }
+billing-checkout-unavailable = Оплата картой здесь недоступна. Можно оплатить звёздами Telegram: /buy
+billing-checkout-error = Страницу оплаты картой сейчас не удалось открыть. Попробуйте через минуту или оплатите звёздами Telegram: /buy
+billing-checkout-stars-only = Этот товар можно оплатить только звёздами Telegram: /buy
+billing-card-retry-by-card-button = 💳 Ещё раз картой
+billing-status-not-found = Не могу найти этот платёж. Ваши покупки — в /history.
+billing-status-paid-pass = ✅ Платёж №{ $id } получен: { $title } ({ $price }). Пропуск действует до { $until }.
+billing-status-paid-credits = ✅ Платёж №{ $id } получен: { $title } ({ $price }). Ваш баланс: { $balance ->
+        [one] { $balance } кредит
+        [few] { $balance } кредита
+       *[many] { $balance } кредитов
+    }.
+billing-status-pending = ⏳ Платёж №{ $id } за { $title } ({ $price }) ещё не подтверждён. Если вы только что оплатили, подтверждение скоро придёт сюда. Если вы ушли со страницы оплаты, можно начать заново:
+billing-status-failed = ❌ Платёж №{ $id } за { $title } ({ $price }) не прошёл. Деньги не списаны.
+billing-status-refunded = ↩️ Платёж №{ $id } за { $title } ({ $price }) возвращён.
+billing-status-refunded-pass = ↩️ Платёж №{ $id } за { $title } ({ $price }) возвращён (вместе с пропуском на { $duration }).
+billing-portal = 🧾 Ваша страница оплаты в Stripe: сохранённые карты, чеки и история платежей. Ссылка действует несколько минут.
+billing-portal-button = Открыть
+billing-portal-unavailable = Оплата картой здесь не настроена, поэтому страницы оплаты нет. Покупки звёздами Telegram — в /history.
+billing-portal-no-customer = У вас ещё нет платёжного профиля. Он появится при первой оплате картой: откройте /buy и нажмите на цену с 💳. Ваши покупки — в /history.
+billing-portal-error = Страницу оплаты сейчас не удалось открыть. Попробуйте через минуту.

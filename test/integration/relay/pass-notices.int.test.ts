@@ -62,7 +62,7 @@ async function buyBlink(fan: ReturnType<typeof fanUser>, charge: string) {
   const buttons = (
     fake
       .callsTo('sendMessage')
-      .filter((c) => c.payload.chat_id === fan.id)
+      .filter((c) => c.payload.chat_id === fan.id && c.payload.reply_markup !== undefined)
       .at(-1)!.payload.reply_markup as Keyboard
   ).inline_keyboard.flat();
   await t.post(
