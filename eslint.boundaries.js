@@ -13,7 +13,8 @@ const FRAMEWORKS = [
   'hono',
   'hono/*',
   '@hono/*',
-  'stripe',
+  // Anchored: a bare `stripe` pattern (gitignore syntax) would also match app/billing/stripe/.
+  '/stripe',
   'drizzle-orm',
   'drizzle-orm/*',
   'pg',

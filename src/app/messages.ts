@@ -13,13 +13,6 @@ export const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
 
 export const bannedText = '🚫 Sorry, you cannot send messages here.';
 
-/** A banned fan's messages are refused, so nothing is sold to them: credits they could not use, content. */
-export const bannedPurchaseText = '🚫 Sorry, purchases are not available on your account.';
-
-/** A dispute on a card payment stops card payments for the fan (until it is won); Stars still work. */
-export const cardBlockedText =
-  '💳 Card payments are not available on your account for now. You can still pay with Telegram Stars: /buy';
-
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**

@@ -9,6 +9,7 @@ import { startFakeStripe, type FakeStripe } from './fake-stripe/index.ts';
 import type { FakeTelegram } from './fake-telegram/index.ts';
 import { SENTINELS } from './sentinels.ts';
 import { callbackQuery, command } from './updates.ts';
+import { en } from './i18n.ts';
 
 export const STRIPE_KEY = SENTINELS.stripeSecretKey;
 export const STRIPE_WEBHOOK_SECRET = SENTINELS.stripeWebhookSecret;
@@ -106,9 +107,11 @@ export async function buyByCard(
   productTitle = '10 credits',
 ) {
   await t.post(command(fan, '/buy'));
+  // The catalogue: not simply the last message (a notice of an earlier payment may land after it).
+  const catalogTitle = en('billing-catalog-title');
   const catalog = fake
     .callsTo('sendMessage')
-    .filter((c) => c.payload.chat_id === fan.id)
+    .filter((c) => c.payload.chat_id === fan.id && String(c.payload.text).startsWith(catalogTitle))
     .at(-1)!;
   const rows = (catalog.payload.reply_markup as Keyboard).inline_keyboard;
   const row = rows.find((r) => r[0]!.text.endsWith(`· ${productTitle}`))!;

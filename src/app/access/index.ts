@@ -13,8 +13,10 @@ export function createAccess(deps: { uow: UnitOfWork; ownerIds: readonly number[
   return {
     roleOf,
     can: async (actorId, permission) => roleCan(await roleOf(actorId), permission),
-    async holders(permission) {
-      const stored = (await deps.uow.repos.team.list()).filter((m) => roleCan(m.role, permission));
+    async holders(permission, within) {
+      const stored = (await (within ?? deps.uow.repos).team.list()).filter((m) =>
+        roleCan(m.role, permission),
+      );
       return [...new Set([...deps.ownerIds, ...stored.map((m) => m.userId)])];
     },
   };

@@ -3,6 +3,7 @@ import { formatMoney, minorUnitDigits, type Clock } from '../../domain/shared/in
 import { ensureStripeCustomer, startCardPurchase } from './cards.ts';
 import { cardBlock } from './disputes.ts';
 import type {
+  Access,
   CardGateway,
   NewOutboxItem,
   Payment,
@@ -20,9 +21,8 @@ export interface AutoRechargeDeps {
   uow: UnitOfWork;
   clock: Clock;
   cards?: CardGateway | undefined;
-  /** Where owners hear about failed charges (the General topic, else privately). */
-  adminGroupId: number | null;
-  adminUserIds: number[];
+  /** Who hears about failed charges (holders of `payments.refund`, privately). */
+  access: Access;
   outboxSignal: { notify(): void };
   /** The bot's username, for links back to it (known once the bot has started). */
   identity?: { botUsername: string };

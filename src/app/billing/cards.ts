@@ -1,14 +1,14 @@
 import { formatMoney, type Clock } from '../../domain/shared/index.ts';
 import { cardBlock } from './disputes.ts';
 import { productDescription } from './stars.ts';
-import type { CardGateway, Payment, Repos, UnitOfWork, User } from '../ports/index.ts';
+import type { Access, CardGateway, Payment, Repos, UnitOfWork, User } from '../ports/index.ts';
 
 export interface CardPaymentDeps {
   uow: UnitOfWork;
   clock: Clock;
   /** Absent when Stripe is not configured: card payments answer `unavailable`. */
   cards?: CardGateway | undefined;
-  adminUserIds: number[];
+  access: Access;
 }
 
 /** The fan's Stripe Customer, created the first time they need one (keyed on our user id, so once). */
@@ -174,7 +174,7 @@ export async function refundCardPayment(
   deps: CardPaymentDeps & { uow: UnitOfWork },
   a: { adminId: number; userId: number; paymentId: number },
 ): Promise<CardRefundResult> {
-  if (!deps.adminUserIds.includes(a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await deps.access.can(a.adminId, 'payments.refund'))) return { ok: false, code: 'not_admin' };
   const p = await deps.uow.repos.payments.get(a.paymentId);
   if (!p || p.userId !== a.userId || p.rail !== 'stripe')
     return { ok: false, code: 'unknown_payment', detail: `no card payment #${a.paymentId} of this fan` };

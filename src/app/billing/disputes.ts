@@ -1,7 +1,7 @@
 import { escapeHtml } from '../messages.ts';
-import { alertTargets, ownerAlerts } from '../system/notices.ts';
+import { moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { fanName } from './owner-alerts.ts';
-import type { CardGateway, Dispute, Repos, UnitOfWork } from '../ports/index.ts';
+import type { Access, CardGateway, Dispute, Repos, UnitOfWork } from '../ports/index.ts';
 
 /**
  * How a dispute may close and leave the creator paid: `won`, or an inquiry closed without a chargeback.
@@ -47,8 +47,7 @@ export async function stopCardSales(
 export interface DetachDeps {
   uow: UnitOfWork;
   cards?: CardGateway | undefined;
-  adminGroupId: number | null;
-  adminUserIds: number[];
+  access: Access;
   outboxSignal: { notify(): void };
 }
 
@@ -82,7 +81,7 @@ async function alertDetachFailed(
   await deps.uow.run(async (r) =>
     r.outbox.enqueue(
       ownerAlerts(
-        alertTargets(deps),
+        await moneyAlertTargets(deps, r),
         `detach-failed:${job.paymentMethodId}`,
         `⚠️ The saved card <code>${escapeHtml(job.paymentMethodId)}</code> of ${await fanName(r, job.userId)} could not be removed in Stripe (${escapeHtml(why.slice(0, 300))}). It is no longer used here; remove it from the customer in the Stripe dashboard.`,
       ),

@@ -1,10 +1,10 @@
 import { balanceBar } from '../../domain/ledger/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import type { LedgerReason, Payment, Repos } from '../ports/index.ts';
+import type { LedgerReason, Payment, Repos, TextArg, TextRef } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from './passes.ts';
-import { utcMinute } from '../messages.ts';
+import { text } from '../texts.ts';
 
 /**
  * Gives the fan what a paid payment bought, inside the caller's transaction (which already moved the
@@ -20,12 +20,12 @@ export async function grantPayment(
     actor: string;
     reason?: Extract<LedgerReason, 'purchase' | 'auto_recharge'>;
     metadata: Record<string, unknown>;
-    /** What the fan paid, as shown ("⭐ 50", "$4.99"). */
-    paid: string;
+    /** What the fan paid: `⭐ 50` for Stars, `{ money }` for a card. */
+    paid: TextArg;
   },
 ): Promise<boolean> {
   const now = deps.clock.now();
-  let html: string;
+  let notice: TextRef;
   if (payment.kind === 'credits') {
     const grant = await r.ledger.apply({
       userId: payment.userId,
@@ -36,9 +36,18 @@ export async function grantPayment(
       metadata: { paymentId: payment.id, ...g.metadata },
     });
     if (grant.status !== 'applied') return false;
-    const bar = balanceBar(grant.entry.balanceAfter, payment.quantity).text;
-    const head = g.reason === 'auto_recharge' ? '🔄 Auto-recharge: ' : '✅ ';
-    html = `${head}<b>+${payment.quantity} credits</b> — balance ${grant.entry.balanceAfter}\n<code>${bar}</code>`;
+    const bar = balanceBar(grant.entry.balanceAfter, payment.quantity);
+    notice = text(
+      g.reason === 'auto_recharge' ? 'billing-receipt-auto-recharge' : 'billing-receipt-credits',
+      {
+        credits: payment.quantity,
+        balance: grant.entry.balanceAfter,
+        max: bar.max,
+        cells: bar.cells,
+        percent: bar.percent,
+        paid: g.paid,
+      },
+    );
   } else if (payment.kind === 'time') {
     // A pass has no ledger amount: a zero entry carries the key, so a repeat is found the same way.
     const mark = await r.ledger.apply({
@@ -51,13 +60,11 @@ export async function grantPayment(
     });
     if (mark.status !== 'applied') return false;
     const until = await extendUserPass(r, deps.clock, payment.userId, payment.quantity);
-    html = `✅ <b>Pass active until ${utcMinute(until)}</b>: every message is free until then.`;
+    notice = text('billing-receipt-pass', { until, paid: g.paid });
   } else {
     throw new Error(`payment #${payment.id} of kind ${payment.kind} has no grant here`);
   }
-  await r.outbox.enqueue([
-    fanNotice(payment.userId, `purchase-notice:${g.key}`, `${html}\n<i>Paid ${g.paid}.</i>`),
-  ]);
+  await r.outbox.enqueue([fanNotice(payment.userId, `purchase-notice:${g.key}`, notice)]);
   await scheduleCardRender(r, payment.userId, now, deps.renderTimings);
   return true;
 }

@@ -9,7 +9,7 @@ import { sendPassNotice } from './pass-notices.ts';
 import * as inbox from './payment-inbox.ts';
 import { refundPayment, retryStarsRefund, type RefundDeps } from './refunds.ts';
 import * as stars from './stars.ts';
-import { applyStripeEvent, type StripeEventDeps } from './stripe-events.ts';
+import { applyStripeEvent, type StripeEventDeps } from './stripe/events.ts';
 
 export type BillingDeps = RefundDeps &
   StripeEventDeps &
@@ -17,6 +17,8 @@ export type BillingDeps = RefundDeps &
   autoRecharge.AutoRechargeDeps & {
     starsRefunds?: StarsRefunds | undefined;
     cards?: CardGateway | undefined;
+    /** Owners (`ADMIN_USER_IDS`), passed on to system/updates and the payment inbox. */
+    adminUserIds: number[];
   };
 
 /** Selling: the catalog, Stars and card payments, the payment inbox, refunds, auto-recharge, passes. */

@@ -1,13 +1,12 @@
 import { formatMoney, type Clock } from '../../domain/shared/index.ts';
 import { escapeHtml, topicLink } from '../messages.ts';
-import { alertTargets, ownerAlerts, type NoticeKeyboard } from '../system/notices.ts';
-import type { Repos } from '../ports/index.ts';
+import { moneyAlertTargets, ownerAlerts, type NoticeKeyboard } from '../system/notices.ts';
+import type { Access, Repos } from '../ports/index.ts';
 
-/** What an owner alert needs to know: where owners are told, and the time (throttle windows). */
+/** What a money alert needs to know: who is told (holders of `payments.refund`), and the time (throttle windows). */
 export interface OwnerAlertDeps {
   clock: Clock;
-  adminGroupId: number | null;
-  adminUserIds: number[];
+  access: Access;
 }
 
 /** "Alice Smith (@alice) · 123": how alerts name a fan (escaped for HTML). */
@@ -74,7 +73,9 @@ export async function alertFailedPayment(
       : '');
   const topic = await topicButton(r, a.userId);
   const keyboard: NoticeKeyboard | undefined = topic ? [[topic]] : undefined;
-  await r.outbox.enqueue(ownerAlerts(alertTargets(deps), `pay-failed-alert:${a.key}`, html, keyboard));
+  await r.outbox.enqueue(
+    ownerAlerts(await moneyAlertTargets(deps, r), `pay-failed-alert:${a.key}`, html, keyboard),
+  );
   return true;
 }
 

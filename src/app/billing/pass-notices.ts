@@ -1,11 +1,7 @@
 import { balanceBar } from '../../domain/ledger/index.ts';
 import type { UnitOfWork } from '../ports/index.ts';
 import { fanNotice } from '../system/notices.ts';
-
-const TEXTS = {
-  '10m': '⏳ Your time pass ends in 10 minutes. Extend it with /buy to keep writing for free.',
-  '1m': '⏳ Your time pass ends in 1 minute.',
-} as const;
+import { text } from '../texts.ts';
 
 /**
  * Sends one time-pass notice, unless the pass has changed since it was scheduled (extended or cut: the
@@ -18,11 +14,18 @@ export async function sendPassNotice(
   const sent = await deps.uow.run(async (r) => {
     const user = await r.users.get(n.userId);
     if (!user?.timePassUntil || user.timePassUntil.toISOString() !== n.until) return false;
-    const html =
-      n.at === 'end'
-        ? `⌛ Your time pass has ended: messages cost credits again.\n<code>${balanceBar(user.creditBalance, await r.ledger.lastTopUp(user.id)).text}</code>\nSend /buy for credits or another pass.`
-        : TEXTS[n.at];
-    await r.outbox.enqueue([fanNotice(user.id, `pass-notice:${user.id}:${n.until}:${n.at}`, html)]);
+    let notice;
+    if (n.at === 'end') {
+      const bar = balanceBar(user.creditBalance, await r.ledger.lastTopUp(user.id));
+      notice = text('billing-pass-ended', {
+        balance: user.creditBalance,
+        max: bar.max,
+        cells: bar.cells,
+        percent: bar.percent,
+      });
+    } else if (n.at === '10m') notice = text('billing-pass-ending', { left: { duration: 10 * 60_000 } });
+    else notice = text('billing-pass-last-minute', { left: { duration: 60_000 } });
+    await r.outbox.enqueue([fanNotice(user.id, `pass-notice:${user.id}:${n.until}:${n.at}`, notice)]);
     return true;
   });
   if (sent) deps.outboxSignal.notify();

@@ -1,8 +1,8 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { recordPaidMediaPurchase } from '../content/stars.ts';
 import { escapeHtml } from '../messages.ts';
-import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
-import type { PaymentUpdate, UnitOfWork } from '../ports/index.ts';
+import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
+import type { Access, PaymentUpdate, Repos, UnitOfWork } from '../ports/index.ts';
 import { completeStarsPayment } from './stars.ts';
 import type { RenderTimings } from '../relay/refresh.ts';
 import { recordTelegramRefund } from './refunds.ts';
@@ -17,6 +17,9 @@ import { recordTelegramRefund } from './refunds.ts';
 export interface PaymentInboxDeps {
   uow: UnitOfWork;
   clock: Clock;
+  /** Who hears about payments that cannot be applied (holders of `payments.refund`). */
+  access: Access;
+  /** Passed on to refunds (the topic note) and content (its own deps). */
   adminGroupId: number | null;
   adminUserIds: number[];
   outboxSignal: { notify(): void };
@@ -72,7 +75,7 @@ export async function applyPaymentUpdate(
   }
   const now = deps.clock.now();
   await deps.uow.run(async (r) => {
-    if (outcome === 'unmatched') await r.outbox.enqueue(unmatchedNotices(deps, u, p));
+    if (outcome === 'unmatched') await r.outbox.enqueue(await unmatchedNotices(deps, r, u, p));
     await r.paymentInbox.markApplied(u.id, outcome, now);
   });
   if (outcome === 'unmatched') deps.outboxSignal.notify();
@@ -80,7 +83,12 @@ export async function applyPaymentUpdate(
 }
 
 /** Paid (or refunded) for nothing we know: the fan hears it arrived, the owners what to do. */
-function unmatchedNotices(deps: PaymentInboxDeps, u: PaymentUpdate, p: Record<string, unknown>) {
+async function unmatchedNotices(
+  deps: PaymentInboxDeps,
+  r: Repos,
+  u: PaymentUpdate,
+  p: Record<string, unknown>,
+) {
   const what =
     u.kind === 'purchased_paid_media'
       ? `a paid media purchase, payload <code>${escapeHtml(str(p.paid_media_payload))}</code>`
@@ -88,7 +96,7 @@ function unmatchedNotices(deps: PaymentInboxDeps, u: PaymentUpdate, p: Record<st
         ? `a refund by Telegram of ⭐ ${num(p.total_amount)}, charge <code>${escapeHtml(u.chargeId ?? '')}</code>`
         : `a payment of ⭐ ${num(p.total_amount)}, charge <code>${escapeHtml(u.chargeId ?? '')}</code>, invoice <code>${escapeHtml(str(p.invoice_payload))}</code>`;
   const items = ownerAlerts(
-    alertTargets(deps),
+    await moneyAlertTargets(deps, r),
     `payment-unmatched:${u.dedupeKey}`,
     `⚠️ ${u.kind === 'refunded_payment' ? 'A refund' : 'A payment'} we cannot match: user <code>${u.userId}</code>, ${what}. ${u.kind === 'refunded_payment' ? 'Nothing was taken back.' : 'Grant or refund it by hand.'}`,
   );
@@ -117,7 +125,7 @@ export async function paymentUpdateGaveUp(
     await r.paymentInbox.noteFailure(u.id, a.error, true);
     await r.outbox.enqueue(
       ownerAlerts(
-        alertTargets(deps),
+        await moneyAlertTargets(deps, r),
         `payment-failed:${u.dedupeKey}`,
         `🚨 <b>A payment could not be applied</b> after many attempts: user <code>${u.userId}</code>, ${escapeHtml(u.kind.replace(/_/g, ' '))}${u.chargeId ? `, charge <code>${escapeHtml(u.chargeId)}</code>` : ''}. It is kept in <code>payment_updates</code> (id ${u.id}); last error: <code>${escapeHtml(a.error.slice(0, 300))}</code>.`,
       ),

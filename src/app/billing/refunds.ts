@@ -1,9 +1,9 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { revokeInvoiceUnlock, unlockRefundedNotice } from '../content/index.ts';
-import type { Payment, Repos, StarsRefunds, TextRef, UnitOfWork } from '../ports/index.ts';
+import type { Access, Payment, Repos, StarsRefunds, TextRef, UnitOfWork } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
-import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
+import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { cutUserPass } from './passes.ts';
 import { escapeHtml, utcMinute } from '../messages.ts';
 import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './cards.ts';
@@ -12,7 +12,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface RefundDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminUserIds: number[];
+  /** Who may refund, and who hears about refunds (holders of `payments.refund`). */
+  access: Access;
   adminGroupId: number | null;
   outboxSignal: { notify(): void };
   /** Absent where no bot is wired (some tests): refunds then answer `unavailable`. */
@@ -154,7 +155,7 @@ export async function refundStarsPayment(
   deps: RefundDeps,
   a: { adminId: number; userId: number; paymentId: number; key: string },
 ): Promise<RefundResult> {
-  if (!deps.adminUserIds.includes(a.adminId)) return { ok: false, code: 'not_admin' };
+  if (!(await deps.access.can(a.adminId, 'payments.refund'))) return { ok: false, code: 'not_admin' };
   const payment = await refundablePayment(deps, a);
   if (!('id' in payment)) return payment;
   if (!deps.starsRefunds) return { ok: false, code: 'unavailable', detail: 'refunds are not set up' };
@@ -206,14 +207,17 @@ export async function retryStarsRefund(
   const telegram = await deps.starsRefunds.refund(payment.userId, payment.providerChargeId);
   if (!telegram.ok && telegram.kind === 'unknown')
     throw new Error(`refund still unanswered: ${telegram.error}`);
-  const note = (html: string) =>
+  const note = async (r: Repos, html: string) =>
     deps.adminGroupId !== null
       ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, html)]
-      : ownerAlerts(deps.adminUserIds, `refund-retry-note:${payment.id}`, html);
+      : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, html);
   const outcome = await deps.uow.run(async (r) => {
     if (!telegram.ok && telegram.kind === 'refused') {
       await r.outbox.enqueue(
-        note(`❌ Telegram refused the refund of payment #${payment.id}: ${escapeHtml(telegram.error)}.`),
+        await note(
+          r,
+          `❌ Telegram refused the refund of payment #${payment.id}: ${escapeHtml(telegram.error)}.`,
+        ),
       );
       return 'refused' as const;
     }
@@ -224,7 +228,7 @@ export async function retryStarsRefund(
       source: 'admin',
     });
     if (!taken) return 'already' as const;
-    await r.outbox.enqueue(note(`↩️ ${refundSummary(payment, taken)}`));
+    await r.outbox.enqueue(await note(r, `↩️ ${refundSummary(payment, taken)}`));
     return 'refunded' as const;
   });
   deps.outboxSignal.notify();
@@ -262,7 +266,7 @@ export async function recordTelegramRefund(
     if (!taken) return 'duplicate' as const;
     await r.outbox.enqueue(
       ownerAlerts(
-        alertTargets(deps),
+        await moneyAlertTargets(deps, r),
         `refund-by-telegram:${a.chargeId}`,
         `↩️ Telegram refunded a payment of user <code>${payment.userId}</code> outside /refund. ${refundSummary(payment, taken)}`,
       ),

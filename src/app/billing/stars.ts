@@ -1,20 +1,19 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { checkUnlockPreCheckout, grantInvoiceUnlock } from '../content/stars.ts';
-import type { Product, TextRef, UnitOfWork } from '../ports/index.ts';
+import type { Access, Product, TextRef, UnitOfWork } from '../ports/index.ts';
 import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
-import { bannedPurchaseText } from '../messages.ts';
+import { text } from '../texts.ts';
 
 export interface PurchaseDeps {
   uow: UnitOfWork;
   clock: Clock;
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
-  /** Owners, told about a second payment for content a fan already owned (see alertTargets). */
-  adminUserIds: number[];
-  adminGroupId: number | null;
+  /** Who hears about a second payment for content a fan already owned (holders of `payments.refund`). */
+  access: Access;
 }
 
 /** The invoice payload: our payment id, so every Stars event maps back to one row. */
@@ -91,20 +90,16 @@ export async function checkStarsPreCheckout(
   const id = paymentIdOf(q.payload);
   const payment = id === null ? null : await deps.uow.repos.payments.get(id);
   if (!payment || payment.userId !== q.userId || payment.status !== 'pending') {
-    return { ok: false, message: 'This invoice is no longer valid. Please open /buy and try again.' };
+    return { ok: false, message: text('billing-invoice-invalid') };
   }
   // Banned after the invoice was sent: refused before any Stars move.
   if ((await deps.uow.repos.users.get(payment.userId))?.isBanned)
-    return { ok: false, message: bannedPurchaseText };
+    return { ok: false, message: text('billing-banned') };
   if (payment.kind === 'unlock') return checkUnlockPreCheckout(deps.uow.repos, payment, q);
   const product = await deps.uow.repos.products.get(payment.productId);
-  if (!product?.active)
-    return { ok: false, message: 'This product is no longer on sale. Please choose another one in /buy.' };
+  if (!product?.active) return { ok: false, message: text('billing-invoice-off-sale') };
   if (q.currency !== 'XTR' || q.totalAmount !== product.priceStars || payment.amount !== product.priceStars) {
-    return {
-      ok: false,
-      message: 'The price has changed since this invoice was made. Please open /buy for the current price.',
-    };
+    return { ok: false, message: text('billing-invoice-price-changed') };
   }
   return { ok: true };
 }

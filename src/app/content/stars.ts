@@ -9,7 +9,7 @@ import type {
 } from '../ports/index.ts';
 import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
-import { alertTargets, fanNotice, ownerAlerts } from '../system/notices.ts';
+import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { text } from '../texts.ts';
 import { deliveryItem } from './send.ts';
 
@@ -111,7 +111,7 @@ export type PaidMediaResult =
  * per payer and payload, and the unlock row is unique per fan and item.
  */
 export async function recordPaidMediaPurchase(
-  deps: Omit<ContentDeps, 'access'>,
+  deps: ContentDeps,
   /** `key`: names this purchase in the owners' double-payment alert (the payment inbox row). */
   a: { userId: number; payload: string; key: string },
 ): Promise<PaidMediaResult> {
@@ -138,7 +138,7 @@ export async function recordPaidMediaPurchase(
       items.push(fanNotice(a.userId, `content-credits-back:${outcome.ledgerKey}`, html));
     } else {
       const alert = doublePaymentAlert({ userId: a.userId, item, stars: offer.stars, payment: null });
-      items.push(...ownerAlerts(alertTargets(deps), `content-double:pm:${a.key}`, alert));
+      items.push(...ownerAlerts(await moneyAlertTargets(deps, r), `content-double:pm:${a.key}`, alert));
     }
     await r.outbox.enqueue(items);
     return { ok: true, status: outcome.status };
@@ -173,7 +173,7 @@ export async function checkUnlockPreCheckout(
  */
 export async function grantInvoiceUnlock(
   r: Repos,
-  deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'adminGroupId' | 'adminUserIds'>,
+  deps: Pick<ContentDeps, 'clock' | 'renderTimings' | 'access'>,
   a: { payment: Payment; chargeId: string },
 ): Promise<TextRef> {
   const { payment } = a;
@@ -196,7 +196,9 @@ export async function grantInvoiceUnlock(
       stars: payment.amount,
       payment: { id: payment.id, chargeId: a.chargeId },
     });
-    await r.outbox.enqueue(ownerAlerts(alertTargets(deps), `content-double:${a.chargeId}`, alert));
+    await r.outbox.enqueue(
+      ownerAlerts(await moneyAlertTargets(deps, r), `content-double:${a.chargeId}`, alert),
+    );
     return text('content-paid-twice', { title: item.title });
   }
   return text('content-invoice-unlocked', { title: item.title, stars: payment.amount });

@@ -27,6 +27,9 @@ export interface TeamRepo {
 export interface Access {
   can(actorId: number, permission: Permission): Promise<boolean>;
   roleOf(actorId: number): Promise<Role | null>;
-  /** Everyone who holds the permission (e.g. who hears about money trouble). */
-  holders(permission: Permission): Promise<number[]>;
+  /**
+   * Everyone who holds the permission (e.g. who hears about money trouble). Inside a transaction, pass
+   * its repos: PGlite has one connection, so a read outside it would wait for the transaction's end.
+   */
+  holders(permission: Permission, within?: { team: TeamRepo }): Promise<number[]>;
 }

@@ -176,3 +176,51 @@ export interface CardGateway {
    */
   detachPaymentMethod(a: { paymentMethodId: string }): Promise<{ status: 'detached' | 'not_attached' }>;
 }
+
+/**
+ * A Stripe webhook event, reduced to what the app acts on (integrations/stripe/events.ts maps the SDK's
+ * objects to these). Ids of our own rows come from the metadata we set on the Checkout Session and its
+ * PaymentIntent; events about a charge (refunds, disputes) find the payment by its PaymentIntent id.
+ */
+export type BillingEvent =
+  | {
+      type: 'payment.succeeded';
+      paymentId: number | null;
+      userId: number | null;
+      paymentIntentId: string;
+      amount: number;
+      currency: string;
+    }
+  /** A Checkout Session completed, but the money is still on its way (bank debits). */
+  | { type: 'payment.processing'; paymentId: number | null; userId: number | null }
+  /** A Checkout Session nobody paid within its lifetime (24 h): the fan left the page. */
+  | { type: 'payment.expired'; paymentId: number | null; userId: number | null }
+  | {
+      type: 'payment.failed';
+      paymentId: number | null;
+      userId: number | null;
+      /** The bank's reason, as Stripe words it for the customer. */
+      message: string | null;
+      /** Stripe's decline code (`card_declined`, `authentication_required`…). */
+      code: string | null;
+    }
+  | { type: 'card.saved'; customerId: string; paymentMethodId: string; label: string }
+  /** The fan removed a card (in the billing portal): auto-recharge must not try it. */
+  | { type: 'card.removed'; paymentMethodId: string }
+  | {
+      type: 'dispute.opened';
+      disputeId: string;
+      paymentIntentId: string;
+      amount: number;
+      currency: string;
+      reason: string;
+    }
+  | { type: 'dispute.closed'; disputeId: string; paymentIntentId: string; status: string }
+  | {
+      type: 'charge.refunded';
+      paymentIntentId: string;
+      /** Cumulative over every refund of the charge. */
+      amountRefunded: number;
+      amount: number;
+      currency: string;
+    };

@@ -1,4 +1,4 @@
-import type { Access, NewOutboxItem, TextRef } from '../ports/index.ts';
+import type { Access, NewOutboxItem, TeamRepo, TextRef } from '../ports/index.ts';
 
 /** A catalogue text (rendered in the reader's language), or HTML made by hand. */
 const noticeContent = (content: TextRef | string) =>
@@ -36,10 +36,10 @@ export function fanNotice(
 
 /**
  * Who hears about money (disputes, refunds, failed payments): those who may refund, each privately —
- * never the whole admin group, where agents read along.
+ * never the whole admin group, where agents read along. Inside a transaction, pass its repos (`r`).
  */
-export const moneyAlertTargets = (deps: { access: Access }): Promise<number[]> =>
-  deps.access.holders('payments.refund');
+export const moneyAlertTargets = (deps: { access: Access }, r?: { team: TeamRepo }): Promise<number[]> =>
+  deps.access.holders('payments.refund', r);
 
 /** Where owners hear about money trouble: the admin group's General topic, else each owner privately. */
 export const alertTargets = (deps: { adminGroupId: number | null; adminUserIds: number[] }): number[] =>

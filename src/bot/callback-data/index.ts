@@ -8,7 +8,7 @@ export const navData = createCallbackData('nav', { to: NAV_TARGETS });
 /** Buy a product from the catalog (Telegram Stars). */
 export const buyData = createCallbackData('buy', { product: 'int' });
 
-/** Buy a product by card (a Stripe Checkout link). Also built by app/stripe-events.ts (retry button). */
+/** Buy a product by card (a Stripe Checkout link). Also built by app/billing/stripe/payments.ts (retry button). */
 export const cardPayData = createCallbackData('cardpay', { product: 'int' });
 
 /** The `/autorecharge` screens: `menu`, `on` (pick a pack), `pack` (pick a threshold), `set`, `off`. */

@@ -1,12 +1,11 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AutoRechargeView } from '../../app/billing/auto-recharge.ts';
 import { THRESHOLD_CHOICES } from '../../app/billing/auto-recharge.ts';
-import { cardBlockedText } from '../../app/messages.ts';
 import { formatMoney } from '../../domain/shared/index.ts';
 import { autoRechargeData as ar } from '../callback-data/index.ts';
-import type { Context } from '../context.ts';
+import type { Context, TranslateFn } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
-import { escapeHtml } from '../texts.ts';
+import { escapeHtml } from '../../app/messages.ts';
 
 /** `/autorecharge`: a short guided flow on one message (on/off → pack → threshold), card saving. */
 const composer = new Composer<Context>();
@@ -15,14 +14,14 @@ const feature = composer.chatType('private');
 const pack = (p: { title: string; priceMinor: number | null; currency: string }) =>
   `${escapeHtml(p.title)} (${formatMoney(p.priceMinor ?? 0, p.currency)})`;
 
-function statusText(v: AutoRechargeView): string {
+function statusText(t: TranslateFn, v: AutoRechargeView): string {
   const lines = ['🔄 <b>Auto-recharge</b>'];
   if (v.enabled && v.product && v.threshold !== null) {
     lines.push(`On: buys ${pack(v.product)} when your balance falls below ${v.threshold} credits.`);
   } else {
     lines.push('Off. Turn it on to top up automatically with a saved card when your credits run low.');
   }
-  if (v.cardBlocked) lines.push(cardBlockedText);
+  if (v.cardBlocked) lines.push(t('billing-card-blocked'));
   else
     lines.push(v.card ? `💳 Card: ${escapeHtml(v.card)} (manage it with /billing)` : '💳 No saved card yet.');
   return lines.join('\n');
@@ -49,7 +48,7 @@ async function showStatus(
     await ctx.reply('Auto-recharge needs card payments, which are not set up here. Top up with /buy.');
     return;
   }
-  let html = statusText(v);
+  let html = statusText(ctx.t, v);
   const kb = statusKeyboard(v);
   if (extra?.chargingNow) html += '\n\nYour balance is already below that, so it tops up now.';
   if (extra?.saveCardUrl) {
@@ -111,7 +110,7 @@ feature.callbackQuery(ar.filter, async (ctx) => {
               : res.code === 'provider_error'
                 ? 'Stripe could not be reached just now. Please try again in a minute.'
                 : res.code === 'card_blocked'
-                  ? cardBlockedText
+                  ? ctx.t('billing-card-blocked')
                   : 'Auto-recharge is not available here.';
         if (res.code === 'provider_error')
           ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');

@@ -1,22 +1,38 @@
 import { Composer } from 'grammy';
-import { bannedPurchaseText } from '../../app/messages.ts';
+import type { Product, TextRef } from '../../app/ports/index.ts';
 import { buyData } from '../callback-data/index.ts';
-import type { Context } from '../context.ts';
+import type { Context, TranslateFn } from '../context.ts';
 import { createCatalogKeyboard, createRailKeyboard } from '../keyboards/fan.ts';
-import { catalogText, escapeHtml, texts } from '../texts.ts';
 
 /** Buying with Telegram Stars: the catalog, quick-buy `/buyN`, invoices and their pre-checkout. */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
+/** A card price, in the reader's number format. */
+const cardPrice = (p: Product) => ({ money: { minor: p.priceMinor!, currency: p.currency } });
+
+/** The catalog; card prices only where card payments are on. */
+export function catalogText(t: TranslateFn, products: Product[], withCard = false): string {
+  if (products.length === 0) return t('billing-catalog-empty');
+  const line = (p: Product) =>
+    withCard && p.priceMinor !== null
+      ? t('billing-product-line-card', { title: p.title, stars: p.priceStars, price: cardPrice(p) })
+      : t('billing-product-line', { title: p.title, stars: p.priceStars });
+  const packs = products.filter((p) => p.kind === 'credits');
+  const passes = products.filter((p) => p.kind === 'time');
+  const sections = [t('billing-catalog-title')];
+  if (packs.length) sections.push('', t('billing-catalog-packs'), ...packs.map(line));
+  if (passes.length) sections.push('', t('billing-catalog-passes'), ...passes.map(line));
+  sections.push('', t('billing-catalog-footer'));
+  return sections.join('\n');
+}
+
+const render = (ctx: Context, m: string | TextRef) => (typeof m === 'string' ? m : ctx.t(m.key, m.args));
+
 async function sendInvoice(ctx: Context, productId: number): Promise<void> {
   const res = await ctx.services.purchases.start({ userId: ctx.from!.id, productId });
   if (!res.ok)
-    return void (await ctx.reply(
-      res.code === 'banned'
-        ? bannedPurchaseText
-        : 'That product is no longer on sale. Send /buy to see what is.',
-    ));
+    return void (await ctx.reply(ctx.t(res.code === 'banned' ? 'billing-banned' : 'billing-not-on-sale')));
   const { invoice } = res;
   // Stars: currency XTR and no provider token.
   await ctx.replyWithInvoice(invoice.title, invoice.description, invoice.payload, 'XTR', [
@@ -27,9 +43,9 @@ async function sendInvoice(ctx: Context, productId: number): Promise<void> {
 feature.command('buy', async (ctx) => {
   const products = await ctx.services.listCatalog();
   const card = ctx.services.billing.enabled;
-  await ctx.reply(catalogText(products, card), {
+  await ctx.reply(catalogText(ctx.t, products, card), {
     parse_mode: 'HTML',
-    reply_markup: createCatalogKeyboard(products, false, card),
+    reply_markup: createCatalogKeyboard(ctx.t, products, false, card),
   });
 });
 
@@ -37,15 +53,21 @@ feature.command('buy', async (ctx) => {
 feature.hears(/^\/buy(\d{1,7})(?:@\w+)?$/, async (ctx) => {
   const { pack, packs } = await ctx.services.purchases.findCreditPack(Number(ctx.match[1]));
   if (pack && ctx.services.billing.enabled && pack.priceMinor !== null) {
-    await ctx.reply(`${escapeHtml(pack.title)}: pay with Telegram Stars or by card?`, {
-      reply_markup: createRailKeyboard(pack),
+    await ctx.reply(ctx.t('billing-rail-question', { title: pack.title }), {
+      parse_mode: 'HTML',
+      reply_markup: createRailKeyboard(ctx.t, pack),
     });
     return;
   }
   if (pack) return sendInvoice(ctx, pack.id);
-  const list = packs.map((p) => `/buy${p.amount} · ${escapeHtml(p.title)} (⭐ ${p.priceStars})`).join('\n');
+  const list = packs.map((p) =>
+    ctx.t('billing-pack-line', { size: String(p.amount), title: p.title, stars: p.priceStars }),
+  );
   await ctx.reply(
-    packs.length ? `There is no pack of ${ctx.match[1]} credits. The packs:\n${list}` : texts.catalogEmpty,
+    packs.length
+      ? [ctx.t('billing-no-such-pack', { credits: Number(ctx.match[1]) }), ...list].join('\n')
+      : ctx.t('billing-catalog-empty'),
+    { parse_mode: 'HTML' },
   );
 });
 
@@ -66,10 +88,7 @@ composer.on('pre_checkout_query', async (ctx) => {
   });
   await (res.ok
     ? ctx.answerPreCheckoutQuery(true)
-    : ctx.answerPreCheckoutQuery(false, {
-        error_message:
-          typeof res.message === 'string' ? res.message : ctx.t(res.message.key, res.message.args),
-      }));
+    : ctx.answerPreCheckoutQuery(false, { error_message: render(ctx, res.message) }));
 });
 
 // `successful_payment` never reaches features: the payment inbox stores it (middlewares/payment-inbox.ts).

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { creatorTextFor, type CreatorTextKey } from '../../app/system/settings.ts';
 import type { Context } from '../context.ts';
-import { escapeHtml } from '../texts.ts';
+import { escapeHtml } from '../../app/messages.ts';
 
 /**
  * `/terms`, `/privacy` and `/paysupport` (Telegram expects the first and last from bots that sell in

@@ -2,7 +2,8 @@ import { Composer } from 'grammy';
 import type { Context } from '../context.ts';
 import { navData } from '../callback-data/index.ts';
 import { createCatalogKeyboard, createWelcomeKeyboard } from '../keyboards/fan.ts';
-import { catalogText, escapeHtml } from '../texts.ts';
+import { escapeHtml } from '../../app/messages.ts';
+import { catalogText } from './buy.ts';
 import { creatorTextFor } from '../../app/system/settings.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
 import { replyPaymentStatus } from './billing.ts';
@@ -34,8 +35,8 @@ feature.callbackQuery(navData.filter, async (ctx) => {
     const card = ctx.services.billing.enabled;
     await editOrIgnoreUnchanged(
       ctx,
-      catalogText(products, card),
-      createCatalogKeyboard(products, true, card, ctx.t('common-back')),
+      catalogText(ctx.t, products, card),
+      createCatalogKeyboard(ctx.t, products, true, card),
     );
   } else {
     await editOrIgnoreUnchanged(ctx, await welcomeText(ctx), createWelcomeKeyboard(ctx.t));

@@ -1,7 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../app/ports/index.ts';
 import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
-import { formatMoney } from '../../domain/shared/index.ts';
 import type { TranslateFn } from '../context.ts';
 
 export function createWelcomeKeyboard(t: TranslateFn): InlineKeyboard {
@@ -13,27 +12,33 @@ export function createWelcomeKeyboard(t: TranslateFn): InlineKeyboard {
  * 💳 button beside it. Then Back (omitted where there is nothing to go back to).
  */
 export function createCatalogKeyboard(
+  t: TranslateFn,
   products: Product[],
   withBack = true,
   withCard = false,
-  back?: string,
 ): InlineKeyboard {
   const kb = new InlineKeyboard();
   for (const p of products) {
     kb.text(`⭐ ${p.priceStars} · ${p.title}`, buyData.pack({ product: p.id }));
     if (withCard && p.priceMinor !== null)
-      kb.text(`💳 ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
+      kb.text(t('billing-card-button', { price: cardPrice(p) }), cardPayData.pack({ product: p.id }));
     kb.row();
   }
-  if (withBack && back) kb.text(back, navData.pack({ to: 'welcome' }));
+  if (withBack) kb.text(t('common-back'), navData.pack({ to: 'welcome' }));
   return kb;
 }
 
+/** A card price, in the reader's number format. */
+const cardPrice = (p: Product) => ({ money: { minor: p.priceMinor!, currency: p.currency } });
+
 /** Stars or card for one product (quick-buy with card payments on). */
-export function createRailKeyboard(p: Product): InlineKeyboard {
-  const kb = new InlineKeyboard().text(`⭐ ${p.priceStars} Stars`, buyData.pack({ product: p.id }));
+export function createRailKeyboard(t: TranslateFn, p: Product): InlineKeyboard {
+  const kb = new InlineKeyboard().text(
+    t('billing-rail-stars', { stars: p.priceStars }),
+    buyData.pack({ product: p.id }),
+  );
   if (p.priceMinor !== null)
-    kb.text(`💳 Card ${formatMoney(p.priceMinor, p.currency)}`, cardPayData.pack({ product: p.id }));
+    kb.text(t('billing-rail-card', { price: cardPrice(p) }), cardPayData.pack({ product: p.id }));
   return kb;
 }
 

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { BillingEvent } from '../../app/billing/stripe-events.ts';
+import type { BillingEvent } from '../../app/ports/index.ts';
 
 const idOf = (v: string | { id: string } | null | undefined): string | null =>
   v == null ? null : typeof v === 'string' ? v : v.id;

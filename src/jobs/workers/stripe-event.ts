@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import type { JobResult } from 'pg-boss';
 import type { Services } from '../../app/services.ts';
-import { RetryLaterError, type BillingEvent } from '../../app/billing/stripe-events.ts';
+import type { BillingEvent } from '../../app/ports/index.ts';
+import { RetryLaterError } from '../../app/billing/stripe/events.ts';
 import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';

@@ -11,6 +11,7 @@ import { fanWithTopic } from '../../support/flows.ts';
 import { eventCursor, startStripeApp } from '../../support/stripe.ts';
 import { callbackQuery, command, privateText } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
+import { en } from '../../support/i18n.ts';
 
 let fake: FakeTelegram;
 let t: TestApp;
@@ -132,10 +133,8 @@ describe('auto-recharge', () => {
     events.skip();
     stripe.completeCheckoutSession(session.id);
     await events.deliver();
-    await waitText(
-      fan.id,
-      /^💳 Your card Visa •••• 4242 is saved\..*Auto-recharge is on: it tops up when your balance falls below 5 credits\. Your balance is already below that, so it tops up now\./,
-    );
+    const cardSaved = en('billing-card-saved-auto-now', { card: 'Visa •••• 4242', threshold: 5 });
+    await eventually(() => textsTo(fan.id).includes(cardSaved), 10_000, 'card saved, topping up now');
     // The fan had 2 credits: saving the card armed it, and the pack is charged at once.
     await eventually(async () => (await autoPayments(fan.id)).length === 1, 10_000, 'charged on save');
     await t.post(command(fan, '/start', 'autorecharge'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannedPurchaseText } from '../../../src/app/messages.ts';
+import { en } from '../../support/i18n.ts';
 import { contentFanData, contentUnlockData } from '../../../src/bot/callback-data/content.ts';
 import { buyData, cardPayData } from '../../../src/bot/callback-data/index.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
@@ -12,6 +12,8 @@ import { payLatestInvoice } from '../../support/flows.ts';
 import { startStripeApp } from '../../support/stripe.ts';
 import { useApp } from '../../support/suite.ts';
 import { callbackQuery, command, fanUser } from '../../support/updates.ts';
+
+const bannedPurchaseText = en('billing-banned');
 
 /**
  * A banned fan's messages are refused, so nothing is sold to them: credits they could not spend, or

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { User } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardBlockedText } from '../../../src/app/messages.ts';
+import { en } from '../../support/i18n.ts';
 import { disputeBanData } from '../../../src/bot/callback-data/admin.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { auditLog, disputes, onceMarks, outbox, products } from '../../../src/db/schema/index.ts';
@@ -164,7 +164,7 @@ describe('a dispute stops card sales to the fan', () => {
     // 💳 is refused with its own code and text, and no Checkout Session is made.
     const sessions = stripe.objects.checkoutSessions.size;
     await tapInCatalog(fan, 'card');
-    await eventually(() => textsTo(fan.id).at(-1) === cardBlockedText, 5000, 'card refusal');
+    await eventually(() => textsTo(fan.id).at(-1) === en('billing-card-blocked'), 5000, 'card refusal');
     expect(stripe.objects.checkoutSessions.size).toBe(sessions);
     expect(await checkout(fan)).toMatchObject({ ok: false, code: 'card_blocked' });
     // Auto-recharge can be neither turned on nor run.
@@ -185,7 +185,7 @@ describe('a dispute stops card sales to the fan', () => {
       .callsTo('sendMessage')
       .filter((c) => c.ok && c.payload.chat_id === fan.id)
       .at(-1)!;
-    expect(plain(screen.payload.text)).toContain(cardBlockedText);
+    expect(plain(screen.payload.text)).toContain(en('billing-card-blocked'));
     expect(screen.payload.reply_markup).toBeUndefined();
     expect(stripe.objects.checkoutSessions.size).toBe(sessions);
 
@@ -201,7 +201,8 @@ describe('a dispute stops card sales to the fan', () => {
     expect((await events.deliver()).map((e) => e.type)).toEqual(['charge.dispute.closed']);
     expect((await disputeRow(dispute.id))!.status).toBe('won');
     await tapInCatalog(fan, 'card');
-    await eventually(() => textsTo(fan.id).at(-1)?.startsWith('💳 10 credits for'), 5000, 'checkout link');
+    const link = plain(en('billing-checkout-link', { title: '10 credits', price: '$4.99' }));
+    await eventually(() => textsTo(fan.id).at(-1) === link, 5000, 'checkout link');
     expect(stripe.objects.checkoutSessions.size).toBe(sessions + 1);
   });
 
@@ -220,7 +221,7 @@ describe('a dispute stops card sales to the fan', () => {
     expect(await checkout(first.fan)).toMatchObject({ ok: false, code: 'card_blocked' });
     // The owners are told that card sales stay stopped.
     await eventually(
-      () => textsTo(ADMIN_GROUP_ID).find((x) => x.startsWith('❌ Dispute lost') && x.includes('· 752')),
+      () => textsTo(OWNER_ID).find((x) => x.startsWith('❌ Dispute lost') && x.includes('· 752')),
       10_000,
       'lost alert',
     );
@@ -239,6 +240,34 @@ describe('a dispute stops card sales to the fan', () => {
     stripe.closeDispute(inquiry.id, 'warning_closed');
     await events.deliver();
     expect(await checkout(fan)).toMatchObject({ ok: true });
+  });
+});
+
+describe('who hears about a dispute', () => {
+  const disputeTexts = (chatId: number, fanId: number) =>
+    textsTo(chatId).filter((x) => x.startsWith('🚨') && x.includes(`· ${fanId}`));
+
+  it('those who may refund, each privately: an owner and a stored owner; not a manager, not the group', async () => {
+    const manager = fanUser(5601, { first_name: 'Mona' });
+    const storedOwner = fanUser(5602, { first_name: 'Otto' });
+    for (const u of [manager, storedOwner]) await t.post(command(u, '/start'));
+    await uow().repos.team.set({ userId: manager.id, role: 'manager', addedBy: OWNER_ID }, new Date());
+    await uow().repos.team.set({ userId: storedOwner.id, role: 'owner', addedBy: OWNER_ID }, new Date());
+    try {
+      const { fan, payment, events } = await paidFan({ fake, t, stripe } as Stack, 758, 'Kim', {
+        topic: true,
+      });
+      stripe.createDispute(payment.providerChargeId!);
+      await events.deliver();
+      await disputeAlert(fake, OWNER_ID, fan.id);
+      await disputeAlert(fake, storedOwner.id, fan.id);
+      await sleep(300);
+      expect(disputeTexts(manager.id, fan.id)).toEqual([]);
+      expect(disputeTexts(ADMIN_GROUP_ID, fan.id)).toEqual([]);
+    } finally {
+      await uow().repos.team.remove(manager.id);
+      await uow().repos.team.remove(storedOwner.id);
+    }
   });
 });
 
@@ -272,7 +301,7 @@ describe('detaching the card in Stripe', () => {
     stripe.failNext('/v1/payment_methods/pm_stuck/detach', 'rate_limit');
     await expect(t.app.deps.services.billing.detachCard(job, { last: true })).rejects.toThrow();
     await eventually(
-      () => textsTo(ADMIN_GROUP_ID).find((x) => x.includes('pm_stuck') && x.includes('· 757')),
+      () => textsTo(OWNER_ID).find((x) => x.includes('pm_stuck') && x.includes('· 757')),
       10_000,
       'detach failure alert',
     );
@@ -288,13 +317,13 @@ describe('the dispute alert’s one-tap ban', () => {
   const editsOf = (messageId: number) =>
     fake.callsTo('editMessageReplyMarkup').filter((c) => c.payload.message_id === messageId);
 
-  it('in the General topic: a member is refused; an owner bans through admin.setBan; again → already banned', async () => {
+  it('in the owner’s private chat: a member is refused; the owner bans through admin.setBan; again → already banned', async () => {
     const { fan, threadId, payment, events } = await paidFan({ fake, t, stripe } as Stack, 754, 'Gus', {
       topic: true,
     });
     stripe.createDispute(payment.providerChargeId!);
     await events.deliver();
-    const alert = await disputeAlert(fake, ADMIN_GROUP_ID, fan.id);
+    const alert = await disputeAlert(fake, OWNER_ID, fan.id);
     expect(alert.call.payload.message_thread_id).toBeUndefined();
     // Next to the topic link.
     expect(alert.buttons.find((b) => b.url)!.url).toMatch(new RegExp(`/${threadId}$`));
@@ -326,14 +355,14 @@ describe('the dispute alert’s one-tap ban', () => {
 
     // Pressed again (the edited button): nothing more happens.
     await t.post(
-      callbackQuery(owner, alert.ban.callback_data!, fake.message(ADMIN_GROUP_ID, alert.message.message_id)!),
+      callbackQuery(owner, alert.ban.callback_data!, fake.message(OWNER_ID, alert.message.message_id)!),
     );
     expect(fake.callsTo('answerCallbackQuery').at(-1)!.payload.text).toMatch(/already/i);
     expect(await banRows(fan.id)).toHaveLength(1);
     expect(editsOf(alert.message.message_id)).toHaveLength(1);
   });
 
-  describe('without an admin group (alerts in the owners’ private chats)', () => {
+  describe('without an admin group (alerts in the owners’ private chats there too)', () => {
     let s: Stack;
     beforeAll(async () => {
       s = await startStripeApp({ env: { ADMIN_GROUP_ID: undefined } });
@@ -356,7 +385,7 @@ describe('the dispute alert’s one-tap ban', () => {
 
 describe('failed card payments alert the owners, throttled', () => {
   const failAlerts = (fanId: number) =>
-    textsTo(ADMIN_GROUP_ID).filter((x) => x.startsWith('💳 Card payment failed') && x.includes(`· ${fanId}`));
+    textsTo(OWNER_ID).filter((x) => x.startsWith('💳 Card payment failed') && x.includes(`· ${fanId}`));
 
   /** The throttle counts per clock hour: do not start a burst in the last seconds of one. */
   async function awayFromTheHourEdge() {
@@ -399,7 +428,7 @@ describe('failed card payments alert the owners, throttled', () => {
         .select({ key: outbox.idempotencyKey })
         .from(outbox)
         .where(like(outbox.idempotencyKey, 'pay-failed-alert:%'));
-      expect(alertKeys.map((k) => k.key)).toEqual([`pay-failed-alert:stripe:${first}:${ADMIN_GROUP_ID}`]);
+      expect(alertKeys.map((k) => k.key)).toEqual([`pay-failed-alert:stripe:${first}:${OWNER_ID}`]);
 
       // Another fan's failure alerts, and says how many were muted since.
       const bob = fanUser(762, { first_name: 'Bob' });

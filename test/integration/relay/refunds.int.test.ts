@@ -177,8 +177,7 @@ describe('admin refund of a Stars payment', () => {
           .callsTo('sendMessage')
           .some(
             (c) =>
-              c.payload.chat_id === ADMIN_GROUP_ID &&
-              /Telegram refunded a payment/.test(String(c.payload.text)),
+              c.payload.chat_id === OWNER_ID && /Telegram refunded a payment/.test(String(c.payload.text)),
           ),
       5000,
       'owners told',

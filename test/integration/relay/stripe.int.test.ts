@@ -4,7 +4,8 @@ import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { ledgerEntries, payments, products, stripeEvents } from '../../../src/db/schema/index.ts';
 import { balanceOf } from '../../support/accounts.ts';
 import { eventually, type TestApp } from '../../support/app.ts';
-import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
+import { en } from '../../support/i18n.ts';
 import { buildEvent } from '../../support/fake-stripe/events.ts';
 import type { FakeStripe } from '../../support/fake-stripe/index.ts';
 import type { FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -39,9 +40,17 @@ const textsTo = (chatId: number) =>
     .callsTo('sendMessage')
     .filter((c) => c.ok && c.payload.chat_id === chatId)
     .map((c) => String(c.payload.text).replace(/<[^>]+>/g, ''));
-/** A message to the admin group's General topic (HTML tags removed) matching `re`. */
-const waitGroupText = (re: RegExp) =>
-  eventually(() => textsTo(ADMIN_GROUP_ID).find((x) => re.test(x)), 10_000, String(re));
+/** A money alert to the owner's private chat (HTML tags removed) matching `re`. */
+const waitOwnerText = (re: RegExp) =>
+  eventually(() => textsTo(OWNER_ID).find((x) => re.test(x)), 10_000, String(re));
+/** Exactly `text` (a rendered catalogue text, HTML tags removed), as a pattern for `waitText`. */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const tenCredits = {
+  price: { money: { minor: 499, currency: 'usd' } },
+  kind: 'credits',
+  credits: 10,
+} as const;
+const whatArgs = { ...tenCredits, duration: { duration: 10_000 }, title: '' };
 const waitText = (chatId: number, re: RegExp, what = String(re)) =>
   eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, what);
 const entriesOf = (userId: number) =>
@@ -129,12 +138,17 @@ describe('card payments: checkout', () => {
 
     await t.post(command(fan, '/start', `paid_${buy.paymentId}`));
     expect(textsTo(fan.id).at(-1)).toBe(
-      `✅ Payment #${buy.paymentId} received: 10 credits ($4.99). Your balance: 13 credits.`,
+      en('billing-status-paid-credits', {
+        id: buy.paymentId,
+        title: '10 credits',
+        price: '$4.99',
+        balance: 13,
+      }),
     );
     // Somebody else's payment id tells nothing.
     const eve = fanUser(799, { first_name: 'Eve' });
     await t.post(command(eve, '/start', `paid_${buy.paymentId}`));
-    expect(textsTo(eve.id).at(-1)).toMatch(/^I cannot find that payment/);
+    expect(textsTo(eve.id).at(-1)).toBe(en('billing-status-not-found'));
   });
 
   it('a product with a stored Stripe price id is sold with that price', async () => {
@@ -189,9 +203,11 @@ describe('card payments: checkout', () => {
       .callsTo('sendMessage')
       .filter((c) => c.payload.chat_id === fan.id)
       .at(-1)!;
-    expect(String(last.payload.text)).toMatch(/is not confirmed yet/);
+    expect(String(last.payload.text)).toBe(
+      en('billing-status-pending', { id: buy.paymentId, title: '10 credits', price: '$4.99' }),
+    );
     const buttons = (last.payload.reply_markup as Keyboard).inline_keyboard.flat().map((b) => b.text);
-    expect(buttons).toEqual(['💳 Try again by card', '⭐ Pay with Stars']);
+    expect(buttons).toEqual([en('billing-card-retry-by-card-button'), en('billing-pay-stars-button')]);
   });
 
   it('a time pass bought by card starts (or extends) the pass', async () => {
@@ -348,7 +364,7 @@ describe('card payments: failures', () => {
     const buy = await buyByCard(t, fake, stripe, fan);
     stripe.completeCheckoutSession(buy.session.id, { async: true });
     await events.deliver();
-    await waitText(fan.id, /^⏳ Thank you! Your payment of \$4\.99 for 10 credits is being processed/);
+    await waitText(fan.id, exactly(en('billing-card-processing', whatArgs)));
     expect((await paymentRow(buy.paymentId)).status).toBe('pending');
 
     stripe.settleCheckoutSession(buy.session.id, 'failed');
@@ -359,7 +375,9 @@ describe('card payments: failures', () => {
     ]);
     expect((await paymentRow(buy.paymentId)).status).toBe('failed');
     expect(await balanceOf(t, fan.id)).toBe(3);
-    await waitText(fan.id, /^❌ Your card payment of \$4\.99 for 10 credits did not go through/);
+    // The first of the two failure events carries the bank's reason.
+    const failedHead = en('billing-card-failed', { ...whatArgs, reason: '' }).split('\n')[0]!;
+    await eventually(() => textsTo(fan.id).some((x) => x.startsWith(failedHead)), 10_000, 'failure notice');
     // Two events for one failure: one message.
     expect(textsTo(fan.id).filter((x) => x.startsWith('❌'))).toHaveLength(1);
     const note = fake
@@ -367,11 +385,14 @@ describe('card payments: failures', () => {
       .filter((c) => c.payload.chat_id === fan.id && String(c.payload.text).startsWith('❌'))
       .at(-1)!;
     const retry = (note.payload.reply_markup as Keyboard).inline_keyboard[0]![0]!;
-    expect(retry.text).toBe('🔁 Try again');
+    expect(retry.text).toBe(en('billing-card-retry-button'));
     const sessions = stripe.objects.checkoutSessions.size;
     await t.post(callbackQuery(fan, retry.callback_data!, fake.messagesIn(fan.id).at(-1)!));
     expect(stripe.objects.checkoutSessions.size).toBe(sessions + 1);
-    await waitText(fan.id, /^💳 10 credits for \$4\.99/);
+    await waitText(
+      fan.id,
+      exactly(en('billing-checkout-link', { title: '10 credits', price: '$4.99' }).replace(/<[^>]+>/g, '')),
+    );
   });
 
   it('an abandoned Checkout that expires closes the payment quietly; the deep link says so', async () => {
@@ -390,7 +411,7 @@ describe('card payments: failures', () => {
 
     await t.post(command(fan, '/start', `paid_${buy.paymentId}`));
     expect(textsTo(fan.id).at(-1)).toBe(
-      `❌ Payment #${buy.paymentId} for 10 credits ($4.99) did not go through. Nothing was charged.`,
+      en('billing-status-failed', { id: buy.paymentId, title: '10 credits', price: '$4.99' }),
     );
     // The same event again changes nothing.
     expect((await postStripeEvent(t, sent[0]!)).status).toBe(200);
@@ -407,7 +428,10 @@ describe('card payments: failures', () => {
     await postStripeEvent(t, failed);
     await postStripeEvent(t, failed);
     expect(await processed(t, failed.id)).toBe('applied');
-    await waitText(fan.id, /^❌ Your card payment .* did not go through\. Your card was declined\./);
+    await waitText(
+      fan.id,
+      exactly(en('billing-card-failed', { ...whatArgs, reason: 'Your card was declined.' })),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(textsTo(fan.id).filter((x) => x.startsWith('❌'))).toHaveLength(1);
   });
@@ -419,7 +443,7 @@ describe('card payments: failures', () => {
     await eventCursor(t, stripe).deliver(
       (e) => e.type === 'payment_method.attached' && (e.data.object as { id: string }).id === pm.id,
     );
-    await waitText(fan.id, /^💳 Your card Visa •••• 4242 is saved\. Manage or remove it with \/billing\./);
+    await waitText(fan.id, exactly(en('billing-card-saved', { card: 'Visa •••• 4242', threshold: 0 })));
     expect((await uow().repos.users.get(fan.id))!.stripePaymentMethodId).toBe(pm.id);
 
     // Removed in the billing portal: Stripe sends payment_method.detached; the card is forgotten.
@@ -429,13 +453,13 @@ describe('card payments: failures', () => {
     } as never;
     await postStripeEvent(t, detached);
     expect(await processed(t, (detached as { id: string }).id)).toBe('applied');
-    await waitText(fan.id, /^💳 Your saved card Visa •••• 4242 was removed\./);
+    await waitText(fan.id, exactly(en('billing-card-removed', { card: 'Visa •••• 4242' })));
     expect((await uow().repos.users.get(fan.id))!.stripePaymentMethodId).toBeNull();
   });
 });
 
 describe('card payments: disputes and refunds', () => {
-  it('dispute created → owners alerted in General with the topic link, credits held; won → restored', async () => {
+  it('dispute created → the owner alerted privately with the topic link, credits held; won → restored', async () => {
     const { fan, threadId, payment, events } = await paidFan(731, 'Lea', '10 credits', { topic: true });
     const balance = await balanceOf(t, fan.id);
 
@@ -449,8 +473,7 @@ describe('card payments: disputes and refunds', () => {
           .find(
             (c) =>
               c.ok &&
-              c.payload.chat_id === ADMIN_GROUP_ID &&
-              c.payload.message_thread_id === undefined &&
+              c.payload.chat_id === OWNER_ID &&
               String(c.payload.text).startsWith('🚨 <b>Dispute opened</b>'),
           ),
       10_000,
@@ -471,9 +494,7 @@ describe('card payments: disputes and refunds', () => {
       fake
         .callsTo('sendMessage')
         .find(
-          (c) =>
-            c.payload.chat_id === ADMIN_GROUP_ID &&
-            String(c.payload.text).startsWith('✅ <b>Dispute won</b>'),
+          (c) => c.payload.chat_id === OWNER_ID && String(c.payload.text).startsWith('✅ <b>Dispute won</b>'),
         ),
     );
     // Stripe redelivers the closing event: nothing more is restored.
@@ -491,7 +512,7 @@ describe('card payments: disputes and refunds', () => {
     stripe.closeDispute(inquiry.id, 'warning_closed');
     await events.deliver();
     expect(await balanceOf(t, ivy.id)).toBe(before);
-    await waitGroupText(
+    await waitOwnerText(
       /^✅ Inquiry closed without a chargeback on payment #\d+ of Ivy · 738\. The 10 credits/,
     );
 
@@ -501,7 +522,7 @@ describe('card payments: disputes and refunds', () => {
     stripe.closeDispute(lost.id, 'lost');
     await more.deliver();
     expect(await balanceOf(t, jon.id)).toBe(3);
-    await waitGroupText(/^❌ Dispute lost on payment #\d+ of Jon · 739: the money went back/);
+    await waitOwnerText(/^❌ Dispute lost on payment #\d+ of Jon · 739: the money went back/);
   });
 
   it('a dispute on spent credits holds only what is left (never below zero)', async () => {
@@ -639,9 +660,7 @@ describe('/billing', () => {
   it('no customer yet → explains how one is created; with one → a Customer Portal link', async () => {
     const fan = fanUser(741, { first_name: 'Quin' });
     await t.post(command(fan, '/billing'));
-    expect(textsTo(fan.id).at(-1)).toMatch(
-      /^You have no billing profile yet\. One is created the first time you pay by card/,
-    );
+    expect(textsTo(fan.id).at(-1)).toBe(en('billing-portal-no-customer'));
     await buyByCard(t, fake, stripe, fan);
     await t.post(command(fan, '/billing'));
     const msg = fake
@@ -650,7 +669,7 @@ describe('/billing', () => {
       .at(-1)!;
     const button = (msg.payload.reply_markup as Keyboard).inline_keyboard[0]![0]!;
     const portal = [...stripe.objects.billingPortalSessions.values()].at(-1)!;
-    expect(button).toEqual({ text: 'Open billing', url: portal.url });
+    expect(button).toEqual({ text: en('billing-portal-button'), url: portal.url });
     expect(portal.customer).toBe((await uow().repos.users.get(fan.id))!.stripeCustomerId);
     expect(portal.return_url).toBe(`https://t.me/${fake.botInfo.username}`);
     expect(stripe.callsTo('POST', '/v1/billing_portal/sessions').at(-1)!.idempotencyKey).toMatch(

@@ -1,5 +1,4 @@
 import { Composer } from 'grammy';
-import { bannedPurchaseText } from '../../../app/messages.ts';
 import { contentFanData, contentPageData, contentUnlockData } from '../../callback-data/content.ts';
 import type { Context } from '../../context.ts';
 import { contentFanKeyboards } from '../../keyboards/content.ts';
@@ -19,7 +18,7 @@ async function browse(ctx: Context, page: number, key: string): Promise<void> {
     key,
     keyboards: contentFanKeyboards,
   });
-  if (!res.ok) await ctx.reply(bannedPurchaseText);
+  if (!res.ok) await ctx.reply(ctx.t('billing-banned'));
   else if (res.total === 0) await ctx.reply(ctx.t('content-empty'));
 }
 
@@ -49,7 +48,7 @@ feature.callbackQuery(contentFanData.filter, async (ctx) => {
           res.code === 'already_unlocked'
             ? ctx.t('content-already-owned')
             : res.code === 'banned'
-              ? bannedPurchaseText
+              ? ctx.t('billing-banned')
               : ctx.t('content-unavailable'),
         show_alert: true,
       });
@@ -92,7 +91,7 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
   }
   const text =
     res.code === 'banned'
-      ? bannedPurchaseText
+      ? ctx.t('billing-banned')
       : res.code === 'price_changed'
         ? unescapeHtml(ctx.t('content-price-changed', { title: res.title, cost: res.cost }))
         : ctx.t('content-unavailable');

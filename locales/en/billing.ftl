@@ -1,0 +1,112 @@
+## Buy
+# /buy: the catalogue, quick-buy (/buy10…), the Stars or card choice, invoices and their pre-checkout.
+
+billing-catalog-title = 🛒 <b>What you can buy</b>
+billing-catalog-empty = Nothing is on sale right now. Please check back soon.
+billing-catalog-packs = 💬 <b>Credit packs</b>
+billing-catalog-passes = ⏳ <b>Time passes</b> (unlimited messages)
+billing-catalog-footer = Credits pay per message (text, photo, voice…); a time pass makes every message free until it ends.
+billing-product-line = • <b>{ $title }</b>: ⭐ { $stars }
+billing-product-line-card = • <b>{ $title }</b>: ⭐ { $stars } · 💳 { $price }
+billing-card-button = 💳 { $price }
+billing-rail-question = { $title }: pay with Telegram Stars or by card?
+billing-rail-stars = ⭐ { $stars } Stars
+billing-rail-card = 💳 Card { $price }
+billing-no-such-pack = There is no pack of { $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }. The packs:
+billing-pack-line = /buy{ $size } · { $title } (⭐ { $stars })
+billing-not-on-sale = That product is no longer on sale. Send /buy to see what is.
+billing-banned = 🚫 Sorry, purchases are not available on your account.
+billing-card-blocked = 💳 Card payments are not available on your account for now. You can still pay with Telegram Stars: /buy
+billing-invoice-invalid = This invoice is no longer valid. Please open /buy and try again.
+billing-invoice-off-sale = This product is no longer on sale. Please choose another one in /buy.
+billing-invoice-price-changed = The price has changed since this invoice was made. Please open /buy for the current price.
+
+## Receipts
+# What a fan reads once a payment is granted (Stars, card, auto-recharge).
+
+billing-receipt-credits = ✅ <b>+{ $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }</b> — balance { $balance }
+    <code>{ balance-bar }</code>
+    <i>Paid { $paid }.</i>
+billing-receipt-auto-recharge = 🔄 Auto-recharge: <b>+{ $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+  }</b> — balance { $balance }
+    <code>{ balance-bar }</code>
+    <i>Paid { $paid }.</i>
+billing-receipt-pass = ✅ <b>Pass active until { $until }</b>: every message is free until then.
+    <i>Paid { $paid }.</i>
+
+## Time passes
+# Notices before and when a time pass ends.
+
+billing-pass-ending = ⏳ Your time pass ends in { $left }. Extend it with /buy to keep writing for free.
+billing-pass-last-minute = ⏳ Your time pass ends in { $left }.
+billing-pass-ended = ⌛ Your time pass has ended: messages cost credits again.
+    <code>{ balance-bar }</code>
+    Send /buy for credits or another pass.
+
+## Card payments
+# Notices about a card payment (Stripe): processing, declined, a card saved or removed.
+
+billing-card-processing = ⏳ Thank you! Your payment of { $price } for { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } credit
+           *[other] { $credits } credits
+        }
+        [time] a { $duration } pass
+       *[other] { $title }
+    } is being processed by your bank. You will get a message here as soon as it clears.
+billing-card-failed = ❌ Your card payment of { $price } for { $kind ->
+        [credits] { $credits ->
+            [one] { $credits } credit
+           *[other] { $credits } credits
+        }
+        [time] a { $duration } pass
+       *[other] { $title }
+    } did not go through. { $reason }
+    Nothing was charged. You can try again with another card, or pay with Telegram Stars.
+billing-card-retry-button = 🔁 Try again
+billing-pay-stars-button = ⭐ Pay with Stars
+billing-card-saved = 💳 Your card { $card } is saved. Manage or remove it with /billing.
+billing-card-saved-auto = 💳 Your card { $card } is saved. Manage or remove it with /billing. Auto-recharge is on: it tops up when your balance falls below { $threshold ->
+        [one] { $threshold } credit
+       *[other] { $threshold } credits
+    }.
+billing-card-saved-auto-now = 💳 Your card { $card } is saved. Manage or remove it with /billing. Auto-recharge is on: it tops up when your balance falls below { $threshold ->
+        [one] { $threshold } credit
+       *[other] { $threshold } credits
+    }. Your balance is already below that, so it tops up now.
+billing-card-removed = 💳 Your saved card { $card } was removed.
+billing-card-removed-auto = 💳 Your saved card { $card } was removed. Auto-recharge needs a card: add one with /autorecharge.
+
+## Checkout
+# The Stripe Checkout link, the `/start paid_<id>` answer, and /billing.
+
+billing-checkout-link = 💳 <b>{ $title }</b> for { $price }
+    Tap below to pay on Stripe’s secure page. When it is done you come back here, and the purchase is confirmed in this chat.
+billing-checkout-pay-button = Pay { $price }
+billing-checkout-unavailable = Card payments are not available here. You can pay with Telegram Stars: /buy
+billing-checkout-error = The card payment page could not be opened just now. Please try again in a minute, or pay with Telegram Stars: /buy
+billing-checkout-stars-only = This product can only be paid with Telegram Stars: /buy
+billing-card-retry-by-card-button = 💳 Try again by card
+billing-status-not-found = I cannot find that payment. Your purchases are listed in /history.
+billing-status-paid-pass = ✅ Payment #{ $id } received: { $title } ({ $price }). Your pass runs until { $until }.
+billing-status-paid-credits = ✅ Payment #{ $id } received: { $title } ({ $price }). Your balance: { $balance ->
+        [one] { $balance } credit
+       *[other] { $balance } credits
+    }.
+billing-status-pending = ⏳ Payment #{ $id } for { $title } ({ $price }) is not confirmed yet. If you just paid, the confirmation arrives here in a moment. If you left the payment page, you can start again:
+billing-status-failed = ❌ Payment #{ $id } for { $title } ({ $price }) did not go through. Nothing was charged.
+billing-status-refunded = ↩️ Payment #{ $id } for { $title } ({ $price }) was refunded.
+billing-status-refunded-pass = ↩️ Payment #{ $id } for { $title } ({ $price }) was refunded (the { $duration } pass with it).
+billing-portal = 🧾 Your billing page: saved cards, receipts and payment history, on Stripe. The link works for a few minutes.
+billing-portal-button = Open billing
+billing-portal-unavailable = Card payments are not set up here, so there is no billing page. Purchases with Telegram Stars are in /history.
+billing-portal-no-customer = You have no billing profile yet. One is created the first time you pay by card: open /buy and tap a 💳 price. Your purchases so far are in /history.
+billing-portal-error = The billing page could not be opened just now. Please try again in a minute.
