@@ -169,15 +169,15 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                    row_number() over (partition by h.chat_id order by h.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
             from open_lanes ol
             cross join lateral (
-              -- An item in flight is its lane's head (nothing overtakes a send under way); else the
-              -- lowest class, first in first out within it.
+              -- An item in flight is its lane's head (nothing overtakes a send under way); else a reply
+              -- (class 1) before the rest, first in first out otherwise.
               (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
                  from outbox o where o.lane = ol.lane and o.status = 'sending'
                  order by o.id limit 1)
               union all
               (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
                  from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
-                 order by o.priority, o.sort_key, o.id limit 1)
+                 order by (o.priority > 1), o.sort_key, o.id limit 1)
               limit 1
             ) h
             left join outbox_lanes l on l.lane = h.lane

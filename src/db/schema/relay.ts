@@ -111,9 +111,9 @@ export const outbox = pgTable(
   },
   (t) => [
     check('outbox_status_valid', sql`${t.status} in ('pending', 'sending', 'done', 'dead')`),
-    // Lane heads: a skip scan over lanes, then each lane's first item by class and order.
+    // Lane heads: a skip scan over lanes, then each lane's first item: replies first, then in order.
     index('outbox_open_idx')
-      .on(t.lane, t.priority, t.sortKey, t.id)
+      .on(t.lane, sql`(${t.priority} > 1)`, t.sortKey, t.id)
       .where(sql`${t.status} in ('pending', 'sending')`),
     // An item in flight holds its lane, whatever waits behind it.
     index('outbox_sending_idx')
