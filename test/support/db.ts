@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
 
 /** Which engine this run uses: PostgreSQL when TEST_DATABASE_URL is set, in-memory PGlite otherwise. */
@@ -19,8 +21,15 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: null });
-    if (opts.migrate !== false) await migrateDatabase(database);
+    // From the run's migrated template (test/support/global-setup.ts): an app started on it finds its
+    // migrations applied, as on a restart.
+    const template = pgliteTemplate();
+    const database = await openDatabase({
+      databaseUrl: null,
+      dataDir: null,
+      ...(template ? { loadDataDir: template } : {}),
+    });
+    if (opts.migrate !== false && !template) await migrateDatabase(database);
     return { database, url: null, dispose: () => database.close() };
   }
   const name = `fb_test_${randomBytes(6).toString('hex')}`;
@@ -49,4 +58,18 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       }
     },
   };
+}
+
+let template: Blob | null | undefined;
+/** The migrated template's dump, read once per worker (null outside a vitest run that made one). */
+function pgliteTemplate(): Blob | null {
+  if (template !== undefined) return template;
+  let path: string | null = null;
+  try {
+    path = inject('pgliteTemplate');
+  } catch {
+    path = null;
+  }
+  template = path ? new Blob([readFileSync(path)]) : null;
+  return template;
 }
