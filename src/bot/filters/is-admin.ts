@@ -2,13 +2,6 @@ import type { Permission } from '../../app/ports/index.ts';
 import type { Context } from '../context.ts';
 
 /**
- * The sender is one of the `ADMIN_USER_IDS` (the content tools still ask this; everything else asks
- * `can` or `isTeamMember`).
- */
-export const isAdmin = (ctx: Context): boolean =>
-  ctx.from !== undefined && ctx.config.adminUserIds.includes(ctx.from.id);
-
-/**
  * The sender is on the team (an owner, or a stored agent, manager or owner). Anyone else in the admin
  * group is ignored, as if they had not written.
  */
