@@ -110,3 +110,50 @@ billing-portal-button = Open billing
 billing-portal-unavailable = Card payments are not set up here, so there is no billing page. Purchases with Telegram Stars are in /history.
 billing-portal-no-customer = You have no billing profile yet. One is created the first time you pay by card: open /buy and tap a 💳 price. Your purchases so far are in /history.
 billing-portal-error = The billing page could not be opened just now. Please try again in a minute.
+
+## Refunds
+# What a fan reads when a payment is refunded (Stars by /refund or Telegram, card by Stripe), and when a
+# payment arrived but could not be applied.
+
+billing-refunded-credits = ↩️ Your payment of ⭐ { $stars } for { $credits ->
+        [one] { $credits } credit
+       *[other] { $credits } credits
+    } was refunded.{ $taken ->
+        [0] {""}
+       *[other] {" "}{ $taken ->
+            [one] { $taken } credit was
+           *[other] { $taken } credits were
+        } taken back.
+    } Balance: { $balance ->
+        [one] { $balance } credit
+       *[other] { $balance } credits
+    }.
+billing-refunded-pass = ↩️ Your payment of ⭐ { $stars } for a { $duration } pass was refunded. Your pass now ends { $until }.
+billing-refunded-pass-ended = ↩️ Your payment of ⭐ { $stars } for a { $duration } pass was refunded. Your pass has ended.
+billing-card-refunded-credits = ↩️ { $amount } of your payment for { $credits ->
+        [one] { $credits } credit
+       *[other] { $credits } credits
+    } was refunded{ $full ->
+        [yes] {" "}(the whole payment)
+       *[no] {""}
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}{ $taken ->
+            [one] { $taken } credit was
+           *[other] { $taken } credits were
+        } taken back.
+    } Balance: { $balance ->
+        [one] { $balance } credit
+       *[other] { $balance } credits
+    }.
+billing-card-refunded-pass = ↩️ { $amount } of your payment for a { $duration } pass was refunded{ $full ->
+        [yes] {" "}(the whole payment)
+       *[no] {""}
+    }. Your pass now ends { $until }.
+billing-card-refunded-pass-ended = ↩️ { $amount } of your payment for a { $duration } pass was refunded{ $full ->
+        [yes] {" "}(the whole payment)
+       *[no] {""}
+    }. Your pass has ended.
+billing-card-refunded-item = ↩️ { $amount } of your payment for { $title } was refunded.
+billing-payment-unmatched = Thank you, your payment arrived. Something is off with it, so the team has been told and will sort it out with you.
+billing-payment-stuck = Thank you, your payment arrived. We could not apply it yet, so the team has been told and will sort it out with you.

@@ -105,3 +105,48 @@ billing-portal-button = Abrir facturación
 billing-portal-unavailable = Aquí no hay pagos con tarjeta, así que no hay página de facturación. Las compras con Telegram Stars están en /history.
 billing-portal-no-customer = Aún no tienes perfil de facturación. Se crea la primera vez que pagas con tarjeta: abre /buy y toca un precio 💳. Tus compras hasta ahora están en /history.
 billing-portal-error = No se ha podido abrir la página de facturación. Inténtalo de nuevo en un minuto.
+
+## Refunds
+
+billing-refunded-credits = ↩️ Se ha reembolsado tu pago de ⭐ { $stars } por { $credits ->
+        [one] { $credits } crédito
+       *[other] { $credits } créditos
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}Se { $taken ->
+            [one] ha retirado { $taken } crédito
+           *[other] han retirado { $taken } créditos
+        }.
+    } Saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-refunded-pass = ↩️ Se ha reembolsado tu pago de ⭐ { $stars } por un pase de { $duration }. Tu pase termina ahora el { $until }.
+billing-refunded-pass-ended = ↩️ Se ha reembolsado tu pago de ⭐ { $stars } por un pase de { $duration }. Tu pase ha terminado.
+billing-card-refunded-credits = ↩️ Se han reembolsado { $amount } de tu pago por { $credits ->
+        [one] { $credits } crédito
+       *[other] { $credits } créditos
+    }{ $full ->
+        [yes] {" "}(el pago completo)
+       *[no] {""}
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}Se { $taken ->
+            [one] ha retirado { $taken } crédito
+           *[other] han retirado { $taken } créditos
+        }.
+    } Saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-card-refunded-pass = ↩️ Se han reembolsado { $amount } de tu pago por un pase de { $duration }{ $full ->
+        [yes] {" "}(el pago completo)
+       *[no] {""}
+    }. Tu pase termina ahora el { $until }.
+billing-card-refunded-pass-ended = ↩️ Se han reembolsado { $amount } de tu pago por un pase de { $duration }{ $full ->
+        [yes] {" "}(el pago completo)
+       *[no] {""}
+    }. Tu pase ha terminado.
+billing-card-refunded-item = ↩️ Se han reembolsado { $amount } de tu pago por { $title }.
+billing-payment-unmatched = Gracias, tu pago ha llegado. Algo no cuadra con él, así que hemos avisado al equipo y lo resolverá contigo.
+billing-payment-stuck = Gracias, tu pago ha llegado. Todavía no hemos podido aplicarlo, así que hemos avisado al equipo y lo resolverá contigo.

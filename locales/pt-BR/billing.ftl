@@ -105,3 +105,48 @@ billing-portal-button = Abrir cobrança
 billing-portal-unavailable = Pagamentos com cartão não estão configurados aqui, então não há página de cobrança. Compras com Telegram Stars estão em /history.
 billing-portal-no-customer = Você ainda não tem perfil de cobrança. Ele é criado na primeira vez que você paga com cartão: abra /buy e toque em um preço 💳. Suas compras até agora estão em /history.
 billing-portal-error = Não foi possível abrir a página de cobrança agora. Tente de novo em um minuto.
+
+## Refunds
+
+billing-refunded-credits = ↩️ Seu pagamento de ⭐ { $stars } por { $credits ->
+        [one] { $credits } crédito
+       *[other] { $credits } créditos
+    } foi reembolsado.{ $taken ->
+        [0] {""}
+       *[other] {" "}{ $taken ->
+            [one] { $taken } crédito foi retirado
+           *[other] { $taken } créditos foram retirados
+        }.
+    } Saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-refunded-pass = ↩️ Seu pagamento de ⭐ { $stars } por um passe de { $duration } foi reembolsado. Seu passe agora termina em { $until }.
+billing-refunded-pass-ended = ↩️ Seu pagamento de ⭐ { $stars } por um passe de { $duration } foi reembolsado. Seu passe terminou.
+billing-card-refunded-credits = ↩️ { $amount } do seu pagamento por { $credits ->
+        [one] { $credits } crédito
+       *[other] { $credits } créditos
+    } { $full ->
+        [yes] foram reembolsados (o pagamento inteiro)
+       *[no] foram reembolsados
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}{ $taken ->
+            [one] { $taken } crédito foi retirado
+           *[other] { $taken } créditos foram retirados
+        }.
+    } Saldo: { $balance ->
+        [one] { $balance } crédito
+       *[other] { $balance } créditos
+    }.
+billing-card-refunded-pass = ↩️ { $amount } do seu pagamento por um passe de { $duration } { $full ->
+        [yes] foram reembolsados (o pagamento inteiro)
+       *[no] foram reembolsados
+    }. Seu passe agora termina em { $until }.
+billing-card-refunded-pass-ended = ↩️ { $amount } do seu pagamento por um passe de { $duration } { $full ->
+        [yes] foram reembolsados (o pagamento inteiro)
+       *[no] foram reembolsados
+    }. Seu passe terminou.
+billing-card-refunded-item = ↩️ { $amount } do seu pagamento por { $title } foram reembolsados.
+billing-payment-unmatched = Obrigado, seu pagamento chegou. Há algo estranho com ele, então a equipe foi avisada e vai resolver com você.
+billing-payment-stuck = Obrigado, seu pagamento chegou. Ainda não conseguimos aplicá-lo, então a equipe foi avisada e vai resolver com você.

@@ -113,3 +113,54 @@ billing-portal-button = Открыть
 billing-portal-unavailable = Оплата картой здесь не настроена, поэтому страницы оплаты нет. Покупки звёздами Telegram — в /history.
 billing-portal-no-customer = У вас ещё нет платёжного профиля. Он появится при первой оплате картой: откройте /buy и нажмите на цену с 💳. Ваши покупки — в /history.
 billing-portal-error = Страницу оплаты сейчас не удалось открыть. Попробуйте через минуту.
+
+## Refunds
+
+billing-refunded-credits = ↩️ Ваш платёж ⭐ { $stars } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    } возвращён.{ $taken ->
+        [0] {""}
+       *[other] {" "}Списано { $taken ->
+            [one] { $taken } кредит
+            [few] { $taken } кредита
+           *[many] { $taken } кредитов
+        }.
+    } Баланс: { $balance ->
+        [one] { $balance } кредит
+        [few] { $balance } кредита
+       *[many] { $balance } кредитов
+    }.
+billing-refunded-pass = ↩️ Ваш платёж ⭐ { $stars } за пропуск на { $duration } возвращён. Теперь пропуск действует до { $until }.
+billing-refunded-pass-ended = ↩️ Ваш платёж ⭐ { $stars } за пропуск на { $duration } возвращён. Пропуск закончился.
+billing-card-refunded-credits = ↩️ Возвращено { $amount } из вашего платежа за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}Списано { $taken ->
+            [one] { $taken } кредит
+            [few] { $taken } кредита
+           *[many] { $taken } кредитов
+        }.
+    } Баланс: { $balance ->
+        [one] { $balance } кредит
+        [few] { $balance } кредита
+       *[many] { $balance } кредитов
+    }.
+billing-card-refunded-pass = ↩️ Возвращено { $amount } из вашего платежа за пропуск на { $duration }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }. Теперь пропуск действует до { $until }.
+billing-card-refunded-pass-ended = ↩️ Возвращено { $amount } из вашего платежа за пропуск на { $duration }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }. Пропуск закончился.
+billing-card-refunded-item = ↩️ Возвращено { $amount } из вашего платежа за { $title }.
+billing-payment-unmatched = Спасибо, ваш платёж получен. С ним что-то не так, поэтому мы сообщили команде, и она во всём разберётся вместе с вами.
+billing-payment-stuck = Спасибо, ваш платёж получен. Пока не удалось его зачислить, поэтому мы сообщили команде, и она во всём разберётся вместе с вами.

@@ -6,6 +6,7 @@ import type { Access, PaymentUpdate, Repos, UnitOfWork } from '../ports/index.ts
 import { completeStarsPayment } from './stars.ts';
 import type { RenderTimings } from '../relay/refresh.ts';
 import { recordTelegramRefund } from './refunds.ts';
+import { text } from '../texts.ts';
 
 /**
  * Applies what the payment inbox stored (app/updates.ts `receivePaymentUpdate`), from a retried job.
@@ -102,11 +103,7 @@ async function unmatchedNotices(
   );
   if (u.kind !== 'refunded_payment')
     items.push(
-      fanNotice(
-        u.userId,
-        `payment-unmatched-fan:${u.dedupeKey}`,
-        'Thank you, your payment arrived. Something is off with it, so the team has been told and will sort it out with you.',
-      ),
+      fanNotice(u.userId, `payment-unmatched-fan:${u.dedupeKey}`, text('billing-payment-unmatched')),
     );
   return items;
 }
@@ -132,11 +129,7 @@ export async function paymentUpdateGaveUp(
     );
     if (u.kind !== 'refunded_payment')
       await r.outbox.enqueue([
-        fanNotice(
-          u.userId,
-          `payment-failed-fan:${u.dedupeKey}`,
-          'Thank you, your payment arrived. We could not apply it yet, so the team has been told and will sort it out with you.',
-        ),
+        fanNotice(u.userId, `payment-failed-fan:${u.dedupeKey}`, text('billing-payment-stuck')),
       ]);
   });
   deps.outboxSignal.notify();

@@ -8,6 +8,7 @@ import { cutUserPass } from './passes.ts';
 import { escapeHtml, utcMinute } from '../messages.ts';
 import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './cards.ts';
 import { lanes } from '../outbox/lanes.ts';
+import { text } from '../texts.ts';
 
 export interface RefundDeps {
   uow: UnitOfWork;
@@ -61,8 +62,7 @@ async function takeBackStarsPayment(
   const chargeId = payment.providerChargeId!;
   if (!(await r.payments.markRefunded(payment.id, now))) return null;
   let result: Taken;
-  let html: string | TextRef;
-  const paid = `⭐ ${payment.amount}`;
+  let notice: TextRef;
   if (payment.kind === 'credits') {
     const entry = await r.ledger.apply({
       userId: payment.userId,
@@ -77,14 +77,16 @@ async function takeBackStarsPayment(
     const taken = -entry.entry.delta;
     const balance = entry.entry.balanceAfter;
     result = { ok: true, kind: 'credits', stars: payment.amount, taken, balance };
-    html =
-      `↩️ Your payment of ${paid} for ${payment.quantity} credits was refunded.` +
-      (taken > 0 ? ` ${taken} credits were taken back.` : '') +
-      ` Balance: ${balance} credits.`;
+    notice = text('billing-refunded-credits', {
+      stars: payment.amount,
+      credits: payment.quantity,
+      taken,
+      balance,
+    });
   } else if (payment.kind === 'unlock') {
     const { title, revoked } = await revokeInvoiceUnlock(r, payment);
     result = { ok: true, kind: 'unlock', stars: payment.amount, title, revoked };
-    html = unlockRefundedNotice(title, payment.amount, revoked);
+    notice = unlockRefundedNotice(title, payment.amount, revoked);
   } else {
     const { until } = await cutUserPass(r, deps.clock, payment.userId, payment.quantity);
     // A zero entry carries the key, so the refund shows in /history and is found by reconciliation.
@@ -97,9 +99,10 @@ async function takeBackStarsPayment(
       metadata: { paymentId: payment.id, stars: payment.amount, seconds: payment.quantity },
     });
     result = { ok: true, kind: 'time', stars: payment.amount, seconds: payment.quantity, until };
-    html =
-      `↩️ Your payment of ${paid} for a ${formatDuration(payment.quantity * 1000)} pass was refunded. ` +
-      (until ? `Your pass now ends ${utcMinute(until)}.` : 'Your pass has ended.');
+    const args = { stars: payment.amount, duration: { duration: payment.quantity * 1000 } };
+    notice = until
+      ? text('billing-refunded-pass', { ...args, until })
+      : text('billing-refunded-pass-ended', args);
   }
   await r.admin.audit({
     actorId: by.actorId,
@@ -118,7 +121,7 @@ async function takeBackStarsPayment(
           : { until: result.until }),
     },
   });
-  await r.outbox.enqueue([fanNotice(payment.userId, `refund-notice:stars:${chargeId}`, html)]);
+  await r.outbox.enqueue([fanNotice(payment.userId, `refund-notice:stars:${chargeId}`, notice)]);
   await scheduleCardRender(r, payment.userId, now, deps.renderTimings);
   return result;
 }
