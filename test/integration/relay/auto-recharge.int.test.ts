@@ -40,8 +40,6 @@ const textsTo = (chatId: number) =>
     .callsTo('sendMessage')
     .filter((c) => c.ok && c.payload.chat_id === chatId)
     .map((c) => plain(c.payload.text));
-const waitText = (chatId: number, re: RegExp) =>
-  eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, String(re));
 /** A fan's text, tags removed, as the tests read it. */
 const enPlain = (key: string, args?: Parameters<typeof en>[1]) => plain(en(key, args));
 const waitFor = (chatId: number, want: string) =>
