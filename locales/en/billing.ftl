@@ -23,6 +23,7 @@ billing-card-blocked = 💳 Card payments are not available on your account for 
 billing-invoice-invalid = This invoice is no longer valid. Please open /buy and try again.
 billing-invoice-off-sale = This product is no longer on sale. Please choose another one in /buy.
 billing-invoice-price-changed = The price has changed since this invoice was made. Please open /buy for the current price.
+billing-buy-credits-button = 🛒 Buy credits
 
 ## Receipts
 # What a fan reads once a payment is granted (Stars, card, auto-recharge).

@@ -59,6 +59,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 Messages are not accepted right now.
 relay-banned = 🚫 Sorry, you cannot send messages here.
+relay-unbanned = ✅ You can send messages here again.
 relay-not-open = 🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.
 
 relay-edit-not-paid = ✏️ Edits reach me as a new message, which costs { $cost ->

@@ -22,6 +22,7 @@ billing-card-blocked = 💳 Por ahora los pagos con tarjeta no están disponible
 billing-invoice-invalid = Esta factura ya no es válida. Abre /buy y vuelve a intentarlo.
 billing-invoice-off-sale = Este producto ya no está a la venta. Elige otro en /buy.
 billing-invoice-price-changed = El precio ha cambiado desde que se hizo esta factura. Abre /buy para ver el precio actual.
+billing-buy-credits-button = 🛒 Comprar créditos
 
 ## Receipts
 

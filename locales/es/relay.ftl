@@ -55,6 +55,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 Ahora mismo no se aceptan mensajes.
 relay-banned = 🚫 Lo siento, no puedes enviar mensajes aquí.
+relay-unbanned = ✅ Ya puedes volver a enviar mensajes aquí.
 relay-not-open = 🙏 ¡Gracias por escribir! Esta línea todavía no recibe mensajes. Vuelve a intentarlo un poco más tarde; no se ha cobrado nada.
 
 relay-edit-not-paid = ✏️ Las ediciones me llegan como un mensaje nuevo, que cuesta { $cost ->

@@ -22,6 +22,7 @@ billing-card-blocked = 💳 Pagamentos com cartão não estão disponíveis na s
 billing-invoice-invalid = Esta fatura não é mais válida. Abra /buy e tente de novo.
 billing-invoice-off-sale = Este produto não está mais à venda. Escolha outro em /buy.
 billing-invoice-price-changed = O preço mudou desde que esta fatura foi criada. Abra /buy para ver o preço atual.
+billing-buy-credits-button = 🛒 Comprar créditos
 
 ## Receipts
 

@@ -55,6 +55,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 No momento, não estamos aceitando mensagens.
 relay-banned = 🚫 Desculpe, você não pode enviar mensagens aqui.
+relay-unbanned = ✅ Você já pode enviar mensagens aqui de novo.
 relay-not-open = 🙏 Obrigado por escrever! Esta linha ainda não está aberta para mensagens. Tente de novo daqui a pouco; nada foi cobrado.
 
 relay-edit-not-paid = ✏️ Edições chegam até mim como uma mensagem nova, que custa { $cost ->

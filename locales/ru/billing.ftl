@@ -23,6 +23,7 @@ billing-card-blocked = 💳 Оплата картой для вашего акк
 billing-invoice-invalid = Этот счёт больше не действителен. Откройте /buy и попробуйте ещё раз.
 billing-invoice-off-sale = Этот товар больше не продаётся. Выберите другой в /buy.
 billing-invoice-price-changed = Цена изменилась после того, как был выставлен счёт. Актуальная цена — в /buy.
+billing-buy-credits-button = 🛒 Купить кредиты
 
 ## Receipts
 

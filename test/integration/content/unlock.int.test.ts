@@ -185,7 +185,9 @@ describe('unlocking with credits', () => {
       .filter((m) => m.from_bot)
       .at(-1)!;
     expect(refusal.text).toBe(enPlain('content-insufficient', { title: 'Golden hour', cost: 5, balance: 3 }));
-    expect(buttonsOf(refusal)).toEqual([{ text: '🛒 Buy credits', callback_data: 'nav:catalog' }]);
+    expect(buttonsOf(refusal)).toEqual([
+      { text: en('billing-buy-credits-button'), callback_data: 'nav:catalog' },
+    ]);
     expect(answerTo(fake, u)?.ok).toBe(true);
     expect(await balanceOf(t, dan.id)).toBe(3);
     expect((await ledgerOf(t, dan.id)).map((e) => e.delta)).toEqual([3]);

@@ -111,7 +111,7 @@ describe('a fan message reaches the admin forum', () => {
     const buttons = (
       refusal.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> }
     ).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['🛒 Buy credits']);
+    expect(buttons.map((b) => b.text)).toEqual([en('billing-buy-credits-button')]);
     await new Promise((r) => setTimeout(r, 150));
     expect(
       fake
