@@ -236,7 +236,7 @@ describe('admin replies in the topic', () => {
             (c) =>
               c.ok &&
               c.payload.chat_id === ADMIN_GROUP_ID &&
-              c.payload.text === en('relay-not-delivered', { reason: 'the fan blocked the bot' }),
+              c.payload.text === en('relay-not-delivered', { reason: 'fan-blocked' }),
           ),
       5000,
       'the note',
