@@ -186,12 +186,12 @@ export async function refundStarsPayment(
 }
 
 /** A note to the admins in the fan's topic (the result of a refund they asked for earlier). */
-const topicNote = (groupId: number, userId: number, key: string, html: string) => ({
+const topicNote = (groupId: number, userId: number, key: string, note: TextRef) => ({
   lane: lanes.topic(userId),
   chatId: groupId,
   sortKey: 0,
   idempotencyKey: key,
-  payload: { kind: 'notice' as const, chatId: groupId, html, toTopicOf: userId },
+  payload: { kind: 'notice' as const, chatId: groupId, text: note, toTopicOf: userId },
 });
 
 /**
@@ -210,16 +210,16 @@ export async function retryStarsRefund(
   const telegram = await deps.starsRefunds.refund(payment.userId, payment.providerChargeId);
   if (!telegram.ok && telegram.kind === 'unknown')
     throw new Error(`refund still unanswered: ${telegram.error}`);
-  const note = async (r: Repos, html: string) =>
+  const note = async (r: Repos, content: TextRef) =>
     deps.adminGroupId !== null
-      ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, html)]
-      : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, html);
+      ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, content)]
+      : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, content);
   const outcome = await deps.uow.run(async (r) => {
     if (!telegram.ok && telegram.kind === 'refused') {
       await r.outbox.enqueue(
         await note(
           r,
-          `❌ Telegram refused the refund of payment #${payment.id}: ${escapeHtml(telegram.error)}.`,
+          text('billing-admin-refund-refused', { id: String(payment.id), error: telegram.error }),
         ),
       );
       return 'refused' as const;
@@ -231,7 +231,9 @@ export async function retryStarsRefund(
       source: 'admin',
     });
     if (!taken) return 'already' as const;
-    await r.outbox.enqueue(await note(r, `↩️ ${refundSummary(payment, taken)}`));
+    await r.outbox.enqueue(
+      await note(r, text('billing-admin-refund-done', { summary: { html: refundSummary(payment, taken) } })),
+    );
     return 'refunded' as const;
   });
   deps.outboxSignal.notify();
@@ -271,7 +273,10 @@ export async function recordTelegramRefund(
       ownerAlerts(
         await moneyAlertTargets(deps, r),
         `refund-by-telegram:${a.chargeId}`,
-        `↩️ Telegram refunded a payment of user <code>${payment.userId}</code> outside /refund. ${refundSummary(payment, taken)}`,
+        text('billing-admin-refund-by-telegram', {
+          userId: String(payment.userId),
+          summary: { html: refundSummary(payment, taken) },
+        }),
       ),
     );
     return 'applied' as const;

@@ -384,8 +384,24 @@ describe('the dispute alert’s one-tap ban', () => {
 });
 
 describe('failed card payments alert the owners, throttled', () => {
+  /** The alert's opening (a purchase's or an auto-recharge's), up to the fan's name. */
+  const heads = ['no', 'yes'].map(
+    (auto) =>
+      plain(
+        en('billing-admin-card-failed', {
+          auto,
+          fan: { html: '\u0000' },
+          amount: 0,
+          what: '',
+          id: '',
+          reason: '',
+          muted: 0,
+          max: 0,
+        }),
+      ).split('\u0000')[0]!,
+  );
   const failAlerts = (fanId: number) =>
-    textsTo(OWNER_ID).filter((x) => x.startsWith('💳 Card payment failed') && x.includes(`· ${fanId}`));
+    textsTo(OWNER_ID).filter((x) => heads.some((h) => x.startsWith(h)) && x.includes(`· ${fanId}`));
 
   /** The throttle counts per clock hour: do not start a burst in the last seconds of one. */
   async function awayFromTheHourEdge() {

@@ -186,7 +186,10 @@ describe('admin refund of a Stars payment', () => {
           .callsTo('sendMessage')
           .some(
             (c) =>
-              c.payload.chat_id === OWNER_ID && /Telegram refunded a payment/.test(String(c.payload.text)),
+              c.payload.chat_id === OWNER_ID &&
+              String(c.payload.text).startsWith(
+                en('billing-admin-refund-by-telegram', { userId: String(fan.id), summary: { html: '' } }),
+              ),
           ),
       5000,
       'owners told',
