@@ -59,6 +59,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 Messages are not accepted right now.
 relay-banned = 🚫 Sorry, you cannot send messages here.
+relay-unbanned = ✅ You can send messages here again.
 relay-not-open = 🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.
 
 relay-edit-not-paid = ✏️ Edits reach me as a new message, which costs { $cost ->
@@ -78,7 +79,16 @@ relay-edit-limit = { $limit ->
   }
 
 # $reason is Telegram's own (English) description of what went wrong.
-relay-refund = ⚠️ Your message could not be delivered ({ $reason }). { $cost ->
+relay-refund = ⚠️ Your message could not be delivered ({ $reason ->
+        [bot-not-member] the bot is no longer a member of the admin group
+        [group-gone] the admin group no longer exists
+        [no-rights] the bot lacks admin rights in the group
+        [group-moved] the admin group was moved or closed
+        [message-deleted] the message was deleted before it could be delivered
+        [topic-lost] the fan's topic could not be recreated
+        [topic-closed] the topic is closed
+       *[other] { $reason }
+    }). { $cost ->
     [0] Nothing was charged.
     [one] { $cost } credit refunded.
    *[other] { $cost } credits refunded.

@@ -55,6 +55,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 Ahora mismo no se aceptan mensajes.
 relay-banned = 🚫 Lo siento, no puedes enviar mensajes aquí.
+relay-unbanned = ✅ Ya puedes volver a enviar mensajes aquí.
 relay-not-open = 🙏 ¡Gracias por escribir! Esta línea todavía no recibe mensajes. Vuelve a intentarlo un poco más tarde; no se ha cobrado nada.
 
 relay-edit-not-paid = ✏️ Las ediciones me llegan como un mensaje nuevo, que cuesta { $cost ->
@@ -73,7 +74,16 @@ relay-edit-limit = { $limit ->
     }. Envía un mensaje nuevo.
   }
 
-relay-refund = ⚠️ Tu mensaje no se pudo entregar ({ $reason }). { $cost ->
+relay-refund = ⚠️ Tu mensaje no se pudo entregar ({ $reason ->
+        [bot-not-member] el bot ya no está en el grupo del equipo
+        [group-gone] el grupo del equipo ya no existe
+        [no-rights] el bot no tiene permisos de administrador en el grupo
+        [group-moved] el grupo del equipo se movió o se cerró
+        [message-deleted] el mensaje se borró antes de poder entregarse
+        [topic-lost] no se pudo volver a crear tu conversación con el equipo
+        [topic-closed] la conversación está cerrada
+       *[other] { $reason }
+    }). { $cost ->
     [0] No se ha cobrado nada.
     [one] Te hemos devuelto { $cost } crédito.
    *[other] Te hemos devuelto { $cost } créditos.

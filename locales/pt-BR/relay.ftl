@@ -55,6 +55,7 @@ relay-price-line = • { $type }: { $cost ->
   }
 relay-closed = 🙅 No momento, não estamos aceitando mensagens.
 relay-banned = 🚫 Desculpe, você não pode enviar mensagens aqui.
+relay-unbanned = ✅ Você já pode enviar mensagens aqui de novo.
 relay-not-open = 🙏 Obrigado por escrever! Esta linha ainda não está aberta para mensagens. Tente de novo daqui a pouco; nada foi cobrado.
 
 relay-edit-not-paid = ✏️ Edições chegam até mim como uma mensagem nova, que custa { $cost ->
@@ -73,7 +74,16 @@ relay-edit-limit = { $limit ->
     }. Envie uma mensagem nova.
   }
 
-relay-refund = ⚠️ Não foi possível entregar sua mensagem ({ $reason }). { $cost ->
+relay-refund = ⚠️ Não foi possível entregar sua mensagem ({ $reason ->
+        [bot-not-member] o bot não faz mais parte do grupo da equipe
+        [group-gone] o grupo da equipe não existe mais
+        [no-rights] o bot não tem permissões de administrador no grupo
+        [group-moved] o grupo da equipe foi movido ou fechado
+        [message-deleted] a mensagem foi apagada antes de ser entregue
+        [topic-lost] não foi possível recriar sua conversa com a equipe
+        [topic-closed] a conversa está fechada
+       *[other] { $reason }
+    }). { $cost ->
     [0] Nada foi cobrado.
     [one] { $cost } crédito devolvido.
    *[other] { $cost } créditos devolvidos.

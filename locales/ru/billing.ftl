@@ -23,6 +23,7 @@ billing-card-blocked = 💳 Оплата картой для вашего акк
 billing-invoice-invalid = Этот счёт больше не действителен. Откройте /buy и попробуйте ещё раз.
 billing-invoice-off-sale = Этот товар больше не продаётся. Выберите другой в /buy.
 billing-invoice-price-changed = Цена изменилась после того, как был выставлен счёт. Актуальная цена — в /buy.
+billing-buy-credits-button = 🛒 Купить кредиты
 
 ## Receipts
 
@@ -113,3 +114,109 @@ billing-portal-button = Открыть
 billing-portal-unavailable = Оплата картой здесь не настроена, поэтому страницы оплаты нет. Покупки звёздами Telegram — в /history.
 billing-portal-no-customer = У вас ещё нет платёжного профиля. Он появится при первой оплате картой: откройте /buy и нажмите на цену с 💳. Ваши покупки — в /history.
 billing-portal-error = Страницу оплаты сейчас не удалось открыть. Попробуйте через минуту.
+
+## Refunds
+
+billing-refunded-credits = ↩️ Ваш платёж ⭐ { $stars } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    } возвращён.{ $taken ->
+        [0] {""}
+       *[other] {" "}Списано { $taken ->
+            [one] { $taken } кредит
+            [few] { $taken } кредита
+           *[many] { $taken } кредитов
+        }.
+    } Баланс: { $balance ->
+        [one] { $balance } кредит
+        [few] { $balance } кредита
+       *[many] { $balance } кредитов
+    }.
+billing-refunded-pass = ↩️ Ваш платёж ⭐ { $stars } за пропуск на { $duration } возвращён. Теперь пропуск действует до { $until }.
+billing-refunded-pass-ended = ↩️ Ваш платёж ⭐ { $stars } за пропуск на { $duration } возвращён. Пропуск закончился.
+billing-card-refunded-credits = ↩️ Возвращено { $amount } из вашего платежа за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }.{ $taken ->
+        [0] {""}
+       *[other] {" "}Списано { $taken ->
+            [one] { $taken } кредит
+            [few] { $taken } кредита
+           *[many] { $taken } кредитов
+        }.
+    } Баланс: { $balance ->
+        [one] { $balance } кредит
+        [few] { $balance } кредита
+       *[many] { $balance } кредитов
+    }.
+billing-card-refunded-pass = ↩️ Возвращено { $amount } из вашего платежа за пропуск на { $duration }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }. Теперь пропуск действует до { $until }.
+billing-card-refunded-pass-ended = ↩️ Возвращено { $amount } из вашего платежа за пропуск на { $duration }{ $full ->
+        [yes] {" "}(весь платёж)
+       *[no] {""}
+    }. Пропуск закончился.
+billing-card-refunded-item = ↩️ Возвращено { $amount } из вашего платежа за { $title }.
+billing-payment-unmatched = Спасибо, ваш платёж получен. С ним что-то не так, поэтому мы сообщили команде, и она во всём разберётся вместе с вами.
+billing-payment-stuck = Спасибо, ваш платёж получен. Пока не удалось его зачислить, поэтому мы сообщили команде, и она во всём разберётся вместе с вами.
+
+## Auto-recharge
+
+billing-auto-title = 🔄 <b>Автопополнение</b>
+billing-auto-status-on = Включено: покупает { $title } ({ $price }), когда баланс опускается ниже { $threshold ->
+        [one] { $threshold } кредита
+       *[other] { $threshold } кредитов
+    }.
+billing-auto-status-off = Выключено. Включите, чтобы баланс пополнялся с сохранённой карты, когда кредиты заканчиваются.
+billing-auto-card = 💳 Карта: { $card } (управление — /billing)
+billing-auto-no-card-yet = 💳 Сохранённой карты пока нет.
+billing-auto-change-button = ✏️ Изменить
+billing-auto-off-button = ⏹ Выключить
+billing-auto-on-button = ▶️ Включить
+billing-auto-unavailable = Для автопополнения нужна оплата картой, а она здесь не настроена. Пополните баланс через /buy.
+billing-auto-charging-now = Баланс уже ниже этого порога, поэтому пополнение начнётся сейчас.
+billing-auto-save-card = 👉 Последний шаг: сохраните карту на защищённой странице Stripe. Сейчас ничего не списывается.
+billing-auto-save-card-button = 💳 Сохранить карту
+billing-auto-pack-button = { $title } ({ $price })
+billing-auto-which-pack = 🔄 Какой пакет покупать при автопополнении?
+billing-auto-which-threshold = 🔄 Покупать, когда баланс опустится ниже скольких кредитов?
+billing-auto-unknown-pack = Этот пакет больше не продаётся. Выберите другой.
+billing-auto-bad-threshold = Такой порог не подходит. Выберите одну из кнопок.
+billing-auto-provider-error = Не удалось связаться со Stripe. Попробуйте через минуту.
+billing-auto-not-available = Автопополнение здесь недоступно.
+billing-auto-turned-off = Автопополнение выключено.
+billing-auto-saved = Сохранено.
+billing-auto-pack-gone = 🔄 Автопополнение выключено: его пакет больше не продаётся за карту. Выберите другой через /autorecharge.
+billing-auto-no-card = 🔄 Баланс на исходе, но у автопополнения ещё нет сохранённой карты. Сохраните её через /autorecharge.
+billing-auto-capped = 🔄 Автопополнение приостановлено: достигнут месячный лимит { $cap }. Оно возобновится в следующем месяце, а пока пополняйте баланс через /buy.
+billing-auto-confirm = 🔐 Банк просит подтвердить автопополнение на { $price } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    }. Нажмите кнопку ниже, чтобы подтвердить.
+billing-auto-confirm-buy = 🔐 Банк просит подтвердить автопополнение на { $price } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    }. Купите пакет через /buy, чтобы пополнить баланс.
+billing-auto-confirm-button = Подтвердить { $price }
+billing-auto-declined = ❌ Автопополнение на { $price } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    } не прошло: { $reason }. Обновите карту через /billing или пополните баланс через /buy.
+billing-auto-declined-card = ❌ Автопополнение на { $price } за { $credits ->
+        [one] { $credits } кредит
+        [few] { $credits } кредита
+       *[many] { $credits } кредитов
+    } не прошло: карта отклонена. Обновите карту через /billing или пополните баланс через /buy.
+billing-auto-off = 🔄 Автопополнение выключено после { $failures ->
+        [one] { $failures } неудачной попытки
+       *[other] { $failures } неудачных попыток
+    } подряд. Включите его снова через /autorecharge, когда карта заработает.

@@ -9,10 +9,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
-
-export const bannedText = '🚫 Sorry, you cannot send messages here.';
-
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**

@@ -39,7 +39,19 @@ relay-edit-note = ✏️ edited:
 relay-edit-caption-removed = (caption removed)
 
 # $reason is Telegram's own (English) description of what went wrong.
-relay-not-delivered = ❗ Not delivered: { $reason }.
+relay-not-delivered = ❗ Not delivered: { $reason ->
+        [bot-not-member] the bot is no longer a member of the admin group
+        [group-gone] the admin group no longer exists
+        [no-rights] the bot lacks admin rights in the group
+        [group-moved] the admin group was moved or closed
+        [message-deleted] the message was deleted before it could be delivered
+        [topic-lost] the fan's topic could not be recreated
+        [topic-closed] the topic is closed
+        [fan-blocked] the fan blocked the bot
+        [fan-deleted] the fan deleted their account
+        [fan-chat-gone] the fan's chat is gone
+       *[other] { $reason }
+    }.
 
 # Notes in the fan's topic when the bot can or cannot reach them.
 relay-fan-blocked = 🚫 The fan blocked the bot: replies will not reach them until they unblock it.

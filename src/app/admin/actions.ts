@@ -1,6 +1,5 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { bannedText } from '../messages.ts';
 import { text } from '../texts.ts';
 import type { Access, FanTopic, Permission, Repos, TextRef, UnitOfWork, User } from '../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
@@ -136,8 +135,7 @@ export function setBan(
     if (user.isBanned === a.banned) return { ok: true, changed: false };
     await r.users.setBanned(a.userId, a.banned);
     await r.admin.audit({ actorId: a.adminId, userId: a.userId, action: a.banned ? 'ban' : 'unban' });
-    const html = a.banned ? bannedText : '✅ You can send messages here again.';
-    await toFan(r, a.userId, html, `ban-notice:${a.key}`);
+    await toFan(r, a.userId, text(a.banned ? 'relay-banned' : 'relay-unbanned'), `ban-notice:${a.key}`);
     // The card's button flips between Ban and Unban: render it (throttled like any card change).
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
     return { ok: true, changed: true };

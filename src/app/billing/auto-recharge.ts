@@ -1,5 +1,5 @@
 import { crossesThreshold } from '../../domain/ledger/index.ts';
-import { formatMoney, minorUnitDigits, type Clock } from '../../domain/shared/index.ts';
+import { minorUnitDigits, type Clock } from '../../domain/shared/index.ts';
 import { ensureStripeCustomer, startCardPurchase } from './cards.ts';
 import { cardBlock } from './disputes.ts';
 import type {
@@ -12,7 +12,7 @@ import type {
   UnitOfWork,
   User,
 } from '../ports/index.ts';
-import { escapeHtml } from '../messages.ts';
+import { text } from '../texts.ts';
 import { fanNotice } from '../system/notices.ts';
 import { alertFailedPayment } from './owner-alerts.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -115,23 +115,11 @@ export async function runAutoRecharge(
   };
   if (!product?.active || product.kind !== 'credits' || product.priceMinor === null) {
     await repos.users.setAutoRecharge(user.id, { enabled: false });
-    await sendAll([
-      fanNotice(
-        user.id,
-        `ar-pack-gone:${job.triggerKey}`,
-        '🔄 Auto-recharge is off: the pack it used is no longer sold by card. Choose another with /autorecharge.',
-      ),
-    ]);
+    await sendAll([fanNotice(user.id, `ar-pack-gone:${job.triggerKey}`, text('billing-auto-pack-gone'))]);
     return 'disabled';
   }
   if (!user.stripeCustomerId || !user.stripePaymentMethodId) {
-    await sendAll([
-      fanNotice(
-        user.id,
-        `ar-no-card:${job.triggerKey}`,
-        '🔄 Your balance is low, but auto-recharge has no saved card yet. Save one with /autorecharge.',
-      ),
-    ]);
+    await sendAll([fanNotice(user.id, `ar-no-card:${job.triggerKey}`, text('billing-auto-no-card'))]);
     return 'no_card';
   }
   if (!existing && user.creditBalance >= (user.autoRechargeThreshold ?? 0)) return 'not_needed';
@@ -170,7 +158,7 @@ export async function runAutoRecharge(
       fanNotice(
         user.id,
         `ar-cap:${user.id}:${month}`,
-        `🔄 Auto-recharge paused: this month’s limit of ${formatMoney(cap, product.currency)} is reached. It resumes next month; until then top up with /buy.`,
+        text('billing-auto-capped', { cap: { money: { minor: cap, currency: product.currency } } }),
       ),
     ]);
     return 'capped';
@@ -200,7 +188,7 @@ async function failed(
   triggerKey: string,
   result: { status: 'authentication_required' } | { status: 'declined'; message: string | null },
 ): Promise<AutoRechargeOutcome> {
-  const price = formatMoney(product.priceMinor!, product.currency);
+  const price = { money: { minor: product.priceMinor!, currency: product.currency } };
   // Authentication: an ordinary Checkout for the same pack, which the fan confirms with their bank.
   const link =
     result.status === 'authentication_required'
@@ -233,9 +221,13 @@ async function failed(
         fanNotice(
           user.id,
           `ar-auth:${triggerKey}`,
-          `🔐 Your bank wants you to confirm the auto-recharge of ${price} for ${product.amount} credits.` +
-            (link?.ok ? ' Tap below to confirm it.' : ' Buy the pack with /buy to top up.'),
-          link?.ok ? { keyboard: [[{ text: `Confirm ${price}`, url: link.url }]] } : {},
+          text(link?.ok ? 'billing-auto-confirm' : 'billing-auto-confirm-buy', {
+            price,
+            credits: product.amount,
+          }),
+          link?.ok
+            ? { keyboard: [[{ text: text('billing-auto-confirm-button', { price }), url: link.url }]] }
+            : {},
         ),
       );
     } else {
@@ -243,20 +235,15 @@ async function failed(
         fanNotice(
           user.id,
           `ar-declined:${triggerKey}`,
-          `❌ Auto-recharge of ${price} for ${product.amount} credits failed: ${escapeHtml(result.message ?? 'your card was declined')}. ` +
-            'Update your card with /billing, or top up with /buy.',
+          result.message
+            ? text('billing-auto-declined', { price, credits: product.amount, reason: result.message })
+            : text('billing-auto-declined-card', { price, credits: product.amount }),
         ),
       );
     }
     if (failures >= MAX_AUTO_RECHARGE_FAILURES) {
       await r.users.setAutoRecharge(user.id, { enabled: false });
-      items.push(
-        fanNotice(
-          user.id,
-          `ar-off:${triggerKey}`,
-          `🔄 Auto-recharge is now off after ${failures} failed attempts in a row. Turn it on again with /autorecharge once your card works.`,
-        ),
-      );
+      items.push(fanNotice(user.id, `ar-off:${triggerKey}`, text('billing-auto-off', { failures })));
     }
     await r.outbox.enqueue(items);
   });

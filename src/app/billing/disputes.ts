@@ -1,4 +1,4 @@
-import { escapeHtml } from '../messages.ts';
+import { text } from '../texts.ts';
 import { moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { fanName } from './owner-alerts.ts';
 import type { Access, CardGateway, Dispute, Repos, UnitOfWork } from '../ports/index.ts';
@@ -83,7 +83,11 @@ async function alertDetachFailed(
       ownerAlerts(
         await moneyAlertTargets(deps, r),
         `detach-failed:${job.paymentMethodId}`,
-        `⚠️ The saved card <code>${escapeHtml(job.paymentMethodId)}</code> of ${await fanName(r, job.userId)} could not be removed in Stripe (${escapeHtml(why.slice(0, 300))}). It is no longer used here; remove it from the customer in the Stripe dashboard.`,
+        text('billing-admin-detach-failed', {
+          card: job.paymentMethodId,
+          fan: { html: await fanName(r, job.userId) },
+          error: why.slice(0, 300),
+        }),
       ),
     ),
   );

@@ -1,7 +1,8 @@
-import { formatMoney, type Clock } from '../../domain/shared/index.ts';
+import type { Clock } from '../../domain/shared/index.ts';
 import { escapeHtml, topicLink } from '../messages.ts';
 import { moneyAlertTargets, ownerAlerts, type NoticeKeyboard } from '../system/notices.ts';
-import type { Access, Repos } from '../ports/index.ts';
+import type { Access, Repos, TextRef } from '../ports/index.ts';
+import { text } from '../texts.ts';
 
 /** What a money alert needs to know: who is told (holders of `payments.refund`), and the time (throttle windows). */
 export interface OwnerAlertDeps {
@@ -20,10 +21,10 @@ export async function fanName(r: Repos, userId: number): Promise<string> {
 export async function topicButton(
   r: Repos,
   userId: number,
-): Promise<{ text: string; url: string } | undefined> {
+): Promise<{ text: TextRef; url: string } | undefined> {
   const topic = await r.topics.get(userId);
   if (!topic?.threadId) return undefined;
-  return { text: '💬 Open the fan’s topic', url: topicLink(topic.groupId, topic.threadId) };
+  return { text: text('billing-admin-open-topic-button'), url: topicLink(topic.groupId, topic.threadId) };
 }
 
 /** At most this many failed-payment alerts an hour in all (and one per fan an hour). */
@@ -64,13 +65,16 @@ export async function alertFailedPayment(
     return false;
   }
   const muted = await r.once.pruneOlderThan(`${MARK}muted:`, ALL_OF_THEM);
-  const html =
-    `💳 <b>Card payment failed</b>${a.autoRecharge ? ' (auto-recharge)' : ''}: ${await fanName(r, a.userId)}, ` +
-    `${formatMoney(a.amount, a.currency)} for ${a.what} (payment #${a.paymentId}).\n` +
-    `Bank’s reason: “${escapeHtml(a.reason ?? 'not given')}”.` +
-    (muted > 0
-      ? `\n(${muted} more failed card payment${muted === 1 ? ' was' : 's were'} not alerted one by one: at most one alert per fan an hour, ${FAILED_PAYMENT_ALERTS_PER_HOUR} in all.)`
-      : '');
+  const html = text('billing-admin-card-failed', {
+    auto: a.autoRecharge ? 'yes' : 'no',
+    fan: { html: await fanName(r, a.userId) },
+    amount: { money: { minor: a.amount, currency: a.currency } },
+    what: { html: a.what },
+    id: String(a.paymentId),
+    reason: a.reason ?? 'not given',
+    muted,
+    max: FAILED_PAYMENT_ALERTS_PER_HOUR,
+  });
   const topic = await topicButton(r, a.userId);
   const keyboard: NoticeKeyboard | undefined = topic ? [[topic]] : undefined;
   await r.outbox.enqueue(

@@ -1,11 +1,11 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { recordPaidMediaPurchase } from '../content/stars.ts';
-import { escapeHtml } from '../messages.ts';
 import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import type { Access, PaymentUpdate, Repos, UnitOfWork } from '../ports/index.ts';
 import { completeStarsPayment } from './stars.ts';
 import type { RenderTimings } from '../relay/refresh.ts';
 import { recordTelegramRefund } from './refunds.ts';
+import { text } from '../texts.ts';
 
 /**
  * Applies what the payment inbox stored (app/updates.ts `receivePaymentUpdate`), from a retried job.
@@ -89,24 +89,23 @@ async function unmatchedNotices(
   u: PaymentUpdate,
   p: Record<string, unknown>,
 ) {
-  const what =
+  const userId = String(u.userId);
+  const chargeId = u.chargeId ?? '';
+  const alert =
     u.kind === 'purchased_paid_media'
-      ? `a paid media purchase, payload <code>${escapeHtml(str(p.paid_media_payload))}</code>`
+      ? text('billing-admin-unmatched-paid-media', { userId, payload: str(p.paid_media_payload) })
       : u.kind === 'refunded_payment'
-        ? `a refund by Telegram of ⭐ ${num(p.total_amount)}, charge <code>${escapeHtml(u.chargeId ?? '')}</code>`
-        : `a payment of ⭐ ${num(p.total_amount)}, charge <code>${escapeHtml(u.chargeId ?? '')}</code>, invoice <code>${escapeHtml(str(p.invoice_payload))}</code>`;
-  const items = ownerAlerts(
-    await moneyAlertTargets(deps, r),
-    `payment-unmatched:${u.dedupeKey}`,
-    `⚠️ ${u.kind === 'refunded_payment' ? 'A refund' : 'A payment'} we cannot match: user <code>${u.userId}</code>, ${what}. ${u.kind === 'refunded_payment' ? 'Nothing was taken back.' : 'Grant or refund it by hand.'}`,
-  );
+        ? text('billing-admin-unmatched-refund', { userId, stars: num(p.total_amount), chargeId })
+        : text('billing-admin-unmatched-payment', {
+            userId,
+            stars: num(p.total_amount),
+            chargeId,
+            payload: str(p.invoice_payload),
+          });
+  const items = ownerAlerts(await moneyAlertTargets(deps, r), `payment-unmatched:${u.dedupeKey}`, alert);
   if (u.kind !== 'refunded_payment')
     items.push(
-      fanNotice(
-        u.userId,
-        `payment-unmatched-fan:${u.dedupeKey}`,
-        'Thank you, your payment arrived. Something is off with it, so the team has been told and will sort it out with you.',
-      ),
+      fanNotice(u.userId, `payment-unmatched-fan:${u.dedupeKey}`, text('billing-payment-unmatched')),
     );
   return items;
 }
@@ -127,16 +126,18 @@ export async function paymentUpdateGaveUp(
       ownerAlerts(
         await moneyAlertTargets(deps, r),
         `payment-failed:${u.dedupeKey}`,
-        `🚨 <b>A payment could not be applied</b> after many attempts: user <code>${u.userId}</code>, ${escapeHtml(u.kind.replace(/_/g, ' '))}${u.chargeId ? `, charge <code>${escapeHtml(u.chargeId)}</code>` : ''}. It is kept in <code>payment_updates</code> (id ${u.id}); last error: <code>${escapeHtml(a.error.slice(0, 300))}</code>.`,
+        text('billing-admin-payment-stuck', {
+          userId: String(u.userId),
+          kind: u.kind.replace(/_/g, ' '),
+          chargeId: u.chargeId || 'none',
+          inboxId: String(u.id),
+          error: a.error.slice(0, 300),
+        }),
       ),
     );
     if (u.kind !== 'refunded_payment')
       await r.outbox.enqueue([
-        fanNotice(
-          u.userId,
-          `payment-failed-fan:${u.dedupeKey}`,
-          'Thank you, your payment arrived. We could not apply it yet, so the team has been told and will sort it out with you.',
-        ),
+        fanNotice(u.userId, `payment-failed-fan:${u.dedupeKey}`, text('billing-payment-stuck')),
       ]);
   });
   deps.outboxSignal.notify();

@@ -8,6 +8,7 @@ import { cutUserPass } from './passes.ts';
 import { escapeHtml, utcMinute } from '../messages.ts';
 import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './cards.ts';
 import { lanes } from '../outbox/lanes.ts';
+import { text } from '../texts.ts';
 
 export interface RefundDeps {
   uow: UnitOfWork;
@@ -61,8 +62,7 @@ async function takeBackStarsPayment(
   const chargeId = payment.providerChargeId!;
   if (!(await r.payments.markRefunded(payment.id, now))) return null;
   let result: Taken;
-  let html: string | TextRef;
-  const paid = `⭐ ${payment.amount}`;
+  let notice: TextRef;
   if (payment.kind === 'credits') {
     const entry = await r.ledger.apply({
       userId: payment.userId,
@@ -77,14 +77,16 @@ async function takeBackStarsPayment(
     const taken = -entry.entry.delta;
     const balance = entry.entry.balanceAfter;
     result = { ok: true, kind: 'credits', stars: payment.amount, taken, balance };
-    html =
-      `↩️ Your payment of ${paid} for ${payment.quantity} credits was refunded.` +
-      (taken > 0 ? ` ${taken} credits were taken back.` : '') +
-      ` Balance: ${balance} credits.`;
+    notice = text('billing-refunded-credits', {
+      stars: payment.amount,
+      credits: payment.quantity,
+      taken,
+      balance,
+    });
   } else if (payment.kind === 'unlock') {
     const { title, revoked } = await revokeInvoiceUnlock(r, payment);
     result = { ok: true, kind: 'unlock', stars: payment.amount, title, revoked };
-    html = unlockRefundedNotice(title, payment.amount, revoked);
+    notice = unlockRefundedNotice(title, payment.amount, revoked);
   } else {
     const { until } = await cutUserPass(r, deps.clock, payment.userId, payment.quantity);
     // A zero entry carries the key, so the refund shows in /history and is found by reconciliation.
@@ -97,9 +99,10 @@ async function takeBackStarsPayment(
       metadata: { paymentId: payment.id, stars: payment.amount, seconds: payment.quantity },
     });
     result = { ok: true, kind: 'time', stars: payment.amount, seconds: payment.quantity, until };
-    html =
-      `↩️ Your payment of ${paid} for a ${formatDuration(payment.quantity * 1000)} pass was refunded. ` +
-      (until ? `Your pass now ends ${utcMinute(until)}.` : 'Your pass has ended.');
+    const args = { stars: payment.amount, duration: { duration: payment.quantity * 1000 } };
+    notice = until
+      ? text('billing-refunded-pass', { ...args, until })
+      : text('billing-refunded-pass-ended', args);
   }
   await r.admin.audit({
     actorId: by.actorId,
@@ -118,7 +121,7 @@ async function takeBackStarsPayment(
           : { until: result.until }),
     },
   });
-  await r.outbox.enqueue([fanNotice(payment.userId, `refund-notice:stars:${chargeId}`, html)]);
+  await r.outbox.enqueue([fanNotice(payment.userId, `refund-notice:stars:${chargeId}`, notice)]);
   await scheduleCardRender(r, payment.userId, now, deps.renderTimings);
   return result;
 }
@@ -183,12 +186,12 @@ export async function refundStarsPayment(
 }
 
 /** A note to the admins in the fan's topic (the result of a refund they asked for earlier). */
-const topicNote = (groupId: number, userId: number, key: string, html: string) => ({
+const topicNote = (groupId: number, userId: number, key: string, note: TextRef) => ({
   lane: lanes.topic(userId),
   chatId: groupId,
   sortKey: 0,
   idempotencyKey: key,
-  payload: { kind: 'notice' as const, chatId: groupId, html, toTopicOf: userId },
+  payload: { kind: 'notice' as const, chatId: groupId, text: note, toTopicOf: userId },
 });
 
 /**
@@ -207,16 +210,16 @@ export async function retryStarsRefund(
   const telegram = await deps.starsRefunds.refund(payment.userId, payment.providerChargeId);
   if (!telegram.ok && telegram.kind === 'unknown')
     throw new Error(`refund still unanswered: ${telegram.error}`);
-  const note = async (r: Repos, html: string) =>
+  const note = async (r: Repos, content: TextRef) =>
     deps.adminGroupId !== null
-      ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, html)]
-      : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, html);
+      ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, content)]
+      : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, content);
   const outcome = await deps.uow.run(async (r) => {
     if (!telegram.ok && telegram.kind === 'refused') {
       await r.outbox.enqueue(
         await note(
           r,
-          `❌ Telegram refused the refund of payment #${payment.id}: ${escapeHtml(telegram.error)}.`,
+          text('billing-admin-refund-refused', { id: String(payment.id), error: telegram.error }),
         ),
       );
       return 'refused' as const;
@@ -228,7 +231,9 @@ export async function retryStarsRefund(
       source: 'admin',
     });
     if (!taken) return 'already' as const;
-    await r.outbox.enqueue(await note(r, `↩️ ${refundSummary(payment, taken)}`));
+    await r.outbox.enqueue(
+      await note(r, text('billing-admin-refund-done', { summary: { html: refundSummary(payment, taken) } })),
+    );
     return 'refunded' as const;
   });
   deps.outboxSignal.notify();
@@ -268,7 +273,10 @@ export async function recordTelegramRefund(
       ownerAlerts(
         await moneyAlertTargets(deps, r),
         `refund-by-telegram:${a.chargeId}`,
-        `↩️ Telegram refunded a payment of user <code>${payment.userId}</code> outside /refund. ${refundSummary(payment, taken)}`,
+        text('billing-admin-refund-by-telegram', {
+          userId: String(payment.userId),
+          summary: { html: refundSummary(payment, taken) },
+        }),
       ),
     );
     return 'applied' as const;

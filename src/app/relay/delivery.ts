@@ -30,8 +30,16 @@ export async function relayInDelivered(
   });
 }
 
-/** A paid message that can never be delivered is refunded (a reversing entry) and the fan told. */
-export async function relayInUndeliverable(r: Repos, p: RelayIn, reason: string): Promise<void> {
+/**
+ * A paid message that can never be delivered is refunded (a reversing entry) and the fan told. `reason`
+ * is kept on the entry; `shown` goes in the notice (a failure code the catalogue words, or Telegram's).
+ */
+export async function relayInUndeliverable(
+  r: Repos,
+  p: RelayIn,
+  reason: string,
+  shown = reason,
+): Promise<void> {
   if (p.cost > 0) {
     await r.ledger.apply({
       userId: p.userId,
@@ -51,7 +59,7 @@ export async function relayInUndeliverable(r: Repos, p: RelayIn, reason: string)
       payload: {
         kind: 'notice',
         chatId: p.fromChatId,
-        text: text('relay-refund', { cost: p.cost, reason }),
+        text: text('relay-refund', { cost: p.cost, reason: shown }),
         replyTo: p.messageId,
         userId: p.userId,
       },
@@ -84,7 +92,12 @@ export async function relayAlbumDelivered(
 }
 
 /** An album that can never be delivered: each item's charge is reversed (keyed like a single message's). */
-export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: string): Promise<void> {
+export async function relayAlbumUndeliverable(
+  r: Repos,
+  p: RelayAlbum,
+  reason: string,
+  shown = reason,
+): Promise<void> {
   for (const [i, messageId] of p.messageIds.entries()) {
     const cost = p.costs[i] ?? 0;
     if (cost <= 0) continue;
@@ -107,7 +120,7 @@ export async function relayAlbumUndeliverable(r: Repos, p: RelayAlbum, reason: s
       payload: {
         kind: 'notice',
         chatId: p.fromChatId,
-        text: text('relay-refund', { cost: p.costs.reduce((sum, c) => sum + c, 0), reason }),
+        text: text('relay-refund', { cost: p.costs.reduce((sum, c) => sum + c, 0), reason: shown }),
         replyTo: first,
         userId: p.userId,
       },

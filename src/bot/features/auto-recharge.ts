@@ -1,39 +1,39 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AutoRechargeView } from '../../app/billing/auto-recharge.ts';
 import { THRESHOLD_CHOICES } from '../../app/billing/auto-recharge.ts';
-import { formatMoney } from '../../domain/shared/index.ts';
 import { autoRechargeData as ar } from '../callback-data/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
-import { escapeHtml } from '../../app/messages.ts';
 
 /** `/autorecharge`: a short guided flow on one message (on/off → pack → threshold), card saving. */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
-const pack = (p: { title: string; priceMinor: number | null; currency: string }) =>
-  `${escapeHtml(p.title)} (${formatMoney(p.priceMinor ?? 0, p.currency)})`;
+/** A pack's title and price, as arguments of its texts. */
+const pack = (p: { title: string; priceMinor: number | null; currency: string }) => ({
+  title: p.title,
+  price: { money: { minor: p.priceMinor ?? 0, currency: p.currency } },
+});
 
 function statusText(t: TranslateFn, v: AutoRechargeView): string {
-  const lines = ['🔄 <b>Auto-recharge</b>'];
+  const lines = [t('billing-auto-title')];
   if (v.enabled && v.product && v.threshold !== null) {
-    lines.push(`On: buys ${pack(v.product)} when your balance falls below ${v.threshold} credits.`);
+    lines.push(t('billing-auto-status-on', { ...pack(v.product), threshold: v.threshold }));
   } else {
-    lines.push('Off. Turn it on to top up automatically with a saved card when your credits run low.');
+    lines.push(t('billing-auto-status-off'));
   }
   if (v.cardBlocked) lines.push(t('billing-card-blocked'));
-  else
-    lines.push(v.card ? `💳 Card: ${escapeHtml(v.card)} (manage it with /billing)` : '💳 No saved card yet.');
+  else lines.push(v.card ? t('billing-auto-card', { card: v.card }) : t('billing-auto-no-card-yet'));
   return lines.join('\n');
 }
 
-function statusKeyboard(v: AutoRechargeView): InlineKeyboard {
+function statusKeyboard(t: TranslateFn, v: AutoRechargeView): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (v.enabled) {
-    kb.text('✏️ Change', ar.pack({ action: 'on', product: 0, threshold: 0 }));
-    kb.text('⏹ Turn off', ar.pack({ action: 'off', product: 0, threshold: 0 }));
+    kb.text(t('billing-auto-change-button'), ar.pack({ action: 'on', product: 0, threshold: 0 }));
+    kb.text(t('billing-auto-off-button'), ar.pack({ action: 'off', product: 0, threshold: 0 }));
   } else if (!v.cardBlocked) {
-    kb.text('▶️ Turn on', ar.pack({ action: 'on', product: 0, threshold: 0 }));
+    kb.text(t('billing-auto-on-button'), ar.pack({ action: 'on', product: 0, threshold: 0 }));
   }
   return kb;
 }
@@ -45,15 +45,15 @@ async function showStatus(
 ) {
   const v = await ctx.services.autoRecharge.status(ctx.from!.id);
   if (!v.available) {
-    await ctx.reply('Auto-recharge needs card payments, which are not set up here. Top up with /buy.');
+    await ctx.reply(ctx.t('billing-auto-unavailable'));
     return;
   }
   let html = statusText(ctx.t, v);
-  const kb = statusKeyboard(v);
-  if (extra?.chargingNow) html += '\n\nYour balance is already below that, so it tops up now.';
+  const kb = statusKeyboard(ctx.t, v);
+  if (extra?.chargingNow) html += `\n\n${ctx.t('billing-auto-charging-now')}`;
   if (extra?.saveCardUrl) {
-    html += '\n\n👉 Last step: save a card on Stripe’s secure page. Nothing is charged now.';
-    kb.row().url('💳 Save a card', extra.saveCardUrl);
+    html += `\n\n${ctx.t('billing-auto-save-card')}`;
+    kb.row().url(ctx.t('billing-auto-save-card-button'), extra.saveCardUrl);
   }
   if (edit) await editOrIgnoreUnchanged(ctx, html, kb);
   // No button at all (card payments stopped for this fan): no keyboard.
@@ -80,9 +80,12 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       if (!v.packs.length) return showStatus(ctx, true);
       const kb = new InlineKeyboard();
       for (const p of v.packs)
-        kb.text(pack(p), ar.pack({ action: 'pack', product: p.id, threshold: 0 })).row();
+        kb.text(
+          ctx.t('billing-auto-pack-button', pack(p)),
+          ar.pack({ action: 'pack', product: p.id, threshold: 0 }),
+        ).row();
       kb.text(ctx.t('common-back'), ar.pack({ action: 'menu', product: 0, threshold: 0 }));
-      return editOrIgnoreUnchanged(ctx, '🔄 Which pack should auto-recharge buy?', kb);
+      return editOrIgnoreUnchanged(ctx, ctx.t('billing-auto-which-pack'), kb);
     }
     case 'pack': {
       await ctx.answerCallbackQuery();
@@ -90,7 +93,7 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       for (const n of THRESHOLD_CHOICES)
         kb.text(`< ${n}`, ar.pack({ action: 'set', product: data.product, threshold: n }));
       kb.row().text(ctx.t('common-back'), ar.pack({ action: 'on', product: 0, threshold: 0 }));
-      return editOrIgnoreUnchanged(ctx, '🔄 Buy it when your balance falls below how many credits?', kb);
+      return editOrIgnoreUnchanged(ctx, ctx.t('billing-auto-which-threshold'), kb);
     }
     case 'set':
     case 'off': {
@@ -104,19 +107,21 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       if (!res.ok) {
         const text =
           res.code === 'unknown_pack'
-            ? 'That pack is no longer sold. Please choose another.'
+            ? ctx.t('billing-auto-unknown-pack')
             : res.code === 'bad_threshold'
-              ? 'That threshold is not valid. Please choose one of the buttons.'
+              ? ctx.t('billing-auto-bad-threshold')
               : res.code === 'provider_error'
-                ? 'Stripe could not be reached just now. Please try again in a minute.'
+                ? ctx.t('billing-auto-provider-error')
                 : res.code === 'card_blocked'
                   ? ctx.t('billing-card-blocked')
-                  : 'Auto-recharge is not available here.';
+                  : ctx.t('billing-auto-not-available');
         if (res.code === 'provider_error')
           ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');
         return ctx.answerCallbackQuery({ text, show_alert: true });
       }
-      await ctx.answerCallbackQuery({ text: data.action === 'off' ? 'Auto-recharge is off.' : 'Saved.' });
+      await ctx.answerCallbackQuery({
+        text: ctx.t(data.action === 'off' ? 'billing-auto-turned-off' : 'billing-auto-saved'),
+      });
       return showStatus(ctx, true, { saveCardUrl: res.saveCardUrl, chargingNow: res.chargingNow });
     }
   }

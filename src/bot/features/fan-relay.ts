@@ -65,7 +65,7 @@ feature.on('message', async (ctx, next) => {
         }),
         {
           ...reply,
-          reply_markup: createBuyCreditsKeyboard(),
+          reply_markup: createBuyCreditsKeyboard(ctx.t),
         },
       ));
     case 'not_open':

@@ -43,8 +43,8 @@ export function createRailKeyboard(t: TranslateFn, p: Product): InlineKeyboard {
 }
 
 /** Under "not enough credits": straight to the catalog. */
-export function createBuyCreditsKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text('🛒 Buy credits', navData.pack({ to: 'catalog' }));
+export function createBuyCreditsKeyboard(t: TranslateFn): InlineKeyboard {
+  return new InlineKeyboard().text(t('billing-buy-credits-button'), navData.pack({ to: 'catalog' }));
 }
 
 /** Under `/history`: the page buttons and the CSV export. */

@@ -62,15 +62,22 @@ export async function fail(ctx: SenderContext, item: ClaimedItem, err: unknown, 
       : f.type === 'thread_lost'
         ? "the fan's topic could not be recreated"
         : 'the topic is closed';
+  // What the texts quoting the reason show: our code (in the reader's language), or Telegram's words.
+  const shown =
+    f.type === 'thread_lost'
+      ? 'topic-lost'
+      : f.type === 'topic_closed'
+        ? 'topic-closed'
+        : ('code' in f && f.code) || f.reason;
   lg.warn({ reason }, 'send failed for good');
   await deps.uow.run(async (r) => {
     await r.outbox.kill(item.id, reason, now);
     if (f.type === 'blocked' && 'userId' in p && p.userId !== undefined)
       await delivery.fanBlockedBot(r, p.userId, now);
-    if (p.kind === 'relay.in') await delivery.relayInUndeliverable(r, p, reason);
-    if (p.kind === 'relay.album') await delivery.relayAlbumUndeliverable(r, p, reason);
+    if (p.kind === 'relay.in') await delivery.relayInUndeliverable(r, p, reason, shown);
+    if (p.kind === 'relay.album') await delivery.relayAlbumUndeliverable(r, p, reason, shown);
     if (p.kind === 'call' && p.effect?.type === 'album.out')
-      await delivery.albumOutFailed(r, p.effect, reason);
-    if (p.kind === 'relay.out') await delivery.relayOutFailed(r, p, reason);
+      await delivery.albumOutFailed(r, p.effect, shown);
+    if (p.kind === 'relay.out') await delivery.relayOutFailed(r, p, shown);
   });
 }

@@ -81,5 +81,5 @@ export async function topicThreadOf(ctx: SenderContext, userId: number): Promise
 /** Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). */
 export async function refuseIfBlocked(ctx: SenderContext, userId: number): Promise<void> {
   if ((await ctx.deps.uow.repos.users.get(userId))?.blockedBot)
-    throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot' }, null);
+    throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot', code: 'fan-blocked' }, null);
 }

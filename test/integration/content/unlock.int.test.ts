@@ -185,7 +185,9 @@ describe('unlocking with credits', () => {
       .filter((m) => m.from_bot)
       .at(-1)!;
     expect(refusal.text).toBe(enPlain('content-insufficient', { title: 'Golden hour', cost: 5, balance: 3 }));
-    expect(buttonsOf(refusal)).toEqual([{ text: '🛒 Buy credits', callback_data: 'nav:catalog' }]);
+    expect(buttonsOf(refusal)).toEqual([
+      { text: en('billing-buy-credits-button'), callback_data: 'nav:catalog' },
+    ]);
     expect(answerTo(fake, u)?.ok).toBe(true);
     expect(await balanceOf(t, dan.id)).toBe(3);
     expect((await ledgerOf(t, dan.id)).map((e) => e.delta)).toEqual([3]);
@@ -405,13 +407,17 @@ describe('unlocking with Stars', () => {
   it('a payload we did not write is never silent: the fan and the owners are told, nothing is recorded', async () => {
     const ned = await newFan(810_023);
     await t.post(purchasedPaidMedia(ned, `cu:${photo.id}:${ned.id}`));
-    await eventually(() => /Something is off/.test(lastBotText(fake, ned.id)), 5000, 'the fan told');
-    // Money trouble goes to those who may refund, privately.
     await eventually(
-      () => /cannot match: user 810023, a paid media purchase/.test(lastBotText(fake, OWNER_ID)),
+      () => lastBotText(fake, ned.id) === enPlain('billing-payment-unmatched'),
       5000,
-      'the owners told',
+      'the fan told',
     );
+    // Money trouble goes to those who may refund, privately.
+    const alert = enPlain('billing-admin-unmatched-paid-media', {
+      userId: String(ned.id),
+      payload: `cu:${photo.id}:${ned.id}`,
+    });
+    await eventually(() => lastBotText(fake, OWNER_ID) === alert, 5000, 'the owners told');
     expect(await unlockOf(ned.id, photo.id)).toBeNull();
   });
 

@@ -40,8 +40,14 @@ const textsTo = (chatId: number) =>
     .callsTo('sendMessage')
     .filter((c) => c.ok && c.payload.chat_id === chatId)
     .map((c) => plain(c.payload.text));
-const waitText = (chatId: number, re: RegExp) =>
-  eventually(() => textsTo(chatId).find((x) => re.test(x)), 10_000, String(re));
+/** A fan's text, tags removed, as the tests read it. */
+const enPlain = (key: string, args?: Parameters<typeof en>[1]) => plain(en(key, args));
+const waitFor = (chatId: number, want: string) =>
+  eventually(() => textsTo(chatId).find((x) => x === want), 10_000, want);
+/** What a text with a `$reason` says before the reason (the card's own decline message). */
+const beforeReason = (key: string, args: Parameters<typeof en>[1]) =>
+  enPlain(key, { ...args, reason: '\u0000' }).split('\u0000')[0]!;
+const price = { money: { minor: 499, currency: 'usd' } };
 const autoPayments = (userId: number) =>
   t.db.database.db
     .select()
@@ -95,7 +101,9 @@ describe('auto-recharge', () => {
         .callsTo('sendMessage')
         .filter((c) => c.payload.chat_id === fan.id)
         .at(-1)!;
-    expect(plain(lastMsg().payload.text)).toMatch(/^🔄 Auto-recharge\nOff\./);
+    expect(plain(lastMsg().payload.text)).toMatch(
+      new RegExp(`^${enPlain('billing-auto-title')}\n${enPlain('billing-auto-status-off')}`),
+    );
     const tap = async (data: string) => {
       await t.post(callbackQuery(fan, data, fake.messagesIn(fan.id).at(-1)!));
       const edit = fake
@@ -105,18 +113,20 @@ describe('auto-recharge', () => {
       return edit.payload as { text: string; reply_markup: Keyboard };
     };
     const on = (lastMsg().payload.reply_markup as Keyboard).inline_keyboard[0]![0]!;
-    expect(on.text).toBe('▶️ Turn on');
+    expect(on.text).toBe(en('billing-auto-on-button'));
     const packs = await tap(on.callback_data!);
-    expect(packs.text).toBe('🔄 Which pack should auto-recharge buy?');
-    const pack = packs.reply_markup.inline_keyboard.flat().find((b) => b.text === '10 credits ($4.99)')!;
+    expect(packs.text).toBe(en('billing-auto-which-pack'));
+    const label = en('billing-auto-pack-button', { title: '10 credits', price });
+    const pack = packs.reply_markup.inline_keyboard.flat().find((b) => b.text === label)!;
     const thresholds = await tap(pack.callback_data!);
     const five = thresholds.reply_markup.inline_keyboard.flat().find((b) => b.text === '< 5')!;
     const saved = await tap(five.callback_data!);
     expect(plain(saved.text)).toContain(
-      'On: buys 10 credits ($4.99) when your balance falls below 5 credits.',
+      enPlain('billing-auto-status-on', { title: '10 credits', price, threshold: 5 }),
     );
-    expect(plain(saved.text)).toContain('Last step: save a card');
-    const save = saved.reply_markup.inline_keyboard.flat().find((b) => b.text === '💳 Save a card')!;
+    expect(plain(saved.text)).toContain(enPlain('billing-auto-save-card'));
+    const saveLabel = en('billing-auto-save-card-button');
+    const save = saved.reply_markup.inline_keyboard.flat().find((b) => b.text === saveLabel)!;
     const session = [...stripe.objects.checkoutSessions.values()].at(-1)!;
     expect(session.mode).toBe('setup');
     expect(save.url).toBe(session.url);
@@ -177,7 +187,15 @@ describe('auto-recharge', () => {
       .from(ledgerEntries)
       .where(and(eq(ledgerEntries.userId, fan.id), eq(ledgerEntries.reason, 'auto_recharge')));
     expect(grants.map((g) => g.delta)).toEqual([10]);
-    await waitText(fan.id, /^🔄 Auto-recharge: \+10 credits — balance 13/);
+    const receipt = enPlain('billing-receipt-auto-recharge', {
+      credits: 10,
+      balance: 13,
+      max: 0,
+      cells: '',
+      percent: 0,
+      paid: '',
+    }).split('\n')[0]!;
+    await eventually(() => textsTo(fan.id).find((x) => x.startsWith(receipt)), 10_000, receipt);
     expect(await autoPayments(fan.id)).toHaveLength(1);
     expect((await uow().repos.payments.get(payment!.id))!.status).toBe('paid');
   });
@@ -186,11 +204,7 @@ describe('auto-recharge', () => {
     const { fan } = await armedFan(803, 'Cy');
     stripe.nextPaymentOutcome('authentication_required');
     await spend(fan);
-    const text = await waitText(
-      fan.id,
-      /^🔐 Your bank wants you to confirm the auto-recharge of \$4\.99 for 10 credits/,
-    );
-    expect(text).toContain('Tap below to confirm it.');
+    await waitFor(fan.id, enPlain('billing-auto-confirm', { price, credits: 10 }));
     const msg = fake
       .callsTo('sendMessage')
       .filter((c) => c.payload.chat_id === fan.id)
@@ -198,7 +212,7 @@ describe('auto-recharge', () => {
     const button = (msg.payload.reply_markup as Keyboard).inline_keyboard[0]![0]!;
     const session = [...stripe.objects.checkoutSessions.values()].at(-1)!;
     expect(session.mode).toBe('payment');
-    expect(button).toEqual({ text: 'Confirm $4.99', url: session.url });
+    expect(button).toEqual({ text: en('billing-auto-confirm-button', { price }), url: session.url });
     expect(session.success_url).toMatch(
       new RegExp(`^https://t\\.me/${fake.botInfo.username}\\?start=paid_\\d+$`),
     );
@@ -219,10 +233,9 @@ describe('auto-recharge', () => {
       );
       await grantCredits(t, fan.id, 5 - (await balanceOf(t, fan.id))); // back to the threshold
     }
-    await waitText(fan.id, /^🔄 Auto-recharge is now off after 3 failed attempts in a row/);
-    expect(
-      textsTo(fan.id).filter((x) => x.startsWith('❌ Auto-recharge of $4.99 for 10 credits failed')),
-    ).toHaveLength(3);
+    await waitFor(fan.id, enPlain('billing-auto-off', { failures: 3 }));
+    const declined = beforeReason('billing-auto-declined', { price, credits: 10 });
+    expect(textsTo(fan.id).filter((x) => x.startsWith(declined))).toHaveLength(3);
     const user = (await uow().repos.users.get(fan.id))!;
     expect(user.autoRechargeEnabled).toBe(false);
     // Off: the next crossing charges nothing.
@@ -255,9 +268,10 @@ describe('auto-recharge', () => {
     expect(await Promise.all([run(), run()])).toEqual(['declined', 'declined']);
     expect(await run()).toBe('already_done');
     expect((await uow().repos.users.get(fan.id))!.autoRechargeFailures).toBe(1);
-    await waitText(fan.id, /^❌ Auto-recharge of \$4\.99 for 10 credits failed/);
+    const declined = beforeReason('billing-auto-declined', { price, credits: 10 });
+    await eventually(() => textsTo(fan.id).find((x) => x.startsWith(declined)), 10_000, declined);
     await new Promise((r) => setTimeout(r, 300));
-    expect(textsTo(fan.id).filter((x) => x.startsWith('❌ Auto-recharge'))).toHaveLength(1);
+    expect(textsTo(fan.id).filter((x) => x.startsWith(declined))).toHaveLength(1);
     stripe.setPaymentOutcome(customer, null);
   });
 
@@ -288,7 +302,10 @@ describe('auto-recharge', () => {
     // Spend down to the threshold and cross it again: $4.99 more would pass the $5.00 cap.
     await grantCredits(t, fan.id, 5 - (await balanceOf(t, fan.id)));
     await spend(fan);
-    await waitText(fan.id, /^🔄 Auto-recharge paused: this month’s limit of \$5\.00 is reached/);
+    await waitFor(
+      fan.id,
+      enPlain('billing-auto-capped', { cap: { money: { minor: 500, currency: 'usd' } } }),
+    );
     expect(await autoPayments(fan.id)).toHaveLength(1);
   });
 

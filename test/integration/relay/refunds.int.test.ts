@@ -6,6 +6,7 @@ import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import * as flows from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
+import { en } from '../../support/i18n.ts';
 import { LOSE_ANSWER, type FakeTelegram } from '../../support/fake-telegram/index.ts';
 import { callbackQuery, command, fanUser, refundedPayment } from '../../support/updates.ts';
 import { useApp } from '../../support/suite.ts';
@@ -72,8 +73,10 @@ describe('admin refund of a Stars payment', () => {
     expect((await uow().repos.payments.get(paymentId))!.status).toBe('refunded');
     await eventually(
       () =>
-        toFan(fan.id).some((c) =>
-          /payment of ⭐ 50 for 10 credits was refunded/.test(String(c.payload.text)),
+        toFan(fan.id).some(
+          (c) =>
+            c.payload.text ===
+            en('billing-refunded-credits', { stars: 50, credits: 10, taken: 10, balance: 2 }),
         ),
       5000,
       'refund notice',
@@ -123,8 +126,14 @@ describe('admin refund of a Stars payment', () => {
     const after = (await uow().repos.users.get(fan.id))!.timePassUntil!;
     expect(before.getTime() - after.getTime()).toBe(3600_000);
     expect(lastReply(threadId)).toMatch(/pass cut by 1 h/);
+    const stars = (await uow().repos.payments.get(second))!.amount;
     await eventually(
-      () => toFan(fan.id).some((c) => /pass was refunded\. Your pass now ends/.test(String(c.payload.text))),
+      () =>
+        toFan(fan.id).some(
+          (c) =>
+            c.payload.text ===
+            en('billing-refunded-pass', { stars, duration: { duration: 3600_000 }, until: after }),
+        ),
       5000,
       'pass refund notice',
     );
@@ -177,7 +186,10 @@ describe('admin refund of a Stars payment', () => {
           .callsTo('sendMessage')
           .some(
             (c) =>
-              c.payload.chat_id === OWNER_ID && /Telegram refunded a payment/.test(String(c.payload.text)),
+              c.payload.chat_id === OWNER_ID &&
+              String(c.payload.text).startsWith(
+                en('billing-admin-refund-by-telegram', { userId: String(fan.id), summary: { html: '' } }),
+              ),
           ),
       5000,
       'owners told',

@@ -111,7 +111,7 @@ describe('a fan message reaches the admin forum', () => {
     const buttons = (
       refusal.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> }
     ).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['🛒 Buy credits']);
+    expect(buttons.map((b) => b.text)).toEqual([en('billing-buy-credits-button')]);
     await new Promise((r) => setTimeout(r, 150));
     expect(
       fake
@@ -236,7 +236,7 @@ describe('admin replies in the topic', () => {
             (c) =>
               c.ok &&
               c.payload.chat_id === ADMIN_GROUP_ID &&
-              c.payload.text === en('relay-not-delivered', { reason: 'the fan blocked the bot' }),
+              c.payload.text === en('relay-not-delivered', { reason: 'fan-blocked' }),
           ),
       5000,
       'the note',

@@ -1,8 +1,7 @@
 import { refundShare } from '../../../domain/ledger/index.ts';
-import { formatMoney } from '../../../domain/shared/index.ts';
-import { escapeHtml, utcMinute } from '../../messages.ts';
 import type { NoticeKeyboard } from '../../system/notices.ts';
-import type { BillingEvent, Repos } from '../../ports/index.ts';
+import type { BillingEvent, Repos, TextArg } from '../../ports/index.ts';
+import { text } from '../../texts.ts';
 import { scheduleCardRender } from '../../relay/refresh.ts';
 import { cardBlock, disputeBanCallback, stopCardSales } from '../disputes.ts';
 import { fanName, topicButton } from '../owner-alerts.ts';
@@ -21,7 +20,7 @@ export async function disputeOpened(
   if (await r.ledger.findByKey(key)) return 'duplicate';
   // What the payment still stands for: refunds already took back their share.
   const remaining = p.quantity - refundShare(p.quantity, p.amount, p.refundedAmount);
-  let held: string;
+  let held: Record<string, TextArg>;
   if (p.kind === 'credits') {
     const entry = await r.ledger.apply({
       userId: p.userId,
@@ -33,7 +32,12 @@ export async function disputeOpened(
       mode: 'clamp',
     });
     if (entry.status === 'insufficient') throw new Error('a clamped dispute cannot be insufficient');
-    held = `${-entry.entry.delta} of the ${p.quantity} credits it bought were removed (balance ${entry.entry.balanceAfter}).`;
+    held = {
+      held: 'credits',
+      taken: -entry.entry.delta,
+      credits: p.quantity,
+      balance: entry.entry.balanceAfter,
+    };
   } else if (p.kind === 'time') {
     const { until, cutSeconds: cut } = await cutUserPass(r, deps.clock, p.userId, remaining);
     await r.ledger.apply({
@@ -44,9 +48,9 @@ export async function disputeOpened(
       actor: 'stripe',
       metadata: { paymentId: p.id, dispute: ev.disputeId, paymentIntent: ev.paymentIntentId, seconds: cut },
     });
-    held = until ? `The fan's pass now ends ${utcMinute(until)}.` : "The fan's pass was ended.";
+    held = until ? { held: 'pass', until: { date: until.toISOString() } } : { held: 'pass-ended' };
   } else {
-    held = 'Nothing was taken back (an unlock).';
+    held = { held: 'unlock' };
   }
   const stopped = await stopCardSales(r, {
     disputeId: ev.disputeId,
@@ -54,11 +58,6 @@ export async function disputeOpened(
     paymentId: p.id,
     now: deps.clock.now(),
   });
-  const consequences = [
-    stopped.autoRechargeWasOn ? 'Auto-recharge is off.' : '',
-    stopped.card ? `The saved card ${escapeHtml(stopped.card)} is forgotten and removed in Stripe.` : '',
-    'Card payments from this fan are stopped until the dispute is won (Telegram Stars still work).',
-  ].filter(Boolean);
   await r.admin.audit({
     actorId: 0,
     userId: p.userId,
@@ -76,7 +75,20 @@ export async function disputeOpened(
       deps,
       r,
       `dispute-alert:${ev.disputeId}`,
-      `🚨 <b>Dispute opened</b> by ${await fanName(r, p.userId)}: ${formatMoney(ev.amount, ev.currency)} on payment #${p.id} (${await what(r, p)}), reason “${escapeHtml(ev.reason.replace(/_/g, ' '))}”.\n${held}\n${consequences.join(' ')}\nAnswer it in the Stripe dashboard before the deadline.`,
+      text('billing-admin-dispute-opened', {
+        taken: 0,
+        credits: 0,
+        balance: 0,
+        until: '',
+        ...held,
+        fan: { html: await fanName(r, p.userId) },
+        amount: { money: { minor: ev.amount, currency: ev.currency } },
+        id: String(p.id),
+        what: { html: await what(r, p) },
+        reason: ev.reason.replace(/_/g, ' '),
+        autoOff: stopped.autoRechargeWasOn ? 'yes' : 'no',
+        card: stopped.card ?? 'none',
+      }),
       await disputeKeyboard(r, p.userId),
     ),
   );
@@ -88,7 +100,10 @@ export async function disputeOpened(
 async function disputeKeyboard(r: Repos, userId: number): Promise<NoticeKeyboard> {
   const topic = await topicButton(r, userId);
   return [
-    [...(topic ? [topic] : []), { text: '🚫 Ban this fan', callback_data: disputeBanCallback(userId) }],
+    [
+      ...(topic ? [topic] : []),
+      { text: text('billing-admin-ban-button'), callback_data: disputeBanCallback(userId) },
+    ],
   ];
 }
 
@@ -102,7 +117,7 @@ export async function disputeClosed(
   const held = await r.ledger.findByKey(`dispute:${ev.disputeId}`);
   // Won, or an inquiry closed without a chargeback: the creator keeps the money, the fan the credits.
   const kept = ev.status === 'won' || ev.status === 'warning_closed';
-  let restored = '';
+  let restored: Record<string, TextArg> = { restored: 'none' };
   if (kept && held) {
     const seconds = typeof held.metadata.seconds === 'number' ? held.metadata.seconds : 0;
     const back = await r.ledger.apply({
@@ -121,9 +136,9 @@ export async function disputeClosed(
     if (back.status !== 'applied') return 'duplicate';
     if (seconds > 0) {
       const until = await extendUserPass(r, deps.clock, p.userId, seconds);
-      restored = ` The pass time it had cut was given back (now until ${utcMinute(until)}).`;
+      restored = { restored: 'pass', until: { date: until.toISOString() } };
     } else if (held.delta < 0) {
-      restored = ` The ${-held.delta} credits it removed were given back (balance ${back.entry.balanceAfter}).`;
+      restored = { restored: 'credits', credits: -held.delta, balance: back.entry.balanceAfter };
     }
     await scheduleCardRender(r, p.userId, deps.clock.now(), deps.renderTimings);
   }
@@ -138,14 +153,18 @@ export async function disputeClosed(
     deps.clock.now(),
   );
   const blocked = await cardBlock(r, p.userId);
-  const cards = !blocked
-    ? ' Card payments from this fan work again.'
-    : blocked.id === ev.disputeId
-      ? ' Card payments from this fan stay stopped.'
-      : ' Card payments from this fan stay stopped: another of their disputes is open or was lost.';
+  const cards = !blocked ? 'open' : blocked.id === ev.disputeId ? 'stopped' : 'other-dispute';
+  const about = { id: String(p.id), fan: { html: await fanName(r, p.userId) }, cards };
   const verdict = kept
-    ? `✅ <b>${ev.status === 'won' ? 'Dispute won' : 'Inquiry closed without a chargeback'}</b> on payment #${p.id} of ${await fanName(r, p.userId)}.${restored}${cards}`
-    : `❌ <b>Dispute ${escapeHtml(ev.status.replace(/_/g, ' '))}</b> on payment #${p.id} of ${await fanName(r, p.userId)}: the money went back to the cardholder; the credits stay removed.${cards}`;
+    ? text('billing-admin-dispute-kept', {
+        credits: 0,
+        balance: 0,
+        until: '',
+        ...restored,
+        ...about,
+        outcome: ev.status === 'won' ? 'won' : 'inquiry',
+      })
+    : text('billing-admin-dispute-lost', { ...about, status: ev.status.replace(/_/g, ' ') });
   await r.outbox.enqueue(await alert(deps, r, `dispute-closed:${ev.disputeId}`, verdict));
   return 'applied';
 }

@@ -1,5 +1,3 @@
-import { formatMoney } from '../../../domain/shared/index.ts';
-import { escapeHtml } from '../../messages.ts';
 import { fanNotice } from '../../system/notices.ts';
 import type { BillingEvent, Repos } from '../../ports/index.ts';
 import { grantPayment } from '../grants.ts';
@@ -21,7 +19,12 @@ export async function succeeded(
         deps,
         r,
         `stripe-double:${ev.paymentIntentId}`,
-        `⚠️ Payment #${p.id} of ${await fanName(r, p.userId)} was paid twice on Stripe (${escapeHtml(p.providerChargeId)} and ${escapeHtml(ev.paymentIntentId)}). Refund one in the Stripe dashboard.`,
+        text('billing-admin-stripe-double', {
+          id: String(p.id),
+          fan: { html: await fanName(r, p.userId) },
+          first: p.providerChargeId,
+          second: ev.paymentIntentId,
+        }),
       ),
     );
     return 'applied';
@@ -32,7 +35,12 @@ export async function succeeded(
         deps,
         r,
         `stripe-mismatch:${ev.paymentIntentId}`,
-        `⚠️ Stripe reports ${formatMoney(ev.amount, ev.currency)} for payment #${p.id} of ${await fanName(r, p.userId)}, which costs ${formatMoney(p.amount, p.currency)}. Nothing was granted: check it in the Stripe dashboard.`,
+        text('billing-admin-stripe-mismatch', {
+          reported: { money: { minor: ev.amount, currency: ev.currency } },
+          id: String(p.id),
+          fan: { html: await fanName(r, p.userId) },
+          price: priceOf(p),
+        }),
       ),
     );
     return 'applied';

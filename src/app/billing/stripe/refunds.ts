@@ -1,12 +1,10 @@
-import { formatDuration } from '../../../domain/entitlement/index.ts';
 import { refundShare } from '../../../domain/ledger/index.ts';
-import { formatMoney } from '../../../domain/shared/index.ts';
-import { utcMinute } from '../../messages.ts';
 import { fanNotice } from '../../system/notices.ts';
-import type { BillingEvent, Repos } from '../../ports/index.ts';
+import type { BillingEvent, Repos, TextRef } from '../../ports/index.ts';
+import { text } from '../../texts.ts';
 import { scheduleCardRender } from '../../relay/refresh.ts';
 import { cutUserPass } from '../passes.ts';
-import { paymentOfIntent, what, type Applied, type StripeEventDeps } from './shared.ts';
+import { paymentOfIntent, type Applied, type StripeEventDeps } from './shared.ts';
 
 /** Refunds (from the dashboard, `/refund`, or Stripe) are cumulative: each step takes back its share. */
 export async function refunded(
@@ -23,9 +21,9 @@ export async function refunded(
   const step = refundShare(p.quantity, p.amount, total) - refundShare(p.quantity, p.amount, p.refundedAmount);
   await r.payments.setRefunded(p.id, total, now);
   const key = `refund:stripe:${ev.paymentIntentId}:${total}`;
-  const money = formatMoney(total - p.refundedAmount, p.currency);
-  const full = total >= p.amount;
-  let html: string;
+  const amount = { money: { minor: total - p.refundedAmount, currency: p.currency } };
+  const full = total >= p.amount ? 'yes' : 'no';
+  let notice: TextRef;
   if (p.kind === 'credits') {
     const entry = await r.ledger.apply({
       userId: p.userId,
@@ -38,10 +36,13 @@ export async function refunded(
     });
     if (entry.status === 'insufficient') throw new Error('a clamped refund cannot be insufficient');
     const taken = -entry.entry.delta;
-    html =
-      `↩️ ${money} of your payment for ${p.quantity} credits was refunded${full ? ' (the whole payment)' : ''}.` +
-      (taken > 0 ? ` ${taken} credits were taken back.` : '') +
-      ` Balance: ${entry.entry.balanceAfter} credits.`;
+    notice = text('billing-card-refunded-credits', {
+      amount,
+      full,
+      credits: p.quantity,
+      taken,
+      balance: entry.entry.balanceAfter,
+    });
   } else if (p.kind === 'time') {
     const { until } = await cutUserPass(r, deps.clock, p.userId, step);
     await r.ledger.apply({
@@ -52,13 +53,15 @@ export async function refunded(
       actor: 'stripe',
       metadata: { paymentId: p.id, paymentIntent: ev.paymentIntentId, refunded: total, seconds: step },
     });
-    html =
-      `↩️ ${money} of your payment for a ${formatDuration(p.quantity * 1000)} pass was refunded${full ? ' (the whole payment)' : ''}. ` +
-      (until ? `Your pass now ends ${utcMinute(until)}.` : 'Your pass has ended.');
+    const args = { amount, full, duration: { duration: p.quantity * 1000 } };
+    notice = until
+      ? text('billing-card-refunded-pass', { ...args, until })
+      : text('billing-card-refunded-pass-ended', args);
   } else {
-    html = `↩️ ${money} of your payment for ${await what(r, p)} was refunded.`;
+    const title = (await r.products.get(p.productId))?.title ?? `#${p.productId}`;
+    notice = text('billing-card-refunded-item', { amount, title });
   }
-  await r.outbox.enqueue([fanNotice(p.userId, `refund-notice:${key}`, html)]);
+  await r.outbox.enqueue([fanNotice(p.userId, `refund-notice:${key}`, notice)]);
   await scheduleCardRender(r, p.userId, now, deps.renderTimings);
   return 'applied';
 }

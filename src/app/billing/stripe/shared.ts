@@ -2,7 +2,7 @@ import { formatDuration } from '../../../domain/entitlement/index.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
 import { escapeHtml } from '../../messages.ts';
 import { moneyAlertTargets, ownerAlerts, type NoticeKeyboard } from '../../system/notices.ts';
-import type { Access, Payment, Repos, TextArg, UnitOfWork } from '../../ports/index.ts';
+import type { Access, Payment, Repos, TextArg, TextRef, UnitOfWork } from '../../ports/index.ts';
 import type { RenderTimings } from '../../relay/refresh.ts';
 
 export interface StripeEventDeps {
@@ -36,9 +36,9 @@ export const alert = async (
   deps: StripeEventDeps,
   r: Repos,
   key: string,
-  html: string,
+  content: TextRef | string,
   keyboard?: NoticeKeyboard,
-) => ownerAlerts(await moneyAlertTargets(deps, r), key, html, keyboard);
+) => ownerAlerts(await moneyAlertTargets(deps, r), key, content, keyboard);
 
 /** The paid Stripe payment a charge-level event (refund, dispute) is about, locked; null: not known. */
 export async function paymentOfIntent(r: Repos, paymentIntentId: string): Promise<Payment | null> {

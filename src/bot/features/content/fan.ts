@@ -86,7 +86,7 @@ feature.callbackQuery(contentUnlockData.filter, async (ctx) => {
     const args = { title: res.title, cost: res.cost, balance: res.balance };
     return void (await ctx.reply(ctx.t('content-insufficient', args), {
       parse_mode: 'HTML',
-      reply_markup: createBuyCreditsKeyboard(),
+      reply_markup: createBuyCreditsKeyboard(ctx.t),
     }));
   }
   const text =
