@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StarsRefunds } from '../../src/app/ports/index.ts';
 import { OWNER_ID } from '../support/config.ts';
+import { OUTBOX_CLASS } from '../../src/app/outbox/policy.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 
 /** What Telegram answers to `refundStarPayment`, set per test. */
@@ -72,6 +73,13 @@ describe('billing: Stars purchases', () => {
     const { paymentId } = await payWithStars(3001, pack.id);
     expect((await s.user(3001))!.creditBalance).toBe(before + pack.amount);
     expect((await s.uow.repos.payments.get(paymentId))!.status).toBe('paid');
+  });
+
+  it("the purchase confirmation is a payment confirmation: it overtakes the fan's queued receipts", async () => {
+    await s.ensureFan(3008);
+    const { chargeId } = await payWithStars(3008, (await creditPack()).id);
+    const confirmation = (await s.outboxRows()).find((r) => r.idempotencyKey.includes(chargeId));
+    expect(confirmation).toMatchObject({ chatId: 3008, priority: OUTBOX_CLASS.reply });
   });
 
   it('a pre-checkout with the wrong amount is refused', async () => {

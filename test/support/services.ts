@@ -64,7 +64,16 @@ export interface ServiceStack {
   outboxSignals(): number;
   /** Every outbox row so far, oldest first (payload, status, lane). */
   outboxRows(): Promise<
-    Array<{ id: number; chatId: number; payload: OutboxPayload; status: string; lane: string }>
+    Array<{
+      id: number;
+      chatId: number;
+      payload: OutboxPayload;
+      status: string;
+      lane: string;
+      /** Priority class, 1 first (app/outbox/policy.ts). */
+      priority: number;
+      idempotencyKey: string;
+    }>
   >;
   /** A fan's stored account (null when unknown). */
   user(id: number): Promise<Awaited<ReturnType<UnitOfWork['repos']['users']['get']>>>;
@@ -129,6 +138,8 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
         payload: r.payload as OutboxPayload,
         status: String(r.status),
         lane: String(r.lane),
+        priority: Number(r.priority),
+        idempotencyKey: String(r.idempotencyKey),
       }));
     },
     user: (id) => uow.repos.users.get(id),

@@ -5,6 +5,7 @@ import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
 import { extendUserPass } from './passes.ts';
 import { text } from '../texts.ts';
+import { OUTBOX_CLASS } from '../outbox/policy.ts';
 
 /**
  * Gives the fan what a paid payment bought, inside the caller's transaction (which already moved the
@@ -64,7 +65,10 @@ export async function grantPayment(
   } else {
     throw new Error(`payment #${payment.id} of kind ${payment.kind} has no grant here`);
   }
-  await r.outbox.enqueue([fanNotice(payment.userId, `purchase-notice:${g.key}`, notice)]);
+  // A payment confirmation overtakes the receipts queued in the fan's chat (the outbox's class 1).
+  await r.outbox.enqueue([
+    fanNotice(payment.userId, `purchase-notice:${g.key}`, notice, { priority: OUTBOX_CLASS.reply }),
+  ]);
   await scheduleCardRender(r, payment.userId, now, deps.renderTimings);
   return true;
 }

@@ -16,13 +16,14 @@ export function fanNotice(
   userId: number,
   key: string,
   content: TextRef | string,
-  opts: { keyboard?: NoticeKeyboard; replyTo?: number } = {},
+  opts: { keyboard?: NoticeKeyboard; replyTo?: number; priority?: number } = {},
 ): NewOutboxItem {
   return {
     lane: lanes.fan(userId),
     chatId: userId,
     sortKey: 0,
     idempotencyKey: key,
+    ...(opts.priority !== undefined ? { priority: opts.priority } : {}),
     payload: {
       kind: 'notice',
       chatId: userId,
