@@ -7,3 +7,6 @@ admin-setup-group-pending = ⏳ I was added to <b>{ $title }</b> (<code>{ $chatI
 admin-setup-error-alert = ⚠️ <b>fanbridge error</b> while handling update { $updateId }:
     <code>{ $message }</code>
     (Further errors of this kind are muted for 10 minutes; see the logs.)
+admin-setup-update-parked = ⚠️ <b>fanbridge set an update aside</b>: update { $updateId } ({ $kind }) failed { $attempts } times and is parked in <code>failed_updates</code> with its raw JSON.
+    Last error: <code>{ $error }</code>
+    (Further parked updates in the next 10 minutes are not announced; see the logs.)

@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/shared/index.ts';
-import { escapeHtml } from '../messages.ts';
+import { text } from '../texts.ts';
 import { ownerAlerts } from './notices.ts';
 import { alertSlotKey } from './once.ts';
 import type { PaymentUpdateKind, UnitOfWork } from '../ports/index.ts';
@@ -51,21 +51,18 @@ export async function noteUpdateFailure(
       ownerAlerts(
         deps.adminUserIds,
         `parked-update:${a.updateId}`,
-        parkedUpdateAlert(a.updateId, a.kind, attempts, a.error),
+        text('admin-setup-update-parked', {
+          updateId: String(a.updateId),
+          kind: a.kind,
+          attempts,
+          error: a.error.slice(0, 400),
+        }),
       ),
     );
     return deps.adminUserIds.length > 0;
   });
   if (alert) deps.outboxSignal.notify();
   return { action: 'parked', attempts };
-}
-
-function parkedUpdateAlert(updateId: number, kind: string, attempts: number, error: string): string {
-  return (
-    `⚠️ <b>fanbridge set an update aside</b>: update ${updateId} (${escapeHtml(kind)}) failed ${attempts} times and is parked in <code>failed_updates</code> with its raw JSON.\n` +
-    `Last error: <code>${escapeHtml(error.slice(0, 400))}</code>\n` +
-    '(Further parked updates in the next 10 minutes are not announced; see the logs.)'
-  );
 }
 
 /** A payment update, as the bot reads it off Telegram's update. */
