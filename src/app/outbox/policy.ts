@@ -5,8 +5,20 @@ import type { FloodBudgets, OutboxPayload } from '../ports/index.ts';
  * by the claim (db), the worker (jobs/outbox) and direct answers (integrations/telegram/flood-guard).
  */
 
-/** Topic, card and pin: what a relay into a fan's missing topic costs on top of the message itself. */
-export const TOPIC_SETUP_COST = 3;
+/**
+ * The topic: what a relay into a fan's missing topic costs on top of the message itself. The info card and
+ * its pin follow as a render of their own (class 4, `CARD_SETUP_COST`), so content goes first.
+ */
+export const TOPIC_SETUP_COST = 1;
+
+/** The info card's first render: the card message and its pin. */
+export const CARD_SETUP_COST = 2;
+
+/**
+ * Of a contested window of a group's budget (paying fans' content waiting), fans who never paid get at
+ * most this share for their content; when no paying fan waits they take everything.
+ */
+export const UNPAID_SHARE = 0.25;
 
 /** Bot API methods that spend a chat's flood budget (posting, editing, pinning, topic service messages). */
 export const BUDGETED_METHODS: ReadonlySet<string> = new Set([
@@ -52,7 +64,7 @@ export function defaultBudgets(scale = 1, marginRatio = 0.1, marginMs = 50): Flo
 }
 
 /**
- * Priority classes (docs/ARCHITECTURE.md, "What the outbox sends first"): the claim takes the lowest
+ * Priority classes (docs/ARCHITECTURE.md, "The ordering rule"): the claim takes the lowest
  * class first, across lanes and inside a lane; first in, first out within a lane and class.
  */
 export const OUTBOX_CLASS = {
@@ -62,7 +74,7 @@ export const OUTBOX_CLASS = {
   content: 2,
   /** Receipts, notices, reactions, notes and other calls. */
   notice: 3,
-  /** The info card and the live inbox. */
+  /** The info card (its first render sends and pins it) and the live inbox. */
   render: 4,
   /** Broadcasts and mass gifts: what live traffic leaves. */
   bulk: 5,

@@ -13,7 +13,7 @@ export type NoticeButton =
 
 /** What the outbox can send. Payloads are JSON; everything else is read at send time. */
 export type OutboxPayload =
-  /** A fan's paid message into their topic (creating the topic, card and pin first if needed). */
+  /** A fan's paid message into their topic (creating the topic first if needed; its card follows). */
   | {
       kind: 'relay.in';
       userId: number;
@@ -152,10 +152,11 @@ export interface OutboxRepo {
   /** Adds items (a repeat idempotency key is ignored). Call inside the transaction that decided them. */
   enqueue(items: NewOutboxItem[]): Promise<void>;
   /**
-   * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins); false
-   * when none is pending (none queued, or it is being sent or was sent: then a new item is needed).
+   * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins), and
+   * makes it due at `notBefore` if given; false when none is pending (none queued, or it is being sent or
+   * was sent: then a new item is needed).
    */
-  coalesce(coalesceKey: string, payload: OutboxPayload): Promise<boolean>;
+  coalesce(coalesceKey: string, payload: OutboxPayload, opts?: { notBefore?: Date }): Promise<boolean>;
   /** How many items were ever queued under this coalesce key (kept while sent items are kept: a week). */
   countCoalesced(coalesceKey: string): Promise<number>;
   /** The worker's outcomes: sent (or done: "not modified"), waiting again, or given up. */
@@ -177,8 +178,9 @@ export interface FloodBudgets {
   group: Budget;
   global: Budget;
   /**
-   * New forum topics per admin group (each costs topic, card and pin on top of the message): a burst of
-   * new accounts waits here instead of spending the group budget existing conversations need.
+   * New forum topics per admin group (each costs the topic on top of the message, and its card and pin
+   * later): a burst of new accounts waits here instead of spending the group budget existing
+   * conversations need.
    */
   topics?: Budget;
   /**
@@ -194,12 +196,14 @@ export interface ClaimedItem {
   chatId: number;
   payload: OutboxPayload;
   attempts: number;
-  /** Flood budget units reserved for this send (a first relay also pays for topic, card and pin). */
+  /** Flood budget units reserved for this send (a first relay also pays for its topic). */
   cost: number;
   /** When the units were booked (the claim's time): a send that posted nothing gives them back. */
   bookedAt: number;
   /** It booked one of the group's new-topic slots (see FloodBudgets.topics). */
   topicSlot: boolean;
+  /** Its units count in the never-paid share of the group's window (see UNPAID_SHARE). */
+  shareSlot: boolean;
 }
 
 export interface ClaimResult {
@@ -220,8 +224,17 @@ export interface OutboxDispatch {
     budgets: FloodBudgets;
     excludeLanes: Iterable<string>;
   }): Promise<ClaimResult>;
-  /** A send Telegram refused posted nothing: its booked units (and topic slot) go back to the budgets. */
-  release(chatId: number, bookedAt: number, count: number, topicSlot: boolean): Promise<void>;
+  /**
+   * A send Telegram refused posted nothing: its booked units (and topic slot, and never-paid share) go
+   * back to the budgets.
+   */
+  release(
+    chatId: number,
+    bookedAt: number,
+    count: number,
+    topicSlot: boolean,
+    shareSlot?: boolean,
+  ): Promise<void>;
   /** A 429 for this chat: nothing is sent to it before `until` (retry_after, exactly). */
   blockChat(chatId: number, until: Date): Promise<void>;
   /** A send made outside the outbox (a direct answer) still spends the chat's and the bot's budget. */

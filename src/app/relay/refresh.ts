@@ -6,7 +6,7 @@ export interface RenderTimings {
   cardIntervalMs: number;
   /** The live inbox is edited at most this often… */
   inboxIntervalMs: number;
-  /** …and trails activity by this much, so a burst (a new fan: topic, card, pin, message) costs one edit. */
+  /** …and trails activity by this much, so a burst (a new fan: topic, message, card, pin) costs one edit. */
   inboxDebounceMs: number;
 }
 
@@ -41,6 +41,36 @@ export async function scheduleCardRender(
       coalesceKey: `render:card:${userId}`,
       notBefore: new Date(at),
       payload: { kind: 'render', target: 'card', groupId: topic.groupId, userId },
+    },
+  ]);
+}
+
+/**
+ * The fan's info card for a topic just made (or one whose card is still owed): a render (class 4, after
+ * fans' content) that sends the card and pins it, due now. A render already waiting for its interval
+ * becomes this one (`expedite`; not for a card merely still owed: its render may be waiting out a
+ * 429). Keyed on the thread, so asking again while it is owed queues nothing more.
+ */
+export async function scheduleCardSetup(
+  r: Repos,
+  userId: number,
+  groupId: number,
+  threadId: number,
+  now: Date,
+  opts: { expedite: boolean } = { expedite: true },
+): Promise<void> {
+  const payload = { kind: 'render', target: 'card', groupId, userId } as const;
+  const coalesceKey = `render:card:${userId}`;
+  if (opts.expedite && (await r.outbox.coalesce(coalesceKey, payload, { notBefore: now }))) return;
+  await r.outbox.enqueue([
+    {
+      lane: lanes.card(userId),
+      chatId: groupId,
+      sortKey: 0,
+      idempotencyKey: `render:card:${userId}:setup:${threadId}`,
+      coalesceKey,
+      notBefore: now,
+      payload,
     },
   ]);
 }

@@ -2,9 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   BUDGETED_METHODS,
   BULK_HEADROOM,
+  CARD_SETUP_COST,
   classOf,
   OUTBOX_CLASS,
   TOPIC_SETUP_COST,
+  UNPAID_SHARE,
 } from '../../app/outbox/policy.ts';
 import type {
   Budget,
@@ -40,10 +42,10 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
         // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
         .onConflictDoNothing();
     },
-    async coalesce(coalesceKey, payload) {
+    async coalesce(coalesceKey, payload, opts = {}) {
       const rows = await db
         .update(outbox)
-        .set({ payload, kind: payload.kind })
+        .set({ payload, kind: payload.kind, ...(opts.notBefore ? { notBefore: opts.notBefore } : {}) })
         .where(and(eq(outbox.coalesceKey, coalesceKey), eq(outbox.status, 'pending')))
         .returning({ id: outbox.id });
       return rows.length > 0;
@@ -94,8 +96,10 @@ interface HeadRow extends Record<string, unknown> {
   attempts: number;
   priority: number;
   needs_topic: boolean;
-  /** The card is there but its pin is still owed (a 429 came between them). */
-  needs_pin: boolean;
+  /** A card render whose card message is not there yet: it sends the card and pins it. */
+  needs_card: boolean;
+  /** Fans' content from a fan who never completed a purchase (capped in a contested window). */
+  unpaid: boolean;
 }
 
 interface BudgetState {
@@ -118,7 +122,8 @@ function costOf(head: HeadRow): number {
     const media = head.payload.params.media;
     return head.payload.method === 'sendMediaGroup' && Array.isArray(media) ? Math.max(1, media.length) : 1;
   }
-  const setup = head.needs_topic ? TOPIC_SETUP_COST : head.needs_pin ? 1 : 0;
+  if (head.payload.kind === 'render') return head.needs_card ? CARD_SETUP_COST : 1;
+  const setup = head.needs_topic ? TOPIC_SETUP_COST : 0;
   // An album posts one message per item.
   if (head.payload.kind === 'relay.album') return Math.max(1, head.payload.messageIds.length) + setup;
   return head.payload.kind === 'relay.in' ? 1 + setup : 1;
@@ -160,41 +165,52 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                      where o.status in ('pending', 'sending') and o.lane > p.lane
                      order by o.lane limit 1)
             from open_lanes p where p.lane is not null
+          ),
+          heads as (
+            select * from (
+              select h.id, h.lane, h.chat_id, h.payload, h.attempts, h.priority,
+                     coalesce(l.last_sent_at, h.created_at) as turn,
+                     case when h.kind in ('relay.in', 'relay.album') then (h.payload->>'userId')::bigint end as fan_id,
+                     (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
+                     (h.kind = 'render' and t.thread_id is not null and t.card_message_id is null) as needs_card,
+                     row_number() over (partition by h.chat_id order by h.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
+              from open_lanes ol
+              cross join lateral (
+                -- An item in flight is its lane's head (nothing overtakes a send under way); else a reply
+                -- (class 1) before the rest, first in first out otherwise.
+                (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
+                   from outbox o where o.lane = ol.lane and o.status = 'sending'
+                   order by o.id limit 1)
+                union all
+                (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
+                   from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
+                   order by (o.priority > 1), o.sort_key, o.id limit 1)
+                limit 1
+              ) h
+              left join outbox_lanes l on l.lane = h.lane
+              left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
+                and (h.kind in ('relay.in', 'relay.album') or (h.kind = 'render' and h.payload->>'target' = 'card'))
+              where (h.status = 'pending' or h.lease_until < ${opts.now})
+                and h.not_before <= ${opts.now}
+            ) c
+            where c.chat_rank <= ${HEADS_PER_CHAT}
+            order by c.priority, c.turn, c.id
+            limit 500
           )
-          select * from (
-            select h.id, h.lane, h.chat_id, h.payload, h.attempts, h.priority,
-                   coalesce(l.last_sent_at, h.created_at) as turn,
-                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
-                   (h.kind in ('relay.in', 'relay.album') and t.thread_id is not null and not t.card_pinned) as needs_pin,
-                   row_number() over (partition by h.chat_id order by h.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
-            from open_lanes ol
-            cross join lateral (
-              -- An item in flight is its lane's head (nothing overtakes a send under way); else a reply
-              -- (class 1) before the rest, first in first out otherwise.
-              (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
-                 from outbox o where o.lane = ol.lane and o.status = 'sending'
-                 order by o.id limit 1)
-              union all
-              (select id, lane, chat_id, kind, payload, attempts, status, lease_until, not_before, created_at, priority
-                 from outbox o where o.lane = ol.lane and o.status in ('pending', 'sending')
-                 order by (o.priority > 1), o.sort_key, o.id limit 1)
-              limit 1
-            ) h
-            left join outbox_lanes l on l.lane = h.lane
-            left join fan_topics t on h.kind in ('relay.in', 'relay.album')
-              and t.user_id = (h.payload->>'userId')::bigint
-            where (h.status = 'pending' or h.lease_until < ${opts.now})
-              and h.not_before <= ${opts.now}
-          ) c
-          where c.chat_rank <= ${HEADS_PER_CHAT}
-          order by c.priority, c.turn, c.id
-          limit 500`)) as { rows: HeadRow[] };
+          -- Whether the fan ever paid, for the heads only (one index probe each, after the limit).
+          select hd.*,
+                 (hd.fan_id is not null and hd.priority = ${OUTBOX_CLASS.content} and not exists (
+                   select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid
+          from heads hd
+          order by hd.priority, hd.turn, hd.id`)) as { rows: HeadRow[] };
         const heads = result.rows.filter((h) => !exclude.includes(h.lane));
+        const groupBudgetOf = (chatId: number) => chatId < 0;
 
         const keys = new Set<string>(['global']);
         for (const h of heads) {
           keys.add(`chat:${Number(h.chat_id)}`);
           if (h.needs_topic && opts.budgets.topics) keys.add(`topics:${Number(h.chat_id)}`);
+          if (h.unpaid && groupBudgetOf(Number(h.chat_id))) keys.add(`unpaid:${Number(h.chat_id)}`);
         }
         const states = new Map<string, BudgetState>();
         const rows = await tx
@@ -214,7 +230,12 @@ export function outboxDispatch(db: Db): OutboxDispatch {
 
         let wakeAt = Infinity;
         const budgetFor = (chatId: number): Budget =>
-          chatId < 0 ? opts.budgets.group : opts.budgets.private;
+          groupBudgetOf(chatId) ? opts.budgets.group : opts.budgets.private;
+        /** The never-paid share of a group's window (see UNPAID_SHARE). */
+        const shareOf = (chatId: number): Budget => {
+          const group = budgetFor(chatId);
+          return { limit: Math.max(1, Math.floor(group.limit * UNPAID_SHARE)), windowMs: group.windowMs };
+        };
         /**
          * When `cost` more sends fit in the window (0 = now). One call bigger than the whole budget (an
          * album to a private chat) cannot be split: it waits for a window with room for `limit`.
@@ -230,35 +251,48 @@ export function outboxDispatch(db: Db): OutboxDispatch {
 
         const claimed: ClaimedItem[] = [];
         const global = states.get('global')!;
-        for (const h of heads) {
-          if (claimed.length >= opts.limit) break;
+        /**
+         * Per chat, the first class a head of which waited for the chat's budget: no later class takes the
+         * room it waits for (a card, a notice or the inbox never goes before fans' waiting content).
+         */
+        const waitingClass = new Map<number, number>();
+        /**
+         * Admits one head if the budgets allow. `capped`: a never-paid fan's content is held to its share
+         * of the window, so paying fans' waiting content goes first ('share': held back by it alone).
+         */
+        const admit = (h: HeadRow, capped: boolean): 'admitted' | 'waits' | 'share' => {
+          const chatId = Number(h.chat_id);
+          const priority = Number(h.priority);
           const cost = costOf(h);
-          const chat = states.get(`chat:${Number(h.chat_id)}`)!;
+          const chat = states.get(`chat:${chatId}`)!;
+          const waiting = waitingClass.get(chatId);
+          if (cost > 0 && waiting !== undefined && priority > waiting) return 'waits';
           const chatFree =
             cost === 0
               ? chat.blockedUntil > now
                 ? chat.blockedUntil
                 : 0
-              : freeAt(chat, budgetFor(Number(h.chat_id)), cost);
+              : freeAt(chat, budgetFor(chatId), cost);
           // Bulk sends take what live traffic (claimed before them, by class) leaves, minus a headroom.
-          const reserve =
-            Number(h.priority) >= OUTBOX_CLASS.bulk ? (opts.budgets.bulkHeadroom ?? BULK_HEADROOM) : 0;
+          const reserve = priority >= OUTBOX_CLASS.bulk ? (opts.budgets.bulkHeadroom ?? BULK_HEADROOM) : 0;
           const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost + reserve);
-          const topics =
-            h.needs_topic && opts.budgets.topics ? states.get(`topics:${Number(h.chat_id)}`)! : null;
+          const topics = h.needs_topic && opts.budgets.topics ? states.get(`topics:${chatId}`)! : null;
           const topicFree = topics ? freeAt(topics, opts.budgets.topics!, 1) : 0;
-          if (chatFree > 0 || globalFree > 0 || topicFree > 0) {
-            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree));
-            continue;
+          const share = h.unpaid ? (states.get(`unpaid:${chatId}`) ?? null) : null;
+          const shareFree = share && capped ? freeAt(share, shareOf(chatId), cost) : 0;
+          if (chatFree > 0 || globalFree > 0 || topicFree > 0 || shareFree > 0) {
+            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree, shareFree));
+            if (chatFree > 0 && cost > 0 && (waiting === undefined || priority < waiting))
+              waitingClass.set(chatId, priority);
+            return chatFree === 0 && globalFree === 0 && topicFree === 0 ? 'share' : 'waits';
           }
           for (let i = 0; i < cost; i++) {
             chat.recent.push(now);
             global.recent.push(now);
+            share?.recent.push(now);
           }
-          if (topics) {
-            topics.recent.push(now);
-            topics.dirty = true;
-          }
+          for (const s of [topics, share]) if (s) s.dirty = true;
+          if (topics) topics.recent.push(now);
           if (cost > 0) {
             chat.dirty = true;
             global.dirty = true;
@@ -267,14 +301,30 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           claimed.push({
             id: Number(h.id),
             lane: h.lane,
-            chatId: Number(h.chat_id),
+            chatId,
             payload: h.payload,
             attempts: Number(h.attempts),
             cost,
             bookedAt: now,
             topicSlot: topics !== null,
+            shareSlot: share !== null,
           });
+          return 'admitted';
+        };
+
+        // Heads come by class, then by turn. Never-paid fans' content held back by its share alone gets
+        // what paying fans' content leaves, before any later class (work-conserving).
+        let heldBack: HeadRow[] = [];
+        const releaseHeldBack = () => {
+          for (const h of heldBack) if (claimed.length < opts.limit) admit(h, false);
+          heldBack = [];
+        };
+        for (const h of heads) {
+          if (claimed.length >= opts.limit) break;
+          if (heldBack.length && Number(h.priority) > OUTBOX_CLASS.content) releaseHeldBack();
+          if (admit(h, true) === 'share') heldBack.push(h);
         }
+        releaseHeldBack();
 
         for (const s of states.values()) {
           if (!s.dirty) continue;
@@ -285,7 +335,9 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             .onConflictDoUpdate({ target: outboxBudgets.key, set: { recent } });
         }
         if (claimed.length) {
-          await tx
+          // The payload as it is now: a pending item coalesced (a receipt merged, an edit replaced)
+          // after the heads were read is sent as it stands when it leaves the pending state.
+          const taken = await tx
             .update(outbox)
             .set({ status: 'sending', leaseUntil: new Date(now + opts.leaseMs) })
             .where(
@@ -293,7 +345,10 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                 outbox.id,
                 claimed.map((c) => c.id),
               ),
-            );
+            )
+            .returning({ id: outbox.id, payload: outbox.payload });
+          const payloads = new Map(taken.map((r) => [Number(r.id), r.payload as unknown as OutboxPayload]));
+          for (const c of claimed) c.payload = payloads.get(c.id) ?? c.payload;
           await tx
             .insert(outboxLanes)
             .values(claimed.map((c) => ({ lane: c.lane, lastSentAt: opts.now })))
@@ -310,13 +365,15 @@ export function outboxDispatch(db: Db): OutboxDispatch {
 
     /**
      * A send that Telegram refused posted nothing: the `count` units booked for it at `bookedAt` go back
-     * to the chat's and the bot's budget (and the topic slot, when it booked one and no topic was made).
+     * to the chat's and the bot's budget (and to the never-paid share, when it counted there; and the
+     * topic slot, when it booked one and no topic was made).
      */
-    async release(chatId, bookedAt, count, topicSlot) {
+    async release(chatId, bookedAt, count, topicSlot, shareSlot = false) {
       if (count <= 0 && !topicSlot) return;
       await db.transaction(async (tx) => {
         const keys = [
           ...(count > 0 ? [`chat:${chatId}`, 'global'] : []),
+          ...(count > 0 && shareSlot ? [`unpaid:${chatId}`] : []),
           ...(topicSlot ? [`topics:${chatId}`] : []),
         ];
         const rows = await tx

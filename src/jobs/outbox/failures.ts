@@ -23,6 +23,7 @@ export async function fail(ctx: SenderContext, item: ClaimedItem, err: unknown, 
         item.bookedAt,
         item.cost - Math.min(item.cost, tally.posted),
         item.topicSlot && !tally.topicCreated,
+        item.shareSlot,
       )
       .catch((e: unknown) => lg.warn({ err: e }, 'could not give back the budget of a failed send'));
   }

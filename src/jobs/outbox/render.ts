@@ -1,6 +1,7 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { InlineButton } from '../../app/ports/index.ts';
 import { SendError, type Handler, type SenderContext } from './context.ts';
+import { renderCard } from './topics.ts';
 
 /** Edits one message; false when it is gone (deleted by someone), true when done or already so. */
 async function edit(
@@ -29,8 +30,9 @@ async function edit(
 }
 
 /**
- * Renders the fan's card or the live inbox from current data; both are edits of one message. The
- * interval is enforced here too: a render that comes too soon waits for its turn.
+ * Renders the fan's card or the live inbox from current data; both are edits of one message (a card
+ * not sent yet is sent and pinned, see topics.ts `renderCard`). The interval is enforced here too: a
+ * render that comes too soon waits for its turn.
  */
 export const render: Handler<'render'> = async (ctx, item, p) => {
   const { api, views, clock, uow } = ctx.deps;
@@ -45,6 +47,9 @@ export const render: Handler<'render'> = async (ctx, item, p) => {
   if (p.target === 'card' && p.userId !== undefined) {
     const userId = p.userId;
     const [topic, user] = await Promise.all([repos.topics.get(userId), repos.users.get(userId)]);
+    // The card's first render (or its pin, still owed): sent now, not held to the interval.
+    if (topic && topic.threadId !== null && user && (topic.cardMessageId === null || !topic.cardPinned))
+      return renderCard(ctx, item, p.groupId, { ...topic, threadId: topic.threadId }, user);
     if (await tooSoon(topic?.cardRenderedAt, ctx.timings.cardIntervalMs)) return;
     if (topic?.cardMessageId && topic.threadId !== null && user) {
       const { spent } = await repos.ledger.totals(userId);

@@ -1,58 +1,95 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
-import { scheduleInboxRender } from '../../app/relay/refresh.ts';
+import type { ClaimedItem, FanTopic, User } from '../../app/ports/index.ts';
+import { scheduleCardRender, scheduleCardSetup, scheduleInboxRender } from '../../app/relay/refresh.ts';
 import { SendError, type SenderContext } from './context.ts';
 
-/** The fan's topic, creating what is missing first: topic → card → pin. Returns its thread id. */
+/**
+ * The fan's topic, created first if missing (content first: a new fan's topic comes with their message).
+ * Their info card and its pin follow as a render of their own (class 4, see `renderCard`), queued in the
+ * transaction that records the topic. Returns the thread id.
+ */
 export async function ensureTopic(ctx: SenderContext, groupId: number, userId: number): Promise<number> {
-  const { api, views, clock } = ctx.deps;
-  const repos = ctx.deps.uow.repos;
-  let topic = await repos.topics.get(userId);
-  const user = await repos.users.get(userId);
-  if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
-  if (!topic || topic.threadId === null) {
-    const name = views.topicName(user);
-    const created = await ctx.call(groupId, null, () => api.createForumTopic(groupId, name));
-    const tally = ctx.tallies.getStore();
-    if (tally) tally.topicCreated = true;
-    await repos.topics.reserve(userId, groupId, name);
-    await repos.topics.setThread(userId, created.message_thread_id, name);
-    // The live inbox lists conversations by their topic: one rendered before it existed left this fan out.
-    await scheduleInboxRender(repos, groupId, clock.now(), ctx.timings);
-    topic = await repos.topics.get(userId);
+  const { api, views, clock, uow } = ctx.deps;
+  const topic = await uow.repos.topics.get(userId);
+  if (topic && topic.threadId !== null) {
+    // A card still owed (its render lost, or a topic made before cards followed content): queue it.
+    if (topic.cardMessageId === null || !topic.cardPinned)
+      await scheduleCardSetup(uow.repos, userId, groupId, topic.threadId, clock.now(), { expedite: false });
+    return topic.threadId;
   }
-  const threadId = topic!.threadId!;
-  if (topic!.cardMessageId === null) {
-    const { spent } = await repos.ledger.totals(userId);
-    const previous = topic!.previousThreadId ? { groupId, threadId: topic!.previousThreadId } : null;
+  const user = await uow.repos.users.get(userId);
+  if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
+  const name = views.topicName(user);
+  const created = await ctx.call(groupId, null, () => api.createForumTopic(groupId, name));
+  const tally = ctx.tallies.getStore();
+  if (tally) tally.topicCreated = true;
+  const threadId = created.message_thread_id;
+  await uow.run(async (r) => {
+    await r.topics.reserve(userId, groupId, name);
+    await r.topics.setThread(userId, threadId, name);
+    await scheduleCardSetup(r, userId, groupId, threadId, clock.now());
+    // The live inbox lists conversations by their topic: one rendered before it existed left this fan out.
+    await scheduleInboxRender(r, groupId, clock.now(), ctx.timings);
+  });
+  return threadId;
+}
+
+/**
+ * The fan's info card into their topic and its pin: the first render of a card (see app/relay/refresh.ts
+ * `scheduleCardSetup`). A 429 on the pin waits and the retry pins the card it has; a missing right to pin
+ * blocks nothing. A topic lost meanwhile gets its card when the fan's next message recreates it.
+ */
+export async function renderCard(
+  ctx: SenderContext,
+  item: ClaimedItem,
+  groupId: number,
+  topic: FanTopic & { threadId: number },
+  user: User,
+): Promise<void> {
+  const { api, views, clock, uow } = ctx.deps;
+  const userId = user.id;
+  const threadId = topic.threadId;
+  let cardId = topic.cardMessageId;
+  const resent = cardId !== null;
+  if (cardId === null) {
+    const { spent } = await uow.repos.ledger.totals(userId);
+    const previous = topic.previousThreadId ? { groupId, threadId: topic.previousThreadId } : null;
     const card = views.infoCard(
       { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
       await views.localeFor(groupId),
     );
-    const sent = await ctx.call(groupId, threadId, () =>
-      api.sendMessage(groupId, card.html, {
-        message_thread_id: threadId,
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        reply_markup: { inline_keyboard: card.keyboard },
-      }),
-    );
-    await repos.topics.setCard(userId, sent.message_id);
-    topic = { ...topic!, cardMessageId: sent.message_id, cardPinned: false };
-  }
-  if (!topic!.cardPinned) {
-    const cardId = topic!.cardMessageId!;
+    let sent: { message_id: number };
     try {
-      await ctx.call(groupId, threadId, () =>
-        api.pinChatMessage(groupId, cardId, { disable_notification: true }),
+      sent = await sendIntoTopic(ctx, groupId, threadId, () =>
+        api.sendMessage(groupId, card.html, {
+          message_thread_id: threadId,
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: { inline_keyboard: card.keyboard },
+        }),
       );
     } catch (err) {
-      // A 429 must wait (the pin is retried with the relay); a missing right must not block the relay.
-      if (err instanceof SendError && err.failure.type === 'retry_after') throw err;
-      ctx.log.warn({ err, userId }, 'could not pin the info card');
+      if (!(err instanceof SendError) || err.failure.type !== 'thread_lost') throw err;
+      await uow.repos.outbox.complete(item.id, clock.now());
+      return;
     }
-    await repos.topics.setCardPinned(userId);
+    cardId = sent.message_id;
+    await uow.repos.topics.setCard(userId, cardId);
   }
-  return threadId;
+  try {
+    const id = cardId;
+    await ctx.call(groupId, threadId, () => api.pinChatMessage(groupId, id, { disable_notification: true }));
+  } catch (err) {
+    // A 429 must wait (the pin is retried with this render); a missing right must not block anything.
+    if (err instanceof SendError && err.failure.type === 'retry_after') throw err;
+    ctx.log.warn({ err, userId }, 'could not pin the info card');
+  }
+  await uow.run(async (r) => {
+    await r.topics.setCardPinned(userId);
+    await r.outbox.complete(item.id, clock.now());
+    // A retry after a 429 only pinned: a change that joined this render meanwhile gets an edit of its own.
+    if (resent) await scheduleCardRender(r, userId, clock.now(), ctx.timings);
+  });
 }
 
 /** A send into the fan's topic; a topic an admin closed is reopened once and the send repeated. */

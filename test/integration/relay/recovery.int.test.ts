@@ -48,9 +48,17 @@ describe('recovery', () => {
     expect(topic.threadId).not.toBe(oldThread);
     expect(topic.previousThreadId).toBe(oldThread);
     expect(copiesFrom(ivy.id)[1]!.payload.message_thread_id).toBe(topic.threadId);
-    const card = fake
-      .callsTo('sendMessage')
-      .filter((c) => c.ok && c.payload.message_thread_id === topic.threadId)[0]!;
+    // The new topic gets its card (after the message), noting where the earlier history is, pinned.
+    const card = await eventually(
+      () => fake.callsTo('sendMessage').find((c) => c.ok && c.payload.message_thread_id === topic.threadId),
+      10_000,
+      'the new card',
+    );
+    await eventually(
+      () => fake.pins(ADMIN_GROUP_ID).includes((card.result as { message_id: number }).message_id),
+      10_000,
+      'the new card pinned',
+    );
     expect(card.payload.text).toContain(
       en('relay-card-previous', { link: `https://t.me/c/1234567890/${oldThread}` }),
     );
@@ -66,14 +74,39 @@ describe('recovery', () => {
     });
     await t.post(privateText(lou, 'hi', { fake }));
     await eventually(() => copiesFrom(lou.id).length === 1, 10_000, 'the copy');
-    const topic = (await topicOf(lou.id))!;
-    expect(topic.cardPinned).toBe(true);
+    const topic = await eventually(
+      async () => ((await topicOf(lou.id))?.cardPinned ? (await topicOf(lou.id))! : null),
+      10_000,
+      'the card pinned after the 429',
+    );
     expect(fake.pins(ADMIN_GROUP_ID)).toContain(topic.cardMessageId);
     // One card only: the retry pinned the card it had, it did not send another.
     expect(
       fake.callsTo('sendMessage').filter((c) => c.ok && c.payload.message_thread_id === topic.threadId),
     ).toHaveLength(1);
     expect(fake.stats.earlyRetries).toBe(0);
+  });
+
+  it('a card the bot has no right to pin blocks nothing: the message arrives, the pin is not tried again', async () => {
+    const max = fanUser(305);
+    fake.failNext('pinChatMessage', {
+      error_code: 400,
+      description: 'Bad Request: not enough rights to manage pinned messages in the chat',
+    });
+    await t.post(privateText(max, 'hi', { fake }));
+    await eventually(() => copiesFrom(max.id).length === 1, 10_000, 'the copy');
+    const topic = await eventually(
+      async () => ((await topicOf(max.id))?.cardPinned ? (await topicOf(max.id))! : null),
+      10_000,
+      'the pin given up',
+    );
+    expect(topic.cardMessageId).not.toBeNull();
+    expect(fake.pins(ADMIN_GROUP_ID)).not.toContain(topic.cardMessageId);
+    await t.post(privateText(max, 'again', { fake }));
+    await eventually(() => copiesFrom(max.id).length === 2, 10_000, 'the second copy');
+    expect(
+      fake.callsTo('pinChatMessage').filter((c) => c.payload.message_id === topic.cardMessageId),
+    ).toHaveLength(1);
   });
 
   it('a paid message that cannot be delivered at all is refunded and the fan told', async () => {

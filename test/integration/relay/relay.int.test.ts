@@ -40,6 +40,8 @@ describe('a fan message reaches the admin forum', () => {
     expect((await t.post(update)).status).toBe(200);
     await eventually(() => fake.callsTo('copyMessage').length === 1, 5000, 'the copy');
     await eventually(() => sentTo(alice.id).length === 1, 5000, 'the receipt');
+    // The card and its pin follow the message (a render of their own, after fans' content).
+    await eventually(() => fake.pins(ADMIN_GROUP_ID).length === 1, 5000, 'the pinned card');
 
     const topics = fake.topics(ADMIN_GROUP_ID);
     expect(topics).toHaveLength(1);
@@ -56,7 +58,7 @@ describe('a fan message reaches the admin forum', () => {
       from_chat_id: alice.id,
       message_thread_id: topics[0]!.message_thread_id,
     });
-    // A new fan's first message costs the group exactly 4 messages: topic, card, pin, the message.
+    // A new fan's first message costs the group exactly 4 messages: topic and message, then card and pin.
     expect(
       groupCalls()
         .map((c) => c.method)
