@@ -1,11 +1,18 @@
 ## Relay
 # A fan's message to the creator: the receipt, refusals, edits, refunds, payment support.
 # $status is queued or sent, $charge free or paid; $left is the time pass left; the balance bar takes
-# the arguments of balance-bar. $low is yes or no.
+# the arguments of balance-bar. $low is yes or no. $count is how many messages the receipt covers
+# (receipts still waiting to be sent merge into one), $cost what they cost together.
 
 relay-receipt = { $status ->
-    [queued] ⏳ Queued
-   *[sent] ✔️ Sent
+    [queued] ⏳ { $count ->
+        [1] Queued
+       *[other] { $count } messages queued
+    }
+   *[sent] ✔️ { $count ->
+        [1] Sent
+       *[other] { $count } messages sent
+    }
   } · { $charge ->
     [free] free with your time pass ({ $left } left)
    *[paid] −{ $cost ->
@@ -13,7 +20,10 @@ relay-receipt = { $status ->
        *[other] { $cost } credits
     }
   }{ $status ->
-    [queued] {"\u000A"}Many people are writing right now: your message reaches me in a few minutes.
+    [queued] {"\u000A"}Many people are writing right now: { $count ->
+        [1] your message reaches
+       *[other] your messages reach
+    } me in a few minutes.
    *[sent] {""}
   }
   <code>{ balance-bar }</code>{ $low ->

@@ -1,8 +1,14 @@
 ## Relay
 
 relay-receipt = { $status ->
-    [queued] ⏳ En cola
-   *[sent] ✔️ Enviado
+    [queued] ⏳ { $count ->
+        [1] En cola
+       *[other] { $count } mensajes en cola
+    }
+   *[sent] ✔️ { $count ->
+        [1] Enviado
+       *[other] { $count } mensajes enviados
+    }
   } · { $charge ->
     [free] gratis con tu pase (te quedan { $left })
    *[paid] −{ $cost ->
@@ -10,7 +16,10 @@ relay-receipt = { $status ->
        *[other] { $cost } créditos
     }
   }{ $status ->
-    [queued] {"\u000A"}Ahora mismo escribe mucha gente: tu mensaje me llegará en unos minutos.
+    [queued] {"\u000A"}Ahora mismo escribe mucha gente: { $count ->
+        [1] tu mensaje me llegará
+       *[other] tus mensajes me llegarán
+    } en unos minutos.
    *[sent] {""}
   }
   <code>{ balance-bar }</code>{ $low ->

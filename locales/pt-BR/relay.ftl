@@ -1,8 +1,14 @@
 ## Relay
 
 relay-receipt = { $status ->
-    [queued] ⏳ Na fila
-   *[sent] ✔️ Enviada
+    [queued] ⏳ { $count ->
+        [1] Na fila
+       *[other] { $count } mensagens na fila
+    }
+   *[sent] ✔️ { $count ->
+        [1] Enviada
+       *[other] { $count } mensagens enviadas
+    }
   } · { $charge ->
     [free] grátis com seu passe (restam { $left })
    *[paid] −{ $cost ->
@@ -10,7 +16,10 @@ relay-receipt = { $status ->
        *[other] { $cost } créditos
     }
   }{ $status ->
-    [queued] {"\u000A"}Muita gente está escrevendo agora: sua mensagem chega até mim em alguns minutos.
+    [queued] {"\u000A"}Muita gente está escrevendo agora: { $count ->
+        [1] sua mensagem chega
+       *[other] suas mensagens chegam
+    } até mim em alguns minutos.
    *[sent] {""}
   }
   <code>{ balance-bar }</code>{ $low ->

@@ -67,6 +67,8 @@ export type OutboxPayload =
       replyTo?: number | null;
       keyboard?: NoticeButton[][];
       userId?: number;
+      /** A receipt's facts, so a later receipt to the fan can merge into it while it waits. */
+      receipt?: ReceiptFacts;
     }
   /**
    * Any other Bot API call (edits, deletes, topic renames, the live inbox…), with an optional effect
@@ -96,6 +98,20 @@ export type OutboxPayload =
        */
       note?: { label: TextRef; body: string | TextRef; entities: MessageEntityJson[] };
     };
+
+/** What a receipt says (app/relay/receipt.ts): the fan messages it covers, their total cost, the balance. */
+export interface ReceiptFacts {
+  messageIds: number[];
+  cost: number;
+  /** Every message it covers went free (a time pass). */
+  free: boolean;
+  queued?: boolean;
+  balance: number;
+  lastTopUp: number | null;
+  low: boolean;
+  threshold: number;
+  passLeftMs: number;
+}
 
 /** A message entity as Telegram sends it (plain JSON). */
 export interface MessageEntityJson {
@@ -149,8 +165,16 @@ export interface NewOutboxItem {
 }
 
 export interface OutboxRepo {
-  /** Adds items (a repeat idempotency key is ignored). Call inside the transaction that decided them. */
-  enqueue(items: NewOutboxItem[]): Promise<void>;
+  /**
+   * Adds items (a repeat idempotency key, or a second pending item of a coalesce key, is skipped) and
+   * returns the idempotency keys it added. Call inside the transaction that decided them.
+   */
+  enqueue(items: NewOutboxItem[]): Promise<string[]>;
+  /**
+   * The payload of the pending item of `coalesceKey`, locked until the transaction ends, to merge into;
+   * 'exists' when an item keyed `idempotencyKey` exists already; null when none is pending.
+   */
+  pendingToMerge(coalesceKey: string, idempotencyKey: string): Promise<OutboxPayload | 'exists' | null>;
   /**
    * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins), and
    * makes it due at `notBefore` if given; false when none is pending (none queued, or it is being sent or

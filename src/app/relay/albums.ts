@@ -1,10 +1,9 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { receipt } from './receipt.ts';
+import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
-import { fanNotice } from '../system/notices.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 /**
@@ -124,18 +123,25 @@ async function enqueueFanAlbum(
   const balance = user.creditBalance;
   const low = isLowBalance(balance, settings.low_credit_threshold);
   if (settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !free)) {
-    const notice = receipt({
-      cost,
-      free,
-      balance,
-      lastTopUp: await r.ledger.lastTopUp(userId),
-      low,
-      threshold: settings.low_credit_threshold,
-      passLeftMs,
-    });
-    items.push(fanNotice(userId, `receipt:${chatId}:${first}`, notice, { replyTo: first }));
+    items.push(
+      receiptItem(
+        userId,
+        chatId,
+        batch.map((i) => i.messageId),
+        first,
+        {
+          cost,
+          free,
+          balance,
+          lastTopUp: await r.ledger.lastTopUp(userId),
+          low,
+          threshold: settings.low_credit_threshold,
+          passLeftMs,
+        },
+      ),
+    );
   }
-  await r.outbox.enqueue(items);
+  await enqueueWithReceipt(r, items);
 }
 
 /** An admin's album to the fan, as one copyMessages (Telegram keeps the grouping). */

@@ -4,12 +4,11 @@ import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
 import { topicName } from '../messages.ts';
-import { receipt } from './receipt.ts';
+import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
-import { fanNotice } from '../system/notices.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 export interface RelayDeps {
@@ -117,22 +116,21 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const wantReceipt =
       settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
     if (wantReceipt) {
-      const notice = receipt({
-        cost: quote.cost,
-        free: quote.free,
-        queued,
-        balance,
-        lastTopUp: await r.ledger.lastTopUp(user.id),
-        low,
-        threshold: settings.low_credit_threshold,
-        passLeftMs: passRemaining(user.timePassUntil, deps.clock),
-      });
       // A fan writes in their private chat: its id is theirs.
       items.push(
-        fanNotice(user.id, `receipt:${msg.chatId}:${msg.messageId}`, notice, { replyTo: msg.messageId }),
+        receiptItem(user.id, msg.chatId, [msg.messageId], msg.messageId, {
+          cost: quote.cost,
+          free: quote.free,
+          queued,
+          balance,
+          lastTopUp: await r.ledger.lastTopUp(user.id),
+          low,
+          threshold: settings.low_credit_threshold,
+          passLeftMs: passRemaining(user.timePassUntil, deps.clock),
+        }),
       );
     }
-    await r.outbox.enqueue(items);
+    await enqueueWithReceipt(r, items);
     return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
   });
   if (result.ok && !result.duplicate) deps.outboxSignal.notify();

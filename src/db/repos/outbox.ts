@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import {
   BUDGETED_METHODS,
   BULK_HEADROOM,
@@ -23,8 +23,8 @@ import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
 export function outboxRepo(db: DbOrTx): OutboxRepo {
   return {
     async enqueue(items: NewOutboxItem[]) {
-      if (items.length === 0) return;
-      await db
+      if (items.length === 0) return [];
+      const rows = await db
         .insert(outbox)
         .values(
           items.map((i) => ({
@@ -40,7 +40,24 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
           })),
         )
         // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ key: outbox.idempotencyKey });
+      return rows.map((r) => r.key);
+    },
+    async pendingToMerge(coalesceKey, idempotencyKey) {
+      const rows = await db
+        .select({ key: outbox.idempotencyKey, status: outbox.status, payload: outbox.payload })
+        .from(outbox)
+        .where(
+          or(
+            and(eq(outbox.coalesceKey, coalesceKey), eq(outbox.status, 'pending')),
+            eq(outbox.idempotencyKey, idempotencyKey),
+          ),
+        )
+        .for('update');
+      if (rows.some((r) => r.key === idempotencyKey)) return 'exists';
+      const pending = rows.find((r) => r.status === 'pending');
+      return pending ? (pending.payload as unknown as OutboxPayload) : null;
     },
     async coalesce(coalesceKey, payload, opts = {}) {
       const rows = await db

@@ -39,7 +39,9 @@ const singleCopiesOf = (chatId: number, ids: number[]) =>
     .filter((c) => c.payload.from_chat_id === chatId && ids.includes(c.payload.message_id as number));
 const sentTo = (chatId: number) =>
   fake.calls.filter((c) => c.ok && c.payload.chat_id === chatId && c.method === 'sendMessage');
-const receiptsTo = (chatId: number) => sentTo(chatId).filter((c) => /Sent ·/.test(String(c.payload.text)));
+/** Receipts: what the fan's chat got that starts like one (its first line, up to the cost). */
+const receiptsTo = (chatId: number) =>
+  sentTo(chatId).filter((c) => [1, 2, 3].some((n) => firstLine(c.payload.text).startsWith(receiptStart(n))));
 const topicOf = async (userId: number) => (await createUnitOfWork(t.db.database).repos.topics.get(userId))!;
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,7 +77,7 @@ describe('a fan album', () => {
     await eventually(async () => (await topicOf(ana.id)).cardPinned, 5000, 'the pinned card');
 
     const receipt = await eventually(() => receiptsTo(ana.id)[0], 5000, 'the receipt');
-    expect(firstLine(receipt.payload.text)).toBe(receiptHead(3 * photoCost));
+    expect(firstLine(receipt.payload.text)).toBe(receiptHead(3 * photoCost, 3));
     expect(receipt.payload.reply_parameters).toMatchObject({ message_id: idsOf(album)[0] });
     await settle();
     expect(receiptsTo(ana.id)).toHaveLength(1);
@@ -113,7 +115,7 @@ describe('a fan album', () => {
     expect(copy.payload.message_ids).toEqual(idsOf(album).slice(0, 2));
     expect(await balanceOf(t, ben.id)).toBe(1);
     const receipt = await eventually(() => receiptsTo(ben.id).at(-1), 5000, 'the receipt');
-    expect(firstLine(receipt.payload.text)).toBe(receiptHead(2 * photoCost));
+    expect(firstLine(receipt.payload.text)).toBe(receiptHead(2 * photoCost, 2));
   });
 
   it('charges a redelivered item once and relays it once', async () => {
@@ -195,10 +197,11 @@ describe('accounts', () => {
   });
 });
 
-const firstLine = (text: unknown) => String(text).split('\n')[0];
-/** The receipt's first line: sent, and what it cost. */
-const receiptHead = (cost: number) => {
+const firstLine = (text: unknown) => String(text).split('\n')[0] ?? '';
+/** The receipt's first line: sent (an album counts its items), and what it cost. */
+const receiptHead = (cost: number, count: number) => {
   const r = receiptRef({
+    count,
     cost,
     free: false,
     balance: 0,
@@ -209,3 +212,5 @@ const receiptHead = (cost: number) => {
   });
   return firstLine(en(r.key, r.args));
 };
+/** A receipt's first line up to its cost (`count` messages, sent). */
+const receiptStart = (count: number) => receiptHead(0, count).split('·')[0]!;

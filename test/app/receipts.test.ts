@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxPayload } from '../../src/app/ports/index.ts';
+import { enqueueWithReceipt, receiptItem } from '../../src/app/relay/receipt.ts';
+import { createServiceStack, type ServiceStack } from '../support/services.ts';
+import { en } from '../support/i18n.ts';
+
+let s: ServiceStack;
+beforeAll(async () => {
+  s = await createServiceStack();
+});
+afterAll(() => s.dispose());
+
+let nextMessage = 300;
+const message = (userId: number, type = 'text') => ({
+  userId,
+  chatId: userId,
+  messageId: ++nextMessage,
+  type,
+});
+type Row = Awaited<ReturnType<ServiceStack['outboxRows']>>[number];
+type Notice = Extract<OutboxPayload, { kind: 'notice' }>;
+const receiptsTo = async (userId: number) =>
+  (await s.outboxRows()).filter(
+    (r): r is Row & { payload: Notice } =>
+      r.payload.kind === 'notice' && r.payload.chatId === userId && r.payload.receipt !== undefined,
+  );
+/** What the sender does when it takes an item: it is in flight, nothing merges into it any more. */
+const takeBySender = (id: number) =>
+  s.db.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
+
+describe("receipts to one fan coalesce while they wait (the outbox's ordering rule)", () => {
+  it('three messages while the receipt waits: one receipt, for three messages, their total, the latest balance', async () => {
+    await s.ensureFan(4001);
+    await s.grant(4001, 20);
+    const sent = [message(4001, 'text'), message(4001, 'photo'), message(4001, 'text')];
+    const results = [];
+    for (const m of sent) results.push(await s.services.acceptFanMessage(m));
+    const receipts = await receiptsTo(4001);
+    expect(receipts).toHaveLength(1);
+    const [r] = receipts;
+    const last = results.at(-1)!;
+    if (!last.ok || last.duplicate) throw new Error('not accepted');
+    expect(r!.status).toBe('pending');
+    expect(r!.payload.text?.key).toBe('relay-receipt');
+    expect(r!.payload.text?.args).toMatchObject({
+      count: 3,
+      cost: 1 + 3 + 1,
+      charge: 'paid',
+      balance: last.balance,
+    });
+    // It answers the latest message, and covers each message once.
+    expect(r!.payload.replyTo).toBe(sent[2]!.messageId);
+    expect(r!.payload.receipt?.messageIds).toEqual(sent.map((m) => m.messageId));
+    // Worded for the count (the variable every language has).
+    expect(en(r!.payload.text!.key, r!.payload.text!.args)).not.toBe(
+      en('relay-receipt', { ...r!.payload.text!.args, count: 1 }),
+    );
+  });
+
+  it('a redelivered message neither adds a receipt nor counts twice', async () => {
+    await s.ensureFan(4002);
+    const a = message(4002);
+    const b = message(4002);
+    await s.services.acceptFanMessage(a);
+    await s.services.acceptFanMessage(b);
+    expect(await s.services.acceptFanMessage(b)).toEqual({ ok: true, duplicate: true });
+    const [r, ...more] = await receiptsTo(4002);
+    expect(more).toHaveLength(0);
+    expect(r!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+    // The merge itself is keyed on the messages it covers: merging b again changes nothing.
+    const again = receiptItem(4002, 4002, [b.messageId], b.messageId, {
+      ...r!.payload.receipt!,
+      cost: 1,
+    });
+    await s.uow.run((tx) => enqueueWithReceipt(tx, [again]));
+    // …and so is the receipt queued on its own: queueing a's again changes nothing either.
+    const first = receiptItem(4002, 4002, [a.messageId], a.messageId, { ...r!.payload.receipt!, cost: 1 });
+    await s.uow.run((tx) => enqueueWithReceipt(tx, [first]));
+    const after = await receiptsTo(4002);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+  });
+
+  it('a receipt already being sent is not merged into: the next message gets a receipt of its own', async () => {
+    await s.ensureFan(4003);
+    await s.grant(4003, 10);
+    await s.services.acceptFanMessage(message(4003));
+    await s.services.acceptFanMessage(message(4003));
+    const [inFlight] = await receiptsTo(4003);
+    await takeBySender(inFlight!.id);
+    const third = message(4003);
+    await s.services.acceptFanMessage(third);
+    const receipts = await receiptsTo(4003);
+    expect(receipts).toHaveLength(2);
+    expect(receipts[0]!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+    expect(receipts[1]!.payload.text?.args).toMatchObject({ count: 1, cost: 1 });
+    expect(receipts[1]!.payload.replyTo).toBe(third.messageId);
+    // …and the messages after it merge into that one while it waits.
+    await s.services.acceptFanMessage(message(4003));
+    const [, next] = await receiptsTo(4003);
+    expect(next!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+  });
+
+  it('free messages (a time pass) stay free in the merged receipt; a paid one among them makes it paid', async () => {
+    await s.ensureFan(4004);
+    await s.setPass(4004, new Date(s.clock.now().getTime() + 60_000));
+    await s.services.acceptFanMessage(message(4004));
+    await s.services.acceptFanMessage(message(4004));
+    expect((await receiptsTo(4004))[0]!.payload.text?.args).toMatchObject({
+      count: 2,
+      charge: 'free',
+      cost: 0,
+    });
+    await s.setPass(4004, null);
+    await s.services.acceptFanMessage(message(4004));
+    expect((await receiptsTo(4004))[0]!.payload.text?.args).toMatchObject({
+      count: 3,
+      charge: 'paid',
+      cost: 1,
+    });
+  });
+});
