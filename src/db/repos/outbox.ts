@@ -117,6 +117,12 @@ interface HeadRow extends Record<string, unknown> {
   needs_card: boolean;
   /** Fans' content from a fan who never completed a purchase (capped in a contested window). */
   unpaid: boolean;
+  /** The fan whose content this is (relays), else null. */
+  fan_id: number | string | null;
+  /** Being sent now (its lease running): not claimable, but its lane is busy. */
+  in_flight: boolean;
+  /** Fans' content that has more due behind it in its lane (the lane gives one head per claim). */
+  more: boolean;
 }
 
 interface BudgetState {
@@ -185,12 +191,13 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           ),
           heads as (
             select * from (
-              select h.id, h.lane, h.chat_id, h.payload, h.attempts, h.priority,
+              select h.id, h.lane, h.chat_id, h.payload, h.attempts, e.priority,
+                     (h.status = 'sending' and h.lease_until >= ${opts.now}) as in_flight,
                      coalesce(l.last_sent_at, h.created_at) as turn,
                      case when h.kind in ('relay.in', 'relay.album') then (h.payload->>'userId')::bigint end as fan_id,
                      (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
                      (h.kind = 'render' and t.thread_id is not null and t.card_message_id is null) as needs_card,
-                     row_number() over (partition by h.chat_id order by h.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
+                     row_number() over (partition by h.chat_id order by e.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
               from open_lanes ol
               cross join lateral (
                 -- An item in flight is its lane's head (nothing overtakes a send under way); else a reply
@@ -204,24 +211,43 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                    order by (o.priority > 1), o.sort_key, o.id limit 1)
                 limit 1
               ) h
+              -- A note or a call queued in a fan's topic lane ahead of their content (a reopen, a note)
+              -- goes with the content's class: it must not hold the fan's content back behind others'.
+              cross join lateral (
+                select case when h.priority in (${OUTBOX_CLASS.notice}, ${OUTBOX_CLASS.render}) and exists (
+                  select 1 from outbox o where o.lane = h.lane and o.status = 'pending' and o.id <> h.id
+                    and o.priority = ${OUTBOX_CLASS.content}) then ${OUTBOX_CLASS.content} else h.priority end as priority
+              ) e
               left join outbox_lanes l on l.lane = h.lane
               left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
                 and (h.kind in ('relay.in', 'relay.album') or (h.kind = 'render' and h.payload->>'target' = 'card'))
-              where (h.status = 'pending' or h.lease_until < ${opts.now})
-                and h.not_before <= ${opts.now}
+              -- Heads that may go now, and heads in flight (they tell whose content is still under way).
+              where ((h.status = 'pending' or h.lease_until < ${opts.now}) and h.not_before <= ${opts.now})
+                 or (h.status = 'sending' and h.lease_until >= ${opts.now})
             ) c
             where c.chat_rank <= ${HEADS_PER_CHAT}
             order by c.priority, c.turn, c.id
             limit 500
           )
-          -- Whether the fan ever paid, for the heads only (one index probe each, after the limit).
+          -- For fans' content, after the limit (an index probe each): whether the fan ever paid, and
+          -- whether more content waits behind the head in its lane.
           select hd.*,
                  (hd.fan_id is not null and hd.priority = ${OUTBOX_CLASS.content} and not exists (
-                   select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid
+                   select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
+                 (hd.priority = ${OUTBOX_CLASS.content} and exists (
+                   select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.id <> hd.id
+                     and o.not_before <= ${opts.now})) as more
           from heads hd
           order by hd.priority, hd.turn, hd.id`)) as { rows: HeadRow[] };
-        const heads = result.rows.filter((h) => !exclude.includes(h.lane));
+        const heads = result.rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));
         const groupBudgetOf = (chatId: number) => chatId < 0;
+        // Chats where a paying fan's content waits or is being sent: there, never-paid fans' content is
+        // held to its share of the window.
+        const contested = new Set(
+          result.rows
+            .filter((h) => h.fan_id !== null && Number(h.priority) === OUTBOX_CLASS.content && !h.unpaid)
+            .map((h) => Number(h.chat_id)),
+        );
 
         const keys = new Set<string>(['global']);
         for (const h of heads) {
@@ -269,21 +295,22 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         const claimed: ClaimedItem[] = [];
         const global = states.get('global')!;
         /**
-         * Per chat, the first class a head of which waited for the chat's budget: no later class takes the
-         * room it waits for (a card, a notice or the inbox never goes before fans' waiting content).
+         * Per chat, the first class a head of which waited for the chat's budget (or has more content
+         * behind it): no later class takes the room that waits for it (a card, a notice or the inbox never
+         * goes before fans' waiting content).
          */
         const waitingClass = new Map<number, number>();
         /**
-         * Admits one head if the budgets allow. `capped`: a never-paid fan's content is held to its share
-         * of the window, so paying fans' waiting content goes first ('share': held back by it alone).
+         * Admits one head if the budgets allow. A never-paid fan's content, where paying fans' content
+         * waits, is held to its share of the window; held back, it still holds back later classes.
          */
-        const admit = (h: HeadRow, capped: boolean): 'admitted' | 'waits' | 'share' => {
+        const admit = (h: HeadRow): void => {
           const chatId = Number(h.chat_id);
           const priority = Number(h.priority);
           const cost = costOf(h);
           const chat = states.get(`chat:${chatId}`)!;
           const waiting = waitingClass.get(chatId);
-          if (cost > 0 && waiting !== undefined && priority > waiting) return 'waits';
+          if (cost > 0 && waiting !== undefined && priority > waiting) return;
           const chatFree =
             cost === 0
               ? chat.blockedUntil > now
@@ -296,13 +323,14 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           const topics = h.needs_topic && opts.budgets.topics ? states.get(`topics:${chatId}`)! : null;
           const topicFree = topics ? freeAt(topics, opts.budgets.topics!, 1) : 0;
           const share = h.unpaid ? (states.get(`unpaid:${chatId}`) ?? null) : null;
-          const shareFree = share && capped ? freeAt(share, shareOf(chatId), cost) : 0;
+          const shareFree = share && contested.has(chatId) ? freeAt(share, shareOf(chatId), cost) : 0;
           if (chatFree > 0 || globalFree > 0 || topicFree > 0 || shareFree > 0) {
             wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree, shareFree));
-            if (chatFree > 0 && cost > 0 && (waiting === undefined || priority < waiting))
+            if ((chatFree > 0 || shareFree > 0) && cost > 0 && (waiting === undefined || priority < waiting))
               waitingClass.set(chatId, priority);
-            return chatFree === 0 && globalFree === 0 && topicFree === 0 ? 'share' : 'waits';
+            return;
           }
+          if (h.more && (waiting === undefined || priority < waiting)) waitingClass.set(chatId, priority);
           for (let i = 0; i < cost; i++) {
             chat.recent.push(now);
             global.recent.push(now);
@@ -326,22 +354,13 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             topicSlot: topics !== null,
             shareSlot: share !== null,
           });
-          return 'admitted';
         };
 
-        // Heads come by class, then by turn. Never-paid fans' content held back by its share alone gets
-        // what paying fans' content leaves, before any later class (work-conserving).
-        let heldBack: HeadRow[] = [];
-        const releaseHeldBack = () => {
-          for (const h of heldBack) if (claimed.length < opts.limit) admit(h, false);
-          heldBack = [];
-        };
+        // Heads come by class, then by turn.
         for (const h of heads) {
           if (claimed.length >= opts.limit) break;
-          if (heldBack.length && Number(h.priority) > OUTBOX_CLASS.content) releaseHeldBack();
-          if (admit(h, true) === 'share') heldBack.push(h);
+          admit(h);
         }
-        releaseHeldBack();
 
         for (const s of states.values()) {
           if (!s.dirty) continue;
