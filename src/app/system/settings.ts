@@ -53,9 +53,9 @@ export const SETTINGS = {
   /** How a fan's message lands in their topic. */
   relay_mode: z.enum(['copy', 'forward']).default('copy'),
   /**
-   * New fan topics per minute. Each costs four of the admin group's 20 sends a minute (topic, card, pin,
-   * message), so a burst of new accounts beyond this waits (charged, queued) and existing conversations
-   * keep moving.
+   * New fan topics per minute. Each costs four of the admin group's 20 sends a minute (topic and message,
+   * then card and pin when the budget has room), so a burst of new accounts beyond this waits (charged,
+   * queued) and existing conversations keep moving.
    */
   topic_creations_per_minute: z.number().int().min(1).max(20).default(3),
   /** Edits of one fan message mirrored into the topic (0: none). Each costs a send of the group's budget. */
