@@ -71,6 +71,13 @@ async function relay(update: Update, method = 'copyMessage'): Promise<number> {
     5000,
     'the relay',
   );
+  // A new fan's card and its pin follow their message: wait for them, so they are not taken for what
+  // the test looks for next.
+  await eventually(
+    async () => (await createUnitOfWork(t.db.database).repos.topics.get(chat.id))?.cardPinned === true,
+    5000,
+    'the card',
+  );
   return resultId(call);
 }
 
