@@ -214,7 +214,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
               -- A note or a call queued in a fan's topic lane ahead of their content (a reopen, a note)
               -- goes with the content's class: it must not hold the fan's content back behind others'.
               cross join lateral (
-                select case when h.priority in (${OUTBOX_CLASS.notice}, ${OUTBOX_CLASS.render}) and exists (
+                select case when h.chat_id < 0 and h.priority in (${OUTBOX_CLASS.notice}, ${OUTBOX_CLASS.render}) and exists (
                   select 1 from outbox o where o.lane = h.lane and o.status = 'pending' and o.id <> h.id
                     and o.priority = ${OUTBOX_CLASS.content}) then ${OUTBOX_CLASS.content} else h.priority end as priority
               ) e
