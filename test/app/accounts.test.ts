@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROFILE_REFRESH_MS } from '../../src/app/accounts/accounts.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 
 let s: ServiceStack;
@@ -58,6 +59,45 @@ describe('accounts: first contact and profile', () => {
     expect((await s.user(1004))!.blockedBot).toBe(true);
     await s.services.updates.begin(++nextUpdate, { id: 1004, firstName: 'F' }, { privateMessage: true });
     expect((await s.user(1004))!.blockedBot).toBe(false);
+  });
+});
+
+describe('accounts: the profile refresh', () => {
+  it('an unchanged profile seen within PROFILE_REFRESH_MS writes nothing; later it refreshes last seen', async () => {
+    await begin(1301);
+    const first = (await s.user(1301))!.lastSeenAt;
+    s.clock.advance(PROFILE_REFRESH_MS - 1000);
+    const res = await begin(1301);
+    expect(res).toMatchObject({
+      duplicate: false,
+      created: false,
+      user: { id: 1301, firstName: 'Fan 1301' },
+    });
+    expect((await s.user(1301))!.lastSeenAt).toEqual(first);
+    s.clock.advance(2000);
+    await begin(1301);
+    expect((await s.user(1301))!.lastSeenAt).toEqual(s.clock.now());
+  });
+
+  it('a changed name or language is stored at once, however recent the last refresh', async () => {
+    await begin(1302, { languageCode: 'en' });
+    const res = await begin(1302, { firstName: 'New', languageCode: 'es' });
+    expect(res).toMatchObject({ duplicate: false, user: { firstName: 'New', languageCode: 'es' } });
+    expect((await s.user(1302))!).toMatchObject({ firstName: 'New', languageCode: 'es' });
+    // No language code in an update keeps the stored one (and is no change).
+    expect(await begin(1302, { firstName: 'New' })).toMatchObject({ user: { languageCode: 'es' } });
+  });
+
+  it('a redelivery of a processed update is a duplicate on the one-read path too', async () => {
+    await begin(1303);
+    const updateId = ++nextUpdate;
+    expect(await s.services.updates.begin(updateId, { id: 1303, firstName: 'Fan 1303' })).toMatchObject({
+      duplicate: false,
+    });
+    expect(await s.services.updates.claim(updateId)).toBe(true);
+    expect(await s.services.updates.begin(updateId, { id: 1303, firstName: 'Fan 1303' })).toEqual({
+      duplicate: true,
+    });
   });
 });
 

@@ -15,10 +15,28 @@ export interface AccountsDeps {
 export type BeginResult = { duplicate: true } | { duplicate: false; user: User | null; created: boolean };
 
 /**
+ * How stale `users.last_seen_at` may get before an update refreshes it. Within it, an update from someone
+ * whose profile did not change writes nothing (one read instead of a transaction); a topic rename that
+ * waited out its throttle (fan-state.ts) is queued by the first refresh after it.
+ */
+export const PROFILE_REFRESH_MS = 60_000;
+
+/** The stored row says what Telegram says now (a missing language code keeps the stored one). */
+function profileMatches(user: User, p: TelegramProfile): boolean {
+  return (
+    user.firstName === p.firstName &&
+    user.lastName === (p.lastName ?? null) &&
+    user.username === (p.username ?? null) &&
+    (p.languageCode === undefined || user.languageCode === p.languageCode)
+  );
+}
+
+/**
  * The first step of every update: drop one whose handling committed already (a redelivery), and
  * refresh the sender's profile (a new fan gets their bonus). The update is not claimed here: its claim
  * commits with the handler's effects (app/update-scope.ts). Everything here is idempotent, so a
- * redelivery after a failure repeats it harmlessly.
+ * redelivery after a failure repeats it harmlessly. The usual update (a known sender, the same profile,
+ * seen within PROFILE_REFRESH_MS, nothing to unblock) costs one read and writes nothing.
  */
 export async function beginUpdate(
   deps: AccountsDeps,
@@ -26,8 +44,22 @@ export async function beginUpdate(
   profile: TelegramProfile | null,
   opts: { privateMessage?: boolean } = {},
 ): Promise<BeginResult> {
-  if (await deps.uow.repos.updates.isProcessed(updateId)) return { duplicate: true };
-  if (!profile) return { duplicate: false, user: null, created: false };
+  if (!profile) {
+    if (await deps.uow.repos.updates.isProcessed(updateId)) return { duplicate: true };
+    return { duplicate: false, user: null, created: false };
+  }
+  const known = await deps.uow.repos.users.lookup(profile.id, updateId);
+  if (known?.processed) return { duplicate: true };
+  if (!known && (await deps.uow.repos.updates.isProcessed(updateId))) return { duplicate: true };
+  const age = known ? deps.clock.now().getTime() - known.user.lastSeenAt.getTime() : -1;
+  if (
+    known &&
+    profileMatches(known.user, profile) &&
+    !(opts.privateMessage && known.user.blockedBot) &&
+    age >= 0 &&
+    age < PROFILE_REFRESH_MS
+  )
+    return { duplicate: false, user: known.user, created: false };
   let renamed = false;
   const result = await deps.uow.run(async (r): Promise<BeginResult> => {
     const upserted = await r.users.upsert(profile, deps.clock.now());

@@ -38,6 +38,11 @@ export interface User {
 export interface UsersRepo {
   /** Inserts or refreshes the profile and last-seen time; `created` tells a first contact. */
   upsert(profile: TelegramProfile, now: Date): Promise<{ user: User; created: boolean }>;
+  /**
+   * In one read: the user's row (null for someone never seen) and whether update `updateId` was
+   * processed already (a redelivery). The update lifecycle's fast path (app/accounts/accounts.ts).
+   */
+  lookup(id: number, updateId: number): Promise<{ user: User; processed: boolean } | null>;
   get(id: number): Promise<User | null>;
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;

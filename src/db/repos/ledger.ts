@@ -7,7 +7,8 @@ import type {
   NewLedgerEntry,
 } from '../../app/ports/index.ts';
 import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.ts';
-import type { DbOrTx } from '../client.ts';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { DbOrTx, Tx } from '../client.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
@@ -42,6 +43,80 @@ function plan(balance: number, e: NewLedgerEntry): Planned {
   return { delta: e.delta, balanceAfter: debit.balanceAfter };
 }
 
+/** `LedgerRepo.apply` inside an open transaction. */
+async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
+  // The row lock serialises every ledger write for this user (concurrent debits queue up here), so the
+  // balance read here stays true until commit. An entry of this key (for any user) makes it a repeat.
+  const [locked] = await tx
+    .select({ balance: users.creditBalance, existing: ledgerEntries })
+    .from(users)
+    .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, e.idempotencyKey))
+    .where(eq(users.id, e.userId))
+    .for('update', { of: users });
+  if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
+  if (locked.existing) return { status: 'duplicate', entry: toEntry(locked.existing) };
+
+  const planned = plan(locked.balance, e);
+  if ('status' in planned) return planned;
+
+  const values = {
+    userId: e.userId,
+    // `|| 0`: a clamp that took nothing plans -0; the row (and so the entry) says 0.
+    delta: planned.delta || 0,
+    reason: e.reason,
+    idempotencyKey: e.idempotencyKey,
+    balanceAfter: planned.balanceAfter,
+    actor: e.actor,
+    metadata: e.metadata ?? {},
+  };
+  // The balance moves only when the entry went in (a key raced in by another user's write inserts
+  // nothing, and then nothing moves), and only from the balance read under the lock.
+  const entry = tx
+    .$with('entry')
+    .as(
+      tx
+        .insert(ledgerEntries)
+        .values(values)
+        .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
+        .returning({ id: ledgerEntries.id, createdAt: ledgerEntries.createdAt }),
+    );
+  const moved = tx.$with('moved').as(
+    tx
+      .update(users)
+      .set({ creditBalance: planned.balanceAfter })
+      .where(
+        and(
+          eq(users.id, e.userId),
+          eq(users.creditBalance, locked.balance),
+          sql`exists (select 1 from ${entry})`,
+        ),
+      )
+      .returning({ id: users.id }),
+  );
+  const [row] = await tx
+    .with(entry, moved)
+    .select({
+      id: entry.id,
+      createdAt: entry.createdAt,
+      moved: sql<number>`(select count(*) from ${moved})::int`,
+    })
+    .from(entry);
+  if (!row) {
+    // Lost a race for the key, e.g. the same key sent for another user (which holds another lock).
+    const raced = await ledgerRepo(tx).findByKey(e.idempotencyKey);
+    if (raced) return { status: 'duplicate', entry: raced };
+    throw new Error(`ledger: entry ${e.idempotencyKey} conflicted but cannot be found`);
+  }
+  // The guard cannot fail under the lock; if it does, something wrote the balance around the ledger,
+  // and throwing rolls the entry back rather than recording a chain that does not add up.
+  if (Number(row.moved) !== 1)
+    throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
+  return {
+    status: 'applied',
+    entry: { id: row.id, ...values, metadata: values.metadata, createdAt: row.createdAt },
+  };
+}
+
 export function ledgerRepo(db: DbOrTx): LedgerRepo {
   const findByKey = async (key: string): Promise<LedgerEntry | null> => {
     const [row] = await db.select().from(ledgerEntries).where(eq(ledgerEntries.idempotencyKey, key));
@@ -52,56 +127,12 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
     findByKey,
 
     async apply(e) {
-      // A savepoint inside the caller's `uow.run`, a transaction of its own on the bare db: either way
-      // the entry and the balance move together, and a failure part-way leaves neither.
-      return db.transaction(async (tx): Promise<LedgerApplyResult> => {
-        // The row lock serialises every ledger write for this user (concurrent debits queue up here),
-        // so the balance read below stays true until commit.
-        const [user] = await tx
-          .select({ balance: users.creditBalance })
-          .from(users)
-          .where(eq(users.id, e.userId))
-          .for('update');
-        if (!user) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
-
-        const existing = await ledgerRepo(tx).findByKey(e.idempotencyKey);
-        if (existing) return { status: 'duplicate', entry: existing };
-
-        const planned = plan(user.balance, e);
-        if ('status' in planned) return planned;
-
-        const [row] = await tx
-          .insert(ledgerEntries)
-          .values({
-            userId: e.userId,
-            delta: planned.delta,
-            reason: e.reason,
-            idempotencyKey: e.idempotencyKey,
-            balanceAfter: planned.balanceAfter,
-            actor: e.actor,
-            metadata: e.metadata ?? {},
-          })
-          .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
-          .returning();
-        if (!row) {
-          // Lost a race for the key, e.g. the same key sent for another user (which holds another lock).
-          const raced = await ledgerRepo(tx).findByKey(e.idempotencyKey);
-          if (raced) return { status: 'duplicate', entry: raced };
-          throw new Error(`ledger: entry ${e.idempotencyKey} conflicted but cannot be found`);
-        }
-
-        // The guard cannot fail under the lock; if it does, something wrote the balance around the
-        // ledger, and throwing rolls the entry back rather than recording a chain that does not add up.
-        const updated = await tx
-          .update(users)
-          .set({ creditBalance: planned.balanceAfter })
-          .where(and(eq(users.id, e.userId), eq(users.creditBalance, user.balance)))
-          .returning({ id: users.id });
-        if (updated.length !== 1) {
-          throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
-        }
-        return { status: 'applied', entry: toEntry(row) };
-      });
+      // Two statements: the user's row lock with any entry of this key, then the entry and the balance in
+      // one statement. Inside the caller's `uow.run` no savepoint is taken: an error here aborts the
+      // caller's transaction, which rolls back (the balance guard below is the only throw after a write).
+      // On the bare db it is a transaction of its own. Either way the entry and the balance move together.
+      if (db instanceof PgTransaction) return applyIn(db, e);
+      return db.transaction((tx) => applyIn(tx, e));
     },
 
     async lastTopUp(userId) {

@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
 import { negotiateLocale } from '../../domain/shared/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { users } from '../schema/index.ts';
+import { processedUpdates, users } from '../schema/index.ts';
 
 export function usersRepo(db: DbOrTx): UsersRepo {
   return {
@@ -34,6 +34,18 @@ export function usersRepo(db: DbOrTx): UsersRepo {
         .returning({ ...getTableColumns(users), created: sql<boolean>`(xmax = 0)` });
       const { created, ...user } = row!;
       return { user, created: Boolean(created) };
+    },
+    async lookup(id, updateId) {
+      const [row] = await db
+        .select({
+          ...getTableColumns(users),
+          processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${updateId})`,
+        })
+        .from(users)
+        .where(eq(users.id, id));
+      if (!row) return null;
+      const { processed, ...user } = row;
+      return { user, processed: Boolean(processed) };
     },
     async getForUpdate(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');

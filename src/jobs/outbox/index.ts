@@ -19,6 +19,9 @@ export type { SenderDeps, SenderOptions } from './context.ts';
 export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const log = deps.logger.child({ component: 'outbox' });
   const maxInFlight = options.maxInFlight ?? 8;
+  // A claim is a transaction of ~10 statements: while sends are in flight, the next one waits until at
+  // least half the slots are free, so claims are shared by several sends instead of one each.
+  const claimBatch = Math.max(1, Math.floor(maxInFlight / 2));
   const leaseMs = options.leaseMs ?? 30_000;
   const idlePollMs = options.idlePollMs ?? 1_000;
   const base = {
@@ -89,9 +92,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     while (running) {
       signalled = false;
       let wakeAt: Date | null = null;
-      let claimedAny = false;
       const free = maxInFlight - inFlight.size;
-      if (free > 0) {
+      if (free > 0 && (inFlight.size === 0 || free >= claimBatch)) {
         try {
           const claim = await deps.dispatch.claim({
             limit: free,
@@ -102,7 +104,6 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           });
           wakeAt = claim.wakeAt;
           for (const item of claim.items) {
-            claimedAny = true;
             const done = process(item).finally(() => {
               inFlight.delete(item.id);
               notify();
@@ -116,7 +117,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           continue;
         }
       }
-      if (claimedAny && inFlight.size < maxInFlight) continue;
+      // No second claim at once: what this one left was not sendable yet (an item enqueued meanwhile
+      // set `signalled`, so the sleep below returns at once), and a finished send wakes the loop.
       const until = wakeAt ? wakeAt.getTime() - deps.clock.now().getTime() : idlePollMs;
       await sleep(Math.max(5, Math.min(idlePollMs, until)));
     }

@@ -161,6 +161,48 @@ describe('accounts and updates', () => {
   });
 });
 
+describe('the outbox inside a unit of work', () => {
+  const notice = (key: string, html: string) => ({
+    lane: `uow-test:${key}`,
+    chatId: 77,
+    sortKey: 0,
+    idempotencyKey: `uow-test:${key}`,
+    coalesceKey: `uow-test:${key}`,
+    payload: { kind: 'notice' as const, chatId: 77, html },
+  });
+  const rows = async () =>
+    (
+      (await t.database.db.execute(
+        sql`select idempotency_key, payload->>'html' as html from outbox
+            where idempotency_key like 'uow-test:%' order by id`,
+      )) as { rows: { idempotency_key: string; html: string }[] }
+    ).rows.map((r) => [r.idempotency_key, r.html]);
+
+  it('writes a transaction’s enqueues in order, seen by its later outbox calls, and none on rollback', async () => {
+    const uow = createUnitOfWork(t.database);
+    await uow.run(async (r) => {
+      await r.outbox.enqueue([notice('a', 'A')]);
+      await r.outbox.enqueue([notice('b', 'B'), notice('c', 'C')]);
+      // A later call on the outbox sees what was enqueued before it.
+      expect(await r.outbox.coalesce('uow-test:b', { kind: 'notice', chatId: 77, html: 'B2' })).toBe(true);
+      await r.outbox.enqueue([notice('d', 'D'), notice('a', 'repeat')]);
+    });
+    expect(await rows()).toEqual([
+      ['uow-test:a', 'A'],
+      ['uow-test:b', 'B2'],
+      ['uow-test:c', 'C'],
+      ['uow-test:d', 'D'],
+    ]);
+    await expect(
+      uow.run(async (r) => {
+        await r.outbox.enqueue([notice('e', 'E')]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await rows()).map(([key]) => key)).not.toContain('uow-test:e');
+  });
+});
+
 describe('catalog and settings', () => {
   it('seeds the default catalog exactly once', async () => {
     const s = services();
