@@ -62,7 +62,8 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
  * The outbox of one transaction, with its enqueues gathered into one multi-row insert (a fan's message
  * queues its relay, receipt and renders: one statement instead of three). They are written, in the
  * order they were asked for, before any other call on this outbox and before the transaction commits,
- * so nothing in the transaction can tell the difference (no other repo reads the outbox table).
+ * so nothing in the transaction can tell the difference (no other repo reads the outbox table). Items
+ * with a coalesce key are written at once (see below).
  */
 function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flush(): Promise<void> } {
   let pending: Parameters<Repos['outbox']['enqueue']>[0] = [];
@@ -81,7 +82,18 @@ function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flu
       },
     ]),
   ) as unknown as Repos['outbox'];
-  wrapped.enqueue = async (items) => void pending.push(...items);
+  wrapped.enqueue = async (items) => {
+    // An item with a coalesce key may be skipped for a pending one (a fan's receipt merges into it):
+    // its caller needs the real answer, so it goes in at once, with whatever was gathered before it.
+    if (items.some((i) => i.coalesceKey)) {
+      const all = [...pending, ...items];
+      pending = [];
+      return outbox.enqueue(all);
+    }
+    pending.push(...items);
+    // Reported as added; a repeated idempotency key is skipped when they are written.
+    return items.map((i) => i.idempotencyKey);
+  };
   return { outbox: wrapped, flush };
 }
 
