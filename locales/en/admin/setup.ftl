@@ -10,3 +10,6 @@ admin-setup-error-alert = ⚠️ <b>fanbridge error</b> while handling update { 
 admin-setup-update-parked = ⚠️ <b>fanbridge set an update aside</b>: update { $updateId } ({ $kind }) failed { $attempts } times and is parked in <code>failed_updates</code> with its raw JSON.
     Last error: <code>{ $error }</code>
     (Further parked updates in the next 10 minutes are not announced; see the logs.)
+admin-setup-memberships-missing = 👥 <b>Not everyone on the team is in every admin group.</b> Each fan's conversation lives in one of the admin groups, so whoever answers fans must be a member of all of them. Missing (group: people):
+    { $missing }
+    Add them to those groups; I tell you once about each missing membership.

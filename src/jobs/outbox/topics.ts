@@ -2,13 +2,22 @@ import { passRemaining } from '../../domain/entitlement/index.ts';
 import { scheduleInboxRender } from '../../app/relay/refresh.ts';
 import { SendError, type SenderContext } from './context.ts';
 
-/** The fan's topic, creating what is missing first: topic → card → pin. Returns its thread id. */
-export async function ensureTopic(ctx: SenderContext, groupId: number, userId: number): Promise<number> {
+/**
+ * The fan's topic, creating what is missing first: topic → card → pin. Returns its group and thread id.
+ * The group is the fan's (their topic row's): `queuedFor`, the group the item was queued for, differs
+ * only when the fan moved out of a removed admin group meanwhile.
+ */
+export async function ensureTopic(
+  ctx: SenderContext,
+  queuedFor: number,
+  userId: number,
+): Promise<{ groupId: number; threadId: number }> {
   const { api, views, clock } = ctx.deps;
   const repos = ctx.deps.uow.repos;
   let topic = await repos.topics.get(userId);
   const user = await repos.users.get(userId);
   if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
+  const groupId = topic?.groupId ?? queuedFor;
   if (!topic || topic.threadId === null) {
     const name = views.topicName(user);
     const created = await ctx.call(groupId, null, () => api.createForumTopic(groupId, name));
@@ -23,7 +32,9 @@ export async function ensureTopic(ctx: SenderContext, groupId: number, userId: n
   const threadId = topic!.threadId!;
   if (topic!.cardMessageId === null) {
     const { spent } = await repos.ledger.totals(userId);
-    const previous = topic!.previousThreadId ? { groupId, threadId: topic!.previousThreadId } : null;
+    const previous = topic!.previousThreadId
+      ? { groupId: topic!.previousGroupId ?? groupId, threadId: topic!.previousThreadId }
+      : null;
     const card = views.infoCard(
       { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
       await views.localeFor(groupId),
@@ -52,7 +63,7 @@ export async function ensureTopic(ctx: SenderContext, groupId: number, userId: n
     }
     await repos.topics.setCardPinned(userId);
   }
-  return threadId;
+  return { groupId, threadId };
 }
 
 /** A send into the fan's topic; a topic an admin closed is reopened once and the send repeated. */
@@ -71,11 +82,17 @@ export async function sendIntoTopic<T>(
   }
 }
 
-/** The thread of the fan's current topic, for a send addressed "to the topic of" a fan. */
-export async function topicThreadOf(ctx: SenderContext, userId: number): Promise<number> {
-  const threadId = (await ctx.deps.uow.repos.topics.get(userId))?.threadId ?? null;
-  if (threadId === null) throw new SendError({ type: 'permanent', reason: 'the fan has no topic' }, null);
-  return threadId;
+/**
+ * The thread of the fan's current topic, for a send into `chatId` addressed "to the topic of" a fan.
+ * Thread ids are per chat: a topic now in another admin group (the fan moved) is not this chat's.
+ */
+export async function topicThreadOf(ctx: SenderContext, userId: number, chatId: number): Promise<number> {
+  const topic = await ctx.deps.uow.repos.topics.get(userId);
+  if (topic?.threadId == null)
+    throw new SendError({ type: 'permanent', reason: 'the fan has no topic' }, null);
+  if (topic.groupId !== chatId)
+    throw new SendError({ type: 'permanent', reason: 'the fan has moved to another admin group' }, null);
+  return topic.threadId;
 }
 
 /** Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). */
