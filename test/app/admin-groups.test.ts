@@ -142,9 +142,14 @@ describe('a removed group', () => {
       adminUserIds: s.adminUserIds,
       outboxSignal: { notify() {} },
     });
+    const fansBefore = await s.uow.repos.adminGroups.fans([A, B, C]);
     await restarted.acceptFanMessage(message(f));
     const topic = (await s.uow.repos.topics.get(f))!;
     expect(kept).toContain(topic.groupId);
+    // The fans per group follow the move.
+    const fansAfter = await s.uow.repos.adminGroups.fans([A, B, C]);
+    expect(fansAfter.get(old)).toBe(fansBefore.get(old)! - 1);
+    expect(fansAfter.get(topic.groupId)).toBe((fansBefore.get(topic.groupId) ?? 0) + 1);
     expect(topic).toMatchObject({ threadId: null, previousThreadId: 777, previousGroupId: old });
     // And it stays in its new group, the history link unchanged.
     await restarted.acceptFanMessage(message(f));

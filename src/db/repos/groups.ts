@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { AdminGroupsRepo, PendingGroupsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { adminGroupLoad, fanTopics, pendingGroups, removedAdminGroups } from '../schema/index.ts';
+import { adminGroupFans, adminGroupLoad, pendingGroups, removedAdminGroups } from '../schema/index.ts';
 
 export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
   return {
@@ -67,11 +67,11 @@ export function adminGroupsRepo(db: DbOrTx): AdminGroupsRepo {
     },
     async fans(groupIds) {
       if (groupIds.length === 0) return new Map();
+      // Kept by triggers on fan_topics (migration 0010_admin_groups).
       const rows = await db
-        .select({ groupId: fanTopics.groupId, n: sql<number>`count(*)::int` })
-        .from(fanTopics)
-        .where(inArray(fanTopics.groupId, [...groupIds]))
-        .groupBy(fanTopics.groupId);
+        .select({ groupId: adminGroupFans.groupId, n: adminGroupFans.fans })
+        .from(adminGroupFans)
+        .where(inArray(adminGroupFans.groupId, [...groupIds]));
       return perGroup(rows);
     },
     async pruneLoad(hours) {

@@ -35,3 +35,12 @@ export const adminGroupLoad = pgTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.hour] })],
 );
+
+/**
+ * Fans per admin group (their `fan_topics` rows), kept by triggers on `fan_topics` (migration
+ * 0010_admin_groups): placement breaks a tie on load by it without counting the fans.
+ */
+export const adminGroupFans = pgTable('admin_group_fans', {
+  groupId: bigint('group_id', { mode: 'number' }).primaryKey(),
+  fans: integer('fans').notNull().default(0),
+});
