@@ -128,12 +128,15 @@ export async function startForumApp(
     clock?: Clock;
     /** More admin forum groups (known to the fake, in `ADMIN_GROUP_IDS`), after ADMIN_GROUP_ID. */
     moreGroups?: number[];
+    /** Runs on the fake before the app starts (e.g. who is a member of which group). */
+    beforeStart?: (fake: FakeTelegram) => void;
   } = {},
 ): Promise<{ fake: FakeTelegram; t: TestApp; stop(): Promise<void> }> {
   const fake = await startFakeTelegram(opts.scale ? { flood: scaledFloodLimits(opts.scale) } : {});
   fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
   for (const [i, id] of (opts.moreGroups ?? []).entries())
     fake.addForumGroup(id, { title: `Inbox ${i + 2}` });
+  opts.beforeStart?.(fake);
   const t = await startTestApp(fake, {
     env: {
       ADMIN_GROUP_ID: String(ADMIN_GROUP_ID),

@@ -3,7 +3,7 @@
 # to become the admin group, and errors while handling an update.
 
 admin-setup-group-pending = ⏳ I was added to <b>{ $title }</b> (<code>{ $chatId }</code>) and will wait there for setup until { $until }.
-    To make it the admin group, put <code>{ $chatId }</code> in <code>ADMIN_GROUP_ID</code> and restart. Otherwise I leave it then.
+    To make it the admin group, put <code>{ $chatId }</code> in <code>ADMIN_GROUP_ID</code> (or add it to <code>ADMIN_GROUP_IDS</code>) and restart. Otherwise I leave it then.
 admin-setup-error-alert = ⚠️ <b>fanbridge error</b> while handling update { $updateId }:
     <code>{ $message }</code>
     (Further errors of this kind are muted for 10 minutes; see the logs.)
