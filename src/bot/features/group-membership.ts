@@ -34,10 +34,10 @@ export function membershipProbe(api: Api, logger: Logger): MembershipProbe {
   };
 }
 
+/** In the background: one getChatMember per group and person must not hold up the update's answer. */
 const checkMemberships = (ctx: Context) =>
-  ctx.services.groups
+  void ctx.services.groups
     .checkMemberships(membershipProbe(ctx.api, ctx.logger))
-    .then(() => {})
     .catch((err: unknown) => ctx.logger.warn({ err }, 'could not check the admin group memberships'));
 
 async function leave(ctx: Context, why: string) {
@@ -58,7 +58,7 @@ groups.on('my_chat_member', async (ctx, next) => {
         title: chat.title ?? String(chat.id),
         by: from.id,
       });
-      await checkMemberships(ctx);
+      checkMemberships(ctx);
     }
     return next();
   }
@@ -86,7 +86,7 @@ groups.on('chat_member', async (ctx, next) => {
     inAdminGroup(ctx) &&
     (await ctx.services.access.roleOf(ctx.chatMember.new_chat_member.user.id)) !== null
   )
-    await checkMemberships(ctx);
+    checkMemberships(ctx);
   return next();
 });
 
