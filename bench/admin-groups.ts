@@ -4,7 +4,7 @@
  *
  * With 4 groups, 100,000 placed fans and 100,000 relayed messages in the last 24 h, it times:
  *   - the placement query as the app runs it (app/relay/placement.ts `leastLoaded`): the hourly counters
- *     (`admin_group_load`, at most 25 rows a group) and, on a tie, the fans per group;
+ *     (`admin_group_load`, at most 24 rows a group) and, on a tie, the fans per group;
  *   - the counter update the sender runs per delivered relay (`noteRelayed`);
  *   - for comparison, the same load counted from `message_links` without the counter table.
  */

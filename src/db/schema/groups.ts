@@ -23,7 +23,7 @@ export const removedAdminGroups = pgTable('removed_admin_groups', {
 
 /**
  * Fans' messages relayed into each admin group, per clock hour (epoch hours, the database's clock):
- * the load a new fan's group is chosen by (the least in the last 24 h). At most 25 rows per group are
+ * the load a new fan's group is chosen by (the least in the last 24 h). At most 24 rows per group are
  * read; housekeeping drops the older ones.
  */
 export const adminGroupLoad = pgTable(
