@@ -1,6 +1,7 @@
 import { Composer, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';
 import type { MembershipProbe } from '../../app/admin/index.ts';
+import { updateScope } from '../../app/system/update-scope.ts';
 import type { Logger } from '../../logger.ts';
 import type { Context } from '../context.ts';
 import { inAdminGroup } from '../filters/admin-group.ts';
@@ -34,10 +35,13 @@ export function membershipProbe(api: Api, logger: Logger): MembershipProbe {
   };
 }
 
-/** In the background: one getChatMember per group and person must not hold up the update's answer. */
+/**
+ * In the background: one getChatMember per group and person must not hold up the update's answer. Not
+ * part of the update either (its alert is keyed on its own), so it must not take the update's claim.
+ */
 const checkMemberships = (ctx: Context) =>
-  void ctx.services.groups
-    .checkMemberships(membershipProbe(ctx.api, ctx.logger))
+  void updateScope
+    .outside(() => ctx.services.groups.checkMemberships(membershipProbe(ctx.api, ctx.logger)))
     .catch((err: unknown) => ctx.logger.warn({ err }, 'could not check the admin group memberships'));
 
 async function leave(ctx: Context, why: string) {
