@@ -27,7 +27,7 @@ describe('parseConfig', () => {
       webhook: null,
       port: 8000,
       databaseUrl: null,
-      adminGroupId: null,
+      adminGroupIds: [],
       adminUserIds: [],
       stripe: null,
       logLevel: 'info',
@@ -64,6 +64,12 @@ describe('parseConfig', () => {
           { BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: '12345' },
           /^ADMIN_GROUP_ID must be a group id, which is negative/,
         ],
+        [
+          { BOT_TOKEN: TOKEN, ADMIN_GROUP_IDS: '-1001, 1002' },
+          /^ADMIN_GROUP_IDS must be a comma-separated list of forum supergroup ids, which are negative/,
+        ],
+        [{ BOT_TOKEN: TOKEN, ADMIN_GROUP_IDS: '-1001;-1002' }, /^ADMIN_GROUP_IDS must be a comma-separated/],
+        [{ BOT_TOKEN: TOKEN, ADMIN_GROUP_IDS: ',' }, /^ADMIN_GROUP_IDS must be a comma-separated/],
         [{ BOT_TOKEN: TOKEN, ADMIN_USER_IDS: '1, two' }, /^ADMIN_USER_IDS must be a comma-separated list/],
         [
           { BOT_TOKEN: TOKEN, STRIPE_SECRET_KEY: 'pk_test_123' },
@@ -103,7 +109,7 @@ describe('parseConfig', () => {
       PORT: '9000',
     });
     expect(c.webhook).toEqual({ url: 'https://bot.example.com', secret: 'a'.repeat(32) });
-    expect(c.adminGroupId).toBe(-1001234567890);
+    expect(c.adminGroupIds).toEqual([-1001234567890]);
     expect(c.adminUserIds).toEqual([11, 22]);
     expect(c.stripe).toEqual({
       secretKey: 'sk_test_abc',
@@ -111,6 +117,19 @@ describe('parseConfig', () => {
       apiBase: 'https://api.stripe.com',
     });
     expect(c.port).toBe(9000);
+  });
+
+  it('merges ADMIN_GROUP_ID and ADMIN_GROUP_IDS: order kept, duplicates removed', () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, ADMIN_GROUP_IDS: '-1003, -1001,-1002,' }).adminGroupIds).toEqual([
+      -1003, -1001, -1002,
+    ]);
+    expect(
+      parseConfig({ BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: '-1002', ADMIN_GROUP_IDS: '-1001,-1002,-1003,-1001' })
+        .adminGroupIds,
+    ).toEqual([-1002, -1001, -1003]);
+    expect(
+      parseConfig({ BOT_TOKEN: TOKEN, ADMIN_GROUP_ID: '-1002', ADMIN_GROUP_IDS: ' ' }).adminGroupIds,
+    ).toEqual([-1002]);
   });
 
   it('treats blank values as unset', () => {

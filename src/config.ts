@@ -62,6 +62,21 @@ const fields = z.object({
   ADMIN_GROUP_ID: telegramId('the forum supergroup id, like -1001234567890')
     .refine((v) => v < 0, 'must be a group id, which is negative (like -1001234567890)')
     .optional(),
+  ADMIN_GROUP_IDS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^\s*-\d{1,16}(\s*,\s*-\d{1,16})*\s*,?\s*$/.test(v),
+      'must be a comma-separated list of forum supergroup ids, which are negative, like -1001234567890,-1009876543210',
+    )
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number),
+    )
+    .optional(),
   ADMIN_USER_IDS: z
     .string()
     .trim()
@@ -139,7 +154,11 @@ export interface Config {
   port: number;
   databaseUrl: string | null;
   dataDir: string;
-  adminGroupId: number | null;
+  /**
+   * The admin forum groups, in configuration order (`ADMIN_GROUP_ID` first, then `ADMIN_GROUP_IDS`,
+   * duplicates removed); empty until one is set. Each fan is assigned to one of them (app/relay/placement.ts).
+   */
+  adminGroupIds: number[];
   adminUserIds: number[];
   stripe: { secretKey: string; webhookSecret: string; apiBase: string } | null;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -174,7 +193,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     port: v.PORT,
     databaseUrl: v.DATABASE_URL ?? null,
     dataDir: resolve(v.DATA_DIR),
-    adminGroupId: v.ADMIN_GROUP_ID ?? null,
+    adminGroupIds: [
+      ...new Set([
+        ...(v.ADMIN_GROUP_ID !== undefined ? [v.ADMIN_GROUP_ID] : []),
+        ...(v.ADMIN_GROUP_IDS ?? []),
+      ]),
+    ],
     adminUserIds: v.ADMIN_USER_IDS,
     stripe: v.STRIPE_SECRET_KEY
       ? {

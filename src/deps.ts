@@ -122,7 +122,7 @@ export async function createDeps(
       identity,
       uow,
       clock,
-      adminGroupId: config.adminGroupId,
+      adminGroupIds: config.adminGroupIds,
       adminUserIds: config.adminUserIds,
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),

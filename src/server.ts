@@ -3,7 +3,7 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, HttpError, type Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Hono } from 'hono';
-import { ALLOWED_UPDATES, createBot } from './bot/index.ts';
+import { ALLOWED_UPDATES, createBot, membershipProbe } from './bot/index.ts';
 import { publishCommands } from './bot/commands.ts';
 import { createUpdateProcessor, runPolling } from './bot/processor.ts';
 import type { Context } from './bot/context.ts';
@@ -61,7 +61,7 @@ export async function startApp(
       config.botToken,
       {
         services: deps.services,
-        config: { adminGroupId: config.adminGroupId, adminUserIds: config.adminUserIds },
+        config: { adminGroupIds: config.adminGroupIds, adminUserIds: config.adminUserIds },
         logger,
         translator: deps.translator,
         groupLocale: deps.groupLocale,
@@ -126,10 +126,14 @@ export async function startApp(
     void (async () =>
       publishCommands(bot.api, deps.translator, logger, {
         cardPayments: config.stripe !== null,
-        adminGroupId: config.adminGroupId,
+        adminGroupIds: config.adminGroupIds,
         groupLocale: await deps.groupLocale(),
         owners: await deps.services.localesOf(config.adminUserIds),
       }))().catch((err: unknown) => logger.warn({ err }, 'could not publish the command menus'));
+    // With several admin groups: is the whole team in every one? The owners are told once what is missing.
+    void deps.services.groups
+      .checkMemberships(membershipProbe(bot.api, logger))
+      .catch((err: unknown) => logger.warn({ err }, 'could not check the admin group memberships'));
     logger.info(
       {
         mode: config.webhook ? 'webhook' : 'polling',

@@ -12,7 +12,8 @@ import { createSystemServices } from './system/index.ts';
 export interface ServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
+  /** The admin forum groups, in configuration order (empty: not set up yet). */
+  adminGroupIds: readonly number[];
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   /** The quiet time that closes an album (default 1.5 s; tests may shorten it). */

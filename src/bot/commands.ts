@@ -80,7 +80,7 @@ export async function publishCommands(
   t: Translator,
   logger: Logger,
   opts: CommandOptions & {
-    adminGroupId: number | null;
+    adminGroupIds: readonly number[];
     groupLocale: Locale;
     owners: Array<{ id: number; locale: Locale }>;
   },
@@ -92,9 +92,9 @@ export async function publishCommands(
         scope: { type: 'all_private_chats' },
         language_code: telegramLanguageCode(locale) as 'en',
       });
-    if (opts.adminGroupId !== null) {
+    for (const groupId of opts.adminGroupIds) {
       await api.setMyCommands(topicCommands(t, opts.groupLocale), {
-        scope: { type: 'chat_administrators', chat_id: opts.adminGroupId },
+        scope: { type: 'chat_administrators', chat_id: groupId },
       });
     }
   } catch (err) {

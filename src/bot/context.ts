@@ -5,7 +5,8 @@ import type { Locale } from '../domain/shared/index.ts';
 import type { Logger } from '../logger.ts';
 
 export interface BotConfig {
-  adminGroupId: number | null;
+  /** The admin forum groups, in configuration order (empty: not set up yet). */
+  adminGroupIds: readonly number[];
   /** Owners: full rights, error alerts in their private chats. */
   adminUserIds: number[];
 }

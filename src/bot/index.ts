@@ -36,11 +36,15 @@ export interface CreateBotOptions {
 }
 
 /** Update types the bot asks Telegram for (webhook and polling alike). */
+export { membershipProbe } from './features/group-membership.ts';
+
 export const ALLOWED_UPDATES = [
   'message',
   'edited_message',
   'callback_query',
   'my_chat_member',
+  // Team members joining or leaving an admin group (app/admin/memberships.ts).
+  'chat_member',
   'pre_checkout_query',
   'purchased_paid_media',
 ] as const;

@@ -126,12 +126,23 @@ export async function startForumApp(
     renderTimings?: RenderTimings;
     env?: Record<string, string | undefined>;
     clock?: Clock;
+    /** More admin forum groups (known to the fake, in `ADMIN_GROUP_IDS`), after ADMIN_GROUP_ID. */
+    moreGroups?: number[];
+    /** Runs on the fake before the app starts (e.g. who is a member of which group). */
+    beforeStart?: (fake: FakeTelegram) => void;
   } = {},
 ): Promise<{ fake: FakeTelegram; t: TestApp; stop(): Promise<void> }> {
   const fake = await startFakeTelegram(opts.scale ? { flood: scaledFloodLimits(opts.scale) } : {});
   fake.addForumGroup(ADMIN_GROUP_ID, { title: 'Inbox' });
+  for (const [i, id] of (opts.moreGroups ?? []).entries())
+    fake.addForumGroup(id, { title: `Inbox ${i + 2}` });
+  opts.beforeStart?.(fake);
   const t = await startTestApp(fake, {
-    env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID), ...opts.env },
+    env: {
+      ADMIN_GROUP_ID: String(ADMIN_GROUP_ID),
+      ...(opts.moreGroups ? { ADMIN_GROUP_IDS: opts.moreGroups.join(',') } : {}),
+      ...opts.env,
+    },
     outbox: { budgets: defaultBudgets(opts.scale ?? 1000) },
     ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),

@@ -141,7 +141,7 @@ export async function createBotHarness(opts: BotHarnessOptions = {}): Promise<Bo
     `${botInfo.id}:harness-token-not-used-anywhere`,
     {
       services: stack.services,
-      config: { adminGroupId: stack.adminGroupId, adminUserIds: stack.adminUserIds },
+      config: { adminGroupIds: stack.adminGroupIds, adminUserIds: stack.adminUserIds },
       logger: createLogger(
         process.env.TEST_LOG_LEVEL === undefined ? 'silent' : (process.env.TEST_LOG_LEVEL as 'info'),
       ),

@@ -58,7 +58,10 @@ export interface ServiceStack {
   /** Jobs enqueued through the unit of work, in order. */
   jobs: RecordedJob[];
   translator: Translator;
+  /** The first admin group (null: none set up). */
   adminGroupId: number | null;
+  /** Every admin group, in configuration order. */
+  adminGroupIds: number[];
   adminUserIds: number[];
   /** How often the use cases woke the outbox worker. */
   outboxSignals(): number;
@@ -89,10 +92,12 @@ export interface ServiceStack {
 export interface ServiceStackOptions {
   /** `null`: the admin group is not set up yet. */
   adminGroupId?: number | null;
+  /** Several admin groups (wins over `adminGroupId`). */
+  adminGroupIds?: number[];
   adminUserIds?: number[];
   clock?: TestClock;
   /** Anything else the services take (cards, starsRefunds, access…). */
-  deps?: Partial<Omit<ServiceDeps, 'uow' | 'clock' | 'adminGroupId' | 'adminUserIds' | 'outboxSignal'>>;
+  deps?: Partial<Omit<ServiceDeps, 'uow' | 'clock' | 'adminGroupIds' | 'adminUserIds' | 'outboxSignal'>>;
   /** Seed the default catalog (the app does at start); true by default. */
   seedCatalog?: boolean;
 }
@@ -106,7 +111,14 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
   const jobs: RecordedJob[] = [];
   const uow = createUnitOfWork(db.database, () => recordingJobs(jobs));
   const clock = opts.clock ?? testClock();
-  const adminGroupId = opts.adminGroupId === undefined ? ADMIN_GROUP_ID : opts.adminGroupId;
+  const adminGroupIds =
+    opts.adminGroupIds ??
+    (opts.adminGroupId === undefined
+      ? [ADMIN_GROUP_ID]
+      : opts.adminGroupId === null
+        ? []
+        : [opts.adminGroupId]);
+  const adminGroupId = adminGroupIds[0] ?? null;
   const adminUserIds = opts.adminUserIds ?? [OWNER_ID];
   let signals = 0;
   const services = createServices({
@@ -114,7 +126,7 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
     ...opts.deps,
     uow,
     clock,
-    adminGroupId,
+    adminGroupIds,
     adminUserIds,
     outboxSignal: { notify: () => void signals++ },
   });
@@ -128,6 +140,7 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
     jobs,
     translator,
     adminGroupId,
+    adminGroupIds,
     adminUserIds,
     outboxSignals: () => signals,
     async outboxRows() {

@@ -2,7 +2,7 @@ import type { Clock } from '../../domain/shared/index.ts';
 import type { Access, PendingGroup, Repos, UnitOfWork } from '../ports/index.ts';
 
 /**
- * Which groups and channels the bot stays in: the admin group, and for 24 hours a group an owner (anyone
+ * Which groups and channels the bot stays in: the admin groups (every configured one), and for 24 hours a group an owner (anyone
  * with `settings.edit`) added it to (waiting to be set up as the admin group). Anywhere else it would
  * read strangers' messages and spend its flood budget on them, so it leaves.
  */
@@ -10,7 +10,7 @@ import type { Access, PendingGroup, Repos, UnitOfWork } from '../ports/index.ts'
 export interface GroupsDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   /** Who may bring the bot into a group to become the admin group (`settings.edit`). */
   access: Access;
 }
@@ -42,7 +42,11 @@ export async function botJoinedGroup(
   deps: GroupsDeps,
   a: { chatId: number; title: string; by: number },
 ): Promise<JoinOutcome> {
-  if (a.chatId === deps.adminGroupId) return { kind: 'admin_group' };
+  if (deps.adminGroupIds.includes(a.chatId)) {
+    // Back in an admin group it had been removed from: new fans may be placed there again.
+    await deps.uow.repos.adminGroups.clearRemoved(a.chatId);
+    return { kind: 'admin_group' };
+  }
   const now = deps.clock.now();
   const mayAdd = await deps.access.can(a.by, 'settings.edit');
   return deps.uow.run(async (r): Promise<JoinOutcome> => {
@@ -62,17 +66,22 @@ export async function botJoinedGroup(
   });
 }
 
-/** The bot left or was removed from a group or channel: it no longer waits there. */
+/**
+ * The bot left or was removed from a group or channel: it no longer waits there. From an admin group:
+ * its fans move to another admin group on their next message (app/relay/placement.ts).
+ */
 export async function botLeftGroup(deps: GroupsDeps, chatId: number): Promise<void> {
-  await deps.uow.repos.pendingGroups.remove(chatId);
+  if (deps.adminGroupIds.includes(chatId))
+    await deps.uow.repos.adminGroups.markRemoved(chatId, deps.clock.now());
+  else await deps.uow.repos.pendingGroups.remove(chatId);
 }
 
 /**
- * Any other update from a group or channel: the bot stays in the admin group and in a group still
+ * Any other update from a group or channel: the bot stays in an admin group and in a group still
  * waiting for setup; anywhere else (added before this rule, or the wait is over) it leaves, once an hour.
  */
 export async function checkGroup(deps: GroupsDeps, chatId: number): Promise<GroupCheck> {
-  if (chatId === deps.adminGroupId) return 'stay';
+  if (deps.adminGroupIds.includes(chatId)) return 'stay';
   const now = deps.clock.now();
   return deps.uow.run(async (r): Promise<GroupCheck> => {
     const pending = await r.pendingGroups.get(chatId);

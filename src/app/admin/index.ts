@@ -1,16 +1,25 @@
 import * as actions from './actions.ts';
 import * as groups from './groups.ts';
+import * as memberships from './memberships.ts';
 
 export type { FanInfo } from './actions.ts';
+export type { MembershipProbe, MissingMembership } from './memberships.ts';
 
 /** What admins do to a fan (gifts, bans, notes, topics, the Info view) and groups the bot is added to. */
-export function createAdminServices(deps: actions.AdminDeps & groups.GroupsDeps) {
+export function createAdminServices(
+  deps: actions.AdminDeps & groups.GroupsDeps & memberships.MembershipDeps,
+) {
   return {
     /** Groups and channels the bot is added to: the admin group, one waiting for setup, or leave. */
     groups: {
       botJoined: (a: Parameters<typeof groups.botJoinedGroup>[1]) => groups.botJoinedGroup(deps, a),
       botLeft: (chatId: number) => groups.botLeftGroup(deps, chatId),
       check: (chatId: number) => groups.checkGroup(deps, chatId),
+      /** Whether `chatId` is one of the admin groups. */
+      isAdminGroup: (chatId: number) => deps.adminGroupIds.includes(chatId),
+      /** Tells the owners (once each) who on the team is missing from which admin group. */
+      checkMemberships: (probe: memberships.MembershipProbe) =>
+        memberships.checkAdminMemberships(deps, probe),
     },
     admin: {
       giftCredits: (a: Parameters<typeof actions.giftCredits>[1]) => actions.giftCredits(deps, a),

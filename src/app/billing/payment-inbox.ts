@@ -20,7 +20,7 @@ export interface PaymentInboxDeps {
   /** Who hears about payments that cannot be applied (holders of `payments.refund`). */
   access: Access;
   /** Passed on to refunds (the topic note) and content (its own deps). */
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;

@@ -15,7 +15,7 @@ export interface RefundDeps {
   clock: Clock;
   /** Who may refund, and who hears about refunds (holders of `payments.refund`). */
   access: Access;
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   outboxSignal: { notify(): void };
   /** Absent where no bot is wired (some tests): refunds then answer `unavailable`. */
   starsRefunds?: StarsRefunds | undefined;
@@ -211,8 +211,15 @@ export async function retryStarsRefund(
   if (!telegram.ok && telegram.kind === 'unknown')
     throw new Error(`refund still unanswered: ${telegram.error}`);
   const note = async (r: Repos, content: TextRef) =>
-    deps.adminGroupId !== null
-      ? [topicNote(deps.adminGroupId, payment.userId, `refund-retry-note:${payment.id}`, content)]
+    deps.adminGroupIds.length > 0
+      ? [
+          topicNote(
+            (await r.topics.get(payment.userId))?.groupId ?? deps.adminGroupIds[0]!,
+            payment.userId,
+            `refund-retry-note:${payment.id}`,
+            content,
+          ),
+        ]
       : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, content);
   const outcome = await deps.uow.run(async (r) => {
     if (!telegram.ok && telegram.kind === 'refused') {

@@ -13,7 +13,7 @@ export interface ContentDeps {
   /** Owners: they hear about payments that need a refund. */
   adminUserIds: number[];
   /** Where those alerts go first (the General topic), when set. */
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }

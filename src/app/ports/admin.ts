@@ -15,6 +15,22 @@ export interface PendingGroupsRepo {
   remove(chatId: number): Promise<void>;
 }
 
+/** The configured admin groups' state: which the bot was removed from, and how loaded each is. */
+export interface AdminGroupsRepo {
+  /** Of `groupIds`, those the bot was removed from (and not added back to since). */
+  removed(groupIds: readonly number[]): Promise<number[]>;
+  markRemoved(groupId: number, at: Date): Promise<void>;
+  clearRemoved(groupId: number): Promise<void>;
+  /** `count` fan messages were relayed into the group (this clock hour of the database). */
+  noteRelayed(groupId: number, count: number): Promise<void>;
+  /** Fan messages relayed into each of `groupIds` in the last 24 hours (absent: none). */
+  relayedLastDay(groupIds: readonly number[]): Promise<Map<number, number>>;
+  /** Fans whose topic is in each of `groupIds` (absent: none). */
+  fans(groupIds: readonly number[]): Promise<Map<number, number>>;
+  /** Drops hourly load counts older than `hours`; returns how many. */
+  pruneLoad(hours: number): Promise<number>;
+}
+
 export interface AdminRepo {
   audit(entry: {
     actorId: number;

@@ -3,7 +3,7 @@
 import type { TeamRepo } from './access.ts';
 import type { FlowsRepo } from './flows.ts';
 import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
-import type { AdminRepo, PendingGroupsRepo } from './admin.ts';
+import type { AdminGroupsRepo, AdminRepo, PendingGroupsRepo } from './admin.ts';
 import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
 import type { ProductsRepo } from './catalog.ts';
 import type { ContentDraftsRepo, ContentRepo } from './content.ts';
@@ -41,6 +41,7 @@ export interface Repos {
   once: OnceRepo;
   rateLimits: RateLimitsRepo;
   pendingGroups: PendingGroupsRepo;
+  adminGroups: AdminGroupsRepo;
   ledger: LedgerRepo;
   payments: PaymentsRepo;
   outbox: OutboxRepo;

@@ -11,6 +11,8 @@ export interface FanTopic {
   cardMessageId: number | null;
   cardPinned: boolean;
   previousThreadId: number | null;
+  /** The group of `previousThreadId` when it is not `groupId` (the fan moved out of a removed group). */
+  previousGroupId: number | null;
   cardRenderedAt: Date | null;
   renamedAt: Date | null;
 }
@@ -19,6 +21,11 @@ export interface TopicsRepo {
   get(userId: number): Promise<FanTopic | null>;
   /** Inserts the 'creating' row unless the fan already has one; true when this call created it. */
   reserve(userId: number, groupId: number, name: string): Promise<boolean>;
+  /**
+   * The fan moves to another admin group (theirs was removed): a new topic there is to be created, the
+   * old one kept as previous (with its group).
+   */
+  move(userId: number, groupId: number, name: string): Promise<void>;
   findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
   /** Fans of the group whose topic is still to be created (their first messages wait for it). */
   waitingForTopic(groupId: number): Promise<number>;

@@ -15,7 +15,7 @@ export const ALBUM_WINDOW_MS = 1500;
 export interface AlbumDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   outboxSignal: { notify(): void };
   /** The quiet time that closes an album (default ALBUM_WINDOW_MS). */
   albumWindowMs?: number;
@@ -96,7 +96,8 @@ async function enqueueFanAlbum(
   const { userId, chatId } = batch[0]!;
   const first = batch[0]!.messageId;
   const user = await r.users.get(userId);
-  const groupId = deps.adminGroupId ?? (await r.topics.get(userId))?.groupId ?? null;
+  // The fan's group: their items were accepted into it (the topic row was placed then).
+  const groupId = (await r.topics.get(userId))?.groupId ?? deps.adminGroupIds[0] ?? null;
   // Accepted items were charged only with a group configured; without one now, retry later rather than drop.
   if (!user || groupId === null) throw new Error(`album ${mediaGroupId}: no fan or admin group to relay to`);
   const costs = batch.map((i) => i.cost);

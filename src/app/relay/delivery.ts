@@ -28,6 +28,8 @@ export async function relayInDelivered(
     groupMessageId: at.groupMessageId,
     adminId: null,
   });
+  // The group's load, by which new fans are placed (app/relay/placement.ts).
+  await r.adminGroups.noteRelayed(at.groupId, 1);
 }
 
 /**
@@ -73,6 +75,7 @@ export async function relayAlbumDelivered(
   p: RelayAlbum,
   at: { groupId: number; threadId: number; groupMessageIds: number[] },
 ): Promise<void> {
+  await r.adminGroups.noteRelayed(at.groupId, at.groupMessageIds.length);
   // Telegram skips items the fan deleted meanwhile; then the pairs cannot be told apart, so none is linked.
   if (at.groupMessageIds.length !== p.messageIds.length) return;
   for (const [i, fanMessageId] of p.messageIds.entries()) {

@@ -3,7 +3,7 @@ import { isLowBalance } from '../../domain/ledger/index.ts';
 import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
-import { topicName } from '../messages.ts';
+import { placeFan } from './placement.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
@@ -14,7 +14,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface RelayDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
+  /** The admin groups, in configuration order (each fan is placed in one: app/relay/placement.ts). */
+  adminGroupIds: readonly number[];
   /** Wakes the outbox sender after a commit that enqueued something. */
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
@@ -46,8 +47,7 @@ export type AcceptFanMessageResult =
  * is charged once. Refusals change nothing.
  */
 export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promise<AcceptFanMessageResult> {
-  const groupId = deps.adminGroupId;
-  if (groupId === null) return { ok: false, code: 'not_open' };
+  if (deps.adminGroupIds.length === 0) return { ok: false, code: 'not_open' };
   const settings = resolveSettings(await deps.uow.repos.settings.all());
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
     const user = await r.users.getForUpdate(msg.userId);
@@ -79,7 +79,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
-    const { reserved } = await prepareTopic(r, deps, user, groupId, `${msg.chatId}:${msg.messageId}`);
+    const { reserved, groupId } = await prepareTopic(r, deps, user, `${msg.chatId}:${msg.messageId}`);
     if (msg.mediaGroupId !== undefined) {
       // Relayed with the rest of its album, with one receipt for all of it.
       await bufferAlbumItem(r, deps, {
@@ -138,20 +138,19 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
 }
 
 /**
- * The fan's topic before their message is queued for it: reserved (created at send time) or, when an
- * admin closed it, reopened first; the unread count, the card and the live inbox follow the message.
+ * The fan's topic before their message is queued for it: reserved (created at send time) in the fan's
+ * admin group (chosen on the first message, app/relay/placement.ts) or, when an admin closed it, reopened
+ * first; the unread count, the card and the live inbox follow the message. Needs the fan's row locked.
  */
 export async function prepareTopic(
   r: Repos,
-  deps: Pick<RelayDeps, 'clock' | 'renderTimings'>,
+  deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroupIds'>,
   user: User,
-  groupId: number,
   key: string,
-): Promise<{ reserved: boolean }> {
+): Promise<{ reserved: boolean; groupId: number }> {
   const now = deps.clock.now();
-  const reserved = await r.topics.reserve(user.id, groupId, topicName(user));
+  const { reserved, groupId, topic } = await placeFan(r, deps.adminGroupIds, user);
   if (!reserved) {
-    const topic = await r.topics.get(user.id);
     // A closed conversation reopens when the fan writes again (before their message lands).
     if (topic?.status === 'closed' && topic.threadId !== null) {
       await r.topics.setStatus(user.id, 'open');
@@ -174,7 +173,7 @@ export async function prepareTopic(
   await r.topics.noteFanMessage(user.id, now);
   await scheduleCardRender(r, user.id, now, deps.renderTimings);
   await scheduleInboxRender(r, groupId, now, deps.renderTimings);
-  return { reserved };
+  return { reserved, groupId };
 }
 
 export interface AdminMessage {

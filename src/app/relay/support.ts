@@ -16,7 +16,7 @@ import { lanes } from '../outbox/lanes.ts';
 export interface SupportDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupId: number | null;
+  adminGroupIds: readonly number[];
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
@@ -75,7 +75,7 @@ export async function sendSupportMessage(
     if (used >= SUPPORT_PER_DAY) return { ok: false, code: 'limit', perDay: SUPPORT_PER_DAY };
     await r.admin.addSupportRequest(user.id, m.messageId, now);
     const key = `${m.chatId}:${m.messageId}`;
-    if (deps.adminGroupId === null) {
+    if (deps.adminGroupIds.length === 0) {
       const from = {
         name: user.firstName,
         handle: user.username ? ` (@${user.username})` : '',
@@ -90,11 +90,11 @@ export async function sendSupportMessage(
         ),
       );
     } else {
-      await prepareTopic(r, deps, user, deps.adminGroupId, key);
+      const { groupId } = await prepareTopic(r, deps, user, key);
       await r.outbox.enqueue([
         {
           lane: lanes.topic(user.id),
-          chatId: deps.adminGroupId,
+          chatId: groupId,
           sortKey: m.messageId,
           idempotencyKey: `relay.in:${key}`,
           payload: {

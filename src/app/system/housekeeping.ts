@@ -26,6 +26,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
   prunedStripeEvents: number;
   prunedFailedUpdates: number;
   prunedRateLimits: number;
+  prunedGroupLoad: number;
 }> {
   const now = deps.clock.now().getTime();
   const { repos } = deps.uow;
@@ -40,5 +41,7 @@ export async function runHousekeeping(deps: { uow: UnitOfWork; clock: Clock }): 
       new Date(now - FAILED_PARKED_TTL_MS),
     ),
     prunedRateLimits: await repos.rateLimits.pruneOlderThan(new Date(now - RATE_WINDOW_RETENTION_MS)),
+    // New fans are placed by the last 24 h of load; a day more is kept for looking back.
+    prunedGroupLoad: await repos.adminGroups.pruneLoad(48),
   };
 }

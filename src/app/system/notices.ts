@@ -42,9 +42,12 @@ export function fanNotice(
 export const moneyAlertTargets = (deps: { access: Access }, r?: { team: TeamRepo }): Promise<number[]> =>
   deps.access.holders('payments.refund', r);
 
-/** Where owners hear about money trouble: the admin group's General topic, else each owner privately. */
-export const alertTargets = (deps: { adminGroupId: number | null; adminUserIds: number[] }): number[] =>
-  deps.adminGroupId !== null ? [deps.adminGroupId] : deps.adminUserIds;
+/**
+ * Where owners hear about money trouble: the (first configured) admin group's General topic, else each
+ * owner privately.
+ */
+export const alertTargets = (deps: { adminGroupIds: readonly number[]; adminUserIds: number[] }): number[] =>
+  deps.adminGroupIds.length > 0 ? [deps.adminGroupIds[0]!] : deps.adminUserIds;
 
 /** One alert per target chat, each on its own lane and key. */
 export function ownerAlerts(

@@ -35,4 +35,8 @@ export const updateScope = {
   current(): UpdateScope | null {
     return storage.getStore() ?? null;
   },
+  /** Work started by a handler but not part of its update (run in the background): it claims nothing. */
+  outside<T>(fn: () => Promise<T>): Promise<T> {
+    return storage.exit(fn);
+  },
 };

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Context } from '../context.ts';
+import { inAdminGroup } from '../filters/admin-group.ts';
 import { can } from '../filters/is-admin.ts';
 
 const composer = new Composer<Context>();
@@ -24,8 +25,9 @@ function isServiceMessage(m: Message): boolean {
  * members are ignored.
  */
 composer.on('message', async (ctx, next) => {
-  const groupId = ctx.config.adminGroupId;
-  if (groupId === null || ctx.chat.id !== groupId) return next();
+  // Any admin group: the topic is looked up by (group, thread), thread ids being per chat.
+  if (!inAdminGroup(ctx)) return next();
+  const groupId = ctx.chat.id;
   const m = ctx.message;
   // Commands (anywhere in the group) and service messages belong to other features.
   if (m.text?.startsWith('/') || isServiceMessage(m)) return next();

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { disputeBanData } from '../callback-data/admin.ts';
 import type { Context } from '../context.ts';
+import { inAdminGroup } from '../filters/admin-group.ts';
 import { isTeamMember } from '../filters/is-admin.ts';
 
 /**
@@ -9,9 +10,7 @@ import { isTeamMember } from '../filters/is-admin.ts';
  * owner's private chat when no group is set, so the button works in both.
  */
 const composer = new Composer<Context>();
-const feature = composer.filter(
-  (ctx) => ctx.chat?.type === 'private' || ctx.chat?.id === ctx.config.adminGroupId,
-);
+const feature = composer.filter((ctx) => ctx.chat?.type === 'private' || inAdminGroup(ctx));
 
 feature.callbackQuery(disputeBanData.filter, async (ctx) => {
   const data = disputeBanData.unpack(ctx.callbackQuery.data);

@@ -1,5 +1,6 @@
 import { Composer, GrammyError } from 'grammy';
 import type { Context } from '../context.ts';
+import { inAdminGroup } from '../filters/admin-group.ts';
 import { can } from '../filters/is-admin.ts';
 import { editedContent } from '../helpers/edited-content.ts';
 
@@ -33,7 +34,7 @@ composer.chatType('private').on('edited_message', async (ctx) => {
   });
 });
 
-const team = composer.chatType('supergroup').filter((ctx) => ctx.chat.id === ctx.config.adminGroupId);
+const team = composer.chatType('supergroup').filter(inAdminGroup);
 
 team.on('edited_message', async (ctx) => {
   const m = ctx.editedMessage;

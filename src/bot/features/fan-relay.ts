@@ -34,7 +34,7 @@ feature.on('message', async (ctx, next) => {
         return void (await ctx.reply(ctx.t('legal-paysupport-limit', { perDay: res.perDay })));
     }
   }
-  if (ctx.config.adminGroupId === null) return refuseUntilSetUp(ctx);
+  if (ctx.config.adminGroupIds.length === 0) return refuseUntilSetUp(ctx);
 
   // Typing while the bot works; purely cosmetic, so a failure is ignored.
   ctx.replyWithChatAction('typing').catch(() => {});

@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'grammy';
 import { isLocale, negotiateLocale, type Locale } from '../../domain/shared/index.ts';
 import type { BotDeps, Context } from '../context.ts';
+import { isAdminGroupId } from '../filters/admin-group.ts';
 
 /** The one place dependencies reach handlers: services, config, an update-tagged logger and `ctx.t`. */
 export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
@@ -13,7 +14,7 @@ export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
     setLocale(
       ctx,
       deps,
-      inGroup && ctx.chat.id === deps.config.adminGroupId
+      inGroup && isAdminGroupId(deps.config, ctx.chat.id)
         ? await deps.groupLocale()
         : negotiateLocale(ctx.from?.language_code),
     );

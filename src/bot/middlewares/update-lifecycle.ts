@@ -4,6 +4,7 @@ import type { IncomingPaymentUpdate } from '../../app/system/updates.ts';
 import { DuplicateUpdateError, updateScope, type UpdateScope } from '../../app/system/update-scope.ts';
 import type { Locale } from '../../domain/shared/index.ts';
 import type { Context } from '../context.ts';
+import { inAdminGroup } from '../filters/admin-group.ts';
 import { accountLocale } from './attach-deps.ts';
 import { notifyOwners } from '../helpers/owners.ts';
 
@@ -56,11 +57,11 @@ export function paymentUpdateOf(update: Update): IncomingPaymentUpdate | null {
   return null;
 }
 
-/** Whose profile to keep: people in private chats and in the admin group, never members of other groups. */
+/** Whose profile to keep: people in private chats and in the admin groups, never members of other groups. */
 function profileOf(ctx: Context) {
   const from = ctx.from && !ctx.from.is_bot ? ctx.from : null;
   if (!from) return null;
-  if (ctx.chat && ctx.chat.type !== 'private' && ctx.chat.id !== ctx.config.adminGroupId) return null;
+  if (ctx.chat && ctx.chat.type !== 'private' && !inAdminGroup(ctx)) return null;
   return {
     id: from.id,
     firstName: from.first_name,

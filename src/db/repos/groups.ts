@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { PendingGroupsRepo } from '../../app/ports/index.ts';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import type { AdminGroupsRepo, PendingGroupsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { pendingGroups } from '../schema/index.ts';
+import { adminGroupFans, adminGroupLoad, pendingGroups, removedAdminGroups } from '../schema/index.ts';
 
 export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
   return {
@@ -20,6 +20,66 @@ export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
     },
     async remove(chatId) {
       await db.delete(pendingGroups).where(eq(pendingGroups.chatId, chatId));
+    },
+  };
+}
+
+/** Epoch hours by the database's clock (every replica counts in the same buckets). */
+const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
+
+export function adminGroupsRepo(db: DbOrTx): AdminGroupsRepo {
+  const perGroup = (rows: Array<{ groupId: number; n: number }>) =>
+    new Map(rows.map((r) => [Number(r.groupId), Number(r.n)]));
+  return {
+    async removed(groupIds) {
+      if (groupIds.length === 0) return [];
+      const rows = await db
+        .select({ groupId: removedAdminGroups.groupId })
+        .from(removedAdminGroups)
+        .where(inArray(removedAdminGroups.groupId, [...groupIds]));
+      return rows.map((r) => r.groupId);
+    },
+    async markRemoved(groupId, at) {
+      await db.insert(removedAdminGroups).values({ groupId, removedAt: at }).onConflictDoNothing();
+    },
+    async clearRemoved(groupId) {
+      await db.delete(removedAdminGroups).where(eq(removedAdminGroups.groupId, groupId));
+    },
+    async noteRelayed(groupId, count) {
+      await db
+        .insert(adminGroupLoad)
+        .values({ groupId, hour: hourNow, relayed: count })
+        .onConflictDoUpdate({
+          target: [adminGroupLoad.groupId, adminGroupLoad.hour],
+          set: { relayed: sql`${adminGroupLoad.relayed} + ${count}` },
+        });
+    },
+    async relayedLastDay(groupIds) {
+      if (groupIds.length === 0) return new Map();
+      const rows = await db
+        .select({ groupId: adminGroupLoad.groupId, n: sql<number>`sum(${adminGroupLoad.relayed})::int` })
+        .from(adminGroupLoad)
+        .where(
+          and(inArray(adminGroupLoad.groupId, [...groupIds]), gt(adminGroupLoad.hour, sql`${hourNow} - 24`)),
+        )
+        .groupBy(adminGroupLoad.groupId);
+      return perGroup(rows);
+    },
+    async fans(groupIds) {
+      if (groupIds.length === 0) return new Map();
+      // Kept by triggers on fan_topics (migration 0010_admin_groups).
+      const rows = await db
+        .select({ groupId: adminGroupFans.groupId, n: adminGroupFans.fans })
+        .from(adminGroupFans)
+        .where(inArray(adminGroupFans.groupId, [...groupIds]));
+      return perGroup(rows);
+    },
+    async pruneLoad(hours) {
+      const rows = await db
+        .delete(adminGroupLoad)
+        .where(lte(adminGroupLoad.hour, sql`${hourNow} - ${hours}`))
+        .returning({ groupId: adminGroupLoad.groupId });
+      return rows.length;
     },
   };
 }

@@ -6,7 +6,7 @@ import { adminRepo, inboxRepo } from './admin.ts';
 import { albumsRepo } from './albums.ts';
 import { contentDraftsRepo, contentRepo } from './content.ts';
 import { disputesRepo } from './disputes.ts';
-import { pendingGroupsRepo } from './groups.ts';
+import { adminGroupsRepo, pendingGroupsRepo } from './groups.ts';
 import { ledgerRepo } from './ledger.ts';
 import { outboxRepo } from './outbox.ts';
 import { paymentsRepo } from './payments.ts';
@@ -42,6 +42,7 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     once: onceRepo(db),
     rateLimits: rateLimitsRepo(db),
     pendingGroups: pendingGroupsRepo(db),
+    adminGroups: adminGroupsRepo(db),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
     outbox: outboxRepo(db),

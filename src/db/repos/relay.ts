@@ -12,6 +12,7 @@ const topicColumns = {
   cardMessageId: fanTopics.cardMessageId,
   cardPinned: fanTopics.cardPinned,
   previousThreadId: fanTopics.previousThreadId,
+  previousGroupId: fanTopics.previousGroupId,
   cardRenderedAt: fanTopics.cardRenderedAt,
   renamedAt: fanTopics.renamedAt,
 };
@@ -29,6 +30,24 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .onConflictDoNothing()
         .returning({ userId: fanTopics.userId });
       return rows.length === 1;
+    },
+    async move(userId, groupId, name) {
+      // The earlier history: the current topic, or (when it was lost before) the one before it.
+      await db
+        .update(fanTopics)
+        .set({
+          previousGroupId: sql`case when ${fanTopics.threadId} is not null then ${fanTopics.groupId}
+            when ${fanTopics.previousThreadId} is not null then coalesce(${fanTopics.previousGroupId}, ${fanTopics.groupId}) end`,
+          previousThreadId: sql`coalesce(${fanTopics.threadId}, ${fanTopics.previousThreadId})`,
+          groupId,
+          threadId: null,
+          name,
+          status: 'creating',
+          cardMessageId: null,
+          cardPinned: false,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(fanTopics.userId, userId));
     },
     async waitingForTopic(groupId) {
       const [row] = await db
@@ -131,6 +150,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .set({
           threadId: null,
           previousThreadId: threadId,
+          previousGroupId: null,
           status: 'creating',
           cardMessageId: null,
           updatedAt: sql`now()`,

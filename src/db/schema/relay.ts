@@ -34,6 +34,11 @@ export const fanTopics = pgTable(
     cardPinned: boolean('card_pinned').notNull().default(false),
     /** The topic this one replaced (deleted by an admin or lost): its history stays there. */
     previousThreadId: integer('previous_thread_id'),
+    /**
+     * The group of `previous_thread_id` when it differs from `group_id` (the fan moved out of a removed
+     * admin group); null when the earlier topic is in the same group.
+     */
+    previousGroupId: bigint('previous_group_id', { mode: 'number' }),
     /** When the card was last rendered: the next render waits 10 minutes. */
     cardRenderedAt: timestamp('card_rendered_at', { withTimezone: true }),
     /** For the live inbox: fan messages since the last admin message, and when each side last wrote. */

@@ -7,7 +7,8 @@ import { refuseIfBlocked, topicThreadOf } from './topics.ts';
 /** A text: receipts, notices, failure notes, owner alerts. */
 export const notice: Handler<'notice'> = async (ctx, item, p) => {
   const { api, clock, uow, views } = ctx.deps;
-  const threadId = p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf) : (p.threadId ?? null);
+  const threadId =
+    p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf, p.chatId) : (p.threadId ?? null);
   if (p.chatId > 0 && p.userId !== undefined) await refuseIfBlocked(ctx, p.userId);
   const locale = await views.localeFor(p.chatId);
   const html = p.text ? views.render(p.text, locale) : (p.html ?? '');
@@ -47,7 +48,7 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
   }
   let threadId: number | null = null;
   if (p.toTopicOf !== undefined) {
-    threadId = await topicThreadOf(ctx, p.toTopicOf);
+    threadId = await topicThreadOf(ctx, p.toTopicOf, item.chatId);
     params.message_thread_id = threadId;
   }
   if (p.userId !== undefined && item.chatId > 0) await refuseIfBlocked(ctx, p.userId);

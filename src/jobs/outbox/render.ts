@@ -49,18 +49,19 @@ export const render: Handler<'render'> = async (ctx, item, p) => {
     const [topic, user] = await Promise.all([repos.topics.get(userId), repos.users.get(userId)]);
     // The card's first render (or its pin, still owed): sent now, not held to the interval.
     if (topic && topic.threadId !== null && user && (topic.cardMessageId === null || !topic.cardPinned))
-      return renderCard(ctx, item, p.groupId, { ...topic, threadId: topic.threadId }, user);
+      return renderCard(ctx, item, topic.groupId, { ...topic, threadId: topic.threadId }, user);
     if (await tooSoon(topic?.cardRenderedAt, ctx.timings.cardIntervalMs)) return;
     if (topic?.cardMessageId && topic.threadId !== null && user) {
       const { spent } = await repos.ledger.totals(userId);
+      // The card is in the fan's group (the render may have been queued before they moved).
       const previous = topic.previousThreadId
-        ? { groupId: p.groupId, threadId: topic.previousThreadId }
+        ? { groupId: topic.previousGroupId ?? topic.groupId, threadId: topic.previousThreadId }
         : null;
       const card = views.infoCard(
         { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
-        await views.localeFor(p.groupId),
+        await views.localeFor(topic.groupId),
       );
-      await edit(ctx, p.groupId, topic.cardMessageId, card.html, card.keyboard);
+      await edit(ctx, topic.groupId, topic.cardMessageId, card.html, card.keyboard);
     }
     await uow.run(async (r) => {
       await r.outbox.complete(item.id, clock.now());

@@ -6,16 +6,23 @@ import { SendError, type SenderContext } from './context.ts';
 /**
  * The fan's topic, created first if missing (content first: a new fan's topic comes with their message).
  * Their info card and its pin follow as a render of their own (class 4, see `renderCard`), queued in the
- * transaction that records the topic. Returns the thread id.
+ * transaction that records the topic. Returns its group and thread id. The group is the fan's (their
+ * topic row's): `queuedFor`, the group the item was queued for, differs only when the fan moved out of a
+ * removed admin group meanwhile.
  */
-export async function ensureTopic(ctx: SenderContext, groupId: number, userId: number): Promise<number> {
+export async function ensureTopic(
+  ctx: SenderContext,
+  queuedFor: number,
+  userId: number,
+): Promise<{ groupId: number; threadId: number }> {
   const { api, views, clock, uow } = ctx.deps;
   const topic = await uow.repos.topics.get(userId);
+  const groupId = topic?.groupId ?? queuedFor;
   if (topic && topic.threadId !== null) {
     // A card still owed (its render lost, or a topic made before cards followed content): queue it.
     if (topic.cardMessageId === null || !topic.cardPinned)
       await scheduleCardSetup(uow.repos, userId, groupId, topic.threadId, clock.now(), { expedite: false });
-    return topic.threadId;
+    return { groupId, threadId: topic.threadId };
   }
   const user = await uow.repos.users.get(userId);
   if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
@@ -31,7 +38,7 @@ export async function ensureTopic(ctx: SenderContext, groupId: number, userId: n
     // The live inbox lists conversations by their topic: one rendered before it existed left this fan out.
     await scheduleInboxRender(r, groupId, clock.now(), ctx.timings);
   });
-  return threadId;
+  return { groupId, threadId };
 }
 
 /**
@@ -53,7 +60,9 @@ export async function renderCard(
   const resent = cardId !== null;
   if (cardId === null) {
     const { spent } = await uow.repos.ledger.totals(userId);
-    const previous = topic.previousThreadId ? { groupId, threadId: topic.previousThreadId } : null;
+    const previous = topic.previousThreadId
+      ? { groupId: topic.previousGroupId ?? groupId, threadId: topic.previousThreadId }
+      : null;
     const card = views.infoCard(
       { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
       await views.localeFor(groupId),
@@ -108,11 +117,17 @@ export async function sendIntoTopic<T>(
   }
 }
 
-/** The thread of the fan's current topic, for a send addressed "to the topic of" a fan. */
-export async function topicThreadOf(ctx: SenderContext, userId: number): Promise<number> {
-  const threadId = (await ctx.deps.uow.repos.topics.get(userId))?.threadId ?? null;
-  if (threadId === null) throw new SendError({ type: 'permanent', reason: 'the fan has no topic' }, null);
-  return threadId;
+/**
+ * The thread of the fan's current topic, for a send into `chatId` addressed "to the topic of" a fan.
+ * Thread ids are per chat: a topic now in another admin group (the fan moved) is not this chat's.
+ */
+export async function topicThreadOf(ctx: SenderContext, userId: number, chatId: number): Promise<number> {
+  const topic = await ctx.deps.uow.repos.topics.get(userId);
+  if (topic?.threadId == null)
+    throw new SendError({ type: 'permanent', reason: 'the fan has no topic' }, null);
+  if (topic.groupId !== chatId)
+    throw new SendError({ type: 'permanent', reason: 'the fan has moved to another admin group' }, null);
+  return topic.threadId;
 }
 
 /** Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). */

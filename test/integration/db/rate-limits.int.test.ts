@@ -21,7 +21,7 @@ const servicesOn = (database: TestDatabase['database'], clock: Clock) =>
   createServices({
     uow: createUnitOfWork(database),
     clock,
-    adminGroupId: null,
+    adminGroupIds: [],
     adminUserIds: [],
     outboxSignal: { notify() {} },
   });

@@ -21,7 +21,7 @@ const services = () =>
   createServices({
     uow: createUnitOfWork(t.database),
     clock,
-    adminGroupId: null,
+    adminGroupIds: [],
     adminUserIds: [],
     outboxSignal: { notify() {} },
   });
@@ -86,7 +86,7 @@ describe('accounts and updates', () => {
     const s = createServices({
       uow: createUnitOfWork(t.database),
       clock,
-      adminGroupId: null,
+      adminGroupIds: [],
       adminUserIds: [900001],
       outboxSignal: { notify() {} },
     });
@@ -129,7 +129,7 @@ describe('accounts and updates', () => {
     const later = createServices({
       uow,
       clock: fixedClock('2030-01-01T00:00:00Z'),
-      adminGroupId: null,
+      adminGroupIds: [],
       adminUserIds: [],
       outboxSignal: { notify() {} },
     });

@@ -58,7 +58,7 @@ describe('pg-boss on the app database', () => {
     const services = createServices({
       uow,
       clock: fixedClock('2031-01-01T00:00:00Z'),
-      adminGroupId: null,
+      adminGroupIds: [],
       adminUserIds: [],
       outboxSignal: { notify() {} },
     });

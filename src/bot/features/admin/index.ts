@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Context } from '../../context.ts';
+import { inAdminGroup } from '../../filters/admin-group.ts';
 import { banCommand } from './ban.ts';
 import { closeCommand } from './close.ts';
 import { giftCommand } from './gift.ts';
@@ -7,10 +8,10 @@ import { infoCommand } from './info.ts';
 import { noteCommand } from './notes.ts';
 import { refundCommand } from './refund.ts';
 
-/** Admin tools inside a fan's topic (the admin group only): in-topic commands and the card's buttons. */
+/** Admin tools inside a fan's topic (any admin group): in-topic commands and the card's buttons. */
 const composer = new Composer<Context>();
 composer
-  .filter((ctx) => ctx.config.adminGroupId !== null && ctx.chat?.id === ctx.config.adminGroupId)
+  .filter(inAdminGroup)
   .use(infoCommand, giftCommand, banCommand, refundCommand, noteCommand, closeCommand);
 
 export const adminTopicFeature = composer;

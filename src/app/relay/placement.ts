@@ -1,0 +1,65 @@
+import type { FanTopic, Repos, User } from '../ports/index.ts';
+import { topicName } from '../messages.ts';
+
+/**
+ * Which admin group a fan's conversation lives in (docs/ARCHITECTURE.md, "Several admin groups").
+ *
+ * A fan is placed once, in the transaction that accepts their first message (the one that reserves the
+ * topic row, with the fan's row locked), in the least-loaded group: the fewest fan messages relayed into
+ * it in the last 24 hours, ties to the fewer fans, then configuration order. `fan_topics.group_id` is
+ * the placement, and it sticks. Only when that group is no longer usable (taken out of the config, or
+ * the bot was removed from it) does the fan move, on their next message, to the least-loaded group
+ * left, with a new topic whose card points at the earlier one.
+ *
+ * With one group configured this is the single-group path as it always was: reserve in that group.
+ */
+
+export interface Placement {
+  groupId: number;
+  /** True when the fan's topic is to be created (a new fan, or a move): the first message waits for it. */
+  reserved: boolean;
+  /** The fan's existing topic row in `groupId` (null when `reserved`). */
+  topic: FanTopic | null;
+}
+
+export async function placeFan(r: Repos, groupIds: readonly number[], user: User): Promise<Placement> {
+  if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
+  if (groupIds.length === 1) {
+    const groupId = groupIds[0]!;
+    if (await r.topics.reserve(user.id, groupId, topicName(user)))
+      return { groupId, reserved: true, topic: null };
+    const topic = (await r.topics.get(user.id))!;
+    if (topic.groupId === groupId) return { groupId, reserved: false, topic };
+    // The configured group changed: the old one is gone from the config.
+    await r.topics.move(user.id, groupId, topicName(user));
+    return { groupId, reserved: true, topic: null };
+  }
+  const topic = await r.topics.get(user.id);
+  const removed = await r.adminGroups.removed(groupIds);
+  const usable = groupIds.filter((g) => !removed.includes(g));
+  if (topic && (usable.includes(topic.groupId) || (usable.length === 0 && groupIds.includes(topic.groupId))))
+    return { groupId: topic.groupId, reserved: false, topic };
+  // Every group removed: the fan still goes somewhere configured (the bot may be added back).
+  const groupId = await leastLoaded(r, usable.length > 0 ? usable : groupIds);
+  if (topic) await r.topics.move(user.id, groupId, topicName(user));
+  else if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
+    // Callers hold the fan's row lock, so nobody reserves meanwhile; if the row is there anyway, keep it.
+    const existing = (await r.topics.get(user.id))!;
+    return { groupId: existing.groupId, reserved: false, topic: existing };
+  }
+  return { groupId, reserved: true, topic: null };
+}
+
+/** Fewest messages relayed in the last 24 h, then fewest fans, then configuration order. */
+export async function leastLoaded(r: Repos, groupIds: readonly number[]): Promise<number> {
+  if (groupIds.length === 1) return groupIds[0]!;
+  const load = await r.adminGroups.relayedLastDay(groupIds);
+  const relayed = (g: number) => load.get(g) ?? 0;
+  const least = Math.min(...groupIds.map(relayed));
+  const tied = groupIds.filter((g) => relayed(g) === least);
+  if (tied.length === 1) return tied[0]!;
+  const fans = await r.adminGroups.fans(tied);
+  const count = (g: number) => fans.get(g) ?? 0;
+  const fewest = Math.min(...tied.map(count));
+  return tied.find((g) => count(g) === fewest)!;
+}
