@@ -2,6 +2,8 @@ import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SystemProbes } from '../../src/app/ports/index.ts';
 import { hubData, hubFreshData } from '../../src/bot/callback-data/hub.ts';
+import { languageData } from '../../src/bot/callback-data/index.ts';
+import { fanCommands, groupCommands, ownerCommands, teamCommands } from '../../src/bot/commands.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
 import { en } from '../support/i18n.ts';
@@ -256,5 +258,75 @@ describe('/admin in the admin group', () => {
       }),
     );
     expect(h.sentTo(ADMIN_GROUP_ID)).toHaveLength(0);
+  });
+});
+
+describe('command menus per scope', () => {
+  const opts = { cardPayments: false };
+  const names = (list: Array<{ command: string }>) => list.map((c) => c.command);
+
+  it('team members see /admin and the built categories their role allows; fans see none of it', () => {
+    const t = h.stack.translator;
+    const fans = names(fanCommands(t, 'en', opts));
+    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin']);
+    const owners = names(ownerCommands(t, 'en', opts));
+    expect(names(teamCommands(t, 'en', 'manager', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'system',
+    ]);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
+    for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
+      expect(fans).not.toContain(hidden);
+    expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
+      en('admin-command-system'),
+    );
+  });
+
+  it("the admin group's administrators get the topic tools and /admin", () => {
+    expect(names(groupCommands(h.stack.translator, 'en')).at(-1)).toBe('admin');
+  });
+
+  it('/language gives a team member their own menu in the new language', async () => {
+    await h.handle(callbackQuery(manager, languageData.pack({ locale: 'es' }), await openHub(manager)));
+    const call = h.callsTo('setMyCommands').at(-1)!;
+    expect(call.payload.scope).toEqual({ type: 'chat', chat_id: manager.id });
+    expect(names(call.payload.commands as Array<{ command: string }>)).toEqual(
+      expect.arrayContaining(['admin', 'dashboard', 'system']),
+    );
+  });
+});
+
+describe('/claim in process', () => {
+  let c: BotHarness;
+  beforeAll(async () => {
+    c = await createBotHarness({ adminUserIds: [] });
+  });
+  afterAll(() => c.dispose());
+
+  it('answers a missing code, a wrong one, too many tries; then the right one makes the owner', async () => {
+    const code = (await c.stack.services.hub.prepareClaimCode())!;
+    const who = fanUser(32_001, { language_code: 'es' });
+    await c.handle(command(who, '/claim'));
+    expect(c.lastText(who.id)).toBe(en('admin-claim-missing'));
+    await c.handle(command(who, '/claim', 'AAAA-AAAA-AAAA-AAAA'));
+    expect(c.lastText(who.id)).toBe(en('admin-claim-invalid'));
+    const other = fanUser(32_002);
+    for (let i = 0; i < 5; i++) await c.handle(command(other, '/claim', `BAD${i}`));
+    await c.handle(command(other, '/claim', code));
+    expect(c.lastText(other.id)).toMatch(/^Too many tries\. Try again in \d+ seconds?\.$/);
+
+    c.reset();
+    await c.handle(command(who, '/claim', code));
+    expect(c.lastText(who.id)).toBe(en('admin-claim-done', { bot: c.bot.botInfo.username }));
+    const menu = c.callsTo('setMyCommands').at(-1)!;
+    expect(menu.payload.scope).toEqual({ type: 'chat', chat_id: who.id });
+    expect((menu.payload.commands as Array<{ command: string }>).map((x) => x.command)).toContain('admin');
+    await c.handle(command(who, '/claim', code));
+    expect(c.lastText(who.id)).toBe(en('admin-claim-already'));
+    // For everyone else the command no longer exists.
+    await c.handle(command(other, '/claim', code));
+    expect(c.lastText(other.id)).toBe(en('common-unknown-command', { command: '/claim' }));
   });
 });
