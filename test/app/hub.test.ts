@@ -11,7 +11,9 @@ import {
   payments,
   users,
 } from '../../src/db/schema/index.ts';
-import { OWNER_ID } from '../support/config.ts';
+import { createScrubber, secretValues } from '../../src/logging/redact.ts';
+import { claimCodeLine } from '../../src/server.ts';
+import { OWNER_ID, testConfig } from '../support/config.ts';
 import { createServiceStack, testClock, type ServiceStack } from '../support/services.ts';
 
 describe('/claim: the first owner of a bot that has none', () => {
@@ -46,6 +48,13 @@ describe('/claim: the first owner of a bot that has none', () => {
     expect(row.codeHash).toBe(createHash('sha256').update(code.replace(/-/g, '')).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(code.slice(0, 4) + code.slice(5, 9));
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(CLAIM_TTL_MS);
+  });
+
+  it('the start-up line is one plain line that the log scrubber would leave as it is', async () => {
+    const line = claimCodeLine((await s.services.hub.prepareClaimCode())!, 'fanbridge_test_bot');
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.trimEnd()).not.toContain('\n');
+    expect(createScrubber(secretValues(testConfig()))(line)).toBe(line);
   });
 
   it('reads what people type: case, spaces, dashes; O as 0, I and L as 1', () => {

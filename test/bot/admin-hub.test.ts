@@ -224,6 +224,28 @@ describe('refusals: stale menus, tampered data, roles re-checked', () => {
     expect(buttonsOf(calls[1]!)).toEqual([]);
   });
 
+  it('Close works on a stale menu too', async () => {
+    const first = await openHub();
+    const close = button(owner.id, en('admin-hub-close'));
+    await openHub();
+    const calls = await press(owner, close, first);
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'deleteMessage']);
+  });
+
+  it('hub data pressed on a message in a group (a forged press on a card) is refused before anything', async () => {
+    await openHub();
+    const system = button(owner.id, en('admin-hub-category-system'));
+    const card = {
+      message_id: 4242,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: ADMIN_GROUP_ID, type: 'supergroup' as const, title: 'Inbox', is_forum: true as const },
+    };
+    h.reset();
+    for (const data of [system, hubFreshData.pack({})]) await h.handle(callbackQuery(owner, data, card));
+    expect(h.calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'answerCallbackQuery']);
+    expect(h.lastAnswer()!.text).toBe(en('admin-hub-invalid'));
+  });
+
   it('a fan pressing a forged hub button (even with a real nonce) learns nothing', async () => {
     const menu = await openHub();
     const system = button(owner.id, en('admin-hub-category-system'));

@@ -72,15 +72,17 @@ composer
  */
 composer.callbackQuery(hubData.filter, async (ctx) => {
   const data = hubData.unpack(ctx.callbackQuery.data);
-  if (!data || (data.cat !== 'home' && !hubCategory(data.cat)))
+  // Menus live in private chats only: forged data on a group message (a fan's card) does nothing.
+  if (!data || ctx.chat?.type !== 'private' || (data.cat !== 'home' && !hubCategory(data.cat)))
     return ctx.answerCallbackQuery({ text: ctx.t('admin-hub-invalid') });
   await ctx.answerCallbackQuery();
   const actor = ctx.from.id;
   const role = await ctx.services.access.roleOf(actor);
   if (role === null) return editNotice(ctx, ctx.t('admin-hub-no-access'), false);
+  // Close works on any menu of theirs, stale or not.
+  if (data.cat === 'home' && data.act === 'close') return closeMenu(ctx);
   if (!(await ctx.services.hub.isLiveMenu(actor, data.nonce)))
     return editNotice(ctx, ctx.t('admin-hub-stale'), true);
-  if (data.cat === 'home' && data.act === 'close') return closeMenu(ctx);
   const screen = await screenFor(ctx, role, data);
   if (screen === 'not_allowed') return editNotice(ctx, ctx.t('admin-hub-not-allowed'), true);
   if (screen === 'unknown') return editNotice(ctx, ctx.t('admin-hub-invalid'), true);
@@ -89,7 +91,7 @@ composer.callbackQuery(hubData.filter, async (ctx) => {
 
 /** "Open a fresh menu" under a stale one: the hub again, in place, with a new nonce. */
 composer.callbackQuery(hubFreshData.filter, async (ctx) => {
-  if (!hubFreshData.unpack(ctx.callbackQuery.data))
+  if (!hubFreshData.unpack(ctx.callbackQuery.data) || ctx.chat?.type !== 'private')
     return ctx.answerCallbackQuery({ text: ctx.t('admin-hub-invalid') });
   await ctx.answerCallbackQuery();
   const menu = await ctx.services.hub.openMenu(ctx.from.id);
