@@ -3,7 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SystemProbes } from '../../src/app/ports/index.ts';
 import { hubData, hubFreshData } from '../../src/bot/callback-data/hub.ts';
 import { languageData } from '../../src/bot/callback-data/index.ts';
-import { fanCommands, groupCommands, ownerCommands, teamCommands } from '../../src/bot/commands.ts';
+import {
+  fanCommands,
+  groupCommands,
+  ownerCommands,
+  publishCommands,
+  teamCommands,
+} from '../../src/bot/commands.ts';
+import { createLogger } from '../../src/logger.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
 import { en } from '../support/i18n.ts';
@@ -304,6 +311,31 @@ describe('command menus per scope', () => {
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
       en('admin-command-system'),
     );
+  });
+
+  it('at start: fans in the default scopes, the group admins, and every member in their own chat', async () => {
+    await publishCommands(h.bot.api, h.stack.translator, createLogger('silent'), {
+      cardPayments: false,
+      adminGroupId: ADMIN_GROUP_ID,
+      groupLocale: 'en',
+      team: [
+        { id: OWNER_ID, locale: 'en', role: 'owner' },
+        { id: agent.id, locale: 'ru', role: 'agent' },
+      ],
+    });
+    const calls = h.callsTo('setMyCommands');
+    expect(calls.map((c) => c.payload.scope)).toEqual([
+      ...Array.from({ length: 5 }, () => ({ type: 'all_private_chats' })),
+      { type: 'chat_administrators', chat_id: ADMIN_GROUP_ID },
+      { type: 'chat', chat_id: OWNER_ID },
+      { type: 'chat', chat_id: agent.id },
+    ]);
+    const commandsOf = (i: number) => names(calls[i]!.payload.commands as Array<{ command: string }>);
+    for (let i = 0; i < 5; i++) expect(commandsOf(i)).not.toContain('admin');
+    expect(commandsOf(5).at(-1)).toBe('admin');
+    expect(commandsOf(6)).toEqual(expect.arrayContaining(['admin', 'dashboard', 'system', 'cancel']));
+    expect(commandsOf(7)).toContain('admin');
+    expect(commandsOf(7)).not.toContain('system');
   });
 
   it("the admin group's administrators get the topic tools and /admin", () => {
