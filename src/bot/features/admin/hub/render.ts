@@ -1,4 +1,5 @@
 import { GrammyError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Role } from '../../../../app/ports/index.ts';
 import { hubFreshData } from '../../../callback-data/hub.ts';
 import type { Context } from '../../../context.ts';
@@ -68,15 +69,11 @@ export async function editNotice(ctx: Context, text: string, fresh: boolean): Pr
   );
 }
 
-async function editInPlace(
-  ctx: Context,
-  text: string,
-  markup: { inline_keyboard: unknown[][] },
-): Promise<void> {
+async function editInPlace(ctx: Context, text: string, markup: InlineKeyboardMarkup): Promise<void> {
   try {
     await ctx.editMessageText(text, {
       parse_mode: 'HTML',
-      reply_markup: markup as never,
+      reply_markup: markup,
       link_preview_options: { is_disabled: true },
     });
   } catch (err) {
