@@ -1,16 +1,15 @@
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Role } from '../../../../app/ports/index.ts';
+import { roleCan } from '../../../../domain/access/index.ts';
 import { hubFreshData } from '../../../callback-data/hub.ts';
 import type { Context } from '../../../context.ts';
 import { HUB_CATEGORIES, hubCategory } from './registry.ts';
 import { fitText, keyboardOf, type HubScreen, type HubTarget } from './screen.ts';
 
-/** The hub itself: the categories the member's role allows, two a row. */
-export async function homeScreen(ctx: Context, role: Role): Promise<HubScreen> {
-  const allowed = [];
-  for (const c of HUB_CATEGORIES)
-    if (await ctx.services.access.can(ctx.from!.id, c.permission)) allowed.push(c);
+/** The hub itself: the categories the member's role (just read through the Access port) allows, two a row. */
+export function homeScreen(ctx: Context, role: Role): HubScreen {
+  const allowed = HUB_CATEGORIES.filter((c) => roleCan(role, c.permission));
   const buttons = allowed.map((c) => ({ text: ctx.t(c.titleKey), to: { cat: c.id } }));
   const rows = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
@@ -29,8 +28,8 @@ export async function homeScreen(ctx: Context, role: Role): Promise<HubScreen> {
 }
 
 /**
- * The screen a target shows for this member, or why not: `not_allowed` (their role lacks the category's
- * permission, asked again now) or `unknown` (no such category, action or argument).
+ * The screen a target shows for this member, or why not: `not_allowed` (their role, read for this press,
+ * lacks the category's permission) or `unknown` (no such category, action or argument).
  */
 export async function screenFor(
   ctx: Context,
@@ -40,7 +39,8 @@ export async function screenFor(
   if (to.cat === 'home') return to.act === 'main' ? homeScreen(ctx, role) : 'unknown';
   const category = hubCategory(to.cat);
   if (!category) return 'unknown';
-  if (!(await ctx.services.access.can(ctx.from!.id, category.permission))) return 'not_allowed';
+  // `role` was read for this press; the category's use case asks the Access port once more.
+  if (!roleCan(role, category.permission)) return 'not_allowed';
   return (await category.screen(ctx, to.act, String(to.arg))) ?? 'unknown';
 }
 
