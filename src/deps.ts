@@ -20,6 +20,7 @@ import { createStripeClient } from './integrations/stripe/client.ts';
 import { stripeCardGateway } from './integrations/stripe/gateway.ts';
 import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
+import { createSystemProbes } from './system-probes.ts';
 
 export interface Deps {
   config: Config;
@@ -127,6 +128,7 @@ export async function createDeps(
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe ? stripeCardGateway(stripe) : undefined,
+      probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now() }),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

@@ -39,6 +39,10 @@ export interface StartOptions extends DepsOverrides {
   updateRetryDelaysMs?: number[];
 }
 
+/** The one line that tells the operator how to become the owner of a bot that has none. */
+export const claimCodeLine = (code: string, bot: string): string =>
+  `fanbridge: no owner yet. To become the owner, send "/claim ${code}" to @${bot} in a private chat within 24 hours.\n`;
+
 /** Builds everything from the config and starts serving: the composition root's body. */
 export async function startApp(
   config: Config,
@@ -74,6 +78,10 @@ export async function startApp(
     );
     await initBot(bot, config);
     deps.identity.botUsername = bot.botInfo.username;
+    // No owner yet: a claim code on the operator's terminal, one plain line (not the logger: it is meant
+    // to be read, and any replica accepts it for 24 hours).
+    const claimCode = await deps.services.hub.prepareClaimCode();
+    if (claimCode) process.stderr.write(claimCodeLine(claimCode, bot.botInfo.username));
     const processor = createUpdateProcessor(bot, logger, {
       ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
     });
@@ -128,7 +136,7 @@ export async function startApp(
         cardPayments: config.stripe !== null,
         adminGroupIds: config.adminGroupIds,
         groupLocale: await deps.groupLocale(),
-        owners: await deps.services.localesOf(config.adminUserIds),
+        team: await teamWithLocales(deps),
       }))().catch((err: unknown) => logger.warn({ err }, 'could not publish the command menus'));
     // With several admin groups: is the whole team in every one? The owners are told once what is missing.
     void deps.services.groups
@@ -157,6 +165,13 @@ export async function startApp(
     await unwind();
     throw err;
   }
+}
+
+/** Everyone on the team with their role and language (whose command menus are published at start). */
+async function teamWithLocales(deps: Deps) {
+  const team = await deps.services.hub.team();
+  const locales = await deps.services.localesOf(team.map((m) => m.id));
+  return team.map((m, i) => ({ ...m, locale: locales[i]!.locale }));
 }
 
 /** Waits between the attempts of an idempotent start-up call that failed on the network. */

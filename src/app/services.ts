@@ -1,9 +1,10 @@
 import type { Clock } from '../domain/shared/index.ts';
 import { createAccountServices } from './accounts/index.ts';
 import { createAdminServices } from './admin/index.ts';
+import { createHubServices } from './admin/hub/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
-import type { Access, CardGateway, StarsRefunds, UnitOfWork } from './ports/index.ts';
+import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
 import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   identity?: { botUsername: string };
   /** Who may do what (built from `adminUserIds` and the team table when not given). */
   access?: Access;
+  /** What the System screen asks the running process (absent in CLIs and most tests). */
+  probes?: SystemProbes;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
@@ -44,6 +47,8 @@ export function createServices(input: ServiceDeps) {
     ...createBillingServices(deps),
     content: createContentServices(deps),
     ...createAdminServices(deps),
+    /** The control center: menus, `/claim`, System and Dashboard figures. */
+    hub: createHubServices(deps),
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import type { Translator } from '../app/ports/index.ts';
+import type { Role, Translator } from '../app/ports/index.ts';
+import { roleCan } from '../domain/access/index.ts';
 import { DEFAULT_LOCALE, LOCALES, telegramLanguageCode, type Locale } from '../domain/shared/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
+import { HUB_CATEGORIES } from './features/admin/hub/registry.ts';
 
 /** The fans' menu, in order; each described by `command-<name>`. */
 export const FAN_COMMANDS = [
@@ -62,18 +64,55 @@ export function topicCommands(t: Translator, locale: Locale): BotCommand[] {
   return TOPIC_COMMANDS.map((command) => ({ command, description: t.t(locale, `admin-command-${command}`) }));
 }
 
-/** The menu for one person's chat in `locale` (after /language): the owners' or the fans'. */
+/**
+ * A team member's private menu: the fans' commands (with the content tools for those who edit
+ * products), `/admin`, then a direct command for each built hub category their role allows.
+ */
+export function teamCommands(t: Translator, locale: Locale, role: Role, opts: CommandOptions): BotCommand[] {
+  const base = roleCan(role, 'products.edit') ? ownerCommands(t, locale, opts) : fanCommands(t, locale, opts);
+  const hub = ['admin', ...HUB_CATEGORIES.filter((c) => roleCan(role, c.permission)).map((c) => c.id)];
+  return [
+    ...base,
+    ...hub.map((command) => ({ command, description: t.t(locale, `admin-command-${command}`) })),
+  ];
+}
+
+/** The admin group's menu for its administrators: the tools of a fan's topic and `/admin`. */
+export function groupCommands(t: Translator, locale: Locale): BotCommand[] {
+  return [...topicCommands(t, locale), { command: 'admin', description: t.t(locale, 'admin-command-admin') }];
+}
+
+/** The menu for one person's chat in `locale` (after /language): the team member's or the fans'. */
 export async function commandsFor(ctx: Context, locale: Locale): Promise<BotCommand[]> {
   const opts = { cardPayments: ctx.services.billing.enabled };
   const t = { t: ctx.translate };
-  return (await ctx.services.access.can(ctx.from!.id, 'products.edit'))
-    ? ownerCommands(t, locale, opts)
-    : fanCommands(t, locale, opts);
+  const role = await ctx.services.access.roleOf(ctx.from!.id);
+  return role ? teamCommands(t, locale, role, opts) : fanCommands(t, locale, opts);
+}
+
+/**
+ * Publishes one team member's menu in their private chat (at start, and when they join the team or
+ * their role changes). A member who never opened the bot has no chat with it yet ("chat not found"):
+ * only logged.
+ */
+export async function publishMemberCommands(
+  api: Api,
+  t: Translator,
+  logger: Logger,
+  member: { id: number; locale: Locale; role: Role },
+  opts: CommandOptions,
+): Promise<void> {
+  await api
+    .setMyCommands(teamCommands(t, member.locale, member.role, opts), {
+      scope: { type: 'chat', chat_id: member.id },
+    })
+    .catch((err: unknown) => logger.warn({ err, member: member.id }, 'could not publish the team commands'));
 }
 
 /**
  * Publishes the menus: the fans' in every language (Telegram picks by the client's language; English for
- * the rest), the topic tools to the admin group's admins, and the owners' in their chats. Failures only log.
+ * the rest), the topic tools and `/admin` to the admin group's admins, and each team member's in their
+ * chat. Failures only log.
  */
 export async function publishCommands(
   api: Api,
@@ -82,7 +121,7 @@ export async function publishCommands(
   opts: CommandOptions & {
     adminGroupIds: readonly number[];
     groupLocale: Locale;
-    owners: Array<{ id: number; locale: Locale }>;
+    team: Array<{ id: number; locale: Locale; role: Role }>;
   },
 ): Promise<void> {
   try {
@@ -93,17 +132,12 @@ export async function publishCommands(
         language_code: telegramLanguageCode(locale) as 'en',
       });
     for (const groupId of opts.adminGroupIds) {
-      await api.setMyCommands(topicCommands(t, opts.groupLocale), {
+      await api.setMyCommands(groupCommands(t, opts.groupLocale), {
         scope: { type: 'chat_administrators', chat_id: groupId },
       });
     }
   } catch (err) {
     logger.warn({ err }, 'could not publish the command menus');
   }
-  for (const owner of opts.owners) {
-    // An owner who never opened the bot has no chat with it yet ("chat not found"): only logged.
-    await api
-      .setMyCommands(ownerCommands(t, owner.locale, opts), { scope: { type: 'chat', chat_id: owner.id } })
-      .catch((err: unknown) => logger.warn({ err, owner: owner.id }, 'could not publish the owner commands'));
-  }
+  for (const member of opts.team) await publishMemberCommands(api, t, logger, member, opts);
 }

@@ -5,6 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps, Context } from './context.ts';
 import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin/index.ts';
+import { adminHubFeature } from './features/admin/hub/index.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';
@@ -68,6 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const safe = bot.use(updateLifecycle);
   safe.use(paymentInbox);
   safe.use(rateLimit);
+  safe.use(adminHubFeature); // before /start: t.me/<bot>?start=admin opens the control center
   safe.use(startFeature);
   safe.use(balanceFeature);
   safe.use(helpFeature);

@@ -12,3 +12,6 @@ admin-command-reopen = Reopen this topic
 admin-command-delete = Reply to your answer to delete it for the fan
 admin-command-content = Manage premium content (/content add)
 admin-command-cancel = Stop adding or editing content
+admin-command-admin = Control center
+admin-command-dashboard = Users, revenue and messages at a glance
+admin-command-system = Health, version and queues

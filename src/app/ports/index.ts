@@ -2,6 +2,7 @@
 
 import type { TeamRepo } from './access.ts';
 import type { FlowsRepo } from './flows.ts';
+import type { AdminMenusRepo, ClaimCodesRepo, StatsRepo } from './hub.ts';
 import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
 import type { AdminGroupsRepo, AdminRepo, PendingGroupsRepo } from './admin.ts';
 import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
@@ -21,6 +22,7 @@ export type * from './billing.ts';
 export type * from './catalog.ts';
 export type * from './content.ts';
 export type * from './flows.ts';
+export type * from './hub.ts';
 export type * from './jobs.ts';
 export type * from './ledger.ts';
 export type * from './limits.ts';
@@ -54,6 +56,9 @@ export interface Repos {
   disputes: DisputesRepo;
   content: ContentRepo;
   contentDrafts: ContentDraftsRepo;
+  claimCodes: ClaimCodesRepo;
+  adminMenus: AdminMenusRepo;
+  stats: StatsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

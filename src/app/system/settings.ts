@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/shared/index.ts';
 import { DEFAULT_MESSAGE_COSTS } from '../../domain/pricing/index.ts';
+import { isTimeZone } from '../../domain/stats/index.ts';
 
 /**
  * A text the creator writes (welcome, terms, payment support, privacy), per language. A fan reads it in
@@ -60,6 +61,12 @@ export const SETTINGS = {
   topic_creations_per_minute: z.number().int().min(1).max(20).default(3),
   /** Edits of one fan message mirrored into the topic (0: none). Each costs a send of the group's budget. */
   edit_mirror_limit: z.number().int().min(0).max(50).default(3),
+  /** The creator's time zone (IANA name): the dashboard's days start at its midnight. */
+  timezone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')
+    .default('UTC'),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

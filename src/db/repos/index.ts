@@ -19,6 +19,8 @@ import { onceRepo, paymentInboxRepo, updatesRepo } from './updates.ts';
 import { usersRepo } from './users.ts';
 import { teamRepo } from './team.ts';
 import { flowsRepo } from './flows.ts';
+import { adminMenusRepo, claimCodesRepo } from './hub.ts';
+import { statsRepo } from './stats.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -55,6 +57,9 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     disputes: disputesRepo(db),
     content: contentRepo(db),
     contentDrafts: contentDraftsRepo(db),
+    claimCodes: claimCodesRepo(db),
+    adminMenus: adminMenusRepo(db),
+    stats: statsRepo(db),
     jobs: jobs(db),
   };
 }

@@ -12,3 +12,4 @@ export * from './rate-limits.ts';
 export * from './groups.ts';
 export * from './team.ts';
 export * from './flows.ts';
+export * from './hub.ts';

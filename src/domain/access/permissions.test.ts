@@ -19,6 +19,7 @@ describe('the permission table', () => {
         'quickreplies.edit',
         'settings.edit',
         'stats.view',
+        'system.view',
         'users.ban',
       ].sort(),
     );

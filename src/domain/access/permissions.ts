@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'broadcast.send': 'manager',
   /** Revenue and the other figures. */
   'stats.view': 'manager',
+  /** The System screen: health, version, queues. */
+  'system.view': 'manager',
   'quickreplies.edit': 'manager',
   /** Credits up or down by hand. */
   'users.adjust': 'owner',

@@ -339,7 +339,7 @@ describe('live inbox', () => {
 });
 
 describe('command menus', () => {
-  it("shows the topic tools to the admin group's admins", () => {
+  it("shows the topic tools and /admin to the admin group's admins", () => {
     const scoped = fake.commands({ type: 'chat_administrators', chat_id: ADMIN_GROUP_ID });
     expect(scoped.map((c) => c.command)).toEqual([
       'info',
@@ -351,6 +351,7 @@ describe('command menus', () => {
       'close',
       'reopen',
       'delete',
+      'admin',
     ]);
   });
 });

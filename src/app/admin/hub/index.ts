@@ -1,0 +1,50 @@
+import { mintNonceText } from './nonce.ts';
+import type { Clock } from '../../../domain/shared/index.ts';
+import type { Access, Role, SystemProbes, UnitOfWork } from '../../ports/index.ts';
+import { claimOwnership, prepareClaimCode } from './claim.ts';
+import { dashboard } from './dashboard.ts';
+import { systemReport } from './system.ts';
+
+export type { ClaimResult } from './claim.ts';
+export type { SystemReport, SystemResult } from './system.ts';
+export type { DashboardResult } from './dashboard.ts';
+
+export interface HubDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  access: Access;
+  adminUserIds: number[];
+  probes?: SystemProbes | undefined;
+}
+
+/** The control center (`/admin`): its menus, `/claim`, and the figures behind its screens. */
+export function createHubServices(deps: HubDeps) {
+  const probes = deps.probes ?? null;
+  return {
+    /** A code to print at start while the bot has no owner (null when it has one). */
+    prepareClaimCode: () => prepareClaimCode(deps),
+    claim: (a: { userId: number; code: string }) => claimOwnership(deps, a),
+    /**
+     * Opens a menu for a team member: a fresh nonce for its buttons (an older menu's buttons go stale).
+     * Null for anyone not on the team.
+     */
+    async openMenu(actorId: number): Promise<{ nonce: string; role: Role } | null> {
+      const role = await deps.access.roleOf(actorId);
+      if (role === null) return null;
+      const nonce = mintNonceText();
+      await deps.uow.repos.adminMenus.open(actorId, nonce, deps.clock.now());
+      return { nonce, role };
+    },
+    /** Whether `nonce` names the member's live menu. */
+    isLiveMenu: async (actorId: number, nonce: string) =>
+      (await deps.uow.repos.adminMenus.current(actorId)) === nonce,
+    /** Everyone on the team with their role (`ADMIN_USER_IDS` and stored members). */
+    async team(): Promise<Array<{ id: number; role: Role }>> {
+      const ids = await deps.access.holders('relay.reply');
+      const roles = await Promise.all(ids.map((id) => deps.access.roleOf(id)));
+      return ids.flatMap((id, i) => (roles[i] ? [{ id, role: roles[i] }] : []));
+    },
+    system: (actorId: number) => systemReport({ ...deps, probes }, actorId),
+    dashboard: (actorId: number) => dashboard(deps, actorId),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Access, OutboxBacklog, SystemProbes, UnitOfWork } from '../../ports/index.ts';
+import type { Clock } from '../../../domain/shared/index.ts';
+
+export interface SystemDeps {
+  uow: UnitOfWork;
+  clock: Clock;
+  access: Access;
+  probes: SystemProbes | null;
+}
+
+export interface SystemReport {
+  version: string;
+  uptimeMs: number;
+  stripeConfigured: boolean;
+  database: Awaited<ReturnType<SystemProbes['database']>>;
+  jobs: Awaited<ReturnType<SystemProbes['jobs']>>;
+  webhook: Awaited<ReturnType<SystemProbes['webhook']>>;
+  outbox: OutboxBacklog[];
+  at: Date;
+}
+
+export type SystemResult =
+  | { ok: true; report: SystemReport }
+  | { ok: false; code: 'not_allowed' }
+  /** No probes in this process (a CLI, a test without them). */
+  | { ok: false; code: 'unavailable' };
+
+/** The System screen: health of the database, the job queue, the outbox and Telegram; version, uptime. */
+export async function systemReport(deps: SystemDeps, actorId: number): Promise<SystemResult> {
+  if (!(await deps.access.can(actorId, 'system.view'))) return { ok: false, code: 'not_allowed' };
+  const probes = deps.probes;
+  if (!probes) return { ok: false, code: 'unavailable' };
+  const now = deps.clock.now();
+  const failed = (err: unknown) => ({
+    ok: false as const,
+    error: err instanceof Error ? err.message : String(err),
+  });
+  // Every probe answers for itself: a database that is down must not hide the webhook's state.
+  const [database, jobs, webhook, outbox] = await Promise.all([
+    probes.database().catch(failed),
+    probes.jobs().catch(failed),
+    probes.webhook().catch(failed),
+    deps.uow.repos.stats.outboxBacklog().catch(() => []),
+  ]);
+  return {
+    ok: true,
+    report: {
+      version: probes.version,
+      uptimeMs: Math.max(0, now.getTime() - probes.startedAt.getTime()),
+      stripeConfigured: probes.stripeConfigured,
+      database,
+      jobs,
+      webhook,
+      outbox,
+      at: now,
+    },
+  };
+}

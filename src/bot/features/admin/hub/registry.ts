@@ -1,0 +1,15 @@
+import { dashboardCategory } from './dashboard.ts';
+import type { HubCategory } from './screen.ts';
+import { systemCategory } from './system.ts';
+
+/**
+ * The control center's categories, in the order the hub shows them. A category is one entry here (its
+ * file renders its screens): the hub lists it for the roles its permission allows, answers its direct
+ * command (`/<id>`, registered per scope in bot/commands.ts) and re-checks the permission on every press.
+ * Only built categories are listed: a command for one that does not exist yet is neither answered nor
+ * registered.
+ */
+export const HUB_CATEGORIES: readonly HubCategory[] = [dashboardCategory, systemCategory];
+
+/** The category with this id, if it is registered. */
+export const hubCategory = (id: string): HubCategory | undefined => HUB_CATEGORIES.find((c) => c.id === id);

@@ -1,0 +1,83 @@
+import { GrammyError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Role } from '../../../../app/ports/index.ts';
+import { roleCan } from '../../../../domain/access/index.ts';
+import { hubFreshData } from '../../../callback-data/hub.ts';
+import type { Context } from '../../../context.ts';
+import { HUB_CATEGORIES, hubCategory } from './registry.ts';
+import { fitText, keyboardOf, type HubScreen, type HubTarget } from './screen.ts';
+
+/** The hub itself: the categories the member's role (just read through the Access port) allows, two a row. */
+export function homeScreen(ctx: Context, role: Role): HubScreen {
+  const allowed = HUB_CATEGORIES.filter((c) => roleCan(role, c.permission));
+  const buttons = allowed.map((c) => ({ text: ctx.t(c.titleKey), to: { cat: c.id } }));
+  const rows = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  const roleName = ctx.t(
+    role === 'owner'
+      ? 'admin-hub-role-owner'
+      : role === 'manager'
+        ? 'admin-hub-role-manager'
+        : 'admin-hub-role-agent',
+  );
+  return {
+    text: ctx.t(allowed.length > 0 ? 'admin-hub-home' : 'admin-hub-home-empty', { role: roleName }),
+    rows,
+    back: null,
+  };
+}
+
+/**
+ * The screen a target shows for this member, or why not: `not_allowed` (their role, read for this press,
+ * lacks the category's permission) or `unknown` (no such category, action or argument).
+ */
+export async function screenFor(
+  ctx: Context,
+  role: Role,
+  to: Required<HubTarget>,
+): Promise<HubScreen | 'not_allowed' | 'unknown'> {
+  if (to.cat === 'home') return to.act === 'main' ? homeScreen(ctx, role) : 'unknown';
+  const category = hubCategory(to.cat);
+  if (!category) return 'unknown';
+  // `role` was read for this press; the category's use case asks the Access port once more.
+  if (!roleCan(role, category.permission)) return 'not_allowed';
+  return (await category.screen(ctx, to.act, String(to.arg))) ?? 'unknown';
+}
+
+/** Sends a new menu message (a command) with a fresh nonce. */
+export async function sendMenu(ctx: Context, screen: HubScreen, nonce: string): Promise<void> {
+  await ctx.reply(fitText(screen.text), {
+    parse_mode: 'HTML',
+    reply_markup: keyboardOf(ctx, screen, nonce),
+    link_preview_options: { is_disabled: true },
+  });
+}
+
+/** Edits the pressed menu in place; pressing Refresh on unchanged figures is not an error. */
+export async function editMenu(ctx: Context, screen: HubScreen, nonce: string): Promise<void> {
+  await editInPlace(ctx, fitText(screen.text), keyboardOf(ctx, screen, nonce));
+}
+
+/** A note in place of the menu (stale, no access, closed), with one button or none. */
+export async function editNotice(ctx: Context, text: string, fresh: boolean): Promise<void> {
+  await editInPlace(
+    ctx,
+    text,
+    fresh
+      ? { inline_keyboard: [[{ text: ctx.t('admin-hub-open-fresh'), callback_data: hubFreshData.pack({}) }]] }
+      : { inline_keyboard: [] },
+  );
+}
+
+async function editInPlace(ctx: Context, text: string, markup: InlineKeyboardMarkup): Promise<void> {
+  try {
+    await ctx.editMessageText(text, {
+      parse_mode: 'HTML',
+      reply_markup: markup,
+      link_preview_options: { is_disabled: true },
+    });
+  } catch (err) {
+    if (err instanceof GrammyError && err.description.includes('message is not modified')) return;
+    throw err;
+  }
+}

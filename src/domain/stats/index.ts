@@ -1,0 +1,1 @@
+export { isTimeZone, startOfLocalDay, statWindows } from './days.ts';

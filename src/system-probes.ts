@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Api } from 'grammy';
+import type { SystemProbes } from './app/ports/index.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Jobs } from './jobs/boss.ts';
+
+/** The version in package.json (read once, at start). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * What the System screen asks the running process: the database, the job queue, Telegram's view of the
+ * webhook. Part of the composition root: it is where the database, pg-boss and the Bot API meet.
+ */
+export function createSystemProbes(deps: {
+  config: Config;
+  database: Database;
+  jobs: Jobs;
+  api: Api;
+  startedAt: Date;
+}): SystemProbes {
+  return {
+    version: packageVersion(),
+    startedAt: deps.startedAt,
+    stripeConfigured: deps.config.stripe !== null,
+    async database() {
+      const started = performance.now();
+      await deps.database.ping();
+      return { ok: true, ms: Math.round(performance.now() - started) };
+    },
+    async jobs() {
+      const queues = await deps.jobs.boss.getQueues();
+      const sum = (f: (q: (typeof queues)[number]) => number) => queues.reduce((n, q) => n + f(q), 0);
+      return {
+        ok: true,
+        ready: sum((q) => Math.max(0, q.queuedCount - q.deferredCount)),
+        deferred: sum((q) => q.deferredCount),
+        active: sum((q) => q.activeCount),
+      };
+    },
+    async webhook() {
+      if (!deps.config.webhook) return null;
+      const info = await deps.api.getWebhookInfo();
+      return {
+        ok: true,
+        pending: info.pending_update_count,
+        lastError: info.last_error_message ?? null,
+        lastErrorAt: info.last_error_date ? new Date(info.last_error_date * 1000) : null,
+      };
+    },
+  };
+}
