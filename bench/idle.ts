@@ -8,10 +8,13 @@
  * after it is ready and has settled, its CPU is measured over `--seconds` of waiting: it should send
  * nothing to the group and cost almost nothing. Target (issue 13): < 2 % of a core.
  *
+ * `--profile` loads bench/query-profile.ts in the app and lists the statements it ran during the window
+ * (it costs CPU of its own: read the CPU figures of a run without it).
+ *
  * Prints a table and one JSON line. Exits 1 when the app sent into the group during the window (the
  * budget was not respected) or failed to start.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,8 +43,10 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '30' },
     settle: { type: 'string', default: '3' },
     engines: { type: 'string', default: 'pglite,postgres' },
+    profile: { type: 'boolean', default: false },
   },
 });
+const PROFILE = args.profile ?? false;
 const ITEMS = Number(args.items);
 const SECONDS = Number(args.seconds);
 const SETTLE = Number(args.settle);
@@ -66,6 +71,21 @@ interface IdleResult {
   otherCallsInWindow: number;
   rssMb: number;
   peakRssMb: number;
+  /** With --profile: statements run during the window, most total time first. */
+  statements: Array<{ text: string; count: number; ms: number }> | null;
+}
+
+function readStatements(dir: string, engine: string): IdleResult['statements'] {
+  const file = readdirSync(dir).find((f) => f.startsWith(`queries-${engine}-`) && f.endsWith('.json'));
+  if (!file) return [];
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<
+    string,
+    Record<string, { count: number; ms: number }>
+  >;
+  return Object.values(data)
+    .flatMap((m) => Object.entries(m).map(([text, s]) => ({ text, count: s.count, ms: Math.round(s.ms) })))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
 }
 
 /** Opens the database the app will open, queues the items and spends the group's budget. */
@@ -107,27 +127,33 @@ async function runIdle(engine: 'pglite' | 'postgres'): Promise<IdleResult> {
   let db: BenchDatabase | null = null;
   let dataDir: string | null = null;
   let child: AppChild | null = null;
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'fb-bench-idle-profile-')) : null;
   try {
     if (engine === 'postgres') db = await createBenchDatabase(SERVER_URL);
     else dataDir = mkdtempSync(join(tmpdir(), 'fb-bench-idle-'));
     await prepare(db?.url ?? null, dataDir);
-    child = await startAppChild({
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      WEBHOOK_URL: 'https://bot.example.com',
-      WEBHOOK_SECRET: SENTINELS.benchWebhookSecret,
-      PORT: '0',
-      ADMIN_GROUP_ID: String(GROUP_ID),
-      ADMIN_USER_IDS: String(OWNER_ID),
-      DATABASE_URL: db?.url ?? '',
-      ...(dataDir ? { DATA_DIR: dataDir } : {}),
-      STRIPE_SECRET_KEY: '',
-      STRIPE_WEBHOOK_SECRET: '',
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-      BENCH_SCALE: '1',
-    });
+    child = await startAppChild(
+      {
+        BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        WEBHOOK_URL: 'https://bot.example.com',
+        WEBHOOK_SECRET: SENTINELS.benchWebhookSecret,
+        PORT: '0',
+        ADMIN_GROUP_ID: String(GROUP_ID),
+        ADMIN_USER_IDS: String(OWNER_ID),
+        DATABASE_URL: db?.url ?? '',
+        ...(dataDir ? { DATA_DIR: dataDir } : {}),
+        STRIPE_SECRET_KEY: '',
+        STRIPE_WEBHOOK_SECRET: '',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+        BENCH_SCALE: '1',
+        ...(profileDir ? { BENCH_QUERY_PROFILE_DIR: profileDir } : {}),
+      },
+      profileDir ? { execArgv: ['--import', './bench/query-profile.ts'] } : {},
+    );
     await sleep(SETTLE * 1000);
     const callsBefore = fake.calls.length;
+    if (profileDir) child.profileReset(); // answered in order: the stats below follow the reset
     const b0 = db ? await backendCpu(SERVER_URL, db.name) : null;
     const s0 = await child.stats();
     const t0 = performance.now();
@@ -154,6 +180,7 @@ async function runIdle(engine: 'pglite' | 'postgres'): Promise<IdleResult> {
       otherCallsInWindow: window.length - groupSends,
       rssMb: r2(s1.rssBytes / 2 ** 20),
       peakRssMb: r2(final.maxRssKb / 1024),
+      statements: profileDir ? readStatements(profileDir, engine) : null,
     };
     log(`[idle/${engine}] ${JSON.stringify(result)}`);
     return result;
@@ -161,7 +188,7 @@ async function runIdle(engine: 'pglite' | 'postgres'): Promise<IdleResult> {
     if (child) await child.stop().catch(() => {});
     await fake.close();
     await db?.drop().catch((err: unknown) => log(`[idle/${engine}] drop: ${String(err)}`));
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -208,6 +235,17 @@ process.stdout.write(
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
     ...body.map(line),
     '',
+    ...results.flatMap((r) =>
+      r.statements
+        ? [
+            `${r.engine}: statements in the window (total ms, count)`,
+            ...r.statements.map(
+              (st) => `  ${String(st.ms).padStart(7)} ${String(st.count).padStart(6)}  ${st.text}`,
+            ),
+            '',
+          ]
+        : [],
+    ),
     `${JSON.stringify({ bench: 'idle', at: new Date().toISOString(), node: process.version, results })}`,
     '',
   ].join('\n'),
