@@ -86,7 +86,7 @@ interface StatementStat {
 }
 
 interface QueryProfile {
-  /** Statements run for the webhook requests (the ingest path), per accepted message. */
+  /** Statements run for the webhook requests (the ingest path), per accepted (acknowledged) message. */
   ingestPerMessage: number;
   ingestMsPerMessage: number;
   /** Everything else (the outbox sender, jobs) from the first POST until the child stopped. */
@@ -565,7 +565,8 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
         ...child.log.samples,
         ...load.failures.slice(0, 3).map((f) => `webhook ${f.status}: ${f.body}`),
       ],
-      profile: profileDir ? readProfile(profileDir, spec.engine, total) : null,
+      // Per accepted message: a POST that failed was never acknowledged.
+      profile: profileDir ? readProfile(profileDir, spec.engine, total - load.failures.length) : null,
     };
     log(`[${label}] done: ${JSON.stringify({ ...result, profile: undefined })}`);
     return result;
