@@ -890,7 +890,8 @@ async function main(): Promise<number> {
     out.push(ratioTable(ratios));
     out.push(
       'CPU ratios divide by the bare relay\'s app CPU (it has no database); "until all sent" counts the ' +
-        "app's work until every copy and receipt reached the fake. PGlite's database CPU is the app's.",
+        "app's work until every message was copied, every fan had a receipt and the Bot API went quiet " +
+        "(1 s). PGlite's database CPU is the app's.",
       '',
     );
   }
