@@ -5,6 +5,10 @@
  *   BENCH_SCALE  flood-budget scale for the outbox sender (defaultBudgets(scale); 1000 = effectively off)
  *   BENCH_BONUS  new_fan_bonus written to settings before start, so every fan can pay for its messages
  *
+ * Without DATABASE_URL the app opens DATA_DIR (a fresh directory from the parent: the embedded database is
+ * created out of process and reopened, as on a user's first `npm start`); BENCH_PGLITE_MEMORY=1 uses an
+ * in-memory PGlite instead.
+ *
  * IPC: sends { type: 'ready', port, engine } once serving; answers { type: 'stats' } with a ChildStats;
  * { type: 'stop' } stops the app, closes the database, answers { type: 'stopped', stats } and exits.
  */
@@ -38,7 +42,11 @@ async function main(): Promise<void> {
   const bonus = Number(process.env.BENCH_BONUS ?? '0');
   const logger = createLogger({ level: config.logLevel, secrets: secretValues(config) });
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: null });
+  const memory = process.env.BENCH_PGLITE_MEMORY === '1';
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl || memory ? null : config.dataDir,
+  });
   let app: RunningApp | null = null;
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -78,7 +86,9 @@ async function main(): Promise<void> {
     hostname: '127.0.0.1',
     outbox: { budgets: defaultBudgets(scale) },
   });
-  send({ type: 'ready', port: app.port, engine: database.engine, stats: stats() });
+  // The admin groups the app took from its config (ADMIN_GROUP_ID and ADMIN_GROUP_IDS).
+  const adminGroupIds = config.adminGroupIds;
+  send({ type: 'ready', port: app.port, engine: database.engine, stats: stats(), adminGroupIds });
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,13 @@
-/** Starts bench/app-child.ts in its own process and talks to it over IPC. */
+/** Starts bench/app-child.ts (or bench/bare-child.ts) in its own process and talks to it over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ChildStats, FromChild, ToChild } from './ipc.ts';
+import type { ChildEngine, ChildStats, FromChild, ToChild } from './ipc.ts';
 
-const CHILD = fileURLToPath(new URL('./app-child.ts', import.meta.url));
+const CHILDREN = {
+  app: fileURLToPath(new URL('./app-child.ts', import.meta.url)),
+  bare: fileURLToPath(new URL('./bare-child.ts', import.meta.url)),
+};
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface ChildLog {
@@ -17,21 +20,33 @@ export interface ChildLog {
 
 export interface AppChild {
   port: number;
-  engine: 'pglite' | 'postgres';
+  engine: ChildEngine;
   pid: number;
+  /** The admin groups the child serves (from its config). */
+  adminGroupIds: number[];
   /** Stats as of readiness (after migrations and startup). */
   readyStats: ChildStats;
   log: ChildLog;
   stats(): Promise<ChildStats>;
+  /** Zeroes bench/query-profile.ts's counters in the child (when it was started with it). */
+  profileReset(): void;
   /** Stops the app cleanly; resolves with the final stats. */
   stop(): Promise<ChildStats>;
 }
 
-export async function startAppChild(env: Record<string, string>): Promise<AppChild> {
-  const proc: ChildProcess = fork(CHILD, [], {
+export async function startAppChild(
+  env: Record<string, string>,
+  opts: { kind?: keyof typeof CHILDREN; execArgv?: string[] } = {},
+): Promise<AppChild> {
+  const proc: ChildProcess = fork(CHILDREN[opts.kind ?? 'app'], [], {
     cwd: ROOT,
     // BENCH_CHILD_ARGS adds node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean)],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(opts.execArgv ?? []),
+      ...(process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
@@ -113,12 +128,16 @@ export async function startAppChild(env: Record<string, string>): Promise<AppChi
     port: ready.port,
     engine: ready.engine,
     pid: proc.pid!,
+    adminGroupIds: ready.adminGroupIds ?? [],
     readyStats: ready.stats,
     log,
     async stats() {
       const reply = next('stats', 10_000);
       post({ type: 'stats' });
       return (await reply).stats;
+    },
+    profileReset() {
+      post({ type: 'profile-reset' });
     },
     stop() {
       return (stopped ??= (async () => {

@@ -1,4 +1,4 @@
-/** Messages between bench/relay.ts (parent) and bench/app-child.ts (the app under test). */
+/** Messages between bench/relay.ts (parent) and the process under test (bench/app-child.ts, bench/bare-child.ts). */
 
 export interface ChildStats {
   /** process.cpuUsage() of the child, cumulative since it started. */
@@ -10,10 +10,14 @@ export interface ChildStats {
   rssBytes: number;
 }
 
-export type ToChild = { type: 'stats' } | { type: 'stop' };
+/** 'none': the bare grammY relay (bench/bare-child.ts), which has no database. */
+export type ChildEngine = 'pglite' | 'postgres' | 'none';
+
+/** `profile-reset` is heard by bench/query-profile.ts when the child was started with it (else ignored). */
+export type ToChild = { type: 'stats' } | { type: 'stop' } | { type: 'profile-reset' };
 
 export type FromChild =
-  | { type: 'ready'; port: number; engine: 'pglite' | 'postgres'; stats: ChildStats }
+  | { type: 'ready'; port: number; engine: ChildEngine; stats: ChildStats; adminGroupIds?: number[] }
   | { type: 'stats'; stats: ChildStats }
   | { type: 'stopped'; stats: ChildStats }
   | { type: 'error'; message: string };

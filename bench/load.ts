@@ -46,7 +46,12 @@ export async function postAll(opts: {
       const body = await res.text();
       if (res.status !== 200) failures.push({ status: res.status, body: body.slice(0, 200) });
     } catch (err) {
-      failures.push({ status: 'error', body: String(err).slice(0, 200) });
+      // fetch's TypeError says only "fetch failed"; the cause says why (a reset socket, a timeout…).
+      const cause = (err as { cause?: Error }).cause;
+      failures.push({
+        status: 'error',
+        body: `${String(err)}${cause ? ` (${String(cause)})` : ''}`.slice(0, 200),
+      });
     }
     latenciesMs.push(performance.now() - started);
     lastAckAt = Date.now();

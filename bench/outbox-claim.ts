@@ -1,7 +1,8 @@
 /**
  * The outbox claim in isolation: `npx tsx bench/outbox-claim.ts`.
  *
- *   1. latency of one claim against a growing backlog (100 lanes), on PGlite and PostgreSQL;
+ *   1. latency of one claim against a growing backlog (100 lanes: 1,000, 10,000, 100,000 open items), on
+ *      PGlite and PostgreSQL, with the ratio 100k ÷ 1k (issue 13's target: at most 2×);
  *   2. whether a private-chat item is still claimed while more than 500 lanes wait on one group's budget.
  *
  * Claims here exclude every lane, so nothing is taken and the backlog stays the same; the query work
@@ -32,6 +33,8 @@ async function withDatabase(
   }
 }
 
+const summary: Array<{ engine: string; backlog: number; medianMs: number; minMs: number }> = [];
+
 async function claimLatency(database: Database, engine: string): Promise<void> {
   const store = outboxDispatch(database.db);
   const everyLane = Array.from({ length: LANES }, (_, l) => `in:${l}`);
@@ -57,6 +60,7 @@ async function claimLatency(database: Database, engine: string): Promise<void> {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
+    summary.push({ engine, backlog: n, medianMs: times[15]!, minMs: times[0]! });
     console.log(
       `${engine.padEnd(8)} backlog ${String(n).padStart(6)} items in ${LANES} lanes: ` +
         `claim median ${times[15]!.toFixed(2)} ms, min ${times[0]!.toFixed(2)} ms`,
@@ -103,4 +107,26 @@ async function crowdedGroup(database: Database): Promise<void> {
 const engines: Array<'pglite' | 'postgres'> = ['pglite'];
 if (await serverAnswers(SERVER_URL)) engines.push('postgres');
 for (const engine of engines) await withDatabase(engine, (d) => claimLatency(d, engine));
+for (const engine of engines) {
+  const at = (n: number) => summary.find((s) => s.engine === engine && s.backlog === n)!;
+  const [lo, hi] = [at(BACKLOGS[0]!), at(BACKLOGS[BACKLOGS.length - 1]!)];
+  const median = hi.medianMs / lo.medianMs;
+  const min = hi.minMs / lo.minMs;
+  console.log(
+    `${engine.padEnd(8)} claim at 100k ÷ 1k: median ${median.toFixed(2)}×, min ${min.toFixed(2)}× ` +
+      `(≤ 2×: ${median <= 2 ? 'pass' : 'FAIL'} on the median, ${min <= 2 ? 'pass' : 'FAIL'} on the min)`,
+  );
+}
+console.log(
+  JSON.stringify({
+    bench: 'outbox-claim',
+    at: new Date().toISOString(),
+    lanes: LANES,
+    claims: summary.map((s) => ({
+      ...s,
+      medianMs: Math.round(s.medianMs * 100) / 100,
+      minMs: Math.round(s.minMs * 100) / 100,
+    })),
+  }),
+);
 await withDatabase('pglite', crowdedGroup);

@@ -8,8 +8,16 @@
  * PostgreSQL counts each query's wall time as node-postgres sees it (network and server, queueing
  * behind other sessions included, pool waits excluded). Statements differing only in their number of
  * `($…)` placeholder groups are kept apart (a multi-row insert shows once per row count).
+ *
+ * Each statement is counted under the path that ran it: `ingest` for what runs on behalf of a webhook
+ * request to /telegram-webhook (an AsyncLocalStorage context opened for each such request; work the
+ * request starts and does not await, like a timer, stays in it), `background` for the rest (the outbox
+ * sender, jobs, start-up). An IPC message `{ type: 'profile-reset' }` (bench/relay.ts sends it just before
+ * the load) zeroes every counter. `<dir>/queries-<engine>-<pid>.json` holds the same figures for the bench.
  */
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
@@ -21,7 +29,24 @@ interface Stat {
   maxMs: number;
 }
 
-const stats = { pglite: new Map<string, Stat>(), postgres: new Map<string, Stat>() };
+type Path = 'ingest' | 'background';
+const fresh = () => ({ ingest: new Map<string, Stat>(), background: new Map<string, Stat>() });
+let stats = { pglite: fresh(), postgres: fresh() };
+const path = new AsyncLocalStorage<Path>();
+
+// Every request to the webhook runs in the `ingest` context.
+type Emit = (this: http.Server, event: string, ...args: unknown[]) => boolean;
+const serverProto = http.Server.prototype as unknown as { emit: Emit };
+const emit = serverProto.emit;
+serverProto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
+  if (event === 'request' && (args[0] as http.IncomingMessage).url?.startsWith('/telegram-webhook'))
+    return path.run('ingest', () => emit.call(this, event, ...args));
+  return emit.call(this, event, ...args);
+};
+
+process.on('message', (m: { type?: string }) => {
+  if (m?.type === 'profile-reset') stats = { pglite: fresh(), postgres: fresh() };
+});
 
 const normalise = (text: string) =>
   text
@@ -33,11 +58,12 @@ const normalise = (text: string) =>
 
 function add(engine: keyof typeof stats, text: string, ms: number, count: boolean): void {
   const key = normalise(text);
-  const s = stats[engine].get(key) ?? { count: 0, ms: 0, maxMs: 0 };
+  const map = stats[engine][path.getStore() ?? 'background'];
+  const s = map.get(key) ?? { count: 0, ms: 0, maxMs: 0 };
   if (count) s.count++;
   s.ms += ms;
   s.maxMs = Math.max(s.maxMs, ms);
-  stats[engine].set(key, s);
+  map.set(key, s);
 }
 
 // PGlite: every protocol message goes through execProtocolRawSync, one at a time. A Parse ('P') or
@@ -67,6 +93,18 @@ proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array): Uint8A
   }
 };
 
+// node-postgres: a pool hands a freed client to a waiting caller from the releasing caller's context;
+// bind the callback so the statements run on it count for the caller that asked.
+type Connect = (this: pg.Pool, callback?: unknown) => unknown;
+const poolProto = pg.Pool.prototype as unknown as { connect: Connect };
+const originalConnect = poolProto.connect;
+poolProto.connect = function (this: pg.Pool, callback?: unknown) {
+  return originalConnect.call(
+    this,
+    typeof callback === 'function' ? AsyncResource.bind(callback as (...a: unknown[]) => unknown) : callback,
+  );
+};
+
 // node-postgres: wall time of each promise-returning Client#query.
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;
 const clientProto = pg.Client.prototype as unknown as { query: Query };
@@ -86,20 +124,29 @@ clientProto.query = function (this: pg.Client, config: unknown, values?: unknown
 process.on('exit', () => {
   const dir = process.env.BENCH_QUERY_PROFILE_DIR;
   if (!dir) return;
-  for (const [engine, map] of Object.entries(stats)) {
-    if (map.size === 0) continue;
-    const rows = [...map.entries()].sort((a, b) => b[1].ms - a[1].ms);
-    const total = rows.reduce((n, [, s]) => n + s.ms, 0);
-    const lines = [
-      `# ${engine}: ${total.toFixed(0)} ms in total over ${rows.length} statements`,
-      '#   total ms   count    avg ms    max ms  statement',
-      ...rows.map(
-        ([text, s]) =>
-          `${s.ms.toFixed(0).padStart(12)} ${String(s.count).padStart(7)} ${(s.ms / Math.max(1, s.count))
-            .toFixed(2)
-            .padStart(9)} ${s.maxMs.toFixed(1).padStart(9)}  ${text}`,
-      ),
-    ];
+  for (const [engine, paths] of Object.entries(stats)) {
+    if (paths.ingest.size === 0 && paths.background.size === 0) continue;
+    const lines: string[] = [];
+    for (const [name, map] of Object.entries(paths)) {
+      const rows = [...map.entries()].sort((a, b) => b[1].ms - a[1].ms);
+      const total = rows.reduce((n, [, s]) => n + s.ms, 0);
+      const count = rows.reduce((n, [, s]) => n + s.count, 0);
+      lines.push(
+        `# ${engine}, ${name}: ${count} statements, ${total.toFixed(0)} ms in total over ${rows.length} distinct`,
+        '#   total ms   count    avg ms    max ms  statement',
+        ...rows.map(
+          ([text, s]) =>
+            `${s.ms.toFixed(0).padStart(12)} ${String(s.count).padStart(7)} ${(s.ms / Math.max(1, s.count))
+              .toFixed(2)
+              .padStart(9)} ${s.maxMs.toFixed(1).padStart(9)}  ${text}`,
+        ),
+        '',
+      );
+    }
     writeFileSync(join(dir, `queries-${engine}-${process.pid}.txt`), `${lines.join('\n')}\n`);
+    const json = Object.fromEntries(
+      Object.entries(paths).map(([name, map]) => [name, Object.fromEntries(map.entries())]),
+    );
+    writeFileSync(join(dir, `queries-${engine}-${process.pid}.json`), JSON.stringify(json));
   }
 });

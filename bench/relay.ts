@@ -1,20 +1,30 @@
 /**
- * Relay benchmark: `npm run bench:relay [-- --fans 50 --messages 20 --scale 20]`.
+ * Relay benchmark: `npm run bench:relay [-- --fans 100 --messages 20 --scale 20 --profile]`.
  *
  * The app runs in a child process (bench/app-child.ts) against the fake Bot API and the load generator,
- * which run here. Two phases, each on PGlite and then on PostgreSQL (when it answers):
+ * which run here. Each fan has one update in flight at a time (the next only after the previous was
+ * acknowledged), as Telegram does per chat; by default every fan is posting at once. Phases:
  *
- *   1. own cost    fake flood limits off, sender budgets defaultBudgets(1000): how fast the app itself
- *                  accepts, charges and relays (throughput, ack latency, CPU and memory per message);
- *   2. real limits fake scaledFloodLimits(scale) and sender defaultBudgets(scale): how much of the
- *                  group's flood budget the relay uses, and whether anything is lost, duplicated,
- *                  reordered or retried early.
+ *   own-cost     fake flood limits off, sender budgets defaultBudgets(1000): how fast the app itself
+ *                accepts, charges and relays (throughput, ack latency, CPU and memory per message), each
+ *                engine right after a bare grammY relay (bench/bare-child.ts, no database) measured the
+ *                same way: every figure is also printed as a ratio to that reference, with issue 13's
+ *                targets;
+ *   real-limits  fake scaledFloodLimits(scale) and sender defaultBudgets(scale): how much of the
+ *                group's flood budget the relay uses, and whether anything is lost, duplicated,
+ *                reordered or retried early;
+ *   profile      (--profile) the own-cost load again with bench/query-profile.ts in the app: statements
+ *                per accepted message on the ingest path, and the statements that take the time;
+ *   groups       (--phases groups) real limits with K admin groups (ADMIN_GROUP_IDS): goodput against
+ *                K × one group's budget; "not supported" when the app serves fewer groups than asked.
  *
- * Prints a table per phase and, last, one JSON line with every figure. Exits 1 when any run lost,
- * duplicated or reordered a message, retried early, or got a non-200 from the webhook.
+ * PGlite runs open a fresh file-backed DATA_DIR (a temporary directory), as a user's first `npm start`
+ * does. Prints a table per phase and, last, one JSON line with every figure. Exits 1 when any run lost,
+ * duplicated or reordered a message, retried early, or got a non-200 from the webhook; the targets are
+ * informative only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Update, User } from 'grammy/types';
@@ -47,8 +57,9 @@ const OWNER_ID = 900001;
 const WEBHOOK_SECRET = SENTINELS.benchWebhookSecret;
 const FIRST_FAN_ID = 5_000_001;
 
-type Engine = 'pglite' | 'postgres';
-type Phase = 'own-cost' | 'real-limits';
+type Engine = 'bare' | 'pglite' | 'postgres';
+type Phase = 'own-cost' | 'real-limits' | 'profile' | 'groups';
+const PHASE_NAMES: Phase[] = ['own-cost', 'real-limits', 'profile', 'groups'];
 
 interface RunSpec {
   phase: Phase;
@@ -60,11 +71,40 @@ interface RunSpec {
   floodLimits: boolean;
   concurrency: number;
   serverUrl: string;
+  /** How many admin groups (ADMIN_GROUP_IDS); 1 = ADMIN_GROUP_ID only. */
+  groups?: number;
+  /** Run the app with bench/query-profile.ts. */
+  profile?: boolean;
+  /** Shown in the tables (several bare runs). */
+  label?: string;
+}
+
+interface StatementStat {
+  count: number;
+  ms: number;
+  maxMs: number;
+}
+
+interface QueryProfile {
+  /** Statements run for the webhook requests (the ingest path), per accepted (acknowledged) message. */
+  ingestPerMessage: number;
+  ingestMsPerMessage: number;
+  /** Everything else (the outbox sender, jobs) from the first POST until the child stopped. */
+  backgroundPerMessage: number;
+  backgroundMsPerMessage: number;
+  topIngest: Array<StatementStat & { text: string }>;
+  topBackground: Array<StatementStat & { text: string }>;
 }
 
 interface RunResult {
   phase: Phase;
   engine: Engine;
+  label: string;
+  /** Admin groups asked for, and served by the app (from its config). */
+  groupsAsked: number;
+  groupsServed: number;
+  /** PGlite: a fresh file-backed DATA_DIR (false: in-memory). */
+  dataDir: boolean;
   fans: number;
   messages: number;
   total: number;
@@ -82,10 +122,18 @@ interface RunResult {
   allRelayedMs: number | null;
   /** From the first POST to the last receipt to a fan. */
   allReceiptsMs: number | null;
+  /** Receipts sent (fewer than messages when pending receipts coalesce). */
+  receiptsSent: number;
+  /** From the first POST to the last Bot API call of the run ("everything sent"). */
+  lastCallMs: number | null;
   /** Messages ÷ time until all relayed. */
   relayedPerSec: number | null;
   childCpuSec: number;
   childCpuSecPer1000: number;
+  /** The app's CPU from the first POST to the last acknowledgement, per 1,000 messages. */
+  childCpuSecPer1000AtAck: number;
+  /** The bench database's backends over the same span; null on PGlite. */
+  backendCpuSecPer1000AtAck: number | null;
   /** This process (fake Bot API + load generator) over the same span: it shares the machine. */
   benchCpuSec: number;
   /** The backends serving the bench database over the same span; null on PGlite. */
@@ -119,20 +167,24 @@ interface RunResult {
   childWarnings: number;
   childErrors: number;
   childLogSamples: string[];
+  profile: QueryProfile | null;
 }
 
 // ------------------------------------------------------------------ arguments
 
 const { values: args } = parseArgs({
   options: {
-    fans: { type: 'string', default: '50' },
+    fans: { type: 'string', default: '100' },
     messages: { type: 'string', default: '20' },
     scale: { type: 'string', default: '20' },
     'limited-fans': { type: 'string', default: '10' },
     'limited-messages': { type: 'string', default: '10' },
-    concurrency: { type: 'string', default: '16' },
+    concurrency: { type: 'string' },
     engines: { type: 'string', default: 'pglite,postgres' },
     phases: { type: 'string', default: 'own-cost,real-limits' },
+    profile: { type: 'boolean', default: false },
+    'pglite-memory': { type: 'boolean', default: false },
+    'group-counts': { type: 'string', default: '1,2,4' },
     help: { type: 'boolean', default: false },
   },
   allowPositionals: false,
@@ -142,14 +194,17 @@ if (args.help) {
   process.stdout.write(
     [
       'npm run bench:relay -- [options]',
-      '  --fans N              own-cost phase: fans (default 50)',
+      '  --fans N              own-cost phase: fans (default 100)',
       '  --messages M          own-cost phase: messages per fan (default 20)',
       '  --scale S             real-limits phase: flood windows divided by S (default 20)',
       '  --limited-fans N      real-limits phase: fans (default 10)',
       '  --limited-messages M  real-limits phase: messages per fan (default 10)',
-      '  --concurrency C       webhook POSTs in flight (default 16)',
+      '  --concurrency C       webhook POSTs in flight (default: the number of fans, one per fan)',
       '  --engines LIST        pglite,postgres (default both; postgres only when it answers)',
-      '  --phases LIST         own-cost,real-limits (default both)',
+      '  --phases LIST         own-cost,real-limits,profile,groups (default own-cost,real-limits)',
+      '  --profile             add the profile phase (statements per message, top statements)',
+      '  --pglite-memory       PGlite in memory instead of a fresh DATA_DIR',
+      '  --group-counts LIST   groups phase: admin group counts (default 1,2,4)',
       'env BENCH_DATABASE_URL  PostgreSQL server URL (default postgres://postgres@127.0.0.1:5432/test)',
       "env BENCH_LOG_LEVEL     the app's log level (default warn)",
       '',
@@ -180,9 +235,17 @@ const MESSAGES = positiveInt('messages', args.messages);
 const SCALE = positiveNumber('scale', args.scale);
 const LIMITED_FANS = positiveInt('limited-fans', args['limited-fans']);
 const LIMITED_MESSAGES = positiveInt('limited-messages', args['limited-messages']);
-const CONCURRENCY = positiveInt('concurrency', args.concurrency);
+/** Null: one POST in flight per fan. */
+const CONCURRENCY = args.concurrency === undefined ? null : positiveInt('concurrency', args.concurrency);
 const ENGINES = (args.engines ?? '').split(',').filter(Boolean);
-const PHASES = (args.phases ?? '').split(',').filter(Boolean);
+const PHASES = [
+  ...new Set([...(args.phases ?? '').split(',').filter(Boolean), ...(args.profile ? ['profile'] : [])]),
+];
+const GROUP_COUNTS = (args['group-counts'] ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((v) => positiveInt('group-counts', v));
+const PGLITE_MEMORY = args['pglite-memory'] ?? false;
 const SERVER_URL = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
 
 // ------------------------------------------------------------------ one run
@@ -202,12 +265,12 @@ const cpuSec = (a: ChildStats, b: ChildStats) =>
   (b.userMicros - a.userMicros + (b.systemMicros - a.systemMicros)) / 1e6;
 
 /** The fan's message copied into the group, in the fake's arrival order. */
-function copiesOf(fake: FakeTelegram, fanIds: Set<number>): RecordedCall[] {
+function copiesOf(fake: FakeTelegram, fanIds: Set<number>, groups: Set<number>): RecordedCall[] {
   return fake.calls.filter(
     (c) =>
       c.ok &&
       c.method === 'copyMessage' &&
-      c.payload.chat_id === GROUP_ID &&
+      groups.has(Number(c.payload.chat_id)) &&
       fanIds.has(Number(c.payload.from_chat_id)),
   );
 }
@@ -218,27 +281,60 @@ function receiptsTo(fake: FakeTelegram, fanIds: Set<number>): RecordedCall[] {
   );
 }
 
+/** Admin group ids for a run with K groups: GROUP_ID, then GROUP_ID − 1, … */
+const groupIdsFor = (k: number) => Array.from({ length: k }, (_, i) => GROUP_ID - i);
+
+/** The profiler's JSON (bench/query-profile.ts) for the child's engine, reduced to per-message figures. */
+function readProfile(dir: string, engine: Engine, total: number): QueryProfile | null {
+  const file = readdirSync(dir).find((f) => f.startsWith(`queries-${engine}-`) && f.endsWith('.json'));
+  if (!file) return null;
+  const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<
+    'ingest' | 'background',
+    Record<string, StatementStat>
+  >;
+  const sum = (m: Record<string, StatementStat>, k: 'count' | 'ms') =>
+    Object.values(m).reduce((n, s) => n + s[k], 0);
+  const top = (m: Record<string, StatementStat>) =>
+    Object.entries(m)
+      .map(([text, s]) => ({ text, count: s.count, ms: round(s.ms, 1), maxMs: round(s.maxMs, 1) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 10);
+  return {
+    ingestPerMessage: round(sum(data.ingest, 'count') / total, 2),
+    ingestMsPerMessage: round(sum(data.ingest, 'ms') / total, 3),
+    backgroundPerMessage: round(sum(data.background, 'count') / total, 2),
+    backgroundMsPerMessage: round(sum(data.background, 'ms') / total, 3),
+    topIngest: top(data.ingest),
+    topBackground: top(data.background),
+  };
+}
+
 async function runOnce(spec: RunSpec): Promise<RunResult> {
-  const label = `${spec.phase}/${spec.engine}`;
+  const label = `${spec.phase}/${spec.label ?? spec.engine}`;
   const senderScale = spec.floodLimits ? spec.scale : 1000;
   const total = spec.fans * spec.messages;
+  const groupIds = groupIdsFor(spec.groups ?? 1);
+  const groupSet = new Set(groupIds);
   const load1 = loadavg()[0]!;
   log(
     `[${label}] ${spec.fans} fans × ${spec.messages} messages, concurrency ${spec.concurrency}, ` +
-      `fake limits ${spec.floodLimits ? `scaled ×${spec.scale}` : 'off'}, sender budgets ×${senderScale} ` +
-      `(load average ${load1.toFixed(2)})`,
+      `fake limits ${spec.floodLimits ? `scaled ×${spec.scale}` : 'off'}, sender budgets ×${senderScale}` +
+      `${groupIds.length > 1 ? `, ${groupIds.length} admin groups` : ''} (load average ${load1.toFixed(2)})`,
   );
 
   const fake = await startFakeTelegram({ flood: spec.floodLimits ? scaledFloodLimits(spec.scale) : false });
   let db: BenchDatabase | null = null;
   let child: AppChild | null = null;
+  const useDataDir = spec.engine === 'pglite' && !PGLITE_MEMORY;
+  const dataDir = useDataDir ? mkdtempSync(join(tmpdir(), 'fb-bench-data-')) : null;
+  const profileDir = spec.profile ? mkdtempSync(join(tmpdir(), 'fb-bench-profile-')) : null;
   try {
-    fake.addForumGroup(GROUP_ID, { title: 'Bench inbox' });
+    groupIds.forEach((id, i) => fake.addForumGroup(id, { title: `Bench inbox ${i + 1}` }));
     if (spec.engine === 'postgres') {
       db = await createBenchDatabase(spec.serverUrl);
       liveDatabases.add(db);
     }
-    child = await startAppChild({
+    const env: Record<string, string> = {
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       WEBHOOK_URL: 'https://bot.example.com',
@@ -253,8 +349,22 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       BENCH_SCALE: String(senderScale),
       // Every fan can pay for all its messages (text costs 1) from the new-fan bonus alone.
       BENCH_BONUS: String(Math.min(100_000, Math.max(100, spec.messages * 2))),
+      BENCH_PGLITE_MEMORY: useDataDir ? '0' : '1',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...(groupIds.length > 1 ? { ADMIN_GROUP_IDS: groupIds.join(',') } : {}),
+      ...(profileDir ? { BENCH_QUERY_PROFILE_DIR: profileDir } : {}),
+    };
+    child = await startAppChild(env, {
+      kind: spec.engine === 'bare' ? 'bare' : 'app',
+      ...(spec.profile ? { execArgv: ['--import', './bench/query-profile.ts'] } : {}),
     });
-    if (child.engine !== spec.engine) throw new Error(`child runs ${child.engine}, expected ${spec.engine}`);
+    const expectedEngine = spec.engine === 'bare' ? 'none' : spec.engine;
+    if (child.engine !== expectedEngine)
+      throw new Error(`child runs ${child.engine}, expected ${expectedEngine}`);
+    if (child.adminGroupIds.length < groupIds.length)
+      throw new NotSupported(
+        `asked for ${groupIds.length} admin groups (ADMIN_GROUP_IDS), the app serves ${child.adminGroupIds.length}`,
+      );
 
     // Every update is built (and registered in the fake, so copyMessage finds it) before the clock starts.
     const users: User[] = Array.from({ length: spec.fans }, (_, i) => fanUser(FIRST_FAN_ID + i));
@@ -269,6 +379,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
     await sleep(500); // let startup work (pg-boss maintenance, command publishing) settle
     fake.reset();
     fake.resetStats();
+    if (spec.profile) child.profileReset(); // answered in order: the stats below follow the reset
     const pg0 = spec.engine === 'postgres' ? postgresCpuSeconds() : null;
     const backends0 = db ? await backendCpu(spec.serverUrl, db.name) : null;
     const s0 = await child.stats();
@@ -280,37 +391,53 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       perFan,
       concurrency: spec.concurrency,
     });
+    const sAck = await child.stats();
+    const backendsAck = db ? await backendCpu(spec.serverUrl, db.name) : null;
     log(`[${label}] posted ${total} in ${load.lastAckAt - load.firstPostAt} ms; waiting for the relay`);
 
-    // Wait for every copy and every receipt (or give up: what is missing then counts as lost).
+    // Wait until everything was sent: every message copied, a receipt to every fan (pending receipts to
+    // one fan may coalesce into one), then no Bot API call for `quietMs` (cards, pins, the last receipts).
+    // Or give up: what is missing then counts as lost. `s1` is the app's stats at the last poll that saw
+    // a new call, so the quiet period is not counted as work.
     const groupWindowMs = REAL_FLOOD_LIMITS.groupWindowMs / (spec.floodLimits ? spec.scale : 1000);
     const senderWindowMs = defaultBudgets(senderScale).group.windowMs;
     const expectedGroupSends = total + spec.fans * 3;
     const timeoutMs = spec.floodLimits
       ? Math.ceil(expectedGroupSends / 20) * Math.max(groupWindowMs, senderWindowMs) * 2 + 30_000
-      : 180_000;
+      : 600_000;
+    const quietMs = spec.floodLimits ? Math.max(groupWindowMs, senderWindowMs) + 500 : 1_000;
     const deadline = Date.now() + timeoutMs;
     let copies: RecordedCall[] = [];
     let receipts: RecordedCall[] = [];
+    let seenCalls = -1;
+    let lastChangeAt = Date.now();
+    let s1 = sAck;
     for (;;) {
-      copies = copiesOf(fake, fanIds);
+      if (fake.calls.length !== seenCalls) {
+        seenCalls = fake.calls.length;
+        lastChangeAt = Date.now();
+        s1 = await child.stats();
+      }
+      copies = copiesOf(fake, fanIds, groupSet);
       receipts = receiptsTo(fake, fanIds);
       const copiedIds = new Set(copies.map((c) => `${c.payload.from_chat_id}:${c.payload.message_id}`));
-      if (copiedIds.size >= total && receipts.length >= total) break;
+      const fansReceipted = new Set(receipts.map((c) => Number(c.payload.chat_id))).size;
+      if (copiedIds.size >= total && fansReceipted >= spec.fans && Date.now() - lastChangeAt >= quietMs)
+        break;
       if (Date.now() > deadline) {
         log(
           `[${label}] gave up after ${timeoutMs} ms: ${copiedIds.size}/${total} copied, ` +
-            `${receipts.length}/${total} receipts`,
+            `${receipts.length} receipts to ${fansReceipted}/${spec.fans} fans`,
         );
         break;
       }
-      await sleep(20);
+      await sleep(50);
     }
-    const s1 = await child.stats();
     const parentCpu = process.cpuUsage(parent0);
     const pg1 = spec.engine === 'postgres' ? postgresCpuSeconds() : null;
     const backends1 = db ? await backendCpu(spec.serverUrl, db.name) : null;
     const backendSec = backends0 && backends1 ? backendCpuDelta(backends0, backends1) : null;
+    const backendSecAtAck = backends0 && backendsAck ? backendCpuDelta(backends0, backendsAck) : null;
 
     // Integrity: per fan, what was copied against what was sent.
     let lost = 0;
@@ -335,18 +462,19 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       for (const id of ids) if (!seen.has(id)) lost++;
     }
     const allRelayedMs = lost === 0 ? lastNeededCopyAt - load.firstPostAt : null;
-    const allReceiptsMs =
-      receipts.length >= total ? Math.max(...receipts.map((c) => c.at)) - load.firstPostAt : null;
+    const allReceiptsMs = receipts.length ? Math.max(...receipts.map((c) => c.at)) - load.firstPostAt : null;
+    const lastCallMs = fake.calls.length ? Math.max(...fake.calls.map((c) => c.at)) - load.firstPostAt : null;
 
     // Flood figures: group sends the fake accepted, and its 429s.
     const groupSendCalls = fake.calls.filter(
-      (c) => c.ok && c.payload.chat_id === GROUP_ID && FLOOD_COUNTED_METHODS.has(c.method),
+      (c) => c.ok && groupSet.has(Number(c.payload.chat_id)) && FLOOD_COUNTED_METHODS.has(c.method),
     );
     const groupSends = groupSendCalls.length;
     const first = groupSendCalls.length ? Math.min(...groupSendCalls.map((c) => c.at)) : 0;
     const last = groupSendCalls.length ? Math.max(...groupSendCalls.map((c) => c.at)) : 0;
     const spanMs = groupSends >= 2 ? last - first : null;
-    const perWindow = REAL_FLOOD_LIMITS.groupPerWindow;
+    // The budget of every group together: K × 20 per window.
+    const perWindow = REAL_FLOOD_LIMITS.groupPerWindow * groupIds.length;
     const windows = spanMs !== null ? spanMs / groupWindowMs : null;
     // The group budget over the span, in sends (only meaningful when the fake enforces limits).
     // Null when everything fit in the first window's burst: no window was ever waited for.
@@ -357,27 +485,36 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
     const rejected = fake.calls.filter((c) => !c.ok && c.error?.error_code === 429);
     // Info cards: the first message the bot sent into each topic it created; pinned or not.
     const resultOf = (c: RecordedCall) => c.result as { message_id?: number; message_thread_id?: number };
-    const threads = fake
+    const topics = fake
       .callsTo('createForumTopic')
-      .filter((c) => c.ok && c.payload.chat_id === GROUP_ID)
-      .map((c) => resultOf(c).message_thread_id);
-    const pinned = new Set(fake.pins(GROUP_ID));
-    const cards = threads.map((thread) =>
+      .filter((c) => c.ok && groupSet.has(Number(c.payload.chat_id)))
+      .map((c) => ({ chat: Number(c.payload.chat_id), thread: resultOf(c).message_thread_id }));
+    const pinned = new Set(groupIds.flatMap((id) => fake.pins(id).map((m) => `${id}:${m}`)));
+    const cards = topics.map(({ chat, thread }) =>
       fake.calls.find(
         (c) =>
           c.ok &&
           c.method === 'sendMessage' &&
-          c.payload.chat_id === GROUP_ID &&
+          c.payload.chat_id === chat &&
           c.payload.message_thread_id === thread,
       ),
     );
-    const unpinnedCards = cards.filter((c) => !c || !pinned.has(resultOf(c).message_id!)).length;
+    const unpinnedCards =
+      spec.engine === 'bare'
+        ? 0
+        : cards.filter((c) => !c || !pinned.has(`${String(c.payload.chat_id)}:${resultOf(c).message_id}`))
+            .length;
 
     if (process.env.BENCH_DUMP_CALLS) dumpCalls(process.env.BENCH_DUMP_CALLS, label, fake, load.firstPostAt);
     const final = await child.stop();
+    const perK = (sec: number) => round((sec / total) * 1000, 2);
     const result: RunResult = {
       phase: spec.phase,
       engine: spec.engine,
+      label: spec.label ?? spec.engine,
+      groupsAsked: groupIds.length,
+      groupsServed: child.adminGroupIds.length,
+      dataDir: useDataDir,
       fans: spec.fans,
       messages: spec.messages,
       total,
@@ -392,18 +529,22 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       postingMs: load.lastAckAt - load.firstPostAt,
       allRelayedMs,
       allReceiptsMs,
+      receiptsSent: receipts.length,
+      lastCallMs,
       relayedPerSec: allRelayedMs ? round(total / (allRelayedMs / 1000), 1) : null,
       childCpuSec: round(cpuSec(s0, s1), 2),
       benchCpuSec: round((parentCpu.user + parentCpu.system) / 1e6, 2),
-      childCpuSecPer1000: round((cpuSec(s0, s1) / total) * 1000, 2),
+      childCpuSecPer1000: perK(cpuSec(s0, s1)),
+      childCpuSecPer1000AtAck: perK(cpuSec(s0, sAck)),
+      backendCpuSecPer1000AtAck: backendSecAtAck !== null ? perK(backendSecAtAck) : null,
       backendCpuSec: backendSec !== null ? round(backendSec, 2) : null,
-      backendCpuSecPer1000: backendSec !== null ? round((backendSec / total) * 1000, 2) : null,
+      backendCpuSecPer1000: backendSec !== null ? perK(backendSec) : null,
       postgresCpuSec: pg0 !== null && pg1 !== null ? round(pg1 - pg0, 2) : null,
-      postgresCpuSecPer1000: pg0 !== null && pg1 !== null ? round(((pg1 - pg0) / total) * 1000, 2) : null,
+      postgresCpuSecPer1000: pg0 !== null && pg1 !== null ? perK(pg1 - pg0) : null,
       peakRssMb: round(final.maxRssKb / 1024, 1),
       rssAtReadyMb: round(mb(child.readyStats.rssBytes), 1),
       rssAtEndMb: round(mb(s1.rssBytes), 1),
-      topicsCreated: threads.length,
+      topicsCreated: topics.length,
       unpinnedCards,
       groupSends,
       groupSpanMs: spanMs,
@@ -424,8 +565,10 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
         ...child.log.samples,
         ...load.failures.slice(0, 3).map((f) => `webhook ${f.status}: ${f.body}`),
       ],
+      // Per accepted message: a POST that failed was never acknowledged.
+      profile: profileDir ? readProfile(profileDir, spec.engine, total - load.failures.length) : null,
     };
-    log(`[${label}] done: ${JSON.stringify(result)}`);
+    log(`[${label}] done: ${JSON.stringify({ ...result, profile: undefined })}`);
     return result;
   } finally {
     if (child) await child.stop().catch((err: unknown) => log(`[${label}] child stop: ${String(err)}`));
@@ -434,6 +577,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       await db.drop().catch((err: unknown) => log(`[${label}] drop ${db!.name}: ${String(err)}`));
       liveDatabases.delete(db);
     }
+    for (const dir of [dataDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -473,14 +617,20 @@ function log(line: string): void {
 const show = (v: number | null, unit = ''): string => (v === null ? '—' : `${v}${unit}`);
 const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
 
-function table(title: string, runs: RunResult[], rows: Array<[string, (r: RunResult) => string]>): string {
-  const header = ['', ...runs.map((r) => r.engine)];
-  const body = rows.map(([name, f]) => [name, ...runs.map(f)]);
+function grid(title: string, header: string[], body: string[][]): string {
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
   const line = (row: string[]) =>
     `| ${row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const sep = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [`### ${title}`, '', line(header), sep, ...body.map(line), ''].join('\n');
+}
+
+function table(title: string, runs: RunResult[], rows: Array<[string, (r: RunResult) => string]>): string {
+  return grid(
+    title,
+    ['', ...runs.map((r) => r.label)],
+    rows.map(([name, f]) => [name, ...runs.map(f)]),
+  );
 }
 
 const ownCostRows: Array<[string, (r: RunResult) => string]> = [
@@ -492,13 +642,27 @@ const ownCostRows: Array<[string, (r: RunResult) => string]> = [
   ['all POSTs acknowledged after', (r) => show(r.postingMs, ' ms')],
   ['all relayed (copy in group) after', (r) => show(r.allRelayedMs, ' ms')],
   ['relayed messages/s (end to end)', (r) => show(r.relayedPerSec)],
-  ['all receipts sent after', (r) => show(r.allReceiptsMs, ' ms')],
-  ['app CPU per 1,000 messages', (r) => show(r.childCpuSecPer1000, ' s')],
-  ['PostgreSQL backends CPU per 1,000', (r) => show(r.backendCpuSecPer1000, ' s')],
-  ['  whole PostgreSQL server', (r) => show(r.postgresCpuSecPer1000, ' s')],
+  ['last receipt sent after (receipts sent)', (r) => `${show(r.allReceiptsMs, ' ms')} (${r.receiptsSent})`],
+  ['everything sent (last Bot API call) after', (r) => show(r.lastCallMs, ' ms')],
+  ['app CPU per 1,000, until the last ack', (r) => show(r.childCpuSecPer1000AtAck, ' s')],
+  ['app CPU per 1,000, until all sent', (r) => show(r.childCpuSecPer1000, ' s')],
+  ['PostgreSQL backends per 1,000, until the last ack', (r) => show(r.backendCpuSecPer1000AtAck, ' s')],
+  ['PostgreSQL backends per 1,000, until all sent', (r) => show(r.backendCpuSecPer1000, ' s')],
+  ['  whole PostgreSQL server, until all sent', (r) => show(r.postgresCpuSecPer1000, ' s')],
   ['bench process CPU (fake + load)', (r) => show(r.benchCpuSec, ' s')],
   ['app peak RSS', (r) => show(r.peakRssMb, ' MB')],
   ['app RSS ready → end', (r) => `${r.rssAtReadyMb} → ${r.rssAtEndMb} MB`],
+  [
+    'database',
+    (r) =>
+      r.engine === 'bare'
+        ? 'none'
+        : r.engine === 'postgres'
+          ? 'server'
+          : r.dataDir
+            ? 'fresh DATA_DIR'
+            : 'memory',
+  ],
   ['lost / duplicated / out of order', (r) => `${r.lost} / ${r.duplicated} / ${r.outOfOrder}`],
   ['topics created / cards left unpinned', (r) => `${r.topicsCreated} / ${r.unpinnedCards}`],
   [
@@ -516,7 +680,7 @@ const limitsRows: Array<[string, (r: RunResult) => string]> = [
   ['  same, without the first burst', (r) => pct(r.groupGoodputSteady)],
   ['  ceiling set by defaultBudgets', (r) => pct(r.senderBudgetCeiling)],
   ['all relayed after', (r) => show(r.allRelayedMs, ' ms')],
-  ['all receipts sent after', (r) => show(r.allReceiptsMs, ' ms')],
+  ['last receipt sent after (receipts sent)', (r) => `${show(r.allReceiptsMs, ' ms')} (${r.receiptsSent})`],
   [
     '429s (group / private)',
     (r) => `${r.tooManyRequests} (${r.tooManyRequestsGroup} / ${r.tooManyRequestsPrivate})`,
@@ -533,12 +697,118 @@ const limitsRows: Array<[string, (r: RunResult) => string]> = [
     'webhook non-200 / app warn / error logs',
     (r) => `${r.webhookFailures} / ${r.childWarnings} / ${r.childErrors}`,
   ],
+  ['load average (1 min) at start', (r) => show(r.loadavg1mAtStart)],
 ];
+
+/** Issue 13's targets against the bare relay (informative: the exit code ignores them). */
+const TARGETS = {
+  postgres: { accepted: 0.5, appCpu: 2, appDbCpu: 4, p99: 2, rssMb: 200 },
+  pglite: { accepted: 0.3, appCpu: 4, appDbCpu: 4, p99: 4, rssMb: 300 },
+} as const;
+
+interface Ratios {
+  engine: 'pglite' | 'postgres';
+  bare: string;
+  accepted: number;
+  p50: number;
+  p99: number;
+  appCpuAtAck: number;
+  appCpu: number;
+  appDbCpuAtAck: number;
+  appDbCpu: number;
+  rss: number;
+  rssMb: number;
+}
+
+function ratiosOf(app: RunResult, bare: RunResult): Ratios {
+  const engine = app.engine as 'pglite' | 'postgres';
+  const r = (a: number, b: number) => round(a / b, 2);
+  return {
+    engine,
+    bare: bare.label,
+    accepted: r(app.acceptedPerSec, bare.acceptedPerSec),
+    p50: r(app.ackP50Ms, bare.ackP50Ms),
+    p99: r(app.ackP99Ms, bare.ackP99Ms),
+    appCpuAtAck: r(app.childCpuSecPer1000AtAck, bare.childCpuSecPer1000AtAck),
+    appCpu: r(app.childCpuSecPer1000, bare.childCpuSecPer1000),
+    appDbCpuAtAck: r(
+      app.childCpuSecPer1000AtAck + (app.backendCpuSecPer1000AtAck ?? 0),
+      bare.childCpuSecPer1000AtAck,
+    ),
+    appDbCpu: r(app.childCpuSecPer1000 + (app.backendCpuSecPer1000 ?? 0), bare.childCpuSecPer1000),
+    rss: r(app.peakRssMb, bare.peakRssMb),
+    rssMb: app.peakRssMb,
+  };
+}
+
+const mark = (ok: boolean) => (ok ? 'pass' : 'FAIL');
+
+function ratioTable(all: Ratios[]): string {
+  const atLeast = (v: number, t: number) => `${v}× (≥ ${t}×: ${mark(v >= t)})`;
+  const atMost = (v: number, t: number) => `${v}× (≤ ${t}×: ${mark(v <= t)})`;
+  const rows: Array<[string, (x: Ratios) => string]> = [
+    ['reference (bare relay run just before)', (x) => x.bare],
+    ['accepted/s', (x) => atLeast(x.accepted, TARGETS[x.engine].accepted)],
+    ['ack p50', (x) => `${x.p50}×`],
+    ['ack p99', (x) => atMost(x.p99, TARGETS[x.engine].p99)],
+    ['app CPU per message, until the last ack', (x) => `${x.appCpuAtAck}×`],
+    ['app CPU per message, until all sent', (x) => atMost(x.appCpu, TARGETS[x.engine].appCpu)],
+    ['app + database CPU, until the last ack', (x) => `${x.appDbCpuAtAck}×`],
+    ['app + database CPU, until all sent', (x) => atMost(x.appDbCpu, TARGETS[x.engine].appDbCpu)],
+    [
+      'peak RSS',
+      (x) =>
+        `${x.rssMb} MB = ${x.rss}× (< ${TARGETS[x.engine].rssMb} MB: ${mark(x.rssMb < TARGETS[x.engine].rssMb)})`,
+    ],
+  ];
+  return grid(
+    'Ratios to the bare grammY relay, with issue 13 targets (informative)',
+    ['', ...all.map((x) => x.engine)],
+    rows.map(([name, f]) => [name, ...all.map(f)]),
+  );
+}
+
+function profileReport(runs: RunResult[]): string[] {
+  const out: string[] = [];
+  const withProfile = runs.filter((r) => r.profile);
+  if (!withProfile.length) return out;
+  out.push(
+    table('Profile: statements per accepted message (bench/query-profile.ts in the app)', withProfile, [
+      ['messages', (r) => String(r.total)],
+      ['ingest (webhook) statements per message', (r) => show(r.profile!.ingestPerMessage)],
+      ['ingest statement time per message', (r) => show(r.profile!.ingestMsPerMessage, ' ms')],
+      ['background (sender, jobs) statements per message', (r) => show(r.profile!.backgroundPerMessage)],
+      ['background statement time per message', (r) => show(r.profile!.backgroundMsPerMessage, ' ms')],
+      ['accepted messages/s (profiler on)', (r) => show(r.acceptedPerSec)],
+      ['load average (1 min) at start', (r) => show(r.loadavg1mAtStart)],
+    ]),
+  );
+  for (const r of withProfile) {
+    for (const [name, top] of [
+      ['ingest', r.profile!.topIngest],
+      ['background', r.profile!.topBackground],
+    ] as const) {
+      out.push(
+        `${r.engine}, ${name}: top statements by total time (total ms, count, avg ms)`,
+        ...top.map(
+          (s) =>
+            `  ${String(s.ms).padStart(9)} ${String(s.count).padStart(6)} ${(s.ms / Math.max(1, s.count))
+              .toFixed(2)
+              .padStart(7)}  ${s.text}`,
+        ),
+        '',
+      );
+    }
+  }
+  return out;
+}
 
 // ------------------------------------------------------------------ main
 
+class NotSupported extends Error {}
+
 async function main(): Promise<number> {
-  const engines: Engine[] = [];
+  const engines: Array<'pglite' | 'postgres'> = [];
   for (const e of ENGINES) {
     if (e === 'pglite') engines.push(e);
     else if (e === 'postgres') {
@@ -546,56 +816,135 @@ async function main(): Promise<number> {
       else log(`PostgreSQL at ${new URL(SERVER_URL).host} does not answer: skipping it`);
     } else throw new Error(`unknown engine "${e}" (pglite, postgres)`);
   }
+  for (const phase of PHASES)
+    if (!PHASE_NAMES.includes(phase as Phase))
+      throw new Error(`unknown phase "${phase}" (${PHASE_NAMES.join(', ')})`);
+
   const results: RunResult[] = [];
-  for (const phase of PHASES) {
-    if (phase !== 'own-cost' && phase !== 'real-limits') throw new Error(`unknown phase "${phase}"`);
+  const ratios: Ratios[] = [];
+  const unsupported: string[] = [];
+  const base = { scale: SCALE, serverUrl: SERVER_URL };
+  const own = { fans: FANS, messages: MESSAGES, floodLimits: false, concurrency: CONCURRENCY ?? FANS };
+  const limited = {
+    fans: LIMITED_FANS,
+    messages: LIMITED_MESSAGES,
+    floodLimits: true,
+    concurrency: CONCURRENCY ?? LIMITED_FANS,
+  };
+  for (const phase of PHASES as Phase[]) {
     for (const engine of engines) {
-      const own = phase === 'own-cost';
-      results.push(
-        await runOnce({
+      if (phase === 'own-cost') {
+        // The reference right before each engine: the machine's load drifts between runs.
+        const bare = await runOnce({
+          ...base,
+          ...own,
           phase,
-          engine,
-          fans: own ? FANS : LIMITED_FANS,
-          messages: own ? MESSAGES : LIMITED_MESSAGES,
-          scale: SCALE,
-          floodLimits: !own,
-          concurrency: CONCURRENCY,
-          serverUrl: SERVER_URL,
-        }),
-      );
+          engine: 'bare',
+          label: `bare (before ${engine})`,
+        });
+        const app = await runOnce({ ...base, ...own, phase, engine });
+        results.push(bare, app);
+        ratios.push(ratiosOf(app, bare));
+      } else if (phase === 'real-limits') {
+        results.push(await runOnce({ ...base, ...limited, phase, engine }));
+      } else if (phase === 'profile') {
+        results.push(await runOnce({ ...base, ...own, phase, engine, profile: true }));
+      } else {
+        for (const k of GROUP_COUNTS) {
+          const label = `${engine}, ${k} group${k > 1 ? 's' : ''}`;
+          try {
+            results.push(
+              await runOnce({
+                ...base,
+                ...limited,
+                fans: LIMITED_FANS * k,
+                concurrency: CONCURRENCY ?? LIMITED_FANS * k,
+                phase,
+                engine,
+                groups: k,
+                label,
+              }),
+            );
+          } catch (err) {
+            if (!(err instanceof NotSupported)) throw err;
+            log(`[groups/${label}] ${err.message}`);
+            unsupported.push(`${label}: ${err.message}`);
+          }
+        }
+      }
     }
   }
 
   const out: string[] = [''];
-  const own = results.filter((r) => r.phase === 'own-cost');
+  const ownRuns = results.filter((r) => r.phase === 'own-cost');
   const lim = results.filter((r) => r.phase === 'real-limits');
-  if (own.length)
-    out.push(table('Phase 1: own cost (fake flood limits off, sender budgets ×1000)', own, ownCostRows));
-  if (lim.length) {
-    const w = REAL_FLOOD_LIMITS.groupWindowMs / SCALE;
+  const grp = results.filter((r) => r.phase === 'groups');
+  if (ownRuns.length) {
     out.push(
       table(
-        `Phase 2: real limits scaled ×${SCALE} (group 20 per ${w} ms, private 1 per ${1000 / SCALE} ms, ` +
-          `global 30 per ${1000 / SCALE} ms)`,
-        lim,
-        limitsRows,
+        `Phase 1: own cost (fake flood limits off, sender budgets ×1000, one update in flight per fan)`,
+        ownRuns,
+        ownCostRows,
       ),
     );
+    out.push(ratioTable(ratios));
+    out.push(
+      'CPU ratios divide by the bare relay\'s app CPU (it has no database); "until all sent" counts the ' +
+        "app's work until every message was copied, every fan had a receipt and the Bot API went quiet " +
+        "(1 s). PGlite's database CPU is the app's.",
+      '',
+    );
+  }
+  const w = REAL_FLOOD_LIMITS.groupWindowMs / SCALE;
+  const limitsTitle =
+    `real limits scaled ×${SCALE} (group 20 per ${w} ms, private 1 per ${1000 / SCALE} ms, ` +
+    `global 30 per ${1000 / SCALE} ms)`;
+  if (lim.length) {
+    out.push(table(`Phase 2: ${limitsTitle}`, lim, limitsRows));
     out.push(
       `Windows are divided by ${SCALE}; budgets (20 per group window, 1 per private, 30 global) are unchanged. ` +
         `A 429's retry_after is still whole seconds (≥ 1 s = ${SCALE} scaled seconds).`,
       '',
     );
   }
+  out.push(...profileReport(results));
+  if (grp.length || unsupported.length) {
+    if (grp.length) {
+      const one = new Map(grp.filter((r) => r.groupsAsked === 1).map((r) => [r.engine, r]));
+      out.push(
+        table(`Groups: ${limitsTitle}, K admin groups`, grp, [
+          ['admin groups asked / served', (r) => `${r.groupsAsked} / ${r.groupsServed}`],
+          ['messages (fans × per fan)', (r) => `${r.total} (${r.fans} × ${r.messages})`],
+          ['group sends accepted', (r) => show(r.groupSends)],
+          ['goodput, share of K × one group budget', (r) => pct(r.groupGoodput)],
+          ['  same, without the first burst', (r) => pct(r.groupGoodputSteady)],
+          [
+            'group sends/s ÷ (K × one group run)',
+            (r) => {
+              const o = one.get(r.engine);
+              if (!o || !o.groupSpanMs || !r.groupSpanMs) return '—';
+              const rate = (x: RunResult) => x.groupSends / x.groupSpanMs!;
+              const v = rate(r) / (r.groupsAsked * rate(o));
+              return `${round(v, 2)} (≥ 0.9: ${mark(v >= 0.9)})`;
+            },
+          ],
+          ['early retries / 429s', (r) => `${r.earlyRetries} / ${r.tooManyRequests}`],
+          ['lost / duplicated / out of order', (r) => `${r.lost} / ${r.duplicated} / ${r.outOfOrder}`],
+        ]),
+      );
+    }
+    for (const u of unsupported) out.push(`groups: not supported: ${u}`);
+    out.push('');
+  }
   const failed = results.filter(
     (r) => r.lost || r.duplicated || r.outOfOrder || r.earlyRetries || r.webhookFailures,
   );
   for (const r of results.filter((x) => x.childLogSamples.length)) {
-    out.push(`${r.phase}/${r.engine} log samples:`, ...r.childLogSamples.map((s) => `  ${s}`), '');
+    out.push(`${r.phase}/${r.label} log samples:`, ...r.childLogSamples.map((s) => `  ${s}`), '');
   }
   out.push(
     failed.length
-      ? `FAILED: ${failed.map((r) => `${r.phase}/${r.engine}`).join(', ')} lost, duplicated, reordered or retried early`
+      ? `FAILED: ${failed.map((r) => `${r.phase}/${r.label}`).join(', ')} lost, duplicated, reordered or retried early`
       : 'OK: nothing lost, duplicated, reordered or retried early',
     '',
   );
@@ -611,9 +960,12 @@ async function main(): Promise<number> {
         scale: SCALE,
         limitedFans: LIMITED_FANS,
         limitedMessages: LIMITED_MESSAGES,
-        concurrency: CONCURRENCY,
+        concurrency: CONCURRENCY ?? 'one per fan',
+        pgliteMemory: PGLITE_MEMORY,
       },
       ok: failed.length === 0,
+      ratios,
+      unsupported,
       runs: results.map(({ childLogSamples: _s, ...r }) => r),
     })}\n`,
   );
