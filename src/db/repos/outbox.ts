@@ -215,8 +215,8 @@ export function outboxDispatch(db: Db): OutboxDispatch {
               -- goes with the content's class: it must not hold the fan's content back behind others'.
               cross join lateral (
                 select case when h.chat_id < 0 and h.priority in (${OUTBOX_CLASS.notice}, ${OUTBOX_CLASS.render}) and exists (
-                  select 1 from outbox o where o.lane = h.lane and o.status = 'pending' and o.id <> h.id
-                    and o.priority = ${OUTBOX_CLASS.content}) then ${OUTBOX_CLASS.content} else h.priority end as priority
+                  select 1 from outbox o where o.lane = h.lane and o.status = 'pending' and o.priority = 2
+                    and o.id <> h.id) then ${OUTBOX_CLASS.content} else h.priority end as priority
               ) e
               left join outbox_lanes l on l.lane = h.lane
               left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
@@ -230,13 +230,14 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             limit 500
           )
           -- For fans' content, after the limit (an index probe each): whether the fan ever paid, and
-          -- whether more content waits behind the head in its lane.
+          -- whether more content waits behind the head in its lane. (Class 2 is written as a literal in
+          -- these probes: the partial index outbox_content_idx matches only a constant.)
           select hd.*,
                  (hd.fan_id is not null and hd.priority = ${OUTBOX_CLASS.content} and not exists (
                    select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
                  (hd.priority = ${OUTBOX_CLASS.content} and exists (
-                   select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.id <> hd.id
-                     and o.not_before <= ${opts.now})) as more
+                   select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.priority = 2
+                     and o.id <> hd.id and o.not_before <= ${opts.now})) as more
           from heads hd
           order by hd.priority, hd.turn, hd.id`)) as { rows: HeadRow[] };
         const heads = result.rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));

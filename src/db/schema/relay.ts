@@ -124,6 +124,10 @@ export const outbox = pgTable(
     index('outbox_sending_idx')
       .on(t.lane)
       .where(sql`${t.status} = 'sending'`),
+    // Fans' content (class 2) waiting in a lane: the claim asks this per head, one probe whatever the backlog.
+    index('outbox_content_idx')
+      .on(t.lane)
+      .where(sql`${t.status} = 'pending' and ${t.priority} = 2`),
     index('outbox_done_at_idx').on(t.doneAt),
     index('outbox_coalesce_idx').on(t.coalesceKey),
     uniqueIndex('outbox_coalesce_pending_uq')

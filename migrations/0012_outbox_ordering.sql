@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_content_idx" ON "outbox" USING btree ("lane") WHERE "outbox"."status" = 'pending' and "outbox"."priority" = 2;
