@@ -36,9 +36,16 @@ const refundCalls = () => fake.callsTo('refundStarPayment');
 
 async function buyPass(fan: ReturnType<typeof fanUser>, charge: string) {
   await t.post(command(fan, '/buy'));
-  const buttons = (toFan(fan.id).at(-1)!.payload.reply_markup as Keyboard).inline_keyboard.flat();
-  const hour = buttons.find((b) => b.text.includes('1-hour pass'))!;
-  await t.post(callbackQuery(fan, hour.callback_data, fake.messagesIn(fan.id).at(-1)!));
+  // The menu itself: the previous purchase's confirmation comes through the outbox and may land after it.
+  const hourButton = (c: { payload: Record<string, unknown> }) =>
+    (c.payload.reply_markup as Keyboard | undefined)?.inline_keyboard
+      ?.flat()
+      .find((b) => b.text.includes('1-hour pass'));
+  const menu = toFan(fan.id).filter(hourButton).at(-1)!;
+  const shown = fake
+    .messagesIn(fan.id)
+    .find((m) => m.message_id === (menu.result as { message_id: number }).message_id)!;
+  await t.post(callbackQuery(fan, hourButton(menu)!.callback_data, shown));
   return pay(fan, charge);
 }
 
