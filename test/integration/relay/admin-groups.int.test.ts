@@ -132,7 +132,10 @@ describe('two admin groups', () => {
       chat_id: G1,
       message_thread_id: moved.threadId,
     });
-    const card = sentIn(G1, moved.threadId!).find((c) => c.payload.reply_markup !== undefined)!;
+    // The card follows the message (content first): wait for it.
+    const cardOf = () => sentIn(G1, moved.threadId!).find((c) => c.payload.reply_markup !== undefined);
+    await eventually(() => cardOf() !== undefined, 5000, 'the new topic’s card');
+    const card = cardOf()!;
     expect(String(card.payload.text)).toContain(
       en('relay-card-previous', { link: topicLink(G2, bob.topic.threadId!) }),
     );
