@@ -24,6 +24,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const claimBatch = Math.max(1, Math.floor(maxInFlight / 2));
   const leaseMs = options.leaseMs ?? 30_000;
   const idlePollMs = options.idlePollMs ?? 1_000;
+  const heldPollMs = Math.max(idlePollMs, options.heldPollMs ?? 5_000);
   const base = {
     deps,
     log,
@@ -119,8 +120,10 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       }
       // No second claim at once: what this one left was not sendable yet (an item enqueued meanwhile
       // set `signalled`, so the sleep below returns at once), and a finished send wakes the loop.
-      const until = wakeAt ? wakeAt.getTime() - deps.clock.now().getTime() : idlePollMs;
-      await sleep(Math.max(5, Math.min(idlePollMs, until)));
+      // Behind a spent budget (20 a minute for a group) a claim every second re-reads every waiting lane for
+      // nothing: sleep until the claim's wake time instead, up to `heldPollMs`.
+      const ms = wakeAt ? Math.min(heldPollMs, wakeAt.getTime() - deps.clock.now().getTime()) : idlePollMs;
+      await sleep(Math.max(5, ms));
     }
   }
 
