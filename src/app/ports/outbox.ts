@@ -105,6 +105,7 @@ export interface ReceiptFacts {
   cost: number;
   /** Every message it covers went free (a time pass). */
   free: boolean;
+  /** The message waits for its turn (many new conversations at once): it arrives in a few minutes. */
   queued?: boolean;
   balance: number;
   lastTopUp: number | null;

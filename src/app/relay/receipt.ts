@@ -4,19 +4,12 @@ import { fanNotice } from '../system/notices.ts';
 import { text } from '../texts.ts';
 
 /** The receipt of a fan's message (or album): rendered at send time in the fan's language. */
-export function receipt(opts: {
-  cost: number;
-  free: boolean;
-  /** The message waits for its turn (many new conversations at once): it arrives in a few minutes. */
-  queued?: boolean;
-  balance: number;
-  lastTopUp: number | null;
-  low: boolean;
-  threshold: number;
-  passLeftMs: number;
-  /** How many messages it covers (pending receipts merge into one); 1 by default. */
-  count?: number;
-}): TextRef {
+export function receipt(
+  opts: Omit<ReceiptFacts, 'messageIds'> & {
+    /** How many messages it covers (pending receipts merge into one); 1 by default. */
+    count?: number;
+  },
+): TextRef {
   const bar = balanceBar(opts.balance, opts.lastTopUp);
   return text('relay-receipt', {
     status: opts.queued ? 'queued' : 'sent',
