@@ -9,6 +9,11 @@ export type { ClaimResult } from './claim.ts';
 export type { SystemReport, SystemResult } from './system.ts';
 export type { DashboardResult } from './dashboard.ts';
 
+/** The flow name of the control center's questions (see `ask`). */
+const HUB_FLOW = 'hub';
+/** A question left unanswered this long is forgotten: the next message is an ordinary one again. */
+const ASK_TTL_MS = 60 * 60_000;
+
 export interface HubDeps {
   uow: UnitOfWork;
   clock: Clock;
@@ -44,6 +49,37 @@ export function createHubServices(deps: HubDeps) {
       const roles = await Promise.all(ids.map((id) => deps.access.roleOf(id)));
       return ids.flatMap((id, i) => (roles[i] ? [{ id, role: roles[i] }] : []));
     },
+    /**
+     * The member's next message answers `act` of category `cat` (a screen that asked for typed input),
+     * until they answer, move elsewhere or cancel. One open flow per person: this replaces any other.
+     */
+    ask: (actorId: number, a: { cat: string; act: string; arg: string; nonce: string }) =>
+      deps.uow.repos.flows.save(
+        { actorId, flow: HUB_FLOW, step: `${a.cat}:${a.act}`, data: { arg: a.arg, nonce: a.nonce } },
+        deps.clock.now(),
+      ),
+    /** The member's open question, if any (one older than an hour is dropped). */
+    async pendingAsk(
+      actorId: number,
+    ): Promise<{ cat: string; act: string; arg: string; nonce: string } | null> {
+      const flow = await deps.uow.repos.flows.get(actorId, HUB_FLOW);
+      if (!flow) return null;
+      const [cat, act] = flow.step.split(':');
+      const { arg, nonce } = flow.data;
+      if (
+        deps.clock.now().getTime() - flow.updatedAt.getTime() > ASK_TTL_MS ||
+        !cat ||
+        !act ||
+        typeof arg !== 'string' ||
+        typeof nonce !== 'string'
+      ) {
+        await deps.uow.repos.flows.end(actorId, HUB_FLOW);
+        return null;
+      }
+      return { cat, act, arg, nonce };
+    },
+    /** Drops the member's open question; true when there was one. */
+    endAsk: (actorId: number) => deps.uow.repos.flows.end(actorId, HUB_FLOW),
     system: (actorId: number) => systemReport({ ...deps, probes }, actorId),
     dashboard: (actorId: number) => dashboard(deps, actorId),
   };

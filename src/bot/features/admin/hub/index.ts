@@ -2,6 +2,7 @@ import { Composer, GrammyError, type CallbackQueryContext } from 'grammy';
 import { hubData, hubFreshData } from '../../../callback-data/hub.ts';
 import type { Context } from '../../../context.ts';
 import { inAdminGroup } from '../../../filters/admin-group.ts';
+import { roleCan } from '../../../../domain/access/index.ts';
 import { claimCommand } from './claim.ts';
 import { HUB_CATEGORIES, hubCategory } from './registry.ts';
 import { editMenu, editNotice, screenFor, sendMenu } from './render.ts';
@@ -23,7 +24,7 @@ async function openMenu(ctx: Context, to: HubTarget): Promise<boolean> {
   const screen = await screenFor(ctx, menu.role, { act: 'main', arg: 0, ...to });
   if (screen === 'unknown') return false;
   if (screen === 'not_allowed') await ctx.reply(ctx.t('admin-hub-not-allowed'), { parse_mode: 'HTML' });
-  else await sendMenu(ctx, screen, menu.nonce);
+  else await sendMenu(ctx, screen, menu.nonce, to.cat);
   return true;
 }
 
@@ -45,6 +46,50 @@ priv.command(
 );
 
 priv.use(claimCommand);
+
+// /cancel drops an open question of the control center and shows its category again; without one, it
+// goes on (a content draft's /cancel).
+priv.command('cancel', async (ctx, next) => {
+  const ask = await ctx.services.hub.pendingAsk(ctx.from.id);
+  if (!ask) return next();
+  await ctx.services.hub.endAsk(ctx.from.id);
+  await ctx.reply(ctx.t('admin-hub-cancelled'), { parse_mode: 'HTML' });
+  await openMenu(ctx, { cat: hubCategory(ask.cat) ? ask.cat : 'home' });
+});
+
+/**
+ * A typed answer to a screen that asked for one (a price, a text, who to find). Commands pass (a command
+ * of the hub opens another screen, which drops the question). The permission is re-checked first: a
+ * member demoted since the question was asked gets nothing.
+ */
+priv.on('message', async (ctx, next) => {
+  if (ctx.message.text?.startsWith('/')) return next();
+  const actor = ctx.from.id;
+  const ask = await ctx.services.hub.pendingAsk(actor);
+  if (!ask) return next();
+  const category = hubCategory(ask.cat);
+  const role = await ctx.services.access.roleOf(actor);
+  if (!category?.input || role === null) {
+    await ctx.services.hub.endAsk(actor);
+    return next();
+  }
+  const answer = { parse_mode: 'HTML' as const, reply_parameters: { message_id: ctx.message.message_id } };
+  if (!roleCan(role, category.permission)) {
+    await ctx.services.hub.endAsk(actor);
+    return void (await ctx.reply(ctx.t('admin-hub-not-allowed'), answer));
+  }
+  const res = await category.input(ctx, ask.act, ask.arg, ctx.message);
+  if (res === null) {
+    await ctx.services.hub.endAsk(actor);
+    return void (await ctx.reply(ctx.t('admin-hub-ask-gone'), answer));
+  }
+  if ('retry' in res) return void (await ctx.reply(res.retry, answer));
+  // The answer's screen joins the menu the question came from while it is live; else a fresh menu.
+  const nonce = (await ctx.services.hub.isLiveMenu(actor, ask.nonce))
+    ? ask.nonce
+    : (await ctx.services.hub.openMenu(actor))?.nonce;
+  if (nonce) await sendMenu(ctx, res, nonce, ask.cat);
+});
 
 // In the admin group: one answer with a button to the private hub, for team members only.
 composer
@@ -87,7 +132,7 @@ composer.callbackQuery(hubData.filter, async (ctx) => {
   const screen = await screenFor(ctx, role, data);
   if (screen === 'not_allowed') return editNotice(ctx, ctx.t('admin-hub-not-allowed'), true);
   if (screen === 'unknown') return editNotice(ctx, ctx.t('admin-hub-invalid'), true);
-  await editMenu(ctx, screen, data.nonce);
+  await editMenu(ctx, screen, data.nonce, data.cat);
 });
 
 /** "Open a fresh menu" under a stale one: the hub again, in place, with a new nonce. */

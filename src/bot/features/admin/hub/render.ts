@@ -44,18 +44,36 @@ export async function screenFor(
   return (await category.screen(ctx, to.act, String(to.arg))) ?? 'unknown';
 }
 
-/** Sends a new menu message (a command) with a fresh nonce. */
-export async function sendMenu(ctx: Context, screen: HubScreen, nonce: string): Promise<void> {
+/**
+ * Sends a new menu message (a command, an answer to a question) under `nonce`. `cat` is the category the
+ * screen belongs to: a screen that asks for typed input opens the question, any other closes one.
+ */
+export async function sendMenu(ctx: Context, screen: HubScreen, nonce: string, cat = 'home'): Promise<void> {
   await ctx.reply(fitText(screen.text), {
     parse_mode: 'HTML',
     reply_markup: keyboardOf(ctx, screen, nonce),
     link_preview_options: { is_disabled: true },
   });
+  await rememberAsk(ctx, screen, nonce, cat);
 }
 
 /** Edits the pressed menu in place; pressing Refresh on unchanged figures is not an error. */
-export async function editMenu(ctx: Context, screen: HubScreen, nonce: string): Promise<void> {
+export async function editMenu(ctx: Context, screen: HubScreen, nonce: string, cat = 'home'): Promise<void> {
   await editInPlace(ctx, fitText(screen.text), keyboardOf(ctx, screen, nonce));
+  await rememberAsk(ctx, screen, nonce, cat);
+}
+
+/** Opens the screen's question (`ask`), or drops an open one: moving elsewhere abandons a question. */
+async function rememberAsk(ctx: Context, screen: HubScreen, nonce: string, cat: string): Promise<void> {
+  const actor = ctx.from!.id;
+  if (screen.ask)
+    await ctx.services.hub.ask(actor, {
+      cat,
+      act: screen.ask.act,
+      arg: String(screen.ask.arg ?? 0),
+      nonce,
+    });
+  else await ctx.services.hub.endAsk(actor);
 }
 
 /** A note in place of the menu (stale, no access, closed), with one button or none. */

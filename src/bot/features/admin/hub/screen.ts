@@ -1,4 +1,4 @@
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from 'grammy/types';
 import { escapeHtml } from '../../../../app/messages.ts';
 import type { Permission } from '../../../../app/ports/index.ts';
 import { hubData } from '../../../callback-data/hub.ts';
@@ -25,7 +25,19 @@ export interface HubScreen {
   rows: HubButton[][];
   /** Where Back leads (the hub by default; null on the hub itself, which has only Close). */
   back?: HubTarget | null;
+  /**
+   * The screen asks for typed input (a price, a text, a user to find): the member's next message in this
+   * chat goes to the category's `input` with this action and argument, until they answer, press another
+   * button, or send /cancel. Kept in the database (`flows`), so any replica takes the answer.
+   */
+  ask?: { act: string; arg?: string | number };
 }
+
+/** What a category makes of a typed answer: the next screen (which may ask again), or a retry. */
+export type HubInputResult =
+  | HubScreen
+  /** The answer does not fit (HTML, said with the reason); the same question stays open. */
+  | { retry: string };
 
 /**
  * One category of the hub. Part of the registry (registry.ts): the hub lists the categories the member's
@@ -40,6 +52,12 @@ export interface HubCategory {
   titleKey: string;
   /** The screen for `act` (`main` first) and its argument; null when the action or argument is unknown. */
   screen(ctx: Context, act: string, arg: string): Promise<HubScreen | null>;
+  /**
+   * A typed answer to a screen of this category that asked (`HubScreen.ask`): `act`/`arg` are the ask's,
+   * `message` the member's message (text, or media for a category that wants it). Runs after the hub has
+   * re-checked `permission`. Null when the ask is no longer meaningful (the question is then dropped).
+   */
+  input?(ctx: Context, act: string, arg: string, message: Message): Promise<HubInputResult | null>;
 }
 
 export const MAX_TEXT = 4096;
