@@ -67,6 +67,37 @@ export const SETTINGS = {
     .trim()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')
     .default('UTC'),
+  /** The one store currency (ISO 4217, lower case): card prices of every product are in it. */
+  store_currency: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z]{3}$/, 'must be a three-letter currency code such as usd or eur')
+    .default('usd'),
+  /**
+   * The line is paused: fans' messages are not taken (a notice says so, nothing is charged); buying,
+   * /balance and the rest keep working.
+   */
+  line_paused: z.boolean().default(false),
+  /** "Usually answers within …", shown in receipts (per language; empty = not shown). */
+  response_time_text: creatorText(120),
+  /** Card payments offered (only meaningful when Stripe is configured; Stars are always on). */
+  card_payments_enabled: z.boolean().default(true),
+  /** Fans may turn on auto-recharge (those who did keep their setting while it is off, but nothing runs). */
+  auto_recharge_enabled: z.boolean().default(true),
+  /** Premium content is browsable and unlockable. */
+  premium_content_enabled: z.boolean().default(true),
+  /**
+   * Lifetime spend (credits debited for messages and unlocks) at which a fan becomes Regular and VIP.
+   * Promotion is automatic and never goes down by itself; a tier set by hand sticks until cleared.
+   */
+  tier_thresholds: z
+    .object({
+      regular: z.number().int().min(1).max(10_000_000),
+      vip: z.number().int().min(2).max(100_000_000),
+    })
+    .refine((t) => t.vip > t.regular, 'the VIP threshold must be above the Regular one')
+    .default({ regular: 100, vip: 1000 }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
