@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Api } from 'grammy';
 import type { SystemProbes } from './app/ports/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { exportToFile } from './db/export.ts';
 import type { Jobs } from './jobs/boss.ts';
 
 /** The version in package.json (read once, at start). */
@@ -46,6 +48,14 @@ export function createSystemProbes(deps: {
         deferred: sum((q) => q.deferredCount),
         active: sum((q) => q.activeCount),
       };
+    },
+    async exportData() {
+      const dir = resolve(deps.config.dataDir ?? 'data', 'exports');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const fileName = `fanbridge-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`;
+      const path = join(dir, fileName);
+      const summary = await exportToFile(deps.database, path);
+      return { path, fileName, bytes: statSync(path).size, tables: summary.tables, rows: summary.rows };
     },
     async webhook() {
       if (!deps.config.webhook) return null;

@@ -115,6 +115,7 @@ describe('/admin: the hub', () => {
     expect(h.lastText(owner.id)).toContain('9.9.9-test');
     expect(buttonsOf(lastMenuCall(owner.id)).map((b) => b.text)).toEqual([
       en('admin-hub-refresh'),
+      en('admin-system-export'),
       en('admin-hub-back'),
       en('admin-hub-close'),
     ]);

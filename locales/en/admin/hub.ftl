@@ -48,6 +48,16 @@ admin-system-webhook-down = 📡 Telegram: <b>could not ask</b> about the webhoo
 admin-system-stripe-on = 💳 Stripe: configured
 admin-system-stripe-off = 💳 Stripe: not configured (card payments are off)
 admin-system-unavailable = System figures are not available in this process.
+admin-system-export = 📦 Export all data
+admin-system-export-confirm = 📦 <b>Export all data</b>
+    One file with everything fanbridge keeps: fans, their messages' links, payments, the ledger, settings and the team. It carries personal data: keep it safe.
+    The same file moves an install to another database: <code>npm run import -- file</code> (see the README).
+admin-system-export-go = 📦 Make the export
+admin-system-export-caption = 📦 fanbridge export: { $rows } rows in { $tables } tables ({ $mb } MB). Import with <code>npm run import -- file</code>.
+admin-system-export-sent = ✅ Export sent below: { $rows } rows in { $tables } tables ({ $mb } MB).
+admin-system-export-kept = ✅ Export written: { $rows } rows in { $tables } tables ({ $mb } MB). It is over the 50 MB a bot may send, so it stays on the server:
+    <code>{ $path }</code>
+admin-system-export-failed = ⚠️ The export failed: <code>{ $error }</code>. Nothing was changed.
 
 ## Dashboard
 admin-dashboard-title = 📊 <b>Dashboard</b> · days in { $timezone }

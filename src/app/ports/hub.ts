@@ -55,6 +55,15 @@ export interface StatsRepo {
   outboxBacklog(): Promise<OutboxBacklog[]>;
 }
 
+/** An export written by the running process. */
+export interface DataExportFile {
+  path: string;
+  fileName: string;
+  bytes: number;
+  tables: number;
+  rows: number;
+}
+
 /** What the System screen asks the running process (wired by the composition root). */
 export interface SystemProbes {
   version: string;
@@ -66,6 +75,11 @@ export interface SystemProbes {
   jobs(): Promise<
     { ok: true; ready: number; deferred: number; active: number } | { ok: false; error: string }
   >;
+  /**
+   * Writes the logical export of the whole database (src/db/export.ts) as a file under
+   * `DATA_DIR/exports`. Absent where the process cannot (a CLI, tests without it).
+   */
+  exportData?(): Promise<DataExportFile>;
   /** Telegram's view of the webhook; null when polling. */
   webhook(): Promise<
     | { ok: true; pending: number; lastError: string | null; lastErrorAt: Date | null }

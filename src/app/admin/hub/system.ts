@@ -1,4 +1,4 @@
-import type { Access, OutboxBacklog, SystemProbes, UnitOfWork } from '../../ports/index.ts';
+import type { Access, DataExportFile, OutboxBacklog, SystemProbes, UnitOfWork } from '../../ports/index.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
 
 export interface SystemDeps {
@@ -55,4 +55,36 @@ export async function systemReport(deps: SystemDeps, actorId: number): Promise<S
       at: now,
     },
   };
+}
+
+/** Telegram takes documents up to 50 MB from a bot; a bigger export stays on disk. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+export type ExportResult =
+  | { ok: true; file: DataExportFile; sendable: boolean }
+  | { ok: false; code: 'not_allowed' | 'unavailable' }
+  | { ok: false; code: 'failed'; error: string };
+
+/**
+ * The whole database as one export file (owners: `data.export`). Audited, because it holds every fan's
+ * data. Up to 50 MB the caller sends it as a document and removes it; above, it stays under
+ * `DATA_DIR/exports`.
+ */
+export async function exportData(deps: SystemDeps, actorId: number): Promise<ExportResult> {
+  if (!(await deps.access.can(actorId, 'data.export'))) return { ok: false, code: 'not_allowed' };
+  if (!deps.probes?.exportData) return { ok: false, code: 'unavailable' };
+  let file: DataExportFile;
+  try {
+    file = await deps.probes.exportData();
+  } catch (err) {
+    return { ok: false, code: 'failed', error: err instanceof Error ? err.message : String(err) };
+  }
+  const sendable = file.bytes <= MAX_DOCUMENT_BYTES;
+  await deps.uow.repos.admin.audit({
+    actorId,
+    userId: null,
+    action: 'data_export',
+    details: { rows: file.rows, tables: file.tables, bytes: file.bytes, kept: sendable ? null : file.path },
+  });
+  return { ok: true, file, sendable };
 }

@@ -1,7 +1,9 @@
+import { rm } from 'node:fs/promises';
+import { InputFile } from 'grammy';
 import type { SystemReport } from '../../../../app/admin/hub/index.ts';
 import type { Context } from '../../../context.ts';
 import { outboxLines, refreshRow, updatedLine } from './figures.ts';
-import type { HubCategory } from './screen.ts';
+import type { HubCategory, HubScreen } from './screen.ts';
 
 /** System (owners and managers, read-only): health, version and uptime; Refresh asks again. */
 export const systemCategory: HubCategory = {
@@ -9,16 +11,66 @@ export const systemCategory: HubCategory = {
   permission: 'system.view',
   titleKey: 'admin-hub-category-system',
   async screen(ctx, act, arg) {
-    if (act !== 'main' || arg !== '0') return null;
+    if (arg !== '0') return null;
+    if (act === 'export') return exportConfirm(ctx);
+    if (act === 'exportgo') return exportNow(ctx);
+    if (act !== 'main') return null;
     const res = await ctx.services.hub.system(ctx.from!.id);
     if (!res.ok)
       return {
         text: ctx.t(res.code === 'not_allowed' ? 'admin-hub-not-allowed' : 'admin-system-unavailable'),
         rows: [],
       };
-    return { text: systemText(ctx, res.report), rows: [refreshRow(ctx, 'system')] };
+    const canExport = await ctx.services.access.can(ctx.from!.id, 'data.export');
+    return {
+      text: systemText(ctx, res.report),
+      rows: [
+        refreshRow(ctx, 'system'),
+        ...(canExport
+          ? [[{ text: ctx.t('admin-system-export'), to: { cat: 'system', act: 'export' } }]]
+          : []),
+      ],
+    };
   },
 };
+
+/** What the export holds, before it is made (it carries every fan's data). */
+async function exportConfirm(ctx: Context): Promise<HubScreen> {
+  if (!(await ctx.services.access.can(ctx.from!.id, 'data.export')))
+    return { text: ctx.t('admin-hub-not-allowed'), rows: [], back: { cat: 'system' } };
+  return {
+    text: ctx.t('admin-system-export-confirm'),
+    rows: [[{ text: ctx.t('admin-system-export-go'), to: { cat: 'system', act: 'exportgo' } }]],
+    back: { cat: 'system' },
+  };
+}
+
+/** Makes the export: up to 50 MB it comes as a document (and is removed from disk), above it stays there. */
+async function exportNow(ctx: Context): Promise<HubScreen> {
+  const res = await ctx.services.hub.exportData(ctx.from!.id);
+  const back = { cat: 'system' };
+  if (!res.ok) {
+    const text =
+      res.code === 'failed'
+        ? ctx.t('admin-system-export-failed', { error: res.error })
+        : ctx.t(res.code === 'not_allowed' ? 'admin-hub-not-allowed' : 'admin-system-unavailable');
+    return { text, rows: [], back };
+  }
+  const { file } = res;
+  const size = { mb: (file.bytes / 1024 / 1024).toFixed(1), rows: file.rows, tables: file.tables };
+  if (!res.sendable)
+    return { text: ctx.t('admin-system-export-kept', { ...size, path: file.path }), rows: [], back };
+  try {
+    await ctx.replyWithDocument(new InputFile(file.path, file.fileName), {
+      caption: ctx.t('admin-system-export-caption', size),
+      parse_mode: 'HTML',
+      protect_content: true,
+    });
+  } finally {
+    await rm(file.path, { force: true });
+  }
+  return { text: ctx.t('admin-system-export-sent', size), rows: [], back };
+}
 
 function systemText(ctx: Context, r: SystemReport): string {
   const db = r.database;
