@@ -52,6 +52,14 @@ async function main(): Promise<void> {
     await ctx.api.copyMessage(groupId, fanId, ctx.msg.message_id, { message_thread_id: await topic });
     await ctx.reply('Delivered ✓');
   });
+  // The reference for a control-center press (bench/buttons.ts): answer, then edit the message in place.
+  let presses = 0;
+  bot.on('callback_query:data', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(`press ${++presses}`, {
+      reply_markup: { inline_keyboard: [[{ text: 'again', callback_data: ctx.callbackQuery.data }]] },
+    });
+  });
   bot.catch((err) => process.stderr.write(`bare relay: ${String(err.error)}\n`));
   await bot.init();
 

@@ -1,0 +1,2 @@
+CREATE INDEX "ledger_entries_created_brin" ON "ledger_entries" USING brin ("created_at");--> statement-breakpoint
+CREATE INDEX "message_links_created_brin" ON "message_links" USING brin ("created_at");
