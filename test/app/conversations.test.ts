@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { responseTimesQuery } from '../../src/db/repos/conversations.ts';
-import { auditLog, firstResponses } from '../../src/db/schema/index.ts';
+import { auditLog, fanTopics, firstResponses, messageLinks } from '../../src/db/schema/index.ts';
 import { seedConversation } from '../support/conversations.ts';
-import { OWNER_ID } from '../support/config.ts';
+import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
 import { createServiceStack, testClock, type ServiceStack } from '../support/services.ts';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -267,6 +268,58 @@ describe('first-response time', () => {
         // 7 values: p50 = the 4th (3 min); p90 at rank 5.4 = 10 min + 0.4 × 50 min
         days30: { count: 7, p50Ms: 3 * MIN, p90Ms: 30 * MIN },
       });
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it("the migration's backfill: today's waits, and past answers from the relayed messages", async () => {
+    const t = await createServiceStack({ clock: testClock(NOW) });
+    try {
+      const db = t.db.database.db;
+      await seedConversation(t, { id: 901, name: 'B', thread: 9 });
+      const t0 = ago(60 * MIN).getTime();
+      const at = (min: number) => new Date(t0 + min * MIN);
+      let message = 0;
+      const link = (direction: 'in' | 'out', min: number) => ({
+        userId: 901,
+        direction,
+        fanChatId: 901,
+        fanMessageId: ++message,
+        groupChatId: ADMIN_GROUP_ID,
+        groupThreadId: 9,
+        groupMessageId: 5000 + message,
+        adminId: direction === 'out' ? MANAGER : null,
+        createdAt: at(min),
+      });
+      // in, in, out (5 min), out, in, out (20 min), in (waiting since minute 40).
+      await db
+        .insert(messageLinks)
+        .values([
+          link('in', 0),
+          link('in', 1),
+          link('out', 5),
+          link('out', 6),
+          link('in', 10),
+          link('out', 30),
+          link('in', 40),
+        ]);
+      await db
+        .update(fanTopics)
+        .set({ unread: 1, lastAdminMessageAt: at(30), lastFanMessageAt: at(40), waitingSince: null })
+        .where(eq(fanTopics.userId, 901));
+      const file = readdirSync('migrations').find((f) => f.endsWith('_conversations.sql'))!;
+      const statements = readFileSync(`migrations/${file}`, 'utf8')
+        .split('--> statement-breakpoint')
+        .filter((x) => x.includes('Hand-written'));
+      expect(statements).toHaveLength(2);
+      for (const statement of statements) await db.execute(sql.raw(statement));
+      const rows = await db.select().from(firstResponses).orderBy(firstResponses.askedAt);
+      expect(rows.map((x) => [x.askedAt, x.answeredAt, x.responseMs, x.adminId])).toEqual([
+        [at(0), at(5), 5 * MIN, MANAGER],
+        [at(10), at(30), 20 * MIN, MANAGER],
+      ]);
+      expect((await t.uow.repos.conversations.get(901))!.waitingSince).toEqual(at(40));
     } finally {
       await t.dispose();
     }

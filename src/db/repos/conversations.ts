@@ -89,7 +89,7 @@ export function conversationsRepo(db: DbOrTx): ConversationsRepo {
   return {
     async get(userId) {
       const [row] = await base().where(and(eq(fanTopics.userId, userId), isNotNull(fanTopics.threadId)));
-      return (row) ?? null;
+      return row ?? null;
     },
     async assignee(userId) {
       const [row] = await db
