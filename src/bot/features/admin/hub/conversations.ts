@@ -50,7 +50,7 @@ interface Back {
   page: number;
 }
 
-const ID = /^[1-9]\d{0,15}$/;
+const ID = /^[1-9]\d{0,14}$/;
 const PAGE = /^\d{1,4}$/;
 
 /** `<list letter><page>` → where Back leads. */
