@@ -45,6 +45,7 @@ export function infoCardText(
     spent: number;
     passLeftMs: number;
     previous: { groupId: number; threadId: number } | null;
+    assignee?: { id: number; name: string | null } | null;
   },
 ): string {
   const u = v.user;
@@ -60,6 +61,7 @@ export function infoCardText(
     t('relay-card-spent', { spent: v.spent }),
     t('relay-card-joined', { date: u.createdAt.toISOString().slice(0, 10) }),
   ];
+  if (v.assignee) lines.push(t('relay-card-assignee', { name: v.assignee.name ?? String(v.assignee.id) }));
   if (v.previous)
     lines.push('', t('relay-card-previous', { link: topicLink(v.previous.groupId, v.previous.threadId) }));
   lines.push('', t('relay-card-reply-here'));

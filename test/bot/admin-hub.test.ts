@@ -75,6 +75,7 @@ describe('/admin: the hub', () => {
     const call = lastMenuCall(owner.id);
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
+      en('admin-hub-category-conversations'),
       en('admin-hub-category-dashboard'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
@@ -82,16 +83,20 @@ describe('/admin: the hub', () => {
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
-  it('a manager sees the same two; an agent sees none yet', async () => {
+  it('a manager sees the same three; an agent sees Conversations only', async () => {
     await openHub(manager);
     expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
+      en('admin-hub-category-conversations'),
       en('admin-hub-category-dashboard'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
     await openHub(agent);
-    expect(h.lastText(agent.id)).toBe(en('admin-hub-home-empty', { role: en('admin-hub-role-agent') }));
-    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual([en('admin-hub-close')]);
+    expect(h.lastText(agent.id)).toBe(en('admin-hub-home', { role: en('admin-hub-role-agent') }));
+    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual([
+      en('admin-hub-category-conversations'),
+      en('admin-hub-close'),
+    ]);
   });
 
   it('t.me/<bot>?start=admin opens it too; for a fan it is the ordinary welcome', async () => {
@@ -298,15 +303,22 @@ describe('command menus per scope', () => {
   it('team members see /admin and the built categories their role allows; fans see none of it', () => {
     const t = h.stack.translator;
     const fans = names(fanCommands(t, 'en', opts));
-    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin']);
+    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin', 'conversations']);
     const owners = names(ownerCommands(t, 'en', opts));
     expect(names(teamCommands(t, 'en', 'manager', opts))).toEqual([
       ...owners,
       'admin',
+      'conversations',
       'dashboard',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'conversations',
+      'dashboard',
+      'system',
+    ]);
     for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(

@@ -13,5 +13,6 @@ admin-command-delete = Reply to your answer to delete it for the fan
 admin-command-content = Manage premium content (/content add)
 admin-command-cancel = Stop adding or editing content
 admin-command-admin = Control center
+admin-command-conversations = Open, unread, priority and assigned conversations
 admin-command-dashboard = Users, revenue and messages at a glance
 admin-command-system = Health, version and queues

@@ -15,6 +15,7 @@ relay-card-spent = 💸 Total spent: { $spent ->
    *[other] { $spent } credits
   }
 relay-card-joined = 📅 Joined { $date }
+relay-card-assignee = 👤 Assigned to { $name }
 relay-card-previous = ℹ️ Earlier history is in the previous topic, if it still exists: { $link }
 relay-card-reply-here = Reply in this topic to answer.
 

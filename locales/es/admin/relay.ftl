@@ -13,6 +13,7 @@ relay-card-spent = 💸 Gastado en total: { $spent ->
    *[other] { $spent } créditos
   }
 relay-card-joined = 📅 Se unió el { $date }
+relay-card-assignee = 👤 Asignada a { $name }
 relay-card-previous = ℹ️ El historial anterior está en el tema previo, si aún existe: { $link }
 relay-card-reply-here = Responde en este tema para contestar.
 

@@ -13,6 +13,7 @@ relay-card-spent = 💸 Total gasto: { $spent ->
    *[other] { $spent } créditos
   }
 relay-card-joined = 📅 Entrou em { $date }
+relay-card-assignee = 👤 Atribuída a { $name }
 relay-card-previous = ℹ️ O histórico anterior está no tópico antigo, se ele ainda existir: { $link }
 relay-card-reply-here = Responda neste tópico para falar com o fã.
 

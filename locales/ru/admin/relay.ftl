@@ -17,6 +17,7 @@ relay-card-spent = 💸 Всего потрачено: { $spent ->
    *[other] { $spent } кредита
   }
 relay-card-joined = 📅 С нами с { $date }
+relay-card-assignee = 👤 Назначено: { $name }
 relay-card-previous = ℹ️ Более ранняя переписка — в прошлой теме, если она ещё существует: { $link }
 relay-card-reply-here = Чтобы ответить, пишите в этой теме.
 

@@ -8,6 +8,7 @@ import type { AdminGroupsRepo, AdminRepo, PendingGroupsRepo } from './admin.ts';
 import type { DisputesRepo, PaymentsRepo, StripeEventsRepo } from './billing.ts';
 import type { ProductsRepo } from './catalog.ts';
 import type { ContentDraftsRepo, ContentRepo } from './content.ts';
+import type { ConversationsRepo } from './conversations.ts';
 import type { JobsPort } from './jobs.ts';
 import type { LedgerRepo } from './ledger.ts';
 import type { RateLimitsRepo } from './limits.ts';
@@ -21,6 +22,7 @@ export type * from './admin.ts';
 export type * from './billing.ts';
 export type * from './catalog.ts';
 export type * from './content.ts';
+export type * from './conversations.ts';
 export type * from './flows.ts';
 export type * from './hub.ts';
 export type * from './jobs.ts';
@@ -59,6 +61,7 @@ export interface Repos {
   claimCodes: ClaimCodesRepo;
   adminMenus: AdminMenusRepo;
   stats: StatsRepo;
+  conversations: ConversationsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

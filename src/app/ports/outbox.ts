@@ -288,6 +288,8 @@ export interface OutboxViews {
       spent: number;
       passLeftMs: number;
       previous: { groupId: number; threadId: number } | null;
+      /** Who the conversation is assigned to (Conversations); absent or null: nobody. */
+      assignee?: { id: number; name: string | null } | null;
     },
     locale: Locale,
   ): { html: string; keyboard: InlineButton[][] };

@@ -38,7 +38,11 @@ export interface TopicsRepo {
   setStatus(userId: number, status: 'open' | 'closed'): Promise<void>;
   /** A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. */
   noteFanMessage(userId: number, at: Date): Promise<void>;
-  noteAdminMessage(userId: number, at: Date): Promise<void>;
+  /**
+   * An admin's message ends the fan's wait: unread reset and, when they were waiting, a first-response
+   * time recorded (`first_responses`, see ConversationsRepo).
+   */
+  noteAdminMessage(userId: number, at: Date, adminId?: number | null): Promise<void>;
   /** The card was (re-)rendered now: the next render waits 10 minutes. */
   cardRendered(userId: number): Promise<void>;
   renamed(userId: number, name: string): Promise<void>;

@@ -205,7 +205,7 @@ export async function acceptAdminMessage(
         messageId: msg.messageId,
         cost: 0,
       });
-      await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+      await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId);
       await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
       return { ok: true, userId: topic.userId };
     }
@@ -233,7 +233,7 @@ export async function acceptAdminMessage(
         },
       },
     ]);
-    await r.topics.noteAdminMessage(topic.userId, deps.clock.now());
+    await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId);
     await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
     return { ok: true, userId: topic.userId };
   });

@@ -87,14 +87,31 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async noteFanMessage(userId, at) {
       await db
         .update(fanTopics)
-        .set({ unread: sql`${fanTopics.unread} + 1`, lastFanMessageAt: at })
+        .set({
+          unread: sql`${fanTopics.unread} + 1`,
+          lastFanMessageAt: at,
+          waitingSince: sql`coalesce(${fanTopics.waitingSince}, ${at.toISOString()}::timestamptz)`,
+        })
         .where(eq(fanTopics.userId, userId));
     },
-    async noteAdminMessage(userId, at) {
-      await db
-        .update(fanTopics)
-        .set({ unread: 0, lastAdminMessageAt: at })
-        .where(eq(fanTopics.userId, userId));
+    async noteAdminMessage(userId, at, adminId = null) {
+      // One statement: the wait ends (read under the row lock, so two admin messages at once record it
+      // once) and, when there was one, its first-response time is recorded.
+      const when = at.toISOString();
+      await db.execute(sql`
+        with waited as (
+          select user_id, waiting_since from fan_topics where user_id = ${userId} for update
+        ), ended as (
+          update fan_topics t
+          set unread = 0, last_admin_message_at = ${when}::timestamptz, waiting_since = null
+          from waited where t.user_id = waited.user_id
+          returning waited.user_id, waited.waiting_since
+        )
+        insert into first_responses (user_id, asked_at, answered_at, response_ms, admin_id)
+        select user_id, waiting_since, ${when}::timestamptz,
+               greatest(0, round(extract(epoch from (${when}::timestamptz - waiting_since)) * 1000))::bigint,
+               ${adminId}::bigint
+        from ended where waiting_since is not null`);
     },
     async cardRendered(userId) {
       await db

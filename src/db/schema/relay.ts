@@ -45,6 +45,8 @@ export const fanTopics = pgTable(
     unread: integer('unread').notNull().default(0),
     lastFanMessageAt: timestamp('last_fan_message_at', { withTimezone: true }),
     lastAdminMessageAt: timestamp('last_admin_message_at', { withTimezone: true }),
+    /** The first fan message nobody has answered yet (null: answered); first-response time starts here. */
+    waitingSince: timestamp('waiting_since', { withTimezone: true }),
     /** Topic renames (after a fan's name change) are throttled. */
     renamedAt: timestamp('renamed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

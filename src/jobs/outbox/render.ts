@@ -52,13 +52,16 @@ export const render: Handler<'render'> = async (ctx, item, p) => {
       return renderCard(ctx, item, topic.groupId, { ...topic, threadId: topic.threadId }, user);
     if (await tooSoon(topic?.cardRenderedAt, ctx.timings.cardIntervalMs)) return;
     if (topic?.cardMessageId && topic.threadId !== null && user) {
-      const { spent } = await repos.ledger.totals(userId);
+      const [{ spent }, assignee] = await Promise.all([
+        repos.ledger.totals(userId),
+        repos.conversations.assignee(userId),
+      ]);
       // The card is in the fan's group (the render may have been queued before they moved).
       const previous = topic.previousThreadId
         ? { groupId: topic.previousGroupId ?? topic.groupId, threadId: topic.previousThreadId }
         : null;
       const card = views.infoCard(
-        { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
+        { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous, assignee },
         await views.localeFor(topic.groupId),
       );
       await edit(ctx, topic.groupId, topic.cardMessageId, card.html, card.keyboard);

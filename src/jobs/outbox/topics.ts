@@ -59,12 +59,15 @@ export async function renderCard(
   let cardId = topic.cardMessageId;
   const resent = cardId !== null;
   if (cardId === null) {
-    const { spent } = await uow.repos.ledger.totals(userId);
+    const [{ spent }, assignee] = await Promise.all([
+      uow.repos.ledger.totals(userId),
+      uow.repos.conversations.assignee(userId),
+    ]);
     const previous = topic.previousThreadId
       ? { groupId: topic.previousGroupId ?? groupId, threadId: topic.previousThreadId }
       : null;
     const card = views.infoCard(
-      { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous },
+      { user, spent, passLeftMs: passRemaining(user.timePassUntil, clock), previous, assignee },
       await views.localeFor(groupId),
     );
     let sent: { message_id: number };
