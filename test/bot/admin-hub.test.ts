@@ -76,22 +76,27 @@ describe('/admin: the hub', () => {
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-users'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
-  it('a manager sees the same two; an agent sees none yet', async () => {
+  it('a manager sees the same three; an agent sees only Users', async () => {
     await openHub(manager);
     expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-users'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
     await openHub(agent);
-    expect(h.lastText(agent.id)).toBe(en('admin-hub-home-empty', { role: en('admin-hub-role-agent') }));
-    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual([en('admin-hub-close')]);
+    expect(h.lastText(agent.id)).toBe(en('admin-hub-home', { role: en('admin-hub-role-agent') }));
+    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual([
+      en('admin-hub-category-users'),
+      en('admin-hub-close'),
+    ]);
   });
 
   it('t.me/<bot>?start=admin opens it too; for a fan it is the ordinary welcome', async () => {
@@ -193,7 +198,7 @@ describe('refusals: stale menus, tampered data, roles re-checked', () => {
     'hub:AAAAAAAA:nothing:main:0',
     'hub:AAAAAAAA:system:main:0:extra',
     'hub:AAAAAAAA:../etc:main:0',
-    'hub:AAAAAAAA:users:main:0', // a category that is not built: no such thing
+    'hub:AAAAAAAA:broadcast:main:0', // a category that is not built: no such thing
     'hubnew:1',
   ])('%j is answered as not working, and nothing else happens', async (data) => {
     const menu = await openHub();
@@ -297,16 +302,23 @@ describe('command menus per scope', () => {
   it('team members see /admin and the built categories their role allows; fans see none of it', () => {
     const t = h.stack.translator;
     const fans = names(fanCommands(t, 'en', opts));
-    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin']);
+    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin', 'users']);
     const owners = names(ownerCommands(t, 'en', opts));
     expect(names(teamCommands(t, 'en', 'manager', opts))).toEqual([
       ...owners,
       'admin',
       'dashboard',
+      'users',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
-    for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'users',
+      'system',
+    ]);
+    for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team', 'payments'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
       en('admin-command-system'),
