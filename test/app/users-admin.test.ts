@@ -336,6 +336,26 @@ describe('tiers', () => {
     expect((await s.uow.repos.ledger.totals(T)).spent).toBe(spent);
   });
 
+  it('an unlock with credits counts as spend too', async () => {
+    const U = 55_002;
+    await s.ensureFan(U);
+    await s.grant(U, 20);
+    const item = await s.uow.repos.content.create({
+      title: 'Tier test',
+      priceCredits: 4,
+      priceStars: 10,
+      media: [{ type: 'photo', fileId: 'file-1', fileUniqueId: null }],
+      createdBy: OWNER_ID,
+    });
+    const res = await s.services.content.unlockWithCredits({
+      userId: U,
+      itemId: item.id,
+      expectedCredits: 4,
+    });
+    expect(res.ok).toBe(true);
+    expect(await s.user(U)).toMatchObject({ tier: 'regular', lifetimeSpent: 4 });
+  });
+
   it('never goes down by itself: raised thresholds leave the tier where it is', async () => {
     await s.uow.repos.settings.set('tier_thresholds', { regular: 1000, vip: 2000 }, OWNER_ID);
     await write(T);
@@ -365,6 +385,18 @@ describe('tiers', () => {
       .from(auditLog)
       .where(and(eq(auditLog.userId, T), eq(auditLog.action, 'set_tier')));
     expect(audits).toHaveLength(2);
+  });
+
+  it('Automatic on a tier that is already automatic demotes nobody', async () => {
+    await s.uow.repos.settings.set('tier_thresholds', { regular: 1000, vip: 2000 }, OWNER_ID);
+    expect(await s.services.adminUsers.setTier({ adminId: OWNER_ID, userId: T, tier: null })).toEqual({
+      ok: true,
+      tier: 'vip',
+      manual: false,
+      changed: false,
+    });
+    expect((await user()).tier).toBe('vip');
+    await s.uow.repos.settings.set('tier_thresholds', { regular: 3, vip: 6 }, OWNER_ID);
   });
 
   it('setting the tier needs users.adjust, a real tier and a known fan', async () => {

@@ -1,12 +1,6 @@
 import { passRemaining } from '../../../domain/entitlement/index.ts';
 import { TIERS, isTier, tierForSpend, type Tier } from '../../../domain/tiers/index.ts';
-import type {
-  Access,
-  Payment,
-  UserDirectoryQuery,
-  UserListItem,
-  UserSearch,
-} from '../../ports/index.ts';
+import type { Access, Payment, UserDirectoryQuery, UserListItem, UserSearch } from '../../ports/index.ts';
 import { scheduleCardRender, type RenderTimings } from '../../relay/refresh.ts';
 import { resolveSettings } from '../../system/settings.ts';
 import { MAX_GIFT_CREDITS, giftCredits, giftPass, setBan, type AdminDeps } from '../actions.ts';
@@ -32,12 +26,7 @@ export const MAX_REASON_LENGTH = 200;
 export { MAX_GIFT_CREDITS };
 
 export type UsersFailure =
-  | 'not_allowed'
-  | 'unknown_fan'
-  | 'invalid_amount'
-  | 'invalid_reason'
-  | 'insufficient'
-  | 'invalid_query';
+  'not_allowed' | 'unknown_fan' | 'invalid_amount' | 'invalid_reason' | 'insufficient' | 'invalid_query';
 
 type Result<T extends object> = ({ ok: true } & T) | { ok: false; code: UsersFailure; balance?: number };
 
@@ -46,7 +35,9 @@ type Result<T extends object> = ({ ok: true } & T) | { ok: false; code: UsersFai
  * name (a lower-case prefix of the first name, last name or username, or of "first last"). Null for an
  * empty or overlong query.
  */
-export function parseUserQuery(text: string): Pick<UserDirectoryQuery, 'id' | 'usernamePrefix' | 'namePrefix'> | null {
+export function parseUserQuery(
+  text: string,
+): Pick<UserDirectoryQuery, 'id' | 'usernamePrefix' | 'namePrefix'> | null {
   const q = text.trim().replace(/\s+/g, ' ');
   if (q.length === 0 || q.length > MAX_QUERY_LENGTH) return null;
   if (/^\d{1,16}$/.test(q)) {
@@ -107,10 +98,12 @@ export interface UserCard {
   pass: { until: Date; leftMs: number } | null;
   /** Revenue figures, for `stats.view` only (null otherwise). */
   lifetimeSpent: number | null;
-  payments: Array<Pick<Payment, 'id' | 'rail' | 'amount' | 'currency' | 'status'> & {
-    productTitle: string;
-    createdAt: Date;
-  }> | null;
+  payments: Array<
+    Pick<Payment, 'id' | 'rail' | 'amount' | 'currency' | 'status'> & {
+      productTitle: string;
+      createdAt: Date;
+    }
+  > | null;
   topic: { groupId: number; threadId: number } | null;
   /** What the member may do here. */
   can: { adjust: boolean; gift: boolean; ban: boolean };
@@ -137,11 +130,7 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
           : {}),
         ...(revenue && search.spentMin ? { spentMin: search.spentMin } : {}),
       };
-      const rows = await deps.uow.repos.userDirectory.search(
-        q,
-        p * USERS_PAGE_SIZE,
-        USERS_PAGE_SIZE + 1,
-      );
+      const rows = await deps.uow.repos.userDirectory.search(q, p * USERS_PAGE_SIZE, USERS_PAGE_SIZE + 1);
       return {
         ok: true,
         search: revenue ? search : { ...search, spentMin: undefined },
@@ -157,9 +146,7 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
       if (!(await can(actorId, 'users.view'))) return { ok: false, code: 'not_allowed' };
       if (patch.spentMin != null && !(await can(actorId, 'stats.view')))
         return { ok: false, code: 'not_allowed' };
-      const current = patch.reset
-        ? {}
-        : cleanSearch(await deps.uow.repos.userDirectory.getSearch(actorId));
+      const current = patch.reset ? {} : cleanSearch(await deps.uow.repos.userDirectory.getSearch(actorId));
       const next: Record<string, unknown> = { ...current };
       for (const [key, value] of Object.entries(patch)) {
         if (key === 'reset') continue;
@@ -232,7 +219,8 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
 
     /** Credits as a gift (`users.adjust`, then the gift use case, which asks for `gifts.send`). */
     async addCredits(a: { adminId: number; userId: number; credits: number; key: string }) {
-      if (!(await can(a.adminId, 'users.adjust'))) return { ok: false as const, code: 'not_allowed' as const };
+      if (!(await can(a.adminId, 'users.adjust')))
+        return { ok: false as const, code: 'not_allowed' as const };
       return giftCredits(deps, a);
     },
 
@@ -257,7 +245,8 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
       if (!Number.isSafeInteger(a.credits) || a.credits < 1 || a.credits > MAX_GIFT_CREDITS)
         return { ok: false, code: 'invalid_amount' };
       const reason = a.reason.trim();
-      if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) return { ok: false, code: 'invalid_reason' };
+      if (reason.length === 0 || reason.length > MAX_REASON_LENGTH)
+        return { ok: false, code: 'invalid_reason' };
       const res = await deps.uow.run(async (r): Promise<Result<{ balance: number; duplicate: boolean }>> => {
         if (!(await r.users.get(a.userId))) return { ok: false, code: 'unknown_fan' };
         const entry = await r.ledger.apply({
@@ -268,7 +257,8 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
           actor: `admin:${a.adminId}`,
           metadata: { reason },
         });
-        if (entry.status === 'insufficient') return { ok: false, code: 'insufficient', balance: entry.balance };
+        if (entry.status === 'insufficient')
+          return { ok: false, code: 'insufficient', balance: entry.balance };
         if (entry.status === 'duplicate')
           return { ok: true, balance: entry.entry.balanceAfter, duplicate: true };
         await r.admin.audit({
@@ -296,22 +286,29 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
       if (!(await can(a.adminId, 'users.adjust'))) return { ok: false, code: 'not_allowed' };
       if (a.tier !== null && !TIERS.includes(a.tier)) return { ok: false, code: 'invalid_amount' };
       const t = await thresholds();
-      const res = await deps.uow.run(async (r): Promise<Result<{ tier: Tier; manual: boolean; changed: boolean }>> => {
-        const user = await r.users.getForUpdate(a.userId);
-        if (!user) return { ok: false, code: 'unknown_fan' };
-        const tier = a.tier ?? tierForSpend(user.lifetimeSpent, t);
-        const manual = a.tier !== null;
-        if (tier === user.tier && manual === user.tierManual) return { ok: true, tier, manual, changed: false };
-        await r.userDirectory.setTier(a.userId, tier, manual);
-        await r.admin.audit({
-          actorId: a.adminId,
-          userId: a.userId,
-          action: 'set_tier',
-          details: { from: user.tier, to: tier, manual, wasManual: user.tierManual },
-        });
-        await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
-        return { ok: true, tier, manual, changed: true };
-      });
+      const res = await deps.uow.run(
+        async (r): Promise<Result<{ tier: Tier; manual: boolean; changed: boolean }>> => {
+          const user = await r.users.getForUpdate(a.userId);
+          if (!user) return { ok: false, code: 'unknown_fan' };
+          // Automatic on an automatic tier changes nothing (it never goes down by itself, even when the
+          // thresholds were raised since the promotion).
+          if (a.tier === null && !user.tierManual)
+            return { ok: true, tier: isTier(user.tier) ? user.tier : 'new', manual: false, changed: false };
+          const tier = a.tier ?? tierForSpend(user.lifetimeSpent, t);
+          const manual = a.tier !== null;
+          if (tier === user.tier && manual === user.tierManual)
+            return { ok: true, tier, manual, changed: false };
+          await r.userDirectory.setTier(a.userId, tier, manual);
+          await r.admin.audit({
+            actorId: a.adminId,
+            userId: a.userId,
+            action: 'set_tier',
+            details: { from: user.tier, to: tier, manual, wasManual: user.tierManual },
+          });
+          await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
+          return { ok: true, tier, manual, changed: true };
+        },
+      );
       if (res.ok && res.changed) deps.outboxSignal.notify();
       return res;
     },
