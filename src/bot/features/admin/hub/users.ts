@@ -262,6 +262,8 @@ export const usersCategory: HubCategory = {
           return { retry: ctx.t('admin-users-amount-invalid', { max: MAX_GIFT_CREDITS }) };
         const card = await loadCard(ctx, userId);
         if ('text' in card) return card;
+        // The role may have changed since the question was asked (the use case checks again at Confirm).
+        if (!(act === 'addamt' ? card.can.gift : card.can.adjust)) return notAllowed(ctx, userId);
         if (act === 'addamt') return confirmScreen(ctx, card, { op: 'add', userId, amount: n });
         // Never below zero: said now, with the balance (the ledger refuses it again at Confirm).
         if (n > card.user.balance)
@@ -280,6 +282,7 @@ export const usersCategory: HubCategory = {
           return { retry: ctx.t('admin-users-reason-invalid', { max: MAX_REASON_LENGTH }) };
         const card = await loadCard(ctx, p[0]);
         if ('text' in card) return card;
+        if (!card.can.adjust) return notAllowed(ctx, p[0]);
         return confirmScreen(ctx, card, { op: 'remove', userId: p[0], amount: p[1], reason: typed });
       }
       case 'passlen': {
@@ -290,6 +293,7 @@ export const usersCategory: HubCategory = {
           return { retry: ctx.t('admin-users-pass-invalid') };
         const card = await loadCard(ctx, userId);
         if ('text' in card) return card;
+        if (!card.can.gift) return notAllowed(ctx, userId);
         return confirmScreen(ctx, card, { op: 'pass', userId, amount: seconds });
       }
       case 'confirm':
