@@ -71,7 +71,7 @@ export function userDirectoryRepo(db: DbOrTx): UserDirectoryRepo {
         .select({ criteria: adminUserSearches.criteria })
         .from(adminUserSearches)
         .where(eq(adminUserSearches.actorId, actorId));
-      return row ? (row.criteria) : null;
+      return row ? row.criteria : null;
     },
 
     async saveSearch(actorId, search, at) {
