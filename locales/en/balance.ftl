@@ -8,3 +8,4 @@ balance-low = ⚠️ <b>Low balance</b>: under { $threshold ->
     [one] { $threshold } credit
    *[other] { $threshold } credits
   }. Top up with /start to keep writing.
+balance-tier = 🏅 Tier: { $tier }

@@ -7,3 +7,4 @@ balance-low = ⚠️ <b>Saldo bajo</b>: menos de { $threshold ->
     [one] { $threshold } crédito
    *[other] { $threshold } créditos
   }. Recarga con /start para seguir escribiendo.
+balance-tier = 🏅 Nivel: { $tier }

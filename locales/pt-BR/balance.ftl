@@ -7,3 +7,4 @@ balance-low = ⚠️ <b>Saldo baixo</b>: menos de { $threshold ->
     [one] { $threshold } crédito
    *[other] { $threshold } créditos
   }. Recarregue com /start para continuar escrevendo.
+balance-tier = 🏅 Nível: { $tier }

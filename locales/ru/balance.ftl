@@ -8,3 +8,4 @@ balance-low = ⚠️ <b>Баланс на исходе</b>: меньше { $thre
     [few] { $threshold } кредитов
    *[many] { $threshold } кредитов
   }. Пополните через /start, чтобы продолжать писать.
+balance-tier = 🏅 Уровень: { $tier }

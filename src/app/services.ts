@@ -3,6 +3,8 @@ import { createAccountServices } from './accounts/index.ts';
 import { createAdminServices } from './admin/index.ts';
 import { createHubServices } from './admin/hub/index.ts';
 import { createConversationServices } from './admin/conversations/index.ts';
+
+import { createUsersAdminServices } from './admin/users/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -52,6 +54,9 @@ export function createServices(input: ServiceDeps) {
     hub: createHubServices(deps),
     /** Conversations: lists, flags, assignment, first-response times. */
     conversations: createConversationServices(deps),
+
+    /** The control center's Users screen: search, a fan's card, credits, tiers. */
+    adminUsers: createUsersAdminServices(deps),
   };
 }
 

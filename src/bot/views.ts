@@ -53,7 +53,7 @@ export function infoCardText(
     fanLine(u),
     t('relay-card-id', {
       id: String(u.id),
-      tier: u.tier,
+      tier: t('tier-name', { tier: u.tier }),
       banned: u.isBanned ? ` · ${t('relay-card-banned')}` : '',
     }),
     t('relay-card-balance', { balance: u.creditBalance }),

@@ -116,6 +116,7 @@ describe('accounts: the balance view', () => {
       passRemainingMs: 0,
       lowThreshold: low_credit_threshold,
       low: new_fan_bonus < low_credit_threshold,
+      tier: 'new',
     });
   });
 

@@ -31,6 +31,24 @@ const manager = fanUser(31_001, { first_name: 'Max' });
 const agent = fanUser(31_002, { first_name: 'Ana' });
 const fan = fanUser(31_003);
 
+/**
+ * The built categories in the hub's order (registry.ts) and the least role that sees each (the
+ * permission table): one line here per category.
+ */
+const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
+  ['conversations', 'agent'],
+  ['users', 'agent'],
+  ['dashboard', 'manager'],
+  ['system', 'manager'],
+];
+const RANK = { agent: 1, manager: 2, owner: 3 } as const;
+const visibleTo = (role: 'agent' | 'manager' | 'owner') =>
+  CATEGORIES.filter(([, least]) => RANK[role] >= RANK[least]).map(([id]) => id);
+const categoryButtons = (role: 'agent' | 'manager' | 'owner') => [
+  ...visibleTo(role).map((id) => en(`admin-hub-category-${id}`)),
+  en('admin-hub-close'),
+];
+
 beforeAll(async () => {
   h = await createBotHarness({ deps: { probes } });
   const now = h.stack.clock.now();
@@ -74,29 +92,16 @@ describe('/admin: the hub', () => {
     await openHub();
     const call = lastMenuCall(owner.id);
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
-    expect(buttonsOf(call).map((b) => b.text)).toEqual([
-      en('admin-hub-category-conversations'),
-      en('admin-hub-category-dashboard'),
-      en('admin-hub-category-system'),
-      en('admin-hub-close'),
-    ]);
+    expect(buttonsOf(call).map((b) => b.text)).toEqual(categoryButtons('owner'));
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
-  it('a manager sees the same three; an agent sees Conversations only', async () => {
+  it('a manager sees the categories of their role, and an agent theirs', async () => {
     await openHub(manager);
-    expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
-      en('admin-hub-category-conversations'),
-      en('admin-hub-category-dashboard'),
-      en('admin-hub-category-system'),
-      en('admin-hub-close'),
-    ]);
+    expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual(categoryButtons('manager'));
     await openHub(agent);
     expect(h.lastText(agent.id)).toBe(en('admin-hub-home', { role: en('admin-hub-role-agent') }));
-    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual([
-      en('admin-hub-category-conversations'),
-      en('admin-hub-close'),
-    ]);
+    expect(buttonsOf(lastMenuCall(agent.id)).map((b) => b.text)).toEqual(categoryButtons('agent'));
   });
 
   it('t.me/<bot>?start=admin opens it too; for a fan it is the ordinary welcome', async () => {
@@ -199,7 +204,7 @@ describe('refusals: stale menus, tampered data, roles re-checked', () => {
     'hub:AAAAAAAA:nothing:main:0',
     'hub:AAAAAAAA:system:main:0:extra',
     'hub:AAAAAAAA:../etc:main:0',
-    'hub:AAAAAAAA:users:main:0', // a category that is not built: no such thing
+    'hub:AAAAAAAA:broadcast:main:0', // a category that is not built: no such thing
     'hubnew:1',
   ])('%j is answered as not working, and nothing else happens', async (data) => {
     const menu = await openHub();
@@ -303,23 +308,24 @@ describe('command menus per scope', () => {
   it('team members see /admin and the built categories their role allows; fans see none of it', () => {
     const t = h.stack.translator;
     const fans = names(fanCommands(t, 'en', opts));
-    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin', 'conversations']);
+    expect(names(teamCommands(t, 'en', 'agent', opts))).toEqual([...fans, 'admin', ...visibleTo('agent')]);
     const owners = names(ownerCommands(t, 'en', opts));
     expect(names(teamCommands(t, 'en', 'manager', opts))).toEqual([
       ...owners,
       'admin',
-      'conversations',
-      'dashboard',
-      'system',
+      ...visibleTo('manager'),
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
-      ...owners,
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', ...visibleTo('owner')]);
+    for (const hidden of [
       'admin',
-      'conversations',
-      'dashboard',
-      'system',
-    ]);
-    for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
+      'claim',
+      'setup',
+      'team',
+      'payments',
+      'products',
+      'settings',
+      ...visibleTo('owner'),
+    ])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
       en('admin-command-system'),

@@ -31,7 +31,11 @@ describe('the outbox views', () => {
     );
     expect(card.html.split('\n')).toEqual([
       '👤 <b>Ann &lt;3</b> (@ann)',
-      t('ru', 'relay-card-id', { id: '42', tier: 'new', banned: ` · ${t('ru', 'relay-card-banned')}` }),
+      t('ru', 'relay-card-id', {
+        id: '42',
+        tier: t('ru', 'tier-name', { tier: 'new' }),
+        banned: ` · ${t('ru', 'relay-card-banned')}`,
+      }),
       '💳 Баланс: 3 кредита',
       t('ru', 'relay-card-no-pass'),
       '💸 Всего потрачено: 5 кредитов',

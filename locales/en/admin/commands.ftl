@@ -16,3 +16,4 @@ admin-command-admin = Control center
 admin-command-conversations = Open, unread, priority and assigned conversations
 admin-command-dashboard = Users, revenue and messages at a glance
 admin-command-system = Health, version and queues
+admin-command-users = Find a fan: card, credits, tier, ban

@@ -11,6 +11,7 @@ admin-hub-role-manager = a manager
 admin-hub-role-agent = an agent
 admin-hub-category-dashboard = 📊 Dashboard
 admin-hub-category-system = ⚙️ System
+admin-hub-category-users = 👥 Users
 admin-hub-back = ◀ Back
 admin-hub-close = ✖ Close
 admin-hub-closed = Menu closed. /admin opens it again.

@@ -102,6 +102,8 @@ export interface BalanceView {
   passRemainingMs: number;
   lowThreshold: number;
   low: boolean;
+  /** `new`, `regular` or `vip` (domain/tiers). */
+  tier: string;
 }
 
 export async function getBalance(deps: AccountsDeps, userId: number): Promise<BalanceView | null> {
@@ -122,5 +124,6 @@ export async function getBalance(deps: AccountsDeps, userId: number): Promise<Ba
     passRemainingMs,
     lowThreshold: settings.low_credit_threshold,
     low: !passActive && isLowBalance(user.creditBalance, settings.low_credit_threshold),
+    tier: user.tier,
   };
 }

@@ -6,6 +6,7 @@ import { text } from '../texts.ts';
 import { deliveryItem, mediaCounts, previewItem, retirePreviewItem, type ContentKeyboards } from './send.ts';
 import { invoicePayload } from '../billing/stars.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
+import { resolveSettings } from '../system/settings.ts';
 
 /** Items per page of the fan's list: each is a message, and a private chat takes about one a second. */
 export const BROWSE_PAGE_SIZE = 5;
@@ -72,6 +73,7 @@ export async function unlockWithCredits(
   deps: ContentDeps,
   a: { userId: number; itemId: number; expectedCredits: number; previewMessageId?: number },
 ): Promise<UnlockResult> {
+  const settings = resolveSettings(await deps.uow.repos.settings.all());
   const res = await deps.uow.run(async (r): Promise<UnlockResult> => {
     // Serialises this fan's unlocks (and any other charge): a double tap sees the first one's unlock.
     const user = await r.users.getForUpdate(a.userId);
@@ -99,6 +101,8 @@ export async function unlockWithCredits(
       idempotencyKey: ledgerKey,
       actor: `user:${a.userId}`,
       metadata: { itemId: item.id, title: item.title },
+      // The card (rendered below) shows the tier a promotion sets.
+      tiers: settings.tier_thresholds,
     });
     if (charge.status === 'insufficient')
       return {

@@ -16,7 +16,12 @@ export interface User {
   languageCode: string | null;
   /** The bot's language for them (see domain/shared/locale.ts); null only for rows from before it existed. */
   locale: string | null;
+  /** `new`, `regular` or `vip` (domain/tiers). */
   tier: string;
+  /** The tier was set by hand (it sticks until cleared). */
+  tierManual: boolean;
+  /** Credits debited for messages and unlocks, ever (the tiers' measure). */
+  lifetimeSpent: number;
   isBanned: boolean;
   blockedBot: boolean;
   stripeCustomerId: string | null;

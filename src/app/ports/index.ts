@@ -15,6 +15,7 @@ import type { RateLimitsRepo } from './limits.ts';
 import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
+import type { UserDirectoryRepo } from './users-admin.ts';
 
 export type * from './access.ts';
 export type * from './accounts.ts';
@@ -30,6 +31,7 @@ export type * from './ledger.ts';
 export type * from './limits.ts';
 export type * from './outbox.ts';
 export type * from './relay.ts';
+export type * from './users-admin.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
 
@@ -62,6 +64,8 @@ export interface Repos {
   adminMenus: AdminMenusRepo;
   stats: StatsRepo;
   conversations: ConversationsRepo;
+
+  userDirectory: UserDirectoryRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -1,6 +1,7 @@
 /** Money: the append-only credit ledger. */
 
 import type { LedgerReason } from '../../domain/ledger/index.ts';
+import type { Tier, TierThresholds } from '../../domain/tiers/index.ts';
 
 export type { LedgerReason };
 
@@ -31,10 +32,16 @@ export interface NewLedgerEntry {
    * there (refunds and disputes claw back at most the balance); the entry records the amount taken.
    */
   mode?: 'strict' | 'clamp';
+  /**
+   * A `spend` or `unlock` debit adds to the user's lifetime spend (in the same statement as the balance);
+   * with the thresholds given (the `tier_thresholds` setting) it also promotes the tier it earns.
+   */
+  tiers?: TierThresholds;
 }
 
 export type LedgerApplyResult =
-  | { status: 'applied'; entry: LedgerEntry }
+  /** `promoted`: the tier this debit promoted the user to (absent when it did not change). */
+  | { status: 'applied'; entry: LedgerEntry; promoted?: Tier }
   | { status: 'duplicate'; entry: LedgerEntry }
   | { status: 'insufficient'; balance: number; needed: number };
 

@@ -6,6 +6,7 @@ import { quoteMessage } from '../../domain/pricing/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { lanes } from '../outbox/lanes.ts';
 import { text } from '../texts.ts';
+import { scheduleCardRender, type RenderTimings } from './refresh.ts';
 
 /**
  * Edits and deletes, mirrored across the relay. Edits are free (no ledger entry) and go through the
@@ -17,6 +18,7 @@ export interface EditsDeps {
   uow: UnitOfWork;
   clock: Clock;
   outboxSignal: { notify(): void };
+  renderTimings?: RenderTimings;
 }
 
 /** A message entity as Telegram sends it: passed through, only its offset may move. */
@@ -141,15 +143,19 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
         idempotencyKey: `edit:${edit.chatId}:${edit.messageId}:${mirrored + 1}`,
         actor: `user:${user.id}`,
         metadata: { type: 'edit', messageId: edit.messageId, ...(quote.free ? { timePass: true } : {}) },
+        tiers: settings.tier_thresholds,
       });
       if (charge.status === 'insufficient')
         return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
-      if (charge.status === 'applied')
+      if (charge.status === 'applied') {
         await afterDebit(r, user, {
           before: user.creditBalance,
           after: charge.entry.balanceAfter,
           entryId: charge.entry.id,
         });
+        // The pinned card shows the tier: a promotion refreshes it (throttled like any card change).
+        if (charge.promoted) await scheduleCardRender(r, user.id, deps.clock.now(), deps.renderTimings);
+      }
     }
     await r.outbox.enqueue([item]);
     return { ok: true, action, coalesced: false };

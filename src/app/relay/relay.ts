@@ -71,6 +71,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       idempotencyKey: `msg:${msg.chatId}:${msg.messageId}`,
       actor: `user:${user.id}`,
       metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
+      // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
+      tiers: settings.tier_thresholds,
     });
     if (charge.status === 'duplicate') return { ok: true, duplicate: true };
     if (charge.status === 'insufficient') {

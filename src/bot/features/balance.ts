@@ -19,7 +19,11 @@ export function balanceBarText(t: TranslateFn, balance: number, lastTopUp: numbe
 }
 
 function balanceText(t: TranslateFn, view: BalanceView): string {
-  const lines = [t('balance-title'), `<code>${balanceBarText(t, view.balance, view.lastTopUp)}</code>`];
+  const lines = [
+    t('balance-title'),
+    `<code>${balanceBarText(t, view.balance, view.lastTopUp)}</code>`,
+    t('balance-tier', { tier: t('tier-name', { tier: view.tier }) }),
+  ];
   if (view.timePassUntil) lines.push(t('balance-pass', { left: { duration: view.passRemainingMs } }));
   if (view.low) lines.push('', t('balance-low', { threshold: view.lowThreshold }));
   return lines.join('\n');

@@ -23,6 +23,8 @@ import { adminMenusRepo, claimCodesRepo } from './hub.ts';
 import { statsRepo } from './stats.ts';
 import { conversationsRepo } from './conversations.ts';
 
+import { userDirectoryRepo } from './users-admin.ts';
+
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
 
@@ -62,6 +64,8 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     adminMenus: adminMenusRepo(db),
     stats: statsRepo(db),
     conversations: conversationsRepo(db),
+
+    userDirectory: userDirectoryRepo(db),
     jobs: jobs(db),
   };
 }

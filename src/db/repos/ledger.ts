@@ -7,6 +7,7 @@ import type {
   NewLedgerEntry,
 } from '../../app/ports/index.ts';
 import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.ts';
+import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
@@ -48,7 +49,13 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   // The row lock serialises every ledger write for this user (concurrent debits queue up here), so the
   // balance read here stays true until commit. An entry of this key (for any user) makes it a repeat.
   const [locked] = await tx
-    .select({ balance: users.creditBalance, existing: ledgerEntries })
+    .select({
+      balance: users.creditBalance,
+      tier: users.tier,
+      tierManual: users.tierManual,
+      lifetimeSpent: users.lifetimeSpent,
+      existing: ledgerEntries,
+    })
     .from(users)
     .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, e.idempotencyKey))
     .where(eq(users.id, e.userId))
@@ -69,6 +76,14 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
     actor: e.actor,
     metadata: e.metadata ?? {},
   };
+  // A message or unlock debit adds to the lifetime spend and may promote the tier: decided here under the
+  // row lock and written by the same statement as the balance (no extra round trip on the charge path).
+  const spent = SPEND_REASONS.includes(e.reason) && values.delta < 0 ? -values.delta : 0;
+  const lifetimeSpent = locked.lifetimeSpent + spent;
+  const tier =
+    spent > 0 && e.tiers
+      ? promoteTier({ tier: locked.tier, manual: locked.tierManual }, lifetimeSpent, e.tiers)
+      : locked.tier;
   // The balance moves only when the entry went in (a key raced in by another user's write inserts
   // nothing, and then nothing moves), and only from the balance read under the lock.
   const entry = tx
@@ -83,7 +98,11 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   const moved = tx.$with('moved').as(
     tx
       .update(users)
-      .set({ creditBalance: planned.balanceAfter })
+      .set({
+        creditBalance: planned.balanceAfter,
+        ...(spent > 0 ? { lifetimeSpent } : {}),
+        ...(tier !== locked.tier ? { tier } : {}),
+      })
       .where(
         and(
           eq(users.id, e.userId),
@@ -114,6 +133,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   return {
     status: 'applied',
     entry: { id: row.id, ...values, metadata: values.metadata, createdAt: row.createdAt },
+    ...(tier !== locked.tier ? { promoted: tier as Tier } : {}),
   };
 }
 

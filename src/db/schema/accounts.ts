@@ -12,7 +12,12 @@ export const users = pgTable(
     languageCode: text('language_code'),
     /** The language the bot speaks to them (fanbridge's locale): from `language_code` at first contact, then /language. */
     locale: text('locale'),
+    /** `new`, `regular` or `vip` (domain/tiers): promoted by the ledger's spend debits, or set by hand. */
     tier: text('tier').notNull().default('new'),
+    /** The tier was set by hand: it sticks (no promotion) until cleared. */
+    tierManual: boolean('tier_manual').notNull().default(false),
+    /** Credits debited for messages and unlocks, ever: kept by the ledger's balance update (db/repos/ledger.ts). */
+    lifetimeSpent: bigint('lifetime_spent', { mode: 'number' }).notNull().default(0),
     isBanned: boolean('is_banned').notNull().default(false),
     /** The fan blocked the bot (403): no broadcasts, no auto-recharge, sends stop. */
     blockedBot: boolean('blocked_bot').notNull().default(false),
@@ -38,6 +43,17 @@ export const users = pgTable(
     check('users_credit_balance_non_negative', sql`${t.creditBalance} >= 0`),
     index('users_username_idx').on(sql`lower(${t.username})`),
     index('users_last_seen_idx').on(t.lastSeenAt),
+    // The control center's user search (app/admin/users): lower-case prefixes of the names and the
+    // username, and the filters' orders (tier, banned, spend), each read newest-seen first.
+    index('users_first_name_prefix_idx').on(sql`lower(${t.firstName}) text_pattern_ops`),
+    index('users_last_name_prefix_idx').on(sql`lower(${t.lastName}) text_pattern_ops`),
+    index('users_username_prefix_idx').on(sql`lower(${t.username}) text_pattern_ops`),
+    index('users_tier_seen_idx').on(t.tier, t.lastSeenAt),
+    index('users_banned_seen_idx')
+      .on(t.lastSeenAt)
+      .where(sql`${t.isBanned}`),
+    // No index on lifetime_spent: every paid message's charge writes it, and an index there would turn
+    // that update (HOT today) into one that writes every index of the table. "Spent ≥ X" scans instead.
   ],
 );
 

@@ -14,3 +14,5 @@ export * from './team.ts';
 export * from './flows.ts';
 export * from './hub.ts';
 export * from './conversations.ts';
+
+export * from './users-admin.ts';

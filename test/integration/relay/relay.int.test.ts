@@ -48,7 +48,9 @@ describe('a fan message reaches the admin forum', () => {
     expect(fake.topicName(ADMIN_GROUP_ID, topics[0]!.message_thread_id)).toBe('👤 Alice (@alice) · 101');
     const card = fake.callsTo('sendMessage').find((c) => c.payload.chat_id === ADMIN_GROUP_ID)!;
     expect(card.payload.text).toContain('Alice');
-    expect(card.payload.text).toContain(en('relay-card-id', { id: '101', tier: 'new', banned: '' }));
+    expect(card.payload.text).toContain(
+      en('relay-card-id', { id: '101', tier: en('tier-name', { tier: 'new' }), banned: '' }),
+    );
     expect(card.payload.text).toContain(en('relay-card-balance', { balance: 2 }));
     expect(card.payload.text).toContain(en('relay-card-spent', { spent: 1 }));
     expect(fake.pins(ADMIN_GROUP_ID)).toContain((card.result as { message_id: number }).message_id);

@@ -11,7 +11,11 @@ export function fanInfoText(t: TranslateFn, v: FanInfo): string {
     u.username
       ? t('admin-info-name-username', { name, username: u.username, id })
       : t('admin-info-name', { name, id }),
-    t('admin-info-status', { tier: v.tier, banned: yes(u.isBanned), blocked: yes(u.blockedBot) }),
+    t('admin-info-status', {
+      tier: t('tier-name', { tier: v.tier }),
+      banned: yes(u.isBanned),
+      blocked: yes(u.blockedBot),
+    }),
     v.pass
       ? t('admin-info-balance', { balance: v.balance, left: { duration: v.pass.leftMs } })
       : t('admin-info-balance-no-pass', { balance: v.balance }),

@@ -2,6 +2,7 @@ import { conversationsCategory } from './conversations.ts';
 import { dashboardCategory } from './dashboard.ts';
 import type { HubCategory } from './screen.ts';
 import { systemCategory } from './system.ts';
+import { usersCategory } from './users.ts';
 
 /**
  * The control center's categories, in the order the hub shows them. A category is one entry here (its
@@ -12,6 +13,7 @@ import { systemCategory } from './system.ts';
  */
 export const HUB_CATEGORIES: readonly HubCategory[] = [
   conversationsCategory,
+  usersCategory,
   dashboardCategory,
   systemCategory,
 ];

@@ -1,0 +1,7 @@
+## Tiers
+
+tier-name = { $tier ->
+    [regular] Habitual
+    [vip] VIP
+   *[new] Nuevo
+  }

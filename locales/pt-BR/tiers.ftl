@@ -1,0 +1,7 @@
+## Tiers
+
+tier-name = { $tier ->
+    [regular] Regular
+    [vip] VIP
+   *[new] Novo
+  }

@@ -1,0 +1,7 @@
+## Tiers
+
+tier-name = { $tier ->
+    [regular] Постоянный
+    [vip] VIP
+   *[new] Новый
+  }

@@ -1,0 +1,9 @@
+export {
+  TIERS,
+  type Tier,
+  type TierThresholds,
+  isTier,
+  tierForSpend,
+  promoteTier,
+  SPEND_REASONS,
+} from './tiers.ts';
