@@ -76,6 +76,7 @@ describe('/admin: the hub', () => {
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-products'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
@@ -86,6 +87,7 @@ describe('/admin: the hub', () => {
     await openHub(manager);
     expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-products'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
@@ -120,8 +122,8 @@ describe('/admin: the hub', () => {
     ]);
     await h.handle(command(agent, '/dashboard'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
-    await h.handle(command(owner, '/products'));
-    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/products' }));
+    await h.handle(command(owner, '/team'));
+    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/team' }));
   });
 });
 
@@ -303,9 +305,16 @@ describe('command menus per scope', () => {
       ...owners,
       'admin',
       'dashboard',
+      'products',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'products',
+      'system',
+    ]);
     for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
