@@ -115,6 +115,22 @@ describe('/products: the list', () => {
     expect(dataOf(owner.id, en('admin-products-content-button'))).toBe('clist:1');
   });
 
+  it('the premium content button opens the content screens’ own list', async () => {
+    await h.handle(command(owner, '/products'));
+    await h.handle(callbackQuery(owner, 'clist:1', h.lastMessage(owner.id)));
+    expect(screenText(owner.id)).toBe(en('content-admin-empty'));
+  });
+
+  it('a product sold from the recorded amount since the start can get its Stripe Price on demand', async () => {
+    await openProduct('7-day pass');
+    expect(screenText(owner.id)).toContain(en('admin-products-item-stripe-inline'));
+    await press(owner, en('admin-products-create-price'));
+    expect(screenText(owner.id)).toContain(en('admin-products-sync-done'));
+    const p = await productByTitle('7-day pass');
+    expect(stripe.objects.prices.get(p.stripePriceId!)!.unit_amount).toBe(4999);
+    expect((await audits('product_stripe_sync')).at(-1)!.details).toEqual({ productId: p.id });
+  });
+
   it('an agent is told their role does not include it; a fan gets the unknown-command answer', async () => {
     await h.handle(command(agent, '/products'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));

@@ -83,6 +83,10 @@ function cardState(ctx: Context, v: Pick<ProductsView, 'stripe' | 'cardPayments'
 const needsSync = (p: Product) =>
   (p.priceMinor !== null && p.stripePriceId === null) || p.stripeRetiredPriceId !== null;
 
+/** Sold by card from the recorded amount since before the Products screen (the seeded catalog): no Stripe
+ * Price was ever made for it, so there is nothing wrong to warn about. */
+const neverSynced = (p: Product) => p.stripeProductId === null && p.stripeRetiredPriceId === null;
+
 function mainScreen(ctx: Context, v: ProductsView, page: number, notice?: string): HubScreen {
   const screen = listScreen(ctx, {
     header: [notice, ctx.t('admin-products-title'), cardState(ctx, v)].filter(Boolean).join('\n'),
@@ -131,9 +135,11 @@ function itemScreen(
     ? ctx.t('admin-products-item-stripe-off')
     : p.priceMinor === null
       ? ctx.t('admin-products-item-stripe-none')
-      : needsSync(p)
-        ? ctx.t('admin-products-item-stripe-pending')
-        : ctx.t('admin-products-item-stripe-synced', { price: p.stripePriceId ?? '' });
+      : needsSync(p) && neverSynced(p)
+        ? ctx.t('admin-products-item-stripe-inline')
+        : needsSync(p)
+          ? ctx.t('admin-products-item-stripe-pending')
+          : ctx.t('admin-products-item-stripe-synced', { price: p.stripePriceId ?? '' });
   const text = [
     ...notices.filter(Boolean),
     ctx.t(p.kind === 'time' ? 'admin-products-item-pass' : 'admin-products-item-pack', {
@@ -176,7 +182,13 @@ function itemScreen(
       { text: mark(p.label === null, ctx.t('admin-products-label-none')), to: to('lnone') },
     ],
   ];
-  if (v.stripe && needsSync(p)) rows.push([{ text: ctx.t('admin-products-retry-sync'), to: to('sync') }]);
+  if (v.stripe && needsSync(p))
+    rows.push([
+      {
+        text: ctx.t(neverSynced(p) ? 'admin-products-create-price' : 'admin-products-retry-sync'),
+        to: to('sync'),
+      },
+    ]);
   return { text, rows, back: { cat: CAT } };
 }
 
