@@ -326,6 +326,11 @@ describe('editing', () => {
     await press(owner, en('admin-products-edit-credits'));
     await say('120');
     await press(owner, en('admin-products-edit-title'));
+    await say('Tom & Jerry <3');
+    // A title is plain text: escaped once on the card, never twice.
+    expect(screenText(owner.id)).toContain(en('admin-products-item-pack', { title: 'Tom & Jerry <3' }));
+    expect(screenText(owner.id)).toContain('Tom &amp; Jerry &lt;3');
+    await press(owner, en('admin-products-edit-title'));
     await say('120 credits');
     const p = await productByTitle('120 credits');
     expect(p).toMatchObject({ amount: 120, priceStars: 380 });

@@ -11,7 +11,7 @@ import {
 } from '../../../../domain/catalog/index.ts';
 import { contentListData } from '../../../callback-data/content.ts';
 import type { Context } from '../../../context.ts';
-import { escapeCut, listScreen, type HubButton, type HubCategory, type HubScreen } from './screen.ts';
+import { cut, listScreen, type HubButton, type HubCategory, type HubScreen } from './screen.ts';
 
 /**
  * Products (owners and managers, `products.edit`): credit packs and time passes with their prices per
@@ -118,8 +118,7 @@ function mainScreen(ctx: Context, v: ProductsView, page: number, notice?: string
 
 function syncLine(ctx: Context, sync: StripeSync | null): string | undefined {
   if (!sync) return undefined;
-  if (sync.state === 'failed')
-    return ctx.t('admin-products-sync-failed', { error: escapeCut(sync.error, 300) });
+  if (sync.state === 'failed') return ctx.t('admin-products-sync-failed', { error: cut(sync.error, 300) });
   if (sync.state === 'off') return ctx.t('admin-products-sync-off');
   return ctx.t('admin-products-sync-done');
 }
@@ -143,7 +142,7 @@ function itemScreen(
   const text = [
     ...notices.filter(Boolean),
     ctx.t(p.kind === 'time' ? 'admin-products-item-pass' : 'admin-products-item-pack', {
-      title: escapeCut(p.title, 100),
+      title: cut(p.title, 100),
     }),
     ctx.t(p.active ? 'admin-products-item-active' : 'admin-products-item-inactive'),
     amountText(ctx, p),
@@ -225,7 +224,7 @@ async function askField(
   const p = res.product;
   const current =
     field === 'title'
-      ? escapeCut(p.title, 100)
+      ? cut(p.title, 100)
       : field === 'amount'
         ? amountText(ctx, p)
         : field === 'stars'
@@ -328,7 +327,7 @@ function stepScreen(ctx: Context, step: Step, draft: Draft, currency: string): H
   const done = [
     ctx.t(draft.kind === 'time' ? 'admin-products-new-pass' : 'admin-products-new-pack'),
     ...(draft.title !== undefined
-      ? [ctx.t('admin-products-new-so-far-title', { title: escapeCut(draft.title, 100) })]
+      ? [ctx.t('admin-products-new-so-far-title', { title: cut(draft.title, 100) })]
       : []),
     ...(draft.amount !== undefined ? [amountText(ctx, { kind: draft.kind, amount: draft.amount })] : []),
     ...(draft.card !== undefined
