@@ -53,6 +53,20 @@ describe('Products use cases', () => {
     ]);
   });
 
+  it('a card price is in the store currency (the setting) at the time it is saved', async () => {
+    const p = (await s.uow.repos.products.listForSale()).find((x) => x.title === '50 credits')!;
+    await s.uow.repos.settings.set('store_currency', 'eur', OWNER_ID);
+    try {
+      expect(await s.services.productsAdmin.storeCurrency()).toBe('eur');
+      const res = await s.services.productsAdmin.edit(OWNER_ID, p.id, { field: 'card', value: 1500 });
+      expect(res).toMatchObject({ ok: true, changed: true });
+      expect(calls.at(-1)).toMatchObject({ productId: p.id, amount: 1500, currency: 'eur' });
+      expect(await s.uow.repos.products.get(p.id)).toMatchObject({ priceMinor: 1500, currency: 'eur' });
+    } finally {
+      await s.uow.repos.settings.set('store_currency', 'usd', OWNER_ID);
+    }
+  });
+
   it('refuses values out of range, and a content unlock', async () => {
     const p = await pack();
     const svc = s.services.productsAdmin;
