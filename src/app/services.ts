@@ -5,6 +5,8 @@ import { createHubServices } from './admin/hub/index.ts';
 import { createConversationServices } from './admin/conversations/index.ts';
 
 import { createUsersAdminServices } from './admin/users/index.ts';
+
+import { createProductServices } from './admin/products/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -57,6 +59,9 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Users screen: search, a fan's card, credits, tiers. */
     adminUsers: createUsersAdminServices(deps),
+
+    /** The control center's Products screen: packs and passes, prices per rail, Stripe sync. */
+    productsAdmin: createProductServices(deps),
   };
 }
 

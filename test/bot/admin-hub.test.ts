@@ -38,6 +38,7 @@ const fan = fanUser(31_003);
 const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['conversations', 'agent'],
   ['users', 'agent'],
+  ['products', 'manager'],
   ['dashboard', 'manager'],
   ['system', 'manager'],
 ];
@@ -131,8 +132,8 @@ describe('/admin: the hub', () => {
     ]);
     await h.handle(command(agent, '/dashboard'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
-    await h.handle(command(owner, '/products'));
-    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/products' }));
+    await h.handle(command(owner, '/team'));
+    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/team' }));
   });
 });
 

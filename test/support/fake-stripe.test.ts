@@ -439,6 +439,22 @@ describe('fake Stripe API through the real SDK', () => {
     });
     expect(price.id).toMatch(/^price_/);
   });
+
+  it('updates products (rename) and prices (archive); a price’s amount cannot change', async () => {
+    const product = await stripe.products.create({ name: 'Pack' });
+    const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 499 });
+    const renamed = await stripe.products.update(product.id, { name: 'Big pack' });
+    expect(renamed).toMatchObject({ id: product.id, name: 'Big pack' });
+    const archived = await stripe.prices.update(price.id, { active: false }, { idempotencyKey: 'archive-1' });
+    expect(archived).toMatchObject({ id: price.id, active: false, unit_amount: 499 });
+    expect(fake.objects.prices.get(price.id)!.active).toBe(false);
+    const err = await caught(
+      stripe.prices.update(price.id, { unit_amount: 599 } as unknown as Stripe.PriceUpdateParams),
+    );
+    expect(err).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    const missing = await caught(stripe.prices.update('price_nope', { active: false }));
+    expect((missing as Stripe.errors.StripeError).statusCode).toBe(404);
+  });
 });
 
 describe('webhook events', () => {

@@ -17,3 +17,4 @@ admin-command-conversations = Open, unread, priority and assigned conversations
 admin-command-dashboard = Users, revenue and messages at a glance
 admin-command-system = Health, version and queues
 admin-command-users = Find a fan: card, credits, tier, ban
+admin-command-products = Packs, passes, prices and badges

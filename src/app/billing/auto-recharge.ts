@@ -347,3 +347,34 @@ export async function configureAutoRecharge(
   }
   return { ok: true, saveCardUrl, chargingNow };
 }
+
+export type KeepResult =
+  | ConfigureResult
+  /** The button no longer matches: the pack changed again, or auto-recharge was set up anew since. */
+  | { ok: false; code: 'changed' };
+
+/**
+ * "Confirm" under the notice that paused auto-recharge after its pack changed (app/admin/products): turns
+ * it on again with the same pack and threshold, only if the pack still has the terms the fan was shown.
+ */
+export async function keepAutoRecharge(
+  deps: AutoRechargeDeps,
+  a: { userId: number; productId: number; priceMinor: number; credits: number; botUsername: string },
+): Promise<KeepResult> {
+  const { repos } = deps.uow;
+  const user = await repos.users.get(a.userId);
+  const product = await repos.products.get(a.productId);
+  if (!user || user.autoRechargeProductId !== a.productId || user.autoRechargeThreshold === null)
+    return { ok: false, code: 'changed' };
+  if (!product?.active || product.kind !== 'credits' || product.priceMinor === null)
+    return { ok: false, code: 'unknown_pack' };
+  if (product.priceMinor !== a.priceMinor || product.amount !== a.credits)
+    return { ok: false, code: 'changed' };
+  return configureAutoRecharge(deps, {
+    userId: a.userId,
+    enabled: true,
+    productId: a.productId,
+    threshold: user.autoRechargeThreshold,
+    botUsername: a.botUsername,
+  });
+}

@@ -55,6 +55,9 @@ export function createBillingServices(deps: BillingDeps) {
       status: (userId: number) => autoRecharge.autoRechargeStatus(deps, userId),
       configure: (a: Parameters<typeof autoRecharge.configureAutoRecharge>[1]) =>
         autoRecharge.configureAutoRecharge(deps, a),
+      /** Confirm under the notice a pack change sent (the pack's new terms). */
+      keep: (a: Parameters<typeof autoRecharge.keepAutoRecharge>[1]) =>
+        autoRecharge.keepAutoRecharge(deps, a),
       run: (job: Parameters<typeof autoRecharge.runAutoRecharge>[1]) =>
         autoRecharge.runAutoRecharge(deps, job),
     },

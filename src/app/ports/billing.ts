@@ -175,6 +175,21 @@ export interface CardGateway {
    * a card that is no longer attached (detached already, or gone) answers `not_attached`: done too.
    */
   detachPaymentMethod(a: { paymentMethodId: string }): Promise<{ status: 'detached' | 'not_attached' }>;
+  /**
+   * Puts a product's card price in Stripe: its Stripe Product (created when `stripeProductId` is null,
+   * renamed to `name` otherwise), a new Price of `amount` in `currency` (none when `amount` is null), and
+   * `retiredPriceId` archived. Every call is keyed on the product and its price `revision`, so a retry of
+   * one change (a Retry press, another replica) makes one Product and one Price.
+   */
+  syncProductPrice(a: {
+    productId: number;
+    revision: number;
+    name: string;
+    stripeProductId: string | null;
+    amount: number | null;
+    currency: string;
+    retiredPriceId: string | null;
+  }): Promise<{ stripeProductId: string; priceId: string | null }>;
 }
 
 /**

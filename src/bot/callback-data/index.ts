@@ -19,6 +19,16 @@ export const autoRechargeData = createCallbackData('ar', {
   threshold: 'int',
 });
 
+/**
+ * Confirm under the notice that paused auto-recharge after its pack changed: the pack and the terms the
+ * fan was shown (built by app/admin/products as `arkeep:<product>:<price>:<credits>`).
+ */
+export const autoRechargeKeepData = createCallbackData('arkeep', {
+  product: 'int',
+  price: 'int',
+  credits: 'int',
+});
+
 /** A page of `/history`. */
 export const historyData = createCallbackData('hist', { page: 'int' });
 /** The `/history` export button; no fields, so any tampering makes it fail to decode. */

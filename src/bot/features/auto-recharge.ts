@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AutoRechargeView } from '../../app/billing/auto-recharge.ts';
 import { THRESHOLD_CHOICES } from '../../app/billing/auto-recharge.ts';
-import { autoRechargeData as ar } from '../callback-data/index.ts';
+import { autoRechargeData as ar, autoRechargeKeepData } from '../callback-data/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
 import { editOrIgnoreUnchanged } from '../helpers/edit.ts';
 
@@ -125,6 +125,34 @@ feature.callbackQuery(ar.filter, async (ctx) => {
       return showStatus(ctx, true, { saveCardUrl: res.saveCardUrl, chargingNow: res.chargingNow });
     }
   }
+});
+
+// Confirm under the notice that paused auto-recharge after its pack changed (its new terms are on the button).
+feature.callbackQuery(autoRechargeKeepData.filter, async (ctx) => {
+  const data = autoRechargeKeepData.unpack(ctx.callbackQuery.data);
+  if (!data) return ctx.answerCallbackQuery({ text: ctx.t('common-stale-button') });
+  const res = await ctx.services.autoRecharge.keep({
+    userId: ctx.from.id,
+    productId: data.product,
+    priceMinor: data.price,
+    credits: data.credits,
+    botUsername: ctx.me.username,
+  });
+  if (!res.ok) {
+    const text =
+      res.code === 'changed'
+        ? ctx.t('billing-auto-keep-changed')
+        : res.code === 'unknown_pack'
+          ? ctx.t('billing-auto-unknown-pack')
+          : res.code === 'card_blocked'
+            ? ctx.t('billing-card-blocked')
+            : res.code === 'provider_error'
+              ? ctx.t('billing-auto-provider-error')
+              : ctx.t('billing-auto-not-available');
+    return ctx.answerCallbackQuery({ text, show_alert: true });
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('billing-auto-saved') });
+  return showStatus(ctx, true, { saveCardUrl: res.saveCardUrl, chargingNow: res.chargingNow });
 });
 
 export const autoRechargeFeature = composer;

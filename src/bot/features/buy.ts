@@ -14,10 +14,17 @@ const cardPrice = (p: Product) => ({ money: { minor: p.priceMinor!, currency: p.
 /** The catalog; card prices only where card payments are on. */
 export function catalogText(t: TranslateFn, products: Product[], withCard = false): string {
   if (products.length === 0) return t('billing-catalog-empty');
+  // A badge the creator set on the Products screen ("most popular", "best value").
+  const badge = (p: Product) =>
+    p.label === 'popular'
+      ? ` ${t('billing-label-popular')}`
+      : p.label === 'best_value'
+        ? ` ${t('billing-label-best-value')}`
+        : '';
   const line = (p: Product) =>
-    withCard && p.priceMinor !== null
+    (withCard && p.priceMinor !== null
       ? t('billing-product-line-card', { title: p.title, stars: p.priceStars, price: cardPrice(p) })
-      : t('billing-product-line', { title: p.title, stars: p.priceStars });
+      : t('billing-product-line', { title: p.title, stars: p.priceStars })) + badge(p);
   const packs = products.filter((p) => p.kind === 'credits');
   const passes = products.filter((p) => p.kind === 'time');
   const sections = [t('billing-catalog-title')];

@@ -133,6 +133,38 @@ export function stripeCardGateway(stripe: Stripe): CardGateway {
       );
       return { id: refund.id, status: refund.status ?? 'pending' };
     },
+    async syncProductPrice(a) {
+      const key = `${a.productId}-${a.revision}`;
+      const metadata = { fanbridge_product_id: String(a.productId) };
+      const stripeProductId =
+        a.stripeProductId ??
+        (
+          await stripe.products.create(
+            { name: a.name, metadata },
+            { idempotencyKey: `fanbridge-product-${key}` },
+          )
+        ).id;
+      if (a.stripeProductId)
+        await stripe.products.update(
+          a.stripeProductId,
+          { name: a.name },
+          { idempotencyKey: `fanbridge-product-name-${key}` },
+        );
+      const price =
+        a.amount === null
+          ? null
+          : await stripe.prices.create(
+              { product: stripeProductId, currency: a.currency, unit_amount: a.amount, metadata },
+              { idempotencyKey: `fanbridge-price-${key}` },
+            );
+      if (a.retiredPriceId)
+        await stripe.prices.update(
+          a.retiredPriceId,
+          { active: false },
+          { idempotencyKey: `fanbridge-archive-${a.retiredPriceId}` },
+        );
+      return { stripeProductId, priceId: price?.id ?? null };
+    },
     async detachPaymentMethod(a) {
       try {
         await stripe.paymentMethods.detach(

@@ -78,8 +78,52 @@ export function productRoutes({ app, state, store, mustGet }: RouteKit) {
 
   app.get('/v1/products/:id', (c) => render(state, c, mustGet('products', c.req.param('id'), 'product')));
 
+  // Update a product: name, description, active, metadata (merged), default_price (one of its prices).
+  app.post('/v1/products/:id', (c) => {
+    const product = mustGet('products', c.req.param('id'), 'product');
+    const p = c.var.params;
+    const name = str(p, 'name');
+    if (name === '') throw invalidRequest("You passed an empty string for 'name'.", { param: 'name' });
+    if (name !== undefined) product.name = name;
+    const description = str(p, 'description');
+    if (description !== undefined) product.description = description === '' ? null : description;
+    const active = bool(p, 'active');
+    if (active !== undefined) product.active = active;
+    const defaultPrice = str(p, 'default_price');
+    if (defaultPrice !== undefined) {
+      if (
+        defaultPrice !== '' &&
+        mustGet('prices', defaultPrice, 'price', 'default_price').product !== product.id
+      )
+        throw invalidRequest(`The price ${defaultPrice} does not belong to this product.`, {
+          param: 'default_price',
+        });
+      product.default_price = defaultPrice === '' ? null : defaultPrice;
+    }
+    if (p.metadata !== undefined) product.metadata = metadata(p, 'metadata', product.metadata);
+    product.updated = Math.floor(Date.now() / 1000);
+    return render(state, c, product);
+  });
+
   app.post('/v1/prices', (c) => render(state, c, createPrice(c.var.params, '', undefined)));
 
   app.get('/v1/prices/:id', (c) => render(state, c, mustGet('prices', c.req.param('id'), 'price')));
+
+  // Update a price: only active, nickname, lookup_key and metadata can change (the amount cannot).
+  app.post('/v1/prices/:id', (c) => {
+    const price = mustGet('prices', c.req.param('id'), 'price');
+    const p = c.var.params;
+    for (const fixed of ['unit_amount', 'currency', 'product'])
+      if (p[fixed] !== undefined)
+        throw invalidRequest(`Received unknown parameter: ${fixed}`, { param: fixed });
+    const active = bool(p, 'active');
+    if (active !== undefined) price.active = active;
+    const nickname = str(p, 'nickname');
+    if (nickname !== undefined) price.nickname = nickname === '' ? null : nickname;
+    const lookupKey = str(p, 'lookup_key');
+    if (lookupKey !== undefined) price.lookup_key = lookupKey === '' ? null : lookupKey;
+    if (p.metadata !== undefined) price.metadata = metadata(p, 'metadata', price.metadata);
+    return render(state, c, price);
+  });
   return { createPrice };
 }

@@ -1,5 +1,6 @@
 import { conversationsCategory } from './conversations.ts';
 import { dashboardCategory } from './dashboard.ts';
+import { productsCategory } from './products.ts';
 import type { HubCategory } from './screen.ts';
 import { systemCategory } from './system.ts';
 import { usersCategory } from './users.ts';
@@ -14,6 +15,7 @@ import { usersCategory } from './users.ts';
 export const HUB_CATEGORIES: readonly HubCategory[] = [
   conversationsCategory,
   usersCategory,
+  productsCategory,
   dashboardCategory,
   systemCategory,
 ];

@@ -17,7 +17,11 @@ export interface HubTarget {
   arg?: string | number;
 }
 
-export type HubButton = { text: string; to: HubTarget } | { text: string; url: string };
+export type HubButton =
+  | { text: string; to: HubTarget }
+  | { text: string; url: string }
+  /** A button of another feature (its own callback data, which checks its own permission). */
+  | { text: string; data: string };
 
 export interface HubScreen {
   /** HTML. */
@@ -122,15 +126,17 @@ export function keyboardOf(ctx: Context, screen: HubScreen, nonce: string): Inli
     row.map((b) =>
       'url' in b
         ? { text: cut(b.text, MAX_LABEL), url: b.url }
-        : {
-            text: cut(b.text, MAX_LABEL),
-            callback_data: hubData.pack({
-              nonce,
-              cat: b.to.cat,
-              act: b.to.act ?? 'main',
-              arg: String(b.to.arg ?? 0),
-            }),
-          },
+        : 'data' in b
+          ? { text: cut(b.text, MAX_LABEL), callback_data: b.data }
+          : {
+              text: cut(b.text, MAX_LABEL),
+              callback_data: hubData.pack({
+                nonce,
+                cat: b.to.cat,
+                act: b.to.act ?? 'main',
+                arg: String(b.to.arg ?? 0),
+              }),
+            },
     ),
   );
   const count = markup.reduce((n, r) => n + r.length, 0);
