@@ -1,3 +1,4 @@
+import { HUB_CATEGORIES } from '../../../src/bot/features/admin/hub/registry.ts';
 import { en, tr } from '../../support/i18n.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
@@ -45,7 +46,7 @@ describe('fan screens', () => {
     // Without Stripe there is no /billing or /autorecharge to offer.
     expect(names(0)).not.toContain('billing');
     expect(names(0)).not.toContain('autorecharge');
-    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', 'dashboard', 'products', 'system']);
+    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', ...HUB_CATEGORIES.map((c) => c.id)]);
     // Described in each language.
     expect(commands(3).find((c) => c.command === 'balance')!.description).toBe(tr('ru', 'command-balance'));
   });
