@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Api } from 'grammy';
+import type Stripe from 'stripe';
 import type { SystemProbes } from './app/ports/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -27,7 +28,12 @@ export function createSystemProbes(deps: {
   jobs: Jobs;
   api: Api;
   startedAt: Date;
+  /** The Stripe client when card payments are configured. */
+  stripe?: Stripe | null;
+  /** How long the Stripe check may take (default 3 s). */
+  stripeTimeoutMs?: number;
 }): SystemProbes {
+  const stripe = deps.stripe ?? null;
   return {
     version: packageVersion(),
     startedAt: deps.startedAt,
@@ -46,6 +52,16 @@ export function createSystemProbes(deps: {
         deferred: sum((q) => q.deferredCount),
         active: sum((q) => q.activeCount),
       };
+    },
+    async stripe() {
+      if (!stripe) return null;
+      const started = performance.now();
+      // The cheapest authenticated read; no retries, so a Stripe that is away says so within the timeout.
+      await stripe.balance.retrieve(undefined, {
+        timeout: deps.stripeTimeoutMs ?? 3_000,
+        maxNetworkRetries: 0,
+      });
+      return { ok: true, ms: Math.round(performance.now() - started) };
     },
     async webhook() {
       if (!deps.config.webhook) return null;

@@ -9,6 +9,8 @@ import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
+import { createAdminPaymentsServices } from './admin/payments/index.ts';
+import { createErrorLog } from './system/error-log.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -30,6 +32,10 @@ export interface ServiceDeps {
   access?: Access;
   /** What the System screen asks the running process (absent in CLIs and most tests). */
   probes?: SystemProbes;
+  /** The Stripe key is a test key: the control center links to Stripe's test-mode dashboard. */
+  stripeTestMode?: boolean;
+  /** Removes secrets from a text before it is stored (the error log); the composition root's scrubber. */
+  scrub?: (text: string) => string;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
@@ -49,6 +55,10 @@ export function createServices(input: ServiceDeps) {
     ...createAdminServices(deps),
     /** The control center: menus, `/claim`, System and Dashboard figures. */
     hub: createHubServices(deps),
+    /** The control center's Payments: lists, a payment's card, refunds, revenue per day. */
+    adminPayments: createAdminPaymentsServices(deps),
+    /** The newest errors of the update lifecycle (System, Dashboard). */
+    errorLog: createErrorLog(deps),
   };
 }
 

@@ -76,16 +76,18 @@ describe('/admin: the hub', () => {
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-payments'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
-  it('a manager sees the same two; an agent sees none yet', async () => {
+  it('a manager sees the same three; an agent sees none yet', async () => {
     await openHub(manager);
     expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-payments'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
@@ -114,6 +116,7 @@ describe('/admin: the hub', () => {
     await h.handle(command(owner, '/system'));
     expect(h.lastText(owner.id)).toContain('9.9.9-test');
     expect(buttonsOf(lastMenuCall(owner.id)).map((b) => b.text)).toEqual([
+      en('admin-system-errors-button', { count: 0 }),
       en('admin-hub-refresh'),
       en('admin-hub-back'),
       en('admin-hub-close'),
@@ -303,9 +306,16 @@ describe('command menus per scope', () => {
       ...owners,
       'admin',
       'dashboard',
+      'payments',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'payments',
+      'system',
+    ]);
     for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(

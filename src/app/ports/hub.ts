@@ -66,6 +66,11 @@ export interface SystemProbes {
   jobs(): Promise<
     { ok: true; ready: number; deferred: number; active: number } | { ok: false; error: string }
   >;
+  /**
+   * A cheap read call to Stripe with a short timeout (absent, or null, when Stripe is not configured):
+   * its round trip, or the error.
+   */
+  stripe?(): Promise<{ ok: true; ms: number } | { ok: false; error: string } | null>;
   /** Telegram's view of the webhook; null when polling. */
   webhook(): Promise<
     | { ok: true; pending: number; lastError: string | null; lastErrorAt: Date | null }

@@ -14,6 +14,7 @@ import type { RateLimitsRepo } from './limits.ts';
 import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
+import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
 
 export type * from './access.ts';
 export type * from './accounts.ts';
@@ -27,6 +28,7 @@ export type * from './jobs.ts';
 export type * from './ledger.ts';
 export type * from './limits.ts';
 export type * from './outbox.ts';
+export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
@@ -59,6 +61,8 @@ export interface Repos {
   claimCodes: ClaimCodesRepo;
   adminMenus: AdminMenusRepo;
   stats: StatsRepo;
+  adminPayments: AdminPaymentsRepo;
+  errorLog: ErrorLogRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

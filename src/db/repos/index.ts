@@ -21,6 +21,7 @@ import { teamRepo } from './team.ts';
 import { flowsRepo } from './flows.ts';
 import { adminMenusRepo, claimCodesRepo } from './hub.ts';
 import { statsRepo } from './stats.ts';
+import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -60,6 +61,8 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     claimCodes: claimCodesRepo(db),
     adminMenus: adminMenusRepo(db),
     stats: statsRepo(db),
+    adminPayments: adminPaymentsRepo(db),
+    errorLog: errorLogRepo(db),
     jobs: jobs(db),
   };
 }

@@ -13,3 +13,4 @@ export * from './groups.ts';
 export * from './team.ts';
 export * from './flows.ts';
 export * from './hub.ts';
+export * from './errors.ts';
