@@ -125,3 +125,22 @@ describe('/payments: refund from the card, end to end', () => {
     expect((await uow().repos.payments.get(buy.paymentId))!.status).toBe('refunded');
   });
 });
+
+describe('/payments and /system on the real wiring', () => {
+  it('the revenue table is valid HTML for Telegram, and System asks the configured Stripe', async () => {
+    await t.post(command(owner, '/payments'));
+    await pressLabel(en('admin-payments-menu-revenue'));
+    const revenue = menuNow();
+    expect(revenue.method).toBe('editMessageText');
+    expect(String(revenue.payload.text)).toContain('<pre>');
+
+    const asked = stripe.callsTo('GET', '/v1/balance').length;
+    await t.post(command(owner, '/system'));
+    expect(stripe.callsTo('GET', '/v1/balance')).toHaveLength(asked + 1);
+    const line = String(menuNow().payload.text)
+      .split('\n')
+      .find((l) => l.startsWith('💳'))!;
+    const [head] = en('admin-system-stripe-ok', { ms: 0 }).split('0');
+    expect(line.startsWith(head!)).toBe(true);
+  });
+});
