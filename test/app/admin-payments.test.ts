@@ -1,4 +1,7 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbOrTx } from '../../src/db/client.ts';
+import { adminPaymentsRepo } from '../../src/db/repos/payments-admin.ts';
 import { OWNER_ID } from '../support/config.ts';
 import { createServiceStack, testClock, type ServiceStack } from '../support/services.ts';
 
@@ -105,3 +108,41 @@ describe('refund and lookups', () => {
     expect(res.page.rows.length).toBeGreaterThan(0);
   });
 });
+
+describe('the read models use their indexes', () => {
+  /**
+   * Runs a repository method on a handle that records its statements instead, then asks PostgreSQL for
+   * each one's plan (sequential scans off, so the plan shows whether an index can serve the query at all,
+   * whatever the table's size in a test).
+   */
+  async function plans(call: (repo: ReturnType<typeof adminPaymentsRepo>) => Promise<unknown>) {
+    const seen: SQL[] = [];
+    const recorder = { execute: async (q: SQL) => (seen.push(q), { rows: [] }) } as unknown as DbOrTx;
+    await call(adminPaymentsRepo(recorder)).catch(() => undefined);
+    return s.db.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const out: string[] = [];
+      for (const q of seen) {
+        const res = (await tx.execute(sql`explain ${q}`)) as { rows: Array<Record<string, string>> };
+        out.push(res.rows.map((r) => Object.values(r)[0]).join('\n'));
+      }
+      return out;
+    });
+  }
+
+  it.each<[string, string, (r: Repo) => Promise<unknown>]>([
+    ['a status', 'payments_status_idx', (r) => r.list({ rail: null, status: 'failed', userId: null }, 0, 8)],
+    ['one fan', 'payments_user_idx', (r) => r.list({ rail: null, status: null, userId: fan }, 0, 8)],
+    ['refunds', 'payments_refunds_idx', (r) => r.refunds(0, 8)],
+    [
+      'revenue',
+      'payments_paid_at_idx',
+      (r) => r.revenueByDay([new Date('2030-03-12T00:00:00Z')], new Date('2030-04-11T00:00:00Z')),
+    ],
+  ])('%s uses %s', async (_name, index, call) => {
+    const [page] = await plans(call);
+    expect(page).toContain(index);
+  });
+});
+
+type Repo = ReturnType<typeof adminPaymentsRepo>;
