@@ -167,6 +167,21 @@ describe('the last errors', () => {
     await h.handle(command(agent, '/system'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
   });
+
+  it('twenty long errors all fit on one screen', async () => {
+    for (let i = 0; i < 20; i++)
+      await h.stack.services.errorLog.record({
+        kind: 'SomeRatherLongErrorName',
+        message: `<${i}> ${'&'.repeat(400)}`,
+        updateId: 123_456_789 + i,
+      });
+    await open('/system');
+    await pressLabel(en('admin-system-errors-button', { count: 20 }));
+    const text = screenText();
+    expect(text.length).toBeLessThanOrEqual(4096);
+    for (let i = 0; i < 20; i++) expect(text).toContain(`update ${123_456_789 + i}`);
+    expect(text).toContain('&lt;19&gt;');
+  });
 });
 
 describe('Stripe reachability on System', () => {

@@ -45,7 +45,7 @@ async function errorsScreen(ctx: Context): Promise<HubScreen> {
       at: e.at,
       kind: e.kind,
       updateId: String(e.updateId ?? ''),
-      message: { html: escapeCut(e.message, 160) },
+      message: { html: escapeCut(e.message, 110) },
     }),
   );
   return {
