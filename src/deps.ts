@@ -21,6 +21,7 @@ import { stripeCardGateway } from './integrations/stripe/gateway.ts';
 import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
 import { createSystemProbes } from './system-probes.ts';
+import { createScrubber, secretValues } from './logging/redact.ts';
 
 export interface Deps {
   config: Config;
@@ -128,7 +129,9 @@ export async function createDeps(
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe ? stripeCardGateway(stripe) : undefined,
-      probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now() }),
+      probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now(), stripe }),
+      stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
+      scrub: createScrubber(secretValues(config)),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Api } from 'grammy';
+import type Stripe from 'stripe';
 import type { SystemProbes } from './app/ports/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -29,7 +30,12 @@ export function createSystemProbes(deps: {
   jobs: Jobs;
   api: Api;
   startedAt: Date;
+  /** The Stripe client when card payments are configured. */
+  stripe?: Stripe | null;
+  /** How long the Stripe check may take (default 3 s). */
+  stripeTimeoutMs?: number;
 }): SystemProbes {
+  const stripe = deps.stripe ?? null;
   return {
     version: packageVersion(),
     startedAt: deps.startedAt,
@@ -56,6 +62,16 @@ export function createSystemProbes(deps: {
       const path = join(dir, fileName);
       const summary = await exportToFile(deps.database, path);
       return { path, fileName, bytes: statSync(path).size, tables: summary.tables, rows: summary.rows };
+    },
+    async stripe() {
+      if (!stripe) return null;
+      const started = performance.now();
+      // The cheapest authenticated read; no retries, so a Stripe that is away says so within the timeout.
+      await stripe.balance.retrieve(undefined, {
+        timeout: deps.stripeTimeoutMs ?? 3_000,
+        maxNetworkRetries: 0,
+      });
+      return { ok: true, ms: Math.round(performance.now() - started) };
     },
     async webhook() {
       if (!deps.config.webhook) return null;

@@ -14,6 +14,8 @@ import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
+import { createAdminPaymentsServices } from './admin/payments/index.ts';
+import { createErrorLog } from './system/error-log.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -35,6 +37,10 @@ export interface ServiceDeps {
   access?: Access;
   /** What the System screen asks the running process (absent in CLIs and most tests). */
   probes?: SystemProbes;
+  /** The Stripe key is a test key: the control center links to Stripe's test-mode dashboard. */
+  stripeTestMode?: boolean;
+  /** Removes secrets from a text before it is stored (the error log); the composition root's scrubber. */
+  scrub?: (text: string) => string;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
@@ -62,6 +68,11 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Products screen: packs and passes, prices per rail, Stripe sync. */
     productsAdmin: createProductServices(deps),
+
+    /** The control center's Payments: lists, a payment's card, refunds, revenue per day. */
+    adminPayments: createAdminPaymentsServices(deps),
+    /** The newest errors of the update lifecycle (System, Dashboard). */
+    errorLog: createErrorLog(deps),
   };
 }
 

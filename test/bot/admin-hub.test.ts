@@ -39,6 +39,7 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['conversations', 'agent'],
   ['users', 'agent'],
   ['products', 'manager'],
+  ['payments', 'manager'],
   ['dashboard', 'manager'],
   ['system', 'manager'],
 ];
@@ -125,6 +126,7 @@ describe('/admin: the hub', () => {
     await h.handle(command(owner, '/system'));
     expect(h.lastText(owner.id)).toContain('9.9.9-test');
     expect(buttonsOf(lastMenuCall(owner.id)).map((b) => b.text)).toEqual([
+      en('admin-system-errors-button', { count: 0 }),
       en('admin-hub-refresh'),
       en('admin-system-export'),
       en('admin-hub-back'),

@@ -18,3 +18,4 @@ admin-command-dashboard = Users, revenue and messages at a glance
 admin-command-system = Health, version and queues
 admin-command-users = Find a fan: card, credits, tier, ban
 admin-command-products = Packs, passes, prices and badges
+admin-command-payments = Payments, refunds and revenue per day

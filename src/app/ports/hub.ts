@@ -80,6 +80,11 @@ export interface SystemProbes {
    * `DATA_DIR/exports`. Absent where the process cannot (a CLI, tests without it).
    */
   exportData?(): Promise<DataExportFile>;
+  /**
+   * A cheap read call to Stripe with a short timeout (absent, or null, when Stripe is not configured):
+   * its round trip, or the error.
+   */
+  stripe?(): Promise<{ ok: true; ms: number } | { ok: false; error: string } | null>;
   /** Telegram's view of the webhook; null when polling. */
   webhook(): Promise<
     | { ok: true; pending: number; lastError: string | null; lastErrorAt: Date | null }

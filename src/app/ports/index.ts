@@ -17,6 +17,8 @@ import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
 
+import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
+
 export type * from './access.ts';
 export type * from './accounts.ts';
 export type * from './admin.ts';
@@ -30,6 +32,7 @@ export type * from './jobs.ts';
 export type * from './ledger.ts';
 export type * from './limits.ts';
 export type * from './outbox.ts';
+export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
 export type * from './texts.ts';
@@ -66,6 +69,9 @@ export interface Repos {
   conversations: ConversationsRepo;
 
   userDirectory: UserDirectoryRepo;
+
+  adminPayments: AdminPaymentsRepo;
+  errorLog: ErrorLogRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

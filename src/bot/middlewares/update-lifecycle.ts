@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import { inAdminGroup } from '../filters/admin-group.ts';
 import { accountLocale } from './attach-deps.ts';
 import { notifyOwners } from '../helpers/owners.ts';
+import { scrubPatterns } from '../../logging/redact.ts';
 
 /**
  * Thrown out of `bot.handleUpdate` when the update failed before its effects committed and should run
@@ -120,11 +121,15 @@ async function onFailure(ctx: Context, scope: UpdateScope, err: unknown): Promis
     return;
   }
   const kind = errorKind(err);
-  const message = err instanceof Error ? err.message : String(err);
+  // Scrubbed of anything that looks like a token or a key before it goes anywhere (the owners' alert,
+  // the error log; the log lines are scrubbed by the logger).
+  const message = scrubPatterns(err instanceof Error ? err.message : String(err));
+  const record = () => ctx.services.errorLog.record({ kind, message, updateId });
   if (scope.claimed || isPermanent(err)) {
     // Its effects committed (a reply failed afterwards), or Telegram refused for good: nothing to retry.
     ctx.logger.error({ err, kind, claimed: scope.claimed }, 'update handler failed; not retried');
     if (!scope.claimed) await ctx.services.updates.claim(updateId).catch(() => false);
+    await record();
     await apologise(ctx);
     await alertOwners(ctx, kind, (locale) =>
       ctx.translate(locale, 'admin-setup-error-alert', {
@@ -147,6 +152,7 @@ async function onFailure(ctx: Context, scope: UpdateScope, err: unknown): Promis
     ctx.logger.error({ err, noteError: noted }, 'update handler failed and the failure could not be counted');
     throw new RetryUpdateError(updateId, null, err);
   }
+  await record();
   if (decision.action === 'retry') {
     ctx.logger.warn({ err, kind, attempt: decision.attempts }, 'update handler failed; it will be retried');
     throw new RetryUpdateError(updateId, decision.attempts, err);

@@ -25,6 +25,8 @@ import { conversationsRepo } from './conversations.ts';
 
 import { userDirectoryRepo } from './users-admin.ts';
 
+import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
+
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
 
@@ -66,6 +68,9 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     conversations: conversationsRepo(db),
 
     userDirectory: userDirectoryRepo(db),
+
+    adminPayments: adminPaymentsRepo(db),
+    errorLog: errorLogRepo(db),
     jobs: jobs(db),
   };
 }

@@ -16,3 +16,5 @@ export * from './hub.ts';
 export * from './conversations.ts';
 
 export * from './users-admin.ts';
+
+export * from './errors.ts';

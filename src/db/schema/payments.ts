@@ -48,6 +48,13 @@ export const payments = pgTable(
     check('payments_amount_positive', sql`${t.amount} > 0`),
     check('payments_refunded_amount_range', sql`${t.refundedAmount} between 0 and ${t.amount}`),
     index('payments_user_idx').on(t.userId, t.id),
+    // The control center's lists (/payments): by status newest first, refunds by when they happened,
+    // and revenue per day (paid_at over the last 30 days).
+    index('payments_status_idx').on(t.status, t.id),
+    index('payments_paid_at_idx').on(t.paidAt),
+    index('payments_refunds_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'refunded' or ${t.refundedAmount} > 0`),
   ],
 );
 
@@ -91,5 +98,5 @@ export const disputes = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('disputes_user_idx').on(t.userId)],
+  (t) => [index('disputes_user_idx').on(t.userId), index('disputes_payment_idx').on(t.paymentId)],
 );

@@ -7,6 +7,7 @@ import type { StripeJson } from './fixtures.ts';
 import { canonicalJson, parseStripeForm } from './form.ts';
 import { newId } from './ids.ts';
 import type { Ctx, Vars } from './params.ts';
+import { balanceRoutes } from './routes/balance.ts';
 import { billingPortalRoutes } from './routes/billing-portal.ts';
 import { chargeRoutes } from './routes/charges.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
@@ -193,6 +194,7 @@ export function createApp(state: State): Hono<Vars> {
   billingPortalRoutes(kit);
   paymentIntentRoutes({ ...kit, resolvePaymentMethod });
   chargeRoutes(kit);
+  balanceRoutes(kit);
 
   return app;
 }

@@ -3,10 +3,10 @@ import type { Clock } from '../../../domain/shared/index.ts';
 import type { Access, Role, SystemProbes, UnitOfWork } from '../../ports/index.ts';
 import { claimOwnership, prepareClaimCode } from './claim.ts';
 import { dashboard } from './dashboard.ts';
-import { exportData, systemReport } from './system.ts';
+import { exportData, recentErrors, systemReport } from './system.ts';
 
 export type { ClaimResult } from './claim.ts';
-export type { ExportResult, SystemReport, SystemResult } from './system.ts';
+export type { ErrorsResult, ExportResult, SystemReport, SystemResult } from './system.ts';
 export type { DashboardResult } from './dashboard.ts';
 
 /** The flow name of the control center's questions (see `ask`). */
@@ -82,6 +82,8 @@ export function createHubServices(deps: HubDeps) {
     endAsk: (actorId: number) => deps.uow.repos.flows.end(actorId, HUB_FLOW),
     system: (actorId: number) => systemReport({ ...deps, probes }, actorId),
     exportData: (actorId: number) => exportData({ ...deps, probes }, actorId),
+    /** System's last errors (the update lifecycle's, scrubbed), newest first. */
+    errors: (actorId: number) => recentErrors(deps, actorId),
     dashboard: (actorId: number) => dashboard(deps, actorId),
   };
 }

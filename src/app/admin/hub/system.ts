@@ -1,5 +1,13 @@
-import type { Access, DataExportFile, OutboxBacklog, SystemProbes, UnitOfWork } from '../../ports/index.ts';
+import type {
+  Access,
+  DataExportFile,
+  OutboxBacklog,
+  RecordedError,
+  SystemProbes,
+  UnitOfWork,
+} from '../../ports/index.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
+import { ERRORS_KEPT } from '../../system/error-log.ts';
 
 export interface SystemDeps {
   uow: UnitOfWork;
@@ -15,6 +23,10 @@ export interface SystemReport {
   database: Awaited<ReturnType<SystemProbes['database']>>;
   jobs: Awaited<ReturnType<SystemProbes['jobs']>>;
   webhook: Awaited<ReturnType<SystemProbes['webhook']>>;
+  /** Stripe's answer to a cheap read call; null when Stripe is not configured. */
+  stripe: { ok: true; ms: number } | { ok: false; error: string } | null;
+  /** Errors in the log (at most 20) and the newest one's time. */
+  errors: { count: number; lastAt: Date | null };
   outbox: OutboxBacklog[];
   at: Date;
 }
@@ -36,11 +48,13 @@ export async function systemReport(deps: SystemDeps, actorId: number): Promise<S
     error: err instanceof Error ? err.message : String(err),
   });
   // Every probe answers for itself: a database that is down must not hide the webhook's state.
-  const [database, jobs, webhook, outbox] = await Promise.all([
+  const [database, jobs, webhook, stripe, outbox, errors] = await Promise.all([
     probes.database().catch(failed),
     probes.jobs().catch(failed),
     probes.webhook().catch(failed),
+    probes.stripeConfigured && probes.stripe ? probes.stripe().catch(failed) : Promise.resolve(null),
     deps.uow.repos.stats.outboxBacklog().catch(() => []),
+    deps.uow.repos.errorLog.recent(ERRORS_KEPT).catch(() => []),
   ]);
   return {
     ok: true,
@@ -51,6 +65,8 @@ export async function systemReport(deps: SystemDeps, actorId: number): Promise<S
       database,
       jobs,
       webhook,
+      stripe,
+      errors: { count: errors.length, lastAt: errors[0]?.at ?? null },
       outbox,
       at: now,
     },
@@ -87,4 +103,13 @@ export async function exportData(deps: SystemDeps, actorId: number): Promise<Exp
     details: { rows: file.rows, tables: file.tables, bytes: file.bytes, kept: sendable ? null : file.path },
   });
   return { ok: true, file, sendable };
+}
+
+export type ErrorsResult =
+  { ok: true; errors: RecordedError[]; at: Date } | { ok: false; code: 'not_allowed' };
+
+/** The System screen's last errors (newest first), scrubbed when they were recorded. */
+export async function recentErrors(deps: Omit<SystemDeps, 'probes'>, actorId: number): Promise<ErrorsResult> {
+  if (!(await deps.access.can(actorId, 'system.view'))) return { ok: false, code: 'not_allowed' };
+  return { ok: true, errors: await deps.uow.repos.errorLog.recent(ERRORS_KEPT), at: deps.clock.now() };
 }

@@ -2,6 +2,7 @@ import type { DashboardStats, Windowed } from '../../../../app/ports/index.ts';
 import type { Context } from '../../../context.ts';
 import { outboxLines, refreshRow, updatedLine } from './figures.ts';
 import type { HubCategory } from './screen.ts';
+import { lastErrorLine } from './system.ts';
 
 /** Dashboard (stats.view): the line's figures by local day (the `timezone` setting); Refresh counts again. */
 export const dashboardCategory: HubCategory = {
@@ -19,6 +20,7 @@ export const dashboardCategory: HubCategory = {
         ...dashboardLines(ctx, res.stats),
         '',
         ...outboxLines(ctx, res.stats.outbox, res.at),
+        lastErrorLine(ctx, res.lastError),
         '',
         updatedLine(ctx, res.at),
       ].join('\n'),

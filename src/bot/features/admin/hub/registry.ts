@@ -2,6 +2,7 @@ import { conversationsCategory } from './conversations.ts';
 import { dashboardCategory } from './dashboard.ts';
 import { productsCategory } from './products.ts';
 import type { HubCategory } from './screen.ts';
+import { paymentsCategory } from './payments.ts';
 import { systemCategory } from './system.ts';
 import { usersCategory } from './users.ts';
 
@@ -16,6 +17,7 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   conversationsCategory,
   usersCategory,
   productsCategory,
+  paymentsCategory,
   dashboardCategory,
   systemCategory,
 ];

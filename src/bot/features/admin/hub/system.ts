@@ -1,17 +1,22 @@
 import { rm } from 'node:fs/promises';
 import { InputFile } from 'grammy';
 import type { SystemReport } from '../../../../app/admin/hub/index.ts';
+import { scrubPatterns } from '../../../../logging/redact.ts';
 import type { Context } from '../../../context.ts';
 import { outboxLines, refreshRow, updatedLine } from './figures.ts';
-import type { HubCategory, HubScreen } from './screen.ts';
+import { escapeCut, fitText, type HubCategory, type HubScreen } from './screen.ts';
 
-/** System (owners and managers, read-only): health, version and uptime; Refresh asks again. */
+/**
+ * System (owners and managers, read-only): health (database, job queue, Telegram, Stripe), version and
+ * uptime; Refresh asks again. Its Errors screen lists the last 20 errors the update lifecycle caught.
+ */
 export const systemCategory: HubCategory = {
   id: 'system',
   permission: 'system.view',
   titleKey: 'admin-hub-category-system',
   async screen(ctx, act, arg) {
     if (arg !== '0') return null;
+    if (act === 'errors') return errorsScreen(ctx);
     if (act === 'export') return exportConfirm(ctx);
     if (act === 'exportgo') return exportNow(ctx);
     if (act !== 'main') return null;
@@ -25,6 +30,12 @@ export const systemCategory: HubCategory = {
     return {
       text: systemText(ctx, res.report),
       rows: [
+        [
+          {
+            text: ctx.t('admin-system-errors-button', { count: res.report.errors.count }),
+            to: { cat: 'system', act: 'errors' },
+          },
+        ],
         refreshRow(ctx, 'system'),
         ...(canExport
           ? [[{ text: ctx.t('admin-system-export'), to: { cat: 'system', act: 'export' } }]]
@@ -41,6 +52,33 @@ async function exportConfirm(ctx: Context): Promise<HubScreen> {
   return {
     text: ctx.t('admin-system-export-confirm'),
     rows: [[{ text: ctx.t('admin-system-export-go'), to: { cat: 'system', act: 'exportgo' } }]],
+    back: { cat: 'system' },
+  };
+}
+
+/** The last errors, newest first: when, what kind, the update, the (scrubbed, cut) message. */
+async function errorsScreen(ctx: Context): Promise<HubScreen> {
+  const res = await ctx.services.hub.errors(ctx.from!.id);
+  if (!res.ok) return { text: ctx.t('admin-hub-not-allowed'), rows: [] };
+  const lines = res.errors.map((e) =>
+    ctx.t(e.updateId === null ? 'admin-system-errors-line' : 'admin-system-errors-line-update', {
+      at: e.at,
+      kind: e.kind,
+      updateId: String(e.updateId ?? ''),
+      message: { html: escapeCut(e.message, 110) },
+    }),
+  );
+  return {
+    text: fitText(
+      [
+        ctx.t('admin-system-errors-title', { count: res.errors.length }),
+        '',
+        ...(lines.length > 0 ? lines : [ctx.t('admin-system-errors-none')]),
+        '',
+        updatedLine(ctx, res.at),
+      ].join('\n'),
+    ),
+    rows: [[{ text: ctx.t('admin-hub-refresh'), to: { cat: 'system', act: 'errors' } }]],
     back: { cat: 'system' },
   };
 }
@@ -72,6 +110,13 @@ async function exportNow(ctx: Context): Promise<HubScreen> {
   return { text: ctx.t('admin-system-export-sent', size), rows: [], back };
 }
 
+/** The last error line (System and Dashboard): none, or when, what kind and the start of its message. */
+export function lastErrorLine(ctx: Context, e: { at: Date; kind: string; message: string } | null): string {
+  return e
+    ? ctx.t('admin-hub-last-error', { at: e.at, kind: e.kind, message: { html: escapeCut(e.message, 120) } })
+    : ctx.t('admin-hub-last-error-none');
+}
+
 function systemText(ctx: Context, r: SystemReport): string {
   const db = r.database;
   const jobs = r.jobs;
@@ -96,7 +141,15 @@ function systemText(ctx: Context, r: SystemReport): string {
               at: hook.lastErrorAt ?? r.at,
             })
           : ctx.t('admin-system-webhook-ok', { pending: hook.pending }),
-    ctx.t(r.stripeConfigured ? 'admin-system-stripe-on' : 'admin-system-stripe-off'),
+    !r.stripeConfigured
+      ? ctx.t('admin-system-stripe-off')
+      : r.stripe === null
+        ? ctx.t('admin-system-stripe-on')
+        : r.stripe.ok
+          ? ctx.t('admin-system-stripe-ok', { ms: r.stripe.ms })
+          : ctx.t('admin-system-stripe-down', {
+              error: { html: escapeCut(scrubPatterns(r.stripe.error), 200) },
+            }),
     '',
     ...outboxLines(ctx, r.outbox, r.at),
     '',
