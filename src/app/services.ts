@@ -2,6 +2,8 @@ import type { Clock } from '../domain/shared/index.ts';
 import { createAccountServices } from './accounts/index.ts';
 import { createAdminServices } from './admin/index.ts';
 import { createHubServices } from './admin/hub/index.ts';
+import { adminGroupList } from './admin/groups.ts';
+import { createTeamServices } from './admin/team/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -13,7 +15,7 @@ import { createSystemServices } from './system/index.ts';
 export interface ServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
-  /** The admin forum groups, in configuration order (empty: not set up yet). */
+  /** The configured admin forum groups, in configuration order (those set up with /setup are added). */
   adminGroupIds: readonly number[];
   adminUserIds: number[];
   outboxSignal: { notify(): void };
@@ -37,6 +39,8 @@ export function createServices(input: ServiceDeps) {
   const deps = {
     ...input,
     access: input.access ?? createAccess({ uow: input.uow, ownerIds: input.adminUserIds }),
+    /** The configured admin groups and those set up with /setup (cached, dropped on any replica's change). */
+    adminGroups: adminGroupList(input.uow, input.adminGroupIds),
   };
   return {
     /** `access.can(actor, permission)`: every filter and use case that acts for someone asks it. */
@@ -49,6 +53,8 @@ export function createServices(input: ServiceDeps) {
     ...createAdminServices(deps),
     /** The control center: menus, `/claim`, System and Dashboard figures. */
     hub: createHubServices(deps),
+    /** The Team category: members, roles, adding and removing (owners only). */
+    team: createTeamServices(deps),
   };
 }
 
