@@ -77,6 +77,7 @@ describe('/admin: the hub', () => {
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
       en('admin-hub-category-system'),
+      en('admin-hub-category-team'),
       en('admin-hub-close'),
     ]);
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
@@ -305,7 +306,13 @@ describe('command menus per scope', () => {
       'dashboard',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'system',
+      'team',
+    ]);
     for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(

@@ -1,6 +1,7 @@
 import { dashboardCategory } from './dashboard.ts';
 import type { HubCategory } from './screen.ts';
 import { systemCategory } from './system.ts';
+import { teamCategory } from './team.ts';
 
 /**
  * The control center's categories, in the order the hub shows them. A category is one entry here (its
@@ -9,7 +10,7 @@ import { systemCategory } from './system.ts';
  * Only built categories are listed: a command for one that does not exist yet is neither answered nor
  * registered.
  */
-export const HUB_CATEGORIES: readonly HubCategory[] = [dashboardCategory, systemCategory];
+export const HUB_CATEGORIES: readonly HubCategory[] = [dashboardCategory, systemCategory, teamCategory];
 
 /** The category with this id, if it is registered. */
 export const hubCategory = (id: string): HubCategory | undefined => HUB_CATEGORIES.find((c) => c.id === id);
