@@ -53,6 +53,7 @@ const FULL: Omit<ChatMemberAdministrator, 'status' | 'user'> = {
   can_delete_stories: false,
   can_pin_messages: true,
   can_manage_topics: true,
+  can_send_welcome_messages: false,
 };
 const admin = (rights: Partial<typeof FULL> = {}): ChatMember => ({
   status: 'administrator',

@@ -159,6 +159,23 @@ export async function pendingCandidate(
   return { userId, name, username, role: await deps.access.roleOf(userId) };
 }
 
+/**
+ * One audit row for a team change. The audit log's `user_id` names an account, and someone who never
+ * wrote to the bot has none: then it stays empty and the member's id is in the details (always there).
+ */
+async function auditTeam(
+  r: Pick<UnitOfWork['repos'], 'admin' | 'users'>,
+  a: { actorId: number; userId: number; action: string; details: Record<string, unknown> },
+): Promise<void> {
+  const known = (await r.users.get(a.userId)) !== null;
+  await r.admin.audit({
+    actorId: a.actorId,
+    userId: known ? a.userId : null,
+    action: a.action,
+    details: { member: a.userId, ...a.details },
+  });
+}
+
 /** Owners left if `userId` stopped being one. */
 async function ownersWithout(deps: TeamDeps, r: { team: UnitOfWork['repos']['team'] }, userId: number) {
   const stored = (await r.team.list()).filter((m) => m.role === 'owner').map((m) => m.userId);
@@ -182,7 +199,7 @@ export async function addMember(
       return { ok: false, code: 'last_owner' } as const;
     await r.team.set({ userId: a.userId, role: a.role, addedBy: actorId }, now);
     await r.flows.end(actorId, CANDIDATE_FLOW);
-    await r.admin.audit({
+    await auditTeam(r, {
       actorId,
       userId: a.userId,
       action: before ? 'team_role' : 'team_add',
@@ -212,7 +229,7 @@ export async function changeRole(
     if (before.role === 'owner' && (await ownersWithout(deps, r, a.userId)) === 0)
       return { ok: false, code: 'last_owner' } as const;
     await r.team.set({ userId: a.userId, role: a.role, addedBy: before.addedBy }, deps.clock.now());
-    await r.admin.audit({
+    await auditTeam(r, {
       actorId,
       userId: a.userId,
       action: 'team_role',
@@ -236,7 +253,7 @@ export async function removeMember(
     if (before.role === 'owner' && (await ownersWithout(deps, r, userId)) === 0)
       return { ok: false, code: 'last_owner' } as const;
     await r.team.remove(userId);
-    await r.admin.audit({ actorId, userId, action: 'team_remove', details: { role: before.role } });
+    await auditTeam(r, { actorId, userId, action: 'team_remove', details: { role: before.role } });
     return { ok: true, previous: before.role } as const;
   });
 }
@@ -247,9 +264,7 @@ export async function auditTeamAccess(
   actorId: number,
   a: { userId: number; action: 'team_invites' | 'team_access_removed'; details: Record<string, unknown> },
 ): Promise<void> {
-  await deps.uow.run((r) =>
-    r.admin.audit({ actorId, userId: a.userId, action: a.action, details: a.details }),
-  );
+  await deps.uow.run((r) => auditTeam(r, { actorId, ...a }));
 }
 
 export function createTeamServices(deps: TeamDeps) {
