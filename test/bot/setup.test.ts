@@ -166,6 +166,12 @@ describe('/setup without a configured admin group', () => {
     expect(h.lastText(chat.id)).toBe(en('admin-setup-not-owner'));
     expect(h.callsTo('getChat')).toHaveLength(0);
     expect(await h.stack.services.groups.ids()).toEqual([]);
+
+    // Somewhere the bot does not belong: no answer, and it leaves (the group-membership rules).
+    const elsewhere = forum(-1004100014, 'Random');
+    await h.handle(setupCommand(stranger, elsewhere));
+    expect(h.sentTo(elsewhere.id)).toHaveLength(0);
+    expect(h.callsTo('leaveChat').map((c) => c.payload.chat_id)).toEqual([elsewhere.id]);
   });
 
   it('in a private chat it says where to run it (to an owner); a fan gets the unknown command', async () => {

@@ -111,6 +111,11 @@ export async function checkGroup(deps: GroupsDeps, chatId: number): Promise<Grou
   });
 }
 
+/** Whether the group is waiting for setup (an owner added the bot within 24 h). Reads only. */
+export async function isWaitingGroup(deps: GroupsDeps, chatId: number): Promise<boolean> {
+  return waiting(await deps.uow.repos.pendingGroups.get(chatId), deps.clock.now());
+}
+
 /** What the bot needs in a group to make it an admin group, each with its own fix (`/setup`). */
 export const SETUP_NEEDS = [
   'supergroup',

@@ -20,6 +20,8 @@ export function createAdminServices(
       isAdminGroup: async (chatId: number) => (await deps.adminGroups()).includes(chatId),
       /** Every admin group now: the configured ones first, then those set up with /setup. */
       ids: () => deps.adminGroups(),
+      /** Whether the group waits for setup (read only: unlike `check`, it never decides to leave). */
+      isWaiting: (chatId: number) => groups.isWaitingGroup(deps, chatId),
       /** `/setup` in a group: checks what the bot has there and stores the group. */
       setup: (a: Parameters<typeof groups.setupGroup>[1]) => groups.setupGroup(deps, a),
       /** The bot's rights changed in an admin group: the owners to tell, once per change. */

@@ -64,7 +64,7 @@ composer.chatType(['group', 'supergroup']).command('setup', async (ctx, next) =>
   if (!(await ctx.services.access.can(actor, 'team.manage'))) {
     // Someone else in an admin group or in one waiting for setup hears why; anywhere else the bot
     // does not stay (the group-membership rules below decide).
-    if (ctx.config.adminGroupIds.includes(chat.id) || (await ctx.services.groups.check(chat.id)) === 'stay')
+    if (ctx.config.adminGroupIds.includes(chat.id) || (await ctx.services.groups.isWaiting(chat.id)))
       return void (await reply(ctx.t('admin-setup-not-owner')));
     return next();
   }
