@@ -310,6 +310,30 @@ describe('Team: roles and removing', () => {
     expect(callsFrom(mark, 'banChatMember')).toHaveLength(0);
   });
 
+  it('a group where I may not ban: the others are done, the owner is told to finish by hand', async () => {
+    const helper = fanUser(43_010, { first_name: 'Hal' });
+    await h.stack.uow.repos.team.set({ userId: helper.id, role: 'agent', addedBy: OWNER_ID }, new Date());
+    h.respond('banChatMember', (p) =>
+      Number(p.chat_id) === B
+        ? {
+            error: {
+              error_code: 400,
+              description: 'Bad Request: not enough rights to restrict/unrestrict chat member',
+            },
+          }
+        : undefined,
+    );
+    try {
+      await h.handle(command(owner, '/team'));
+      await press(owner, forged(owner, 'rmok', String(helper.id)));
+    } finally {
+      h.respond('banChatMember', null);
+    }
+    expect(await h.stack.services.access.roleOf(helper.id)).toBeNull();
+    expect(h.callsTo('unbanChatMember').map((c) => c.payload.chat_id)).toEqual([A]);
+    expect(menuText(owner.id)).toContain(en('admin-team-remove-failed', { count: 1 }));
+  });
+
   it('an owner from ADMIN_USER_IDS cannot be removed or changed here', async () => {
     await h.handle(command(owner, '/team'));
     await press(owner, forged(owner, 'm', String(OWNER_ID)));
