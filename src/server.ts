@@ -134,7 +134,7 @@ export async function startApp(
     void (async () =>
       publishCommands(bot.api, deps.translator, logger, {
         cardPayments: config.stripe !== null,
-        adminGroupIds: config.adminGroupIds,
+        adminGroupIds: await deps.services.groups.ids(),
         groupLocale: await deps.groupLocale(),
         team: await teamWithLocales(deps),
       }))().catch((err: unknown) => logger.warn({ err }, 'could not publish the command menus'));

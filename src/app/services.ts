@@ -7,6 +7,9 @@ import { createConversationServices } from './admin/conversations/index.ts';
 import { createUsersAdminServices } from './admin/users/index.ts';
 
 import { createProductServices } from './admin/products/index.ts';
+
+import { adminGroupList } from './admin/groups.ts';
+import { createTeamServices } from './admin/team/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -20,7 +23,7 @@ import { createErrorLog } from './system/error-log.ts';
 export interface ServiceDeps {
   uow: UnitOfWork;
   clock: Clock;
-  /** The admin forum groups, in configuration order (empty: not set up yet). */
+  /** The configured admin forum groups, in configuration order (those set up with /setup are added). */
   adminGroupIds: readonly number[];
   adminUserIds: number[];
   outboxSignal: { notify(): void };
@@ -48,6 +51,8 @@ export function createServices(input: ServiceDeps) {
   const deps = {
     ...input,
     access: input.access ?? createAccess({ uow: input.uow, ownerIds: input.adminUserIds }),
+    /** The configured admin groups and those set up with /setup (cached, dropped on any replica's change). */
+    adminGroups: adminGroupList(input.uow, input.adminGroupIds),
   };
   return {
     /** `access.can(actor, permission)`: every filter and use case that acts for someone asks it. */
@@ -73,6 +78,9 @@ export function createServices(input: ServiceDeps) {
     adminPayments: createAdminPaymentsServices(deps),
     /** The newest errors of the update lifecycle (System, Dashboard). */
     errorLog: createErrorLog(deps),
+
+    /** The Team category: members, roles, adding and removing (owners only). */
+    team: createTeamServices(deps),
   };
 }
 

@@ -109,6 +109,36 @@ export async function publishMemberCommands(
     .catch((err: unknown) => logger.warn({ err, member: member.id }, 'could not publish the team commands'));
 }
 
+/** The topic tools and `/admin` for the administrators of one admin group (a group just set up). */
+export async function publishGroupCommands(
+  api: Api,
+  t: Translator,
+  logger: Logger,
+  groupId: number,
+  locale: Locale,
+): Promise<void> {
+  await api
+    .setMyCommands(groupCommands(t, locale), { scope: { type: 'chat_administrators', chat_id: groupId } })
+    .catch((err: unknown) => logger.warn({ err, groupId }, 'could not publish the admin group commands'));
+}
+
+/**
+ * A person's private menu after a team change: their role's, or (off the team) the fans' again, by
+ * dropping their chat's own menu.
+ */
+export async function refreshMemberCommands(
+  api: Api,
+  t: Translator,
+  logger: Logger,
+  member: { id: number; locale: Locale; role: Role | null },
+  opts: CommandOptions,
+): Promise<void> {
+  if (member.role) return publishMemberCommands(api, t, logger, { ...member, role: member.role }, opts);
+  await api
+    .deleteMyCommands({ scope: { type: 'chat', chat_id: member.id } })
+    .catch((err: unknown) => logger.warn({ err, member: member.id }, 'could not drop the team commands'));
+}
+
 /**
  * Publishes the menus: the fans' in every language (Telegram picks by the client's language; English for
  * the rest), the topic tools and `/admin` to the admin group's admins, and each team member's in their

@@ -5,7 +5,10 @@ import type { Locale } from '../domain/shared/index.ts';
 import type { Logger } from '../logger.ts';
 
 export interface BotConfig {
-  /** The admin forum groups, in configuration order (empty: not set up yet). */
+  /**
+   * The admin forum groups, configured first (empty: not set up yet). Given at start as the configured
+   * ones; each update's `ctx.config` has every admin group now (those set up with /setup too).
+   */
   adminGroupIds: readonly number[];
   /** Owners: full rights, error alerts in their private chats. */
   adminUserIds: number[];

@@ -19,6 +19,7 @@ import { editsFeature } from './features/edits.ts';
 import { fanRelayFeature } from './features/fan-relay.ts';
 import { fanStateFeature } from './features/fan-state.ts';
 import { groupMembershipFeature } from './features/group-membership.ts';
+import { setupFeature } from './features/setup.ts';
 import { helpFeature } from './features/help.ts';
 import { startFeature } from './features/start.ts';
 import { unhandledFeature } from './features/unhandled.ts';
@@ -80,6 +81,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(languageFeature);
   safe.use(historyFeature);
   safe.use(contentFeature); // before the fan relay: an admin's draft answers are not fan messages
+  safe.use(setupFeature); // before the membership rules: an owner's /setup is answered wherever it is sent
   safe.use(groupMembershipFeature); // leaves groups other than the admin group (and one waiting for setup)
   safe.use(fanRelayFeature);
   safe.use(editsFeature);

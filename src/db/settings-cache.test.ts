@@ -61,4 +61,18 @@ describe('the settings cache', () => {
       v.receipt_mode = 'off';
     }).toThrow();
   });
+
+  it('keeps other stored values (the admin groups) by the same rule, dropped with the settings', async () => {
+    let now = 0;
+    const cache = createSettingsCache({ ttlMs: 5_000, now: () => now });
+    let loads = 0;
+    const groups = () => cache.cached('admin_groups', async () => [++loads]);
+    expect(await groups()).toEqual([1]);
+    expect(await groups()).toEqual([1]);
+    expect(await cache.get(async () => ({ a: 1 }))).toEqual({ a: 1 });
+    cache.invalidate();
+    expect(await groups()).toEqual([2]);
+    now = 5_000;
+    expect(await groups()).toEqual([3]);
+  });
 });

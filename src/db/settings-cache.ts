@@ -12,6 +12,11 @@ export const SETTINGS_CHANNEL = 'fanbridge_settings';
 export interface SettingsCache {
   /** The stored settings, from memory while fresh, else from `load` (kept unless a change raced it). */
   get(load: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown>>;
+  /**
+   * Another stored value kept by the same rule (the admin groups set up with /setup): from memory while
+   * fresh, dropped with the settings on any replica's change (its writer notifies on the same channel).
+   */
+  cached<T>(name: string, load: () => Promise<T>): Promise<T>;
   /** Forget the copy: the next read goes to the database. */
   invalidate(): void;
 }
@@ -21,25 +26,24 @@ export const SETTINGS_TTL_MS = 5_000;
 export function createSettingsCache(opts: { ttlMs?: number; now?: () => number } = {}): SettingsCache {
   const ttl = opts.ttlMs ?? SETTINGS_TTL_MS;
   const now = opts.now ?? Date.now;
-  let value: Readonly<Record<string, unknown>> | null = null;
-  let loadedAt = 0;
+  const entries = new Map<string, { value: unknown; at: number }>();
   // Bumped by every invalidation: a load that started before one must not be kept.
   let generation = 0;
+  async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const hit = entries.get(name);
+    if (hit && now() - hit.at < ttl) return hit.value as T;
+    const started = generation;
+    const at = now();
+    const loaded = await load();
+    if (started === generation) entries.set(name, { value: loaded, at });
+    return loaded;
+  }
   return {
-    async get(load) {
-      if (value && now() - loadedAt < ttl) return value;
-      const started = generation;
-      const at = now();
-      const loaded = Object.freeze(await load());
-      if (started === generation) {
-        value = loaded;
-        loadedAt = at;
-      }
-      return loaded;
-    },
+    get: (load) => cached('settings', async () => Object.freeze(await load())),
+    cached,
     invalidate() {
       generation++;
-      value = null;
+      entries.clear();
     },
   };
 }

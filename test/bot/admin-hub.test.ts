@@ -41,6 +41,7 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['products', 'manager'],
   ['payments', 'manager'],
   ['dashboard', 'manager'],
+  ['team', 'owner'],
   ['system', 'manager'],
 ];
 const RANK = { agent: 1, manager: 2, owner: 3 } as const;

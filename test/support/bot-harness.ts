@@ -122,6 +122,16 @@ export async function createBotHarness(opts: BotHarnessOptions = {}): Promise<Bo
     if (method === 'getMe') return botInfo;
     if (method === 'createInvoiceLink') return `https://t.me/$invoice-${calls.length}`;
     if (method === 'getMyCommands') return [];
+    if (method === 'createChatInviteLink')
+      return {
+        invite_link: `https://t.me/+harness${calls.length}`,
+        creator: botInfo,
+        creates_join_request: false,
+        is_primary: false,
+        is_revoked: false,
+        ...(payload.member_limit !== undefined ? { member_limit: payload.member_limit } : {}),
+        ...(payload.expire_date !== undefined ? { expire_date: payload.expire_date } : {}),
+      };
     return true;
   };
 

@@ -70,6 +70,6 @@ relay-setup-needed =
 
     1. Create a private supergroup and turn on <b>Topics</b>.
     2. Add @{ $bot } and make it an admin with <b>Manage topics</b>, <b>Pin messages</b> and <b>Delete messages</b>.
-    3. Put the group id (like <code>-1001234567890</code>) in <code>ADMIN_GROUP_ID</code> and restart.
+    3. Send /setup in the group: I check what I need there and tell you what is missing. No id to copy, no restart.
 
     Until then fans are told the line is not open yet, and nothing is charged.

@@ -53,6 +53,6 @@ relay-setup-needed =
 
     1. Crea un supergrupo privado y activa los <b>Temas</b>.
     2. Añade a @{ $bot } y hazlo administrador con <b>Gestionar temas</b>, <b>Fijar mensajes</b> y <b>Eliminar mensajes</b>.
-    3. Pon el id del grupo (como <code>-1001234567890</code>) en <code>ADMIN_GROUP_ID</code> y reinicia.
+    3. Envía /setup en el grupo: compruebo lo que necesito allí y te digo lo que falta. Sin copiar ids ni reiniciar.
 
     Hasta entonces, a los fans se les dice que la línea aún no está abierta, y no se cobra nada.

@@ -53,6 +53,6 @@ relay-setup-needed =
 
     1. Crie um supergrupo privado e ative os <b>Tópicos</b>.
     2. Adicione @{ $bot } e torne-o administrador com <b>Gerenciar tópicos</b>, <b>Fixar mensagens</b> e <b>Apagar mensagens</b>.
-    3. Coloque o id do grupo (como <code>-1001234567890</code>) em <code>ADMIN_GROUP_ID</code> e reinicie.
+    3. Envie /setup no grupo: eu verifico o que preciso lá e digo o que falta. Sem copiar ids, sem reiniciar.
 
     Até lá, os fãs são avisados de que a linha ainda não está aberta, e nada é cobrado.

@@ -4,6 +4,7 @@ import * as memberships from './memberships.ts';
 
 export type { FanInfo } from './actions.ts';
 export type { MembershipProbe, MissingMembership } from './memberships.ts';
+export { missingForSetup, type GroupRights, type SetupNeed, type SetupResult } from './groups.ts';
 
 /** What admins do to a fan (gifts, bans, notes, topics, the Info view) and groups the bot is added to. */
 export function createAdminServices(
@@ -15,8 +16,16 @@ export function createAdminServices(
       botJoined: (a: Parameters<typeof groups.botJoinedGroup>[1]) => groups.botJoinedGroup(deps, a),
       botLeft: (chatId: number) => groups.botLeftGroup(deps, chatId),
       check: (chatId: number) => groups.checkGroup(deps, chatId),
-      /** Whether `chatId` is one of the admin groups. */
-      isAdminGroup: (chatId: number) => deps.adminGroupIds.includes(chatId),
+      /** Whether `chatId` is one of the admin groups (configured or set up). */
+      isAdminGroup: async (chatId: number) => (await deps.adminGroups()).includes(chatId),
+      /** Every admin group now: the configured ones first, then those set up with /setup. */
+      ids: () => deps.adminGroups(),
+      /** Whether the group waits for setup (read only: unlike `check`, it never decides to leave). */
+      isWaiting: (chatId: number) => groups.isWaitingGroup(deps, chatId),
+      /** `/setup` in a group: checks what the bot has there and stores the group. */
+      setup: (a: Parameters<typeof groups.setupGroup>[1]) => groups.setupGroup(deps, a),
+      /** The bot's rights changed in an admin group: the owners to tell, once per change. */
+      rightsChanged: (a: Parameters<typeof groups.botRightsChanged>[1]) => groups.botRightsChanged(deps, a),
       /** Tells the owners (once each) who on the team is missing from which admin group. */
       checkMemberships: (probe: memberships.MembershipProbe) =>
         memberships.checkAdminMemberships(deps, probe),

@@ -1,3 +1,4 @@
+import type { AdminGroupList } from './groups.ts';
 import type { Access, UnitOfWork } from '../ports/index.ts';
 import { ownerAlerts } from '../system/notices.ts';
 import { text } from '../texts.ts';
@@ -18,7 +19,8 @@ export interface MembershipProbe {
 export interface MembershipDeps {
   uow: UnitOfWork;
   access: Access;
-  adminGroupIds: readonly number[];
+  /** Every admin group now (configured and set up: app/admin/groups.ts). */
+  adminGroups: AdminGroupList;
   outboxSignal: { notify(): void };
 }
 
@@ -33,12 +35,13 @@ export async function checkAdminMemberships(
   deps: MembershipDeps,
   probe: MembershipProbe,
 ): Promise<{ missing: MissingMembership[]; alerted: boolean }> {
-  if (deps.adminGroupIds.length < 2) return { missing: [], alerted: false };
+  const groupIds = await deps.adminGroups();
+  if (groupIds.length < 2) return { missing: [], alerted: false };
   const { repos } = deps.uow;
-  const removed = await repos.adminGroups.removed(deps.adminGroupIds);
+  const removed = await repos.adminGroups.removed(groupIds);
   const people = await deps.access.holders('relay.reply');
   const missing: MissingMembership[] = [];
-  for (const groupId of deps.adminGroupIds) {
+  for (const groupId of groupIds) {
     if (removed.includes(groupId)) continue;
     for (const userId of people) {
       if ((await probe.isMember(groupId, userId)) === false) missing.push({ groupId, userId });

@@ -1,3 +1,4 @@
+import type { AdminGroupList } from '../admin/groups.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { recordPaidMediaPurchase } from '../content/stars.ts';
 import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
@@ -20,7 +21,7 @@ export interface PaymentInboxDeps {
   /** Who hears about payments that cannot be applied (holders of `payments.refund`). */
   access: Access;
   /** Passed on to refunds (the topic note) and content (its own deps). */
-  adminGroupIds: readonly number[];
+  adminGroups: AdminGroupList;
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;

@@ -9,13 +9,15 @@ import { escapeHtml, utcMinute } from '../messages.ts';
 import { refundCardPayment, type CardPaymentDeps, type CardRefundResult } from './cards.ts';
 import { lanes } from '../outbox/lanes.ts';
 import { text } from '../texts.ts';
+import type { AdminGroupList } from '../admin/groups.ts';
 
 export interface RefundDeps {
   uow: UnitOfWork;
   clock: Clock;
   /** Who may refund, and who hears about refunds (holders of `payments.refund`). */
   access: Access;
-  adminGroupIds: readonly number[];
+  /** The admin groups now (configured and set up). */
+  adminGroups: AdminGroupList;
   outboxSignal: { notify(): void };
   /** Absent where no bot is wired (some tests): refunds then answer `unavailable`. */
   starsRefunds?: StarsRefunds | undefined;
@@ -210,17 +212,19 @@ export async function retryStarsRefund(
   const telegram = await deps.starsRefunds.refund(payment.userId, payment.providerChargeId);
   if (!telegram.ok && telegram.kind === 'unknown')
     throw new Error(`refund still unanswered: ${telegram.error}`);
-  const note = async (r: Repos, content: TextRef) =>
-    deps.adminGroupIds.length > 0
+  const note = async (r: Repos, content: TextRef) => {
+    const groupIds = await deps.adminGroups(r);
+    return groupIds.length > 0
       ? [
           topicNote(
-            (await r.topics.get(payment.userId))?.groupId ?? deps.adminGroupIds[0]!,
+            (await r.topics.get(payment.userId))?.groupId ?? groupIds[0]!,
             payment.userId,
             `refund-retry-note:${payment.id}`,
             content,
           ),
         ]
       : ownerAlerts(await moneyAlertTargets(deps, r), `refund-retry-note:${payment.id}`, content);
+  };
   const outcome = await deps.uow.run(async (r) => {
     if (!telegram.ok && telegram.kind === 'refused') {
       await r.outbox.enqueue(

@@ -12,8 +12,6 @@ export interface ContentDeps {
   access: Access;
   /** Owners: they hear about payments that need a refund. */
   adminUserIds: number[];
-  /** Where those alerts go first (the General topic), when set. */
-  adminGroupIds: readonly number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }

@@ -15,11 +15,23 @@ export interface PendingGroupsRepo {
   remove(chatId: number): Promise<void>;
 }
 
+/** An admin group set up with `/setup` (stored; the configured ones come from the environment). */
+export interface StoredAdminGroup {
+  chatId: number;
+  title: string;
+  setUpBy: number;
+  setUpAt: Date;
+}
+
 /** The configured admin groups' state: which the bot was removed from, and how loaded each is. */
 export interface AdminGroupsRepo {
   /** Of `groupIds`, those the bot was removed from (and not added back to since). */
   removed(groupIds: readonly number[]): Promise<number[]>;
   markRemoved(groupId: number, at: Date): Promise<void>;
+  /** The groups set up with `/setup`, oldest first (from memory while fresh; any replica's store drops it). */
+  stored(): Promise<StoredAdminGroup[]>;
+  /** Stores a group set up with `/setup` (its title refreshed if it was already); true when new. */
+  store(group: StoredAdminGroup): Promise<boolean>;
   clearRemoved(groupId: number): Promise<void>;
   /** `count` fan messages were relayed into the group (this clock hour of the database). */
   noteRelayed(groupId: number, count: number): Promise<void>;

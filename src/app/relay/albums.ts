@@ -5,6 +5,7 @@ import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { lanes } from '../outbox/lanes.ts';
+import type { AdminGroupList } from '../admin/groups.ts';
 
 /**
  * Telegram delivers an album as separate updates sharing a media_group_id, within about a second. An
@@ -15,7 +16,8 @@ export const ALBUM_WINDOW_MS = 1500;
 export interface AlbumDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupIds: readonly number[];
+  /** The admin groups now (configured and set up). */
+  adminGroups: AdminGroupList;
   outboxSignal: { notify(): void };
   /** The quiet time that closes an album (default ALBUM_WINDOW_MS). */
   albumWindowMs?: number;
@@ -97,7 +99,7 @@ async function enqueueFanAlbum(
   const first = batch[0]!.messageId;
   const user = await r.users.get(userId);
   // The fan's group: their items were accepted into it (the topic row was placed then).
-  const groupId = (await r.topics.get(userId))?.groupId ?? deps.adminGroupIds[0] ?? null;
+  const groupId = (await r.topics.get(userId))?.groupId ?? (await deps.adminGroups(r))[0] ?? null;
   // Accepted items were charged only with a group configured; without one now, retry later rather than drop.
   if (!user || groupId === null) throw new Error(`album ${mediaGroupId}: no fan or admin group to relay to`);
   const costs = batch.map((i) => i.cost);

@@ -4,6 +4,7 @@ import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
 import { placeFan } from './placement.ts';
+import type { AdminGroupList } from '../admin/groups.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
@@ -14,8 +15,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface RelayDeps {
   uow: UnitOfWork;
   clock: Clock;
-  /** The admin groups, in configuration order (each fan is placed in one: app/relay/placement.ts). */
-  adminGroupIds: readonly number[];
+  /** The admin groups now, configured first (each fan is placed in one: app/relay/placement.ts). */
+  adminGroups: AdminGroupList;
   /** Wakes the outbox sender after a commit that enqueued something. */
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
@@ -47,7 +48,7 @@ export type AcceptFanMessageResult =
  * is charged once. Refusals change nothing.
  */
 export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promise<AcceptFanMessageResult> {
-  if (deps.adminGroupIds.length === 0) return { ok: false, code: 'not_open' };
+  if ((await deps.adminGroups()).length === 0) return { ok: false, code: 'not_open' };
   const settings = resolveSettings(await deps.uow.repos.settings.all());
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
     const user = await r.users.getForUpdate(msg.userId);
@@ -146,12 +147,12 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
  */
 export async function prepareTopic(
   r: Repos,
-  deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroupIds'>,
+  deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroups'>,
   user: User,
   key: string,
 ): Promise<{ reserved: boolean; groupId: number }> {
   const now = deps.clock.now();
-  const { reserved, groupId, topic } = await placeFan(r, deps.adminGroupIds, user);
+  const { reserved, groupId, topic } = await placeFan(r, await deps.adminGroups(r), user);
   if (!reserved) {
     // A closed conversation reopens when the fan writes again (before their message lands).
     if (topic?.status === 'closed' && topic.threadId !== null) {

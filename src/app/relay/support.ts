@@ -4,6 +4,7 @@ import { fanNotice, ownerAlerts } from '../system/notices.ts';
 import type { UnitOfWork, User } from '../ports/index.ts';
 import type { RenderTimings } from './refresh.ts';
 import { prepareTopic } from './relay.ts';
+import type { AdminGroupList } from '../admin/groups.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 /**
@@ -16,7 +17,8 @@ import { lanes } from '../outbox/lanes.ts';
 export interface SupportDeps {
   uow: UnitOfWork;
   clock: Clock;
-  adminGroupIds: readonly number[];
+  /** The admin groups now (configured and set up). */
+  adminGroups: AdminGroupList;
   adminUserIds: number[];
   outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
@@ -75,7 +77,7 @@ export async function sendSupportMessage(
     if (used >= SUPPORT_PER_DAY) return { ok: false, code: 'limit', perDay: SUPPORT_PER_DAY };
     await r.admin.addSupportRequest(user.id, m.messageId, now);
     const key = `${m.chatId}:${m.messageId}`;
-    if (deps.adminGroupIds.length === 0) {
+    if ((await deps.adminGroups(r)).length === 0) {
       const from = {
         name: user.firstName,
         handle: user.username ? ` (@${user.username})` : '',

@@ -81,7 +81,7 @@ async function refuseUntilSetUp(ctx: Context): Promise<void> {
   await notifyOwners(
     ctx,
     (locale) => ctx.translate(locale, 'relay-setup-needed', { bot: ctx.me.username }),
-    'a fan wrote but ADMIN_GROUP_ID is not set',
+    'a fan wrote but no admin group is set up',
   );
 }
 

@@ -5,6 +5,7 @@ import { updateScope } from '../../app/system/update-scope.ts';
 import type { Logger } from '../../logger.ts';
 import type { Context } from '../context.ts';
 import { inAdminGroup } from '../filters/admin-group.ts';
+import { recheckRights } from './setup.ts';
 
 /**
  * The bot stays only in the admin groups, and for 24 h in a group or channel an owner added it to
@@ -57,6 +58,13 @@ groups.on('my_chat_member', async (ctx, next) => {
   if (inAdminGroup(ctx)) {
     if (!isPresent(new_chat_member)) await ctx.services.groups.botLeft(chat.id);
     else {
+      // Promoted or demoted: what the bot can no longer do here (or that all is fixed) goes to the owners.
+      await recheckRights(ctx, {
+        chat,
+        old: ctx.myChatMember.old_chat_member,
+        now: new_chat_member,
+        date: ctx.myChatMember.date,
+      });
       await ctx.services.groups.botJoined({
         chatId: chat.id,
         title: chat.title ?? String(chat.id),

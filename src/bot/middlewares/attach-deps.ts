@@ -7,14 +7,16 @@ import { isAdminGroupId } from '../filters/admin-group.ts';
 export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
   return async (ctx, next) => {
     ctx.services = deps.services;
-    ctx.config = deps.config;
+    // The admin groups for this update: the configured ones and those set up with /setup (from memory
+    // while fresh; a /setup on any replica is seen at once), so filters can ask synchronously.
+    ctx.config = { ...deps.config, adminGroupIds: await deps.services.groups.ids() };
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
     ctx.account = null;
     const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'private';
     setLocale(
       ctx,
       deps,
-      inGroup && isAdminGroupId(deps.config, ctx.chat.id)
+      inGroup && isAdminGroupId(ctx.config, ctx.chat.id)
         ? await deps.groupLocale()
         : negotiateLocale(ctx.from?.language_code),
     );

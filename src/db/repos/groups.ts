@@ -1,7 +1,14 @@
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { AdminGroupsRepo, PendingGroupsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { adminGroupFans, adminGroupLoad, pendingGroups, removedAdminGroups } from '../schema/index.ts';
+import {
+  adminGroupFans,
+  adminGroupLoad,
+  pendingGroups,
+  removedAdminGroups,
+  storedAdminGroups,
+} from '../schema/index.ts';
+import { SETTINGS_CHANNEL, type SettingsCache } from '../settings-cache.ts';
 
 export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
   return {
@@ -27,7 +34,17 @@ export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
 /** Epoch hours by the database's clock (every replica counts in the same buckets). */
 const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
 
-export function adminGroupsRepo(db: DbOrTx): AdminGroupsRepo {
+/**
+ * `cache`: the process's settings cache, which also keeps the stored admin groups (read on every update)
+ * and drops them when any replica announces a change on the settings channel.
+ */
+export function adminGroupsRepo(db: DbOrTx, cache?: SettingsCache): AdminGroupsRepo {
+  const loadStored = async () =>
+    (await db.select().from(storedAdminGroups).orderBy(asc(storedAdminGroups.setUpAt))).map((g) => ({
+      ...g,
+      chatId: Number(g.chatId),
+      setUpBy: Number(g.setUpBy),
+    }));
   const perGroup = (rows: Array<{ groupId: number; n: number }>) =>
     new Map(rows.map((r) => [Number(r.groupId), Number(r.n)]));
   return {
@@ -41,6 +58,24 @@ export function adminGroupsRepo(db: DbOrTx): AdminGroupsRepo {
     },
     async markRemoved(groupId, at) {
       await db.insert(removedAdminGroups).values({ groupId, removedAt: at }).onConflictDoNothing();
+    },
+    stored: () => (cache ? cache.cached('admin_groups', loadStored) : loadStored()),
+    async store(group) {
+      const [existing] = await db
+        .select({ chatId: storedAdminGroups.chatId })
+        .from(storedAdminGroups)
+        .where(eq(storedAdminGroups.chatId, group.chatId))
+        .for('update');
+      if (existing)
+        await db
+          .update(storedAdminGroups)
+          .set({ title: group.title })
+          .where(eq(storedAdminGroups.chatId, group.chatId));
+      else await db.insert(storedAdminGroups).values(group).onConflictDoNothing();
+      // Every replica (this one too) drops its copy when the transaction commits.
+      await db.execute(sql`select pg_notify(${SETTINGS_CHANNEL}, 'admin_groups')`);
+      cache?.invalidate();
+      return !existing;
     },
     async clearRemoved(groupId) {
       await db.delete(removedAdminGroups).where(eq(removedAdminGroups.groupId, groupId));

@@ -49,7 +49,7 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     once: onceRepo(db),
     rateLimits: rateLimitsRepo(db),
     pendingGroups: pendingGroupsRepo(db),
-    adminGroups: adminGroupsRepo(db),
+    adminGroups: adminGroupsRepo(db, cache),
     ledger: ledgerRepo(db),
     payments: paymentsRepo(db),
     outbox: outboxRepo(db),

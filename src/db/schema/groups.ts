@@ -44,3 +44,15 @@ export const adminGroupFans = pgTable('admin_group_fans', {
   groupId: bigint('group_id', { mode: 'number' }).primaryKey(),
   fans: integer('fans').notNull().default(0),
 });
+
+/**
+ * Admin groups set up with `/setup` (no `ADMIN_GROUP_ID` needed): merged after the configured ones
+ * (`config.adminGroupIds` first, which win), read through the settings cache and announced on its channel.
+ */
+export const storedAdminGroups = pgTable('stored_admin_groups', {
+  chatId: bigint('chat_id', { mode: 'number' }).primaryKey(),
+  title: text('title').notNull(),
+  /** The owner who ran /setup. */
+  setUpBy: bigint('set_up_by', { mode: 'number' }).notNull(),
+  setUpAt: timestamp('set_up_at', { withTimezone: true }).notNull(),
+});

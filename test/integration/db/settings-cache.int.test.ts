@@ -5,6 +5,7 @@ import { resolveSettings } from '../../../src/app/system/settings.ts';
 import { openDatabase, type Database } from '../../../src/db/client.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { SETTINGS_CHANNEL } from '../../../src/db/settings-cache.ts';
+import { createServices } from '../../../src/app/services.ts';
 import { eventually } from '../../support/app.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.ts';
 
@@ -68,6 +69,29 @@ describe.runIf(TEST_DATABASE_URL)('on several replicas (PostgreSQL)', () => {
   afterAll(async () => {
     await a.close();
     await b.close();
+  });
+
+  it('an admin group set up on one replica is an admin group on another within 2 s (no restart)', async () => {
+    const groupsOf = (database: Database) =>
+      createServices({
+        uow: createUnitOfWork(database),
+        clock: { now: () => new Date() },
+        adminGroupIds: [-1009900001],
+        adminUserIds: [1],
+        outboxSignal: { notify() {} },
+      }).groups.ids();
+    expect(await groupsOf(a)).toEqual([-1009900001]);
+    await createUnitOfWork(b).run((r) =>
+      r.adminGroups.store({ chatId: -1009900002, title: 'Second', setUpBy: 1, setUpAt: new Date() }),
+    );
+    // On B at once (its own write), on A when the notification arrives; the configured group first.
+    expect(await groupsOf(b)).toEqual([-1009900001, -1009900002]);
+    await eventually(
+      async () => (await groupsOf(a)).length === 2,
+      2_000,
+      'replica A sees the new admin group',
+    );
+    expect(await groupsOf(a)).toEqual([-1009900001, -1009900002]);
   });
 
   it('another replica sees a change within 2 s (notification, not expiry)', async () => {

@@ -181,6 +181,8 @@ export class FakeState {
   readonly payments = new Map<string, PaymentRecord>();
   readonly users = new Map<number, User>();
   readonly answeredCallbackQueries = new Set<string>();
+  /** Invite links created so far (each link is unique). */
+  inviteLinks = 0;
   readonly answeredPreCheckoutQueries = new Set<string>();
   webhook: WebhookState | null = null;
 

@@ -167,6 +167,23 @@ export const chatHandlers: Record<string, Handler> = {
     const user = state.users.get(userId) ?? { id: userId, is_bot: false, first_name: `User ${userId}` };
     return { status: 'member', user };
   },
+  createChatInviteLink: ({ state, payload }) => {
+    const chat = state.resolveChat(payload.chat_id);
+    if (chat.chat.type === 'private')
+      throw badRequest('chat invite links are not available in private chats');
+    if (payload.member_limit !== undefined && payload.creates_join_request === true)
+      throw badRequest("can't create a join request link with a member limit");
+    return {
+      invite_link: `https://t.me/+fake${Math.abs(chat.chat.id)}x${++state.inviteLinks}`,
+      creator: state.botUser,
+      creates_join_request: payload.creates_join_request === true,
+      is_primary: false,
+      is_revoked: false,
+      ...(payload.name !== undefined ? { name: payload.name } : {}),
+      ...(payload.expire_date !== undefined ? { expire_date: payload.expire_date } : {}),
+      ...(payload.member_limit !== undefined ? { member_limit: payload.member_limit } : {}),
+    };
+  },
   getChatAdministrators: ({ state, payload }) => {
     const chat = state.resolveChat(payload.chat_id);
     if (chat.chat.type === 'private') throw badRequest('there are no administrators in the private chat');

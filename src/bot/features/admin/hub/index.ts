@@ -6,6 +6,7 @@ import { roleCan } from '../../../../domain/access/index.ts';
 import { claimCommand } from './claim.ts';
 import { HUB_CATEGORIES, hubCategory } from './registry.ts';
 import { editMenu, editNotice, screenFor, sendMenu } from './render.ts';
+import { staleShare } from './team.ts';
 import type { HubTarget } from './screen.ts';
 
 /**
@@ -89,6 +90,12 @@ priv.on('message', async (ctx, next) => {
     ? ask.nonce
     : (await ctx.services.hub.openMenu(actor))?.nonce;
   if (nonce) await sendMenu(ctx, res, nonce, ask.cat);
+});
+
+// A user shared with Team's button after its question closed: the keyboard is stale (team.ts).
+priv.on(':users_shared', async (ctx, next) => {
+  if ((await ctx.services.access.roleOf(ctx.from.id)) === null) return next();
+  await staleShare(ctx);
 });
 
 // In the admin group: one answer with a button to the private hub, for team members only.

@@ -5,6 +5,7 @@ import type { HubCategory } from './screen.ts';
 import { paymentsCategory } from './payments.ts';
 import { systemCategory } from './system.ts';
 import { usersCategory } from './users.ts';
+import { teamCategory } from './team.ts';
 
 /**
  * The control center's categories, in the order the hub shows them. A category is one entry here (its
@@ -19,6 +20,7 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   productsCategory,
   paymentsCategory,
   dashboardCategory,
+  teamCategory,
   systemCategory,
 ];
 
