@@ -135,8 +135,8 @@ describe('/admin: the hub', () => {
     ]);
     await h.handle(command(agent, '/dashboard'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
-    await h.handle(command(owner, '/team'));
-    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/team' }));
+    await h.handle(command(owner, '/analytics'));
+    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/analytics' }));
   });
 });
 

@@ -109,7 +109,7 @@ describe('fan screens', () => {
     expect(lastTextTo(erin.id)).toBe(en('relay-not-open'));
     const toOwner = fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === OWNER_ID);
     expect(toOwner).toHaveLength(1);
-    expect(toOwner[0]!.payload.text).toMatch(/ADMIN_GROUP_ID/);
+    expect(toOwner[0]!.payload.text).toMatch(/\/setup/);
   });
 
   it('a Telegram error while answering is logged, the fan gets an apology and the owner one alert', async () => {
