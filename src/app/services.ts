@@ -2,6 +2,7 @@ import type { Clock } from '../domain/shared/index.ts';
 import { createAccountServices } from './accounts/index.ts';
 import { createAdminServices } from './admin/index.ts';
 import { createHubServices } from './admin/hub/index.ts';
+import { createSettingsAdminServices } from './admin/settings/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -49,6 +50,8 @@ export function createServices(input: ServiceDeps) {
     ...createAdminServices(deps),
     /** The control center: menus, `/claim`, System and Dashboard figures. */
     hub: createHubServices(deps),
+    /** The control center's Settings: every value, audited changes, the last changes. */
+    settingsAdmin: createSettingsAdminServices(deps),
   };
 }
 

@@ -76,16 +76,18 @@ describe('/admin: the hub', () => {
     expect(call.payload.text).toBe(en('admin-hub-home', { role: en('admin-hub-role-owner') }));
     expect(buttonsOf(call).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-settings'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
     for (const b of buttonsOf(call)) expect(Buffer.byteLength(b.callback_data!)).toBeLessThanOrEqual(64);
   });
 
-  it('a manager sees the same two; an agent sees none yet', async () => {
+  it('a manager sees the same three; an agent sees none yet', async () => {
     await openHub(manager);
     expect(buttonsOf(lastMenuCall(manager.id)).map((b) => b.text)).toEqual([
       en('admin-hub-category-dashboard'),
+      en('admin-hub-category-settings'),
       en('admin-hub-category-system'),
       en('admin-hub-close'),
     ]);
@@ -303,10 +305,17 @@ describe('command menus per scope', () => {
       ...owners,
       'admin',
       'dashboard',
+      'settings',
       'system',
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', 'dashboard', 'system']);
-    for (const hidden of ['admin', 'dashboard', 'system', 'claim', 'users', 'team'])
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      'dashboard',
+      'settings',
+      'system',
+    ]);
+    for (const hidden of ['admin', 'dashboard', 'settings', 'system', 'claim', 'users', 'team'])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
       en('admin-command-system'),

@@ -15,3 +15,4 @@ admin-command-cancel = Stop adding or editing content
 admin-command-admin = Control center
 admin-command-dashboard = Users, revenue and messages at a glance
 admin-command-system = Health, version and queues
+admin-command-settings = Prices, texts, switches and pausing the line

@@ -1,5 +1,6 @@
 import { dashboardCategory } from './dashboard.ts';
 import type { HubCategory } from './screen.ts';
+import { settingsCategory } from './settings/index.ts';
 import { systemCategory } from './system.ts';
 
 /**
@@ -9,7 +10,7 @@ import { systemCategory } from './system.ts';
  * Only built categories are listed: a command for one that does not exist yet is neither answered nor
  * registered.
  */
-export const HUB_CATEGORIES: readonly HubCategory[] = [dashboardCategory, systemCategory];
+export const HUB_CATEGORIES: readonly HubCategory[] = [dashboardCategory, settingsCategory, systemCategory];
 
 /** The category with this id, if it is registered. */
 export const hubCategory = (id: string): HubCategory | undefined => HUB_CATEGORIES.find((c) => c.id === id);
