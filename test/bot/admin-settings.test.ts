@@ -136,6 +136,23 @@ describe('/settings: the main screen', () => {
     expect(text(manager.id)).toBe(en('admin-hub-stale'));
     expect((await settings()).line_paused).toBe(false);
   });
+
+  it('tampered buttons (an unknown field, a value outside the choices) change nothing', async () => {
+    await open();
+    const nonce = (await h.stack.uow.repos.adminMenus.current(manager.id))!;
+    for (const [act, arg] of [
+      ['set', 'receipt_mode-sometimes'],
+      ['set', 'line_paused-2'],
+      ['f', 'no_such_field'],
+      ['t', 'terms_text-xx'],
+      ['nc', 'low_credit_threshold'],
+    ] as const) {
+      await h.handle(callbackQuery(manager, hubData.pack({ nonce, cat: 'settings', act, arg }), menu));
+      expect(text(manager.id)).toBe(en('admin-hub-invalid'));
+    }
+    const now = await settings();
+    expect([now.receipt_mode, now.line_paused, now.low_credit_threshold]).toEqual(['every', false, 5]);
+  });
 });
 
 describe('a typed value', () => {
