@@ -45,7 +45,7 @@ describe('fan screens', () => {
     // Without Stripe there is no /billing or /autorecharge to offer.
     expect(names(0)).not.toContain('billing');
     expect(names(0)).not.toContain('autorecharge');
-    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', 'dashboard', 'system']);
+    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', 'dashboard', 'settings', 'system']);
     // Described in each language.
     expect(commands(3).find((c) => c.command === 'balance')!.description).toBe(tr('ru', 'command-balance'));
   });
