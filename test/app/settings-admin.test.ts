@@ -95,4 +95,57 @@ describe('settingsAdmin', () => {
     expect(log[0]).toMatchObject({ actorId: OWNER_ID, key: 'new_fan_bonus', old: 11, value: 12 });
     expect(log[9]).toMatchObject({ old: 2, value: 3 });
   });
+
+  it('premium content off: nothing new is unlocked or invoiced; what a fan owns is still sent again', async () => {
+    const fanId = 51_010;
+    await s.ensureFan(fanId);
+    await s.grant(fanId, 10);
+    const doc = { type: 'document' as const, fileId: 'f1', fileUniqueId: 'u1' };
+    const owned = await s.uow.repos.content.create({
+      title: 'Owned',
+      priceCredits: 1,
+      priceStars: 5,
+      media: [doc],
+      createdBy: OWNER_ID,
+    });
+    const other = await s.uow.repos.content.create({
+      title: 'Other',
+      priceCredits: 1,
+      priceStars: 5,
+      media: [{ ...doc, fileId: 'f2', fileUniqueId: 'u2' }],
+      createdBy: OWNER_ID,
+    });
+    const unlock = (itemId: number) =>
+      s.services.content.unlockWithCredits({ userId: fanId, itemId, expectedCredits: 1 });
+    expect(await unlock(owned.id)).toMatchObject({ ok: true, status: 'unlocked' });
+
+    // An invoice sent before the switch: its payment is refused at pre-checkout once it is off.
+    const invoice = await s.services.content.startInvoice({ userId: fanId, itemId: other.id });
+    if (!invoice.ok) throw new Error('no invoice');
+    const preCheckout = () =>
+      s.services.purchases.preCheckout({
+        userId: fanId,
+        payload: invoice.invoice.payload,
+        currency: 'XTR',
+        totalAmount: 5,
+      });
+    expect(await preCheckout()).toEqual({ ok: true });
+
+    await s.services.settingsAdmin.set(OWNER_ID, 'premium_content_enabled', false);
+    expect(await preCheckout()).toMatchObject({ ok: false, message: { key: 'content-precheckout-gone' } });
+    expect(await unlock(other.id)).toEqual({ ok: false, code: 'unknown_item' });
+    expect(await s.services.content.startInvoice({ userId: fanId, itemId: other.id })).toEqual({
+      ok: false,
+      code: 'unknown_item',
+    });
+    expect(await unlock(owned.id)).toMatchObject({ ok: true, status: 'resent' });
+    const keyboards = { pages: () => [], preview: () => [] } as never;
+    expect(await s.services.content.browse({ userId: fanId, page: 1, key: 'k', keyboards })).toEqual({
+      ok: false,
+      code: 'off',
+    });
+
+    await s.services.settingsAdmin.set(OWNER_ID, 'premium_content_enabled', true);
+    expect(await unlock(other.id)).toMatchObject({ ok: true, status: 'unlocked' });
+  });
 });
