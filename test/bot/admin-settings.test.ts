@@ -206,6 +206,28 @@ describe('a typed value', () => {
     await h.stack.uow.repos.settings.set('store_currency', 'usd', null);
   });
 
+  it('an amount in the store currency takes decimals; the same value again says nothing changed', async () => {
+    await open();
+    await press(en('admin-settings-group-money'));
+    await press(en('admin-settings-label-cap'));
+    expect(text(manager.id)).toContain(
+      en('admin-settings-ask-amount', { currency: 'USD', min: 0, max: 100_000 }),
+    );
+    await type('lots');
+    expect(h.lastText(manager.id)).toContain(en('admin-settings-error-amount'));
+    await type('49,99');
+    expect((await settings()).auto_recharge_monthly_cap).toBe(49.99);
+    await press(en('admin-settings-label-cap'));
+    await type('49.99');
+    expect(text(manager.id)).toContain(
+      en('admin-settings-unchanged', { label: en('admin-settings-label-cap'), value: '49.99 USD' }),
+    );
+    const before = (await audits()).length;
+    await press(en('admin-settings-label-cap'));
+    await type('100');
+    expect(await audits()).toHaveLength(before + 1);
+  });
+
   it('a message type gets a price or cannot be sent', async () => {
     await open();
     await press(en('admin-settings-group-prices'));
