@@ -174,6 +174,7 @@ billing-auto-change-button = ✏️ Change
 billing-auto-off-button = ⏹ Turn off
 billing-auto-on-button = ▶️ Turn on
 billing-auto-unavailable = Auto-recharge needs card payments, which are not set up here. Top up with /buy.
+billing-auto-off-here = Auto-recharge is switched off here for now: nothing is charged automatically. Top up with /buy.
 billing-auto-charging-now = Your balance is already below that, so it tops up now.
 billing-auto-save-card = 👉 Last step: save a card on Stripe’s secure page. Nothing is charged now.
 billing-auto-save-card-button = 💳 Save a card

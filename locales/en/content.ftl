@@ -51,6 +51,7 @@ content-footer = 🎁 <b>Premium content</b>{ $pages ->
     What you unlock is yours: it can be sent again free of charge.
 content-delivery-caption = 🔓 <b>{ $title }</b>
 content-empty = 🎁 There is no premium content yet. Check back soon!
+content-off = 🎁 Premium content is not available right now. Check back later!
 content-unavailable = This item is no longer available. Send /content for the current list.
 content-unlocked = 🔓 Unlocked for { $cost ->
         [one] { $cost } credit

@@ -32,6 +32,9 @@ relay-receipt = { $status ->
        *[other] { $threshold } credits
     }. Top up with /start.
    *[no] {""}
+  }{ $answers ->
+    [yes] {"\u000A"}🕒 { $responseTime }
+   *[no] {""}
   }
 
 # Message types, as in "A photo costs 3 credits" and in the price list.
@@ -71,6 +74,8 @@ relay-closed = 🙅 Messages are not accepted right now.
 relay-banned = 🚫 Sorry, you cannot send messages here.
 relay-unbanned = ✅ You can send messages here again.
 relay-not-open = 🙏 Thanks for writing! This line is not open for messages yet. Please try again a little later; nothing was charged.
+# The creator paused the line (Settings): the fan's message is not taken.
+relay-paused = ⏸ The line is paused for now, so this message was not delivered and nothing was charged. Please send it again once it reopens; your credits, /balance and /buy keep working meanwhile.
 
 relay-edit-not-paid = ✏️ Edits reach me as a new message, which costs { $cost ->
     [one] { $cost } credit

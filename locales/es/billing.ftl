@@ -166,6 +166,7 @@ billing-auto-change-button = ✏️ Cambiar
 billing-auto-off-button = ⏹ Desactivar
 billing-auto-on-button = ▶️ Activar
 billing-auto-unavailable = La recarga automática necesita pagos con tarjeta, que aquí no están configurados. Recarga con /buy.
+billing-auto-off-here = La recarga automática está desactivada aquí por ahora: no se cobra nada automáticamente. Recarga con /buy.
 billing-auto-charging-now = Tu saldo ya está por debajo, así que se recarga ahora.
 billing-auto-save-card = 👉 Último paso: guarda una tarjeta en la página segura de Stripe. Ahora no se cobra nada.
 billing-auto-save-card-button = 💳 Guardar una tarjeta

@@ -48,6 +48,7 @@ content-footer = 🎁 <b>Contenido exclusivo</b>{ $pages ->
     Lo que desbloqueas es tuyo: puedes recibirlo de nuevo sin coste.
 content-delivery-caption = 🔓 <b>{ $title }</b>
 content-empty = 🎁 Todavía no hay contenido exclusivo. ¡Vuelve pronto!
+content-off = 🎁 El contenido exclusivo no está disponible ahora mismo. ¡Vuelve más tarde!
 content-unavailable = Este elemento ya no está disponible. Envía /content para ver la lista actual.
 content-unlocked = 🔓 Desbloqueado por { $cost ->
         [one] { $cost } crédito

@@ -28,6 +28,9 @@ relay-receipt = { $status ->
        *[other] { $threshold } créditos
     }. Recarga con /start.
    *[no] {""}
+  }{ $answers ->
+    [yes] {"\u000A"}🕒 { $responseTime }
+   *[no] {""}
   }
 
 relay-type-text = texto
@@ -66,6 +69,7 @@ relay-closed = 🙅 Ahora mismo no se aceptan mensajes.
 relay-banned = 🚫 Lo siento, no puedes enviar mensajes aquí.
 relay-unbanned = ✅ Ya puedes volver a enviar mensajes aquí.
 relay-not-open = 🙏 ¡Gracias por escribir! Esta línea todavía no recibe mensajes. Vuelve a intentarlo un poco más tarde; no se ha cobrado nada.
+relay-paused = ⏸ La línea está en pausa por ahora, así que este mensaje no se entregó y no se ha cobrado nada. Vuelve a enviarlo cuando se reabra; mientras tanto, tus créditos, /balance y /buy siguen funcionando.
 
 relay-edit-not-paid = ✏️ Las ediciones me llegan como un mensaje nuevo, que cuesta { $cost ->
     [one] { $cost } crédito

@@ -166,6 +166,7 @@ billing-auto-change-button = ✏️ Alterar
 billing-auto-off-button = ⏹ Desativar
 billing-auto-on-button = ▶️ Ativar
 billing-auto-unavailable = A recarga automática precisa de pagamentos com cartão, que não estão configurados aqui. Recarregue com /buy.
+billing-auto-off-here = A recarga automática está desligada aqui por enquanto: nada é cobrado automaticamente. Recarregue com /buy.
 billing-auto-charging-now = Seu saldo já está abaixo disso, então a recarga acontece agora.
 billing-auto-save-card = 👉 Último passo: salve um cartão na página segura da Stripe. Nada é cobrado agora.
 billing-auto-save-card-button = 💳 Salvar um cartão

@@ -48,6 +48,7 @@ content-footer = 🎁 <b>Conteúdo exclusivo</b>{ $pages ->
     O que você desbloqueia é seu: pode receber de novo sem custo.
 content-delivery-caption = 🔓 <b>{ $title }</b>
 content-empty = 🎁 Ainda não há conteúdo exclusivo. Volte em breve!
+content-off = 🎁 O conteúdo exclusivo não está disponível no momento. Volte mais tarde!
 content-unavailable = Este item não está mais disponível. Envie /content para ver a lista atual.
 content-unlocked = 🔓 Desbloqueado por { $cost ->
         [one] { $cost } crédito

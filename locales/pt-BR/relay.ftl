@@ -28,6 +28,9 @@ relay-receipt = { $status ->
        *[other] { $threshold } créditos
     }. Recarregue com /start.
    *[no] {""}
+  }{ $answers ->
+    [yes] {"\u000A"}🕒 { $responseTime }
+   *[no] {""}
   }
 
 relay-type-text = texto
@@ -66,6 +69,7 @@ relay-closed = 🙅 No momento, não estamos aceitando mensagens.
 relay-banned = 🚫 Desculpe, você não pode enviar mensagens aqui.
 relay-unbanned = ✅ Você já pode enviar mensagens aqui de novo.
 relay-not-open = 🙏 Obrigado por escrever! Esta linha ainda não está aberta para mensagens. Tente de novo daqui a pouco; nada foi cobrado.
+relay-paused = ⏸ A linha está pausada no momento, então esta mensagem não foi entregue e nada foi cobrado. Envie de novo quando ela reabrir; enquanto isso, seus créditos, /balance e /buy continuam funcionando.
 
 relay-edit-not-paid = ✏️ Edições chegam até mim como uma mensagem nova, que custa { $cost ->
     [one] { $cost } crédito

@@ -180,6 +180,7 @@ billing-auto-change-button = ✏️ Изменить
 billing-auto-off-button = ⏹ Выключить
 billing-auto-on-button = ▶️ Включить
 billing-auto-unavailable = Для автопополнения нужна оплата картой, а она здесь не настроена. Пополните баланс через /buy.
+billing-auto-off-here = Автопополнение здесь пока отключено: ничего не списывается автоматически. Пополните баланс через /buy.
 billing-auto-charging-now = Баланс уже ниже этого порога, поэтому пополнение начнётся сейчас.
 billing-auto-save-card = 👉 Последний шаг: сохраните карту на защищённой странице Stripe. Сейчас ничего не списывается.
 billing-auto-save-card-button = 💳 Сохранить карту

@@ -10,6 +10,8 @@ import { createProductServices } from './admin/products/index.ts';
 
 import { adminGroupList } from './admin/groups.ts';
 import { createTeamServices } from './admin/team/index.ts';
+
+import { createSettingsAdminServices } from './admin/settings/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -81,6 +83,9 @@ export function createServices(input: ServiceDeps) {
 
     /** The Team category: members, roles, adding and removing (owners only). */
     team: createTeamServices(deps),
+
+    /** The control center's Settings: every value, audited changes, the last changes. */
+    settingsAdmin: createSettingsAdminServices(deps),
   };
 }
 

@@ -41,6 +41,7 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['products', 'manager'],
   ['payments', 'manager'],
   ['dashboard', 'manager'],
+  ['settings', 'manager'],
   ['team', 'owner'],
   ['system', 'manager'],
 ];

@@ -1,6 +1,6 @@
 import { crossesThreshold } from '../../domain/ledger/index.ts';
 import { minorUnitDigits, type Clock } from '../../domain/shared/index.ts';
-import { ensureStripeCustomer, startCardPurchase } from './cards.ts';
+import { cardRail, ensureStripeCustomer, startCardPurchase } from './cards.ts';
 import { cardBlock } from './disputes.ts';
 import type {
   Access,
@@ -94,8 +94,10 @@ export async function runAutoRecharge(
   deps: AutoRechargeDeps,
   job: { userId: number; triggerKey: string },
 ): Promise<AutoRechargeOutcome> {
-  const cards = deps.cards;
-  if (!cards) return 'unavailable';
+  // Card payments or auto-recharge switched off by the creator: nothing runs (fans keep their setting).
+  const cards = await cardRail(deps);
+  if (!cards || !resolveSettings(await deps.uow.repos.settings.all()).auto_recharge_enabled)
+    return 'unavailable';
   const { repos } = deps.uow;
   const user = await repos.users.get(job.userId);
   if (!user?.autoRechargeEnabled || user.autoRechargeProductId === null) return 'disabled';
@@ -252,7 +254,10 @@ async function failed(
 }
 
 export interface AutoRechargeView {
+  /** Card payments are offered (Stripe configured, and not switched off in Settings). */
   available: boolean;
+  /** The creator switched auto-recharge off (`auto_recharge_enabled`): nothing runs, nothing can be set. */
+  turnedOff: boolean;
   enabled: boolean;
   product: Product | null;
   threshold: number | null;
@@ -266,13 +271,15 @@ export interface AutoRechargeView {
 /** What `/autorecharge` shows: the current setting, the saved card, the packs that can be chosen. */
 export async function autoRechargeStatus(deps: AutoRechargeDeps, userId: number): Promise<AutoRechargeView> {
   const { repos } = deps.uow;
+  const settings = resolveSettings(await repos.settings.all());
   const user = await repos.users.get(userId);
   const packs = (await repos.products.listActive()).filter(
     (p) => p.kind === 'credits' && p.priceMinor !== null,
   );
   const product = user?.autoRechargeProductId ? await repos.products.get(user.autoRechargeProductId) : null;
   return {
-    available: deps.cards !== undefined,
+    available: deps.cards !== undefined && settings.card_payments_enabled,
+    turnedOff: !settings.auto_recharge_enabled,
     enabled: user?.autoRechargeEnabled ?? false,
     product,
     threshold: user?.autoRechargeThreshold ?? null,
@@ -289,7 +296,9 @@ export type ConfigureResult =
   | {
       ok: false;
       /** `card_blocked`: a dispute stopped card payments for this fan. */
-      code: 'unavailable' | 'unknown_pack' | 'bad_threshold' | 'card_blocked' | 'provider_error';
+      /** `turned_off`: the creator switched auto-recharge off in Settings (turning it off still works). */
+      code:
+        'unavailable' | 'turned_off' | 'unknown_pack' | 'bad_threshold' | 'card_blocked' | 'provider_error';
       detail?: string;
     };
 
@@ -301,12 +310,15 @@ export async function configureAutoRecharge(
   deps: AutoRechargeDeps,
   a: { userId: number; enabled: boolean; productId?: number; threshold?: number; botUsername: string },
 ): Promise<ConfigureResult> {
-  if (!deps.cards) return { ok: false, code: 'unavailable' };
+  const cards = await cardRail(deps);
   const { repos } = deps.uow;
   if (!a.enabled) {
     await repos.users.setAutoRecharge(a.userId, { enabled: false });
     return { ok: true, saveCardUrl: null, chargingNow: false };
   }
+  if (!cards) return { ok: false, code: 'unavailable' };
+  if (!resolveSettings(await repos.settings.all()).auto_recharge_enabled)
+    return { ok: false, code: 'turned_off' };
   const product = a.productId !== undefined ? await repos.products.get(a.productId) : null;
   if (!product?.active || product.kind !== 'credits' || product.priceMinor === null)
     return { ok: false, code: 'unknown_pack' };
@@ -331,9 +343,9 @@ export async function configureAutoRecharge(
   let saveCardUrl: string | null = null;
   if (!user.stripePaymentMethodId) {
     try {
-      const customerId = await ensureStripeCustomer(repos, deps.cards, user);
+      const customerId = await ensureStripeCustomer(repos, cards, user);
       const back = `https://t.me/${a.botUsername}?start=autorecharge`;
-      const session = await deps.cards.createSetupCheckout({
+      const session = await cards.createSetupCheckout({
         userId: user.id,
         customerId,
         currency: product.currency,

@@ -1,5 +1,6 @@
 import { formatMoney, type Clock } from '../../domain/shared/index.ts';
 import { cardBlock } from './disputes.ts';
+import { resolveSettings } from '../system/settings.ts';
 import { productDescription } from './stars.ts';
 import type { Access, CardGateway, Payment, Repos, UnitOfWork, User } from '../ports/index.ts';
 
@@ -9,6 +10,20 @@ export interface CardPaymentDeps {
   /** Absent when Stripe is not configured: card payments answer `unavailable`. */
   cards?: CardGateway | undefined;
   access: Access;
+}
+
+/**
+ * Stripe when card payments are offered: configured (`STRIPE_SECRET_KEY`) and not switched off by the
+ * creator (`card_payments_enabled`, read from the settings cache). Null: the card rail is hidden, as if
+ * Stripe were not configured.
+ */
+export async function cardRail(deps: {
+  uow: UnitOfWork;
+  cards?: CardGateway | undefined;
+}): Promise<CardGateway | null> {
+  if (!deps.cards) return null;
+  const { card_payments_enabled } = resolveSettings(await deps.uow.repos.settings.all());
+  return card_payments_enabled ? deps.cards : null;
 }
 
 /** The fan's Stripe Customer, created the first time they need one (keyed on our user id, so once). */
@@ -51,7 +66,7 @@ export async function startCardPurchase(
   deps: CardPaymentDeps,
   a: { userId: number; productId: number; botUsername: string },
 ): Promise<CardPurchaseResult> {
-  const cards = deps.cards;
+  const cards = await cardRail(deps);
   if (!cards) return { ok: false, code: 'unavailable' };
   const { repos } = deps.uow;
   const product = await repos.products.get(a.productId);
@@ -144,11 +159,12 @@ export async function billingPortal(
   deps: CardPaymentDeps,
   a: { userId: number; botUsername: string },
 ): Promise<PortalResult> {
-  if (!deps.cards) return { ok: false, code: 'unavailable' };
+  const cards = await cardRail(deps);
+  if (!cards) return { ok: false, code: 'unavailable' };
   const user = await deps.uow.repos.users.get(a.userId);
   if (!user?.stripeCustomerId) return { ok: false, code: 'no_customer' };
   try {
-    const portal = await deps.cards.createPortal({
+    const portal = await cards.createPortal({
       customerId: user.stripeCustomerId,
       returnUrl: `https://t.me/${a.botUsername}`,
     });

@@ -42,7 +42,10 @@ export function createBillingServices(deps: BillingDeps) {
     },
     /** Card payments (Stripe): checkout, the payment status deep link, the billing portal, webhooks. */
     billing: {
+      /** Stripe is configured (the command menus and Settings ask this). */
       enabled: deps.cards !== undefined,
+      /** Card payments are offered now: configured and not switched off in Settings (cached read). */
+      cardsOn: async () => (await cards.cardRail(deps)) !== null,
       startCheckout: (a: Parameters<typeof cards.startCardPurchase>[1]) => cards.startCardPurchase(deps, a),
       paymentStatus: (a: Parameters<typeof cards.paymentStatus>[1]) => cards.paymentStatus(deps, a),
       portal: (a: Parameters<typeof cards.billingPortal>[1]) => cards.billingPortal(deps, a),

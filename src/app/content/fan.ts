@@ -14,7 +14,14 @@ export const BROWSE_PAGE_SIZE = 5;
 export const RESEND_WINDOW_MS = 10_000;
 
 export type BrowseResult =
-  { ok: true; total: number; page: number; pages: number } | { ok: false; code: 'banned' };
+  | { ok: true; total: number; page: number; pages: number }
+  | { ok: false; code: 'banned' }
+  /** The creator switched premium content off (`premium_content_enabled`). */
+  | { ok: false; code: 'off' };
+
+/** Premium content is on sale (`premium_content_enabled`, read from the settings cache). */
+const premiumOn = async (deps: ContentDeps) =>
+  resolveSettings(await deps.uow.repos.settings.all()).premium_content_enabled;
 
 /**
  * A page of the fan's list (items on sale and those they own) as outbox items in their private lane:
@@ -25,6 +32,7 @@ export async function browseContent(
   deps: ContentDeps,
   a: { userId: number; page: number; key: string; keyboards: ContentKeyboards },
 ): Promise<BrowseResult> {
+  if (!(await premiumOn(deps))) return { ok: false, code: 'off' };
   const res = await deps.uow.run(async (r): Promise<BrowseResult> => {
     if ((await r.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
     const total = await r.content.countForFan(a.userId);
@@ -74,6 +82,8 @@ export async function unlockWithCredits(
   a: { userId: number; itemId: number; expectedCredits: number; previewMessageId?: number },
 ): Promise<UnlockResult> {
   const settings = resolveSettings(await deps.uow.repos.settings.all());
+  // Switched off: what the fan owns is still sent again; nothing new is sold.
+  const onSale = settings.premium_content_enabled;
   const res = await deps.uow.run(async (r): Promise<UnlockResult> => {
     // Serialises this fan's unlocks (and any other charge): a double tap sees the first one's unlock.
     const user = await r.users.getForUpdate(a.userId);
@@ -85,7 +95,7 @@ export async function unlockWithCredits(
       await r.outbox.enqueue(retire);
       return { ok: true, status: 'resent', title: item.title, sent };
     }
-    if (item.hidden) return { ok: false, code: 'unknown_item' };
+    if (item.hidden || !onSale) return { ok: false, code: 'unknown_item' };
     if (user.isBanned) return { ok: false, code: 'banned' };
     if (item.priceCredits !== a.expectedCredits)
       return { ok: false, code: 'price_changed', title: item.title, cost: item.priceCredits };
@@ -185,7 +195,8 @@ export async function startUnlockInvoice(
 ): Promise<UnlockInvoiceResult> {
   const { repos } = deps.uow;
   const item = await repos.content.get(a.itemId);
-  if (!item || item.hidden || item.productId === null) return { ok: false, code: 'unknown_item' };
+  if (!item || item.hidden || item.productId === null || !(await premiumOn(deps)))
+    return { ok: false, code: 'unknown_item' };
   if (await repos.content.getUnlock(a.userId, item.id)) return { ok: false, code: 'already_unlocked' };
   if ((await repos.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
   const payment = await repos.payments.create({

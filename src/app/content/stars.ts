@@ -11,6 +11,7 @@ import { scheduleCardRender } from '../relay/refresh.ts';
 import type { ContentDeps } from './deps.ts';
 import { fanNotice, moneyAlertTargets, ownerAlerts } from '../system/notices.ts';
 import { text } from '../texts.ts';
+import { resolveSettings } from '../system/settings.ts';
 import { deliveryItem } from './send.ts';
 
 const creditsReturned = (item: ContentItem, returned: number, balance: number) =>
@@ -157,7 +158,9 @@ export async function checkUnlockPreCheckout(
   q: { currency: string; totalAmount: number },
 ): Promise<{ ok: true } | { ok: false; message: TextRef }> {
   const item = await r.content.get(payment.quantity);
-  if (!item || item.hidden) return { ok: false, message: text('content-precheckout-gone') };
+  // Premium content switched off since the invoice was sent: nothing new is sold.
+  const onSale = resolveSettings(await r.settings.all()).premium_content_enabled;
+  if (!item || item.hidden || !onSale) return { ok: false, message: text('content-precheckout-gone') };
   if (await r.content.getUnlock(payment.userId, item.id))
     return { ok: false, message: text('content-precheckout-owned') };
   if (q.currency !== 'XTR' || q.totalAmount !== item.priceStars || payment.amount !== item.priceStars)

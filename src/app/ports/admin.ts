@@ -43,6 +43,15 @@ export interface AdminGroupsRepo {
   pruneLoad(hours: number): Promise<number>;
 }
 
+/** One row of the audit log. */
+export interface AuditRecord {
+  actorId: number;
+  userId: number | null;
+  action: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
 export interface AdminRepo {
   audit(entry: {
     actorId: number;
@@ -50,6 +59,8 @@ export interface AdminRepo {
     action: string;
     details?: Record<string, unknown>;
   }): Promise<void>;
+  /** The last `limit` audit rows with one of these actions, newest first. */
+  recentAudits(actions: readonly string[], limit: number): Promise<AuditRecord[]>;
   addNote(userId: number, authorId: number, text: string): Promise<void>;
   notes(userId: number, limit: number): Promise<Array<{ text: string; authorId: number; createdAt: Date }>>;
   /** Lifetime figures for the Info view. */

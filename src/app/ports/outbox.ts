@@ -112,6 +112,8 @@ export interface ReceiptFacts {
   low: boolean;
   threshold: number;
   passLeftMs: number;
+  /** The creator's "usually answers within …" in the fan's language (`response_time_text`), if any. */
+  responseTime?: string;
 }
 
 /** A message entity as Telegram sends it (plain JSON). */

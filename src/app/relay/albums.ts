@@ -1,7 +1,7 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { enqueueWithReceipt, receiptItem } from './receipt.ts';
+import { enqueueWithReceipt, receiptItem, responseTimeFor } from './receipt.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { lanes } from '../outbox/lanes.ts';
@@ -140,6 +140,7 @@ async function enqueueFanAlbum(
           low,
           threshold: settings.low_credit_threshold,
           passLeftMs,
+          ...responseTimeFor(settings, user),
         },
       ),
     );

@@ -1,5 +1,7 @@
 import { balanceBar } from '../../domain/ledger/index.ts';
-import type { NewOutboxItem, OutboxPayload, ReceiptFacts, Repos, TextRef } from '../ports/index.ts';
+import { isLocale } from '../../domain/shared/index.ts';
+import type { NewOutboxItem, OutboxPayload, ReceiptFacts, Repos, TextRef, User } from '../ports/index.ts';
+import { creatorTextFor, type Settings } from '../system/settings.ts';
 import { fanNotice } from '../system/notices.ts';
 import { text } from '../texts.ts';
 
@@ -24,7 +26,22 @@ export function receipt(
     max: bar.max,
     cells: bar.cells,
     percent: bar.percent,
+    answers: opts.responseTime ? 'yes' : 'no',
+    responseTime: opts.responseTime ?? '',
   });
+}
+
+/**
+ * The creator's "usually answers within …" for this fan's receipt (`response_time_text`: theirs in the
+ * fan's language, else in the default one), as a fact of the receipt; nothing when none is written.
+ */
+export function responseTimeFor(
+  settings: Settings,
+  user: Pick<User, 'locale'>,
+): Pick<ReceiptFacts, 'responseTime'> {
+  const locale = isLocale(user.locale) ? user.locale : settings.default_language;
+  const own = creatorTextFor(settings, 'response_time_text', locale);
+  return own ? { responseTime: own } : {};
 }
 
 /** One coalesce key per fan: while one of their receipts is still pending, the next merges into it. */

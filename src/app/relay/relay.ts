@@ -10,6 +10,7 @@ import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './r
 import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
+import { responseTimeFor } from './receipt.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 export interface RelayDeps {
@@ -38,6 +39,8 @@ export type AcceptFanMessageResult =
   | { ok: true; duplicate: false; cost: number; free: boolean; balance: number }
   | { ok: true; duplicate: true }
   | { ok: false; code: 'not_open' }
+  /** The creator paused the line (`line_paused`): nothing is taken or charged. */
+  | { ok: false; code: 'paused' }
   | { ok: false; code: 'banned' }
   | { ok: false; code: 'unsupported_type'; allowed: PricedType[] }
   | { ok: false; code: 'insufficient_credits'; cost: number; balance: number };
@@ -49,7 +52,9 @@ export type AcceptFanMessageResult =
  */
 export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promise<AcceptFanMessageResult> {
   if ((await deps.adminGroups()).length === 0) return { ok: false, code: 'not_open' };
+  // From the process's cache: a paused line costs no transaction.
   const settings = resolveSettings(await deps.uow.repos.settings.all());
+  if (settings.line_paused) return { ok: false, code: 'paused' };
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
     const user = await r.users.getForUpdate(msg.userId);
     if (!user) throw new Error(`unknown user ${msg.userId}`);
@@ -130,6 +135,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
           low,
           threshold: settings.low_credit_threshold,
           passLeftMs: passRemaining(user.timePassUntil, deps.clock),
+          ...responseTimeFor(settings, user),
         }),
       );
     }

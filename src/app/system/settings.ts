@@ -26,13 +26,22 @@ const creatorText = (max: number) =>
 
 const locale = z.enum(LOCALES);
 
+/** The longest text the creator may write for each of their texts (characters, per language). */
+export const CREATOR_TEXT_MAX = {
+  welcome_text: 3000,
+  terms_text: 4000,
+  paysupport_text: 4000,
+  privacy_text: 4000,
+  response_time_text: 120,
+} as const;
+
 /** Every owner-editable setting: its type, bounds and default. Absent from the database = default. */
 export const SETTINGS = {
   /** The creator's own language: their texts' fallback, and their admin screens' until they pick one. */
   default_language: locale.default(DEFAULT_LOCALE),
   /** What the bot writes in the shared admin group (cards, the inbox, notes) is in this language. */
   group_language: locale.default(DEFAULT_LOCALE),
-  welcome_text: creatorText(3000),
+  welcome_text: creatorText(CREATOR_TEXT_MAX.welcome_text),
   /** Credits per message type; null = that type cannot be sent. */
   message_costs: z
     .record(z.string().regex(/^[a-z_]{1,32}$/), z.number().int().min(0).max(100_000).nullable())
@@ -44,11 +53,11 @@ export const SETTINGS = {
   /** After each accepted message: a receipt every time, only when low, or never. */
   receipt_mode: z.enum(['every', 'low', 'off']).default('every'),
   /** `/terms`: what the fan buys and the rules of the line. */
-  terms_text: creatorText(4000),
+  terms_text: creatorText(CREATOR_TEXT_MAX.terms_text),
   /** `/paysupport`: how to get help with a payment (Telegram expects this from bots that sell in Stars). */
-  paysupport_text: creatorText(4000),
+  paysupport_text: creatorText(CREATOR_TEXT_MAX.paysupport_text),
   /** `/privacy`: what the bot keeps about a fan and why. */
-  privacy_text: creatorText(4000),
+  privacy_text: creatorText(CREATOR_TEXT_MAX.privacy_text),
   /** Most a fan's auto-recharges may charge per calendar month (UTC), in the catalog's currency units. */
   auto_recharge_monthly_cap: z.number().min(0).max(100_000).default(100),
   /** How a fan's message lands in their topic. */
@@ -80,7 +89,7 @@ export const SETTINGS = {
    */
   line_paused: z.boolean().default(false),
   /** "Usually answers within …", shown in receipts (per language; empty = not shown). */
-  response_time_text: creatorText(120),
+  response_time_text: creatorText(CREATOR_TEXT_MAX.response_time_text),
   /** Card payments offered (only meaningful when Stripe is configured; Stars are always on). */
   card_payments_enabled: z.boolean().default(true),
   /** Fans may turn on auto-recharge (those who did keep their setting while it is off, but nothing runs). */
@@ -113,7 +122,8 @@ export function resolveSettings(stored: Record<string, unknown>): Settings {
   return out as Settings;
 }
 
-export type CreatorTextKey = 'welcome_text' | 'terms_text' | 'paysupport_text' | 'privacy_text';
+export type CreatorTextKey =
+  'welcome_text' | 'terms_text' | 'paysupport_text' | 'privacy_text' | 'response_time_text';
 
 /** The creator's text in `locale`, else in their default language; null where they wrote none. */
 export function creatorTextFor(settings: Settings, key: CreatorTextKey, locale: Locale): string | null {

@@ -44,8 +44,8 @@ async function showStatus(
   extra?: { saveCardUrl: string | null; chargingNow: boolean },
 ) {
   const v = await ctx.services.autoRecharge.status(ctx.from!.id);
-  if (!v.available) {
-    await ctx.reply(ctx.t('billing-auto-unavailable'));
+  if (!v.available || v.turnedOff) {
+    await ctx.reply(ctx.t(v.available ? 'billing-auto-off-here' : 'billing-auto-unavailable'));
     return;
   }
   let html = statusText(ctx.t, v);
@@ -108,13 +108,15 @@ feature.callbackQuery(ar.filter, async (ctx) => {
         const text =
           res.code === 'unknown_pack'
             ? ctx.t('billing-auto-unknown-pack')
-            : res.code === 'bad_threshold'
-              ? ctx.t('billing-auto-bad-threshold')
-              : res.code === 'provider_error'
-                ? ctx.t('billing-auto-provider-error')
-                : res.code === 'card_blocked'
-                  ? ctx.t('billing-card-blocked')
-                  : ctx.t('billing-auto-not-available');
+            : res.code === 'turned_off'
+              ? ctx.t('billing-auto-off-here')
+              : res.code === 'bad_threshold'
+                ? ctx.t('billing-auto-bad-threshold')
+                : res.code === 'provider_error'
+                  ? ctx.t('billing-auto-provider-error')
+                  : res.code === 'card_blocked'
+                    ? ctx.t('billing-card-blocked')
+                    : ctx.t('billing-auto-not-available');
         if (res.code === 'provider_error')
           ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');
         return ctx.answerCallbackQuery({ text, show_alert: true });

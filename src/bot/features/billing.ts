@@ -52,7 +52,7 @@ export async function replyPaymentStatus(ctx: Context, paymentId: number): Promi
   }
   const p = v.payment;
   const args = { id: p.id, title: v.title, price: v.price };
-  const card = ctx.services.billing.enabled;
+  const card = await ctx.services.billing.cardsOn();
   switch (p.status) {
     case 'paid':
       await ctx.reply(

@@ -49,7 +49,7 @@ async function sendInvoice(ctx: Context, productId: number): Promise<void> {
 
 feature.command('buy', async (ctx) => {
   const products = await ctx.services.listCatalog();
-  const card = ctx.services.billing.enabled;
+  const card = await ctx.services.billing.cardsOn();
   await ctx.reply(catalogText(ctx.t, products, card), {
     parse_mode: 'HTML',
     reply_markup: createCatalogKeyboard(ctx.t, products, false, card),
@@ -59,7 +59,7 @@ feature.command('buy', async (ctx) => {
 // Quick-buy: /buy10, /buy25, /buy50… any credit pack by its size.
 feature.hears(/^\/buy(\d{1,7})(?:@\w+)?$/, async (ctx) => {
   const { pack, packs } = await ctx.services.purchases.findCreditPack(Number(ctx.match[1]));
-  if (pack && ctx.services.billing.enabled && pack.priceMinor !== null) {
+  if (pack && pack.priceMinor !== null && (await ctx.services.billing.cardsOn())) {
     await ctx.reply(ctx.t('billing-rail-question', { title: pack.title }), {
       parse_mode: 'HTML',
       reply_markup: createRailKeyboard(ctx.t, pack),

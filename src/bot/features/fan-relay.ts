@@ -51,6 +51,8 @@ feature.on('message', async (ctx, next) => {
     parse_mode: 'HTML' as const,
   };
   switch (res.code) {
+    case 'paused':
+      return void (await ctx.reply(ctx.t('relay-paused'), reply));
     case 'banned':
       return void (await ctx.reply(ctx.t('relay-banned'), reply));
     case 'unsupported_type':
@@ -98,7 +100,7 @@ const TYPE_KEYS: Record<string, string> = {
   sticker: 'relay-type-sticker',
 };
 
-const typeLabel = (t: TranslateFn, type: string) => {
+export const typeLabel = (t: TranslateFn, type: string) => {
   const key = TYPE_KEYS[type];
   return key ? t(key) : type.replace(/_/g, ' ');
 };

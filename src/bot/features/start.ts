@@ -32,7 +32,7 @@ feature.callbackQuery(navData.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (data.to === 'catalog') {
     const products = await ctx.services.listCatalog();
-    const card = ctx.services.billing.enabled;
+    const card = await ctx.services.billing.cardsOn();
     await editOrIgnoreUnchanged(
       ctx,
       catalogText(ctx.t, products, card),

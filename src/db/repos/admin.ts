@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AdminRepo, InboxRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import {
@@ -16,6 +16,21 @@ export function adminRepo(db: DbOrTx): AdminRepo {
       await db
         .insert(auditLog)
         .values({ actorId: e.actorId, userId: e.userId, action: e.action, details: e.details ?? {} });
+    },
+    async recentAudits(actions, limit) {
+      if (actions.length === 0) return [];
+      return db
+        .select({
+          actorId: auditLog.actorId,
+          userId: auditLog.userId,
+          action: auditLog.action,
+          details: auditLog.details,
+          createdAt: auditLog.createdAt,
+        })
+        .from(auditLog)
+        .where(inArray(auditLog.action, [...actions]))
+        .orderBy(desc(auditLog.id))
+        .limit(limit);
     },
     async addNote(userId, authorId, text) {
       await db.insert(userNotes).values({ userId, authorId, text });

@@ -18,7 +18,7 @@ async function browse(ctx: Context, page: number, key: string): Promise<void> {
     key,
     keyboards: contentFanKeyboards,
   });
-  if (!res.ok) await ctx.reply(ctx.t('billing-banned'));
+  if (!res.ok) await ctx.reply(ctx.t(res.code === 'off' ? 'content-off' : 'billing-banned'));
   else if (res.total === 0) await ctx.reply(ctx.t('content-empty'));
 }
 

@@ -3,6 +3,7 @@ import { dashboardCategory } from './dashboard.ts';
 import { productsCategory } from './products.ts';
 import type { HubCategory } from './screen.ts';
 import { paymentsCategory } from './payments.ts';
+import { settingsCategory } from './settings/index.ts';
 import { systemCategory } from './system.ts';
 import { usersCategory } from './users.ts';
 import { teamCategory } from './team.ts';
@@ -20,6 +21,7 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   productsCategory,
   paymentsCategory,
   dashboardCategory,
+  settingsCategory,
   teamCategory,
   systemCategory,
 ];
