@@ -125,7 +125,7 @@ describe('/setup end to end: no group id to hunt', () => {
   });
 });
 
-describe('from only BOT_TOKEN: /claim, then /setup, then a fan is charged and relayed', () => {
+describe('from only BOT_TOKEN: /claim, /setup, a new text price in /settings, and a fan charged it', () => {
   let fake: FakeTelegram;
   let t: TestApp;
   let stderr = '';
@@ -168,12 +168,38 @@ describe('from only BOT_TOKEN: /claim, then /setup, then a fan is charged and re
         .map((c) => c.payload.text),
     ).toEqual([en('admin-setup-done', { title: 'Cleo inbox', groups: 1 })]);
 
+    // The creator changes the price of a text message in /settings: no SQL, no restart.
+    const before = await t.app.deps.services.getSettings();
+    const price = before.message_costs.text! + 1;
+    type Markup = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
+    const menu = () =>
+      fake
+        .callsTo('sendMessage')
+        .filter((c) => c.ok && c.payload.chat_id === creator.id && c.payload.reply_markup?.inline_keyboard)
+        .at(-1)!;
+    const lastMarkup = () =>
+      [...fake.callsTo('sendMessage'), ...fake.callsTo('editMessageText')]
+        .filter((c) => c.ok && c.payload.chat_id === creator.id && c.payload.reply_markup?.inline_keyboard)
+        .sort((a, b) => a.at - b.at)
+        .at(-1)!.payload.reply_markup as Markup;
+    const press = async (label: string) => {
+      const data = lastMarkup()
+        .inline_keyboard.flat()
+        .find((b) => b.text === label)?.callback_data;
+      if (!data) throw new Error(`no button ${label}`);
+      await t.post(callbackQuery(creator, data, menu().result as Message));
+    };
+    await t.post(command(creator, '/settings'));
+    await press(en('admin-settings-group-prices'));
+    await press(en('admin-settings-label-cost', { type: en('relay-type-text') }));
+    await t.post(privateText(creator, String(price), { fake }));
+    expect((await t.app.deps.services.getSettings()).message_costs.text).toBe(price);
+
     const buyer = fanUser(945_002, { first_name: 'Bo' });
     await t.post(privateText(buyer, 'first message', { fake }));
     await eventually(() => fake.topics(chat.id).length === 1, 10_000, 'the fan’s topic');
     const user = await createUnitOfWork(t.db.database).repos.users.get(buyer.id);
-    const settings = await t.app.deps.services.getSettings();
-    // Charged at the text price from the new-fan bonus.
-    expect(user!.creditBalance).toBe(settings.new_fan_bonus - settings.message_costs.text!);
+    // Charged the new text price from the new-fan bonus.
+    expect(user!.creditBalance).toBe(before.new_fan_bonus - price);
   });
 });
