@@ -72,8 +72,8 @@ admin-dashboard-credits = 🪙 <b>Credits</b> sold / spent: { $soldToday } / { $
 
 ## Claim
 admin-claim-done = 👑 <b>You own this bot now.</b>
-    Next: create a Telegram group, turn on <b>Topics</b> in its settings, add @{ $bot } to it and make it an admin (manage topics, pin and delete messages). Fans' conversations will arrive there, one topic per fan.
-    /admin opens the control center; /setup (coming soon) will check the group for you.
+    Next: create a Telegram group, turn on <b>Topics</b> in its settings, add @{ $bot } to it and make it an admin (manage topics, pin and delete messages), then send /setup in the group: I check it and start using it, no ids to copy. Fans' conversations arrive there, one topic per fan.
+    /admin opens the control center.
 admin-claim-already = You already own this bot. /admin opens the control center.
 admin-claim-missing = Send the code from the bot's start-up output: <code>/claim XXXX-XXXX-XXXX-XXXX</code>
 admin-claim-invalid = That code is wrong or has expired. Check the bot's start-up output (a new code is printed at every start while the bot has no owner).
