@@ -148,7 +148,7 @@ describe('before the admin group is set up', () => {
     await early.handle(privatePhoto(fan));
     expect(early.sentTo(fan.id)).toHaveLength(2);
     expect(early.sentTo(OWNER_ID)).toHaveLength(1);
-    expect(String(early.sentTo(OWNER_ID)[0]!.payload.text)).toMatch(/ADMIN_GROUP_ID/);
+    expect(String(early.sentTo(OWNER_ID)[0]!.payload.text)).toMatch(/\/setup/);
     expect((await early.stack.user(fan.id))!.creditBalance).toBe(before);
     expect(await early.stack.outboxRows()).toEqual([]);
   });
