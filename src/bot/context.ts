@@ -34,6 +34,11 @@ interface DepsFlavor {
   logger: Logger;
   /** The sender's account, refreshed for this update (null for updates without a human sender). */
   account: User | null;
+  /**
+   * The sender's open guided flow (`flows`) as read when the update began: null when they have none,
+   * undefined when it was not read. A message handler of a flow passes on at once when it is null.
+   */
+  openFlow?: string | null | undefined;
   /** The language of this chat: the person's own in a private chat, the group language in the admin group. */
   locale: Locale;
   t: TranslateFn;

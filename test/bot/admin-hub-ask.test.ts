@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HUB_CATEGORIES } from '../../src/bot/features/admin/hub/registry.ts';
 import type { HubCategory } from '../../src/bot/features/admin/hub/screen.ts';
 import type { BotHarness, HarnessCall } from '../support/bot-harness.ts';
@@ -136,6 +136,24 @@ describe('a screen that asks for typed input', () => {
         { userId: manager.id, role: 'manager', addedBy: OWNER_ID },
         h.stack.clock.now(),
       );
+    }
+  });
+
+  it('a known fan’s plain message reads no flow: the update’s first read said none is open', async () => {
+    await h.handle(privateText(fan, 'first')); // first contact: the profile is written
+    const pending = vi.spyOn(h.stack.services.hub, 'pendingAsk');
+    const draft = vi.spyOn(h.stack.services.content.admin, 'input');
+    try {
+      await h.handle(privateText(fan, 'second'));
+      expect(pending).not.toHaveBeenCalled();
+      expect(draft).not.toHaveBeenCalled();
+      // A member with a question open is read as before (the first test answers one).
+      await ask();
+      await h.handle(privateText(owner, '7'));
+      expect(pending).toHaveBeenCalledTimes(1);
+    } finally {
+      pending.mockRestore();
+      draft.mockRestore();
     }
   });
 

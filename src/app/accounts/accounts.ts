@@ -12,7 +12,18 @@ export interface AccountsDeps {
   outboxSignal?: { notify(): void };
 }
 
-export type BeginResult = { duplicate: true } | { duplicate: false; user: User | null; created: boolean };
+export type BeginResult =
+  | { duplicate: true }
+  | {
+      duplicate: false;
+      user: User | null;
+      created: boolean;
+      /**
+       * The sender's open guided flow as read at the start (null: none); absent when not read (the
+       * profile was written). Lets a message that answers no flow skip the flows' own reads.
+       */
+      openFlow?: string | null;
+    };
 
 /**
  * How stale `users.last_seen_at` may get before an update refreshes it. Within it, an update from someone
@@ -59,7 +70,7 @@ export async function beginUpdate(
     age >= 0 &&
     age < PROFILE_REFRESH_MS
   )
-    return { duplicate: false, user: known.user, created: false };
+    return { duplicate: false, user: known.user, created: false, openFlow: known.openFlow };
   let renamed = false;
   const result = await deps.uow.run(async (r): Promise<BeginResult> => {
     const upserted = await r.users.upsert(profile, deps.clock.now());

@@ -45,9 +45,14 @@ export interface UsersRepo {
   upsert(profile: TelegramProfile, now: Date): Promise<{ user: User; created: boolean }>;
   /**
    * In one read: the user's row (null for someone never seen) and whether update `updateId` was
-   * processed already (a redelivery). The update lifecycle's fast path (app/accounts/accounts.ts).
+   * processed already (a redelivery), and the name of the person's open guided flow (`flows`; null:
+   * none), so that a message needs no read to learn it is not an answer to a flow. The update
+   * lifecycle's fast path (app/accounts/accounts.ts).
    */
-  lookup(id: number, updateId: number): Promise<{ user: User; processed: boolean } | null>;
+  lookup(
+    id: number,
+    updateId: number,
+  ): Promise<{ user: User; processed: boolean; openFlow: string | null } | null>;
   get(id: number): Promise<User | null>;
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;

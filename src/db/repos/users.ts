@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
 import { negotiateLocale } from '../../domain/shared/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { processedUpdates, users } from '../schema/index.ts';
+import { flows, processedUpdates, users } from '../schema/index.ts';
 
 export function usersRepo(db: DbOrTx): UsersRepo {
   return {
@@ -40,12 +40,15 @@ export function usersRepo(db: DbOrTx): UsersRepo {
         .select({
           ...getTableColumns(users),
           processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${updateId})`,
+          openFlow: sql<
+            string | null
+          >`(select ${flows.flow} from ${flows} where ${flows.actorId} = ${users.id})`,
         })
         .from(users)
         .where(eq(users.id, id));
       if (!row) return null;
-      const { processed, ...user } = row;
-      return { user, processed: Boolean(processed) };
+      const { processed, openFlow, ...user } = row;
+      return { user, processed: Boolean(processed), openFlow: openFlow ?? null };
     },
     async getForUpdate(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');

@@ -51,11 +51,12 @@ feature.command('cancel', async (ctx, next) => {
   await ctx.reply(ctx.t(had ? 'content-admin-cancelled' : 'content-admin-nothing-to-cancel'));
 });
 
-// Answers to a draft (media, title, prices). Without a draft open (most messages: the use case reads
-// the draft before the team table), the message goes on.
+// Answers to a draft (media, title, prices). Without a draft open (most messages: known from the
+// update's first read, else the use case reads the draft before the team table), the message goes on.
 feature
   .drop((ctx) => ctx.message?.text?.startsWith('/') ?? false)
   .on('message', async (ctx, next) => {
+    if (ctx.openFlow !== undefined && ctx.openFlow !== 'content') return next();
     const input = draftInputOf(ctx.message);
     if (!input) return next();
     const res = await ctx.services.content.admin.input({ adminId: ctx.from.id, input });

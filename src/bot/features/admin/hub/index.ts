@@ -64,7 +64,9 @@ priv.command('cancel', async (ctx, next) => {
  * member demoted since the question was asked gets nothing.
  */
 priv.on('message', async (ctx, next) => {
-  if (ctx.message.text?.startsWith('/')) return next();
+  // Most private messages are fans' and answer no question: known without a read (the update's first one).
+  if (ctx.message.text?.startsWith('/') || (ctx.openFlow !== undefined && ctx.openFlow !== 'hub'))
+    return next();
   const actor = ctx.from.id;
   const ask = await ctx.services.hub.pendingAsk(actor);
   if (!ask) return next();
