@@ -219,6 +219,23 @@ describe('refusals', () => {
   });
 });
 
+describe('a member leaving the team', () => {
+  it('gives their conversations back to the team (unassigned; the cards are rendered again)', async () => {
+    const LEAVER = 31_777;
+    await s.ensureFan(LEAVER, { firstName: 'Lea' });
+    await s.uow.repos.team.set({ userId: LEAVER, role: 'agent', addedBy: OWNER_ID }, NOW);
+    await c().assign(OWNER_ID, 502, LEAVER);
+    expect(ids(await c().list(LEAVER, 'mine', 0))).toEqual([502]);
+    expect((await s.services.team.remove(OWNER_ID, LEAVER)).ok).toBe(true);
+    expect(await s.uow.repos.conversations.assignee(502)).toBeNull();
+    const [audit] = await s.db.database.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'team_remove'));
+    expect(audit?.details).toMatchObject({ role: 'agent', unassigned: 1 });
+  });
+});
+
 describe('first-response time', () => {
   it('is measured from the first unanswered fan message to the next admin message, once', async () => {
     const t = await createServiceStack({ clock: testClock(NOW) });

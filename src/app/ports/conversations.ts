@@ -50,6 +50,8 @@ export interface ConversationsRepo {
   flagsForUpdate(userId: number): Promise<ConversationFlags>;
   setFlag(userId: number, flag: 'priority' | 'pinned', value: boolean, at: Date): Promise<void>;
   setAssignee(userId: number, a: { assigneeId: number | null; by: number }, at: Date): Promise<void>;
+  /** Unassigns every conversation of `assigneeId` (a member leaving the team); the fans' ids. */
+  unassignAll(assigneeId: number, at: Date): Promise<number[]>;
   /**
    * A page of one list, and how many it holds: `open` (topics not closed; pinned, then priority, then
    * the latest fan message first), `unread` (fans waiting for an answer, longest wait first), `priority`,

@@ -132,6 +132,14 @@ export function conversationsRepo(db: DbOrTx): ConversationsRepo {
         })
         .where(eq(conversationFlags.userId, userId));
     },
+    async unassignAll(assigneeId, at) {
+      const rows = await db
+        .update(conversationFlags)
+        .set({ assigneeId: null, assignedBy: null, assignedAt: null, updatedAt: at })
+        .where(eq(conversationFlags.assigneeId, assigneeId))
+        .returning({ userId: conversationFlags.userId });
+      return rows.map((r) => r.userId);
+    },
     async list(list, opts) {
       const where = and(isNotNull(fanTopics.threadId), listWhere(list, opts.actorId));
       const [rows, [count]] = await Promise.all([

@@ -1,3 +1,4 @@
+import { scheduleCardRender } from '../../relay/refresh.ts';
 import type { Clock } from '../../../domain/shared/index.ts';
 import type { Access, Role, UnitOfWork } from '../../ports/index.ts';
 
@@ -253,7 +254,16 @@ export async function removeMember(
     if (before.role === 'owner' && (await ownersWithout(deps, r, userId)) === 0)
       return { ok: false, code: 'last_owner' } as const;
     await r.team.remove(userId);
-    await auditTeam(r, { actorId, userId, action: 'team_remove', details: { role: before.role } });
+    // Their conversations go back to the team: unassigned, and each fan's card loses the name.
+    const now = deps.clock.now();
+    const unassigned = await r.conversations.unassignAll(userId, now);
+    for (const fanId of unassigned) await scheduleCardRender(r, fanId, now);
+    await auditTeam(r, {
+      actorId,
+      userId,
+      action: 'team_remove',
+      details: { role: before.role, unassigned: unassigned.length },
+    });
     return { ok: true, previous: before.role } as const;
   });
 }
