@@ -129,6 +129,18 @@ describe('/claim: expiry, tries and races', () => {
     }
   });
 
+  it('one account hammering /claim cannot lock the real owner out', async () => {
+    const s = await createServiceStack({ adminUserIds: [] });
+    try {
+      const code = (await s.services.hub.prepareClaimCode())!;
+      for (let i = 0; i < 200; i++) await s.services.hub.claim({ userId: 53_010, code: `WRONG-${i}` });
+      await s.ensureFan(53_011);
+      expect(await s.services.hub.claim({ userId: 53_011, code })).toEqual({ ok: true });
+    } finally {
+      await s.dispose();
+    }
+  });
+
   it('two people with two valid codes at once: one owner', async () => {
     const s = await createServiceStack({ adminUserIds: [] });
     try {

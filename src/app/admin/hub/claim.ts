@@ -22,7 +22,8 @@ export const CLAIM_TTL_MS = 24 * 3600_000;
 /** Tries per person, and for everyone together (many accounts guessing at once). */
 export const CLAIM_LIMITS: readonly RateRule[] = [
   { name: 'claim', limit: 5, windowMs: 10 * 60_000 },
-  { name: 'claimall', limit: 30, windowMs: 10 * 60_000 },
+  // Counted only for tries a person's own limit allowed: one account hammering cannot use it up.
+  { name: 'claimall', limit: 100, windowMs: 10 * 60_000 },
 ];
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or retyped survives. */
@@ -76,17 +77,16 @@ export async function claimOwnership(
   if (await storedOwner(deps.uow)) return { ok: false, code: 'closed' };
   if (normaliseClaimCode(a.code) === '') return { ok: false, code: 'missing' };
 
-  // Every try counts (a right code ends the claiming anyway), per person and for everyone.
+  // Every try counts (a right code ends the claiming anyway): first against the person's own limit, and
+  // only a try that passes it against everyone's, so that one account cannot lock the real owner out.
   const now = deps.clock.now();
-  const hits = await deps.uow.repos.rateLimits.hit(
-    CLAIM_LIMITS.map((r) => ({
-      key: `${r.name}:${r.name === 'claim' ? a.userId : 0}`,
-      windowStart: windowStart(now, r.windowMs),
-    })),
-  );
-  const decision = decide(CLAIM_LIMITS, hits, now);
-  if (!decision.allowed)
-    return { ok: false, code: 'slow_down', retryAfterSeconds: decision.retryAfterSeconds };
+  for (const rule of CLAIM_LIMITS) {
+    const key = `${rule.name}:${rule.name === 'claim' ? a.userId : 0}`;
+    const hits = await deps.uow.repos.rateLimits.hit([{ key, windowStart: windowStart(now, rule.windowMs) }]);
+    const decision = decide([rule], hits, now);
+    if (!decision.allowed)
+      return { ok: false, code: 'slow_down', retryAfterSeconds: decision.retryAfterSeconds };
+  }
 
   const hash = hashClaimCode(a.code);
   return deps.uow.run(async (r) => {

@@ -195,6 +195,9 @@ export async function addMember(
   if (deps.adminUserIds.includes(a.userId)) return { ok: false, code: 'config_owner' };
   const now = deps.clock.now();
   return deps.uow.run(async (r) => {
+    // One team change at a time across replicas (the claim lock): two owners demoting each other
+    // at once cannot leave the bot with none.
+    await r.claimCodes.lock();
     const before = await r.team.get(a.userId);
     if (before?.role === 'owner' && (await ownersWithout(deps, r, a.userId)) === 0)
       return { ok: false, code: 'last_owner' } as const;
@@ -224,6 +227,9 @@ export async function changeRole(
   if (!(await allowed(deps, actorId))) return { ok: false, code: 'not_allowed' };
   if (deps.adminUserIds.includes(a.userId)) return { ok: false, code: 'config_owner' };
   return deps.uow.run(async (r) => {
+    // One team change at a time across replicas (the claim lock): two owners demoting each other
+    // at once cannot leave the bot with none.
+    await r.claimCodes.lock();
     const before = await r.team.get(a.userId);
     if (!before) return { ok: false, code: 'not_member' } as const;
     if (before.role === a.role) return { ok: true, previous: before.role, changed: false } as const;
@@ -249,6 +255,9 @@ export async function removeMember(
   if (!(await allowed(deps, actorId))) return { ok: false, code: 'not_allowed' };
   if (deps.adminUserIds.includes(userId)) return { ok: false, code: 'config_owner' };
   return deps.uow.run(async (r) => {
+    // One team change at a time across replicas (the claim lock): two owners demoting each other
+    // at once cannot leave the bot with none.
+    await r.claimCodes.lock();
     const before = await r.team.get(userId);
     if (!before) return { ok: false, code: 'not_member' } as const;
     if (before.role === 'owner' && (await ownersWithout(deps, r, userId)) === 0)
