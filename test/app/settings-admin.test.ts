@@ -49,7 +49,7 @@ describe('settingsAdmin', () => {
       key: 'topic_creations_per_minute',
       issue: { code: 'too_big', max: 20, text: false },
     });
-    expect(await s.services.settingsAdmin.set(manager, 'new_fan_bonus', -1)).toMatchObject({
+    expect(await s.services.settingsAdmin.set(OWNER_ID, 'new_fan_bonus', -1)).toMatchObject({
       issue: { code: 'too_small', min: 0, text: false },
     });
     expect(

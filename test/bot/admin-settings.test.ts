@@ -196,35 +196,36 @@ describe('a typed value', () => {
     await type('Europe/Madrid');
     expect((await settings()).timezone).toBe('Europe/Madrid');
 
-    await open();
-    await press(en('admin-settings-group-money'));
-    await press(en('admin-settings-label-currency'));
-    await type('euro');
-    expect(h.lastText(manager.id)).toContain(en('admin-settings-error-currency'));
-    await type('EUR');
+    // Money settings are the owners' (settings.money).
+    await open(owner);
+    await press(en('admin-settings-group-money'), owner);
+    await press(en('admin-settings-label-currency'), owner);
+    await type('euro', owner);
+    expect(h.lastText(owner.id)).toContain(en('admin-settings-error-currency'));
+    await type('EUR', owner);
     expect((await settings()).store_currency).toBe('eur');
     await h.stack.uow.repos.settings.set('store_currency', 'usd', null);
   });
 
   it('an amount in the store currency takes decimals; the same value again says nothing changed', async () => {
-    await open();
-    await press(en('admin-settings-group-money'));
-    await press(en('admin-settings-label-cap'));
-    expect(text(manager.id)).toContain(
+    await open(owner);
+    await press(en('admin-settings-group-money'), owner);
+    await press(en('admin-settings-label-cap'), owner);
+    expect(text(owner.id)).toContain(
       en('admin-settings-ask-amount', { currency: 'USD', min: 0, max: 100_000 }),
     );
-    await type('lots');
-    expect(h.lastText(manager.id)).toContain(en('admin-settings-error-amount'));
-    await type('49,99');
+    await type('lots', owner);
+    expect(h.lastText(owner.id)).toContain(en('admin-settings-error-amount'));
+    await type('49,99', owner);
     expect((await settings()).auto_recharge_monthly_cap).toBe(49.99);
-    await press(en('admin-settings-label-cap'));
-    await type('49.99');
-    expect(text(manager.id)).toContain(
+    await press(en('admin-settings-label-cap'), owner);
+    await type('49.99', owner);
+    expect(text(owner.id)).toContain(
       en('admin-settings-unchanged', { label: en('admin-settings-label-cap'), value: '49.99 USD' }),
     );
     const before = (await audits()).length;
-    await press(en('admin-settings-label-cap'));
-    await type('100');
+    await press(en('admin-settings-label-cap'), owner);
+    await type('100', owner);
     expect(await audits()).toHaveLength(before + 1);
   });
 
@@ -274,6 +275,28 @@ describe('a typed value', () => {
 });
 
 describe('a text fans read, per language', () => {
+  it('a stored text at its longest, with paragraphs and & < >, still opens its screen whole', async () => {
+    const long = Array.from({ length: 80 }, (_, i) => `Rule ${i} & <terms> apply.`.padEnd(49, '.')).join(
+      '\n',
+    );
+    expect(long.length).toBeLessThanOrEqual(4000);
+    const before = (await settings()).terms_text;
+    await h.stack.services.settingsAdmin.set(manager.id, 'terms_text', { es: long });
+    try {
+      await open();
+      await press(en('admin-settings-group-texts'));
+      await press(en('admin-settings-label-terms'));
+      await press(en('admin-settings-text-lang-own', { language: tr('es', 'language-name') }));
+      const screen = text(manager.id);
+      expect(screen.length).toBeLessThanOrEqual(4096);
+      expect(screen.match(/<blockquote>/g)).toHaveLength(1);
+      expect(screen).toContain('</blockquote>');
+      expect(screen).toContain('Rule 0 &amp; &lt;terms&gt; apply.');
+    } finally {
+      await h.stack.services.settingsAdmin.set(manager.id, 'terms_text', before);
+    }
+  });
+
   it('pick the language, type, preview exactly as fans see it, edit again, save; /terms shows it', async () => {
     await open();
     await press(en('admin-settings-group-texts'));
@@ -355,7 +378,8 @@ async function privatePhotoIsRefused() {
 
 describe('recent changes', () => {
   it('shows the last changes with who, when, the setting and old → new (only the part that changed)', async () => {
-    await h.stack.services.settingsAdmin.set(manager.id, 'new_fan_bonus', 4);
+    const low = (await settings()).low_credit_threshold;
+    await h.stack.services.settingsAdmin.set(manager.id, 'low_credit_threshold', low + 1);
     const costs = (await settings()).message_costs;
     await h.stack.services.settingsAdmin.set(manager.id, 'message_costs', { ...costs, voice: 7 });
     await open();
@@ -367,10 +391,10 @@ describe('recent changes', () => {
       `Max · ${en('admin-settings-label-costs')}: ${en('relay-type-voice')} ${en('admin-settings-credits', { count: 5 })} → ${en('relay-type-voice')} ${en('admin-settings-credits', { count: 7 })}`,
     );
     expect(lines[3]).toContain(
-      `Max · ${en('admin-settings-label-bonus')}: ${en('admin-settings-credits', { count: 3 })} → ${en('admin-settings-credits', { count: 4 })}`,
+      `Max · ${en('admin-settings-label-low')}: ${en('admin-settings-credits', { count: low })} → ${en('admin-settings-credits', { count: low + 1 })}`,
     );
     expect(lines.length).toBeLessThanOrEqual(12);
-    await h.stack.services.settingsAdmin.set(manager.id, 'new_fan_bonus', 3);
+    await h.stack.services.settingsAdmin.set(manager.id, 'low_credit_threshold', low);
     await h.stack.services.settingsAdmin.set(manager.id, 'message_costs', costs);
   });
 });
@@ -419,16 +443,44 @@ describe('the response time in receipts', () => {
   });
 });
 
+describe('money settings are the owners’', () => {
+  it('a manager sees them but gets no button, and a forged change is refused', async () => {
+    await open();
+    await press(en('admin-settings-group-money'));
+    expect(text(manager.id)).toContain(en('admin-settings-owner-only'));
+    const labels = buttonsOf(lastMenu(manager.id)).map((b) => b.text);
+    expect(labels).toContain(en('admin-settings-label-low'));
+    for (const money of [
+      'admin-settings-label-bonus',
+      'admin-settings-label-currency',
+      'admin-settings-label-cap',
+    ])
+      expect(labels).not.toContain(en(money));
+    for (const [key, value] of [
+      ['new_fan_bonus', 100_000],
+      ['auto_recharge_monthly_cap', 100_000],
+      ['store_currency', 'eur'],
+      ['card_payments_enabled', false],
+      ['auto_recharge_enabled', false],
+    ] as const)
+      expect(await h.stack.services.settingsAdmin.set(manager.id, key, value)).toEqual({
+        ok: false,
+        code: 'not_allowed',
+      });
+    expect((await settings()).new_fan_bonus).toBe(3);
+  });
+});
+
 describe('switches', () => {
   it('card payments off hides the card rail in /buy, /billing and /autorecharge', async () => {
     const cardButton = () => h.keyboard(fan.id).some((b) => b.text.startsWith('💳'));
     await h.handle(command(fan, '/buy'));
     expect(cardButton()).toBe(true);
 
-    await open();
-    await press(en('admin-settings-group-switches'));
-    expect(text(manager.id)).toContain(en('admin-settings-stars-always'));
-    await press(en('admin-settings-switch-off-button', { label: en('admin-settings-label-card') }));
+    await open(owner);
+    await press(en('admin-settings-group-switches'), owner);
+    expect(text(owner.id)).toContain(en('admin-settings-stars-always'));
+    await press(en('admin-settings-switch-off-button', { label: en('admin-settings-label-card') }), owner);
     expect((await settings()).card_payments_enabled).toBe(false);
 
     await h.handle(command(fan, '/buy'));
@@ -438,22 +490,22 @@ describe('switches', () => {
     await h.handle(command(fan, '/autorecharge'));
     expect(h.lastText(fan.id)).toBe(en('billing-auto-unavailable'));
 
-    await press(en('admin-settings-switch-on-button', { label: en('admin-settings-label-card') }));
+    await press(en('admin-settings-switch-on-button', { label: en('admin-settings-label-card') }), owner);
     expect((await settings()).card_payments_enabled).toBe(true);
     await h.handle(command(fan, '/buy'));
     expect(cardButton()).toBe(true);
   });
 
   it('auto-recharge off: /autorecharge says so and a run charges nothing', async () => {
-    await open();
-    await press(en('admin-settings-group-switches'));
-    await press(en('admin-settings-switch-off-button', { label: en('admin-settings-label-auto') }));
+    await open(owner);
+    await press(en('admin-settings-group-switches'), owner);
+    await press(en('admin-settings-switch-off-button', { label: en('admin-settings-label-auto') }), owner);
     await h.handle(command(fan, '/autorecharge'));
     expect(h.lastText(fan.id)).toBe(en('billing-auto-off-here'));
     expect(await h.stack.services.autoRecharge.run({ userId: fan.id, triggerKey: 'test:1' })).toBe(
       'unavailable',
     );
-    await press(en('admin-settings-switch-on-button', { label: en('admin-settings-label-auto') }));
+    await press(en('admin-settings-switch-on-button', { label: en('admin-settings-label-auto') }), owner);
     await h.handle(command(fan, '/autorecharge'));
     expect(h.lastText(fan.id)).not.toBe(en('billing-auto-off-here'));
   });

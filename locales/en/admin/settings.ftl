@@ -150,3 +150,4 @@ admin-settings-pause-hint = Paused: fans' messages are not relayed and not charg
 admin-settings-recent-title = 🕓 <b>Recent changes</b> (last { $count })
 admin-settings-recent-empty = No setting has been changed here yet.
 admin-settings-recent-line = { $at } · { $who } · { $label }: { $old } → { $new }
+admin-settings-owner-only = 🔒 The new-fan bonus, the store currency, the auto-recharge cap and the card and auto-recharge switches move money: only owners change them.

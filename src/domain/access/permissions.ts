@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'conversations.manage': 'manager',
   'products.edit': 'manager',
   'settings.edit': 'manager',
+  /** The settings that move money (new-fan bonus, store currency, auto-recharge cap, card and auto-recharge switches). */
+  'settings.money': 'owner',
   'broadcast.send': 'manager',
   /** Revenue and the other figures. */
   'stats.view': 'manager',

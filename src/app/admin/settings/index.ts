@@ -22,7 +22,14 @@ export type SettingIssue =
   | { code: 'invalid' };
 
 export type SettingsView =
-  { ok: true; settings: Settings; stripeConfigured: boolean } | { ok: false; code: 'not_allowed' };
+  | {
+      ok: true;
+      settings: Settings;
+      stripeConfigured: boolean;
+      /** `settings.money` (owners): whether the money settings (`MONEY_SETTINGS`) may change. */
+      moneyAllowed: boolean;
+    }
+  | { ok: false; code: 'not_allowed' };
 
 export type SetSettingResult =
   | { ok: true; key: SettingKey; old: unknown; value: unknown; changed: boolean }
@@ -69,16 +76,36 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the setting's schema, written through the settings repo so every replica sees it, audited with the old
  * and new value in the same transaction) and the last changes.
  */
+/**
+ * Settings that move money or give it away (a bonus for every new account, what auto-recharge may
+ * charge, the currency, the card and auto-recharge switches): owners only (`settings.money`); managers
+ * run the rest of the line.
+ */
+export const MONEY_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
+  'new_fan_bonus',
+  'auto_recharge_monthly_cap',
+  'store_currency',
+  'card_payments_enabled',
+  'auto_recharge_enabled',
+]);
+
 export function createSettingsAdminServices(deps: SettingsAdminDeps) {
   const stripeConfigured = deps.cards !== undefined;
   return {
     async view(actorId: number): Promise<SettingsView> {
       if (!(await deps.access.can(actorId, 'settings.edit'))) return { ok: false, code: 'not_allowed' };
-      return { ok: true, settings: resolveSettings(await deps.uow.repos.settings.all()), stripeConfigured };
+      return {
+        ok: true,
+        settings: resolveSettings(await deps.uow.repos.settings.all()),
+        stripeConfigured,
+        moneyAllowed: await deps.access.can(actorId, 'settings.money'),
+      };
     },
 
     async set(actorId: number, key: SettingKey, value: unknown): Promise<SetSettingResult> {
       if (!(await deps.access.can(actorId, 'settings.edit'))) return { ok: false, code: 'not_allowed' };
+      if (MONEY_SETTINGS.has(key) && !(await deps.access.can(actorId, 'settings.money')))
+        return { ok: false, code: 'not_allowed' };
       if (key === 'card_payments_enabled' && value === true && !stripeConfigured)
         return { ok: false, code: 'stripe_off' };
       const checked = checkSetting(key, value);

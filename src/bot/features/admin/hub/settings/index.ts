@@ -1,6 +1,7 @@
 import type { Message } from 'grammy/types';
 import {
   checkSetting,
+  MONEY_SETTINGS,
   type SetSettingResult,
   type SettingChange,
 } from '../../../../../app/admin/settings/index.ts';
@@ -16,7 +17,14 @@ import { MESSAGE_TYPES } from '../../../../../domain/pricing/index.ts';
 import { isLocale, LOCALES, type Locale } from '../../../../../domain/shared/index.ts';
 import type { Context } from '../../../../context.ts';
 import { typeLabel } from '../../../fan-relay.ts';
-import { cut, type HubButton, type HubCategory, type HubInputResult, type HubScreen } from '../screen.ts';
+import {
+  cut,
+  escapeCut,
+  type HubButton,
+  type HubCategory,
+  type HubInputResult,
+  type HubScreen,
+} from '../screen.ts';
 import {
   describeChange,
   fieldById,
@@ -58,6 +66,13 @@ function split(arg: string): [string, string] | null {
   return i > 0 ? [arg.slice(0, i), arg.slice(i + 1)] : null;
 }
 
+/** What the screens depend on besides the values: Stripe configured, and whether money settings may change. */
+interface Env {
+  stripe: boolean;
+  /** `settings.money` (owners): the bonus, the store currency, the auto-recharge cap, card and auto-recharge switches. */
+  money: boolean;
+}
+
 export const settingsCategory: HubCategory = {
   id: CAT,
   permission: 'settings.edit',
@@ -66,16 +81,16 @@ export const settingsCategory: HubCategory = {
     const view = await ctx.services.settingsAdmin.view(ctx.from!.id);
     if (!view.ok) return { text: ctx.t('admin-hub-not-allowed'), rows: [] };
     const s = view.settings;
-    const stripe = view.stripeConfigured;
+    const env: Env = { stripe: view.stripeConfigured, money: view.moneyAllowed };
     switch (act) {
       case 'main':
         return arg === '0' ? mainScreen(ctx, s) : null;
       case 'g':
-        return isGroup(arg) ? groupScreen(ctx, arg, s, stripe) : null;
+        return isGroup(arg) ? groupScreen(ctx, arg, s, env) : null;
       case 'f': {
         if (isTextKey(arg)) return languagesScreen(ctx, arg, s);
         const f = fieldById(arg);
-        return f ? fieldScreen(ctx, f, s, stripe) : null;
+        return f ? fieldScreen(ctx, f, s, env) : null;
       }
       case 'set': {
         const parts = split(arg);
@@ -83,7 +98,7 @@ export const settingsCategory: HubCategory = {
         if (!parts || !f) return null;
         const value = choiceValue(f, parts[1]);
         if (value === undefined) return null;
-        return afterSet(ctx, f, await set(ctx, f, s, value), stripe);
+        return afterSet(ctx, f, await set(ctx, f, s, value), env);
       }
       case 'pause': {
         if (arg !== '1' && arg !== '0') return null;
@@ -93,7 +108,7 @@ export const settingsCategory: HubCategory = {
       case 'nc': {
         const f = fieldById(arg);
         if (!f?.id.startsWith('cost_')) return null;
-        return afterSet(ctx, f, await set(ctx, f, s, null), stripe);
+        return afterSet(ctx, f, await set(ctx, f, s, null), env);
       }
       case 't': {
         const target = textTarget(arg);
@@ -135,7 +150,10 @@ export const settingsCategory: HubCategory = {
     if (act === 'v') {
       const f = fieldById(arg);
       if (!f) return null;
-      return typedValue(ctx, f, s, message, view.stripeConfigured);
+      return typedValue(ctx, f, s, message, {
+        stripe: view.stripeConfigured,
+        money: view.moneyAllowed,
+      });
     }
     if (act === 'text') {
       const target = textTarget(arg);
@@ -213,9 +231,9 @@ function mainScreen(ctx: Context, s: Settings, notice?: string): HubScreen {
   return { text: lines.join('\n'), rows };
 }
 
-function groupScreen(ctx: Context, g: Group, s: Settings, stripe: boolean, notice?: string): HubScreen {
+function groupScreen(ctx: Context, g: Group, s: Settings, env: Env, notice?: string): HubScreen {
   if (g === 'texts') return textsScreen(ctx, s, notice);
-  if (g === 'switches') return switchesScreen(ctx, s, stripe, notice);
+  if (g === 'switches') return switchesScreen(ctx, s, env, notice);
   const fields = FIELDS.filter((f) => f.group === g);
   const lines = fields.map((f) =>
     ctx.t('admin-settings-field-line', {
@@ -229,15 +247,20 @@ function groupScreen(ctx: Context, g: Group, s: Settings, stripe: boolean, notic
       ctx.t('admin-settings-group-title', { title: ctx.t(GROUP_TITLES[g]) }),
       '',
       ...lines,
+      ...(!env.money && fields.some((f) => MONEY_SETTINGS.has(f.key))
+        ? ['', ctx.t('admin-settings-owner-only')]
+        : []),
     ].join('\n'),
-    rows: fields.map((f) => [{ text: fieldLabel(ctx, f), to: to('f', f.id) }]),
+    rows: fields
+      .filter((f) => env.money || !MONEY_SETTINGS.has(f.key))
+      .map((f) => [{ text: fieldLabel(ctx, f), to: to('f', f.id) }]),
     back: to('main'),
   };
 }
 
-function switchesScreen(ctx: Context, s: Settings, stripe: boolean, notice?: string): HubScreen {
+function switchesScreen(ctx: Context, s: Settings, env: Env, notice?: string): HubScreen {
   const fields = FIELDS.filter(
-    (f) => f.group === 'switches' && (stripe || f.key !== 'card_payments_enabled'),
+    (f) => f.group === 'switches' && (env.stripe || f.key !== 'card_payments_enabled'),
   );
   const lines: string[] = [];
   const rows: HubButton[][] = [];
@@ -248,6 +271,7 @@ function switchesScreen(ctx: Context, s: Settings, stripe: boolean, notice?: str
       ctx.t('admin-settings-switch-line', { label, value: formatValue(ctx, f.key, on, s.store_currency) }),
     );
     if (f.hint) lines.push(`<i>${ctx.t(f.hint)}</i>`);
+    if (!env.money && MONEY_SETTINGS.has(f.key)) continue;
     rows.push([
       {
         text: ctx.t(on ? 'admin-settings-switch-off-button' : 'admin-settings-switch-on-button', { label }),
@@ -255,7 +279,8 @@ function switchesScreen(ctx: Context, s: Settings, stripe: boolean, notice?: str
       },
     ]);
   }
-  if (!stripe) lines.push(ctx.t('admin-settings-stripe-off'));
+  if (!env.money) lines.push(ctx.t('admin-settings-owner-only'));
+  if (!env.stripe) lines.push(ctx.t('admin-settings-stripe-off'));
   lines.push(ctx.t('admin-settings-stars-always'));
   return {
     text: [...(notice ? [notice, ''] : []), ctx.t('admin-settings-switches-title'), '', ...lines].join('\n'),
@@ -275,7 +300,7 @@ function choiceValue(f: Field, raw: string): unknown {
 
 const DEFAULT_EDIT_MIRRORS = 3;
 
-function fieldScreen(ctx: Context, f: Field, s: Settings, stripe: boolean, retry?: string): HubScreen {
+function fieldScreen(ctx: Context, f: Field, s: Settings, env: Env, retry?: string): HubScreen {
   const label = fieldLabel(ctx, f);
   const now = f.get(s);
   const lines = [
@@ -285,11 +310,13 @@ function fieldScreen(ctx: Context, f: Field, s: Settings, stripe: boolean, retry
   ];
   const rows: HubButton[][] = [];
   const back = to('g', f.group);
+  if (!env.money && MONEY_SETTINGS.has(f.key))
+    return { text: [...lines, ctx.t('admin-settings-owner-only')].join('\n'), rows: [], back };
   const input = f.input;
   if (input.kind === 'switch') {
-    if (f.key === 'card_payments_enabled' && !stripe)
+    if (f.key === 'card_payments_enabled' && !env.stripe)
       return { text: ctx.t('admin-settings-stripe-off'), rows: [], back };
-    return switchesScreen(ctx, s, stripe);
+    return switchesScreen(ctx, s, env);
   }
   if (input.kind === 'choice') {
     lines.push(ctx.t('admin-settings-choose'));
@@ -344,7 +371,7 @@ async function typedValue(
   f: Field,
   s: Settings,
   message: Message,
-  stripe: boolean,
+  env: Env,
 ): Promise<HubInputResult> {
   const text = message.text?.trim() ?? '';
   const tryAgain = (error: string) => ({ retry: `${error}\n${ctx.t('admin-settings-try-again')}` });
@@ -371,7 +398,7 @@ async function typedValue(
   const whole = f.put(s, value);
   const res = await ctx.services.settingsAdmin.set(ctx.from!.id, f.key, whole);
   if (!res.ok && res.code === 'invalid') return tryAgain(issueText(ctx, f.key, res.issue, whole));
-  return afterSet(ctx, f, res, stripe);
+  return afterSet(ctx, f, res, env);
 }
 
 /** Sets a field (its whole setting with this part changed). */
@@ -400,10 +427,10 @@ async function withResult(
   return next(now, notice);
 }
 
-async function afterSet(ctx: Context, f: Field, res: SetSettingResult, stripe: boolean): Promise<HubScreen> {
+async function afterSet(ctx: Context, f: Field, res: SetSettingResult, env: Env): Promise<HubScreen> {
   const s = await ctx.services.settingsAdmin.view(ctx.from!.id);
   if (!s.ok) return { text: ctx.t('admin-hub-not-allowed'), rows: [] };
-  return withResult(ctx, res, s.settings, (next, notice) => groupScreen(ctx, f.group, next, stripe, notice));
+  return withResult(ctx, res, s.settings, (next, notice) => groupScreen(ctx, f.group, next, env, notice));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -462,11 +489,15 @@ function languagesScreen(ctx: Context, key: CreatorTextKey, s: Settings, notice?
   };
 }
 
+/** How much of a stored text its screen shows (the rest of the 4,096 is the screen's own words). */
+const OWN_TEXT_SHOWN = 3000;
+
 function textScreen(ctx: Context, key: CreatorTextKey, locale: Locale, s: Settings): HubScreen {
   const own = ownText(s, key, locale);
   const args = { label: ctx.t(LABELS[key]), language: languageName(ctx, locale) };
   const head = own
-    ? `${ctx.t('admin-settings-text-current-own', args)}\n<blockquote>${esc(own)}</blockquote>`
+    ? // Cut before it is wrapped (escaping lengthens it): the screen must keep its closing tag.
+      `${ctx.t('admin-settings-text-current-own', args)}\n<blockquote>${escapeCut(own, OWN_TEXT_SHOWN)}</blockquote>`
     : key === 'response_time_text'
       ? ctx.t('admin-settings-text-current-none', args)
       : `${ctx.t('admin-settings-text-current-builtin', args)}\n<blockquote>${rendered(ctx, key, locale, null)}</blockquote>`;
