@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import type { SystemProbes } from './app/ports/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { exportToFile } from './db/export.ts';
+import { ExportBusyError, exportToFile } from './db/export.ts';
 import type { Jobs } from './jobs/boss.ts';
 
 /** The version in package.json (read once, at start). */
@@ -35,6 +35,7 @@ export function createSystemProbes(deps: {
   /** How long the Stripe check may take (default 3 s). */
   stripeTimeoutMs?: number;
 }): SystemProbes {
+  let exporting = false;
   const stripe = deps.stripe ?? null;
   return {
     version: packageVersion(),
@@ -56,12 +57,19 @@ export function createSystemProbes(deps: {
       };
     },
     async exportData() {
-      const dir = resolve(deps.config.dataDir ?? 'data', 'exports');
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const fileName = `fanbridge-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`;
-      const path = join(dir, fileName);
-      const summary = await exportToFile(deps.database, path);
-      return { path, fileName, bytes: statSync(path).size, tables: summary.tables, rows: summary.rows };
+      // One at a time in this process: a second press while one runs is told so, not run again.
+      if (exporting) throw new ExportBusyError();
+      exporting = true;
+      try {
+        const dir = resolve(deps.config.dataDir ?? 'data', 'exports');
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const fileName = `fanbridge-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`;
+        const path = join(dir, fileName);
+        const summary = await exportToFile(deps.database, path);
+        return { path, fileName, bytes: statSync(path).size, tables: summary.tables, rows: summary.rows };
+      } finally {
+        exporting = false;
+      }
     },
     async stripe() {
       if (!stripe) return null;

@@ -46,6 +46,14 @@ export class ExportFormatError extends Error {
   override name = 'ExportFormatError';
 }
 
+/** An export is already being written by this process. */
+export class ExportBusyError extends Error {
+  override name = 'ExportBusyError';
+  constructor() {
+    super('an export is already running');
+  }
+}
+
 /** What refuses an import before anything is written. */
 export class ImportRefusedError extends Error {
   override name = 'ImportRefusedError';

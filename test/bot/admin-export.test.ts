@@ -8,7 +8,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataExportFile, SystemProbes } from '../../src/app/ports/index.ts';
 import { hubData } from '../../src/bot/callback-data/hub.ts';
 import { sql } from '../../src/db/client.ts';
-import { exportToFile } from '../../src/db/export.ts';
+import { ExportBusyError, exportToFile } from '../../src/db/export.ts';
+import { createSystemProbes } from '../../src/system-probes.ts';
+import type { Config } from '../../src/config.ts';
+import type { Jobs } from '../../src/jobs/boss.ts';
+import type { Api } from 'grammy';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { OWNER_ID } from '../support/config.ts';
 import { en } from '../support/i18n.ts';
@@ -158,6 +162,32 @@ describe('System → Export all data', () => {
     const calls = await press(owner, button(owner.id, en('admin-system-export-go'))!, menu);
     expect(calls.some((c) => c.method === 'sendDocument')).toBe(false);
     expect(calls.at(-1)!.payload.text).toBe(en('admin-system-export-failed', { error: 'disk full' }));
+  });
+
+  it('a second export while one is being written is told so; the process writes one at a time', async () => {
+    // The screen: the probe says it is busy.
+    exportData = async () => {
+      throw new ExportBusyError();
+    };
+    const menu = await systemScreen(owner);
+    await press(owner, button(owner.id, en('admin-system-export'))!, menu);
+    const calls = await press(owner, button(owner.id, en('admin-system-export-go'))!, menu);
+    expect(calls.some((c) => c.method === 'sendDocument')).toBe(false);
+    expect(calls.at(-1)!.payload.text).toBe(en('admin-system-export-busy'));
+    // The real probe: two at once, the second refused, and after the first a new one runs.
+    const real = createSystemProbes({
+      config: { dataDir: dir, stripe: null, webhook: null } as unknown as Config,
+      database: h.stack.db.database,
+      jobs: null as unknown as Jobs,
+      api: null as unknown as Api,
+      startedAt: new Date(),
+    });
+    const first = real.exportData!();
+    await expect(real.exportData!()).rejects.toThrow(ExportBusyError);
+    const done = await first;
+    expect(done.rows).toBeGreaterThan(0);
+    const again = await real.exportData!();
+    expect(again.path).not.toBe(done.path);
   });
 
   it('a manager sees no export button, and a forged press on their live menu exports nothing', async () => {

@@ -53,11 +53,13 @@ admin-system-export = 📦 Export all data
 admin-system-export-confirm = 📦 <b>Export all data</b>
     One file with everything fanbridge keeps: fans, their messages' links, payments, the ledger, settings and the team. It carries personal data: keep it safe.
     The same file moves an install to another database: <code>npm run import -- file</code> (see the README).
+    With the embedded database, fans' messages wait while it is written (it reads one consistent snapshot).
 admin-system-export-go = 📦 Make the export
 admin-system-export-caption = 📦 fanbridge export: { $rows } rows in { $tables } tables ({ $mb } MB). Import with <code>npm run import -- file</code>.
 admin-system-export-sent = ✅ Export sent below: { $rows } rows in { $tables } tables ({ $mb } MB).
 admin-system-export-kept = ✅ Export written: { $rows } rows in { $tables } tables ({ $mb } MB). It is over the 50 MB a bot may send, so it stays on the server:
     <code>{ $path }</code>
+admin-system-export-busy = ⏳ An export is already being made: it arrives here when it is done.
 admin-system-export-failed = ⚠️ The export failed: <code>{ $error }</code>. Nothing was changed.
 
 ## Dashboard

@@ -78,7 +78,7 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export type ExportResult =
   | { ok: true; file: DataExportFile; sendable: boolean }
-  | { ok: false; code: 'not_allowed' | 'unavailable' }
+  | { ok: false; code: 'not_allowed' | 'unavailable' | 'busy' }
   | { ok: false; code: 'failed'; error: string };
 
 /**
@@ -93,6 +93,8 @@ export async function exportData(deps: SystemDeps, actorId: number): Promise<Exp
   try {
     file = await deps.probes.exportData();
   } catch (err) {
+    // The probe says so when another export of this process is still being written.
+    if (err instanceof Error && err.name === 'ExportBusyError') return { ok: false, code: 'busy' };
     return { ok: false, code: 'failed', error: err instanceof Error ? err.message : String(err) };
   }
   const sendable = file.bytes <= MAX_DOCUMENT_BYTES;

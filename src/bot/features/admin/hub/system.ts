@@ -91,7 +91,13 @@ async function exportNow(ctx: Context): Promise<HubScreen> {
     const text =
       res.code === 'failed'
         ? ctx.t('admin-system-export-failed', { error: res.error })
-        : ctx.t(res.code === 'not_allowed' ? 'admin-hub-not-allowed' : 'admin-system-unavailable');
+        : ctx.t(
+            res.code === 'not_allowed'
+              ? 'admin-hub-not-allowed'
+              : res.code === 'busy'
+                ? 'admin-system-export-busy'
+                : 'admin-system-unavailable',
+          );
     return { text, rows: [], back };
   }
   const { file } = res;
