@@ -13,7 +13,7 @@ import {
 import { createLogger } from '../../src/logger.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
-import { en } from '../support/i18n.ts';
+import { en, tr } from '../support/i18n.ts';
 import { callbackQuery, command, fanUser, groupTopicMessage } from '../support/updates.ts';
 
 const probes: SystemProbes = {
@@ -333,7 +333,7 @@ describe('command menus per scope', () => {
     ])
       expect(fans).not.toContain(hidden);
     expect(teamCommands(t, 'es', 'owner', opts).find((c) => c.command === 'system')!.description).toBe(
-      en('admin-command-system'),
+      tr('es', 'admin-command-system'),
     );
   });
 
@@ -387,9 +387,9 @@ describe('/claim in process', () => {
     const code = (await c.stack.services.hub.prepareClaimCode())!;
     const who = fanUser(32_001, { language_code: 'es' });
     await c.handle(command(who, '/claim'));
-    expect(c.lastText(who.id)).toBe(en('admin-claim-missing'));
+    expect(c.lastText(who.id)).toBe(tr('es', 'admin-claim-missing'));
     await c.handle(command(who, '/claim', 'AAAA-AAAA-AAAA-AAAA'));
-    expect(c.lastText(who.id)).toBe(en('admin-claim-invalid'));
+    expect(c.lastText(who.id)).toBe(tr('es', 'admin-claim-invalid'));
     const other = fanUser(32_002);
     for (let i = 0; i < 5; i++) await c.handle(command(other, '/claim', `BAD${i}`));
     await c.handle(command(other, '/claim', code));
@@ -397,12 +397,12 @@ describe('/claim in process', () => {
 
     c.reset();
     await c.handle(command(who, '/claim', code));
-    expect(c.lastText(who.id)).toBe(en('admin-claim-done', { bot: c.bot.botInfo.username }));
+    expect(c.lastText(who.id)).toBe(tr('es', 'admin-claim-done', { bot: c.bot.botInfo.username }));
     const menu = c.callsTo('setMyCommands').at(-1)!;
     expect(menu.payload.scope).toEqual({ type: 'chat', chat_id: who.id });
     expect((menu.payload.commands as Array<{ command: string }>).map((x) => x.command)).toContain('admin');
     await c.handle(command(who, '/claim', code));
-    expect(c.lastText(who.id)).toBe(en('admin-claim-already'));
+    expect(c.lastText(who.id)).toBe(tr('es', 'admin-claim-already'));
     // For everyone else the command no longer exists.
     await c.handle(command(other, '/claim', code));
     expect(c.lastText(other.id)).toBe(en('common-unknown-command', { command: '/claim' }));

@@ -72,8 +72,8 @@ admin-dashboard-credits = 🪙 <b>Créditos</b> vendidos / gastados: { $soldToda
 
 ## Claim
 admin-claim-done = 👑 <b>Ahora este bot es tuyo.</b>
-    Siguiente paso: crea un grupo de Telegram, activa los <b>Temas</b> en sus ajustes, añade a @{ $bot } y hazlo administrador (gestionar temas, fijar y eliminar mensajes). Las conversaciones de los fans llegarán allí, un tema por fan.
-    /admin abre el centro de control; /setup (próximamente) revisará el grupo por ti.
+    Siguiente paso: crea un grupo de Telegram, activa los <b>Temas</b> en sus ajustes, añade a @{ $bot }, hazlo administrador (gestionar temas, fijar y eliminar mensajes) y envía /setup en el grupo: lo reviso y empiezo a usarlo, sin copiar ningún id. Las conversaciones de los fans llegan allí, un tema por fan.
+    /admin abre el centro de control.
 admin-claim-already = Este bot ya es tuyo. /admin abre el centro de control.
 admin-claim-missing = Envía el código que muestra el bot al arrancar: <code>/claim XXXX-XXXX-XXXX-XXXX</code>
 admin-claim-invalid = Ese código es incorrecto o ha caducado. Revisa la salida del bot al arrancar (se muestra un código nuevo en cada arranque mientras el bot no tenga propietario).

@@ -72,8 +72,8 @@ admin-dashboard-credits = 🪙 <b>Créditos</b> vendidos / gastos: { $soldToday 
 
 ## Claim
 admin-claim-done = 👑 <b>Agora este bot é seu.</b>
-    Próximo passo: crie um grupo no Telegram, ative os <b>Tópicos</b> nas configurações dele, adicione @{ $bot } e torne-o administrador (gerenciar tópicos, fixar e apagar mensagens). As conversas dos fãs vão chegar lá, um tópico por fã.
-    /admin abre a central de controle; /setup (em breve) vai verificar o grupo para você.
+    Próximo passo: crie um grupo no Telegram, ative os <b>Tópicos</b> nas configurações dele, adicione @{ $bot }, torne-o administrador (gerenciar tópicos, fixar e apagar mensagens) e envie /setup no grupo: eu verifico e começo a usá-lo, sem copiar nenhum id. As conversas dos fãs chegam lá, um tópico por fã.
+    /admin abre a central de controle.
 admin-claim-already = Este bot já é seu. /admin abre a central de controle.
 admin-claim-missing = Envie o código que aparece na saída de inicialização do bot: <code>/claim XXXX-XXXX-XXXX-XXXX</code>
 admin-claim-invalid = Esse código está errado ou expirou. Confira a saída de inicialização do bot (um código novo é exibido a cada início enquanto o bot não tiver dono).
