@@ -105,18 +105,7 @@ feature.callbackQuery(ar.filter, async (ctx) => {
         botUsername: ctx.me.username,
       });
       if (!res.ok) {
-        const text =
-          res.code === 'unknown_pack'
-            ? ctx.t('billing-auto-unknown-pack')
-            : res.code === 'turned_off'
-              ? ctx.t('billing-auto-off-here')
-              : res.code === 'bad_threshold'
-                ? ctx.t('billing-auto-bad-threshold')
-                : res.code === 'provider_error'
-                  ? ctx.t('billing-auto-provider-error')
-                  : res.code === 'card_blocked'
-                    ? ctx.t('billing-card-blocked')
-                    : ctx.t('billing-auto-not-available');
+        const text = failureText(ctx, res.code);
         if (res.code === 'provider_error')
           ctx.logger.warn({ detail: res.detail }, 'auto-recharge setup failed');
         return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -128,6 +117,17 @@ feature.callbackQuery(ar.filter, async (ctx) => {
     }
   }
 });
+
+/** Why a change of auto-recharge was refused, for the fan (anything unforeseen: not available). */
+const FAILURE_KEYS: Partial<Record<string, string>> = {
+  unknown_pack: 'billing-auto-unknown-pack',
+  turned_off: 'billing-auto-off-here',
+  bad_threshold: 'billing-auto-bad-threshold',
+  provider_error: 'billing-auto-provider-error',
+  card_blocked: 'billing-card-blocked',
+  changed: 'billing-auto-keep-changed',
+};
+const failureText = (ctx: Context, code: string) => ctx.t(FAILURE_KEYS[code] ?? 'billing-auto-not-available');
 
 // Confirm under the notice that paused auto-recharge after its pack changed (its new terms are on the button).
 feature.callbackQuery(autoRechargeKeepData.filter, async (ctx) => {
@@ -141,16 +141,7 @@ feature.callbackQuery(autoRechargeKeepData.filter, async (ctx) => {
     botUsername: ctx.me.username,
   });
   if (!res.ok) {
-    const text =
-      res.code === 'changed'
-        ? ctx.t('billing-auto-keep-changed')
-        : res.code === 'unknown_pack'
-          ? ctx.t('billing-auto-unknown-pack')
-          : res.code === 'card_blocked'
-            ? ctx.t('billing-card-blocked')
-            : res.code === 'provider_error'
-              ? ctx.t('billing-auto-provider-error')
-              : ctx.t('billing-auto-not-available');
+    const text = failureText(ctx, res.code);
     return ctx.answerCallbackQuery({ text, show_alert: true });
   }
   await ctx.answerCallbackQuery({ text: ctx.t('billing-auto-saved') });
