@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTING_CHANGED } from '../../src/app/admin/settings/index.ts';
-import { resolveSettings } from '../../src/app/system/settings.ts';
+import { resolveSettings, type Settings } from '../../src/app/system/settings.ts';
 import { OWNER_ID } from '../support/config.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 
@@ -75,6 +75,24 @@ describe('settingsAdmin', () => {
       expect(await s.services.settingsAdmin.recent(who)).toBeNull();
     }
     expect((await current()).line_paused).toBe(false);
+  });
+
+  it('two members changing two message prices at the same moment both keep their change', async () => {
+    const before = resolveSettings(await s.uow.repos.settings.all()).message_costs;
+    const results = await Promise.all([
+      s.services.settingsAdmin.set(manager, 'message_costs', (c: Settings) => ({
+        ...c.message_costs,
+        photo: 9,
+      })),
+      s.services.settingsAdmin.set(OWNER_ID, 'message_costs', (c: Settings) => ({
+        ...c.message_costs,
+        voice: 8,
+      })),
+    ]);
+    expect(results.every((r) => r.ok && r.changed)).toBe(true);
+    const after = resolveSettings(await s.uow.repos.settings.all()).message_costs;
+    expect(after).toEqual({ ...before, photo: 9, voice: 8 });
+    await s.services.settingsAdmin.set(OWNER_ID, 'message_costs', before);
   });
 
   it('card payments cannot be switched on without Stripe', async () => {

@@ -76,6 +76,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the setting's schema, written through the settings repo so every replica sees it, audited with the old
  * and new value in the same transaction) and the last changes.
  */
+/** A setting's new value, or how to make it from the settings as they stand when it is saved. */
+export type SettingValue = ((current: Settings) => unknown) | string | number | boolean | null | object;
+
 /**
  * Settings that move money or give it away (a bonus for every new account, what auto-recharge may
  * charge, the currency, the card and auto-recharge switches): owners only (`settings.money`); managers
@@ -102,17 +105,26 @@ export function createSettingsAdminServices(deps: SettingsAdminDeps) {
       };
     },
 
-    async set(actorId: number, key: SettingKey, value: unknown): Promise<SetSettingResult> {
+    /**
+     * Sets `key` to `value`, or to what `value(current)` makes of the settings as they stand inside the
+     * transaction (a part of a setting: one message price of `message_costs`, one language of a text),
+     * so that two members changing two parts at once both keep their change.
+     */
+    async set(actorId: number, key: SettingKey, value: SettingValue): Promise<SetSettingResult> {
       if (!(await deps.access.can(actorId, 'settings.edit'))) return { ok: false, code: 'not_allowed' };
       if (MONEY_SETTINGS.has(key) && !(await deps.access.can(actorId, 'settings.money')))
         return { ok: false, code: 'not_allowed' };
-      if (key === 'card_payments_enabled' && value === true && !stripeConfigured)
-        return { ok: false, code: 'stripe_off' };
-      const checked = checkSetting(key, value);
-      if (!checked.ok) return { ok: false, code: 'invalid', key, issue: checked.issue };
-      const next = checked.value;
       return deps.uow.run(async (r): Promise<SetSettingResult> => {
-        const old = resolveSettings(await r.settings.all())[key];
+        // One change of the control center at a time (the lock /claim and team changes take too).
+        await r.claimCodes.lock();
+        const current = resolveSettings(await r.settings.all());
+        const raw = typeof value === 'function' ? (value as (c: Settings) => unknown)(current) : value;
+        if (key === 'card_payments_enabled' && raw === true && !stripeConfigured)
+          return { ok: false, code: 'stripe_off' };
+        const checked = checkSetting(key, raw);
+        if (!checked.ok) return { ok: false, code: 'invalid', key, issue: checked.issue };
+        const next = checked.value;
+        const old = current[key];
         if (same(old, next)) return { ok: true, key, old, value: next, changed: false };
         await r.settings.set(key, next, actorId);
         await r.admin.audit({

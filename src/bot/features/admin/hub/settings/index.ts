@@ -98,7 +98,7 @@ export const settingsCategory: HubCategory = {
         if (!parts || !f) return null;
         const value = choiceValue(f, parts[1]);
         if (value === undefined) return null;
-        return afterSet(ctx, f, await set(ctx, f, s, value), env);
+        return afterSet(ctx, f, await set(ctx, f, value), env);
       }
       case 'pause': {
         if (arg !== '1' && arg !== '0') return null;
@@ -108,7 +108,7 @@ export const settingsCategory: HubCategory = {
       case 'nc': {
         const f = fieldById(arg);
         if (!f?.id.startsWith('cost_')) return null;
-        return afterSet(ctx, f, await set(ctx, f, s, null), env);
+        return afterSet(ctx, f, await set(ctx, f, null), env);
       }
       case 't': {
         const target = textTarget(arg);
@@ -117,10 +117,8 @@ export const settingsCategory: HubCategory = {
       case 'clr': {
         const target = textTarget(arg);
         if (!target) return null;
-        const res = await ctx.services.settingsAdmin.set(
-          ctx.from!.id,
-          target.key,
-          withoutLocale(s, target.key, target.locale),
+        const res = await ctx.services.settingsAdmin.set(ctx.from!.id, target.key, (current: Settings) =>
+          withoutLocale(current, target.key, target.locale),
         );
         const cleared = ctx.t('admin-settings-text-cleared', {
           label: ctx.t(LABELS[target.key]),
@@ -395,15 +393,16 @@ async function typedValue(
     default:
       return { retry: ctx.t('admin-settings-choose') };
   }
-  const whole = f.put(s, value);
-  const res = await ctx.services.settingsAdmin.set(ctx.from!.id, f.key, whole);
-  if (!res.ok && res.code === 'invalid') return tryAgain(issueText(ctx, f.key, res.issue, whole));
+  const res = await ctx.services.settingsAdmin.set(ctx.from!.id, f.key, (current: Settings) =>
+    f.put(current, value),
+  );
+  if (!res.ok && res.code === 'invalid') return tryAgain(issueText(ctx, f.key, res.issue, f.put(s, value)));
   return afterSet(ctx, f, res, env);
 }
 
-/** Sets a field (its whole setting with this part changed). */
-function set(ctx: Context, f: Field, s: Settings, value: unknown): Promise<SetSettingResult> {
-  return ctx.services.settingsAdmin.set(ctx.from!.id, f.key, f.put(s, value));
+/** Sets a field: its setting as it stands when saved, with this part changed. */
+function set(ctx: Context, f: Field, value: unknown): Promise<SetSettingResult> {
+  return ctx.services.settingsAdmin.set(ctx.from!.id, f.key, (current: Settings) => f.put(current, value));
 }
 
 /** What a change says (saved, unchanged, refused) above the screen `next` builds from the new values. */
@@ -604,10 +603,10 @@ async function saveDraft(ctx: Context, arg: string, s: Settings): Promise<HubScr
   const draft = ask?.cat === CAT && ask.act === 'draft' ? parseDraft(ask.arg) : null;
   if (!draft || draft.key !== target.key || draft.locale !== target.locale)
     return languagesScreen(ctx, target.key, s, ctx.t('admin-settings-draft-gone'));
-  const res = await ctx.services.settingsAdmin.set(ctx.from!.id, draft.key, {
-    ...s[draft.key],
+  const res = await ctx.services.settingsAdmin.set(ctx.from!.id, draft.key, (current: Settings) => ({
+    ...current[draft.key],
     [draft.locale]: draft.text,
-  });
+  }));
   return withResult(ctx, res, s, (next, notice) => languagesScreen(ctx, draft.key, next, notice));
 }
 
