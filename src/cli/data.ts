@@ -19,13 +19,17 @@ let scrub = createScrubber();
 const say = (line: string) => process.stderr.write(`${scrub(line)}\n`);
 
 const USAGE = `usage: npm run export -- [file]        (default: DATA_DIR/exports/fanbridge-<time>.jsonl.gz)
-       npm run import -- <file> [--replace]`;
+       npm run import -- <file> [--replace [--force]]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { replace: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      replace: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help || (command !== 'export' && command !== 'import') || positionals.length > 1) {
@@ -62,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const path = resolve(positionals[0]!);
-    const s = await importFromFile(database, path, { replace: values.replace });
+    const s = await importFromFile(database, path, { replace: values.replace, force: values.force });
     say(`imported ${s.rows} rows of ${s.tables} tables from ${path} into ${database.engine}`);
     return 0;
   } catch (err) {

@@ -197,7 +197,12 @@ export async function exportToBuffer(database: Database): Promise<{ data: Buffer
 export interface ImportOptions {
   /** Empty the target's tables first (otherwise a target holding any row is refused). */
   replace?: boolean;
+  /** With `replace`: even when a bot handled an update there in the last `LIVE_WINDOW_MS`. */
+  force?: boolean;
 }
+
+/** A target that handled a Telegram update this recently is taken to have a bot running on it. */
+export const LIVE_WINDOW_MS = 5 * 60_000;
 
 /**
  * Reads an export into `database` (migrated to the same version) in one transaction: all of it or
@@ -241,6 +246,17 @@ export async function importDatabase(
         // the export too. `disable trigger user` leaves foreign keys checked.
         for (const t of tables) await tx.execute(sql.raw(`alter table ${ident(t)} disable trigger user`));
         if (opts.replace) {
+          // Replacing the data under a running bot would hand out ids it already used: refuse.
+          const [live] = rowsOf(
+            await tx.execute(
+              sql`select extract(epoch from now() - max(processed_at))::float as age from processed_updates`,
+            ),
+          );
+          const age = live?.age === null || live?.age === undefined ? null : Number(live.age);
+          if (!opts.force && age !== null && age * 1000 < LIVE_WINDOW_MS)
+            throw new ImportRefusedError(
+              `a bot handled an update on this database ${Math.round(age)} s ago: stop it before replacing its data (or pass --force)`,
+            );
           if (tables.length > 0)
             await tx.execute(sql.raw(`truncate ${tables.map(ident).join(', ')} restart identity cascade`));
         } else {

@@ -157,12 +157,16 @@ describe('export and import', () => {
     },
   );
 
-  it('refuses a target that already holds data, and --replace empties it first', async () => {
+  it('refuses a target that already holds data; --replace empties it first, --force when a bot was just there', async () => {
     const target = await fresh();
     await importDatabase(target, bufferStream(exported));
     await expect(importDatabase(target, bufferStream(exported))).rejects.toThrow(ImportRefusedError);
     await expect(importDatabase(target, bufferStream(exported))).rejects.toThrow(/already holds data/);
-    await importDatabase(target, bufferStream(exported), { replace: true });
+    // Its updates are minutes old: a bot may be running on it, so replacing needs --force.
+    await expect(importDatabase(target, bufferStream(exported), { replace: true })).rejects.toThrow(
+      /stop it before replacing/,
+    );
+    await importDatabase(target, bufferStream(exported), { replace: true, force: true });
     expect(await contents(target)).toEqual(source);
   });
 
