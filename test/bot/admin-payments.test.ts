@@ -546,5 +546,17 @@ describe('revenue per day', () => {
     expect(table.filter((l) => /^\w{3}, /.test(l) || /^\w{3} \d/.test(l))).toHaveLength(30);
     expect(table[2]!.startsWith(day('2030-06-15T05:00:00Z'))).toBe(true);
     expect(cells(table.at(-1)!)).toEqual([en('admin-payments-revenue-total'), '165', '6.99', '5.00']);
+
+    // Many currencies: the table stays one closed <pre> within the message, the oldest days give way.
+    const many = ['gbp', 'jpy', 'chf', 'cad', 'aud', 'sek', 'nok', 'dkk', 'pln', 'czk', 'huf', 'brl'];
+    for (const [i, c] of many.entries()) await pay('stripe', 123_456, c, '2030-06-10T02:00:00Z', `pi_m${i}`);
+    await r.handle(callbackQuery(owner, revenue.callback_data!, m));
+    const wide = String(r.callsTo('editMessageText').at(-1)!.payload.text);
+    expect(wide.length).toBeLessThanOrEqual(4096);
+    expect(wide.match(/<pre>/g)).toHaveLength(1);
+    expect(wide).toContain('</pre>');
+    const rows = /<pre>([\s\S]*)<\/pre>/.exec(wide)![1]!.split('\n');
+    expect(rows).toContain('…');
+    expect(cells(rows.at(-1)!)[0]).toBe(en('admin-payments-revenue-total'));
   });
 });

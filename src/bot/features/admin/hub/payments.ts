@@ -471,7 +471,21 @@ function revenueScreen(ctx: Context, t: RevenueTable, at: Date): HubScreen {
   const line = (row: string[]) => row.map((cell, i) => pad(cell, widths[i]!, i > 0)).join('  ');
   const rule = '─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1));
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const table = [line(head), rule, ...body.map(line), rule, line(total)].map(esc).join('\n');
+  // The table stays one closed <pre>: with many currencies the oldest days give way to a "…" row
+  // (the total still counts all of them).
+  const fixed = [line(head), rule, rule, line(total)].map(esc);
+  let room = TABLE_BUDGET - fixed.reduce((n, l) => n + l.length + 1, 0) - 2;
+  const shown: string[] = [];
+  for (const row of body) {
+    const l = esc(line(row));
+    if (l.length + 1 > room) {
+      shown.push('…');
+      break;
+    }
+    shown.push(l);
+    room -= l.length + 1;
+  }
+  const table = [fixed[0]!, fixed[1]!, ...shown, fixed[2]!, fixed[3]!].join('\n');
   return {
     text: fitText(
       [
@@ -488,6 +502,9 @@ function revenueScreen(ctx: Context, t: RevenueTable, at: Date): HubScreen {
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/** Characters the revenue table may take (the screen's own words use the rest of the 4,096). */
+const TABLE_BUDGET = 3600;
 
 export const paymentsCategory: HubCategory = {
   id: CAT,
