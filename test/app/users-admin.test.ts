@@ -99,11 +99,16 @@ describe('search', () => {
     expect(await find({ query: 'anna s' })).toEqual([A]);
     expect(await find({ query: 'anna x' })).toEqual([]);
     expect(await find({ query: 'zoë' })).toEqual([C]);
+    // Any part of a name, not only its start.
+    expect(await find({ query: 'nna' })).toEqual([A]);
+    expect(await find({ query: 'ENKO' })).toEqual([B]);
+    expect(await find({ query: 'na smi' })).toEqual([A]);
   });
 
   it('LIKE wildcards in a query are taken literally', async () => {
-    expect(await find({ query: '%' })).toEqual([]);
-    expect(await find({ query: '_' })).toEqual([]);
+    // Only the fan whose name holds a "%" (or a "_"), not everyone.
+    expect(await find({ query: '%' })).toEqual([C]);
+    expect(await find({ query: '_' })).toEqual([C]);
     expect(await find({ query: '100%' })).toEqual([C]);
   });
 
@@ -176,7 +181,7 @@ describe('search', () => {
     });
   });
 
-  it('the name, username and filter queries can use their indexes', async () => {
+  it('the @username and filter queries can use their indexes', async () => {
     const db = s.db.database.db;
     const plan = async (where: string) =>
       db.transaction(async (tx) => {
@@ -185,11 +190,7 @@ describe('search', () => {
         const rows = (res as { rows: Array<Record<string, string>> }).rows;
         return rows.map((r) => Object.values(r)[0]).join('\n');
       });
-    expect(
-      await plan(
-        `lower(first_name) like 'ann%' or lower(last_name) like 'ann%' or lower(username) like 'ann%'`,
-      ),
-    ).toMatch(/users_first_name_prefix_idx[\s\S]*users_last_name_prefix_idx[\s\S]*users_username_prefix_idx/);
+    expect(await plan(`lower(username) like 'ann%'`)).toContain('users_username_prefix_idx');
     expect(await plan(`tier = 'vip'`)).toContain('users_tier_seen_idx');
   });
 });

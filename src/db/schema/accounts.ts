@@ -45,8 +45,6 @@ export const users = pgTable(
     index('users_last_seen_idx').on(t.lastSeenAt),
     // The control center's user search (app/admin/users): lower-case prefixes of the names and the
     // username, and the filters' orders (tier, banned, spend), each read newest-seen first.
-    index('users_first_name_prefix_idx').on(sql`lower(${t.firstName}) text_pattern_ops`),
-    index('users_last_name_prefix_idx').on(sql`lower(${t.lastName}) text_pattern_ops`),
     index('users_username_prefix_idx').on(sql`lower(${t.username}) text_pattern_ops`),
     index('users_tier_seen_idx').on(t.tier, t.lastSeenAt),
     index('users_banned_seen_idx')
