@@ -61,7 +61,7 @@ admin-settings-label-tier-regular = Habitual desde (créditos gastados)
 admin-settings-label-tier-vip = VIP desde (créditos gastados)
 admin-settings-label-language = Idioma predeterminado
 admin-settings-label-group-language = Idioma del grupo de administración
-admin-settings-label-cost = Precio de un { $type }
+admin-settings-label-cost = Precio: { $type }
 
 ## Values
 admin-settings-receipts-every = después de cada mensaje
