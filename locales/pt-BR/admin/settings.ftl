@@ -61,7 +61,7 @@ admin-settings-label-tier-regular = Regular a partir de (créditos gastos)
 admin-settings-label-tier-vip = VIP a partir de (créditos gastos)
 admin-settings-label-language = Idioma padrão
 admin-settings-label-group-language = Idioma do grupo de administração
-admin-settings-label-cost = Preço de: { $type }
+admin-settings-label-cost = Preço: { $type }
 
 ## Values
 admin-settings-receipts-every = depois de cada mensagem
