@@ -26,9 +26,12 @@ export async function placeFan(r: Repos, groupIds: readonly number[], user: User
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
   if (groupIds.length === 1) {
     const groupId = groupIds[0]!;
-    if (await r.topics.reserve(user.id, groupId, topicName(user)))
-      return { groupId, reserved: true, topic: null };
-    const topic = (await r.topics.get(user.id))!;
+    // A known fan (nearly every message) costs one read; only a first message tries the reserving insert
+    // (callers hold the fan's row lock, so nobody reserves in between).
+    const topic =
+      (await r.topics.get(user.id)) ??
+      ((await r.topics.reserve(user.id, groupId, topicName(user))) ? null : (await r.topics.get(user.id))!);
+    if (!topic) return { groupId, reserved: true, topic: null };
     if (topic.groupId === groupId) return { groupId, reserved: false, topic };
     // The configured group changed: the old one is gone from the config.
     await r.topics.move(user.id, groupId, topicName(user));

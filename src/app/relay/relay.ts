@@ -7,7 +7,7 @@ import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
-import type { NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
+import type { FanTopic, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
 import { responseTimeFor } from './receipt.ts';
@@ -87,7 +87,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
-    const { reserved, groupId } = await prepareTopic(r, deps, user, `${msg.chatId}:${msg.messageId}`);
+    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, `${msg.chatId}:${msg.messageId}`);
     if (msg.mediaGroupId !== undefined) {
       // Relayed with the rest of its album, with one receipt for all of it.
       await bufferAlbumItem(r, deps, {
@@ -119,7 +119,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const low = isLowBalance(balance, settings.low_credit_threshold);
     // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
     const queued =
-      (reserved || (await r.topics.get(user.id))?.threadId === null) &&
+      (reserved || topic?.threadId === null) &&
       (await r.topics.waitingForTopic(groupId)) > settings.topic_creations_per_minute;
     const wantReceipt =
       settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
@@ -156,7 +156,7 @@ export async function prepareTopic(
   deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroups'>,
   user: User,
   key: string,
-): Promise<{ reserved: boolean; groupId: number }> {
+): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
   const now = deps.clock.now();
   const { reserved, groupId, topic } = await placeFan(r, await deps.adminGroups(r), user);
   if (!reserved) {
@@ -182,7 +182,7 @@ export async function prepareTopic(
   await r.topics.noteFanMessage(user.id, now);
   await scheduleCardRender(r, user.id, now, deps.renderTimings);
   await scheduleInboxRender(r, groupId, now, deps.renderTimings);
-  return { reserved, groupId };
+  return { reserved, groupId, topic };
 }
 
 export interface AdminMessage {
