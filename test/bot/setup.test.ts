@@ -1,9 +1,9 @@
-import type { Chat, ChatMember, ChatMemberAdministrator, Update, User } from 'grammy/types';
+import type { Chat, ChatMember, Update, User } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { OWNER_ID } from '../support/config.ts';
-import { DEFAULT_BOT_INFO } from '../support/fake-telegram/index.ts';
+import { administratorMember, DEFAULT_BOT_INFO } from '../support/fake-telegram/index.ts';
 import { loadSpec } from '../support/fake-telegram/spec.ts';
 import { validateCall } from '../support/fake-telegram/validate.ts';
 import { en } from '../support/i18n.ts';
@@ -38,29 +38,8 @@ const bot: User = {
   username: DEFAULT_BOT_INFO.username,
 };
 
-const FULL: Omit<ChatMemberAdministrator, 'status' | 'user'> = {
-  can_be_edited: false,
-  is_anonymous: false,
-  can_manage_chat: true,
-  can_delete_messages: true,
-  can_manage_video_chats: true,
-  can_restrict_members: true,
-  can_promote_members: false,
-  can_change_info: true,
-  can_invite_users: true,
-  can_post_stories: false,
-  can_edit_stories: false,
-  can_delete_stories: false,
-  can_pin_messages: true,
-  can_manage_topics: true,
-  can_send_welcome_messages: false,
-};
-const admin = (rights: Partial<typeof FULL> = {}): ChatMember => ({
-  status: 'administrator',
-  user: bot,
-  ...FULL,
-  ...rights,
-});
+const admin = (rights: Parameters<typeof administratorMember>[1] = {}): ChatMember =>
+  administratorMember(bot, rights);
 const plainMember: ChatMember = { status: 'member', user: bot };
 
 const forum = (id: number, title: string) =>

@@ -11,13 +11,13 @@ import type {
   CallbackQuery,
   Chat,
   ChatMember,
-  ChatMemberAdministrator,
   Message,
   MessageEntity,
   Update,
   User,
 } from 'grammy/types';
 import {
+  administratorMember,
   DEFAULT_BOT_INFO,
   mediaObject,
   newFileIds,
@@ -402,28 +402,8 @@ function memberWithStatus(user: User, status: BotMembershipStatus): ChatMember {
       return { status, user };
     case 'kicked':
       return { status, user, until_date: 0 };
-    case 'administrator': {
-      const admin: ChatMemberAdministrator = {
-        status,
-        user,
-        can_be_edited: false,
-        is_anonymous: false,
-        can_manage_chat: true,
-        can_delete_messages: true,
-        can_manage_video_chats: true,
-        can_restrict_members: true,
-        can_promote_members: false,
-        can_change_info: true,
-        can_invite_users: true,
-        can_post_stories: false,
-        can_edit_stories: false,
-        can_delete_stories: false,
-        can_pin_messages: true,
-        can_manage_topics: true,
-        can_send_welcome_messages: false,
-      };
-      return admin;
-    }
+    case 'administrator':
+      return administratorMember(user);
   }
 }
 

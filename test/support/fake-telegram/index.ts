@@ -28,3 +28,4 @@ export {
 export type { FakeMessage, PaymentRecord, TopicState, WebhookState } from './state.ts';
 export type { UploadedFile } from './multipart.ts';
 export { mediaObject, newFileIds, type MediaKind, type MediaObjects } from './files.ts';
+export { administratorMember } from './methods/chats.ts';

@@ -13,10 +13,17 @@ import {
   type Handler,
 } from './common.ts';
 
-function botAdministrator(bot: User): ChatMemberAdministrator {
+/**
+ * An administrator with the usual rights of a bot in an admin group (manage topics, pin, delete…);
+ * `rights` overrides some (a test of missing rights).
+ */
+export function administratorMember(
+  user: User,
+  rights: Partial<Omit<ChatMemberAdministrator, 'status' | 'user'>> = {},
+): ChatMemberAdministrator {
   return {
     status: 'administrator',
-    user: bot,
+    user,
     can_be_edited: false,
     is_anonymous: false,
     can_manage_chat: true,
@@ -32,6 +39,7 @@ function botAdministrator(bot: User): ChatMemberAdministrator {
     can_pin_messages: true,
     can_manage_topics: true,
     can_send_welcome_messages: false,
+    ...rights,
   };
 }
 
@@ -162,7 +170,7 @@ export const chatHandlers: Record<string, Handler> = {
     if (userId === state.bot.id) {
       return chat.chat.type === 'private'
         ? { status: 'member', user: state.botUser }
-        : botAdministrator(state.botUser);
+        : administratorMember(state.botUser);
     }
     const user = state.users.get(userId) ?? { id: userId, is_bot: false, first_name: `User ${userId}` };
     return { status: 'member', user };
@@ -190,7 +198,7 @@ export const chatHandlers: Record<string, Handler> = {
     const others = [...chat.members.values()].filter(
       (m) => m.status === 'administrator' || m.status === 'creator',
     );
-    return chat.members.has(state.bot.id) ? others : [botAdministrator(state.botUser), ...others];
+    return chat.members.has(state.bot.id) ? others : [administratorMember(state.botUser), ...others];
   },
   setMyCommands: ({ state, payload }) => {
     state.commands.set(FakeState.commandsKey(payload.scope, payload.language_code), payload.commands);
