@@ -7,15 +7,7 @@
  *   await bot.handleUpdate(privateText(fan, 'hello', { fake }));   // webhook-style
  *   fake.pushUpdate(privatePhoto(fan, { caption: 'look' }));        // polling (pushUpdate registers too)
  */
-import type {
-  CallbackQuery,
-  Chat,
-  ChatMember,
-  Message,
-  MessageEntity,
-  Update,
-  User,
-} from 'grammy/types';
+import type { CallbackQuery, Chat, ChatMember, Message, MessageEntity, Update, User } from 'grammy/types';
 import {
   administratorMember,
   DEFAULT_BOT_INFO,
