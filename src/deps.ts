@@ -16,8 +16,6 @@ import { jobsPort } from './jobs/port.ts';
 import { createOutboxViews } from './bot/views.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
-import { createStripeClient } from './integrations/stripe/client.ts';
-import { stripeCardGateway } from './integrations/stripe/gateway.ts';
 import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
 import { createSystemProbes } from './system-probes.ts';
@@ -116,9 +114,17 @@ export async function createDeps(
         ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
       },
     );
-    const stripe = config.stripe
-      ? createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })
+    // The Stripe SDK (about 12 MB of memory once loaded) is imported only when card payments are on.
+    const card = config.stripe
+      ? await Promise.all([
+          import('./integrations/stripe/client.ts'),
+          import('./integrations/stripe/gateway.ts'),
+        ])
       : null;
+    const stripe =
+      card && config.stripe
+        ? card[0].createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })
+        : null;
     const identity = { botUsername: '' };
     const services = createServices({
       identity,
@@ -128,7 +134,7 @@ export async function createDeps(
       adminUserIds: config.adminUserIds,
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
-      cards: stripe ? stripeCardGateway(stripe) : undefined,
+      cards: stripe && card ? card[1].stripeCardGateway(stripe) : undefined,
       probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now(), stripe }),
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
