@@ -82,11 +82,10 @@ export async function scheduleInboxRender(
   now: Date,
   t = DEFAULT_RENDER_TIMINGS,
 ): Promise<void> {
-  const state = await r.inbox.get(groupId);
-  const at = Math.max(
-    now.getTime() + t.inboxDebounceMs,
-    (state?.renderedAt?.getTime() ?? 0) + t.inboxIntervalMs,
-  );
+  // No read of the last render here (this runs for every fan message): the sender holds a render that
+  // comes too soon until its interval is over (jobs/outbox/render.ts), and one pending render per group
+  // absorbs the rest (its coalesce key).
+  const at = now.getTime() + t.inboxDebounceMs;
   await r.outbox.enqueue([
     {
       lane: lanes.inbox(),

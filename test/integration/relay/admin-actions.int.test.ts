@@ -5,7 +5,7 @@ import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { roleCan, type Permission, type Role } from '../../../src/domain/access/index.ts';
 import { cardData, disputeBanData, type CARD_ACTIONS } from '../../../src/bot/callback-data/admin.ts';
 
-import { balanceOf, ledgerOf } from '../../support/accounts.ts';
+import { balanceOf, grantCredits, ledgerOf } from '../../support/accounts.ts';
 import * as flows from '../../support/flows.ts';
 import { eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../../support/config.ts';
@@ -335,6 +335,46 @@ describe('live inbox', () => {
       8000,
       'a new inbox message',
     );
+  });
+
+  it('a burst of fan messages renders the inbox at most once per interval, ending on the latest counts', async () => {
+    const { fan } = await fanWithTopic(410, 'Pia');
+    const inboxText = async () => {
+      const s = await uow().repos.inbox.get(ADMIN_GROUP_ID);
+      return s?.messageId ? String(fake.message(ADMIN_GROUP_ID, s.messageId)?.message?.text) : '';
+    };
+    const state = await eventually(
+      async () => {
+        const s = await uow().repos.inbox.get(ADMIN_GROUP_ID);
+        return s?.messageId && /Pia · 🔴 1 unread/.test(await inboxText()) ? s : null;
+      },
+      5000,
+      'Pia in the inbox',
+    );
+    const renders = () =>
+      fake.calls.filter(
+        (c) =>
+          c.ok &&
+          c.method === 'editMessageText' &&
+          c.payload.chat_id === ADMIN_GROUP_ID &&
+          c.payload.message_id === state.messageId,
+      );
+    await grantCredits(t, fan.id, 10);
+    const before = renders().length;
+    for (let i = 0; i < 5; i++) {
+      await t.post(privateText(fan, `burst ${i}`, { fake }));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await eventually(async () => /Pia · 🔴 6 unread/.test(await inboxText()), 8000, 'six unread');
+    // The 1 s interval (renderTimings above) holds between renders, whatever the burst.
+    const times = [
+      state.renderedAt!.getTime(),
+      ...renders()
+        .slice(before)
+        .map((c) => c.at),
+    ];
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(950);
+    expect(times.length - 1).toBeLessThanOrEqual(3);
   });
 });
 
