@@ -1,4 +1,4 @@
-import type { Repos } from '../ports/index.ts';
+import type { FanTopic, Repos } from '../ports/index.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 export interface RenderTimings {
@@ -28,8 +28,10 @@ export async function scheduleCardRender(
   userId: number,
   now: Date,
   t = DEFAULT_RENDER_TIMINGS,
+  /** The fan's topic row when the caller has just read it (a fan's message: saves a read per message). */
+  known?: FanTopic | null,
 ): Promise<void> {
-  const topic = await r.topics.get(userId);
+  const topic = known !== undefined ? known : await r.topics.get(userId);
   if (!topic?.cardMessageId || topic.threadId === null) return;
   const at = Math.max(now.getTime(), (topic.cardRenderedAt?.getTime() ?? 0) + t.cardIntervalMs);
   await r.outbox.enqueue([

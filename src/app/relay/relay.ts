@@ -180,7 +180,8 @@ export async function prepareTopic(
     }
   }
   await r.topics.noteFanMessage(user.id, now);
-  await scheduleCardRender(r, user.id, now, deps.renderTimings);
+  // The row placeFan read, still current for the card's fields (noteFanMessage changes only counts).
+  await scheduleCardRender(r, user.id, now, deps.renderTimings, reserved ? null : topic);
   await scheduleInboxRender(r, groupId, now, deps.renderTimings);
   return { reserved, groupId, topic };
 }

@@ -338,7 +338,7 @@ describe('live inbox', () => {
   });
 
   it('a burst of fan messages renders the inbox at most once per interval, ending on the latest counts', async () => {
-    const { fan } = await fanWithTopic(410, 'Pia');
+    const { fan } = await fanWithTopic(431, 'Pia');
     const inboxText = async () => {
       const s = await uow().repos.inbox.get(ADMIN_GROUP_ID);
       return s?.messageId ? String(fake.message(ADMIN_GROUP_ID, s.messageId)?.message?.text) : '';
