@@ -1,4 +1,4 @@
-import type { FanTopic, Repos } from '../ports/index.ts';
+import type { FanTopic, NewOutboxItem, Repos } from '../ports/index.ts';
 import { lanes } from '../outbox/lanes.ts';
 
 export interface RenderTimings {
@@ -84,19 +84,24 @@ export async function scheduleInboxRender(
   now: Date,
   t = DEFAULT_RENDER_TIMINGS,
 ): Promise<void> {
-  // No read of the last render here (this runs for every fan message): the sender holds a render that
-  // comes too soon until its interval is over (jobs/outbox/render.ts), and one pending render per group
-  // absorbs the rest (its coalesce key).
+  await r.outbox.enqueue([inboxRenderItem(groupId, now, t)]);
+}
+
+/**
+ * The live inbox's render as an outbox item, for a caller that queues it with its own items (one insert).
+ * No read of the last render here (this runs for every fan message): the sender holds a render that comes
+ * too soon until its interval is over (jobs/outbox/render.ts), and one pending render per group absorbs
+ * the rest (its coalesce key).
+ */
+export function inboxRenderItem(groupId: number, now: Date, t = DEFAULT_RENDER_TIMINGS): NewOutboxItem {
   const at = now.getTime() + t.inboxDebounceMs;
-  await r.outbox.enqueue([
-    {
-      lane: lanes.inbox(),
-      chatId: groupId,
-      sortKey: 0,
-      idempotencyKey: `render:inbox:${groupId}:${at}`,
-      coalesceKey: `render:inbox:${groupId}`,
-      notBefore: new Date(at),
-      payload: { kind: 'render', target: 'inbox', groupId },
-    },
-  ]);
+  return {
+    lane: lanes.inbox(),
+    chatId: groupId,
+    sortKey: 0,
+    idempotencyKey: `render:inbox:${groupId}:${at}`,
+    coalesceKey: `render:inbox:${groupId}`,
+    notBefore: new Date(at),
+    payload: { kind: 'render', target: 'inbox', groupId },
+  };
 }

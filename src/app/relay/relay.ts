@@ -6,7 +6,7 @@ import { bufferAlbumItem } from './albums.ts';
 import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
-import { scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
+import { inboxRenderItem, scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { FanTopic, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -87,8 +87,12 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
-    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, `${msg.chatId}:${msg.messageId}`);
+    // The live inbox's render joins this message's items (one insert for both).
+    const inbox: NewOutboxItem[] = [];
+    const key = `${msg.chatId}:${msg.messageId}`;
+    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, key, inbox);
     if (msg.mediaGroupId !== undefined) {
+      await r.outbox.enqueue(inbox);
       // Relayed with the rest of its album, with one receipt for all of it.
       await bufferAlbumItem(r, deps, {
         direction: 'in',
@@ -115,6 +119,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
           mode: settings.relay_mode,
         },
       },
+      ...inbox,
     ];
     const low = isLowBalance(balance, settings.low_credit_threshold);
     // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
@@ -156,6 +161,8 @@ export async function prepareTopic(
   deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroups'>,
   user: User,
   key: string,
+  /** Given: the live inbox's render is added here for the caller to queue with its own items. */
+  inboxWith?: NewOutboxItem[],
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
   const now = deps.clock.now();
   const { reserved, groupId, topic } = await placeFan(r, await deps.adminGroups(r), user);
@@ -182,7 +189,8 @@ export async function prepareTopic(
   await r.topics.noteFanMessage(user.id, now);
   // The row placeFan read, still current for the card's fields (noteFanMessage changes only counts).
   await scheduleCardRender(r, user.id, now, deps.renderTimings, reserved ? null : topic);
-  await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+  if (inboxWith) inboxWith.push(inboxRenderItem(groupId, now, deps.renderTimings));
+  else await scheduleInboxRender(r, groupId, now, deps.renderTimings);
   return { reserved, groupId, topic };
 }
 
