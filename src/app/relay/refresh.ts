@@ -28,23 +28,30 @@ export async function scheduleCardRender(
   userId: number,
   now: Date,
   t = DEFAULT_RENDER_TIMINGS,
-  /** The fan's topic row when the caller has just read it (a fan's message: saves a read per message). */
-  known?: FanTopic | null,
 ): Promise<void> {
-  const topic = known !== undefined ? known : await r.topics.get(userId);
-  if (!topic?.cardMessageId || topic.threadId === null) return;
+  const item = cardRenderItem(await r.topics.get(userId), now, t);
+  if (item) await r.outbox.enqueue([item]);
+}
+
+/** The card's render as an outbox item from the fan's topic row (null: no card yet), for a caller that
+ * queues it with its own items (a fan's message: no second read of the row, one insert). */
+export function cardRenderItem(
+  topic: FanTopic | null,
+  now: Date,
+  t = DEFAULT_RENDER_TIMINGS,
+): NewOutboxItem | null {
+  if (!topic?.cardMessageId || topic.threadId === null) return null;
+  const userId = topic.userId;
   const at = Math.max(now.getTime(), (topic.cardRenderedAt?.getTime() ?? 0) + t.cardIntervalMs);
-  await r.outbox.enqueue([
-    {
-      lane: lanes.card(userId),
-      chatId: topic.groupId,
-      sortKey: 0,
-      idempotencyKey: `render:card:${userId}:${at}`,
-      coalesceKey: `render:card:${userId}`,
-      notBefore: new Date(at),
-      payload: { kind: 'render', target: 'card', groupId: topic.groupId, userId },
-    },
-  ]);
+  return {
+    lane: lanes.card(userId),
+    chatId: topic.groupId,
+    sortKey: 0,
+    idempotencyKey: `render:card:${userId}:${at}`,
+    coalesceKey: `render:card:${userId}`,
+    notBefore: new Date(at),
+    payload: { kind: 'render', target: 'card', groupId: topic.groupId, userId },
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { bufferAlbumItem } from './albums.ts';
 import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
-import { inboxRenderItem, scheduleCardRender, scheduleInboxRender, type RenderTimings } from './refresh.ts';
+import { cardRenderItem, inboxRenderItem, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { FanTopic, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -87,7 +87,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
 
-    // The live inbox's render joins this message's items (one insert for both).
+    // The card's and the live inbox's renders join this message's items (one insert for all).
     const inbox: NewOutboxItem[] = [];
     const key = `${msg.chatId}:${msg.messageId}`;
     const { reserved, groupId, topic } = await prepareTopic(r, deps, user, key, inbox);
@@ -161,7 +161,7 @@ export async function prepareTopic(
   deps: Pick<RelayDeps, 'clock' | 'renderTimings' | 'adminGroups'>,
   user: User,
   key: string,
-  /** Given: the live inbox's render is added here for the caller to queue with its own items. */
+  /** Given: the card's and the live inbox's renders are added here, for the caller to queue with its own items. */
   inboxWith?: NewOutboxItem[],
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
   const now = deps.clock.now();
@@ -187,10 +187,12 @@ export async function prepareTopic(
     }
   }
   await r.topics.noteFanMessage(user.id, now);
-  // The row placeFan read, still current for the card's fields (noteFanMessage changes only counts).
-  await scheduleCardRender(r, user.id, now, deps.renderTimings, reserved ? null : topic);
-  if (inboxWith) inboxWith.push(inboxRenderItem(groupId, now, deps.renderTimings));
-  else await scheduleInboxRender(r, groupId, now, deps.renderTimings);
+  // The card from the row placeFan read (still current for the card's fields: noteFanMessage changes
+  // only counts), and the live inbox: queued with the caller's items when it asks, else here.
+  const card = cardRenderItem(reserved ? null : topic, now, deps.renderTimings);
+  const renders = [...(card ? [card] : []), inboxRenderItem(groupId, now, deps.renderTimings)];
+  if (inboxWith) inboxWith.push(...renders);
+  else await r.outbox.enqueue(renders);
   return { reserved, groupId, topic };
 }
 
