@@ -37,11 +37,16 @@ export interface NewLedgerEntry {
    * with the thresholds given (the `tier_thresholds` setting) it also promotes the tier it earns.
    */
   tiers?: TierThresholds;
+  /**
+   * Also read the user's last top-up (its credits) under the same lock, for a receipt's balance bar: the
+   * charge of a fan's message then needs no read of its own. Returned as `lastTopUp` when applied.
+   */
+  withLastTopUp?: boolean;
 }
 
 export type LedgerApplyResult =
   /** `promoted`: the tier this debit promoted the user to (absent when it did not change). */
-  | { status: 'applied'; entry: LedgerEntry; promoted?: Tier }
+  | { status: 'applied'; entry: LedgerEntry; promoted?: Tier; lastTopUp?: number | null }
   | { status: 'duplicate'; entry: LedgerEntry }
   | { status: 'insufficient'; balance: number; needed: number };
 

@@ -79,6 +79,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
       // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
       tiers: settings.tier_thresholds,
+      // The receipt's balance bar needs it: read under the same lock, not by a statement of its own.
+      withLastTopUp: true,
     });
     if (charge.status === 'duplicate') return { ok: true, duplicate: true };
     if (charge.status === 'insufficient') {
@@ -136,7 +138,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
           free: quote.free,
           queued,
           balance,
-          lastTopUp: await r.ledger.lastTopUp(user.id),
+          lastTopUp: charge.lastTopUp !== undefined ? charge.lastTopUp : await r.ledger.lastTopUp(user.id),
           low,
           threshold: settings.low_credit_threshold,
           passLeftMs: passRemaining(user.timePassUntil, deps.clock),

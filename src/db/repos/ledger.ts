@@ -55,6 +55,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
       tierManual: users.tierManual,
       lifetimeSpent: users.lifetimeSpent,
       existing: ledgerEntries,
+      ...(e.withLastTopUp ? { lastTopUp: lastTopUpOf(e.userId) } : {}),
     })
     .from(users)
     .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, e.idempotencyKey))
@@ -134,7 +135,17 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
     status: 'applied',
     entry: { id: row.id, ...values, metadata: values.metadata, createdAt: row.createdAt },
     ...(tier !== locked.tier ? { promoted: tier as Tier } : {}),
+    ...(e.withLastTopUp ? { lastTopUp: locked.lastTopUp ?? null } : {}),
   };
+}
+
+/** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
+function lastTopUpOf(userId: number) {
+  return sql<number | null>`(select ${ledgerEntries.delta} from ${ledgerEntries} where ${and(
+    eq(ledgerEntries.userId, userId),
+    inArray(ledgerEntries.reason, TOP_UP_REASONS),
+    gt(ledgerEntries.delta, 0),
+  )} order by ${ledgerEntries.id} desc limit 1)`.mapWith(Number);
 }
 
 export function ledgerRepo(db: DbOrTx): LedgerRepo {
