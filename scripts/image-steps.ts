@@ -82,9 +82,18 @@ function readDockerfile() {
   };
 }
 
-function run(cmd: string, argv: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<number> {
+function run(
+  cmd: string,
+  argv: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; quiet?: boolean },
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { ...opts, ...user, stdio: ['ignore', 'inherit', 'inherit'] });
+    const { quiet, ...where } = opts;
+    const child = spawn(cmd, argv, {
+      ...where,
+      ...user,
+      stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve(code ?? 1));
   });
@@ -136,7 +145,13 @@ async function startAndCheck(
   for (let attempt = 1; ; attempt++) {
     if (state.exited !== null)
       throw new Error(`the app exited ${state.exited} before it was healthy:\n${output}`);
-    const code = await run(hcCmd === 'node' ? process.execPath : hcCmd!, hcArgv, { cwd: app, env });
+    // Quiet while the app starts (each early attempt says "no answer"); the last one speaks.
+    const late = Date.now() - started > 170_000;
+    const code = await run(hcCmd === 'node' ? process.execPath : hcCmd!, hcArgv, {
+      cwd: app,
+      env,
+      quiet: !late,
+    });
     if (code === 0) {
       note(
         `HEALTHCHECK \`${image.healthcheck.join(' ')}\` exited 0 at attempt ${attempt}, ${((Date.now() - started) / 1000).toFixed(1)} s after the start`,
