@@ -3,6 +3,8 @@ import type { RenderTimings } from './app/relay/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
+import { backupsDir, writeBackup } from './db/backup.ts';
+import type { BackupRun } from './jobs/workers/backup.ts';
 import { createUnitOfWork } from './db/repos/index.ts';
 import type { Translator, UnitOfWork } from './app/ports/index.ts';
 import { createTexts } from './i18n/index.ts';
@@ -40,6 +42,8 @@ export interface Deps {
   translator: Translator;
   /** The language of what the bot writes in the admin group (cached `group_language`). */
   groupLocale: () => Promise<Locale>;
+  /** The embedded database's daily backup (DATA_DIR/backups); null on PostgreSQL. */
+  backup: { dir: string; run: () => Promise<BackupRun> } | null;
 }
 
 export interface DepsOverrides {
@@ -50,6 +54,11 @@ export interface DepsOverrides {
   outbox?: Partial<SenderOptions>;
   /** Card and inbox throttles (tests shorten them). */
   renderTimings?: RenderTimings;
+  /**
+   * Where the embedded database's backups go; null: none. Default: `DATA_DIR/backups` for an embedded
+   * database opened from the config, none for one handed in (tests choose a directory, or none).
+   */
+  backupsDir?: string | null;
 }
 
 /** Settings read at most once per `ttlMs` (the sender asks on every claim). */
@@ -126,6 +135,23 @@ export async function createDeps(
         ? card[0].createStripeClient({ secretKey: config.stripe.secretKey, apiBase: config.stripe.apiBase })
         : null;
     const identity = { botUsername: '' };
+    const backupTo =
+      database.engine !== 'pglite'
+        ? null
+        : overrides.backupsDir !== undefined
+          ? overrides.backupsDir
+          : overrides.database
+            ? null
+            : backupsDir(config.dataDir);
+    const backup = backupTo
+      ? {
+          dir: backupTo,
+          run: async (): Promise<BackupRun> => {
+            const b = await writeBackup(database, backupTo, { now: clock.now() });
+            return { name: b.name, bytes: b.bytes, rows: b.rows, removed: b.removed };
+          },
+        }
+      : null;
     const services = createServices({
       identity,
       uow,
@@ -135,7 +161,15 @@ export async function createDeps(
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe && card ? card[1].stripeCardGateway(stripe) : undefined,
-      probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now(), stripe }),
+      probes: createSystemProbes({
+        config,
+        database,
+        jobs,
+        api,
+        startedAt: clock.now(),
+        stripe,
+        backupsDir: backupTo,
+      }),
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
@@ -153,6 +187,7 @@ export async function createDeps(
       identity,
       translator,
       groupLocale,
+      backup,
     };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});

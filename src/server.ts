@@ -85,7 +85,13 @@ export async function startApp(
     const processor = createUpdateProcessor(bot, logger, {
       ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
     });
-    await startWorkers({ jobs: deps.jobs, services: deps.services, logger, toBillingEvent });
+    await startWorkers({
+      jobs: deps.jobs,
+      services: deps.services,
+      logger,
+      toBillingEvent,
+      backup: deps.backup?.run ?? null,
+    });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());
     // Background retries (a webhook that timed out) finish before the outbox, jobs and database stop.

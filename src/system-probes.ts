@@ -6,6 +6,7 @@ import type { SystemProbes } from './app/ports/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ExportBusyError, exportToFile } from './db/export.ts';
+import { lastBackup } from './db/backup.ts';
 import type { Jobs } from './jobs/boss.ts';
 
 /** The version in package.json (read once, at start). */
@@ -34,7 +35,10 @@ export function createSystemProbes(deps: {
   stripe?: Stripe | null;
   /** How long the Stripe check may take (default 3 s). */
   stripeTimeoutMs?: number;
+  /** Where the embedded database's backups are written; null or absent: none (PostgreSQL). */
+  backupsDir?: string | null;
 }): SystemProbes {
+  const backups = deps.backupsDir ?? null;
   let exporting = false;
   const stripe = deps.stripe ?? null;
   return {
@@ -71,6 +75,14 @@ export function createSystemProbes(deps: {
         exporting = false;
       }
     },
+    ...(backups
+      ? {
+          async lastBackup() {
+            const last = lastBackup(backups);
+            return last ? { at: last.at, bytes: last.bytes } : null;
+          },
+        }
+      : {}),
     async stripe() {
       if (!stripe) return null;
       const started = performance.now();

@@ -57,7 +57,11 @@ export function createJobs(database: Database, logger: Logger): Jobs {
         // cache through the same lookup and changes nothing.
         await boss.deleteJob(def.name, NIL_UUID);
       }
-      for (const s of SCHEDULES) await boss.schedule(s.queue, s.cron, {}, { tz: 'UTC' });
+      for (const s of SCHEDULES) {
+        // A schedule that does not apply to this engine is removed (a database that changed engine).
+        if (s.engines && !s.engines.includes(database.engine)) await boss.unschedule(s.queue);
+        else await boss.schedule(s.queue, s.cron, {}, { tz: 'UTC' });
+      }
     },
     async stop() {
       if (!started) return;

@@ -13,6 +13,16 @@ export const QUEUES = {
     payload: z.object({}).passthrough(),
   },
   /**
+   * The embedded database's daily backup under `DATA_DIR/backups` (src/db/backup.ts), the newest 7
+   * kept. Scheduled only on the embedded database (on PostgreSQL, back up with pg_dump). `singleton`: a
+   * run still writing is not joined by a second one.
+   */
+  backup: {
+    name: 'backup',
+    options: { policy: 'singleton', retryLimit: 3, retryDelay: 600, expireInSeconds: 3600 },
+    payload: z.object({}).passthrough(),
+  },
+  /**
    * Checks an album buffer once no item arrived for the window, then hands it to the outbox. `short`:
    * one waiting job per album (singletonKey `<direction>:<media_group_id>`), however many items arrive.
    */
@@ -119,5 +129,15 @@ export const QUEUES = {
   },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
-/** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */
-export const SCHEDULES = [{ queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' }] as const;
+/**
+ * Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. The
+ * backup runs once a day at a quiet hour, on the embedded database only (`engines`).
+ */
+export const SCHEDULES: ReadonlyArray<{
+  queue: string;
+  cron: string;
+  engines?: ReadonlyArray<'pglite' | 'postgres'>;
+}> = [
+  { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
+  { queue: QUEUES.backup.name, cron: '30 3 * * *', engines: ['pglite'] },
+];

@@ -81,6 +81,11 @@ export interface SystemProbes {
    */
   exportData?(): Promise<DataExportFile>;
   /**
+   * The newest backup of the embedded database (DATA_DIR/backups), or null when none was made yet.
+   * Absent where there are no such backups (PostgreSQL: pg_dump is the backup).
+   */
+  lastBackup?(): Promise<{ at: Date; bytes: number } | null>;
+  /**
    * A cheap read call to Stripe with a short timeout (absent, or null, when Stripe is not configured):
    * its round trip, or the error.
    */

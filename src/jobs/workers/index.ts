@@ -2,6 +2,7 @@ import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
+import { startBackupWorker, type BackupRun } from './backup.ts';
 import { startHousekeepingWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
 import { startStripeEventWorker, type StripeEventMapper } from './stripe-event.ts';
@@ -16,6 +17,8 @@ export interface WorkerDeps {
   logger: Logger;
   /** Stripe's event reduced to what the app acts on (integrations/stripe/events.ts, wired by the root). */
   toBillingEvent: StripeEventMapper;
+  /** Writes the embedded database's backup; null on PostgreSQL (back it up with pg_dump). */
+  backup?: (() => Promise<BackupRun>) | null;
 }
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
@@ -36,4 +39,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   );
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
+  if (deps.backup) await startBackupWorker(deps.jobs, deps.backup, deps.logger.child({ worker: 'backup' }));
 }

@@ -25,6 +25,11 @@ export interface SystemReport {
   webhook: Awaited<ReturnType<SystemProbes['webhook']>>;
   /** Stripe's answer to a cheap read call; null when Stripe is not configured. */
   stripe: { ok: true; ms: number } | { ok: false; error: string } | null;
+  /**
+   * The embedded database's last backup (null: none made yet) and whether it is overdue; null where
+   * backups are not made here (PostgreSQL). The check itself failing counts as overdue with no backup.
+   */
+  backup: { last: { at: Date; bytes: number } | null; overdue: boolean } | null;
   /** Errors in the log (at most 20) and the newest one's time. */
   errors: { count: number; lastAt: Date | null };
   outbox: OutboxBacklog[];
@@ -37,6 +42,9 @@ export type SystemResult =
   /** No probes in this process (a CLI, a test without them). */
   | { ok: false; code: 'unavailable' };
 
+/** Backups run daily: one older than this (a day and the retries' slack) is overdue. */
+export const BACKUP_OVERDUE_MS = 26 * 3600_000;
+
 /** The System screen: health of the database, the job queue, the outbox and Telegram; version, uptime. */
 export async function systemReport(deps: SystemDeps, actorId: number): Promise<SystemResult> {
   if (!(await deps.access.can(actorId, 'system.view'))) return { ok: false, code: 'not_allowed' };
@@ -48,13 +56,14 @@ export async function systemReport(deps: SystemDeps, actorId: number): Promise<S
     error: err instanceof Error ? err.message : String(err),
   });
   // Every probe answers for itself: a database that is down must not hide the webhook's state.
-  const [database, jobs, webhook, stripe, outbox, errors] = await Promise.all([
+  const [database, jobs, webhook, stripe, outbox, errors, backup] = await Promise.all([
     probes.database().catch(failed),
     probes.jobs().catch(failed),
     probes.webhook().catch(failed),
     probes.stripeConfigured && probes.stripe ? probes.stripe().catch(failed) : Promise.resolve(null),
     deps.uow.repos.stats.outboxBacklog().catch(() => []),
     deps.uow.repos.errorLog.recent(ERRORS_KEPT).catch(() => []),
+    probes.lastBackup ? backupState(probes.lastBackup(), now, probes.startedAt) : Promise.resolve(null),
   ]);
   return {
     ok: true,
@@ -66,11 +75,26 @@ export async function systemReport(deps: SystemDeps, actorId: number): Promise<S
       jobs,
       webhook,
       stripe,
+      backup,
       errors: { count: errors.length, lastAt: errors[0]?.at ?? null },
       outbox,
       at: now,
     },
   };
+}
+
+/**
+ * Overdue: the last backup is older than a day (with slack), or there is none although the process has
+ * run long enough for the daily one.
+ */
+async function backupState(
+  last: Promise<{ at: Date; bytes: number } | null>,
+  now: Date,
+  startedAt: Date,
+): Promise<NonNullable<SystemReport['backup']>> {
+  const found = await last.catch(() => null);
+  const since = found ? found.at.getTime() : startedAt.getTime();
+  return { last: found, overdue: now.getTime() - since > BACKUP_OVERDUE_MS };
 }
 
 /** Telegram takes documents up to 50 MB from a bot; a bigger export stays on disk. */

@@ -123,6 +123,14 @@ export function lastErrorLine(ctx: Context, e: { at: Date; kind: string; message
     : ctx.t('admin-hub-last-error-none');
 }
 
+/** The embedded database's last backup (nothing on PostgreSQL, whose backup is pg_dump's). */
+function backupLines(ctx: Context, b: SystemReport['backup']): string[] {
+  if (!b) return [];
+  if (!b.last) return [ctx.t(b.overdue ? 'admin-system-backup-missing' : 'admin-system-backup-none')];
+  const args = { at: b.last.at, mb: (b.last.bytes / 1024 / 1024).toFixed(1) };
+  return [ctx.t(b.overdue ? 'admin-system-backup-overdue' : 'admin-system-backup-ok', args)];
+}
+
 function systemText(ctx: Context, r: SystemReport): string {
   const db = r.database;
   const jobs = r.jobs;
@@ -156,6 +164,7 @@ function systemText(ctx: Context, r: SystemReport): string {
           : ctx.t('admin-system-stripe-down', {
               error: { html: escapeCut(scrubPatterns(r.stripe.error), 200) },
             }),
+    ...backupLines(ctx, r.backup),
     '',
     ...outboxLines(ctx, r.outbox, r.at),
     '',
