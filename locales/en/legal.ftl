@@ -5,7 +5,7 @@ legal-terms-default = Terms: credits and time passes are digital goods used to s
 legal-paysupport-default = Payment support: if a purchase did not arrive or you want a refund, send /paysupport followed by a short description (the date and what you bought). It reaches the team free of charge, and we answer here within 48 hours; refunds of Telegram Stars go back to your Stars balance.
 legal-privacy-default = <b>Privacy</b>: what this bot keeps about you, and for how long.
     • Your Telegram id, name, username and language: while you use the bot.
-    • Your messages: they reach the creator as copies in their private Telegram group. The bot keeps which message is which (to thread replies), and the text of payment-support messages and edits for a week.
+    • Your messages: they reach the creator as copies in their private Telegram group. The bot keeps which message is which (to thread replies), the text of payment-support messages and edits for a week, and a message the bot could not process for up to 90 days.
     • Your credits, purchases and time passes: as long as the accounts must be kept, under your numeric id.
     • Notes the team writes about you: until they are deleted.
     Card payments are handled by Stripe; the bot never sees your card number.

@@ -4,7 +4,7 @@ legal-terms-default = Condiciones: los créditos y los pases de tiempo son biene
 legal-paysupport-default = Ayuda con pagos: si una compra no te llegó o quieres un reembolso, envía /paysupport seguido de una breve descripción (la fecha y lo que compraste). Le llega al equipo sin coste, y te respondemos aquí en un plazo de 48 horas; los reembolsos en Telegram Stars vuelven a tu saldo de Stars.
 legal-privacy-default = <b>Privacidad</b>: qué guarda este bot sobre ti y durante cuánto tiempo.
     • Tu id de Telegram, nombre, usuario e idioma: mientras uses el bot.
-    • Tus mensajes: llegan al creador como copias en su grupo privado de Telegram. El bot guarda qué mensaje es cuál (para enlazar las respuestas), y el texto de los mensajes de soporte de pagos y de las ediciones durante una semana.
+    • Tus mensajes: llegan al creador como copias en su grupo privado de Telegram. El bot guarda qué mensaje es cuál (para enlazar las respuestas), el texto de los mensajes de soporte de pagos y de las ediciones durante una semana, y un mensaje que el bot no pudo procesar hasta 90 días.
     • Tus créditos, compras y pases de tiempo: mientras deban conservarse las cuentas, bajo tu id numérico.
     • Las notas que el equipo escribe sobre ti: hasta que se borren.
     Los pagos con tarjeta los gestiona Stripe; el bot nunca ve el número de tu tarjeta.

@@ -4,7 +4,7 @@ legal-terms-default = Termos: créditos e passes de tempo são bens digitais usa
 legal-paysupport-default = Ajuda com pagamentos: se uma compra não chegou ou você quer um reembolso, envie /paysupport seguido de uma breve descrição (a data e o que você comprou). Chega à equipe sem custo, e respondemos aqui em até 48 horas; reembolsos em Telegram Stars voltam para o seu saldo de Stars.
 legal-privacy-default = <b>Privacidade</b>: o que este bot guarda sobre você, e por quanto tempo.
     • Seu id do Telegram, nome, usuário e idioma: enquanto você usar o bot.
-    • Suas mensagens: chegam ao criador como cópias no grupo privado dele no Telegram. O bot guarda qual mensagem é qual (para ligar as respostas), e o texto das mensagens de suporte de pagamento e das edições por uma semana.
+    • Suas mensagens: chegam ao criador como cópias no grupo privado dele no Telegram. O bot guarda qual mensagem é qual (para ligar as respostas), o texto das mensagens de suporte de pagamento e das edições por uma semana, e uma mensagem que o bot não conseguiu processar por até 90 dias.
     • Seus créditos, compras e passes de tempo: enquanto as contas precisarem ser mantidas, sob seu id numérico.
     • Notas que a equipe escreve sobre você: até serem apagadas.
     Pagamentos com cartão são feitos pela Stripe; o bot nunca vê o número do seu cartão.

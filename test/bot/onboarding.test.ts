@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contentItemData } from '../../src/bot/callback-data/content.ts';
 import { buyData, navData, privacyData, tourData } from '../../src/bot/callback-data/index.ts';
 import { typeLabel } from '../../src/bot/features/fan-relay.ts';
 import {
@@ -273,6 +274,14 @@ describe('deep links', () => {
     await h.handle(callbackQuery(owner, open, h.lastMessage(owner.id)));
     const link = `https://t.me/${h.bot.botInfo.username}?start=buy_${pack}`;
     expect(String(lastEdit().text)).toContain(t('admin-products-item-link', { link }));
+
+    const item = await addItem('Studio tour');
+    await h.handle(command(owner, '/content'));
+    await h.handle(
+      callbackQuery(owner, contentItemData.pack({ action: 'view', item: item.id }), h.lastMessage(owner.id)),
+    );
+    const itemLink = `https://t.me/${h.bot.botInfo.username}?start=content_${item.id}`;
+    expect(String(lastEdit().text)).toContain(t('content-admin-item-link', { link: itemLink }));
   });
 });
 
