@@ -73,9 +73,12 @@ feature
     if (reply.code === 'silent') return;
     if (reply.code === 'created' || reply.code === 'saved')
       return void (await ctx.reply(
-        `${itemDoneText(ctx.t, reply.code, reply.item)}\n\n${ctx.t('content-admin-item-link', {
-          link: startLink(ctx.me.username, `content_${reply.item.id}`),
-        })}`,
+        // A new item comes with its link, for the creator's channel.
+        reply.code === 'created'
+          ? `${itemDoneText(ctx.t, reply.code, reply.item)}\n\n${ctx.t('content-admin-item-link', {
+              link: startLink(ctx.me.username, `content_${reply.item.id}`),
+            })}`
+          : itemDoneText(ctx.t, reply.code, reply.item),
         {
           ...answer,
           reply_markup: createContentItemKeyboard(ctx.t, reply.item),
