@@ -71,6 +71,8 @@ export function topicCommands(t: Translator, locale: Locale): BotCommand[] {
 export function teamCommands(t: Translator, locale: Locale, role: Role, opts: CommandOptions): BotCommand[] {
   const base = roleCan(role, 'products.edit') ? ownerCommands(t, locale, opts) : fanCommands(t, locale, opts);
   const hub = ['admin', ...HUB_CATEGORIES.filter((c) => roleCan(role, c.permission)).map((c) => c.id)];
+  // `/reset <user id>`: test accounts back to zero (owners).
+  if (roleCan(role, 'accounts.reset')) hub.push('reset');
   return [
     ...base,
     ...hub.map((command) => ({ command, description: t.t(locale, `admin-command-${command}`) })),

@@ -6,6 +6,7 @@ import type { BotDeps, Context } from './context.ts';
 import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin/index.ts';
 import { adminHubFeature } from './features/admin/hub/index.ts';
+import { resetFeature } from './features/admin/reset.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';
@@ -22,6 +23,8 @@ import { groupMembershipFeature } from './features/group-membership.ts';
 import { setupFeature } from './features/setup.ts';
 import { helpFeature } from './features/help.ts';
 import { startFeature } from './features/start.ts';
+import { onboardingFeature } from './features/onboarding.ts';
+import { privacyFeature } from './features/privacy.ts';
 import { unhandledFeature } from './features/unhandled.ts';
 import { attachDeps } from './middlewares/attach-deps.ts';
 import { paymentInbox } from './middlewares/payment-inbox.ts';
@@ -72,12 +75,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(rateLimit);
   safe.use(adminHubFeature); // before /start: t.me/<bot>?start=admin opens the control center
   safe.use(startFeature);
+  safe.use(onboardingFeature);
   safe.use(balanceFeature);
   safe.use(helpFeature);
   safe.use(buyFeature);
   safe.use(billingFeature);
   safe.use(autoRechargeFeature);
   safe.use(legalFeature);
+  safe.use(privacyFeature);
   safe.use(languageFeature);
   safe.use(historyFeature);
   safe.use(contentFeature); // before the fan relay: an admin's draft answers are not fan messages
@@ -87,6 +92,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(editsFeature);
   safe.use(fanStateFeature);
   safe.use(adminRelayFeature);
+  safe.use(resetFeature); // owners: /reset <id> in private, /reset in a fan's topic
   safe.use(adminTopicFeature);
   safe.use(disputeAlertFeature);
   safe.use(unhandledFeature); // must be the last handler

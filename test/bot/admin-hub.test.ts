@@ -320,7 +320,12 @@ describe('command menus per scope', () => {
       'admin',
       ...visibleTo('manager'),
     ]);
-    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([...owners, 'admin', ...visibleTo('owner')]);
+    expect(names(teamCommands(t, 'en', 'owner', opts))).toEqual([
+      ...owners,
+      'admin',
+      ...visibleTo('owner'),
+      'reset',
+    ]);
     for (const hidden of [
       'admin',
       'claim',

@@ -94,3 +94,4 @@ content-admin-button-send = 📤 Send it to me
 content-admin-button-list = ⬅️ List
 content-admin-double-paid-media = ⚠️ Fan <code>{ $userId }</code> paid ⭐ { $stars } (paid media) for <b>{ $title }</b> (#{ $itemId }), which they already owned. Paid media has no charge id for /refund: make it up to them (e.g. /gift in their topic).
 content-admin-double-invoice = ⚠️ Fan <code>{ $userId }</code> paid ⭐ { $stars } (invoice, payment #{ $paymentId }, charge <code>{ $chargeId }</code>) for <b>{ $title }</b> (#{ $itemId }), which they already owned. Refund it with /refund { $paymentId } in their topic.
+content-admin-item-link = 🔗 Link to it (for your channel or a broadcast): <code>{ $link }</code>

@@ -33,6 +33,7 @@ admin-products-item-stripe-pending = ⚠️ Stripe: <b>not synced</b>. Checkout 
 admin-products-item-stripe-inline = Stripe: charged at the price recorded here (no Stripe Price made for it yet).
 admin-products-item-stripe-synced = Stripe: synced (<code>{ $price }</code>)
 admin-products-item-label = Badge in /buy: { $label }
+admin-products-item-link = 🔗 Link to buy it (for your channel or a broadcast): <code>{ $link }</code>
 admin-products-label-none = No badge
 admin-products-edit-title = ✏️ Name
 admin-products-edit-credits = ✏️ Credits

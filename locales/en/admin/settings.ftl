@@ -45,6 +45,8 @@ admin-settings-label-response-time = "Usually answers within …" (receipts)
 admin-settings-label-costs = Message prices
 admin-settings-label-low = Low-balance alert under
 admin-settings-label-bonus = New-fan bonus
+admin-settings-label-tutorial = Quick tour bonus
+admin-settings-label-tutorial-bonus = Quick tour bonus (credits)
 admin-settings-label-receipts = Receipts
 admin-settings-label-relay = Relay mode
 admin-settings-label-cap = Auto-recharge cap a month
@@ -143,6 +145,8 @@ admin-settings-stars-always = ⭐ Telegram Stars are always on: Telegram require
 admin-settings-stripe-off = 💳 Card payments: Stripe is not configured, so there is nothing to switch (set STRIPE_SECRET_KEY to sell by card).
 admin-settings-card-hint = Off: /buy, /billing and /autorecharge offer no card payment, as if Stripe were not configured.
 admin-settings-auto-hint = Off: no auto-recharge runs, and /autorecharge says it is off (fans keep their choice for later).
+admin-settings-tutorial-hint = On: a new fan who finishes the quick tour of /start gets the quick tour bonus, once. Off: the tour pays nothing.
+admin-settings-tutorial-bonus-hint = Credits a new fan gets, once, for finishing the quick tour of /start (0: none).
 admin-settings-premium-hint = Off: /content says premium content is unavailable; what fans own can still be sent again.
 admin-settings-pause-hint = Paused: fans' messages are not relayed and not charged; each gets a notice. Buying and /balance keep working.
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
+import { DAY_SECONDS, savingTip, type SavingTip } from '../../domain/pricing/index.ts';
 import type { TelegramProfile, UnitOfWork, User } from '../ports/index.ts';
 import { renameTopicIfNameChanged } from './fan-state.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -34,10 +35,13 @@ export const PROFILE_REFRESH_MS = 60_000;
 
 /** The stored row says what Telegram says now (a missing language code keeps the stored one). */
 function profileMatches(user: User, p: TelegramProfile): boolean {
+  // Names of a fan who had their data deleted are not stored, so they cannot differ.
+  const forgotten = user.forgottenAt !== null;
   return (
-    user.firstName === p.firstName &&
-    user.lastName === (p.lastName ?? null) &&
-    user.username === (p.username ?? null) &&
+    (forgotten ||
+      (user.firstName === p.firstName &&
+        user.lastName === (p.lastName ?? null) &&
+        user.username === (p.username ?? null))) &&
     (p.languageCode === undefined || user.languageCode === p.languageCode)
   );
 }
@@ -115,20 +119,38 @@ export interface BalanceView {
   low: boolean;
   /** `new`, `regular` or `vip` (domain/tiers). */
   tier: string;
+  /** A way to pay less for what they do (a day pass, a bigger pack), when there is one. */
+  tip: SavingTip | null;
 }
 
 export async function getBalance(deps: AccountsDeps, userId: number): Promise<BalanceView | null> {
   const { repos } = deps.uow;
-  const [user, stored, lastTopUp] = await Promise.all([
+  const now = deps.clock.now();
+  const [user, stored, lastTopUp, reset, products, lastPackId] = await Promise.all([
     repos.users.get(userId),
     repos.settings.all(),
     repos.ledger.lastTopUp(userId),
+    repos.fanData.lastReset(userId),
+    repos.products.listActive(),
+    repos.fanData.lastPackBought(userId),
   ]);
   if (!user) return null;
   const settings = resolveSettings(stored);
   const passRemainingMs = passRemaining(user.timePassUntil, deps.clock);
   const passActive = passRemainingMs > 0;
+  // The last 24 hours, or since a reset of a test account if that is later.
+  const dayAgo = new Date(now.getTime() - DAY_SECONDS * 1000);
+  const since = reset && reset.at > dayAgo ? reset.at : dayAgo;
+  const tip = passActive
+    ? null
+    : savingTip({
+        spentLastDay: await repos.fanData.spentSince(userId, since),
+        passActive,
+        catalog: products,
+        lastPackId,
+      });
   return {
+    tip,
     balance: user.creditBalance,
     lastTopUp,
     timePassUntil: passActive ? user.timePassUntil : null,

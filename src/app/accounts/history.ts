@@ -32,6 +32,10 @@ export type HistoryDetail =
   | { kind: 'album' }
   | { kind: 'time_pass' }
   | { kind: 'welcome' }
+  /** The bonus for finishing the quick tour (onboarding). */
+  | { kind: 'tutorial' }
+  /** A test account's reset by the owner: what came before is hidden. */
+  | { kind: 'reset' }
   /** Why, as recorded (`why` in the entry's metadata). */
   | { kind: 'note'; text: string };
 
@@ -78,6 +82,8 @@ function details(e: LedgerEntry, payment: Payment | null): HistoryDetail[] {
   const why = str(m.why);
   if (why) parts.push({ kind: 'note', text: why });
   if (m.kind === 'new_fan') parts.push({ kind: 'welcome' });
+  if (m.kind === 'tutorial') parts.push({ kind: 'tutorial' });
+  if (m.kind === 'reset') parts.push({ kind: 'reset' });
   return parts;
 }
 
@@ -102,22 +108,32 @@ async function toItems(deps: HistoryDeps, entries: LedgerEntry[]): Promise<Histo
   });
 }
 
+/**
+ * Where the fan's visible history starts: after an owner's reset of a test account (`/reset`), at the
+ * reset marker itself (the first line), so what came before is hidden but never deleted.
+ */
+export async function historyStart(deps: HistoryDeps, userId: number): Promise<number> {
+  const reset = await deps.uow.repos.fanData.lastReset(userId);
+  return reset ? reset.entryId - 1 : 0;
+}
+
 /** A page of the fan's ledger, newest first, with lifetime totals. Out-of-range pages are clamped. */
 export async function historyPage(
   deps: HistoryDeps,
   a: { userId: number; page: number },
 ): Promise<HistoryPage> {
   const { ledger } = deps.uow.repos;
-  const total = await ledger.count(a.userId);
+  const after = await historyStart(deps, a.userId);
+  const total = await ledger.count(a.userId, after);
   const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number.isSafeInteger(a.page) ? a.page : 1));
-  const entries = await ledger.page(a.userId, (page - 1) * HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE);
+  const entries = await ledger.page(a.userId, (page - 1) * HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE, after);
   return {
     page,
     pages,
     total,
     items: await toItems(deps, entries),
-    totals: await ledger.totals(a.userId),
+    totals: await ledger.totals(a.userId, after),
   };
 }
 
@@ -161,10 +177,11 @@ export function historyCsvRows(items: HistoryItem[], words: HistoryCsvWords): st
 /** Every entry of the fan's ledger as CSV, newest first. */
 export async function historyCsv(deps: HistoryDeps, userId: number, words: HistoryCsvWords): Promise<string> {
   const { ledger } = deps.uow.repos;
-  const total = await ledger.count(userId);
+  const after = await historyStart(deps, userId);
+  const total = await ledger.count(userId, after);
   const items: HistoryItem[] = [];
   for (let offset = 0; offset < total; offset += 500) {
-    items.push(...(await toItems(deps, await ledger.page(userId, offset, 500))));
+    items.push(...(await toItems(deps, await ledger.page(userId, offset, 500, after))));
   }
   return historyCsvRows(items, words);
 }

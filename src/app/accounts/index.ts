@@ -1,5 +1,8 @@
 import { isLocale, negotiateLocale, type Clock, type Locale } from '../../domain/shared/index.ts';
-import type { UnitOfWork } from '../ports/index.ts';
+import type { Access, UnitOfWork } from '../ports/index.ts';
+import type { RenderTimings } from '../relay/refresh.ts';
+import { finishTutorial, startView, tutorialFacts } from './onboarding.ts';
+import { forgetFan } from './privacy.ts';
 import { getBalance } from './accounts.ts';
 import { setFanBlocked, type FanBlockChange } from './fan-state.ts';
 import { historyCsv, historyPage, type HistoryCsvWords } from './history.ts';
@@ -8,6 +11,8 @@ export interface AccountDeps {
   uow: UnitOfWork;
   clock: Clock;
   outboxSignal: { notify(): void };
+  access: Access;
+  renderTimings?: RenderTimings;
 }
 
 /** A fan's own account: balance, history, whether they blocked the bot. */
@@ -19,6 +24,14 @@ export function createAccountServices(deps: AccountDeps) {
       csv: (userId: number, words: HistoryCsvWords) => historyCsv(deps, userId, words),
     },
     setFanBlocked: (change: FanBlockChange) => setFanBlocked(deps, change),
+    /** `/start` for a new or a returning fan, and the quick tour that pays a bonus once. */
+    onboarding: {
+      startView: (userId: number) => startView(deps, userId),
+      tutorialFacts: () => tutorialFacts(deps),
+      finishTutorial: (userId: number) => finishTutorial(deps, userId),
+    },
+    /** `/privacy`: "Delete my data" (`key` names the confirmation, so a double tap erases once). */
+    forgetMe: (a: { userId: number; key: string }) => forgetFan(deps, a),
     /** `/language`: the language the bot speaks to this person from now on. */
     setLanguage: (userId: number, locale: Locale) => deps.uow.repos.users.setLocale(userId, locale),
     /** The languages of these people (the owners' command menus), theirs or from their Telegram setting. */

@@ -1,6 +1,7 @@
 import * as actions from './actions.ts';
 import * as groups from './groups.ts';
 import * as memberships from './memberships.ts';
+import { resetAccount } from './reset.ts';
 
 export type { FanInfo } from './actions.ts';
 export type { MembershipProbe, MissingMembership } from './memberships.ts';
@@ -37,6 +38,8 @@ export function createAdminServices(
       addNote: (a: Parameters<typeof actions.addNote>[1]) => actions.addNote(deps, a),
       setTopicOpen: (a: Parameters<typeof actions.setTopicOpen>[1]) => actions.setTopicOpen(deps, a),
       fanInfo: (a: Parameters<typeof actions.fanInfo>[1]) => actions.fanInfo(deps, a),
+      /** `/reset`: a test account's balance and pass to zero (owners; refused after real payments). */
+      resetAccount: (a: Parameters<typeof resetAccount>[1]) => resetAccount(deps, a),
       /** The fan whose topic this is, if any. */
       fanOfTopic: async (groupId: number, threadId: number) =>
         (await deps.uow.repos.topics.findByThread(groupId, threadId))?.userId ?? null,

@@ -30,3 +30,21 @@ export async function seedDefaultCatalog(deps: { uow: UnitOfWork }): Promise<boo
 export async function listCatalog(deps: { uow: UnitOfWork }): Promise<Product[]> {
   return (await deps.uow.repos.products.listActive()).filter((p) => p.kind !== 'unlock');
 }
+
+export type ProductLinkResult =
+  | { ok: true; product: Product }
+  /** No such pack or pass (a mistyped or made-up link, or a content unlock's product). */
+  | { ok: false; code: 'unknown' }
+  /** Taken off sale. */
+  | { ok: false; code: 'off_sale' };
+
+/** A pack or pass named by a deep link (`t.me/<bot>?start=buy_<product>`), if it is on sale. */
+export async function productForLink(
+  deps: { uow: UnitOfWork },
+  productId: number,
+): Promise<ProductLinkResult> {
+  const product = await deps.uow.repos.products.get(productId);
+  if (!product || product.kind === 'unlock') return { ok: false, code: 'unknown' };
+  if (!product.active) return { ok: false, code: 'off_sale' };
+  return { ok: true, product };
+}

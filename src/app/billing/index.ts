@@ -3,7 +3,7 @@ import type { IncomingPaymentUpdate } from '../system/updates.ts';
 import { receivePaymentUpdate } from '../system/updates.ts';
 import * as autoRecharge from './auto-recharge.ts';
 import * as cards from './cards.ts';
-import { listCatalog, seedDefaultCatalog } from './catalog.ts';
+import { listCatalog, productForLink, seedDefaultCatalog } from './catalog.ts';
 import { detachCard } from './disputes.ts';
 import { sendPassNotice } from './pass-notices.ts';
 import * as inbox from './payment-inbox.ts';
@@ -37,6 +37,8 @@ export function createBillingServices(deps: BillingDeps) {
     purchases: {
       start: (a: Parameters<typeof stars.startStarsPurchase>[1]) => stars.startStarsPurchase(deps, a),
       findCreditPack: (credits: number) => stars.findCreditPack(deps, credits),
+      /** The pack or pass of a `start=buy_<product>` link, if it is on sale. */
+      forLink: (productId: number) => productForLink(deps, productId),
       preCheckout: (q: Parameters<typeof stars.checkStarsPreCheckout>[1]) =>
         stars.checkStarsPreCheckout(deps, q),
     },

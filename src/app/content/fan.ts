@@ -220,3 +220,39 @@ export async function startUnlockInvoice(
     },
   };
 }
+
+export type ShowItemResult =
+  | { ok: true; owned: boolean }
+  | { ok: false; code: 'off' | 'banned' }
+  /** No such item (a mistyped or made-up link). */
+  | { ok: false; code: 'unknown_item' }
+  /** Taken off sale (and the fan does not own it). */
+  | { ok: false; code: 'hidden' };
+
+/**
+ * One item, as the fan's list shows it (a deep link `t.me/<bot>?start=content_<item>` from the creator's
+ * channel): its locked preview with the unlock buttons, or, if they own it, the card to send it again.
+ * `key` names the request (the /start message), so a redelivered update queues nothing twice.
+ */
+export async function showContentItem(
+  deps: ContentDeps,
+  a: { userId: number; itemId: number; key: string; keyboards: ContentKeyboards },
+): Promise<ShowItemResult> {
+  const onSale = await premiumOn(deps);
+  const res = await deps.uow.run(async (r): Promise<ShowItemResult> => {
+    const item = await r.content.get(a.itemId);
+    if (!item) return { ok: false, code: 'unknown_item' };
+    const owned = (await r.content.getUnlock(a.userId, item.id)) !== null;
+    if (!owned) {
+      if (!onSale) return { ok: false, code: 'off' };
+      if (item.hidden) return { ok: false, code: 'hidden' };
+      if ((await r.users.get(a.userId))?.isBanned) return { ok: false, code: 'banned' };
+    }
+    await r.outbox.enqueue([
+      previewItem({ ...item, unlocked: owned }, a.userId, a.keyboards, `content-link:${a.key}:${item.id}`),
+    ]);
+    return { ok: true, owned };
+  });
+  if (res.ok) deps.outboxSignal.notify();
+  return res;
+}

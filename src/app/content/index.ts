@@ -22,6 +22,8 @@ type Arg<F extends (deps: ContentDeps, a: never) => unknown> = Parameters<F>[1];
 export function createContentServices(deps: ContentDeps) {
   return {
     browse: (a: Arg<typeof fan.browseContent>) => fan.browseContent(deps, a),
+    /** One item by its deep link (`start=content_<item>`). */
+    show: (a: Arg<typeof fan.showContentItem>) => fan.showContentItem(deps, a),
     unlockWithCredits: (a: Arg<typeof fan.unlockWithCredits>) => fan.unlockWithCredits(deps, a),
     resend: (a: Arg<typeof fan.resendContent>) => fan.resendContent(deps, a),
     startInvoice: (a: Arg<typeof fan.startUnlockInvoice>) => fan.startUnlockInvoice(deps, a),

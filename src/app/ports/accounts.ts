@@ -36,6 +36,8 @@ export interface User {
   supportRequestedAt: Date | null;
   creditBalance: number;
   timePassUntil: Date | null;
+  /** The fan had their data deleted (`/privacy`): names are no longer stored (null: never). */
+  forgottenAt: Date | null;
   createdAt: Date;
   lastSeenAt: Date;
 }

@@ -1,6 +1,7 @@
 /** What the use cases need from the outside world, by area. Implemented in db/repos and jobs/. */
 
 import type { TeamRepo } from './access.ts';
+import type { FanDataRepo } from './fan-data.ts';
 import type { FlowsRepo } from './flows.ts';
 import type { AdminMenusRepo, ClaimCodesRepo, StatsRepo } from './hub.ts';
 import type { OnceRepo, SettingsRepo, UsersRepo } from './accounts.ts';
@@ -26,6 +27,7 @@ export type * from './billing.ts';
 export type * from './catalog.ts';
 export type * from './content.ts';
 export type * from './conversations.ts';
+export type * from './fan-data.ts';
 export type * from './flows.ts';
 export type * from './hub.ts';
 export type * from './jobs.ts';
@@ -72,6 +74,8 @@ export interface Repos {
 
   adminPayments: AdminPaymentsRepo;
   errorLog: ErrorLogRepo;
+  /** Onboarding, tips, /privacy and test resets. */
+  fanData: FanDataRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -69,13 +69,17 @@ export interface LedgerRepo {
   lastTopUp(userId: number): Promise<number | null>;
   /**
    * Lifetime figures (positive numbers): credits spent on messages and unlocks, bought, gifted (gifts and
-   * bonuses), returned (undelivered messages), and taken back (payment refunds and disputes).
+   * bonuses), returned (undelivered messages), and taken back (payment refunds and disputes); with
+   * `afterId`, of the entries after that one only.
    */
-  totals(userId: number): Promise<LedgerTotals>;
-  /** One page of the user's entries, newest first (the fan's `/history`). */
-  page(userId: number, offset: number, limit: number): Promise<LedgerEntry[]>;
-  /** How many entries the user has. */
-  count(userId: number): Promise<number>;
+  totals(userId: number, afterId?: number): Promise<LedgerTotals>;
+  /**
+   * One page of the user's entries, newest first (the fan's `/history`); with `afterId`, only entries
+   * after that one (a test account's reset marker hides what came before).
+   */
+  page(userId: number, offset: number, limit: number, afterId?: number): Promise<LedgerEntry[]>;
+  /** How many entries the user has (after `afterId`, when given). */
+  count(userId: number, afterId?: number): Promise<number>;
   /** Every user's stored balance and entries, in creation order, for the integrity check. */
   snapshot(): Promise<
     Array<{ userId: number; balance: number; entries: Array<{ delta: number; balanceAfter: number }> }>

@@ -50,6 +50,10 @@ export const SETTINGS = {
   low_credit_threshold: z.number().int().min(0).max(1_000_000).default(5),
   /** Free credits for a new fan; the first ledger entry. */
   new_fan_bonus: z.number().int().min(0).max(100_000).default(3),
+  /** A new fan who finishes the quick tour of `/start` gets `tutorial_bonus` credits, once. */
+  tutorial_bonus_enabled: z.boolean().default(true),
+  /** Credits for finishing the quick tour (0: the tour pays nothing). */
+  tutorial_bonus: z.number().int().min(0).max(100_000).default(5),
   /** After each accepted message: a receipt every time, only when low, or never. */
   receipt_mode: z.enum(['every', 'low', 'off']).default('every'),
   /** `/terms`: what the fan buys and the rules of the line. */

@@ -36,3 +36,11 @@ export const historyCsvData = createCallbackData('histcsv', {});
 
 /** `/language`: the language picked. */
 export const languageData = createCallbackData('lang', { locale: LOCALES });
+
+/** The quick tour of `/start`: its screens, and `finish` (pays the bonus once). */
+export const TOUR_STEPS = ['costs', 'buy', 'replies', 'finish'] as const;
+export const tourData = createCallbackData('tour', { step: TOUR_STEPS });
+
+/** `/privacy`: ask to delete my data, confirm, or keep it. */
+export const PRIVACY_ACTIONS = ['ask', 'yes', 'no'] as const;
+export const privacyData = createCallbackData('privacy', { action: PRIVACY_ACTIONS });

@@ -1,4 +1,6 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import type { SavingTip } from '../../domain/pricing/index.ts';
+import { buyData } from '../callback-data/index.ts';
 import type { BalanceView } from '../../app/accounts/accounts.ts';
 import { balanceBar } from '../../domain/ledger/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
@@ -9,7 +11,10 @@ const feature = composer.chatType('private');
 feature.command('balance', async (ctx) => {
   const view = await ctx.services.getBalance(ctx.from.id);
   if (!view) return ctx.reply(ctx.t('common-send-start-first'));
-  await ctx.reply(balanceText(ctx.t, view), { parse_mode: 'HTML' });
+  await ctx.reply(balanceText(ctx.t, view), {
+    parse_mode: 'HTML',
+    ...(view.tip ? { reply_markup: tipKeyboard(ctx.t, view.tip) } : {}),
+  });
 });
 
 /** The balance bar, as in `/balance` and the receipts. */
@@ -26,7 +31,27 @@ function balanceText(t: TranslateFn, view: BalanceView): string {
   ];
   if (view.timePassUntil) lines.push(t('balance-pass', { left: { duration: view.passRemainingMs } }));
   if (view.low) lines.push('', t('balance-low', { threshold: view.lowThreshold }));
+  if (view.tip) lines.push('', tipText(t, view.tip));
   return lines.join('\n');
 }
+
+/** A way to pay less (domain/pricing/savings.ts), worded for the fan. */
+function tipText(t: TranslateFn, tip: SavingTip): string {
+  return tip.kind === 'day_pass'
+    ? t('balance-tip-day-pass', {
+        credits: tip.spentCredits,
+        stars: tip.spentStars,
+        pass: tip.title,
+        passStars: tip.passStars,
+      })
+    : t('balance-tip-bigger-pack', { pack: tip.title, last: tip.lastTitle, percent: tip.savePercent });
+}
+
+/** The product the tip names, one tap away (its Stars invoice, as in /buy). */
+const tipKeyboard = (t: TranslateFn, tip: SavingTip) =>
+  new InlineKeyboard().text(
+    t('balance-tip-button', { title: tip.title }),
+    buyData.pack({ product: tip.productId }),
+  );
 
 export const balanceFeature = composer;

@@ -36,7 +36,8 @@ export function catalogText(t: TranslateFn, products: Product[], withCard = fals
 
 const render = (ctx: Context, m: string | TextRef) => (typeof m === 'string' ? m : ctx.t(m.key, m.args));
 
-async function sendInvoice(ctx: Context, productId: number): Promise<void> {
+/** The Stars invoice for a product (refused for a banned fan or a product off sale). */
+export async function sendInvoice(ctx: Context, productId: number): Promise<void> {
   const res = await ctx.services.purchases.start({ userId: ctx.from!.id, productId });
   if (!res.ok)
     return void (await ctx.reply(ctx.t(res.code === 'banned' ? 'billing-banned' : 'billing-not-on-sale')));

@@ -73,6 +73,10 @@ function detailText(t: TranslateFn, d: HistoryDetail): string {
       return t('history-detail-time-pass');
     case 'welcome':
       return t('history-detail-welcome');
+    case 'tutorial':
+      return t('history-detail-tutorial');
+    case 'reset':
+      return t('history-detail-reset');
     case 'note':
       return d.text;
   }

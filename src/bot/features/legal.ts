@@ -4,13 +4,14 @@ import type { Context } from '../context.ts';
 import { escapeHtml } from '../../app/messages.ts';
 
 /**
- * `/terms`, `/privacy` and `/paysupport` (Telegram expects the first and last from bots that sell in
- * Stars): the creator's own texts in the fan's language, else the catalogue's.
+ * `/terms` and `/paysupport` (Telegram expects both from bots that sell in Stars): the creator's own
+ * texts in the fan's language, else the catalogue's. `/privacy` has its own feature (privacy.ts).
  */
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
 
-async function creatorText(ctx: Context, key: CreatorTextKey, fallback: string): Promise<string> {
+/** The creator's text `key` in the reader's language (HTML-escaped), else the catalogue's `fallback`. */
+export async function creatorText(ctx: Context, key: CreatorTextKey, fallback: string): Promise<string> {
   const own = creatorTextFor(await ctx.services.getSettings(), key, ctx.locale);
   return own ? escapeHtml(own) : ctx.t(fallback);
 }
@@ -18,11 +19,6 @@ async function creatorText(ctx: Context, key: CreatorTextKey, fallback: string):
 feature.command('terms', async (ctx) => {
   const text = await creatorText(ctx, 'terms_text', 'legal-terms-default');
   await ctx.reply(ctx.t('legal-terms', { text: { html: text } }), { parse_mode: 'HTML' });
-});
-
-feature.command('privacy', async (ctx) => {
-  const text = await creatorText(ctx, 'privacy_text', 'legal-privacy-default');
-  await ctx.reply(ctx.t('legal-privacy', { text: { html: text } }), { parse_mode: 'HTML' });
 });
 
 // `/paysupport <text>` goes to the team at once; a bare one explains and waits for the next message.

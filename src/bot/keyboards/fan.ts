@@ -1,10 +1,51 @@
 import { InlineKeyboard } from 'grammy';
 import type { Product } from '../../app/ports/index.ts';
-import { buyData, cardPayData, historyCsvData, historyData, navData } from '../callback-data/index.ts';
+import {
+  buyData,
+  cardPayData,
+  historyCsvData,
+  historyData,
+  navData,
+  privacyData,
+  tourData,
+} from '../callback-data/index.ts';
 import type { TranslateFn } from '../context.ts';
 
-export function createWelcomeKeyboard(t: TranslateFn): InlineKeyboard {
-  return new InlineKeyboard().text(t('start-button'), navData.pack({ to: 'catalog' }));
+/**
+ * Under the welcome: Start (the shop) and, for a new fan (`tourBonus` not null), the quick tour with the
+ * bonus it pays (0: none).
+ */
+export function createWelcomeKeyboard(t: TranslateFn, tourBonus: number | null = null): InlineKeyboard {
+  const kb = new InlineKeyboard().text(t('start-button'), navData.pack({ to: 'catalog' }));
+  if (tourBonus !== null)
+    kb.row().text(t('start-tour-button', { bonus: tourBonus }), tourData.pack({ step: 'costs' }));
+  return kb;
+}
+
+/** The quick tour's buttons: back, next (or finish on the last screen), and the shop on the first. */
+export function createTourKeyboard(
+  t: TranslateFn,
+  step: 'costs' | 'buy' | 'replies',
+  bonus: number,
+): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (step === 'costs') kb.text(t('start-tour-skip'), navData.pack({ to: 'welcome' }));
+  if (step === 'buy') kb.text(t('start-tour-back'), tourData.pack({ step: 'costs' }));
+  if (step === 'replies') kb.text(t('start-tour-back'), tourData.pack({ step: 'buy' }));
+  if (step === 'costs') kb.text(t('start-tour-next'), tourData.pack({ step: 'buy' }));
+  if (step === 'buy') kb.text(t('start-tour-next'), tourData.pack({ step: 'replies' }));
+  if (step === 'replies') kb.text(t('start-tour-finish', { bonus }), tourData.pack({ step: 'finish' }));
+  return kb;
+}
+
+/** Under `/privacy`: delete my data; then, asked, confirm or keep it. */
+export function createPrivacyKeyboard(t: TranslateFn, asking: boolean): InlineKeyboard {
+  if (!asking)
+    return new InlineKeyboard().text(t('privacy-delete-button'), privacyData.pack({ action: 'ask' }));
+  return new InlineKeyboard()
+    .text(t('privacy-confirm-button'), privacyData.pack({ action: 'yes' }))
+    .row()
+    .text(t('privacy-keep-button'), privacyData.pack({ action: 'no' }));
 }
 
 /**

@@ -182,7 +182,7 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       return row?.delta ?? null;
     },
 
-    async totals(userId) {
+    async totals(userId, afterId = 0) {
       // sum(int) is bigint: node-postgres hands it over as a string, hence the casts and Number().
       const d = ledgerEntries.delta;
       const r = ledgerEntries.reason;
@@ -198,7 +198,7 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
           takenBack: sum(sql`(${r} = 'refund' and ${d} < 0) or ${r} = 'dispute'`),
         })
         .from(ledgerEntries)
-        .where(eq(ledgerEntries.userId, userId));
+        .where(and(eq(ledgerEntries.userId, userId), gt(ledgerEntries.id, afterId)));
       const n = (v: string | number | undefined) => Number(v ?? 0);
       return {
         // `|| 0`: no -0 for a sum of nothing.
@@ -210,22 +210,22 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       };
     },
 
-    async page(userId, offset, limit) {
+    async page(userId, offset, limit, afterId = 0) {
       const rows = await db
         .select()
         .from(ledgerEntries)
-        .where(eq(ledgerEntries.userId, userId))
+        .where(and(eq(ledgerEntries.userId, userId), gt(ledgerEntries.id, afterId)))
         .orderBy(desc(ledgerEntries.id))
         .offset(Math.max(0, offset))
         .limit(Math.max(0, limit));
       return rows.map(toEntry);
     },
 
-    async count(userId) {
+    async count(userId, afterId = 0) {
       const [row] = await db
         .select({ n: sql<string | number>`count(*)::bigint` })
         .from(ledgerEntries)
-        .where(eq(ledgerEntries.userId, userId));
+        .where(and(eq(ledgerEntries.userId, userId), gt(ledgerEntries.id, afterId)));
       return Number(row?.n ?? 0);
     },
 

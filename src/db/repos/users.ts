@@ -22,10 +22,11 @@ export function usersRepo(db: DbOrTx): UsersRepo {
         })
         .onConflictDoUpdate({
           target: users.id,
+          // A fan who had their data deleted (/privacy) is not named again by their later updates.
           set: {
-            firstName: p.firstName,
-            lastName: p.lastName ?? null,
-            username: p.username ?? null,
+            firstName: sql`case when ${users.forgottenAt} is null then ${p.firstName} else '' end`,
+            lastName: sql`case when ${users.forgottenAt} is null then ${p.lastName ?? null}::text end`,
+            username: sql`case when ${users.forgottenAt} is null then ${p.username ?? null}::text end`,
             languageCode: sql`coalesce(${p.languageCode ?? null}, ${users.languageCode})`,
             lastSeenAt: now,
           },

@@ -36,6 +36,11 @@ export const users = pgTable(
     /** Only ever changed together with a ledger entry (see db/repos/ledger.ts). */
     creditBalance: integer('credit_balance').notNull().default(0),
     timePassUntil: timestamp('time_pass_until', { withTimezone: true }),
+    /**
+     * The fan asked to delete their data (`/privacy`): their name and username were cleared and are no
+     * longer stored from later updates (the topic is named `Fan · <id>`). Money rows stay, under the id.
+     */
+    forgottenAt: timestamp('forgotten_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },

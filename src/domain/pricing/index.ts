@@ -7,3 +7,11 @@ export {
   listPricedTypes,
   quoteMessage,
 } from './quote.ts';
+export {
+  type SavingsInput,
+  type SavingsProduct,
+  type SavingTip,
+  DAY_SECONDS,
+  MIN_PACK_SAVING_PERCENT,
+  savingTip,
+} from './savings.ts';

@@ -46,12 +46,12 @@ describe('fan screens', () => {
     // Without Stripe there is no /billing or /autorecharge to offer.
     expect(names(0)).not.toContain('billing');
     expect(names(0)).not.toContain('autorecharge');
-    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', ...HUB_CATEGORIES.map((c) => c.id)]);
+    expect(names(5)).toEqual([...names(0), 'cancel', 'admin', ...HUB_CATEGORIES.map((c) => c.id), 'reset']);
     // Described in each language.
     expect(commands(3).find((c) => c.command === 'balance')!.description).toBe(tr('ru', 'command-balance'));
   });
 
-  it('/start shows the welcome with one Start button that turns into the product list', async () => {
+  it('/start shows the welcome with the Start button (and the quick tour) that turns into the product list', async () => {
     const alice = fanUser(6001, { first_name: 'Alice' });
     await t.post(command(alice, '/start'));
     const welcome = fake.callsTo('sendMessage').at(-1)!;
@@ -59,7 +59,8 @@ describe('fan screens', () => {
     const keyboard = welcome.payload.reply_markup as {
       inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
     };
-    expect(keyboard.inline_keyboard.flat()).toHaveLength(1);
+    // A new fan: Start, then the quick tour.
+    expect(keyboard.inline_keyboard.flat()).toHaveLength(2);
     const button = keyboard.inline_keyboard[0]![0]!;
     expect(button.text).toBe('▶️ Start');
 

@@ -6,6 +6,7 @@ import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { auditLog, products } from '../../../src/db/schema/index.ts';
 import { startTestApp, eventually, startForumApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { DEFAULT_BOT_INFO } from '../../support/fake-telegram/index.ts';
 import {
   addContentItem,
   answerTo,
@@ -72,15 +73,21 @@ const retry = (reason: string, step: string, max?: number) =>
     ask: ask(step),
   });
 const prices = (credits: number, stars: number) => ({ html: en('content-admin-prices', { credits, stars }) });
-/** The answer to the last step: the new item, named by its title. */
+/** The item's deep link, shown under its card for the creator to copy. */
+const linkLine = (id: number) =>
+  enPlain('content-admin-item-link', {
+    link: `https://t.me/${DEFAULT_BOT_INFO.username}?start=content_${id}`,
+  });
+/** The answer to the last step: the new item, named by its title, and its link. */
 async function createdText(title: string) {
   const item = (await contentItems(t)).find((i) => i.title === title)!;
-  return enPlain('content-admin-created', {
+  const created = enPlain('content-admin-created', {
     title,
     id: String(item.id),
     prices: prices(item.priceCredits, item.priceStars),
     ...mediaCounts(item),
   });
+  return `${created}\n\n${linkLine(item.id)}`;
 }
 /** A line of the owner's list, without its position. */
 const listLine = (title: string, credits: number, stars: number, unlocks: number, hidden = false) =>
@@ -218,12 +225,12 @@ describe('adding content (/content add)', () => {
       await second.post(privateText(owner, '30', { fake }));
       const created = (await createUnitOfWork(db.database).repos.content.listAll(0, 10))[0]!;
       expect(lastBotText(fake, owner.id)).toBe(
-        enPlain('content-admin-created', {
+        `${enPlain('content-admin-created', {
           title: 'Behind the scenes',
           id: String(created.id),
           prices: prices(7, 30),
           ...mediaCounts(created),
-        }),
+        })}\n\n${linkLine(created.id)}`,
       );
       const items = await createUnitOfWork(db.database).repos.content.listAll(0, 10);
       expect(items.map((i) => i.title)).toEqual(['Behind the scenes']);
@@ -243,7 +250,7 @@ describe('managing content (/content)', () => {
       total: await r.content.countAll(),
     }));
     expect(view.text).toBe(
-      enPlain('content-admin-item', {
+      `${enPlain('content-admin-item', {
         title: 'Old title',
         id: String(item.id),
         ...mediaCounts(item),
@@ -253,7 +260,7 @@ describe('managing content (/content)', () => {
         hidden: 'no',
         position,
         total,
-      }),
+      })}\n\n${linkLine(item.id)}`,
     );
 
     await pressOn(view.message_id, en('content-admin-button-title'));

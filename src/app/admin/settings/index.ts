@@ -86,6 +86,8 @@ export type SettingValue = ((current: Settings) => unknown) | string | number | 
  */
 export const MONEY_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
   'new_fan_bonus',
+  'tutorial_bonus',
+  'tutorial_bonus_enabled',
   'auto_recharge_monthly_cap',
   'store_currency',
   'card_payments_enabled',

@@ -6,6 +6,7 @@ import { CONTENT_LIMITS } from '../../../domain/content/index.ts';
 import { contentAddData, contentItemData, contentListData } from '../../callback-data/content.ts';
 import type { Context, TranslateFn } from '../../context.ts';
 import { draftInputOf } from '../../helpers/content-input.ts';
+import { startLink } from '../../helpers/start-payload.ts';
 import { editOrIgnoreUnchanged } from '../../helpers/edit.ts';
 import { createContentItemKeyboard, createContentListKeyboard } from '../../keyboards/content.ts';
 
@@ -32,7 +33,13 @@ async function listScreen(
 }
 
 const itemScreen = (ctx: Context, v: AdminItemView) =>
-  editOrIgnoreUnchanged(ctx, adminItemText(ctx.t, v), createContentItemKeyboard(ctx.t, v.item));
+  editOrIgnoreUnchanged(
+    ctx,
+    `${adminItemText(ctx.t, v)}\n\n${ctx.t('content-admin-item-link', {
+      link: startLink(ctx.me.username, `content_${v.item.id}`),
+    })}`,
+    createContentItemKeyboard(ctx.t, v.item),
+  );
 
 // Asked only for these two commands: a fan's other messages never wait on the team table.
 feature.command('content', async (ctx, next) => {
@@ -65,10 +72,18 @@ feature
     const answer = { ...html, reply_parameters: { message_id: ctx.message.message_id } };
     if (reply.code === 'silent') return;
     if (reply.code === 'created' || reply.code === 'saved')
-      return void (await ctx.reply(itemDoneText(ctx.t, reply.code, reply.item), {
-        ...answer,
-        reply_markup: createContentItemKeyboard(ctx.t, reply.item),
-      }));
+      return void (await ctx.reply(
+        // A new item comes with its link, for the creator's channel.
+        reply.code === 'created'
+          ? `${itemDoneText(ctx.t, reply.code, reply.item)}\n\n${ctx.t('content-admin-item-link', {
+              link: startLink(ctx.me.username, `content_${reply.item.id}`),
+            })}`
+          : itemDoneText(ctx.t, reply.code, reply.item),
+        {
+          ...answer,
+          reply_markup: createContentItemKeyboard(ctx.t, reply.item),
+        },
+      ));
     await ctx.reply(draftReplyText(ctx.t, reply), answer);
   });
 

@@ -10,6 +10,7 @@ import {
   PRODUCT_LIMITS,
 } from '../../../../domain/catalog/index.ts';
 import { contentListData } from '../../../callback-data/content.ts';
+import { startLink } from '../../../helpers/start-payload.ts';
 import type { Context } from '../../../context.ts';
 import { cut, listScreen, type HubButton, type HubCategory, type HubScreen } from './screen.ts';
 
@@ -150,6 +151,8 @@ function itemScreen(
     cardText(ctx, p),
     stripeLine,
     ctx.t('admin-products-item-label', { label: labelText(ctx, p.label) }),
+    // A link for the creator's channel or a broadcast: opens this product's purchase in the bot.
+    ctx.t('admin-products-item-link', { link: startLink(ctx.me.username, `buy_${p.id}`) }),
   ].join('\n');
   const to = (act: string) => ({ cat: CAT, act, arg: p.id });
   const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);

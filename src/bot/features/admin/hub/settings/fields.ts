@@ -41,6 +41,8 @@ export const LABELS: Record<SettingKey, string> = {
   message_costs: 'admin-settings-label-costs',
   low_credit_threshold: 'admin-settings-label-low',
   new_fan_bonus: 'admin-settings-label-bonus',
+  tutorial_bonus_enabled: 'admin-settings-label-tutorial',
+  tutorial_bonus: 'admin-settings-label-tutorial-bonus',
   receipt_mode: 'admin-settings-label-receipts',
   terms_text: 'admin-settings-label-terms',
   paysupport_text: 'admin-settings-label-paysupport',
@@ -128,6 +130,12 @@ export const FIELDS: readonly Field[] = [
   ...MESSAGE_TYPES.map(costField),
   top('low_credit_threshold', 'money', { kind: 'int', ...num('low_credit_threshold') }),
   top('new_fan_bonus', 'money', { kind: 'int', ...num('new_fan_bonus') }),
+  top(
+    'tutorial_bonus',
+    'money',
+    { kind: 'int', ...num('tutorial_bonus') },
+    'admin-settings-tutorial-bonus-hint',
+  ),
   top('store_currency', 'money', { kind: 'currency' }),
   top(
     'auto_recharge_monthly_cap',
@@ -163,6 +171,7 @@ export const FIELDS: readonly Field[] = [
   top('card_payments_enabled', 'switches', { kind: 'switch' }, 'admin-settings-card-hint'),
   top('auto_recharge_enabled', 'switches', { kind: 'switch' }, 'admin-settings-auto-hint'),
   top('premium_content_enabled', 'switches', { kind: 'switch' }, 'admin-settings-premium-hint'),
+  top('tutorial_bonus_enabled', 'switches', { kind: 'switch' }, 'admin-settings-tutorial-hint'),
 ];
 
 export const fieldById = (id: string): Field | undefined => FIELDS.find((f) => f.id === id);
@@ -196,6 +205,7 @@ export function formatValue(ctx: Context, key: string, v: unknown, currency: str
       return v === null ? ctx.t('admin-settings-cannot-send') : credits(ctx, v);
     case 'low_credit_threshold':
     case 'new_fan_bonus':
+    case 'tutorial_bonus':
     case 'tier_thresholds':
       return credits(ctx, v);
     case 'edit_mirror_limit':
