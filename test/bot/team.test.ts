@@ -170,7 +170,8 @@ describe('Team: adding', () => {
     expect(await h.stack.services.access.roleOf(unstarted.id)).toBeNull();
 
     // The shared person is still the one being added: their role button works.
-    const before = Math.floor(Date.now() / 1000);
+    // The invite expires a day after the stack's clock (a test clock, set when the harness started).
+    const now = Math.floor(h.stack.clock.now().getTime() / 1000);
     const addAsManager = forged(owner, 'addm', String(newbie.id));
     mark = h.calls.length;
     await press(owner, addAsManager);
@@ -179,8 +180,8 @@ describe('Team: adding', () => {
     expect(links.map((c) => c.payload.chat_id)).toEqual([A, B]);
     for (const l of links) {
       expect(l.payload.member_limit).toBe(1);
-      expect(l.payload.expire_date).toBeGreaterThanOrEqual(before + 24 * 3600 - 5);
-      expect(l.payload.expire_date).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 24 * 3600 + 5);
+      expect(l.payload.expire_date).toBeGreaterThanOrEqual(now + 24 * 3600 - 5);
+      expect(l.payload.expire_date).toBeLessThanOrEqual(now + 24 * 3600 + 5);
     }
     const invite = h.sentTo(newbie.id).at(-1)!;
     expect(String(invite.payload.text)).toContain((links[0]!.result as { invite_link: string }).invite_link);
