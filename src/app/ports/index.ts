@@ -16,6 +16,7 @@ import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
+import type { CampaignsRepo } from './campaigns.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
 
@@ -35,6 +36,7 @@ export type * from './outbox.ts';
 export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
+export type * from './campaigns.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
 
@@ -72,6 +74,8 @@ export interface Repos {
 
   adminPayments: AdminPaymentsRepo;
   errorLog: ErrorLogRepo;
+  /** Broadcasts and mass gifts. */
+  campaigns: CampaignsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

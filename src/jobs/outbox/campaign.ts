@@ -1,0 +1,210 @@
+import {
+  giftLine,
+  progressItem,
+  progressView,
+  PROGRESS_EVERY_MS,
+  recordOutcome,
+  reportView,
+} from '../../app/campaigns/delivery.ts';
+import { HELD_UNTIL } from '../../app/campaigns/index.ts';
+import type {
+  Campaign,
+  CampaignContent,
+  CampaignMedia,
+  ClaimedItem,
+  MessageEntityJson,
+} from '../../app/ports/index.ts';
+import { SendError, type Handler, type SenderContext } from './context.ts';
+
+/**
+ * A campaign's items: one fan's send (its content read from the frozen campaign, cached: it never changes
+ * once confirmed), the live progress message and the report. Counters and the progress edit are written
+ * in the transaction that marks the send done (app/campaigns/delivery.ts).
+ */
+type Send = Extract<ClaimedItem['payload'], { kind: 'campaign'; op: 'send' }>;
+
+/** Per sender: campaigns' frozen content, and the progress slot each campaign last queued an edit for. */
+const caches = new WeakMap<
+  SenderContext['deps'],
+  { content: Map<number, Campaign>; slots: Map<number, number> }
+>();
+function cacheOf(ctx: SenderContext) {
+  let c = caches.get(ctx.deps);
+  if (!c) caches.set(ctx.deps, (c = { content: new Map(), slots: new Map() }));
+  return c;
+}
+
+async function frozen(ctx: SenderContext, id: number): Promise<Campaign | null> {
+  const cache = cacheOf(ctx).content;
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const c = await ctx.deps.uow.repos.campaigns.get(id);
+  if (c && c.status !== 'draft') {
+    if (cache.size > 50) cache.clear();
+    cache.set(id, c);
+  }
+  return c;
+}
+
+export const campaignItem: Handler<'campaign'> = async (ctx, item, p) => {
+  if (p.op === 'send') return sendOne(ctx, item, p);
+  const { api, clock, uow, views } = ctx.deps;
+  const c = await uow.repos.campaigns.get(p.campaignId);
+  if (!c) return uow.repos.outbox.kill(item.id, 'campaign gone', clock.now());
+  const locale = await views.localeFor(item.chatId);
+  if (p.op === 'report') {
+    const msg = await ctx.call(item.chatId, null, () =>
+      api.sendMessage(item.chatId, views.render(reportView(c), locale), { parse_mode: 'HTML' }),
+    );
+    void msg;
+    return uow.repos.outbox.complete(item.id, clock.now());
+  }
+  const view = progressView(c, clock.now());
+  const html = views.render(view.text, locale);
+  const markup = {
+    inline_keyboard: view.keyboard.map((row) =>
+      row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),
+    ),
+  };
+  if (c.progressMessageId !== null) {
+    try {
+      await ctx.call(item.chatId, null, () =>
+        api.editMessageText(item.chatId, c.progressMessageId!, html, {
+          parse_mode: 'HTML',
+          reply_markup: markup,
+        }),
+      );
+      return uow.repos.outbox.complete(item.id, clock.now());
+    } catch (err) {
+      const reason = err instanceof SendError && err.failure.type === 'permanent' ? err.failure.reason : '';
+      if (reason.includes('not modified')) return uow.repos.outbox.complete(item.id, clock.now());
+      // The member deleted the progress message: a new one takes its place.
+      if (!reason.includes('not found')) throw err;
+    }
+  }
+  const sent = await ctx.call(item.chatId, null, () =>
+    api.sendMessage(item.chatId, html, { parse_mode: 'HTML', reply_markup: markup }),
+  );
+  await uow.run(async (r) => {
+    await r.outbox.complete(item.id, clock.now());
+    await r.campaigns.update(c.id, { progressMessageId: sent.message_id });
+  });
+};
+
+async function sendOne(ctx: SenderContext, item: ClaimedItem, p: Send): Promise<void> {
+  const { clock, uow, dispatch } = ctx.deps;
+  const state = await uow.repos.campaigns.sendState(p.campaignId, p.userId);
+  const giveBack = () =>
+    dispatch
+      .release(item.chatId, item.bookedAt, item.cost, item.topicSlot, item.shareSlot)
+      .catch(() => undefined);
+  if (!state || state.status === 'cancelled' || state.status === 'done') {
+    await giveBack();
+    await uow.run(async (r) => {
+      await r.outbox.kill(item.id, 'campaign cancelled', clock.now());
+      if (state) await recordOutcome(r, p.campaignId, 'skipped', clock.now());
+    });
+    return;
+  }
+  if (state.status === 'paused') {
+    await giveBack();
+    return uow.repos.outbox.reschedule(item.id, HELD_UNTIL, { countAttempt: false });
+  }
+  if (state.blocked) {
+    // Marked blocked since it was queued: skipped, counted as blocked.
+    await giveBack();
+    return done(ctx, item, p, 'blocked');
+  }
+  const c = await frozen(ctx, p.campaignId);
+  if (!c?.content) throw new SendError({ type: 'permanent', reason: 'campaign content missing' }, null);
+  const extra = c.gift ? giftLine(c) : null;
+  const line = extra ? plain(ctx.deps.views.render(extra, await ctx.deps.views.localeFor(p.userId))) : null;
+  await ctx.call(p.userId, null, () => deliver(ctx, p.userId, c.content!, line));
+  await done(ctx, item, p, 'sent');
+}
+
+/** Records the outcome, and queues a progress edit for the next slot once per slot (per sender). */
+async function done(
+  ctx: SenderContext,
+  item: ClaimedItem,
+  p: Send,
+  outcome: 'sent' | 'blocked',
+): Promise<void> {
+  const now = ctx.deps.clock.now();
+  const slots = cacheOf(ctx).slots;
+  const slot = Math.floor(now.getTime() / PROGRESS_EVERY_MS);
+  await ctx.deps.uow.run(async (r) => {
+    await r.outbox.complete(item.id, now);
+    const c = await recordOutcome(r, p.campaignId, outcome, now);
+    if (c && c.status === 'sending' && slots.get(c.id) !== slot) {
+      const progress = progressItem(c, now);
+      if (progress) await r.outbox.enqueue([progress]);
+    }
+  });
+  slots.set(p.campaignId, slot);
+}
+
+/** HTML made for a text message, back to plain text (entities carry the creator's formatting). */
+function plain(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+const withLine = (text: string | undefined, line: string | null) =>
+  line ? (text ? `${text}\n\n${line}` : line) : (text ?? '');
+
+/** The frozen content as Telegram's send methods take it (never `copyMessage`: the draft may be gone). */
+async function deliver(ctx: SenderContext, chatId: number, content: CampaignContent, line: string | null) {
+  const raw = ctx.deps.api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
+  const keyboard =
+    content.type !== 'album' && content.buttons?.length
+      ? { reply_markup: { inline_keyboard: content.buttons.map((b) => [{ text: b.text, url: b.url }]) } }
+      : {};
+  if (content.type === 'text') {
+    return raw.sendMessage!({
+      chat_id: chatId,
+      text: withLine(content.text, line),
+      ...(content.entities?.length ? { entities: content.entities } : {}),
+      ...keyboard,
+    });
+  }
+  if (content.type === 'media') {
+    const m = content.media;
+    const caption = withLine(m.caption, line);
+    return raw[METHOD[m.type]]!({
+      chat_id: chatId,
+      [m.type]: m.fileId,
+      ...(caption ? { caption } : {}),
+      ...captionEntities(m.entities),
+      ...keyboard,
+    });
+  }
+  return raw.sendMediaGroup!({
+    chat_id: chatId,
+    media: content.media.map((m: CampaignMedia, i) => {
+      const caption = i === 0 ? withLine(m.caption, line) : m.caption;
+      return {
+        type: m.type,
+        media: m.fileId,
+        ...(caption ? { caption } : {}),
+        ...captionEntities(m.entities),
+      };
+    }),
+  });
+}
+
+const captionEntities = (e: MessageEntityJson[] | undefined) => (e?.length ? { caption_entities: e } : {});
+
+const METHOD: Record<CampaignMedia['type'], string> = {
+  photo: 'sendPhoto',
+  video: 'sendVideo',
+  animation: 'sendAnimation',
+  document: 'sendDocument',
+  audio: 'sendAudio',
+  voice: 'sendVoice',
+};
