@@ -6,6 +6,7 @@ import type { BotDeps, Context } from './context.ts';
 import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin/index.ts';
 import { adminHubFeature } from './features/admin/hub/index.ts';
+import { campaignControlsFeature } from './features/admin/campaign-controls.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';
@@ -89,6 +90,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(adminRelayFeature);
   safe.use(adminTopicFeature);
   safe.use(disputeAlertFeature);
+  safe.use(campaignControlsFeature);
   safe.use(unhandledFeature); // must be the last handler
   return bot;
 }

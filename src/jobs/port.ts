@@ -47,7 +47,7 @@ export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
       await need().send(
         'campaignQueue',
         { campaignId },
-        { tx: db, id: uuidFromKey(`campaign-queue:${campaignId}`) },
+        { tx: db, id: uuidFromKey(`queue-campaign:${campaignId}`) },
       );
     },
     async detachCard(job) {

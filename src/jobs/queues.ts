@@ -123,7 +123,7 @@ export const QUEUES = {
    * twice: the outbox items and the gifts are keyed per campaign and fan). One job per campaign.
    */
   campaignQueue: {
-    name: 'campaign-queue',
+    name: 'queue-campaign',
     options: { policy: 'standard', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
     payload: z.object({ campaignId: z.number().int().positive() }),
   },

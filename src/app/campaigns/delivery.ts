@@ -1,6 +1,9 @@
 import type {
   Campaign,
+  CampaignContent,
+  CampaignMedia,
   CampaignOutcome,
+  MessageEntityJson,
   NewOutboxItem,
   NoticeButton,
   Repos,
@@ -157,4 +160,71 @@ export function giftLine(c: Campaign): TextRef | null {
   return 'credits' in c.gift
     ? text('campaign-gift-credits', { credits: c.gift.credits })
     : text('campaign-gift-pass', { duration: { duration: c.gift.seconds * 1000 } });
+}
+
+const withLine = (text: string | undefined, line: string | null) =>
+  line ? (text ? `${text}\n\n${line}` : line) : (text ?? '');
+const captionEntities = (e: MessageEntityJson[] | undefined) => (e?.length ? { caption_entities: e } : {});
+const METHOD: Record<CampaignMedia['type'], string> = {
+  photo: 'sendPhoto',
+  video: 'sendVideo',
+  animation: 'sendAnimation',
+  document: 'sendDocument',
+  audio: 'sendAudio',
+  voice: 'sendVoice',
+};
+
+/**
+ * The Bot API call that sends the frozen content to `chatId` (sendMessage, sendPhoto…, sendMediaGroup;
+ * never `copyMessage`, so deleting the draft's messages breaks nothing). `line`: plain text added at the
+ * end (a gift's), after the creator's text or caption, so their entities keep their offsets.
+ */
+export function campaignCall(
+  content: CampaignContent,
+  chatId: number,
+  line: string | null = null,
+): { method: string; params: Record<string, unknown> } {
+  const keyboard =
+    content.type !== 'album' && content.buttons?.length
+      ? { reply_markup: { inline_keyboard: content.buttons.map((b) => [{ text: b.text, url: b.url }]) } }
+      : {};
+  if (content.type === 'text')
+    return {
+      method: 'sendMessage',
+      params: {
+        chat_id: chatId,
+        text: withLine(content.text, line),
+        ...(content.entities?.length ? { entities: content.entities } : {}),
+        ...keyboard,
+      },
+    };
+  if (content.type === 'media') {
+    const m = content.media;
+    const caption = withLine(m.caption, line);
+    return {
+      method: METHOD[m.type],
+      params: {
+        chat_id: chatId,
+        [m.type]: m.fileId,
+        ...(caption ? { caption } : {}),
+        ...captionEntities(m.entities),
+        ...keyboard,
+      },
+    };
+  }
+  return {
+    method: 'sendMediaGroup',
+    params: {
+      chat_id: chatId,
+      media: content.media.map((m, i) => {
+        const caption = i === 0 ? withLine(m.caption, line) : m.caption;
+        return {
+          type: m.type,
+          media: m.fileId,
+          ...(caption ? { caption } : {}),
+          ...captionEntities(m.entities),
+        };
+      }),
+    },
+  };
 }

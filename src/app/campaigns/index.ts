@@ -322,7 +322,7 @@ export function createCampaignServices(deps: CampaignDeps) {
     /**
      * Sends it: only if the audience still counts what the member was shown (else the new count, to
      * confirm again). The content is frozen, the first progress message queued into `progressChatId`,
-     * and the batches are left to the `campaign-queue` job (enqueued in the same transaction).
+     * and the batches are left to the `queue-campaign` job (enqueued in the same transaction).
      */
     async confirm(
       actor: number,
@@ -382,7 +382,7 @@ export function createCampaignServices(deps: CampaignDeps) {
 
     /** Pause: the queued sends wait; a send under way finishes. */
     async pause(actor: number, id: number): Promise<Result<{ campaign: Campaign }>> {
-      return control(actor, id, async (r, c, now) => {
+      return control(actor, id, async (r, c) => {
         if (c.status !== 'sending') return null;
         await r.campaigns.update(id, { status: 'paused' });
         await r.campaigns.holdQueued(lanes.campaignAll(id), HELD_UNTIL);

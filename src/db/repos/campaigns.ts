@@ -57,7 +57,7 @@ export function campaignsRepo(db: DbOrTx): CampaignsRepo {
           kind: c.kind,
           createdBy: c.createdBy,
           createdAt: c.at,
-          ...(c.gift ? { gift: c.gift as unknown as Record<string, unknown> } : {}),
+          ...(c.gift ? { gift: c.gift } : {}),
         })
         .returning({ id: campaigns.id });
       return Number(row!.id);
@@ -159,11 +159,11 @@ export function campaignsRepo(db: DbOrTx): CampaignsRepo {
 
     async segments() {
       const rows = await db.select().from(campaignSegments).orderBy(asc(campaignSegments.name)).limit(50);
-      return rows.map((r) => ({ id: Number(r.id), name: r.name, filters: r.filters as AudienceFilters }));
+      return rows.map((r) => ({ id: Number(r.id), name: r.name, filters: r.filters }));
     },
     async segment(id) {
       const [r] = await db.select().from(campaignSegments).where(eq(campaignSegments.id, id));
-      return r ? { id: Number(r.id), name: r.name, filters: r.filters as AudienceFilters } : null;
+      return r ? { id: Number(r.id), name: r.name, filters: r.filters } : null;
     },
     async addSegment(s) {
       const rows = await db
@@ -202,7 +202,7 @@ export function campaignsRepo(db: DbOrTx): CampaignsRepo {
         .insert(campaignTemplates)
         .values({
           name: t.name,
-          content: t.content as unknown as Record<string, unknown>,
+          content: t.content,
           createdBy: t.createdBy,
           createdAt: t.at,
         })

@@ -1,4 +1,5 @@
 import {
+  campaignCall,
   giftLine,
   progressItem,
   progressView,
@@ -7,13 +8,7 @@ import {
   reportView,
 } from '../../app/campaigns/delivery.ts';
 import { HELD_UNTIL } from '../../app/campaigns/index.ts';
-import type {
-  Campaign,
-  CampaignContent,
-  CampaignMedia,
-  ClaimedItem,
-  MessageEntityJson,
-} from '../../app/ports/index.ts';
+import type { Campaign, CampaignContent, ClaimedItem } from '../../app/ports/index.ts';
 import { SendError, type Handler, type SenderContext } from './context.ts';
 
 /**
@@ -155,56 +150,12 @@ function plain(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const withLine = (text: string | undefined, line: string | null) =>
-  line ? (text ? `${text}\n\n${line}` : line) : (text ?? '');
-
-/** The frozen content as Telegram's send methods take it (never `copyMessage`: the draft may be gone). */
+/** The frozen content through the raw API (the call is built by the use case's `campaignCall`). */
 async function deliver(ctx: SenderContext, chatId: number, content: CampaignContent, line: string | null) {
   const raw = ctx.deps.api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
-  const keyboard =
-    content.type !== 'album' && content.buttons?.length
-      ? { reply_markup: { inline_keyboard: content.buttons.map((b) => [{ text: b.text, url: b.url }]) } }
-      : {};
-  if (content.type === 'text') {
-    return raw.sendMessage!({
-      chat_id: chatId,
-      text: withLine(content.text, line),
-      ...(content.entities?.length ? { entities: content.entities } : {}),
-      ...keyboard,
-    });
-  }
-  if (content.type === 'media') {
-    const m = content.media;
-    const caption = withLine(m.caption, line);
-    return raw[METHOD[m.type]]!({
-      chat_id: chatId,
-      [m.type]: m.fileId,
-      ...(caption ? { caption } : {}),
-      ...captionEntities(m.entities),
-      ...keyboard,
-    });
-  }
-  return raw.sendMediaGroup!({
-    chat_id: chatId,
-    media: content.media.map((m: CampaignMedia, i) => {
-      const caption = i === 0 ? withLine(m.caption, line) : m.caption;
-      return {
-        type: m.type,
-        media: m.fileId,
-        ...(caption ? { caption } : {}),
-        ...captionEntities(m.entities),
-      };
-    }),
-  });
+  const call = campaignCall(content, chatId, line);
+  const method = raw[call.method];
+  if (typeof method !== 'function')
+    throw new SendError({ type: 'permanent', reason: `unknown method ${call.method}` }, null);
+  return method(call.params);
 }
-
-const captionEntities = (e: MessageEntityJson[] | undefined) => (e?.length ? { caption_entities: e } : {});
-
-const METHOD: Record<CampaignMedia['type'], string> = {
-  photo: 'sendPhoto',
-  video: 'sendVideo',
-  animation: 'sendAnimation',
-  document: 'sendDocument',
-  audio: 'sendAudio',
-  voice: 'sendVoice',
-};

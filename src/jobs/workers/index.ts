@@ -9,7 +9,7 @@ import { startAutoRechargeWorker } from './auto-recharge.ts';
 import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
 import { startStripeDetachWorker } from './stripe-detach.ts';
-import { startCampaignQueueWorker } from './campaign-queue.ts';
+import { startCampaignQueueWorker } from './queue-campaign.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -37,5 +37,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   );
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
-  await startCampaignQueueWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'campaign-queue' }));
+  await startCampaignQueueWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'queue-campaign' }));
 }
