@@ -83,12 +83,24 @@ const textLimit = (kind: CampaignKind, max: number) => (kind === 'gift' ? max - 
 export function createCampaignServices(deps: CampaignDeps) {
   const { uow, clock, access } = deps;
 
-  /** The member's draft, or a refusal: their permission first, then it must be theirs and still a draft. */
-  async function ownDraft(r: Repos, actor: number, id: number): Promise<Campaign | CampaignFailure> {
-    const c = await r.campaigns.getForUpdate(id);
-    if (!c || c.createdBy !== actor || c.status !== 'draft') return 'gone';
-    if (!(await access.can(actor, permissionOf(c.kind)))) return 'not_allowed';
-    return c;
+  /**
+   * Runs `fn` on the member's draft under its row lock: their permission is asked first, outside the
+   * transaction (PGlite has one connection: nothing may query beside an open transaction), then the draft
+   * must be theirs and still a draft.
+   */
+  async function onDraft<T extends object>(
+    actor: number,
+    id: number,
+    fn: (r: Repos, c: Campaign) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const pre = await uow.repos.campaigns.get(id);
+    if (!pre || pre.createdBy !== actor || pre.status !== 'draft') return { ok: false, code: 'gone' };
+    if (!(await access.can(actor, permissionOf(pre.kind)))) return { ok: false, code: 'not_allowed' };
+    return uow.run(async (r): Promise<Result<T>> => {
+      const c = await r.campaigns.getForUpdate(id);
+      if (!c || c.createdBy !== actor || c.status !== 'draft') return { ok: false, code: 'gone' };
+      return fn(r, c);
+    });
   }
 
   async function allowedFor(actor: number, id: number): Promise<Campaign | CampaignFailure> {
@@ -217,9 +229,7 @@ export function createCampaignServices(deps: CampaignDeps) {
       id: number,
       piece: DraftPiece,
     ): Promise<Result<{ draft: Campaign; joined: boolean }>> {
-      return uow.run(async (r): Promise<Result<{ draft: Campaign; joined: boolean }>> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result<{ draft: Campaign; joined: boolean }>> => {
         let content: CampaignContent;
         let joined = false;
         if (piece.type === 'text') {
@@ -260,9 +270,7 @@ export function createCampaignServices(deps: CampaignDeps) {
 
     /** URL buttons under a text or a medium (never an album); an empty list removes them. */
     async setButtons(actor: number, id: number, buttons: UrlButton[]): Promise<Result<{ draft: Campaign }>> {
-      return uow.run(async (r): Promise<Result<{ draft: Campaign }>> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result<{ draft: Campaign }>> => {
         if (!c.content) return { ok: false, code: 'empty' };
         if (c.content.type === 'album') return { ok: false, code: 'no_buttons_on_album' };
         const content: CampaignContent = { ...c.content, ...(buttons.length ? { buttons } : {}) };
@@ -280,9 +288,7 @@ export function createCampaignServices(deps: CampaignDeps) {
     ): Promise<Result<{ draft: Campaign; count: number }>> {
       const filters = checkFilters(patch);
       if (!filters) return { ok: false, code: 'invalid' };
-      return uow.run(async (r): Promise<Result<{ draft: Campaign; count: number }>> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result<{ draft: Campaign; count: number }>> => {
         const next: AudienceFilters = { ...c.audience.filters };
         for (const [k, v] of Object.entries(filters) as Array<[keyof AudienceFilters, unknown]>) {
           if (v === null) delete next[k];
@@ -300,9 +306,7 @@ export function createCampaignServices(deps: CampaignDeps) {
       id: number,
       segmentId: number,
     ): Promise<Result<{ draft: Campaign; count: number }>> {
-      return uow.run(async (r): Promise<Result<{ draft: Campaign; count: number }>> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result<{ draft: Campaign; count: number }>> => {
         const s = await r.campaigns.segment(segmentId);
         if (!s) return { ok: false, code: 'gone' };
         const audience = { filters: s.filters, segment: s.name };
@@ -330,9 +334,7 @@ export function createCampaignServices(deps: CampaignDeps) {
       shownCount: number,
       progressChatId: number,
     ): Promise<Result<{ campaign: Campaign }>> {
-      const res = await uow.run(async (r): Promise<Result<{ campaign: Campaign }>> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      const res = await onDraft(actor, id, async (r, c): Promise<Result<{ campaign: Campaign }>> => {
         if (!c.content) return { ok: false, code: 'empty' };
         const count = await r.campaigns.countAudience(c.audience.filters);
         if (count === 0) return { ok: false, code: 'nobody', count };
@@ -462,9 +464,7 @@ export function createCampaignServices(deps: CampaignDeps) {
     async saveSegment(actor: number, id: number, name: string): Promise<Result> {
       const n = name.trim();
       if (!n || n.length > MAX_NAME_LENGTH) return { ok: false, code: 'invalid' };
-      return uow.run(async (r): Promise<Result> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result> => {
         const added = await r.campaigns.addSegment({
           name: n,
           filters: c.audience.filters,
@@ -496,9 +496,7 @@ export function createCampaignServices(deps: CampaignDeps) {
     async saveTemplate(actor: number, id: number, name: string): Promise<Result> {
       const n = name.trim();
       if (!n || n.length > MAX_NAME_LENGTH) return { ok: false, code: 'invalid' };
-      return uow.run(async (r): Promise<Result> => {
-        const c = await ownDraft(r, actor, id);
-        if (typeof c === 'string') return { ok: false, code: c };
+      return onDraft(actor, id, async (r, c): Promise<Result> => {
         if (!c.content) return { ok: false, code: 'empty' };
         const added = await r.campaigns.addTemplate({
           name: n,
@@ -523,10 +521,12 @@ export function createCampaignServices(deps: CampaignDeps) {
     id: number,
     fn: (r: Repos, c: Campaign, now: Date) => Promise<Campaign | null>,
   ): Promise<Result<{ campaign: Campaign }>> {
+    const pre = await uow.repos.campaigns.get(id);
+    if (!pre || pre.status === 'draft') return { ok: false, code: 'gone' };
+    if (!(await access.can(actor, permissionOf(pre.kind)))) return { ok: false, code: 'not_allowed' };
     const res = await uow.run(async (r): Promise<Result<{ campaign: Campaign }>> => {
       const c = await r.campaigns.getForUpdate(id);
-      if (!c || c.status === 'draft') return { ok: false, code: 'gone' };
-      if (!(await access.can(actor, permissionOf(c.kind)))) return { ok: false, code: 'not_allowed' };
+      if (!c) return { ok: false, code: 'gone' };
       const now = clock.now();
       const next = await fn(r, c, now);
       if (!next) return { ok: false, code: 'not_running' };

@@ -20,7 +20,8 @@ const toCampaign = (r: Row): Campaign => ({
   id: Number(r.id),
   createdBy: Number(r.createdBy),
   content: (r.content as unknown as CampaignContent | null) ?? null,
-  audience: r.audience as unknown as Audience,
+  // A new draft's audience is `{}`: every fan.
+  audience: { filters: {}, ...(r.audience as unknown as Partial<Audience>) },
   gift: (r.gift as unknown as CampaignGift | null) ?? null,
   progressChatId: r.progressChatId === null ? null : Number(r.progressChatId),
   cursor: Number(r.cursor),
