@@ -26,6 +26,7 @@ CREATE TABLE "campaigns" (
 	"gift" jsonb,
 	"progress_chat_id" bigint,
 	"progress_message_id" integer,
+	"progress_at" timestamp with time zone,
 	"confirmed_count" integer,
 	"queued" integer DEFAULT 0 NOT NULL,
 	"cursor" bigint DEFAULT 0 NOT NULL,

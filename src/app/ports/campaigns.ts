@@ -61,6 +61,7 @@ export interface Campaign {
   gift: CampaignGift | null;
   progressChatId: number | null;
   progressMessageId: number | null;
+  progressAt: Date | null;
   confirmedCount: number | null;
   queued: number;
   cursor: number;
@@ -112,6 +113,7 @@ export interface CampaignsRepo {
         | 'gift'
         | 'progressChatId'
         | 'progressMessageId'
+        | 'progressAt'
         | 'confirmedCount'
         | 'queued'
         | 'cursor'

@@ -38,6 +38,8 @@ export const campaigns = pgTable(
     /** Where the live progress message goes (the sender's private chat) and its id once sent. */
     progressChatId: bigint('progress_chat_id', { mode: 'number' }),
     progressMessageId: integer('progress_message_id'),
+    /** When the progress message was last sent or edited: the next edit waits 3 s from it (any replica). */
+    progressAt: timestamp('progress_at', { withTimezone: true }),
     /** The count shown at confirmation. */
     confirmedCount: integer('confirmed_count'),
     /** Fans queued so far, and the last fan id queued (batches go in id order: the resume point). */

@@ -18,14 +18,19 @@ import { SendError, type Handler, type SenderContext } from './context.ts';
  */
 type Send = Extract<ClaimedItem['payload'], { kind: 'campaign'; op: 'send' }>;
 
-/** Per sender: campaigns' frozen content, and the progress slot each campaign last queued an edit for. */
-const caches = new WeakMap<
-  SenderContext['deps'],
-  { content: Map<number, Campaign>; slots: Map<number, number> }
->();
-function cacheOf(ctx: SenderContext) {
-  let c = caches.get(ctx.deps);
-  if (!c) caches.set(ctx.deps, (c = { content: new Map(), slots: new Map() }));
+/**
+ * Per sender: campaigns' frozen content, and the progress slot each campaign last queued an edit for.
+ */
+interface Caches {
+  content: Map<number, Campaign>;
+  slots: Map<number, number>;
+}
+const caches = new WeakMap<SenderContext['deps'], Caches>();
+function cacheOf(ctx: SenderContext): Caches {
+  const hit = caches.get(ctx.deps);
+  if (hit) return hit;
+  const c: Caches = { content: new Map(), slots: new Map() };
+  caches.set(ctx.deps, c);
   return c;
 }
 
@@ -54,6 +59,15 @@ export const campaignItem: Handler<'campaign'> = async (ctx, item, p) => {
     void msg;
     return uow.repos.outbox.complete(item.id, clock.now());
   }
+  // At most one edit every PROGRESS_EVERY_MS: the slots space them, and this holds the last one (the
+  // final state, a pause) back until the interval since the previous edit has passed.
+  const last = c.progressAt?.getTime() ?? 0;
+  if (clock.now().getTime() - last < PROGRESS_EVERY_MS) {
+    await ctx.deps.dispatch
+      .release(item.chatId, item.bookedAt, item.cost, item.topicSlot, item.shareSlot)
+      .catch(() => undefined);
+    return uow.repos.outbox.reschedule(item.id, new Date(last + PROGRESS_EVERY_MS), { countAttempt: false });
+  }
   const view = progressView(c, clock.now());
   const html = views.render(view.text, locale);
   const markup = {
@@ -69,7 +83,10 @@ export const campaignItem: Handler<'campaign'> = async (ctx, item, p) => {
           reply_markup: markup,
         }),
       );
-      return uow.repos.outbox.complete(item.id, clock.now());
+      return await uow.run(async (r) => {
+        await r.outbox.complete(item.id, clock.now());
+        await r.campaigns.update(c.id, { progressAt: clock.now() });
+      });
     } catch (err) {
       const reason = err instanceof SendError && err.failure.type === 'permanent' ? err.failure.reason : '';
       if (reason.includes('not modified')) return uow.repos.outbox.complete(item.id, clock.now());
@@ -82,7 +99,7 @@ export const campaignItem: Handler<'campaign'> = async (ctx, item, p) => {
   );
   await uow.run(async (r) => {
     await r.outbox.complete(item.id, clock.now());
-    await r.campaigns.update(c.id, { progressMessageId: sent.message_id });
+    await r.campaigns.update(c.id, { progressMessageId: sent.message_id, progressAt: clock.now() });
   });
 };
 
