@@ -56,7 +56,7 @@ async function main() {
     const database = await openDatabase({ databaseUrl: bench.url, dataDir: null });
     await migrateDatabase(database);
     db = { database, url: bench.url, dispose: () => database.close() };
-    drop = bench.drop;
+    drop = () => bench.drop();
   } else {
     const database = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrateDatabase(database);
