@@ -21,6 +21,7 @@ import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
 import { createAdminPaymentsServices } from './admin/payments/index.ts';
 import { createErrorLog } from './system/error-log.ts';
+import { createCampaignServices } from './campaigns/index.ts';
 
 export interface ServiceDeps {
   uow: UnitOfWork;
@@ -86,6 +87,9 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Settings: every value, audited changes, the last changes. */
     settingsAdmin: createSettingsAdminServices(deps),
+
+    /** Broadcasts and mass gifts: drafts, audiences, confirmation, batches, pause/resume/cancel. */
+    campaigns: createCampaignServices(deps),
   };
 }
 

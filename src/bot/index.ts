@@ -7,6 +7,7 @@ import { adminRelayFeature } from './features/admin-relay.ts';
 import { adminTopicFeature } from './features/admin/index.ts';
 import { adminHubFeature } from './features/admin/hub/index.ts';
 import { resetFeature } from './features/admin/reset.ts';
+import { campaignControlsFeature } from './features/admin/campaign-controls.ts';
 import { balanceFeature } from './features/balance.ts';
 import { buyFeature } from './features/buy.ts';
 import { billingFeature } from './features/billing.ts';
@@ -95,6 +96,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   safe.use(resetFeature); // owners: /reset <id> in private, /reset in a fan's topic
   safe.use(adminTopicFeature);
   safe.use(disputeAlertFeature);
+  safe.use(campaignControlsFeature);
   safe.use(unhandledFeature); // must be the last handler
   return bot;
 }

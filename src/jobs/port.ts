@@ -43,6 +43,13 @@ export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
         startAfter: 2,
       });
     },
+    async queueCampaign(campaignId) {
+      await need().send(
+        'campaignQueue',
+        { campaignId },
+        { tx: db, id: uuidFromKey(`queue-campaign:${campaignId}`) },
+      );
+    },
     async detachCard(job) {
       await need().send('stripeDetach', job, {
         tx: db,

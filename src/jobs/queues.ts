@@ -127,6 +127,16 @@ export const QUEUES = {
       reason: z.string().min(1),
     }),
   },
+  /**
+   * A confirmed broadcast or mass gift: its audience queued into the outbox in batches, one transaction
+   * each, resuming from the campaign's cursor (a crash or a restart loses nothing and queues nobody
+   * twice: the outbox items and the gifts are keyed per campaign and fan). One job per campaign.
+   */
+  campaignQueue: {
+    name: 'queue-campaign',
+    options: { policy: 'standard', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
+    payload: z.object({ campaignId: z.number().int().positive() }),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /**

@@ -40,6 +40,7 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['users', 'agent'],
   ['products', 'manager'],
   ['payments', 'manager'],
+  ['broadcast', 'manager'],
   ['dashboard', 'manager'],
   ['settings', 'manager'],
   ['team', 'owner'],
@@ -209,7 +210,7 @@ describe('refusals: stale menus, tampered data, roles re-checked', () => {
     'hub:AAAAAAAA:nothing:main:0',
     'hub:AAAAAAAA:system:main:0:extra',
     'hub:AAAAAAAA:../etc:main:0',
-    'hub:AAAAAAAA:broadcast:main:0', // a category that is not built: no such thing
+    'hub:AAAAAAAA:analytics:main:0', // a category that is not built: no such thing
     'hubnew:1',
   ])('%j is answered as not working, and nothing else happens', async (data) => {
     const menu = await openHub();

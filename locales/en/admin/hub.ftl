@@ -87,3 +87,4 @@ admin-claim-slow-down = Too many tries. Try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
   }.
+admin-hub-category-broadcast = 📣 Broadcast

@@ -13,4 +13,17 @@ export const lanes = {
   inbox: () => 'inbox',
   /** Owner alerts into one chat (the General topic, or an owner's private chat). */
   alert: (chatId: number) => `alert:${chatId}`,
+  /**
+   * A campaign's sends (class 5), spread over `CAMPAIGN_SHARDS` lanes by fan: one send in flight per lane,
+   * so several go at once, while the claim reads a handful of lanes rather than one per fan.
+   */
+  campaign: (campaignId: number, userId: number) => `campaign:${campaignId}:${userId % CAMPAIGN_SHARDS}`,
+  /** Every lane of a campaign's sends (pause, resume, cancel). */
+  campaignAll: (campaignId: number) =>
+    Array.from({ length: CAMPAIGN_SHARDS }, (_, i) => `campaign:${campaignId}:${i}`),
+  /** A campaign's progress message and report in the sender's private chat. */
+  campaignProgress: (campaignId: number) => `campaign:${campaignId}:progress`,
 } as const;
+
+/** Lanes per campaign: more than the sender's 8 sends in flight, so a lane waiting on one fan's chat holds nothing up. */
+export const CAMPAIGN_SHARDS = 16;

@@ -17,6 +17,7 @@ import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
+import type { CampaignsRepo } from './campaigns.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
 
@@ -37,6 +38,7 @@ export type * from './outbox.ts';
 export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
+export type * from './campaigns.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
 
@@ -76,6 +78,8 @@ export interface Repos {
   errorLog: ErrorLogRepo;
   /** Onboarding, tips, /privacy and test resets. */
   fanData: FanDataRepo;
+  /** Broadcasts and mass gifts. */
+  campaigns: CampaignsRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -19,4 +19,9 @@ export interface JobsPort {
    * one job per card, however often enqueued, retried until Stripe answers.
    */
   detachCard(job: { userId: number; paymentMethodId: string; reason: string }): Promise<void>;
+  /**
+   * Queues a confirmed campaign's audience in batches (one job per campaign, however often enqueued; a
+   * restart resumes from the campaign's cursor).
+   */
+  queueCampaign(campaignId: number): Promise<void>;
 }

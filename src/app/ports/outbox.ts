@@ -71,6 +71,13 @@ export type OutboxPayload =
       receipt?: ReceiptFacts;
     }
   /**
+   * A campaign (app/campaigns): one fan's send (`send`, class 5, its content read from the campaign at
+   * send time; `units` is what it costs: an album's items), or the sender's live progress message
+   * (`progress`: sent, then edited) and the final report (`report`), rendered from the counters at send time.
+   */
+  | { kind: 'campaign'; op: 'send'; campaignId: number; userId: number; units: number }
+  | { kind: 'campaign'; op: 'progress' | 'report'; campaignId: number }
+  /**
    * Any other Bot API call (edits, deletes, topic renames, the live inbox…), with an optional effect
    * recorded in the transaction that marks it sent.
    */

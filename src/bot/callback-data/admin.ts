@@ -1,4 +1,5 @@
 import { DISPUTE_BAN_PREFIX } from '../../app/billing/disputes.ts';
+import { CAMPAIGN_CALLBACK } from '../../app/campaigns/delivery.ts';
 import { createCallbackData } from './codec.ts';
 
 /** Buttons on a fan's info card. */
@@ -22,3 +23,12 @@ export const giftData = createCallbackData('gift', {
  * with `disputeBanCallback`), so the prefix is the app's: both sides agree by construction.
  */
 export const disputeBanData = createCallbackData(DISPUTE_BAN_PREFIX, { user: 'int' });
+
+/**
+ * Pause, resume and cancel on a campaign's live progress message. Written by the app (the outbox renders
+ * the message: `campaignCallback` builds `cmp:<op>:<id>`), so the prefix is the app's.
+ */
+export const campaignData = createCallbackData(CAMPAIGN_CALLBACK, {
+  op: ['pause', 'resume', 'cancel'] as const,
+  id: 'int',
+});

@@ -27,6 +27,7 @@ import { userDirectoryRepo } from './users-admin.ts';
 
 import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
 import { fanDataRepo } from './fan-data.ts';
+import { campaignsRepo } from './campaigns.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -73,6 +74,7 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     adminPayments: adminPaymentsRepo(db),
     errorLog: errorLogRepo(db),
     fanData: fanDataRepo(db),
+    campaigns: campaignsRepo(db),
     jobs: jobs(db),
   };
 }

@@ -146,6 +146,8 @@ function costOf(head: HeadRow): number {
     return head.payload.method === 'sendMediaGroup' && Array.isArray(media) ? Math.max(1, media.length) : 1;
   }
   if (head.payload.kind === 'render') return head.needs_card ? CARD_SETUP_COST : 1;
+  if (head.payload.kind === 'campaign')
+    return head.payload.op === 'send' ? Math.max(1, head.payload.units) : 1;
   const setup = head.needs_topic ? TOPIC_SETUP_COST : 0;
   // An album posts one message per item.
   if (head.payload.kind === 'relay.album') return Math.max(1, head.payload.messageIds.length) + setup;

@@ -1,4 +1,5 @@
 import * as delivery from '../../app/relay/delivery.ts';
+import { recordOutcome } from '../../app/campaigns/delivery.ts';
 import type { ClaimedItem } from '../../app/ports/index.ts';
 import { classifySendError } from './errors.ts';
 import { SendError, type SenderContext, type Tally } from './context.ts';
@@ -80,5 +81,7 @@ export async function fail(ctx: SenderContext, item: ClaimedItem, err: unknown, 
     if (p.kind === 'call' && p.effect?.type === 'album.out')
       await delivery.albumOutFailed(r, p.effect, shown);
     if (p.kind === 'relay.out') await delivery.relayOutFailed(r, p, shown);
+    if (p.kind === 'campaign' && p.op === 'send')
+      await recordOutcome(r, p.campaignId, f.type === 'blocked' ? 'blocked' : 'failed', now);
   });
 }

@@ -7,6 +7,7 @@ import { fail } from './failures.ts';
 import { genericCall, notice, react } from './items.ts';
 import { relayAlbum, relayIn, relayOut } from './relay.ts';
 import { render } from './render.ts';
+import { campaignItem } from './campaign.ts';
 
 export type { SenderDeps, SenderOptions } from './context.ts';
 
@@ -70,6 +71,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     else if (p.kind === 'notice') await notice(ctx, item, p);
     else if (p.kind === 'call') await genericCall(ctx, item, p);
     else if (p.kind === 'render') await render(ctx, item, p);
+    else if (p.kind === 'campaign') await campaignItem(ctx, item, p);
     else await react(ctx, item, p);
   }
 

@@ -10,6 +10,7 @@ import { startAutoRechargeWorker } from './auto-recharge.ts';
 import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
 import { startStripeDetachWorker } from './stripe-detach.ts';
+import { startCampaignQueueWorker } from './queue-campaign.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -40,4 +41,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
   if (deps.backup) await startBackupWorker(deps.jobs, deps.backup, deps.logger.child({ worker: 'backup' }));
+  await startCampaignQueueWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'queue-campaign' }));
 }

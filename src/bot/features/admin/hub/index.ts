@@ -87,6 +87,7 @@ priv.on('message', async (ctx, next) => {
     return void (await ctx.reply(ctx.t('admin-hub-ask-gone'), answer));
   }
   if ('retry' in res) return void (await ctx.reply(res.retry, answer));
+  if ('silent' in res) return;
   // The answer's screen joins the menu the question came from while it is live; else a fresh menu.
   const nonce = (await ctx.services.hub.isLiveMenu(actor, ask.nonce))
     ? ask.nonce

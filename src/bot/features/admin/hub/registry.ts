@@ -1,3 +1,4 @@
+import { broadcastCategory } from './broadcast.ts';
 import { conversationsCategory } from './conversations.ts';
 import { dashboardCategory } from './dashboard.ts';
 import { productsCategory } from './products.ts';
@@ -20,6 +21,7 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   usersCategory,
   productsCategory,
   paymentsCategory,
+  broadcastCategory,
   dashboardCategory,
   settingsCategory,
   teamCategory,

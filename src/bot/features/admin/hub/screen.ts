@@ -41,7 +41,9 @@ export interface HubScreen {
 export type HubInputResult =
   | HubScreen
   /** The answer does not fit (HTML, said with the reason); the same question stays open. */
-  | { retry: string };
+  | { retry: string }
+  /** Taken, nothing to say (the second item of an album): the question stays open, no screen is sent. */
+  | { silent: true };
 
 /**
  * One category of the hub. Part of the registry (registry.ts): the hub lists the categories the member's
