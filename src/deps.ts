@@ -1,4 +1,5 @@
 import { Api } from 'grammy';
+import { createChartRenderer } from './integrations/charts/echarts.ts';
 import type { RenderTimings } from './app/relay/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
@@ -138,6 +139,7 @@ export async function createDeps(
       probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now(), stripe }),
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
+      charts: createChartRenderer(),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

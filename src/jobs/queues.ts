@@ -13,6 +13,15 @@ export const QUEUES = {
     payload: z.object({}).passthrough(),
   },
   /**
+   * Once a day: clears the texts of relayed messages older than `search_retention_days` (the message
+   * log keeps them for /search; the rows stay, without content, for analytics).
+   */
+  searchRetention: {
+    name: 'search-retention',
+    options: { policy: 'singleton', retryLimit: 3, retryDelay: 300, expireInSeconds: 900 },
+    payload: z.object({}).passthrough(),
+  },
+  /**
    * Checks an album buffer once no item arrived for the window, then hands it to the outbox. `short`:
    * one waiting job per album (singletonKey `<direction>:<media_group_id>`), however many items arrive.
    */
@@ -120,4 +129,7 @@ export const QUEUES = {
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */
-export const SCHEDULES = [{ queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' }] as const;
+export const SCHEDULES = [
+  { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
+  { queue: QUEUES.searchRetention.name, cron: '17 3 * * *' },
+] as const;

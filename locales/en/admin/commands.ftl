@@ -19,5 +19,7 @@ admin-command-system = Health, version and queues
 admin-command-users = Find a fan: card, credits, tier, ban
 admin-command-products = Packs, passes, prices and badges
 admin-command-payments = Payments, refunds and revenue per day
+admin-command-analytics = Growth, revenue, conversion and charts
+admin-command-search = Find users, payments and messages
 
 admin-command-settings = Prices, texts, switches and pausing the line

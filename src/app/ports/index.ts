@@ -18,8 +18,12 @@ import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
+import type { AnalyticsRepo } from './analytics.ts';
+import type { MessageLogRepo, SearchesRepo } from './search.ts';
 
 export type * from './access.ts';
+export type * from './analytics.ts';
+export type * from './search.ts';
 export type * from './accounts.ts';
 export type * from './admin.ts';
 export type * from './billing.ts';
@@ -72,6 +76,9 @@ export interface Repos {
 
   adminPayments: AdminPaymentsRepo;
   errorLog: ErrorLogRepo;
+  analytics: AnalyticsRepo;
+  messageLog: MessageLogRepo;
+  searches: SearchesRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -26,6 +26,8 @@ import { conversationsRepo } from './conversations.ts';
 import { userDirectoryRepo } from './users-admin.ts';
 
 import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
+import { analyticsRepo } from './analytics.ts';
+import { messageLogRepo, searchesRepo } from './search.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -71,6 +73,9 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
 
     adminPayments: adminPaymentsRepo(db),
     errorLog: errorLogRepo(db),
+    analytics: analyticsRepo(db),
+    messageLog: messageLogRepo(db),
+    searches: searchesRepo(db),
     jobs: jobs(db),
   };
 }

@@ -18,3 +18,4 @@ export * from './conversations.ts';
 export * from './users-admin.ts';
 
 export * from './errors.ts';
+export * from './search.ts';

@@ -1,5 +1,7 @@
 import { conversationsCategory } from './conversations.ts';
+import { analyticsCategory } from './analytics.ts';
 import { dashboardCategory } from './dashboard.ts';
+import { searchCategory } from './search.ts';
 import { productsCategory } from './products.ts';
 import type { HubCategory } from './screen.ts';
 import { paymentsCategory } from './payments.ts';
@@ -21,6 +23,8 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   productsCategory,
   paymentsCategory,
   dashboardCategory,
+  analyticsCategory,
+  searchCategory,
   settingsCategory,
   teamCategory,
   systemCategory,
