@@ -59,18 +59,24 @@ export function chartSvg(spec: ChartSpec, width: number, height: number): string
   }
 }
 
-export function createChartRenderer(opts: ChartOptions = {}): ChartRenderer {
-  const width = opts.width ?? 800;
-  const height = opts.height ?? 450;
-  const scale = opts.scale ?? 2;
+/** The chart drawn: its pixels (RGBA) and size, and the PNG (exported for tests). */
+export function rasterize(
+  spec: ChartSpec,
+  opts: ChartOptions = {},
+): { png: Uint8Array; width: number; height: number; pixels: Uint8Array } {
+  const svg = chartSvg(spec, opts.width ?? 800, opts.height ?? 450);
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
+    font: { fontFiles: [CHART_FONT], loadSystemFonts: false, defaultFontFamily: FAMILY },
+  }).render();
   return {
-    async png(spec) {
-      const svg = chartSvg(spec, width, height);
-      const resvg = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: scale },
-        font: { fontFiles: [CHART_FONT], loadSystemFonts: false, defaultFontFamily: FAMILY },
-      });
-      return new Uint8Array(resvg.render().asPng());
-    },
+    png: new Uint8Array(image.asPng()),
+    width: image.width,
+    height: image.height,
+    pixels: new Uint8Array(image.pixels),
   };
+}
+
+export function createChartRenderer(opts: ChartOptions = {}): ChartRenderer {
+  return { png: async (spec) => rasterize(spec, opts).png };
 }
