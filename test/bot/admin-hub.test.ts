@@ -41,6 +41,8 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['products', 'manager'],
   ['payments', 'manager'],
   ['dashboard', 'manager'],
+  ['analytics', 'manager'],
+  ['search', 'agent'],
   ['settings', 'manager'],
   ['team', 'owner'],
   ['system', 'manager'],
@@ -136,8 +138,8 @@ describe('/admin: the hub', () => {
     ]);
     await h.handle(command(agent, '/dashboard'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
-    await h.handle(command(owner, '/analytics'));
-    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/analytics' }));
+    await h.handle(command(owner, '/reports'));
+    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/reports' }));
   });
 });
 
