@@ -1,4 +1,5 @@
 import { Api } from 'grammy';
+import { createChartRenderer } from './integrations/charts/echarts.ts';
 import type { RenderTimings } from './app/relay/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';
@@ -172,6 +173,7 @@ export async function createDeps(
       }),
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
+      charts: createChartRenderer(),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

@@ -14,12 +14,21 @@ import { createTeamServices } from './admin/team/index.ts';
 import { createSettingsAdminServices } from './admin/settings/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
-import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
+import type {
+  Access,
+  CardGateway,
+  ChartRenderer,
+  StarsRefunds,
+  SystemProbes,
+  UnitOfWork,
+} from './ports/index.ts';
 import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
 import { createAdminPaymentsServices } from './admin/payments/index.ts';
+import { createAnalyticsServices } from './admin/analytics/index.ts';
+import { createSearchServices } from './admin/search/index.ts';
 import { createErrorLog } from './system/error-log.ts';
 import { createCampaignServices } from './campaigns/index.ts';
 
@@ -47,6 +56,8 @@ export interface ServiceDeps {
   stripeTestMode?: boolean;
   /** Removes secrets from a text before it is stored (the error log); the composition root's scrubber. */
   scrub?: (text: string) => string;
+  /** Draws analytics' charts (integrations/charts); without one, Analytics shows the numbers only. */
+  charts?: ChartRenderer;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */
@@ -79,6 +90,10 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Payments: lists, a payment's card, refunds, revenue per day. */
     adminPayments: createAdminPaymentsServices(deps),
+    /** Analytics: daily series, conversion, ARPU/ARPPU, top spenders, products; charts and CSV. */
+    analytics: createAnalyticsServices(deps),
+    /** Search: payments by any mix of filters, messages by their text (the message log). */
+    search: createSearchServices(deps),
     /** The newest errors of the update lifecycle (System, Dashboard). */
     errorLog: createErrorLog(deps),
 

@@ -23,6 +23,15 @@ export const QUEUES = {
     payload: z.object({}).passthrough(),
   },
   /**
+   * Once a day: clears the texts of relayed messages older than `search_retention_days` (the message
+   * log keeps them for /search; the rows stay, without content, for analytics).
+   */
+  searchRetention: {
+    name: 'search-retention',
+    options: { policy: 'singleton', retryLimit: 3, retryDelay: 300, expireInSeconds: 900 },
+    payload: z.object({}).passthrough(),
+  },
+  /**
    * Checks an album buffer once no item arrived for the window, then hands it to the outbox. `short`:
    * one waiting job per album (singletonKey `<direction>:<media_group_id>`), however many items arrive.
    */
@@ -150,4 +159,5 @@ export const SCHEDULES: ReadonlyArray<{
 }> = [
   { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
   { queue: QUEUES.backup.name, cron: '30 3 * * *', engines: ['pglite'] },
+  { queue: QUEUES.searchRetention.name, cron: '17 3 * * *' },
 ];

@@ -42,6 +42,8 @@ const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['payments', 'manager'],
   ['broadcast', 'manager'],
   ['dashboard', 'manager'],
+  ['analytics', 'manager'],
+  ['search', 'agent'],
   ['settings', 'manager'],
   ['team', 'owner'],
   ['system', 'manager'],
@@ -137,8 +139,8 @@ describe('/admin: the hub', () => {
     ]);
     await h.handle(command(agent, '/dashboard'));
     expect(h.lastText(agent.id)).toBe(en('admin-hub-not-allowed'));
-    await h.handle(command(owner, '/analytics'));
-    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/analytics' }));
+    await h.handle(command(owner, '/reports'));
+    expect(h.lastText(owner.id)).toBe(en('common-unknown-command', { command: '/reports' }));
   });
 });
 

@@ -20,6 +20,8 @@ admin-command-users = Find a fan: card, credits, tier, ban
 admin-command-products = Packs, passes, prices and badges
 admin-command-payments = Payments, refunds and revenue per day
 admin-command-broadcast = Message many fans, mass gifts, templates
+admin-command-analytics = Growth, revenue, conversion and charts
+admin-command-search = Find users, payments and messages
 
 admin-command-settings = Prices, texts, switches and pausing the line
 admin-command-reset = Reset a test account: /reset <user id> [force]

@@ -17,6 +17,7 @@ admin-settings-line-paused = ⏸ The line is <b>paused</b>: fans' messages are r
 admin-settings-overview-prices = 💬 Prices: { $list }
 admin-settings-overview-money = 🪙 Low balance under { $low } · new-fan bonus { $bonus } · store currency { $currency } · auto-recharge cap { $cap } a month
 admin-settings-overview-messages = 🧾 Receipts: { $receipts } · relay: { $relay } · edits mirrored: { $edits } · new topics: { $topics } a minute
+admin-settings-overview-search = 🔎 Message texts kept for search: { $days }
 admin-settings-overview-language = 🌍 Language: { $language } · group: { $group } · time zone: { $timezone }
 admin-settings-overview-tiers = 🏅 Tiers: Regular from { $regular } · VIP from { $vip } credits spent
 admin-settings-overview-switches = 🔀 Card payments: { $card } · auto-recharge: { $auto } · premium content: { $premium }
@@ -52,6 +53,13 @@ admin-settings-label-relay = Relay mode
 admin-settings-label-cap = Auto-recharge cap a month
 admin-settings-label-topics = New topics a minute
 admin-settings-label-edits = Edits mirrored per message
+admin-settings-label-search-retention = Message texts kept for search
+admin-settings-search-retention-days = { $days ->
+    [0] not kept
+    [one] { $days } day
+   *[other] { $days } days
+}
+admin-settings-search-retention-hint = How long the text and captions of relayed messages stay searchable in /search; a daily job deletes older ones. 0 keeps none.
 admin-settings-label-timezone = Time zone
 admin-settings-label-currency = Store currency
 admin-settings-label-paused = Line paused

@@ -86,6 +86,14 @@ admin-settings-ask-currency = Envía un código de moneda de tres letras (ISO 42
 admin-settings-ask-cost = Envía el precio en créditos, un número entero de { $min } a { $max } (0 = gratis), o /cancel. O rechaza este tipo:
 admin-settings-cost-refuse-button = 🚫 No se puede enviar
 admin-settings-edits-hint = Cada edición reflejada gasta un envío del cupo del grupo de administración.
+admin-settings-overview-search = 🔎 Textos de mensajes guardados para la búsqueda: { $days }
+admin-settings-label-search-retention = Textos de mensajes guardados para la búsqueda
+admin-settings-search-retention-days = { $days ->
+    [0] no se guardan
+    [one] { $days } día
+   *[other] { $days } días
+}
+admin-settings-search-retention-hint = Cuánto tiempo se pueden buscar en /search el texto y los pies de los mensajes reenviados; una tarea diaria borra los más antiguos. 0 no guarda ninguno.
 admin-settings-edits-off-button = Desactivar el reflejo de ediciones
 admin-settings-edits-on-button = Activar el reflejo de ediciones ({ $limit })
 admin-settings-topics-hint = Cada conversación nueva cuesta cuatro de los 20 envíos por minuto del grupo de administración; por encima de esto, los fans nuevos esperan su turno (cobrados, en cola).

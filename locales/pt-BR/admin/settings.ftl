@@ -86,6 +86,14 @@ admin-settings-ask-currency = Envie um código de moeda de três letras (ISO 421
 admin-settings-ask-cost = Envie o preço em créditos, um número inteiro de { $min } a { $max } (0 = grátis), ou /cancel. Ou recuse este tipo:
 admin-settings-cost-refuse-button = 🚫 Não pode ser enviado
 admin-settings-edits-hint = Cada edição espelhada gasta um envio da cota do grupo de administração.
+admin-settings-overview-search = 🔎 Textos de mensagens guardados para a busca: { $days }
+admin-settings-label-search-retention = Textos de mensagens guardados para a busca
+admin-settings-search-retention-days = { $days ->
+    [0] não são guardados
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+admin-settings-search-retention-hint = Por quanto tempo o texto e as legendas das mensagens repassadas ficam pesquisáveis em /search; uma tarefa diária apaga os mais antigos. 0 não guarda nenhum.
 admin-settings-edits-off-button = Desligar o espelhamento
 admin-settings-edits-on-button = Ligar o espelhamento ({ $limit })
 admin-settings-topics-hint = Cada conversa nova custa quatro dos 20 envios por minuto do grupo de administração; acima disso, os fãs novos esperam a vez (cobrados, na fila).

@@ -88,6 +88,16 @@ admin-settings-ask-currency = Отправьте трёхбуквенный ко
 admin-settings-ask-cost = Отправьте цену в кредитах — целое число от { $min } до { $max } (0 = бесплатно) — или /cancel. Или запретите этот тип:
 admin-settings-cost-refuse-button = 🚫 Нельзя отправить
 admin-settings-edits-hint = Каждая повторённая правка расходует одну отправку из лимита группы администраторов.
+admin-settings-overview-search = 🔎 Тексты сообщений для поиска хранятся: { $days }
+admin-settings-label-search-retention = Хранение текстов сообщений для поиска
+admin-settings-search-retention-days = { $days ->
+    [0] не хранятся
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}
+admin-settings-search-retention-hint = Сколько дней текст и подписи пересланных сообщений доступны в /search; ежедневная задача удаляет более старые. 0 — не хранить.
 admin-settings-edits-off-button = Выключить повтор правок
 admin-settings-edits-on-button = Включить повтор правок ({ $limit })
 admin-settings-topics-hint = Каждый новый диалог расходует четыре из 20 отправок в минуту группы администраторов; сверх этого новые фанаты ждут своей очереди (оплата списана, сообщение в очереди).

@@ -20,8 +20,12 @@ import type { UserDirectoryRepo } from './users-admin.ts';
 import type { CampaignsRepo } from './campaigns.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
+import type { AnalyticsRepo } from './analytics.ts';
+import type { MessageLogRepo, SearchesRepo } from './search.ts';
 
 export type * from './access.ts';
+export type * from './analytics.ts';
+export type * from './search.ts';
 export type * from './accounts.ts';
 export type * from './admin.ts';
 export type * from './billing.ts';
@@ -80,6 +84,9 @@ export interface Repos {
   fanData: FanDataRepo;
   /** Broadcasts and mass gifts. */
   campaigns: CampaignsRepo;
+  analytics: AnalyticsRepo;
+  messageLog: MessageLogRepo;
+  searches: SearchesRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -10,6 +10,14 @@ export interface PaymentFilter {
   rail: PaymentRail | null;
   status: PaymentStatusFilter | null;
   userId: number | null;
+  /** Search (`/search`): one payment by id. */
+  id?: number;
+  /** Search: an amount range in the payment's own currency's major units (Stars, euros…), both included. */
+  amountMin?: number;
+  amountMax?: number;
+  /** Search: created in [from, to). */
+  from?: Date;
+  to?: Date;
 }
 
 /** One payment as the lists and the card show it. */

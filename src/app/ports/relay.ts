@@ -36,13 +36,16 @@ export interface TopicsRepo {
   /** The topic is gone: forget the thread (kept as previous) so the next relay creates a new one. */
   markLost(userId: number, threadId: number): Promise<void>;
   setStatus(userId: number, status: 'open' | 'closed'): Promise<void>;
-  /** A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. */
-  noteFanMessage(userId: number, at: Date): Promise<void>;
+  /**
+   * A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. With
+   * `logged`, the message goes into the message log (analytics by type, search) in the same statement.
+   */
+  noteFanMessage(userId: number, at: Date, logged?: LoggedMessage): Promise<void>;
   /**
    * An admin's message ends the fan's wait: unread reset and, when they were waiting, a first-response
    * time recorded (`first_responses`, see ConversationsRepo).
    */
-  noteAdminMessage(userId: number, at: Date, adminId?: number | null): Promise<void>;
+  noteAdminMessage(userId: number, at: Date, adminId?: number | null, logged?: LoggedMessage): Promise<void>;
   /** The card was (re-)rendered now: the next render waits 10 minutes. */
   cardRendered(userId: number): Promise<void>;
   renamed(userId: number, name: string): Promise<void>;
@@ -50,6 +53,19 @@ export interface TopicsRepo {
   claimRename(userId: number, now: Date, minIntervalMs: number): Promise<boolean>;
   /** The most recently active conversations in the group, for the live inbox. */
   recent(groupId: number, limit: number): Promise<InboxRow[]>;
+}
+
+/**
+ * A relayed message as the message log keeps it (db/schema/search.ts): its type for analytics, its text
+ * or caption for search (null when there is none or the retention is 0), and for an admin's message the
+ * group and topic it was written in.
+ */
+export interface LoggedMessage {
+  type: string;
+  messageId: number;
+  text: string | null;
+  groupId?: number;
+  threadId?: number;
 }
 
 export interface InboxRepo {

@@ -7,9 +7,9 @@ import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
 import { enqueueWithReceipt, receiptItem } from './receipt.ts';
 import { cardRenderItem, inboxRenderItem, scheduleInboxRender, type RenderTimings } from './refresh.ts';
-import type { FanTopic, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
+import type { FanTopic, LoggedMessage, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
-import { resolveSettings } from '../system/settings.ts';
+import { resolveSettings, type Settings } from '../system/settings.ts';
 import { responseTimeFor } from './receipt.ts';
 import { lanes } from '../outbox/lanes.ts';
 
@@ -33,6 +33,8 @@ export interface FanMessage {
   type: string;
   /** Set on an album's items: charged one by one, relayed together (app/albums.ts). */
   mediaGroupId?: string | undefined;
+  /** Its text or caption, kept for the control center's search (`search_retention_days`). */
+  text?: string | null | undefined;
 }
 
 export type AcceptFanMessageResult =
@@ -92,7 +94,11 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     // The card's and the live inbox's renders join this message's items (one insert for all).
     const inbox: NewOutboxItem[] = [];
     const key = `${msg.chatId}:${msg.messageId}`;
-    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, key, inbox);
+    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, key, inbox, {
+      type: msg.type,
+      messageId: msg.messageId,
+      text: searchable(settings, msg.text),
+    });
     if (msg.mediaGroupId !== undefined) {
       await r.outbox.enqueue(inbox);
       // Relayed with the rest of its album, with one receipt for all of it.
@@ -165,6 +171,8 @@ export async function prepareTopic(
   key: string,
   /** Given: the card's and the live inbox's renders are added here, for the caller to queue with its own items. */
   inboxWith?: NewOutboxItem[],
+  /** The message as the message log keeps it (analytics by type, search), written with the topic's update. */
+  logged?: LoggedMessage,
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
   const now = deps.clock.now();
   const { reserved, groupId, topic } = await placeFan(r, await deps.adminGroups(r), user);
@@ -188,7 +196,7 @@ export async function prepareTopic(
       ]);
     }
   }
-  await r.topics.noteFanMessage(user.id, now);
+  await r.topics.noteFanMessage(user.id, now, logged);
   // The card from the row placeFan read (still current for the card's fields: noteFanMessage changes
   // only counts), and the live inbox: queued with the caller's items when it asks, else here.
   const card = cardRenderItem(reserved ? null : topic, now, deps.renderTimings);
@@ -206,6 +214,10 @@ export interface AdminMessage {
   replyToMessageId: number | null;
   /** Set on an album's items: they reach the fan together (app/albums.ts). */
   mediaGroupId?: string | undefined;
+  /** text, photo, voice… (for analytics; `other` when unknown). */
+  type?: string | undefined;
+  /** Its text or caption, kept for the control center's search (`search_retention_days`). */
+  text?: string | null | undefined;
 }
 
 export type AcceptAdminMessageResult = { ok: true; userId: number } | { ok: false; code: 'not_a_fan_topic' };
@@ -215,6 +227,14 @@ export async function acceptAdminMessage(
   deps: RelayDeps,
   msg: AdminMessage,
 ): Promise<AcceptAdminMessageResult> {
+  const settings = resolveSettings(await deps.uow.repos.settings.all());
+  const logged: LoggedMessage = {
+    type: msg.type ?? 'other',
+    messageId: msg.messageId,
+    text: searchable(settings, msg.text),
+    groupId: msg.groupId,
+    threadId: msg.threadId,
+  };
   const result = await deps.uow.run(async (r): Promise<AcceptAdminMessageResult> => {
     const topic = await r.topics.findByThread(msg.groupId, msg.threadId);
     if (!topic) return { ok: false, code: 'not_a_fan_topic' };
@@ -227,7 +247,7 @@ export async function acceptAdminMessage(
         messageId: msg.messageId,
         cost: 0,
       });
-      await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId);
+      await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId, logged);
       await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
       return { ok: true, userId: topic.userId };
     }
@@ -255,10 +275,16 @@ export async function acceptAdminMessage(
         },
       },
     ]);
-    await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId);
+    await r.topics.noteAdminMessage(topic.userId, deps.clock.now(), msg.adminId, logged);
     await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
     return { ok: true, userId: topic.userId };
   });
   if (result.ok) deps.outboxSignal.notify();
   return result;
+}
+
+/** The text the message log keeps for search: none when there is none, or when retention is 0 days. */
+function searchable(settings: Settings, text: string | null | undefined): string | null {
+  if (settings.search_retention_days === 0 || !text) return null;
+  return text;
 }

@@ -101,6 +101,11 @@ export const SETTINGS = {
   /** Premium content is browsable and unlockable. */
   premium_content_enabled: z.boolean().default(true),
   /**
+   * Days a relayed message's text (or caption) is kept for the control center's search; a daily job
+   * clears older ones. 0: texts are not kept at all.
+   */
+  search_retention_days: z.number().int().min(0).max(3650).default(90),
+  /**
    * Lifetime spend (credits debited for messages and unlocks) at which a fan becomes Regular and VIP.
    * Promotion is automatic and never goes down by itself; a tier set by hand sticks until cleared.
    */

@@ -3,6 +3,7 @@ import type { Message } from 'grammy/types';
 import type { Context } from '../context.ts';
 import { inAdminGroup } from '../filters/admin-group.ts';
 import { can } from '../filters/is-admin.ts';
+import { messageType } from '../helpers/message-type.ts';
 
 const composer = new Composer<Context>();
 
@@ -45,6 +46,8 @@ composer.on('message', async (ctx, next) => {
     adminId: ctx.from.id,
     replyToMessageId: replyTo,
     mediaGroupId: m.media_group_id,
+    type: messageType(m) ?? 'other',
+    text: m.text ?? m.caption,
   });
 });
 

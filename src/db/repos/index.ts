@@ -28,6 +28,8 @@ import { userDirectoryRepo } from './users-admin.ts';
 import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
 import { fanDataRepo } from './fan-data.ts';
 import { campaignsRepo } from './campaigns.ts';
+import { analyticsRepo } from './analytics.ts';
+import { messageLogRepo, searchesRepo } from './search.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -75,6 +77,9 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     errorLog: errorLogRepo(db),
     fanData: fanDataRepo(db),
     campaigns: campaignsRepo(db),
+    analytics: analyticsRepo(db),
+    messageLog: messageLogRepo(db),
+    searches: searchesRepo(db),
     jobs: jobs(db),
   };
 }

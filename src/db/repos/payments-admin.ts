@@ -68,6 +68,16 @@ function toRow(r: Row): PaymentRow {
   };
 }
 
+/**
+ * A payment's amount in its currency's major units (Stars are whole; card currencies per ISO 4217 as
+ * Stripe uses them: most have 2 decimals, these none or 3).
+ */
+const MAJOR = sql`(p.amount::numeric / case
+  when p.rail = 'stars' then 1
+  when lower(p.currency) in ('bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf') then 1
+  when lower(p.currency) in ('bhd', 'jod', 'kwd', 'omr', 'tnd') then 1000
+  else 100 end)`;
+
 function where(f: PaymentFilter): SQL {
   const parts: SQL[] = [];
   if (f.status === null) parts.push(sql`p.status <> 'pending'`);
@@ -77,6 +87,11 @@ function where(f: PaymentFilter): SQL {
   else parts.push(sql`p.id in (select payment_id from disputes)`);
   if (f.rail !== null) parts.push(sql`p.rail = ${f.rail}`);
   if (f.userId !== null) parts.push(sql`p.user_id = ${f.userId}`);
+  if (f.id !== undefined) parts.push(sql`p.id = ${f.id}`);
+  if (f.amountMin !== undefined) parts.push(sql`${MAJOR} >= ${f.amountMin}::numeric`);
+  if (f.amountMax !== undefined) parts.push(sql`${MAJOR} <= ${f.amountMax}::numeric`);
+  if (f.from) parts.push(sql`p.created_at >= ${f.from.toISOString()}::timestamptz`);
+  if (f.to) parts.push(sql`p.created_at < ${f.to.toISOString()}::timestamptz`);
   return sql.join(parts, sql` and `);
 }
 

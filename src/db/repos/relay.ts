@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { LinksRepo, TopicsRepo } from '../../app/ports/index.ts';
+import type { LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
 
@@ -16,6 +16,13 @@ const topicColumns = {
   cardRenderedAt: fanTopics.cardRenderedAt,
   renamedAt: fanTopics.renamedAt,
 };
+
+/** The message log's row for a relayed message (db/schema/search.ts), as a statement to fold into another. */
+function logInsert(userId: number, direction: 'in' | 'out', when: string, m: LoggedMessage) {
+  return sql`insert into message_log (user_id, direction, type, message_id, group_id, thread_id, text, created_at)
+    values (${userId}, ${direction}, ${m.type}, ${m.messageId}, ${m.groupId ?? null}::bigint,
+            ${m.threadId ?? null}::integer, ${m.text}, ${when}::timestamptz)`;
+}
 
 export function topicsRepo(db: DbOrTx): TopicsRepo {
   return {
@@ -84,19 +91,19 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .set({ status, updatedAt: sql`now()` })
         .where(eq(fanTopics.userId, userId));
     },
-    async noteFanMessage(userId, at) {
-      await db
-        .update(fanTopics)
-        .set({
-          unread: sql`${fanTopics.unread} + 1`,
-          lastFanMessageAt: at,
-          waitingSince: sql`coalesce(${fanTopics.waitingSince}, ${at.toISOString()}::timestamptz)`,
-        })
-        .where(eq(fanTopics.userId, userId));
+    async noteFanMessage(userId, at, logged) {
+      const when = at.toISOString();
+      // The log's insert rides on the topic's update (a data-modifying CTE): no extra round trip.
+      await db.execute(sql`
+        ${logged ? sql`with logged as (${logInsert(userId, 'in', when, logged)})` : sql``}
+        update fan_topics
+        set unread = unread + 1, last_fan_message_at = ${when}::timestamptz,
+            waiting_since = coalesce(waiting_since, ${when}::timestamptz)
+        where user_id = ${userId}`);
     },
-    async noteAdminMessage(userId, at, adminId = null) {
+    async noteAdminMessage(userId, at, adminId = null, logged) {
       // One statement: the wait ends (read under the row lock, so two admin messages at once record it
-      // once) and, when there was one, its first-response time is recorded.
+      // once) and, when there was one, its first-response time is recorded; the message is logged.
       const when = at.toISOString();
       await db.execute(sql`
         with waited as (
@@ -106,7 +113,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
           set unread = 0, last_admin_message_at = ${when}::timestamptz, waiting_since = null
           from waited where t.user_id = waited.user_id
           returning waited.user_id, waited.waiting_since
-        )
+        )${logged ? sql`, logged as (${logInsert(userId, 'out', when, logged)})` : sql``}
         insert into first_responses (user_id, asked_at, answered_at, response_ms, admin_id)
         select user_id, waiting_since, ${when}::timestamptz,
                greatest(0, round(extract(epoch from (${when}::timestamptz - waiting_since)) * 1000))::bigint,

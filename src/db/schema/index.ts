@@ -19,3 +19,4 @@ export * from './users-admin.ts';
 
 export * from './errors.ts';
 export * from './campaigns.ts';
+export * from './search.ts';

@@ -1,1 +1,2 @@
 export { isTimeZone, startOfLocalDay, statWindows } from './days.ts';
+export * from './analytics.ts';

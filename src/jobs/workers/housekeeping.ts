@@ -10,3 +10,16 @@ export async function startHousekeepingWorker(jobs: Jobs, services: Services, lo
     return result;
   });
 }
+
+/** The daily clearing of message texts past their retention (the message log, for /search). */
+export async function startSearchRetentionWorker(
+  jobs: Jobs,
+  services: Services,
+  logger: Logger,
+): Promise<void> {
+  await jobs.boss.work(QUEUES.searchRetention.name, { batchSize: 1 }, async () => {
+    const result = await services.search.pruneMessageTexts();
+    logger.info(result, 'message texts past retention cleared');
+    return result;
+  });
+}

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
 import { startBackupWorker, type BackupRun } from './backup.ts';
-import { startHousekeepingWorker } from './housekeeping.ts';
+import { startHousekeepingWorker, startSearchRetentionWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
 import { startStripeEventWorker, type StripeEventMapper } from './stripe-event.ts';
 import { startAutoRechargeWorker } from './auto-recharge.ts';
@@ -24,6 +24,11 @@ export interface WorkerDeps {
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startHousekeepingWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'housekeeping' }));
+  await startSearchRetentionWorker(
+    deps.jobs,
+    deps.services,
+    deps.logger.child({ worker: 'search-retention' }),
+  );
   await startAlbumFlushWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'album-flush' }));
   await startPassNoticeWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'pass-notice' }));
   await startStripeEventWorker(

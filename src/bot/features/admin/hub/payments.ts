@@ -93,7 +93,7 @@ const PAGE_ARG = /^\d{1,4}$/;
 // ---------------------------------------------------------------------------------------------------
 // Pieces of text
 
-const amountText = (ctx: Context, p: Pick<PaymentRow, 'rail' | 'amount' | 'currency'>) =>
+export const amountText = (ctx: Context, p: Pick<PaymentRow, 'rail' | 'amount' | 'currency'>) =>
   p.rail === 'stars'
     ? ctx.t('admin-payments-amount-stars', { amount: p.amount })
     : ctx.t('admin-payments-amount-card', { amount: { money: { minor: p.amount, currency: p.currency } } });
@@ -122,7 +122,7 @@ function grantText(ctx: Context, p: Pick<PaymentRow, 'kind' | 'quantity'>): stri
 }
 
 /** One line of a list (HTML; its free text is cut so that a full page always fits). */
-const lineOf = (ctx: Context, p: PaymentRow) =>
+export const lineOf = (ctx: Context, p: PaymentRow) =>
   ctx.t('admin-payments-line', {
     id: String(p.id),
     at: p.paidAt ?? p.createdAt,

@@ -1,6 +1,8 @@
 import { broadcastCategory } from './broadcast.ts';
 import { conversationsCategory } from './conversations.ts';
+import { analyticsCategory } from './analytics.ts';
 import { dashboardCategory } from './dashboard.ts';
+import { searchCategory } from './search.ts';
 import { productsCategory } from './products.ts';
 import type { HubCategory } from './screen.ts';
 import { paymentsCategory } from './payments.ts';
@@ -23,6 +25,8 @@ export const HUB_CATEGORIES: readonly HubCategory[] = [
   paymentsCategory,
   broadcastCategory,
   dashboardCategory,
+  analyticsCategory,
+  searchCategory,
   settingsCategory,
   teamCategory,
   systemCategory,

@@ -1,4 +1,4 @@
-import { GrammyError } from 'grammy';
+import { GrammyError, InputFile } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Role } from '../../../../app/ports/index.ts';
 import { roleCan } from '../../../../domain/access/index.ts';
@@ -49,6 +49,7 @@ export async function screenFor(
  * screen belongs to: a screen that asks for typed input opens the question, any other closes one.
  */
 export async function sendMenu(ctx: Context, screen: HubScreen, nonce: string, cat = 'home'): Promise<void> {
+  await sendAttachments(ctx, screen);
   await ctx.reply(fitText(screen.text), {
     parse_mode: 'HTML',
     reply_markup: keyboardOf(ctx, screen, nonce),
@@ -59,8 +60,26 @@ export async function sendMenu(ctx: Context, screen: HubScreen, nonce: string, c
 
 /** Edits the pressed menu in place; pressing Refresh on unchanged figures is not an error. */
 export async function editMenu(ctx: Context, screen: HubScreen, nonce: string, cat = 'home'): Promise<void> {
+  if (screen.attach?.length) {
+    // A picture or a file cannot be edited into a text message: they go below it, and the menu with them.
+    await sendMenu(ctx, screen, nonce, cat);
+    await ctx.deleteMessage().catch((err: unknown) => {
+      // Too old to delete (48 h): the older menu stays; its buttons still work while the nonce is live.
+      if (!(err instanceof GrammyError)) throw err;
+    });
+    return;
+  }
   await editInPlace(ctx, fitText(screen.text), keyboardOf(ctx, screen, nonce));
   await rememberAsk(ctx, screen, nonce, cat);
+}
+
+async function sendAttachments(ctx: Context, screen: HubScreen): Promise<void> {
+  for (const a of screen.attach ?? []) {
+    const file = new InputFile(a.data, a.fileName);
+    const opts = a.caption ? { caption: a.caption, parse_mode: 'HTML' as const } : {};
+    if (a.kind === 'photo') await ctx.replyWithPhoto(file, opts);
+    else await ctx.replyWithDocument(file, opts);
+  }
 }
 
 /** Opens the screen's question (`ask`), or drops an open one: moving elsewhere abandons a question. */

@@ -35,6 +35,20 @@ export interface HubScreen {
    * button, or send /cancel. Kept in the database (`flows`), so any replica takes the answer.
    */
   ask?: { act: string; arg?: string | number };
+  /**
+   * Files sent with the screen (a chart, a CSV): sent first, then the screen as a new menu message under
+   * them (the pressed menu is removed), so the numbers stay beneath the picture.
+   */
+  attach?: HubAttachment[];
+}
+
+/** A photo or a document that comes with a screen. */
+export interface HubAttachment {
+  kind: 'photo' | 'document';
+  data: Uint8Array;
+  fileName: string;
+  /** HTML. */
+  caption?: string;
 }
 
 /** What a category makes of a typed answer: the next screen (which may ask again), or a retry. */

@@ -59,6 +59,7 @@ export const LABELS: Record<SettingKey, string> = {
   auto_recharge_enabled: 'admin-settings-label-auto',
   premium_content_enabled: 'admin-settings-label-premium',
   tier_thresholds: 'admin-settings-label-tiers',
+  search_retention_days: 'admin-settings-label-search-retention',
 };
 
 export const TEXT_KEYS = Object.keys(CREATOR_TEXT_MAX) as CreatorTextKey[];
@@ -157,6 +158,12 @@ export const FIELDS: readonly Field[] = [
     { kind: 'int', ...num('topic_creations_per_minute') },
     'admin-settings-topics-hint',
   ),
+  top(
+    'search_retention_days',
+    'messages',
+    { kind: 'int', ...num('search_retention_days') },
+    'admin-settings-search-retention-hint',
+  ),
   top('default_language', 'language', { kind: 'choice', options: LOCALES }, 'admin-settings-language-hint'),
   top(
     'group_language',
@@ -210,6 +217,8 @@ export function formatValue(ctx: Context, key: string, v: unknown, currency: str
       return credits(ctx, v);
     case 'edit_mirror_limit':
       return v === 0 ? ctx.t('admin-settings-edits-off') : plain(v);
+    case 'search_retention_days':
+      return typeof v === 'number' ? ctx.t('admin-settings-search-retention-days', { days: v }) : plain(v);
     case 'default_language':
     case 'group_language':
       return isLocale(v) ? ctx.translate(v, 'language-name') : plain(v);

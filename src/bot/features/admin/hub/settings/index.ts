@@ -198,6 +198,9 @@ function mainScreen(ctx: Context, s: Settings, notice?: string): HubScreen {
       edits: formatValue(ctx, 'edit_mirror_limit', s.edit_mirror_limit, s.store_currency),
       topics: s.topic_creations_per_minute,
     }),
+    ctx.t('admin-settings-overview-search', {
+      days: formatValue(ctx, 'search_retention_days', s.search_retention_days, s.store_currency),
+    }),
     ctx.t('admin-settings-overview-language', {
       language: formatValue(ctx, 'default_language', s.default_language, s.store_currency),
       group: formatValue(ctx, 'group_language', s.group_language, s.store_currency),

@@ -1,0 +1,1 @@
+export * from './payment-query.ts';
