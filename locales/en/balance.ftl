@@ -9,3 +9,4 @@ balance-low = ⚠️ <b>Low balance</b>: under { $threshold ->
    *[other] { $threshold } credits
   }. Top up with /start to keep writing.
 balance-tier = 🏅 Tier: { $tier }
+balance-perk = 🎁 { $tier } perk: messages cost { $discount }% less ({ $prices })

@@ -8,3 +8,4 @@ balance-low = ⚠️ <b>Saldo bajo</b>: menos de { $threshold ->
    *[other] { $threshold } créditos
   }. Recarga con /start para seguir escribiendo.
 balance-tier = 🏅 Nivel: { $tier }
+balance-perk = 🎁 Ventaja { $tier }: los mensajes cuestan un { $discount } % menos ({ $prices })

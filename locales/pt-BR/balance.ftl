@@ -8,3 +8,4 @@ balance-low = ⚠️ <b>Saldo baixo</b>: menos de { $threshold ->
    *[other] { $threshold } créditos
   }. Recarregue com /start para continuar escrevendo.
 balance-tier = 🏅 Nível: { $tier }
+balance-perk = 🎁 Vantagem { $tier }: as mensagens custam { $discount }% menos ({ $prices })

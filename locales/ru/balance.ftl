@@ -9,3 +9,4 @@ balance-low = ⚠️ <b>Баланс на исходе</b>: меньше { $thre
    *[many] { $threshold } кредитов
   }. Пополните через /start, чтобы продолжать писать.
 balance-tier = 🏅 Уровень: { $tier }
+balance-perk = 🎁 Бонус уровня «{ $tier }»: сообщения на { $discount }% дешевле ({ $prices })

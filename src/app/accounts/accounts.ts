@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
+import { discountFor, listPricedTypes, type PricedType } from '../../domain/pricing/index.ts';
 import type { TelegramProfile, UnitOfWork, User } from '../ports/index.ts';
 import { renameTopicIfNameChanged } from './fan-state.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -115,6 +116,9 @@ export interface BalanceView {
   low: boolean;
   /** `new`, `regular` or `vip` (domain/tiers). */
   tier: string;
+  /** The tier's perk: percent off message costs (0: none), and the fan's prices with it. */
+  discount: number;
+  prices: PricedType[];
 }
 
 export async function getBalance(deps: AccountsDeps, userId: number): Promise<BalanceView | null> {
@@ -128,6 +132,7 @@ export async function getBalance(deps: AccountsDeps, userId: number): Promise<Ba
   const settings = resolveSettings(stored);
   const passRemainingMs = passRemaining(user.timePassUntil, deps.clock);
   const passActive = passRemainingMs > 0;
+  const discount = discountFor(user.tier, settings.tier_discounts);
   return {
     balance: user.creditBalance,
     lastTopUp,
@@ -136,5 +141,7 @@ export async function getBalance(deps: AccountsDeps, userId: number): Promise<Ba
     lowThreshold: settings.low_credit_threshold,
     low: !passActive && isLowBalance(user.creditBalance, settings.low_credit_threshold),
     tier: user.tier,
+    discount,
+    prices: discount > 0 ? listPricedTypes(settings.message_costs, discount) : [],
   };
 }

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BalanceView } from '../../app/accounts/accounts.ts';
 import { balanceBar } from '../../domain/ledger/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
+import { typeLabel } from './fan-relay.ts';
 
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
@@ -24,6 +25,14 @@ function balanceText(t: TranslateFn, view: BalanceView): string {
     `<code>${balanceBarText(t, view.balance, view.lastTopUp)}</code>`,
     t('balance-tier', { tier: t('tier-name', { tier: view.tier }) }),
   ];
+  if (view.discount > 0)
+    lines.push(
+      t('balance-perk', {
+        tier: t('tier-name', { tier: view.tier }),
+        discount: view.discount,
+        prices: view.prices.map((p) => `${typeLabel(t, p.type)} ${p.cost}`).join(' · '),
+      }),
+    );
   if (view.timePassUntil) lines.push(t('balance-pass', { left: { duration: view.passRemainingMs } }));
   if (view.low) lines.push('', t('balance-low', { threshold: view.lowThreshold }));
   return lines.join('\n');

@@ -7,3 +7,11 @@ export {
   listPricedTypes,
   quoteMessage,
 } from './quote.ts';
+export {
+  MAX_TIER_DISCOUNT,
+  NO_DISCOUNTS,
+  type TierDiscounts,
+  discountedCost,
+  discountFor,
+  isValidDiscount,
+} from './discount.ts';
