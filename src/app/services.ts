@@ -12,6 +12,7 @@ import { adminGroupList } from './admin/groups.ts';
 import { createTeamServices } from './admin/team/index.ts';
 
 import { createSettingsAdminServices } from './admin/settings/index.ts';
+import { createQuickReplyServices } from './admin/quick-replies/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
@@ -86,6 +87,9 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Settings: every value, audited changes, the last changes. */
     settingsAdmin: createSettingsAdminServices(deps),
+
+    /** Quick replies: templates (by category, with usage counts), import/export, the inline mode's answers. */
+    quickReplies: createQuickReplyServices(deps),
   };
 }
 

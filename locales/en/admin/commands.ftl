@@ -21,3 +21,4 @@ admin-command-products = Packs, passes, prices and badges
 admin-command-payments = Payments, refunds and revenue per day
 
 admin-command-settings = Prices, texts, switches and pausing the line
+admin-command-quickreplies = Saved answers to send in fans' topics

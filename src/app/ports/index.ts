@@ -16,6 +16,7 @@ import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
+import type { QuickRepliesRepo } from './quick-replies.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
 
@@ -35,6 +36,7 @@ export type * from './outbox.ts';
 export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
+export type * from './quick-replies.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
 
@@ -69,6 +71,7 @@ export interface Repos {
   conversations: ConversationsRepo;
 
   userDirectory: UserDirectoryRepo;
+  quickReplies: QuickRepliesRepo;
 
   adminPayments: AdminPaymentsRepo;
   errorLog: ErrorLogRepo;

@@ -16,5 +16,6 @@ export * from './hub.ts';
 export * from './conversations.ts';
 
 export * from './users-admin.ts';
+export * from './quick-replies.ts';
 
 export * from './errors.ts';
