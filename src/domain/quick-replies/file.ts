@@ -1,4 +1,9 @@
-import { checkQuickReply, QUICK_REPLY_LIMITS, type QuickReplyDraft, type QuickReplyIssue } from './template.ts';
+import {
+  checkQuickReply,
+  QUICK_REPLY_LIMITS,
+  type QuickReplyDraft,
+  type QuickReplyIssue,
+} from './template.ts';
 
 /**
  * The quick-replies text file (import and export), UTF-8:
@@ -33,7 +38,10 @@ const HEADER = /^===[ \t]*(?:\[([^\]\n]*)\][ \t]*)?(.*)$/;
 
 /** Reads a file in the format above; every error is reported (with its line), not just the first. */
 export function parseQuickReplyFile(content: string): ParsedFile {
-  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = content
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const errors: ImportError[] = [];
   const items: QuickReplyDraft[] = [];
   const seen = new Set<string>();
@@ -76,8 +84,7 @@ export function parseQuickReplyFile(content: string): ParsedFile {
 export function formatQuickReplyFile(items: readonly QuickReplyDraft[]): string {
   const blocks = items.map((t) => {
     // A title starting with `[` and no category gets an empty one, or its start would be read as one.
-    const head =
-      t.category || t.title.startsWith('[') ? `=== [${t.category}] ${t.title}` : `=== ${t.title}`;
+    const head = t.category || t.title.startsWith('[') ? `=== [${t.category}] ${t.title}` : `=== ${t.title}`;
     const body = t.body.split('\n').map((l) => (/^\\*===/.test(l) ? `\\${l}` : l));
     return [head, ...body].join('\n');
   });

@@ -79,7 +79,10 @@ describe('the quick-replies file', () => {
         { line: 8, code: 'duplicate' },
       ],
     });
-    expect(parseQuickReplyFile('# nothing\n')).toEqual({ ok: false, errors: [{ line: 1, code: 'empty_file' }] });
+    expect(parseQuickReplyFile('# nothing\n')).toEqual({
+      ok: false,
+      errors: [{ line: 1, code: 'empty_file' }],
+    });
   });
 
   it('refuses more templates than the limit', () => {
