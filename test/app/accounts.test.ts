@@ -117,6 +117,8 @@ describe('accounts: the balance view', () => {
       lowThreshold: low_credit_threshold,
       low: new_fan_bonus < low_credit_threshold,
       tier: 'new',
+      discount: 0,
+      prices: [],
     });
   });
 
