@@ -12,3 +12,4 @@ balance-tier = 🏅 Tier: { $tier }
 balance-tip-day-pass = 💡 <b>Tip:</b> your messages of the last 24 hours took { $credits } credits (about ⭐ { $stars }). A { $pass } costs ⭐ { $passStars } and makes every message free while it runs.
 balance-tip-bigger-pack = 💡 <b>Tip:</b> the { $pack } pack costs { $percent }% less per credit than the { $last } you bought last.
 balance-tip-button = ⭐ Get the { $title }
+balance-perk = 🎁 { $tier } perk: messages cost { $discount }% less ({ $prices })

@@ -11,3 +11,4 @@ balance-tier = 🏅 Nivel: { $tier }
 balance-tip-day-pass = 💡 <b>Consejo:</b> tus mensajes de las últimas 24 horas costaron { $credits } créditos (unas ⭐ { $stars }). Un { $pass } cuesta ⭐ { $passStars } y hace gratis cada mensaje mientras dura.
 balance-tip-bigger-pack = 💡 <b>Consejo:</b> el paquete { $pack } cuesta un { $percent }% menos por crédito que el { $last } que compraste la última vez.
 balance-tip-button = ⭐ Comprar { $title }
+balance-perk = 🎁 Ventaja { $tier }: los mensajes cuestan un { $discount } % menos ({ $prices })

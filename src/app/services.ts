@@ -12,6 +12,7 @@ import { adminGroupList } from './admin/groups.ts';
 import { createTeamServices } from './admin/team/index.ts';
 
 import { createSettingsAdminServices } from './admin/settings/index.ts';
+import { createQuickReplyServices } from './admin/quick-replies/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
 import type {
@@ -105,6 +106,8 @@ export function createServices(input: ServiceDeps) {
 
     /** Broadcasts and mass gifts: drafts, audiences, confirmation, batches, pause/resume/cancel. */
     campaigns: createCampaignServices(deps),
+    /** Quick replies: templates (by category, with usage counts), import/export, the inline mode's answers. */
+    quickReplies: createQuickReplyServices(deps),
   };
 }
 

@@ -27,6 +27,7 @@ import { startFeature } from './features/start.ts';
 import { onboardingFeature } from './features/onboarding.ts';
 import { privacyFeature } from './features/privacy.ts';
 import { unhandledFeature } from './features/unhandled.ts';
+import { quickRepliesInlineFeature } from './features/quick-replies-inline.ts';
 import { attachDeps } from './middlewares/attach-deps.ts';
 import { paymentInbox } from './middlewares/payment-inbox.ts';
 import { updateLifecycle } from './middlewares/update-lifecycle.ts';
@@ -53,6 +54,9 @@ export const ALLOWED_UPDATES = [
   'chat_member',
   'pre_checkout_query',
   'purchased_paid_media',
+  // Quick replies through inline mode (features/quick-replies-inline.ts); the choice counts a use.
+  'inline_query',
+  'chosen_inline_result',
 ] as const;
 
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions): Bot<Context> {
@@ -74,6 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const safe = bot.use(updateLifecycle);
   safe.use(paymentInbox);
   safe.use(rateLimit);
+  safe.use(quickRepliesInlineFeature);
   safe.use(adminHubFeature); // before /start: t.me/<bot>?start=admin opens the control center
   safe.use(startFeature);
   safe.use(onboardingFeature);

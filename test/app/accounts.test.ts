@@ -119,6 +119,8 @@ describe('accounts: the balance view', () => {
       tier: 'new',
       // Nothing spent, nothing bought: nothing to save on.
       tip: null,
+      discount: 0,
+      prices: [],
     });
   });
 

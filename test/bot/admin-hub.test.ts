@@ -37,6 +37,7 @@ const fan = fanUser(31_003);
  */
 const CATEGORIES: Array<[id: string, least: 'agent' | 'manager' | 'owner']> = [
   ['conversations', 'agent'],
+  ['quickreplies', 'agent'],
   ['users', 'agent'],
   ['products', 'manager'],
   ['payments', 'manager'],

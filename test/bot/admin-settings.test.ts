@@ -257,6 +257,34 @@ describe('a typed value', () => {
     expect((await settings()).tier_thresholds).toEqual({ regular: 100, vip: 500 });
   });
 
+  it('tier discounts: 0 to 90 percent, refused outside; /balance shows the perk to that tier', async () => {
+    await open();
+    await press(en('admin-settings-group-tiers'));
+    const vip = en('admin-settings-label-discount', { tier: en('tier-name', { tier: 'vip' }) });
+    await press(vip);
+    await type('95');
+    expect(h.lastText(manager.id)).toContain(en('admin-settings-error-max', { max: 90 }));
+    await type('12.5');
+    expect(h.lastText(manager.id)).toContain(en('admin-settings-error-number'));
+    await type('20');
+    expect((await settings()).tier_discounts).toEqual({ new: 0, regular: 0, vip: 20 });
+    expect(text(manager.id)).toContain(en('admin-settings-percent', { value: 20 }));
+
+    await h.stack.uow.repos.userDirectory.setTier(fan.id, 'vip', true);
+    await h.handle(command(fan, '/balance'));
+    const prices = [`${en('relay-type-text')} 1`, `${en('relay-type-voice')} 4`];
+    const line = h
+      .lastText(fan.id)!
+      .split('\n')
+      .find((l) => l.startsWith('🎁'));
+    expect(line).toContain(en('tier-name', { tier: 'vip' }));
+    expect(line).toContain('20%');
+    for (const p of prices) expect(line).toContain(p);
+    await h.stack.uow.repos.userDirectory.setTier(fan.id, 'new', false);
+    await h.handle(command(fan, '/balance'));
+    expect(h.lastText(fan.id)).not.toContain('🎁');
+  });
+
   it('a choice is a button; edit mirroring turns off and on', async () => {
     await open();
     await press(en('admin-settings-group-messages'));

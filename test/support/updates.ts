@@ -462,3 +462,25 @@ export function refundedPayment(
 export function purchasedPaidMedia(from: User, payload: string): Update {
   return toUpdate({ purchased_paid_media: { from, paid_media_payload: payload } });
 }
+
+/** Someone typing the bot's @username and `query` in a chat (inline mode). */
+export function inlineQuery(
+  from: User,
+  query: string,
+  opts: { offset?: string; chatType?: 'sender' | 'private' | 'group' | 'supergroup' | 'channel' } = {},
+): Update {
+  return toUpdate({
+    inline_query: {
+      id: String(nextQueryId++),
+      from,
+      query,
+      offset: opts.offset ?? '',
+      chat_type: opts.chatType ?? 'supergroup',
+    },
+  });
+}
+
+/** The result someone picked from an inline answer (sent when inline feedback is on in @BotFather). */
+export function chosenInlineResult(from: User, resultId: string, query = ''): Update {
+  return toUpdate({ chosen_inline_result: { result_id: resultId, from, query } });
+}

@@ -25,3 +25,4 @@ admin-command-search = Find users, payments and messages
 
 admin-command-settings = Prices, texts, switches and pausing the line
 admin-command-reset = Reset a test account: /reset <user id> [force]
+admin-command-quickreplies = Saved answers to send in fans' topics

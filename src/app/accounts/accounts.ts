@@ -1,7 +1,14 @@
 import type { Clock } from '../../domain/shared/index.ts';
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
-import { DAY_SECONDS, savingTip, type SavingTip } from '../../domain/pricing/index.ts';
+import {
+  DAY_SECONDS,
+  discountFor,
+  listPricedTypes,
+  savingTip,
+  type PricedType,
+  type SavingTip,
+} from '../../domain/pricing/index.ts';
 import type { TelegramProfile, UnitOfWork, User } from '../ports/index.ts';
 import { renameTopicIfNameChanged } from './fan-state.ts';
 import { resolveSettings } from '../system/settings.ts';
@@ -121,6 +128,9 @@ export interface BalanceView {
   tier: string;
   /** A way to pay less for what they do (a day pass, a bigger pack), when there is one. */
   tip: SavingTip | null;
+  /** The tier's perk: percent off message costs (0: none), and the fan's prices with it. */
+  discount: number;
+  prices: PricedType[];
 }
 
 export async function getBalance(deps: AccountsDeps, userId: number): Promise<BalanceView | null> {
@@ -149,6 +159,7 @@ export async function getBalance(deps: AccountsDeps, userId: number): Promise<Ba
         catalog: products,
         lastPackId,
       });
+  const discount = discountFor(user.tier, settings.tier_discounts);
   return {
     tip,
     balance: user.creditBalance,
@@ -158,5 +169,7 @@ export async function getBalance(deps: AccountsDeps, userId: number): Promise<Ba
     lowThreshold: settings.low_credit_threshold,
     low: !passActive && isLowBalance(user.creditBalance, settings.low_credit_threshold),
     tier: user.tier,
+    discount,
+    prices: discount > 0 ? listPricedTypes(settings.message_costs, discount) : [],
   };
 }

@@ -7,6 +7,7 @@ import { deliveryItem, mediaCounts, previewItem, retirePreviewItem, type Content
 import { invoicePayload } from '../billing/stars.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings } from '../system/settings.ts';
+import { promotionNotice } from '../accounts/promotion.ts';
 
 /** Items per page of the fan's list: each is a message, and a private chat takes about one a second. */
 export const BROWSE_PAGE_SIZE = 5;
@@ -139,7 +140,11 @@ export async function unlockWithCredits(
       paymentId: null,
       lastSentAt: deps.clock.now(),
     });
-    await r.outbox.enqueue([deliveryItem(item, a.userId, `content-send:${ledgerKey}`), ...retire]);
+    await r.outbox.enqueue([
+      deliveryItem(item, a.userId, `content-send:${ledgerKey}`),
+      ...retire,
+      ...(charge.promoted ? promotionNotice(a.userId, charge.promoted, settings.tier_discounts) : []),
+    ]);
     await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
     return {
       ok: true,

@@ -18,6 +18,7 @@ import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
 import type { UserDirectoryRepo } from './users-admin.ts';
 import type { CampaignsRepo } from './campaigns.ts';
+import type { QuickRepliesRepo } from './quick-replies.ts';
 
 import type { AdminPaymentsRepo, ErrorLogRepo } from './payments-admin.ts';
 import type { AnalyticsRepo } from './analytics.ts';
@@ -43,6 +44,7 @@ export type * from './payments-admin.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
 export type * from './campaigns.ts';
+export type * from './quick-replies.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
 
@@ -77,6 +79,7 @@ export interface Repos {
   conversations: ConversationsRepo;
 
   userDirectory: UserDirectoryRepo;
+  quickReplies: QuickRepliesRepo;
 
   adminPayments: AdminPaymentsRepo;
   errorLog: ErrorLogRepo;

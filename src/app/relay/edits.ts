@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../../domain/shared/index.ts';
 import type { NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings } from '../system/settings.ts';
-import { quoteMessage } from '../../domain/pricing/index.ts';
+import { discountFor, quoteMessage } from '../../domain/pricing/index.ts';
+import { promotionNotice } from '../accounts/promotion.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { lanes } from '../outbox/lanes.ts';
 import { text } from '../texts.ts';
@@ -130,6 +131,7 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
           timePassUntil: user.timePassUntil,
           banned: false,
           balance: user.creditBalance,
+          discount: discountFor(user.tier, settings.tier_discounts),
         },
         deps.clock,
       );
@@ -154,7 +156,10 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
           entryId: charge.entry.id,
         });
         // The pinned card shows the tier: a promotion refreshes it (throttled like any card change).
-        if (charge.promoted) await scheduleCardRender(r, user.id, deps.clock.now(), deps.renderTimings);
+        if (charge.promoted) {
+          await scheduleCardRender(r, user.id, deps.clock.now(), deps.renderTimings);
+          await r.outbox.enqueue(promotionNotice(user.id, charge.promoted, settings.tier_discounts));
+        }
       }
     }
     await r.outbox.enqueue([item]);

@@ -1,6 +1,7 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
-import { quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
+import { discountFor, quoteMessage, type PricedType } from '../../domain/pricing/index.ts';
+import { promotionNotice } from '../accounts/promotion.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
 import { placeFan } from './placement.ts';
@@ -67,6 +68,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
         timePassUntil: user.timePassUntil,
         banned: user.isBanned,
         balance: user.creditBalance,
+        discount: discountFor(user.tier, settings.tier_discounts),
       },
       deps.clock,
     );
@@ -90,6 +92,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     }
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
+    if (charge.promoted)
+      await r.outbox.enqueue(promotionNotice(user.id, charge.promoted, settings.tier_discounts));
 
     // The card's and the live inbox's renders join this message's items (one insert for all).
     const inbox: NewOutboxItem[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../domain/shared/index.ts';
-import { DEFAULT_MESSAGE_COSTS } from '../../domain/pricing/index.ts';
+import { DEFAULT_MESSAGE_COSTS, MAX_TIER_DISCOUNT } from '../../domain/pricing/index.ts';
 import { isTimeZone } from '../../domain/stats/index.ts';
 
 /**
@@ -116,6 +116,17 @@ export const SETTINGS = {
     })
     .refine((t) => t.vip > t.regular, 'the VIP threshold must be above the Regular one')
     .default({ regular: 100, vip: 1000 }),
+  /**
+   * Tier perks: percent off every message's cost per tier (0–90; the cost is rounded half up and never
+   * below 1 credit, domain/pricing). A fan promoted to a tier is told once, with its perk.
+   */
+  tier_discounts: z
+    .object({
+      new: z.number().int().min(0).max(MAX_TIER_DISCOUNT),
+      regular: z.number().int().min(0).max(MAX_TIER_DISCOUNT),
+      vip: z.number().int().min(0).max(MAX_TIER_DISCOUNT),
+    })
+    .default({ new: 0, regular: 0, vip: 0 }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -4,6 +4,7 @@ import { buyData } from '../callback-data/index.ts';
 import type { BalanceView } from '../../app/accounts/accounts.ts';
 import { balanceBar } from '../../domain/ledger/index.ts';
 import type { Context, TranslateFn } from '../context.ts';
+import { typeLabel } from './fan-relay.ts';
 
 const composer = new Composer<Context>();
 const feature = composer.chatType('private');
@@ -29,6 +30,14 @@ function balanceText(t: TranslateFn, view: BalanceView): string {
     `<code>${balanceBarText(t, view.balance, view.lastTopUp)}</code>`,
     t('balance-tier', { tier: t('tier-name', { tier: view.tier }) }),
   ];
+  if (view.discount > 0)
+    lines.push(
+      t('balance-perk', {
+        tier: t('tier-name', { tier: view.tier }),
+        discount: view.discount,
+        prices: view.prices.map((p) => `${typeLabel(t, p.type)} ${p.cost}`).join(' · '),
+      }),
+    );
   if (view.timePassUntil) lines.push(t('balance-pass', { left: { duration: view.passRemainingMs } }));
   if (view.low) lines.push('', t('balance-low', { threshold: view.lowThreshold }));
   if (view.tip) lines.push('', tipText(t, view.tip));

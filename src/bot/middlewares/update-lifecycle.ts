@@ -62,6 +62,8 @@ export function paymentUpdateOf(update: Update): IncomingPaymentUpdate | null {
 function profileOf(ctx: Context) {
   const from = ctx.from && !ctx.from.is_bot ? ctx.from : null;
   if (!from) return null;
+  // Anyone may type the bot's @username anywhere: that makes no account (the team's exist already).
+  if (ctx.inlineQuery || ctx.chosenInlineResult) return null;
   if (ctx.chat && ctx.chat.type !== 'private' && !inAdminGroup(ctx)) return null;
   return {
     id: from.id,

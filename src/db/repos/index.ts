@@ -24,6 +24,7 @@ import { statsRepo } from './stats.ts';
 import { conversationsRepo } from './conversations.ts';
 
 import { userDirectoryRepo } from './users-admin.ts';
+import { quickRepliesRepo } from './quick-replies.ts';
 
 import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
 import { fanDataRepo } from './fan-data.ts';
@@ -72,6 +73,7 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     conversations: conversationsRepo(db),
 
     userDirectory: userDirectoryRepo(db),
+    quickReplies: quickRepliesRepo(db),
 
     adminPayments: adminPaymentsRepo(db),
     errorLog: errorLogRepo(db),

@@ -16,6 +16,7 @@ export * from './hub.ts';
 export * from './conversations.ts';
 
 export * from './users-admin.ts';
+export * from './quick-replies.ts';
 
 export * from './errors.ts';
 export * from './campaigns.ts';

@@ -15,3 +15,11 @@ export {
   MIN_PACK_SAVING_PERCENT,
   savingTip,
 } from './savings.ts';
+export {
+  MAX_TIER_DISCOUNT,
+  NO_DISCOUNTS,
+  type TierDiscounts,
+  discountedCost,
+  discountFor,
+  isValidDiscount,
+} from './discount.ts';

@@ -1,6 +1,7 @@
 import { isPassActive } from '../entitlement/index.ts';
 import { planDebit } from '../ledger/index.ts';
 import { err, ok, type Clock, type Err, type Ok } from '../shared/index.ts';
+import { discountedCost } from './discount.ts';
 import { MESSAGE_TYPES, isMessageType, type MessageType } from './message-types.ts';
 
 /** Per-type prices as stored in settings; `null`/missing means the type is not accepted. */
@@ -18,6 +19,8 @@ export interface MessageQuoteInput {
   timePassUntil: Date | null;
   banned: boolean;
   balance: number;
+  /** The fan's tier discount in percent (0–90; absent or invalid: none), see {@link discountedCost}. */
+  discount?: number;
 }
 
 export type MessageQuote =
@@ -34,11 +37,14 @@ function validCost(cost: number | null | undefined): cost is number {
   return typeof cost === 'number' && Number.isSafeInteger(cost) && cost >= 0;
 }
 
-/** The types that can be sent under `costs`, in {@link MESSAGE_TYPES} order (for price lists). */
-export function listPricedTypes(costs: MessageCosts): PricedType[] {
+/**
+ * The types that can be sent under `costs`, in {@link MESSAGE_TYPES} order (for price lists), at the
+ * fan's tier discount (`discount` percent) when given.
+ */
+export function listPricedTypes(costs: MessageCosts, discount = 0): PricedType[] {
   return MESSAGE_TYPES.flatMap((type) => {
     const cost = costs[type];
-    return validCost(cost) ? [{ type, cost }] : [];
+    return validCost(cost) ? [{ type, cost: discountedCost(cost, discount) }] : [];
   });
 }
 
@@ -49,20 +55,22 @@ export function listPricedTypes(costs: MessageCosts): PricedType[] {
  * 1. `banned`: a banned fan gets nothing, even with a pass.
  * 2. `unsupported_type`: an unknown or unpriced type, with the priced types to suggest instead.
  * 3. An active time pass makes the message free (`cost` 0, `free: true`, balance unchanged).
- * 4. `insufficient_credits` when the balance does not cover the price; otherwise `balanceAfter`.
+ * 4. The tier discount applies (`discount`, {@link discountedCost}): the price is what the fan pays.
+ * 5. `insufficient_credits` when the balance does not cover the price; otherwise `balanceAfter`.
  *
  * Invariant: an ok quote never has `balanceAfter < 0`, and `balanceAfter === balance - cost`.
  */
 export function quoteMessage(input: MessageQuoteInput, clock: Clock): MessageQuote {
-  const { type, costs, timePassUntil, banned, balance } = input;
+  const { type, costs, timePassUntil, banned, balance, discount = 0 } = input;
   if (banned) return err({ code: 'banned' });
 
   // Check membership first so keys like `constructor` never reach the costs lookup.
-  const cost = isMessageType(type) ? costs[type] : undefined;
-  if (!validCost(cost)) return err({ code: 'unsupported_type', allowed: listPricedTypes(costs) });
+  const listed = isMessageType(type) ? costs[type] : undefined;
+  if (!validCost(listed)) return err({ code: 'unsupported_type', allowed: listPricedTypes(costs, discount) });
 
   if (isPassActive(timePassUntil, clock)) return ok({ cost: 0, free: true, balanceAfter: balance });
 
+  const cost = discountedCost(listed, discount);
   const plan = planDebit(balance, cost);
   if (!plan.ok) return err({ code: 'insufficient_credits', cost, balance });
   return ok({ cost, free: false, balanceAfter: plan.balanceAfter });

@@ -312,6 +312,14 @@ export class FakeTelegram {
     this.state.chat(chatId).members.set(member.user.id, member);
   }
 
+  /** What downloading a known file returns (`GET /file/bot<token>/<path>`), e.g. a document's text. */
+  setFileContents(fileId: string, contents: Buffer): void {
+    const file = this.state.files.get(fileId);
+    if (!file) throw new Error(`unknown file ${fileId}`);
+    file.contents = contents;
+    file.file_size = contents.length;
+  }
+
   /** Makes a message "sent by a user" known to the fake (replies, copies, reactions, pins work on it). */
   registerIncoming(message: Message): void {
     this.state.registerIncoming(message);

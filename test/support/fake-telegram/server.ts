@@ -134,10 +134,11 @@ export class BotApiServer {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (file) {
       const known =
-        file[1] === this.deps.token &&
-        [...this.deps.state.files.values()].some((f) => f.file_path === file[2]);
+        file[1] === this.deps.token
+          ? [...this.deps.state.files.values()].find((f) => f.file_path === file[2])
+          : undefined;
       res.writeHead(known ? 200 : 404, { 'content-type': 'application/octet-stream' });
-      res.end(known ? Buffer.from(`fake contents of ${file[2]}`) : undefined);
+      res.end(known ? (known.contents ?? Buffer.from(`fake contents of ${file[2]}`)) : undefined);
       return;
     }
     const route = /^\/bot([^/]*)\/(?:test\/)?([^/]+)$/.exec(url.pathname);

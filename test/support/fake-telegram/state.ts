@@ -71,6 +71,8 @@ export interface FileRecord {
   file_path: string;
   /** The media object as it appears in messages (PhotoSize[] for photos). */
   media: unknown;
+  /** What a download of it returns (set with `FakeTelegram.setFileContents`; a placeholder otherwise). */
+  contents?: Buffer;
 }
 
 export interface WebhookState {

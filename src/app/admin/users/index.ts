@@ -4,6 +4,7 @@ import type { Access, Payment, UserDirectoryQuery, UserListItem, UserSearch } fr
 import { scheduleCardRender, type RenderTimings } from '../../relay/refresh.ts';
 import { resolveSettings } from '../../system/settings.ts';
 import { MAX_GIFT_CREDITS, giftCredits, giftPass, setBan, type AdminDeps } from '../actions.ts';
+import { promotionNotice } from '../../accounts/promotion.ts';
 
 /**
  * The control center's Users screen (`/users`): find fans (by id, @username or part of a name, with
@@ -285,7 +286,8 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
     }): Promise<Result<{ tier: Tier; manual: boolean; changed: boolean }>> {
       if (!(await can(a.adminId, 'users.adjust'))) return { ok: false, code: 'not_allowed' };
       if (a.tier !== null && !TIERS.includes(a.tier)) return { ok: false, code: 'invalid_amount' };
-      const t = await thresholds();
+      const settings = resolveSettings(await deps.uow.repos.settings.all());
+      const t = settings.tier_thresholds;
       const res = await deps.uow.run(
         async (r): Promise<Result<{ tier: Tier; manual: boolean; changed: boolean }>> => {
           const user = await r.users.getForUpdate(a.userId);
@@ -306,6 +308,9 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
             details: { from: user.tier, to: tier, manual, wasManual: user.tierManual },
           });
           await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
+          // Up is a promotion, told once per tier (keyed) like one the spend earns; down is not told.
+          if (TIERS.indexOf(tier) > TIERS.indexOf(isTier(user.tier) ? user.tier : 'new'))
+            await r.outbox.enqueue(promotionNotice(a.userId, tier, settings.tier_discounts));
           return { ok: true, tier, manual, changed: true };
         },
       );

@@ -10,6 +10,7 @@ import { settingsCategory } from './settings/index.ts';
 import { systemCategory } from './system.ts';
 import { usersCategory } from './users.ts';
 import { teamCategory } from './team.ts';
+import { quickRepliesCategory } from './quick-replies.ts';
 
 /**
  * The control center's categories, in the order the hub shows them. A category is one entry here (its
@@ -20,6 +21,7 @@ import { teamCategory } from './team.ts';
  */
 export const HUB_CATEGORIES: readonly HubCategory[] = [
   conversationsCategory,
+  quickRepliesCategory,
   usersCategory,
   productsCategory,
   paymentsCategory,

@@ -8,6 +8,7 @@ import {
 } from '../../../../../app/system/settings.ts';
 import { MESSAGE_TYPES, type MessageType } from '../../../../../domain/pricing/index.ts';
 import { isLocale, LOCALES } from '../../../../../domain/shared/index.ts';
+import { TIERS, type Tier } from '../../../../../domain/tiers/index.ts';
 import type { Context } from '../../../../context.ts';
 import { typeLabel } from '../../../fan-relay.ts';
 import { cut } from '../screen.ts';
@@ -60,6 +61,7 @@ export const LABELS: Record<SettingKey, string> = {
   premium_content_enabled: 'admin-settings-label-premium',
   tier_thresholds: 'admin-settings-label-tiers',
   search_retention_days: 'admin-settings-label-search-retention',
+  tier_discounts: 'admin-settings-label-discounts',
 };
 
 export const TEXT_KEYS = Object.keys(CREATOR_TEXT_MAX) as CreatorTextKey[];
@@ -106,6 +108,7 @@ const top = (key: SettingKey, group: Group, input: FieldInput, hint?: string): F
 
 const costBounds = SETTINGS.message_costs.unwrap().valueType.unwrap();
 const tierShape = SETTINGS.tier_thresholds.unwrap().shape;
+const discountShape = SETTINGS.tier_discounts.unwrap().shape;
 
 const costField = (type: MessageType): Field => ({
   id: `cost_${type}`,
@@ -124,6 +127,16 @@ const tierField = (tier: 'regular' | 'vip'): Field => ({
   get: (s) => s.tier_thresholds[tier],
   put: (s, v) => ({ ...s.tier_thresholds, [tier]: v }),
   hint: 'admin-settings-tiers-hint',
+});
+
+const discountField = (tier: Tier): Field => ({
+  id: `disc_${tier}`,
+  key: 'tier_discounts',
+  group: 'tiers',
+  input: { kind: 'int', min: discountShape[tier].minValue ?? 0, max: discountShape[tier].maxValue ?? 0 },
+  get: (s) => s.tier_discounts[tier],
+  put: (s, v) => ({ ...s.tier_discounts, [tier]: v }),
+  hint: 'admin-settings-discounts-hint',
 });
 
 /** Every field but the texts (those are per language: see `TEXT_KEYS`), in screen order. */
@@ -174,6 +187,7 @@ export const FIELDS: readonly Field[] = [
   top('timezone', 'language', { kind: 'timezone' }),
   tierField('regular'),
   tierField('vip'),
+  ...TIERS.map(discountField),
   top('line_paused', 'switches', { kind: 'switch' }, 'admin-settings-pause-hint'),
   top('card_payments_enabled', 'switches', { kind: 'switch' }, 'admin-settings-card-hint'),
   top('auto_recharge_enabled', 'switches', { kind: 'switch' }, 'admin-settings-auto-hint'),
@@ -189,6 +203,10 @@ export function fieldLabel(ctx: Context, f: Field): string {
     return ctx.t('admin-settings-label-cost', { type: typeLabel(ctx.t, f.id.slice('cost_'.length)) });
   if (f.id === 'tier_regular') return ctx.t('admin-settings-label-tier-regular');
   if (f.id === 'tier_vip') return ctx.t('admin-settings-label-tier-vip');
+  if (f.id.startsWith('disc_'))
+    return ctx.t('admin-settings-label-discount', {
+      tier: ctx.t('tier-name', { tier: f.id.slice('disc_'.length) }),
+    });
   return ctx.t(LABELS[f.key]);
 }
 
@@ -215,6 +233,8 @@ export function formatValue(ctx: Context, key: string, v: unknown, currency: str
     case 'tutorial_bonus':
     case 'tier_thresholds':
       return credits(ctx, v);
+    case 'tier_discounts':
+      return typeof v === 'number' ? ctx.t('admin-settings-percent', { value: v }) : plain(v);
     case 'edit_mirror_limit':
       return v === 0 ? ctx.t('admin-settings-edits-off') : plain(v);
     case 'search_retention_days':
@@ -256,7 +276,13 @@ export function describeChange(
       (p) => JSON.stringify(before[p]) !== JSON.stringify(after[p]),
     );
     const name = (p: string) =>
-      key === 'message_costs' ? typeLabel(ctx.t, p) : isLocale(p) ? ctx.translate(p, 'language-name') : p;
+      key === 'message_costs'
+        ? typeLabel(ctx.t, p)
+        : key === 'tier_discounts'
+          ? ctx.t('tier-name', { tier: p })
+          : isLocale(p)
+            ? ctx.translate(p, 'language-name')
+            : p;
     const show = (v: unknown) =>
       typeof v === 'string'
         ? `“${cut(v, 40)}”`

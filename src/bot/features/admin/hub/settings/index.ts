@@ -210,6 +210,7 @@ function mainScreen(ctx: Context, s: Settings, notice?: string): HubScreen {
       regular: s.tier_thresholds.regular,
       vip: s.tier_thresholds.vip,
     }),
+    ctx.t('admin-settings-overview-discounts', { ...s.tier_discounts }),
     ctx.t('admin-settings-overview-switches', {
       card: v('card_payments_enabled'),
       auto: v('auto_recharge_enabled'),
