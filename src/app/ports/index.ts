@@ -37,6 +37,7 @@ export type * from './relay.ts';
 export type * from './users-admin.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
+export type * from './metrics.ts';
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {
