@@ -225,8 +225,10 @@ describe.skipIf(!TEST_DATABASE_URL)(
       expect(killedAt).not.toBeNull();
 
       const uow = createUnitOfWork(db.database);
-      const q = async <T>(query: ReturnType<typeof sql>) =>
-        ((await db.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+      const q = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => {
+        const result = (await db.database.db.execute(query)) as { rows: unknown[] };
+        return result.rows as T[];
+      };
       // Nothing lost: every message reaches the group, and what is due in the outbox goes (the dead replica's
       // leases end).
       const relayed = () =>
