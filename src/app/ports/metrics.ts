@@ -18,7 +18,7 @@ export interface Metrics {
   payment(rail: string, status: string): void;
   /** A ledger entry was written, by reason (counted when its transaction commits). */
   ledgerEntry(reason: string): void;
-  /** An error, by kind (`update`, `update_parked`, `request`, `outbox_send`, `job`…). */
+  /** An error, by kind (`update`, `request`, `outbox_send`, `scrape`). */
   error(kind: string): void;
 }
 

@@ -88,7 +88,7 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
   });
   const errors = new Counter({
     name: 'fanbridge_errors_total',
-    help: 'Errors by kind (update, update_parked, request, outbox_send, job, scrape)',
+    help: 'Errors by kind (update, request, outbox_send, scrape)',
     labelNames: ['kind'] as const,
     registers,
   });
