@@ -84,7 +84,8 @@ export function createFloodGuard(deps: {
       try {
         return await fn();
       } finally {
-        deps.store
+        // Awaited: this process's next call to the chat must find the lease given back.
+        await deps.store
           .releaseChat(chatId, lease)
           .catch((err: unknown) =>
             deps.logger.warn({ err, chatId }, 'could not give back the chat send lease'),
