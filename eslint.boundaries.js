@@ -22,6 +22,7 @@ const FRAMEWORKS = [
   '@electric-sql/*',
   '@fluent/*',
   'pino',
+  'prom-client',
 ];
 const ADAPTERS = ['bot', 'http', 'jobs', 'db', 'integrations', 'i18n'];
 

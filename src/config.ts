@@ -106,6 +106,14 @@ const fields = z.object({
     )
     .optional(),
   STRIPE_API_BASE: url('e.g. https://api.stripe.com').default('https://api.stripe.com'),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9_-]{16,256}$/,
+      'must be 16-256 characters of A-Z, a-z, 0-9, _ or - (try `openssl rand -hex 32`)',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -162,6 +170,8 @@ export interface Config {
   adminUserIds: number[];
   stripe: { secretKey: string; webhookSecret: string; apiBase: string } | null;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Set → `GET /metrics` answers a scraper sending it as a bearer token; unset → no /metrics. */
+  metricsToken: string | null;
 }
 
 /** Blank values count as unset, and legacy names are accepted as aliases. */
@@ -208,6 +218,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
         }
       : null,
     logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN ?? null,
   };
 }
 

@@ -18,6 +18,9 @@ import { outboxDispatch } from './db/repos/outbox.ts';
 import { jobsPort } from './jobs/port.ts';
 import { createOutboxViews } from './bot/views.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
+import { callMetrics } from './integrations/telegram/call-metrics.ts';
+import { createPrometheusMetrics } from './integrations/metrics/prometheus.ts';
+import { NO_METRICS, type Metrics } from './app/ports/metrics.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
 import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
@@ -45,6 +48,10 @@ export interface Deps {
   groupLocale: () => Promise<Locale>;
   /** The embedded database's daily backup (DATA_DIR/backups); null on PostgreSQL. */
   backup: { dir: string; run: () => Promise<BackupRun> } | null;
+  /** What the process counts (no-ops unless METRICS_TOKEN is set). */
+  metrics: Metrics;
+  /** The Prometheus exposition, when METRICS_TOKEN is set. */
+  renderMetrics: (() => Promise<{ contentType: string; body: string }>) | null;
 }
 
 export interface DepsOverrides {
@@ -60,6 +67,8 @@ export interface DepsOverrides {
    * database opened from the config, none for one handed in (tests choose a directory, or none).
    */
   backupsDir?: string | null;
+  /** How long a replica may hold a chat's send lease (PostgreSQL; tests shorten it). */
+  chatLeaseMs?: number;
 }
 
 /** Settings read at most once per `ttlMs` (the sender asks on every claim). */
@@ -97,11 +106,36 @@ export async function createDeps(
     await migrateDatabase(database);
     const clock = overrides.clock ?? systemClock;
     const jobs = createJobs(database, logger.child({ component: 'jobs' }));
-    const uow = createUnitOfWork(database, (handle) => jobsPort(jobs, handle));
+    const jobsFor = (handle: Parameters<typeof jobsPort>[1]) => jobsPort(jobs, handle);
+    const prometheus = config.metricsToken
+      ? createPrometheusMetrics({
+          sources: {
+            outboxBacklog: () => createUnitOfWork(database).repos.stats.outboxBacklogByChat(),
+            jobQueues: async () =>
+              (await jobs.boss.getQueues()).map((q) => ({
+                queue: q.name,
+                ready: Math.max(0, q.queuedCount - q.deferredCount),
+                deferred: q.deferredCount,
+                active: q.activeCount,
+              })),
+          },
+        })
+      : null;
+    const metrics = prometheus?.metrics ?? NO_METRICS;
+    const uow = createUnitOfWork(database, jobsFor, prometheus ? metrics : undefined);
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
+    if (prometheus) api.config.use(callMetrics(metrics));
     const dispatch = outboxDispatch(database.db);
-    const guard = createFloodGuard({ store: dispatch, clock, logger });
+    // Several replicas can share PostgreSQL: calls to one chat are then serialised through the database.
+    const guard = createFloodGuard({
+      store: dispatch,
+      clock,
+      logger,
+      metrics,
+      shared: database.engine === 'postgres',
+      ...(overrides.chatLeaseMs ? { leaseMs: overrides.chatLeaseMs } : {}),
+    });
     const settingsCache = cachedSettings(uow, 5_000);
     const { translator } = createTexts({
       onMissing: (what) => logger.warn({ what }, 'a text is missing from the catalogue'),
@@ -116,6 +150,7 @@ export async function createDeps(
         logger,
         clock,
         guard,
+        metrics,
         topicCreationsPerMinute: async () => (await settingsCache()).topic_creations_per_minute,
       },
       {
@@ -190,6 +225,8 @@ export async function createDeps(
       translator,
       groupLocale,
       backup,
+      metrics,
+      renderMetrics: prometheus ? () => prometheus.render() : null,
     };
   } catch (err) {
     if (!overrides.database) await database.close().catch(() => {});

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { logFields } from './logging/context.ts';
 import { createScrubber } from './logging/redact.ts';
 import { serializeError, serializeErrorFields } from './logging/serialize-error.ts';
 
@@ -14,7 +15,8 @@ export interface LoggerOptions {
 /**
  * JSON logs to stdout. Errors are serialised without grammY's request URL (it holds the bot token) or
  * payloads, and every line is scrubbed of the configured secrets and of anything that looks like a token
- * or a Stripe key before it is written. `createLogger('silent')` still works for tests.
+ * or a Stripe key before it is written. A line written while an update or a request is handled carries
+ * its `update_id` / `req_id` (logging/context.ts). `createLogger('silent')` still works for tests.
  */
 export function createLogger(
   options: LevelWithSilent | LoggerOptions,
@@ -26,6 +28,8 @@ export function createLogger(
     {
       level: opts.level,
       base: { service: 'fanbridge' },
+      // The update or request being handled (logging/context.ts), on every line written for it.
+      mixin: () => logFields(),
       serializers: { err: serializeError, error: serializeError, e: serializeError },
       formatters: { log: serializeErrorFields },
       redact: {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError } from './db/client.ts';
 import { DataDirLockedError } from './db/lock.ts';
+import { PollerLockedError } from './db/poller-lock.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createScrubber, secretValues } from './logging/redact.ts';
 import { StartupError, startApp } from './server.ts';
@@ -11,6 +12,7 @@ export function isOperatorError(err: unknown): err is Error {
     err instanceof ConfigError ||
     err instanceof DatabaseUnavailableError ||
     err instanceof DataDirLockedError ||
+    err instanceof PollerLockedError ||
     err instanceof StartupError
   );
 }

@@ -10,7 +10,9 @@ import type { Context } from './bot/context.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
 import { createHttpApp } from './http/app.ts';
+import { acquirePollerLock } from './db/poller-lock.ts';
 import { createPollingLog } from './integrations/telegram/polling-log.ts';
+import { callMetrics } from './integrations/telegram/call-metrics.ts';
 import { uuidFromKey } from './jobs/ids.ts';
 import { startWorkers } from './jobs/workers/index.ts';
 import { toBillingEvent } from './integrations/stripe/events.ts';
@@ -57,6 +59,14 @@ export async function startApp(
       await fn().catch((err: unknown) => logger.warn({ err }, 'shutdown step failed'));
   };
   try {
+    if (!config.webhook) {
+      // One poller per database: a second one is refused before it starts anything.
+      const lock = await acquirePollerLock(deps.database, (err) => {
+        logger.fatal({ err }, 'lost the poller lock: exiting so that two processes never poll at once');
+        process.exit(1);
+      });
+      if (lock) cleanup.push(() => lock.release());
+    }
     await deps.jobs.start();
     cleanup.push(() => deps.jobs.stop());
     if (await deps.services.seedDefaultCatalog()) logger.info('seeded the default catalog');
@@ -73,6 +83,7 @@ export async function startApp(
       {
         apiRoot: config.telegramApiRoot,
         floodTransformer: deps.guard.transformer(),
+        ...(deps.renderMetrics ? { callMetrics: callMetrics(deps.metrics) } : {}),
         ...(options.botInfo ? { botInfo: options.botInfo } : {}),
       },
     );
@@ -83,6 +94,7 @@ export async function startApp(
     const claimCode = await deps.services.hub.prepareClaimCode();
     if (claimCode) process.stderr.write(claimCodeLine(claimCode, bot.botInfo.username));
     const processor = createUpdateProcessor(bot, logger, {
+      metrics: deps.metrics,
       ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
     });
     await startWorkers({
@@ -99,6 +111,11 @@ export async function startApp(
 
     const http = createHttpApp({
       logger,
+      counters: deps.metrics,
+      metrics:
+        config.metricsToken && deps.renderMetrics
+          ? { token: config.metricsToken, render: deps.renderMetrics }
+          : null,
       health: { ping: () => deps.database.ping(), engine: deps.database.engine, startedAt: new Date() },
       telegram: config.webhook ? { processor, secret: config.webhook.secret } : null,
       stripe:

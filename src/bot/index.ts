@@ -38,6 +38,8 @@ export interface CreateBotOptions {
   apiRoot: string;
   /** Shares 429s and budget use of direct answers with the outbox. */
   floodTransformer?: Transformer;
+  /** Counts the calls that reach Telegram (innermost). */
+  callMetrics?: Transformer;
   /** Skip getMe at start (tests, or a cached value). */
   botInfo?: UserFromGetMe;
 }
@@ -65,6 +67,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const bot = new Bot<Context>(token, config);
 
   // Inner first: the flood transformer sees every attempt, including those auto-retry repeats.
+  if (options.callMetrics) bot.api.config.use(options.callMetrics);
   if (options.floodTransformer) bot.api.config.use(options.floodTransformer);
   // A typing indicator per chat at most every 5 s (before the flood guard: a dropped one spends nothing).
   bot.api.config.use(typingThrottle());

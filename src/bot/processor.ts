@@ -7,6 +7,7 @@ import {
 } from '@grammyjs/runner';
 import { BotError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Metrics } from '../app/ports/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { RetryUpdateError } from './middlewares/update-lifecycle.ts';
@@ -33,19 +34,23 @@ export interface UpdateProcessor {
 export function createUpdateProcessor(
   bot: Bot<Context>,
   logger: Logger,
-  opts: { retryDelaysMs?: number[] } = {},
+  opts: { retryDelaysMs?: number[]; metrics?: Pick<Metrics, 'update' | 'error'> } = {},
 ): UpdateProcessor {
   const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const background = new Set<Promise<void>>();
+  const type = (update: Update) => Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
 
   async function handle(update: Update): Promise<'done' | 'retry'> {
     try {
       await bot.handleUpdate(update);
+      opts.metrics?.update(type(update), 'done');
       return 'done';
     } catch (err) {
       const inner = err instanceof BotError ? err.error : err;
       if (!(inner instanceof RetryUpdateError))
         logger.error({ err: inner, update_id: update.update_id }, 'update failed outside the lifecycle');
+      opts.metrics?.update(type(update), 'retry');
+      opts.metrics?.error('update');
       return 'retry';
     }
   }

@@ -34,6 +34,13 @@ describe('secretValues', () => {
     );
   });
 
+  it('collects the metrics token, and a line holding it is scrubbed', () => {
+    const token = 'metrics-bearer-0123456789abcdef';
+    const found = secretValues({ metricsToken: token });
+    expect(found).toEqual([token]);
+    expect(createScrubber(found)(`{"authorization":"Bearer ${token}"}`)).not.toContain(token);
+  });
+
   it.each([
     ['no password', 'postgres://app@db:5432/x', []],
     ['a password in the query', 'postgres://db:5432/x?user=app&password=querySecret1', ['querySecret1']],

@@ -28,6 +28,7 @@ export interface SecretSources {
   webhook?: { secret: string } | null;
   stripe?: { secretKey: string; webhookSecret: string } | null;
   databaseUrl?: string | null;
+  metricsToken?: string | null;
 }
 
 /** The secret values of a config: the bot token and its secret part, API keys, the database password. */
@@ -41,6 +42,7 @@ export function secretValues(config: SecretSources): string[] {
   if (config.webhook) out.push(config.webhook.secret);
   if (config.stripe) out.push(config.stripe.secretKey, config.stripe.webhookSecret);
   if (config.databaseUrl) out.push(...databaseSecrets(config.databaseUrl));
+  if (config.metricsToken) out.push(config.metricsToken);
   return [...new Set(out.filter((s) => s.length >= MIN_SECRET_LENGTH))];
 }
 

@@ -105,3 +105,14 @@ export function classOf(payload: OutboxPayload): OutboxClass {
       return OUTBOX_CLASS.notice;
   }
 }
+
+/**
+ * A call to a chat that may not go now: a 429 (seen by this or another replica) runs until `until`, or
+ * another replica holds the chat's send lease (epoch ms). Thrown by the flood guard.
+ */
+export class ChatHeld extends Error {
+  override name = 'ChatHeld';
+  constructor(readonly until: number) {
+    super(`chat held until ${new Date(until).toISOString()}`);
+  }
+}

@@ -53,6 +53,10 @@ export interface OutboxBacklog {
 export interface StatsRepo {
   dashboard(windows: StatWindows): Promise<DashboardStats>;
   outboxBacklog(): Promise<OutboxBacklog[]>;
+  /** What waits per class and per kind of target chat, with the oldest item's age (metrics). */
+  outboxBacklogByChat(): Promise<
+    Array<{ priority: number; chatKind: 'private' | 'group'; pending: number; oldestSeconds: number }>
+  >;
 }
 
 /** An export written by the running process. */

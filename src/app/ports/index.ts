@@ -47,6 +47,7 @@ export type * from './campaigns.ts';
 export type * from './quick-replies.ts';
 export type * from './texts.ts';
 export type * from './updates.ts';
+export type * from './metrics.ts';
 
 /** Repositories bound to one database handle (the pool, or an open transaction). */
 export interface Repos {

@@ -246,6 +246,9 @@ export interface ClaimResult {
   wakeAt: Date | null;
 }
 
+/** The answer to `takeChat`. */
+export type ChatLease = { taken: true } | { taken: false; blockedUntil: number; sendingUntil: number };
+
 /**
  * The outbox worker's side: claim what may be sent now within the flood budgets (lanes by turn, see
  * docs/ARCHITECTURE.md "The ordering rule"), and the budgets' shared state (replicas and direct answers).
@@ -273,6 +276,13 @@ export interface OutboxDispatch {
   blockChat(chatId: number, until: Date): Promise<void>;
   /** A send made outside the outbox (a direct answer) still spends the chat's and the bot's budget. */
   recordSend(chatId: number, at: Date): Promise<void>;
+  /**
+   * Takes the chat's send lease until `until` (shared by replicas) unless a 429 holds the chat or another
+   * replica's lease runs: then says until when (epoch ms, 0 = not that reason).
+   */
+  takeChat(chatId: number, now: Date, until: Date): Promise<ChatLease>;
+  /** Gives back the lease taken with `until` (a no-op once another replica took it over). */
+  releaseChat(chatId: number, until: Date): Promise<void>;
   pendingCount(): Promise<number>;
 }
 

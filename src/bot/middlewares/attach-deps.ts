@@ -1,16 +1,21 @@
 import type { MiddlewareFn } from 'grammy';
+import { withLogFields } from '../../logging/context.ts';
 import { isLocale, negotiateLocale, type Locale } from '../../domain/shared/index.ts';
 import type { BotDeps, Context } from '../context.ts';
 import { isAdminGroupId } from '../filters/admin-group.ts';
 
-/** The one place dependencies reach handlers: services, config, an update-tagged logger and `ctx.t`. */
+/**
+ * The one place dependencies reach handlers: services, config, the logger and `ctx.t`; what follows runs
+ * with the update's id on every log line.
+ */
 export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
   return async (ctx, next) => {
     ctx.services = deps.services;
     // The admin groups for this update: the configured ones and those set up with /setup (from memory
     // while fresh; a /setup on any replica is seen at once), so filters can ask synchronously.
     ctx.config = { ...deps.config, adminGroupIds: await deps.services.groups.ids() };
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    // Every line written while this update is handled carries its id, whichever logger writes it.
+    ctx.logger = deps.logger;
     ctx.account = null;
     const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'private';
     setLocale(
@@ -20,7 +25,7 @@ export function attachDeps(deps: BotDeps): MiddlewareFn<Context> {
         ? await deps.groupLocale()
         : negotiateLocale(ctx.from?.language_code),
     );
-    return next();
+    return withLogFields({ update_id: ctx.update.update_id }, next);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { JobsPort, Repos, UnitOfWork } from '../../app/ports/index.ts';
+import type { JobsPort, MoneyObserver, Repos, UnitOfWork } from '../../app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
 import type { SettingsCache } from '../settings-cache.ts';
@@ -42,7 +42,13 @@ const noJobs: JobsFor = () =>
   });
 
 /** `jobs` lets use cases enqueue pg-boss jobs through this handle (in its transaction, if any). */
-export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: SettingsCache): Repos {
+export function createRepos(
+  db: DbOrTx,
+  jobs: JobsFor = noJobs,
+  cache?: SettingsCache,
+  observe?: MoneyObserver,
+): Repos {
+  const ledger = ledgerRepo(db);
   return {
     flows: flowsRepo(db),
     team: teamRepo(db),
@@ -55,8 +61,17 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
     rateLimits: rateLimitsRepo(db),
     pendingGroups: pendingGroupsRepo(db),
     adminGroups: adminGroupsRepo(db, cache),
-    ledger: ledgerRepo(db),
-    payments: paymentsRepo(db),
+    ledger: observe
+      ? {
+          ...ledger,
+          async apply(e) {
+            const r = await ledger.apply(e);
+            if (r.status === 'applied') observe.ledgerEntry(e.reason);
+            return r;
+          },
+        }
+      : ledger,
+    payments: paymentsRepo(db, observe),
     outbox: outboxRepo(db),
     topics: topicsRepo(db),
     links: linksRepo(db),
@@ -129,13 +144,20 @@ function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flu
  * Transactions for the use cases. Inside a Telegram update's handler (app/update-scope.ts), the first
  * transaction also claims the update: a redelivery that raced it finds the claim taken and rolls back.
  */
-export function createUnitOfWork(database: Database, jobs?: JobsFor): UnitOfWork {
+export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: MoneyObserver): UnitOfWork {
   return {
-    repos: createRepos(database.db, jobs, database.settingsCache),
+    repos: createRepos(database.db, jobs, database.settingsCache, observe),
     async run(fn) {
       const scope = updateScope.unclaimed();
+      // Money facts are counted once their transaction committed (a rolled-back one never happened).
+      const heard: Array<(o: MoneyObserver) => void> = [];
+      const deferred: MoneyObserver | undefined = observe && {
+        payment: (rail, status) => heard.push((o) => o.payment(rail, status)),
+        ledgerEntry: (reason) => heard.push((o) => o.ledgerEntry(reason)),
+      };
       const result = await database.db.transaction(async (tx) => {
-        const repos = createRepos(tx, jobs, database.settingsCache);
+        heard.length = 0;
+        const repos = createRepos(tx, jobs, database.settingsCache, deferred);
         if (scope && !(await repos.updates.claim(scope.updateId)))
           throw new DuplicateUpdateError(scope.updateId);
         const gathered = gatheredOutbox(repos.outbox);
@@ -144,6 +166,7 @@ export function createUnitOfWork(database: Database, jobs?: JobsFor): UnitOfWork
         return out;
       });
       if (scope) scope.claimed = true;
+      if (observe) for (const h of heard) h(observe);
       return result;
     },
   };

@@ -11,6 +11,7 @@ import {
 import type {
   Budget,
   ClaimResult,
+  ChatLease,
   ClaimedItem,
   NewOutboxItem,
   OutboxDispatch,
@@ -454,6 +455,36 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             },
           });
       }
+    },
+
+    async takeChat(chatId, now, until): Promise<ChatLease> {
+      const key = `chat:${chatId}`;
+      // One statement on the usual path: the row is free (no 429 running, no lease) and becomes ours.
+      const taken = await db
+        .insert(outboxBudgets)
+        .values({ key, sendingUntil: until })
+        .onConflictDoUpdate({
+          target: outboxBudgets.key,
+          set: { sendingUntil: until },
+          setWhere: sql`coalesce(${outboxBudgets.sendingUntil}, '-infinity') <= ${now}
+            and coalesce(${outboxBudgets.blockedUntil}, '-infinity') <= ${now}`,
+        })
+        .returning({ key: outboxBudgets.key });
+      if (taken.length) return { taken: true };
+      const [row] = await db
+        .select({ blockedUntil: outboxBudgets.blockedUntil, sendingUntil: outboxBudgets.sendingUntil })
+        .from(outboxBudgets)
+        .where(eq(outboxBudgets.key, key));
+      const after = (d: Date | null | undefined) => (d && d > now ? d.getTime() : 0);
+      return { taken: false, blockedUntil: after(row?.blockedUntil), sendingUntil: after(row?.sendingUntil) };
+    },
+
+    async releaseChat(chatId, until) {
+      // Lease ends only grow (a lease is taken after the previous one ended), so an equal end is ours.
+      await db
+        .update(outboxBudgets)
+        .set({ sendingUntil: null })
+        .where(and(eq(outboxBudgets.key, `chat:${chatId}`), eq(outboxBudgets.sendingUntil, until)));
     },
 
     async pendingCount(): Promise<number> {

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Payment, PaymentsRepo } from '../../app/ports/index.ts';
+import type { MoneyObserver, Payment, PaymentsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { payments, products } from '../schema/index.ts';
 
@@ -21,10 +21,15 @@ const columns = {
   refundedAmount: payments.refundedAmount,
 };
 
-export function paymentsRepo(db: DbOrTx): PaymentsRepo {
+/** `observe` hears each status a payment reaches (metrics; the unit of work reports them after commit). */
+export function paymentsRepo(db: DbOrTx, observe?: MoneyObserver): PaymentsRepo {
+  const reached = (rows: Array<{ rail: string }>, status: string) => {
+    for (const r of rows) observe?.payment(r.rail, status);
+  };
   return {
     async create(p) {
       const [row] = await db.insert(payments).values(p).returning(columns);
+      if (row) reached([row], row.status);
       return row as Payment;
     },
     async get(id) {
@@ -82,7 +87,8 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
             sql`(${payments.status} = 'pending' or (${payments.status} = 'failed' and ${payments.rail} = 'stripe'))`,
           ),
         )
-        .returning({ id: payments.id });
+        .returning({ id: payments.id, rail: payments.rail });
+      reached(rows, 'paid');
       return rows.length === 1;
     },
     async markFailed(id, at) {
@@ -90,7 +96,8 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
         .update(payments)
         .set({ status: 'failed', updatedAt: at })
         .where(and(eq(payments.id, id), eq(payments.status, 'pending')))
-        .returning({ id: payments.id });
+        .returning({ id: payments.id, rail: payments.rail });
+      reached(rows, 'failed');
       return rows.length === 1;
     },
     async findOpenCheckout(a) {
@@ -127,21 +134,24 @@ export function paymentsRepo(db: DbOrTx): PaymentsRepo {
         .where(eq(payments.id, id));
     },
     async setRefunded(id, refundedAmount, at) {
-      await db
+      const rows = await db
         .update(payments)
         .set({
           refundedAmount,
           status: sql`case when ${refundedAmount} >= ${payments.amount} then 'refunded' else ${payments.status} end`,
           updatedAt: at,
         })
-        .where(and(eq(payments.id, id), inArray(payments.status, ['paid', 'refunded'])));
+        .where(and(eq(payments.id, id), inArray(payments.status, ['paid', 'refunded'])))
+        .returning({ rail: payments.rail, status: payments.status });
+      for (const r of rows) reached([r], r.status === 'refunded' ? 'refunded' : 'partially_refunded');
     },
     async markRefunded(id, at) {
       const rows = await db
         .update(payments)
         .set({ status: 'refunded', updatedAt: at })
         .where(and(eq(payments.id, id), eq(payments.status, 'paid')))
-        .returning({ id: payments.id });
+        .returning({ id: payments.id, rail: payments.rail });
+      reached(rows, 'refunded');
       return rows.length === 1;
     },
     async recent(userId, limit) {

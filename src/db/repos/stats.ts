@@ -37,6 +37,23 @@ export function statsRepo(db: DbOrTx): StatsRepo {
 
   return {
     outboxBacklog: backlog,
+    async outboxBacklogByChat() {
+      // Open items only (the partial index outbox_open_idx): the cost follows the backlog, not the table.
+      return (
+        await rows(
+          db,
+          sql`select priority, chat_id < 0 as to_group, count(*) as pending,
+                     extract(epoch from now() - min(created_at)) as oldest_s
+              from outbox where status in ('pending', 'sending') group by 1, 2`,
+        )
+      ).map((r) => ({
+        priority: n(r.priority),
+        chatKind:
+          (r.to_group as unknown) === true || r.to_group === 't' ? ('group' as const) : ('private' as const),
+        pending: n(r.pending),
+        oldestSeconds: n(r.oldest_s),
+      }));
+    },
     async dashboard(w) {
       const [t, d7, d30] = [w.today, w.days7, w.days30].map((d) => d.toISOString());
       const windows = (expr: ReturnType<typeof sql>, at: ReturnType<typeof sql>, name: string) => sql`

@@ -157,4 +157,9 @@ export const outboxBudgets = pgTable('outbox_budgets', {
     .notNull()
     .default(sql`'{}'`),
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  /**
+   * `chat:<id>` rows: a replica is sending to this chat until then (a lease, taken before each call on
+   * PostgreSQL): sends to one chat are serialised across replicas, so a 429 is known before the next leaves.
+   */
+  sendingUntil: timestamp('sending_until', { withTimezone: true }),
 });

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { withLogFields } from '../../logging/context.ts';
 import type { Logger } from '../../logger.ts';
 
 /**
@@ -8,9 +9,12 @@ import type { Logger } from '../../logger.ts';
 export function requestLog(logger: Logger) {
   return createMiddleware(async (c, next) => {
     const started = performance.now();
-    const id = c.req.header('x-request-id') ?? crypto.randomUUID();
+    // A caller's id is kept when it is a plain token (it goes on every line); anything else gets ours.
+    const given = c.req.header('x-request-id');
+    const id = given && /^[\w.:-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     c.header('x-request-id', id);
-    await next();
+    // Every line written while the request is handled carries its id (an update's lines add update_id).
+    await withLogFields({ req_id: id }, next);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
     const line = { req_id: id, method: c.req.method, path: c.req.path, status, ms };

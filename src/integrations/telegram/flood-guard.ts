@@ -1,24 +1,98 @@
 import type { Transformer } from 'grammy';
-import { BUDGETED_METHODS } from '../../app/outbox/policy.ts';
-import type { OutboxDispatch } from '../../app/ports/index.ts';
+import { BUDGETED_METHODS, ChatHeld } from '../../app/outbox/policy.ts';
+import type { Metrics, OutboxDispatch } from '../../app/ports/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import type { Logger } from '../../logger.ts';
 
 /** A direct answer waits out at most this much of a running retry_after (the fan is watching). */
 const MAX_DIRECT_WAIT_MS = 5_000;
+/** How long a replica may hold a chat's send lease; a crashed replica's lease frees the chat after it. */
+const DEFAULT_LEASE_MS = 10_000;
+/** How often a send waiting for another replica's lease on the same chat looks again. */
+const DEFAULT_POLL_MS = 25;
 
 /**
  * What direct answers (grammY, outside the outbox) and the outbox know about each chat's flood state,
  * shared: a 429 seen by either stops both until retry_after has passed, and direct sends use up the
  * same budget the outbox plans with. The in-memory map closes the gap before the database write lands.
+ *
+ * `shared` (PostgreSQL, where several replicas may run): every budgeted call also takes the chat's send
+ * lease in the database (`outbox_budgets.sending_until`), which is refused while a 429 recorded by any
+ * replica runs: calls to one chat are serialised across processes as they are within one, so no replica
+ * sends into a retry_after another one was given, even while that 429's answer is still on its way.
  */
 export function createFloodGuard(deps: {
-  store: Pick<OutboxDispatch, 'blockChat' | 'recordSend'>;
+  store: Pick<OutboxDispatch, 'blockChat' | 'recordSend' | 'takeChat' | 'releaseChat'>;
   clock: Clock;
   logger: Logger;
+  shared?: boolean;
+  leaseMs?: number;
+  pollMs?: number;
+  metrics?: Pick<Metrics, 'tooManyRequests'>;
 }) {
   const blocked = new Map<number, number>();
   const tails = new Map<number, Promise<unknown>>();
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const pollMs = deps.pollMs ?? DEFAULT_POLL_MS;
+  const now = () => deps.clock.now().getTime();
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+  const note = (chatId: number, until: number) => {
+    if (until > (blocked.get(chatId) ?? 0)) blocked.set(chatId, until);
+  };
+
+  /**
+   * Waits until the chat is free (this process's view, then the database's lease when shared) and runs
+   * `fn` holding it. Throws ChatHeld when a running 429 ends after `wait.blockedMs`, or another replica's
+   * lease outlives `wait.busyMs`.
+   */
+  async function exclusive<T>(
+    chatId: number,
+    wait: { blockedMs: number; busyMs: number },
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const start = now();
+    for (;;) {
+      const until = guard.blockedUntil(chatId);
+      if (until) {
+        if (until > start + wait.blockedMs) throw new ChatHeld(until);
+        await sleep(until - now());
+        continue;
+      }
+      if (!deps.shared) return fn();
+      const at = deps.clock.now();
+      const lease = new Date(at.getTime() + leaseMs);
+      let held: { blockedUntil: number; sendingUntil: number } | null = null;
+      try {
+        const r = await deps.store.takeChat(chatId, at, lease);
+        if (!r.taken) held = r;
+      } catch (err) {
+        // The database is away: send anyway (this process's own view still holds), rather than not at all.
+        deps.logger.warn({ err, chatId }, 'could not take the chat send lease');
+        return fn();
+      }
+      if (held) {
+        if (held.blockedUntil) {
+          note(chatId, held.blockedUntil);
+          continue;
+        }
+        // Another replica is sending to this chat: its answer (perhaps a 429) comes first.
+        if (now() + pollMs > start + wait.busyMs)
+          throw new ChatHeld(Math.max(held.sendingUntil, now() + pollMs));
+        await sleep(pollMs);
+        continue;
+      }
+      try {
+        return await fn();
+      } finally {
+        // Awaited: this process's next call to the chat must find the lease given back.
+        await deps.store
+          .releaseChat(chatId, lease)
+          .catch((err: unknown) =>
+            deps.logger.warn({ err, chatId }, 'could not give back the chat send lease'),
+          );
+      }
+    }
+  }
 
   const guard = {
     /**
@@ -37,17 +111,31 @@ export function createFloodGuard(deps: {
         if (tails.get(chatId) === tail) tails.delete(chatId);
       }
     },
+    /**
+     * The outbox's way in: serialised with every call to the chat (across replicas when shared); throws
+     * ChatHeld at once while a 429 runs (the item is rescheduled for then), and waits for another
+     * replica's lease (at most its length).
+     */
+    outboxCall<T>(chatId: number, fn: () => Promise<T>): Promise<T> {
+      return guard.serial(chatId, () => exclusive(chatId, { blockedMs: 0, busyMs: leaseMs + pollMs }, fn));
+    },
     /** Epoch ms until which nothing may go to this chat (0 = free), as far as this process knows. */
     blockedUntil(chatId: number): number {
       const until = blocked.get(chatId) ?? 0;
-      if (until && until <= deps.clock.now().getTime()) blocked.delete(chatId);
-      return until > deps.clock.now().getTime() ? until : 0;
+      const t = now();
+      if (until && until <= t) blocked.delete(chatId);
+      return until > t ? until : 0;
     },
     async onRetryAfter(chatId: number, seconds: number): Promise<Date> {
-      const until = new Date(deps.clock.now().getTime() + seconds * 1000);
-      blocked.set(chatId, Math.max(blocked.get(chatId) ?? 0, until.getTime()));
+      const until = new Date(now() + seconds * 1000);
+      note(chatId, until.getTime());
       await deps.store.blockChat(chatId, until);
       return until;
+    },
+    /** A 429 Telegram gave us (counted once, with the seconds it makes the chat wait). */
+    async onTooManyRequests(chatId: number, seconds: number, path: 'outbox' | 'direct'): Promise<Date> {
+      deps.metrics?.tooManyRequests(path, seconds);
+      return guard.onRetryAfter(chatId, seconds);
     },
     /** A grammY API transformer for direct answers; install it before auto-retry so it sees every attempt. */
     transformer(): Transformer {
@@ -55,31 +143,31 @@ export function createFloodGuard(deps: {
         const chatId = (payload as { chat_id?: unknown }).chat_id;
         if (typeof chatId !== 'number' || !BUDGETED_METHODS.has(method)) return prev(method, payload, signal);
         return guard.serial(chatId, async () => {
-          // Never send into a running retry_after (Telegram counts that against us): wait it out when it
-          // is short, otherwise answer as Telegram would and let the caller give up.
-          const until = guard.blockedUntil(chatId);
-          if (until) {
-            const waitMs = until - deps.clock.now().getTime();
-            if (waitMs > MAX_DIRECT_WAIT_MS) {
-              const retryAfter = Math.ceil(waitMs / 1000);
-              return {
-                ok: false,
-                error_code: 429,
-                description: `Too Many Requests: retry after ${retryAfter}`,
-                parameters: { retry_after: retryAfter },
-              };
-            }
-            await new Promise((r) => setTimeout(r, waitMs));
-          }
-          const res = await prev(method, payload, signal);
           try {
-            if (!res.ok && res.error_code === 429)
-              await guard.onRetryAfter(chatId, res.parameters?.retry_after ?? 1);
-            else if (res.ok) await deps.store.recordSend(chatId, deps.clock.now());
+            // Never send into a running retry_after (Telegram counts that against us): wait it out when
+            // it is short, otherwise answer as Telegram would and let the caller give up.
+            const wait = { blockedMs: MAX_DIRECT_WAIT_MS, busyMs: MAX_DIRECT_WAIT_MS };
+            return await exclusive(chatId, wait, async () => {
+              const res = await prev(method, payload, signal);
+              try {
+                if (!res.ok && res.error_code === 429)
+                  await guard.onTooManyRequests(chatId, res.parameters?.retry_after ?? 1, 'direct');
+                else if (res.ok) await deps.store.recordSend(chatId, deps.clock.now());
+              } catch (err) {
+                deps.logger.warn({ err, chatId }, 'could not record a direct send in the flood budget');
+              }
+              return res;
+            });
           } catch (err) {
-            deps.logger.warn({ err, chatId }, 'could not record a direct send in the flood budget');
+            if (!(err instanceof ChatHeld)) throw err;
+            const retryAfter = Math.max(1, Math.ceil((err.until - now()) / 1000));
+            return {
+              ok: false as const,
+              error_code: 429,
+              description: `Too Many Requests: retry after ${retryAfter}`,
+              parameters: { retry_after: retryAfter },
+            };
           }
-          return res;
         });
       };
     },

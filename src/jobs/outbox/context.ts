@@ -4,6 +4,7 @@ import type { Clock } from '../../domain/shared/index.ts';
 import type {
   ClaimedItem,
   FloodBudgets,
+  Metrics,
   OutboxDispatch,
   OutboxPayload,
   OutboxViews,
@@ -39,6 +40,8 @@ export interface SenderDeps {
   uow: UnitOfWork;
   dispatch: OutboxDispatch;
   guard: FloodGuard;
+  /** Delivered relays and sends given up on. */
+  metrics?: Pick<Metrics, 'relay' | 'error'>;
   /** A plain grammY Api (no auto-retry: 429s are this sender's job). */
   api: Api;
   views: OutboxViews;

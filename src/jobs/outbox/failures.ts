@@ -72,6 +72,7 @@ export async function fail(ctx: SenderContext, item: ClaimedItem, err: unknown, 
         ? 'topic-closed'
         : ('code' in f && f.code) || f.reason;
   lg.warn({ reason }, 'send failed for good');
+  deps.metrics?.error('outbox_send');
   await deps.uow.run(async (r) => {
     await r.outbox.kill(item.id, reason, now);
     if (f.type === 'blocked' && 'userId' in p && p.userId !== undefined)

@@ -80,6 +80,9 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     await ctx.tallies.run(tally, async () => {
       try {
         await send(item);
+        const kind = item.payload.kind;
+        if (kind === 'relay.in' || kind === 'relay.album') deps.metrics?.relay('in');
+        else if (kind === 'relay.out') deps.metrics?.relay('out');
       } catch (err) {
         try {
           await fail(ctx, item, err, tally);

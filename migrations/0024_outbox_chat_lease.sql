@@ -1,0 +1,1 @@
+ALTER TABLE "outbox_budgets" ADD COLUMN "sending_until" timestamp with time zone;

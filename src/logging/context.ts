@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Fields every log line written inside a unit of handling carries (`update_id`, `req_id`). */
+export type LogFields = Readonly<Record<string, string | number>>;
+
+const storage = new AsyncLocalStorage<LogFields>();
+
+/**
+ * Runs `fn` with `fields` added to every log line written inside it, by any logger of the process
+ * (the logger's mixin reads them): one update's or one request's lines can be found by its id, whatever
+ * part of the code wrote them. Nested calls add to the outer fields.
+ */
+export function withLogFields<T>(fields: LogFields, fn: () => T): T {
+  return storage.run({ ...storage.getStore(), ...fields }, fn);
+}
+
+/** The fields of the handling this code runs in (empty outside any). */
+export function logFields(): LogFields {
+  return storage.getStore() ?? {};
+}

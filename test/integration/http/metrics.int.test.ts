@@ -1,0 +1,135 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { eventually, startForumApp } from '../../support/app.ts';
+import { payLatestInvoice } from '../../support/flows.ts';
+import { ADMIN_GROUP_ID } from '../../support/config.ts';
+import { SENTINELS } from '../../support/sentinels.ts';
+import { callbackQuery, command, fanUser, privateText } from '../../support/updates.ts';
+
+const TOKEN = SENTINELS.metricsToken;
+
+type Stack = Awaited<ReturnType<typeof startForumApp>>;
+const stacks: Stack[] = [];
+afterAll(async () => {
+  for (const s of stacks) await s.stop();
+});
+
+async function start(env: Record<string, string> = {}): Promise<Stack> {
+  const s = await startForumApp({ env });
+  stacks.push(s);
+  return s;
+}
+
+const scrape = (s: Stack, auth?: string) =>
+  fetch(`${s.t.baseUrl}/metrics`, auth === undefined ? {} : { headers: { authorization: auth } });
+
+/** The value of one sample (`name{labels} value`), or undefined when the line is absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const m = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = (m[2] ?? '').split(',').filter(Boolean);
+    if (want.every((w) => have.includes(w))) return Number(m[3]);
+  }
+  return undefined;
+}
+
+describe('GET /metrics', () => {
+  it('does not exist without METRICS_TOKEN', async () => {
+    const s = await start();
+    expect((await scrape(s)).status).toBe(404);
+    expect((await scrape(s, `Bearer ${TOKEN}`)).status).toBe(404);
+  });
+
+  it('asks for the bearer token: none or a wrong one is 401, and the body tells nothing', async () => {
+    const s = await start({ METRICS_TOKEN: TOKEN });
+    const cases = [undefined, '', `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, TOKEN, `Basic ${TOKEN}`];
+    for (const auth of cases) {
+      const res = await scrape(s, auth);
+      // The case by its index: a failure must not print the token.
+      expect(res.status, `case ${cases.indexOf(auth)}`).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await res.text()).not.toMatch(/fanbridge_/);
+    }
+    expect((await scrape(s, `Bearer ${TOKEN}`)).status).toBe(200);
+  });
+
+  it('counts updates, webhook answers, calls, relays, payments, ledger entries, the backlog and the process', async () => {
+    const s = await start({ METRICS_TOKEN: TOKEN });
+    const { fake, t } = s;
+    const ann = fanUser(7301, { first_name: 'Ann' });
+    await t.post(command(ann, '/start'));
+    await t.post(privateText(ann, 'hello', { fake }));
+    await eventually(
+      () => fake.callsTo('copyMessage').some((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID),
+      10_000,
+      'the relay',
+    );
+    // A Stars purchase: the catalogue, the invoice, the payment.
+    await t.post(command(ann, '/buy'));
+    const catalog = fake
+      .callsTo('sendMessage')
+      .filter((c) => c.payload.chat_id === ann.id)
+      .at(-1)!;
+    const button = (
+      catalog.payload.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }
+    ).inline_keyboard[0]![0]!;
+    await t.post(callbackQuery(ann, button.callback_data, fake.messagesIn(ann.id).at(-1)!));
+    await payLatestInvoice(t, fake, ann, 'stxMetrics1');
+
+    const res = await scrape(s, `Bearer ${TOKEN}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+
+    expect(
+      sample(text, 'fanbridge_updates_total', { type: 'message', outcome: 'done' }),
+    ).toBeGreaterThanOrEqual(4);
+    expect(sample(text, 'fanbridge_updates_total', { type: 'callback_query', outcome: 'done' })).toBe(1);
+    expect(sample(text, 'fanbridge_updates_total', { type: 'pre_checkout_query', outcome: 'done' })).toBe(1);
+    expect(sample(text, 'fanbridge_webhook_ack_seconds_count', { status: '200' })).toBeGreaterThanOrEqual(6);
+    expect(
+      sample(text, 'fanbridge_webhook_ack_seconds_bucket', { status: '200', le: '+Inf' }),
+    ).toBeGreaterThanOrEqual(6);
+    expect(sample(text, 'fanbridge_relays_total', { direction: 'in' })).toBe(1);
+    // Direct answers (the bot) and the outbox (its own Api) both count their calls.
+    expect(
+      sample(text, 'fanbridge_telegram_calls_total', { method: 'sendMessage', result: 'ok' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(sample(text, 'fanbridge_telegram_calls_total', { method: 'copyMessage', result: 'ok' })).toBe(1);
+    expect(sample(text, 'fanbridge_telegram_calls_total', { method: 'sendInvoice', result: 'ok' })).toBe(1);
+    expect(sample(text, 'fanbridge_payments_total', { rail: 'stars', status: 'pending' })).toBe(1);
+    expect(sample(text, 'fanbridge_payments_total', { rail: 'stars', status: 'paid' })).toBe(1);
+    // The welcome bonus, the message's charge, the purchase.
+    expect(sample(text, 'fanbridge_ledger_entries_total', { reason: 'bonus' })).toBe(1);
+    expect(sample(text, 'fanbridge_ledger_entries_total', { reason: 'spend' })).toBe(1);
+    expect(sample(text, 'fanbridge_ledger_entries_total', { reason: 'purchase' })).toBe(1);
+    expect(sample(text, 'fanbridge_job_queue_depth', { queue: 'telegram-payment', state: 'ready' })).toBe(0);
+    expect(text).toMatch(/^# TYPE fanbridge_outbox_backlog gauge$/m);
+    expect(text).toMatch(/^# TYPE fanbridge_telegram_429_total counter$/m);
+    expect(text).toMatch(/^# TYPE fanbridge_errors_total counter$/m);
+    expect(sample(text, 'fanbridge_process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    expect(sample(text, 'fanbridge_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+    // The token is never part of what is exposed.
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it('shows the outbox backlog per class and chat kind while the group holds sends back', async () => {
+    const s = await start({ METRICS_TOKEN: TOKEN });
+    const { fake, t } = s;
+    await t.app.deps.outbox.stop();
+    const ben = fanUser(7302, { first_name: 'Ben' });
+    await t.post(privateText(ben, 'one', { fake }));
+    await t.post(privateText(ben, 'two', { fake }));
+    const text = await (await scrape(s, `Bearer ${TOKEN}`)).text();
+    // Ben's two messages wait as content (class 2) for the group; his receipt (class 3) for his chat.
+    expect(sample(text, 'fanbridge_outbox_backlog', { class: '2', chat_kind: 'group' })).toBe(2);
+    expect(
+      sample(text, 'fanbridge_outbox_backlog', { class: '3', chat_kind: 'private' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'fanbridge_outbox_oldest_seconds', { class: '2', chat_kind: 'group' }),
+    ).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * One replica of the app in a process of its own, for test/integration/replicas.int.test.ts (started
+ * with child_process.fork). Configured from the environment like the real app (DATABASE_URL, webhook
+ * mode), plus REPLICA_SCALE (the outbox's flood budgets scaled like the fake Bot API's) and
+ * REPLICA_LEASE_MS (the outbox item and chat send leases, shortened so a killed replica's work is taken
+ * over within the test). Sends { type: 'ready', port } once serving; stops on SIGTERM.
+ */
+import { parseConfig } from '../../src/config.ts';
+import { defaultBudgets } from '../../src/app/outbox/policy.ts';
+import { createLogger } from '../../src/logger.ts';
+import { secretValues } from '../../src/logging/redact.ts';
+import { startApp } from '../../src/server.ts';
+
+const config = parseConfig(process.env);
+const leaseMs = Number(process.env.REPLICA_LEASE_MS ?? '30000');
+const logger = createLogger({ level: config.logLevel, secrets: secretValues(config) });
+startApp(config, logger, {
+  hostname: '127.0.0.1',
+  outbox: { budgets: defaultBudgets(Number(process.env.REPLICA_SCALE ?? '1')), leaseMs },
+  chatLeaseMs: leaseMs,
+}).then(
+  (app) => {
+    process.send?.({ type: 'ready', port: app.port });
+    process.once('SIGTERM', () => void app.stop().finally(() => process.exit(0)));
+    process.once('disconnect', () => void app.stop().finally(() => process.exit(0)));
+  },
+  (err: unknown) => {
+    process.stderr.write(`replica failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);
