@@ -16,6 +16,8 @@ import { jobsPort } from './jobs/port.ts';
 import { createOutboxViews } from './bot/views.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
+import { starsStatement } from './integrations/telegram/star-transactions.ts';
+import { stripeStatement } from './integrations/stripe/statement.ts';
 import { createStripeClient } from './integrations/stripe/client.ts';
 import { stripeCardGateway } from './integrations/stripe/gateway.ts';
 import type Stripe from 'stripe';
@@ -129,6 +131,7 @@ export async function createDeps(
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe ? stripeCardGateway(stripe) : undefined,
+      statements: { stripe: stripe ? stripeStatement(stripe) : null, stars: starsStatement(api) },
       probes: createSystemProbes({ config, database, jobs, api, startedAt: clock.now(), stripe }),
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),

@@ -14,7 +14,16 @@ import { createTeamServices } from './admin/team/index.ts';
 import { createSettingsAdminServices } from './admin/settings/index.ts';
 import { createBillingServices } from './billing/index.ts';
 import { createContentServices } from './content/index.ts';
-import type { Access, CardGateway, StarsRefunds, SystemProbes, UnitOfWork } from './ports/index.ts';
+import type {
+  Access,
+  CardGateway,
+  StarsRefunds,
+  StarsStatement,
+  StripeStatement,
+  SystemProbes,
+  UnitOfWork,
+} from './ports/index.ts';
+import { createReconcileServices } from './reconcile/index.ts';
 import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
@@ -44,6 +53,8 @@ export interface ServiceDeps {
   probes?: SystemProbes;
   /** The Stripe key is a test key: the control center links to Stripe's test-mode dashboard. */
   stripeTestMode?: boolean;
+  /** The providers' statements for reconciliation (absent: that rail is not compared). */
+  statements?: { stripe: StripeStatement | null; stars: StarsStatement | null };
   /** Removes secrets from a text before it is stored (the error log); the composition root's scrubber. */
   scrub?: (text: string) => string;
 }
@@ -86,6 +97,12 @@ export function createServices(input: ServiceDeps) {
 
     /** The control center's Settings: every value, audited changes, the last changes. */
     settingsAdmin: createSettingsAdminServices(deps),
+
+    /** Books against Stripe's and Telegram's statements: `npm run reconcile`, System, the daily job. */
+    reconcile: createReconcileServices({
+      ...deps,
+      statements: input.statements ?? { stripe: null, stars: null },
+    }),
   };
 }
 

@@ -26,6 +26,7 @@ import { conversationsRepo } from './conversations.ts';
 import { userDirectoryRepo } from './users-admin.ts';
 
 import { adminPaymentsRepo, errorLogRepo } from './payments-admin.ts';
+import { reconcileRepo } from './reconcile.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -71,6 +72,7 @@ export function createRepos(db: DbOrTx, jobs: JobsFor = noJobs, cache?: Settings
 
     adminPayments: adminPaymentsRepo(db),
     errorLog: errorLogRepo(db),
+    reconcile: reconcileRepo(db),
     jobs: jobs(db),
   };
 }
