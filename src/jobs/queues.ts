@@ -117,7 +117,21 @@ export const QUEUES = {
       reason: z.string().min(1),
     }),
   },
+  /**
+   * The daily reconciliation: the last 48 hours of Stripe's and Telegram's statements against the books,
+   * one alert per new mismatch (keyed, so a retry or the next day does not repeat it). A statement that
+   * could not be read fails the run, which is retried.
+   */
+  reconcile: {
+    name: 'reconcile',
+    options: { policy: 'singleton', retryLimit: 4, retryDelay: 600, expireInSeconds: 900 },
+    payload: z.object({}).passthrough(),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /** Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. */
-export const SCHEDULES = [{ queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' }] as const;
+export const SCHEDULES = [
+  { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
+  // Daily, at a quiet hour (UTC); it reads 48 hours, so a missed day is still covered by the next.
+  { queue: QUEUES.reconcile.name, cron: '40 4 * * *' },
+] as const;

@@ -68,7 +68,9 @@ async function readStripe(s: StripeStatement, period: ReconcilePeriod) {
   const older = (await s.refunded(period.since, period.until)).filter((ref) => !seen.has(ref));
   for (const ref of older.slice(0, MAX_LOOKUPS)) {
     const p = await s.payment(ref);
-    if (p) payments.push(p), seen.add(ref);
+    if (!p) continue;
+    payments.push(p);
+    seen.add(ref);
   }
   const disputes = await s.disputes(period.since, period.until);
   return { payments, disputes, seen };
@@ -96,7 +98,12 @@ export async function runReconciliation(
       provider.push(...read.payments);
       disputes = read.disputes;
       stripeSeen = read.seen;
-      rails.push({ rail: 'stripe', status: 'read', payments: read.payments.length, disputes: disputes.length });
+      rails.push({
+        rail: 'stripe',
+        status: 'read',
+        payments: read.payments.length,
+        disputes: disputes.length,
+      });
     } catch (err) {
       rails.push({ rail: 'stripe', status: 'failed', error: message(err) });
     }
@@ -362,12 +369,41 @@ export function mismatchText(m: Mismatch) {
   });
 }
 
+export type ViewResult =
+  { ok: true; report: ReconcileReport; canFix: boolean } | { ok: false; code: 'not_allowed' | 'unavailable' };
+
+/**
+ * The control center's reconciliation (System): the last 30 days for those who see revenue
+ * (`stats.view`); `canFix` for those who may apply fixes (`payments.refund`, checked again on apply).
+ */
+export async function viewReconciliation(deps: ReconcileDeps, actorId: number): Promise<ViewResult> {
+  if (!(await deps.access.can(actorId, 'stats.view'))) return { ok: false, code: 'not_allowed' };
+  if (!deps.statements.stripe && !deps.statements.stars) return { ok: false, code: 'unavailable' };
+  const now = deps.clock.now();
+  const report = await runReconciliation(deps, lastDays(now, DEFAULT_DAYS));
+  return { ok: true, report, canFix: await deps.access.can(actorId, 'payments.refund') };
+}
+
+/** [now − days, now]. */
+export const lastDays = (now: Date, days: number): ReconcilePeriod => ({
+  since: new Date(now.getTime() - days * 24 * 3600_000),
+  until: now,
+});
+
 /** Reconciliation with its dependencies bound (the CLI, the System screen, the daily job). */
 export function createReconcileServices(deps: ReconcileDeps) {
   return {
     /** Whether any provider's statement can be read here. */
     available: deps.statements.stripe !== null || deps.statements.stars !== null,
     run: (period: ReconcilePeriod) => runReconciliation(deps, period),
+    view: (actorId: number) => viewReconciliation(deps, actorId),
+    /** A fix from the control center: over the same last 30 days the screen showed. */
+    applyFromHub: (actorId: number, id: string) =>
+      applyReconcileFix(deps, {
+        id,
+        period: lastDays(deps.clock.now(), DEFAULT_DAYS),
+        actor: { kind: 'admin', id: actorId },
+      }),
     apply: (a: Parameters<typeof applyReconcileFix>[1]) => applyReconcileFix(deps, a),
     alertNew: () => alertNewMismatches(deps),
   };

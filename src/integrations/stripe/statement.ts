@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import type { ProviderDispute, ProviderPayment, StripeStatement } from '../../app/ports/index.ts';
 
-const PAGE = 100;
+const MAX_PAGE = 100;
 const intOf = (v: string | undefined) => (v && /^\d{1,15}$/.test(v) ? Number(v) : null);
 const range = (since: Date, until: Date) => ({
   gte: Math.floor(since.getTime() / 1000),
@@ -29,7 +29,9 @@ function toProvider(pi: Stripe.PaymentIntent): ProviderPayment | null {
  * Stripe's statement for reconciliation, read with list calls paged by the SDK (`starting_after`), 100
  * at a time. Read-only: no call here creates or changes anything.
  */
-export function stripeStatement(stripe: Stripe): StripeStatement {
+/** `pageSize`: list calls' `limit` (Stripe's largest, 100, by default; tests page with less). */
+export function stripeStatement(stripe: Stripe, opts: { pageSize?: number } = {}): StripeStatement {
+  const PAGE = opts.pageSize ?? MAX_PAGE;
   return {
     async payments(since, until) {
       const out: ProviderPayment[] = [];

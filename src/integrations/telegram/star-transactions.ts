@@ -4,7 +4,7 @@ import { invoicePaymentId } from '../../app/billing/stars.ts';
 import type { ProviderPayment, StarsStatement } from '../../app/ports/index.ts';
 
 /** Telegram's largest page. */
-const PAGE = 100;
+const MAX_PAGE = 100;
 /** At most this many pages (a million transactions): a bound, not a limit any bot reaches. */
 const MAX_PAGES = 10_000;
 
@@ -17,7 +17,9 @@ const userPartner = (p: StarTransaction['source']) =>
  * original's id). Telegram lists them in chronological order, so every page is read; payments dated
  * before `since` are kept only when their refund is not.
  */
-export function starsStatement(api: Api): StarsStatement {
+/** `pageSize`: transactions a call (Telegram's largest, 100, by default; tests page with less). */
+export function starsStatement(api: Api, opts: { pageSize?: number } = {}): StarsStatement {
+  const PAGE = opts.pageSize ?? MAX_PAGE;
   return {
     async payments(since) {
       const paid = new Map<string, ProviderPayment>();

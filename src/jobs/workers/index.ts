@@ -9,6 +9,7 @@ import { startAutoRechargeWorker } from './auto-recharge.ts';
 import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
 import { startStripeDetachWorker } from './stripe-detach.ts';
+import { startReconcileWorker } from './reconcile.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -36,4 +37,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   );
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
+  await startReconcileWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'reconcile' }));
 }
