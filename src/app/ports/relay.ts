@@ -78,10 +78,17 @@ export interface MessageLink {
   groupThreadId: number | null;
   groupMessageId: number | null;
   adminId: number | null;
+  /**
+   * How the group side was made: `copy` (the bot's own message: edited in place, deletable) or
+   * `forward` (the relay's forward mode: cannot be edited, an edit goes as a reply note). Null on links
+   * from before it was recorded.
+   */
+  mode: 'copy' | 'forward' | null;
 }
 
 export interface LinksRepo {
-  add(link: Omit<MessageLink, 'id'>): Promise<void>;
+  /** Records a relayed pair; `mode` defaults to `copy` (everything but a forwarded fan message). */
+  add(link: Omit<MessageLink, 'id' | 'mode'> & { mode?: 'copy' | 'forward' }): Promise<void>;
   byGroupMessage(groupChatId: number, groupMessageId: number): Promise<MessageLink | null>;
   byFanMessage(fanChatId: number, fanMessageId: number): Promise<MessageLink | null>;
   /** The fan's latest message relayed into the topic, for the read receipt. */

@@ -220,12 +220,16 @@ const linkColumns = {
   groupThreadId: messageLinks.groupThreadId,
   groupMessageId: messageLinks.groupMessageId,
   adminId: messageLinks.adminId,
+  mode: messageLinks.mode,
 };
 
 export function linksRepo(db: DbOrTx): LinksRepo {
   return {
     async add(link) {
-      await db.insert(messageLinks).values(link).onConflictDoNothing();
+      await db
+        .insert(messageLinks)
+        .values({ ...link, mode: link.mode ?? 'copy' })
+        .onConflictDoNothing();
     },
     async byGroupMessage(groupChatId, groupMessageId) {
       const [row] = await db
