@@ -33,6 +33,8 @@ export interface FanMessage {
   type: string;
   /** Set on an album's items: charged one by one, relayed together (app/albums.ts). */
   mediaGroupId?: string | undefined;
+  /** The message of their own chat it replies to (an admin's answer, or their own): threaded in the topic. */
+  replyToMessageId?: number | undefined;
 }
 
 export type AcceptFanMessageResult =
@@ -113,6 +115,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
           messageId: msg.messageId,
           cost: quote.cost,
           mode: settings.relay_mode,
+          ...(msg.replyToMessageId !== undefined ? { replyTo: msg.replyToMessageId } : {}),
         },
       },
     ];

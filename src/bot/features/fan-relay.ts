@@ -44,6 +44,7 @@ feature.on('message', async (ctx, next) => {
     messageId: ctx.message.message_id,
     type,
     mediaGroupId: ctx.message.media_group_id,
+    replyToMessageId: ctx.message.reply_to_message?.message_id,
   });
   if (res.ok) return; // the receipt follows through the outbox, after the relay is queued
   const reply = {
