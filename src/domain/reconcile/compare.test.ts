@@ -126,7 +126,13 @@ describe('compareBooks', () => {
       {
         provider: [card({ rail: 'stars', ref: 'ch_1', amount: 50, currency: 'XTR', refunded: 50 })],
         booked: [
-          booked({ rail: 'stars', providerChargeId: 'ch_1', amount: 50, currency: 'XTR', status: 'refunded' }),
+          booked({
+            rail: 'stars',
+            providerChargeId: 'ch_1',
+            amount: 50,
+            currency: 'XTR',
+            status: 'refunded',
+          }),
         ],
       },
       [],
@@ -152,11 +158,7 @@ describe('compareBooks', () => {
       { provider: [], booked: [booked({ paidAt: new Date('2026-10-01T00:00:00Z') })] },
       [],
     ],
-    [
-      'a rail that was not read proves nothing',
-      { rails: ['stars'], provider: [], booked: [booked()] },
-      [],
-    ],
+    ['a rail that was not read proves nothing', { rails: ['stars'], provider: [], booked: [booked()] }, []],
     [
       'a different amount',
       { provider: [card({ amount: 399 })], booked: [booked()] },

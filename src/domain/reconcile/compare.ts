@@ -158,7 +158,9 @@ export function compareBooks(input: ReconcileInput): Mismatch[] {
   const rails = new Set(input.rails);
   const byId = new Map(input.booked.map((b) => [b.id, b]));
   const byRef = new Map(
-    input.booked.filter((b) => b.providerChargeId !== null).map((b) => [`${b.rail}:${b.providerChargeId}`, b]),
+    input.booked
+      .filter((b) => b.providerChargeId !== null)
+      .map((b) => [`${b.rail}:${b.providerChargeId}`, b]),
   );
   const providerRefs = new Set<string>();
   const out: Mismatch[] = [];
@@ -168,7 +170,11 @@ export function compareBooks(input: ReconcileInput): Mismatch[] {
     status: b.status,
     refunded: b.refundedAmount,
   });
-  const providerView = (p: ProviderPayment) => ({ amount: p.amount, currency: p.currency, refunded: p.refunded });
+  const providerView = (p: ProviderPayment) => ({
+    amount: p.amount,
+    currency: p.currency,
+    refunded: p.refunded,
+  });
 
   for (const p of input.provider) {
     if (!rails.has(p.rail)) continue;
