@@ -96,7 +96,12 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .update(fanTopics)
         .set({ creatingSince: at, updatedAt: sql`now()` })
         .where(
-          and(eq(fanTopics.userId, userId), isNull(fanTopics.threadId), eq(fanTopics.creatingSince, since)),
+          and(
+            eq(fanTopics.userId, userId),
+            isNull(fanTopics.threadId),
+            // The mark as read back (JavaScript keeps milliseconds, PostgreSQL microseconds).
+            sql`date_trunc('milliseconds', ${fanTopics.creatingSince}) = ${since.toISOString()}::timestamptz`,
+          ),
         )
         .returning({ userId: fanTopics.userId });
       return rows.length === 1;
