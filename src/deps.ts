@@ -22,6 +22,7 @@ import { callMetrics } from './integrations/telegram/call-metrics.ts';
 import { createPrometheusMetrics } from './integrations/metrics/prometheus.ts';
 import { NO_METRICS, type Metrics } from './app/ports/metrics.ts';
 import { createStarsRefunds } from './integrations/telegram/stars.ts';
+import { starsStatement } from './integrations/telegram/star-transactions.ts';
 import type Stripe from 'stripe';
 import type { Logger } from './logger.ts';
 import { createSystemProbes } from './system-probes.ts';
@@ -164,6 +165,7 @@ export async function createDeps(
       ? await Promise.all([
           import('./integrations/stripe/client.ts'),
           import('./integrations/stripe/gateway.ts'),
+          import('./integrations/stripe/statement.ts'),
         ])
       : null;
     const stripe =
@@ -197,6 +199,10 @@ export async function createDeps(
       outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe && card ? card[1].stripeCardGateway(stripe) : undefined,
+      statements: {
+        stripe: stripe && card ? card[2].stripeStatement(stripe) : null,
+        stars: starsStatement(api),
+      },
       probes: createSystemProbes({
         config,
         database,

@@ -20,9 +20,12 @@ import type {
   CardGateway,
   ChartRenderer,
   StarsRefunds,
+  StarsStatement,
+  StripeStatement,
   SystemProbes,
   UnitOfWork,
 } from './ports/index.ts';
+import { createReconcileServices } from './reconcile/index.ts';
 import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
 import type { RenderTimings } from './relay/refresh.ts';
@@ -55,6 +58,8 @@ export interface ServiceDeps {
   probes?: SystemProbes;
   /** The Stripe key is a test key: the control center links to Stripe's test-mode dashboard. */
   stripeTestMode?: boolean;
+  /** The providers' statements for reconciliation (absent: that rail is not compared). */
+  statements?: { stripe: StripeStatement | null; stars: StarsStatement | null };
   /** Removes secrets from a text before it is stored (the error log); the composition root's scrubber. */
   scrub?: (text: string) => string;
   /** Draws analytics' charts (integrations/charts); without one, Analytics shows the numbers only. */
@@ -108,6 +113,11 @@ export function createServices(input: ServiceDeps) {
     campaigns: createCampaignServices(deps),
     /** Quick replies: templates (by category, with usage counts), import/export, the inline mode's answers. */
     quickReplies: createQuickReplyServices(deps),
+    /** Books against Stripe's and Telegram's statements: `npm run reconcile`, System, the daily job. */
+    reconcile: createReconcileServices({
+      ...deps,
+      statements: input.statements ?? { stripe: null, stars: null },
+    }),
   };
 }
 

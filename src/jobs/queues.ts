@@ -146,6 +146,16 @@ export const QUEUES = {
     options: { policy: 'standard', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
     payload: z.object({ campaignId: z.number().int().positive() }),
   },
+  /**
+   * The daily reconciliation: the last 48 hours of Stripe's and Telegram's statements against the books,
+   * one alert per new mismatch (keyed, so a retry or the next day does not repeat it). A statement that
+   * could not be read fails the run, which is retried.
+   */
+  reconcile: {
+    name: 'reconcile',
+    options: { policy: 'singleton', retryLimit: 4, retryDelay: 600, expireInSeconds: 900 },
+    payload: z.object({}).passthrough(),
+  },
 } as const satisfies Record<string, { name: string; options: Omit<Queue, 'name'>; payload: z.ZodType }>;
 
 /**
@@ -160,4 +170,6 @@ export const SCHEDULES: ReadonlyArray<{
   { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
   { queue: QUEUES.backup.name, cron: '30 3 * * *', engines: ['pglite'] },
   { queue: QUEUES.searchRetention.name, cron: '17 3 * * *' },
+  // Daily, at a quiet hour (UTC); it reads 48 hours, so a missed day is still covered by the next.
+  { queue: QUEUES.reconcile.name, cron: '40 4 * * *' },
 ];

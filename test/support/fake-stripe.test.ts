@@ -457,6 +457,43 @@ describe('fake Stripe API through the real SDK', () => {
   });
 });
 
+describe('list endpoints (reconciliation reads)', () => {
+  it('list PaymentIntents, refunds and disputes by created, newest first, paged with starting_after', async () => {
+    const pis = [];
+    for (const amount of [500, 600, 700]) {
+      pis.push(
+        await stripe.paymentIntents.create({
+          amount,
+          currency: 'usd',
+          payment_method: 'pm_card_visa',
+          confirm: true,
+          metadata: { payment_id: String(amount) },
+        }),
+      );
+    }
+    await stripe.refunds.create({ payment_intent: pis[0]!.id, amount: 100 });
+    fake.createDispute(pis[1]!.id);
+    const now = Math.floor(Date.now() / 1000);
+    const seen: Stripe.PaymentIntent[] = [];
+    for await (const pi of stripe.paymentIntents.list({
+      created: { gte: now - 60, lte: now + 60 },
+      limit: 2,
+      expand: ['data.latest_charge'],
+    }))
+      seen.push(pi);
+    expect(seen.map((p) => p.amount)).toEqual([700, 600, 500]);
+    expect((seen[2]!.latest_charge as Stripe.Charge).amount_refunded).toBe(100);
+    expect(fake.callsTo('GET', '/v1/payment_intents')).toHaveLength(2);
+    expect((await stripe.paymentIntents.list({ created: { gt: now + 60 } })).data).toEqual([]);
+    const refunds = await stripe.refunds.list({ created: { gte: now - 60 } });
+    expect(refunds.data.map((r) => r.payment_intent)).toEqual([pis[0]!.id]);
+    const disputes = await stripe.disputes.list({ created: { gte: now - 60 } });
+    expect(disputes.data.map((d) => d.payment_intent)).toEqual([pis[1]!.id]);
+    expect((await stripe.disputes.retrieve(disputes.data[0]!.id)).status).toBe(disputes.data[0]!.status);
+    expect((await stripe.charges.list({ payment_intent: pis[2]!.id })).data).toHaveLength(1);
+  });
+});
+
 describe('webhook events', () => {
   it('builds a realistic event that constructEventAsync accepts', async () => {
     const event = buildEvent('checkout.session.completed', {

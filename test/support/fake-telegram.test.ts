@@ -8,6 +8,7 @@ import {
   REAL_FLOOD_LIMITS,
   type FakeTelegram,
 } from './fake-telegram/index.ts';
+import { loadSpec } from './fake-telegram/spec.ts';
 import {
   callbackQuery,
   command,
@@ -758,5 +759,52 @@ describe('with a grammY Bot', () => {
       poller.assertNoViolations();
       await poller.close();
     }
+  });
+});
+
+describe('getStarTransactions', () => {
+  it('lists payments and refunds in chronological order, paged by offset, in the shape the spec gives', async () => {
+    const spec = loadSpec();
+    fake.registerPayment({
+      user_id: fan.id,
+      telegram_payment_charge_id: 'stx-a',
+      total_amount: 50,
+      date: 1_700_000_000,
+      invoice_payload: 'pay:1',
+    });
+    fake.registerPayment({
+      user_id: fan.id,
+      telegram_payment_charge_id: 'stx-b',
+      total_amount: 20,
+      date: 1_700_000_100,
+    });
+    fake.refundOutside('stx-a');
+    const first = await api.getStarTransactions({ offset: 0, limit: 2 });
+    const rest = await api.getStarTransactions({ offset: 2, limit: 2 });
+    const all = [...first.transactions, ...rest.transactions];
+    expect(all.map((t) => [t.id, t.source ? 'in' : 'out'])).toEqual([
+      ['stx-a', 'in'],
+      ['stx-b', 'in'],
+      ['stx-a', 'out'],
+    ]);
+    expect(all[0]!.source).toMatchObject({
+      type: 'user',
+      transaction_type: 'invoice_payment',
+      invoice_payload: 'pay:1',
+    });
+    // Every required field of StarTransaction and TransactionPartnerUser is there.
+    const required = (type: string) =>
+      spec
+        .type(type)!
+        .fields!.filter((f) => f.required)
+        .map((f) => f.name);
+    for (const t of all) {
+      for (const name of required('StarTransaction')) expect(t).toHaveProperty(name);
+      for (const name of required('TransactionPartnerUser'))
+        expect(t.source ?? t.receiver).toHaveProperty(name);
+    }
+    // Over Telegram's 100 a page: refused, and flagged as a call real Telegram would reject.
+    const err = await expectViolation(api.getStarTransactions({ limit: 101 }), /limit/);
+    expect(err.error_code).toBe(400);
   });
 });

@@ -73,3 +73,4 @@ relay-setup-needed =
     3. Send /setup in the group: I check what I need there and tell you what is missing. No id to copy, no restart.
 
     Until then fans are told the line is not open yet, and nothing is charged.
+relay-admin-topic-orphan = ⚠️ A topic for fan { $fan } may exist twice: the bot stopped after asking Telegram to create “{ $name }” ({ $since }) and before it could record it. A new topic is being created now; if the group shows an older empty topic named “{ $name }”, delete that one.

@@ -54,11 +54,11 @@ type Taken = Extract<RefundResult, { ok: true }>;
  * unlock it paid for is removed; audited, the fan told, the card re-rendered. Null when it was refunded
  * already.
  */
-async function takeBackStarsPayment(
+export async function takeBackStarsPayment(
   r: Repos,
   deps: Pick<RefundDeps, 'clock' | 'renderTimings'>,
   payment: Payment,
-  by: { actorId: number; actor: string; key: string | null; source: 'admin' | 'telegram' },
+  by: { actorId: number; actor: string; key: string | null; source: 'admin' | 'telegram' | 'reconcile' },
 ): Promise<Taken | null> {
   const now = deps.clock.now();
   const chargeId = payment.providerChargeId!;

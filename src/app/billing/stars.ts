@@ -1,7 +1,7 @@
 import { formatDuration } from '../../domain/entitlement/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
 import { checkUnlockPreCheckout, grantInvoiceUnlock } from '../content/stars.ts';
-import type { Access, Product, TextRef, UnitOfWork } from '../ports/index.ts';
+import type { Access, Product, Repos, TextRef, UnitOfWork } from '../ports/index.ts';
 import { grantPayment } from './grants.ts';
 import { scheduleCardRender, type RenderTimings } from '../relay/refresh.ts';
 import { fanNotice } from '../system/notices.ts';
@@ -19,7 +19,8 @@ export interface PurchaseDeps {
 /** The invoice payload: our payment id, so every Stars event maps back to one row. */
 const PAYLOAD = /^pay:(\d{1,15})$/;
 export const invoicePayload = (paymentId: number) => `pay:${paymentId}`;
-const paymentIdOf = (payload: string) => {
+/** Our payment id in an invoice payload (`pay:<id>`); null for anything else (paid media, others). */
+export const invoicePaymentId = (payload: string) => {
   const m = PAYLOAD.exec(payload);
   return m ? Number(m[1]) : null;
 };
@@ -87,7 +88,7 @@ export async function checkStarsPreCheckout(
   deps: PurchaseDeps,
   q: { userId: number; payload: string; currency: string; totalAmount: number },
 ): Promise<{ ok: true } | { ok: false; message: string | TextRef }> {
-  const id = paymentIdOf(q.payload);
+  const id = invoicePaymentId(q.payload);
   const payment = id === null ? null : await deps.uow.repos.payments.get(id);
   if (!payment || payment.userId !== q.userId || payment.status !== 'pending') {
     return { ok: false, message: text('billing-invoice-invalid') };
@@ -114,28 +115,40 @@ export async function completeStarsPayment(
   deps: PurchaseDeps,
   s: { userId: number; payload: string; chargeId: string; totalAmount: number },
 ): Promise<CompleteResult> {
-  const id = paymentIdOf(s.payload);
+  const id = invoicePaymentId(s.payload);
   if (id === null) return { ok: false, code: 'unknown_payment' };
-  const now = deps.clock.now();
-  const res = await deps.uow.run(async (r): Promise<CompleteResult> => {
-    const payment = await r.payments.get(id);
-    if (!payment || payment.userId !== s.userId) return { ok: false, code: 'unknown_payment' };
-    if (!(await r.payments.markPaid(id, s.chargeId, now))) return { ok: true, duplicate: true };
-    if (payment.kind === 'unlock') {
-      const html = await grantInvoiceUnlock(r, deps, { payment, chargeId: s.chargeId });
-      await r.outbox.enqueue([fanNotice(s.userId, `purchase-notice:${s.chargeId}`, html)]);
-      await scheduleCardRender(r, s.userId, now, deps.renderTimings);
-    } else {
-      const granted = await grantPayment(r, deps, payment, {
-        key: `stars:${s.chargeId}`,
-        actor: 'telegram',
-        metadata: { stars: s.totalAmount },
-        paid: `⭐ ${s.totalAmount}`,
-      });
-      if (!granted) return { ok: true, duplicate: true };
-    }
-    return { ok: true, duplicate: false };
-  });
+  const res = await deps.uow.run((r) => completeStarsPaymentIn(r, deps, { ...s, paymentId: id }));
   if (res.ok && !res.duplicate) deps.outboxSignal.notify();
   return res;
+}
+
+/**
+ * The grant of a Stars payment inside the caller's transaction: the payment moves to `paid` with the
+ * charge id and what it bought is granted, keyed `stars:<charge id>`. Telegram's `successful_payment`
+ * and reconciliation (a payment in the bot's Star transactions that never reached us) both come here.
+ */
+export async function completeStarsPaymentIn(
+  r: Repos,
+  deps: Omit<PurchaseDeps, 'uow'>,
+  s: { userId: number; paymentId: number; chargeId: string; totalAmount: number },
+  by: { actor: string; metadata?: Record<string, unknown> } = { actor: 'telegram' },
+): Promise<CompleteResult> {
+  const now = deps.clock.now();
+  const payment = await r.payments.get(s.paymentId);
+  if (!payment || payment.userId !== s.userId) return { ok: false, code: 'unknown_payment' };
+  if (!(await r.payments.markPaid(payment.id, s.chargeId, now))) return { ok: true, duplicate: true };
+  if (payment.kind === 'unlock') {
+    const html = await grantInvoiceUnlock(r, deps, { payment, chargeId: s.chargeId });
+    await r.outbox.enqueue([fanNotice(s.userId, `purchase-notice:${s.chargeId}`, html)]);
+    await scheduleCardRender(r, s.userId, now, deps.renderTimings);
+  } else {
+    const granted = await grantPayment(r, deps, payment, {
+      key: `stars:${s.chargeId}`,
+      actor: by.actor,
+      metadata: { stars: s.totalAmount, ...by.metadata },
+      paid: `⭐ ${s.totalAmount}`,
+    });
+    if (!granted) return { ok: true, duplicate: true };
+  }
+  return { ok: true, duplicate: false };
 }

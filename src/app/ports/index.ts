@@ -13,6 +13,7 @@ import type { ConversationsRepo } from './conversations.ts';
 import type { JobsPort } from './jobs.ts';
 import type { LedgerRepo } from './ledger.ts';
 import type { RateLimitsRepo } from './limits.ts';
+import type { ReconcileRepo } from './reconcile.ts';
 import type { OutboxRepo } from './outbox.ts';
 import type { AlbumsRepo, InboxRepo, LinksRepo, TopicsRepo } from './relay.ts';
 import type { PaymentInboxRepo, UpdatesRepo } from './updates.ts';
@@ -41,6 +42,7 @@ export type * from './ledger.ts';
 export type * from './limits.ts';
 export type * from './outbox.ts';
 export type * from './payments-admin.ts';
+export type * from './reconcile.ts';
 export type * from './relay.ts';
 export type * from './users-admin.ts';
 export type * from './campaigns.ts';
@@ -91,6 +93,8 @@ export interface Repos {
   analytics: AnalyticsRepo;
   messageLog: MessageLogRepo;
   searches: SearchesRepo;
+  /** Reconciliation's reads of our books (payments, grant keys, disputes). */
+  reconcile: ReconcileRepo;
   /** Jobs enqueued through this handle commit with the transaction (only on handles from `uow`). */
   jobs: JobsPort;
 }

@@ -22,6 +22,11 @@ export type OutboxPayload =
       cost: number;
       mode: 'copy' | 'forward';
       /**
+       * The message of the fan's chat this one replies to: in the topic it replies to that message's
+       * counterpart (an admin's original, or the fan's own relayed message), when there is one.
+       */
+      replyTo?: number;
+      /**
        * A payment-support message (`/paysupport`), relayed free and marked 💳: its text is posted as
        * such, a medium is copied with the mark in its caption.
        */

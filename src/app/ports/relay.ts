@@ -29,7 +29,16 @@ export interface TopicsRepo {
   findByThread(groupId: number, threadId: number): Promise<FanTopic | null>;
   /** Fans of the group whose topic is still to be created (their first messages wait for it). */
   waitingForTopic(groupId: number): Promise<number>;
+  /** Stores the topic's thread id (its own commit, as soon as Telegram answers) and ends the creation. */
   setThread(userId: number, threadId: number, name: string): Promise<void>;
+  /**
+   * Marks the fan's topic as being created since `at`, just before `createForumTopic`. Not started when
+   * it has a thread, or a creation was marked before (`since`: when; it may have crashed after Telegram
+   * made the topic).
+   */
+  beginCreate(userId: number, at: Date): Promise<{ started: true } | { started: false; since: Date | null }>;
+  /** Takes over a creation marked at `since` (compare-and-set): true for exactly one caller. */
+  restartCreate(userId: number, since: Date, at: Date): Promise<boolean>;
   setCard(userId: number, cardMessageId: number): Promise<void>;
   /** The card's pin is done (or cannot be done: no right to pin); it is not tried again. */
   setCardPinned(userId: number): Promise<void>;
@@ -85,10 +94,17 @@ export interface MessageLink {
   groupThreadId: number | null;
   groupMessageId: number | null;
   adminId: number | null;
+  /**
+   * How the group side was made: `copy` (the bot's own message: edited in place, deletable) or
+   * `forward` (the relay's forward mode: cannot be edited, an edit goes as a reply note). Null on links
+   * from before it was recorded.
+   */
+  mode: 'copy' | 'forward' | null;
 }
 
 export interface LinksRepo {
-  add(link: Omit<MessageLink, 'id'>): Promise<void>;
+  /** Records a relayed pair; `mode` defaults to `copy` (everything but a forwarded fan message). */
+  add(link: Omit<MessageLink, 'id' | 'mode'> & { mode?: 'copy' | 'forward' }): Promise<void>;
   byGroupMessage(groupChatId: number, groupMessageId: number): Promise<MessageLink | null>;
   byFanMessage(fanChatId: number, fanMessageId: number): Promise<MessageLink | null>;
   /** The fan's latest message relayed into the topic, for the read receipt. */

@@ -27,6 +27,8 @@ export async function relayInDelivered(
     groupThreadId: at.threadId,
     groupMessageId: at.groupMessageId,
     adminId: null,
+    // A support message is posted by the bot (a note, or a copy with its mark), whatever the mode.
+    mode: p.mode === 'forward' && !p.support ? 'forward' : 'copy',
   });
   // The group's load, by which new fans are placed (app/relay/placement.ts).
   await r.adminGroups.noteRelayed(at.groupId, 1);
@@ -90,6 +92,7 @@ export async function relayAlbumDelivered(
       groupThreadId: at.threadId,
       groupMessageId,
       adminId: null,
+      mode: p.mode === 'forward' ? 'forward' : 'copy',
     });
   }
 }

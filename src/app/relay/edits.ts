@@ -102,7 +102,9 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
     };
     if (link?.direction === 'in' && link.groupMessageId !== null) {
       const target = { chatId: link.groupChatId, messageId: link.groupMessageId };
-      charged = settings.relay_mode === 'forward';
+      // How that message was relayed, not the mode now: a copy is edited even after a switch to forward
+      // mode, a forward gets a note even after a switch back (links from before it was recorded: the setting).
+      charged = (link.mode ?? settings.relay_mode) === 'forward';
       item = {
         ...base,
         chatId: target.chatId,
@@ -222,7 +224,9 @@ export async function findReplyToDelete(
   if (!req.reply) return { ok: false, code: 'no_reply' };
   if (req.reply.authorId !== req.adminId) return { ok: false, code: 'not_yours' };
   const link = await deps.uow.repos.links.byGroupMessage(req.groupId, req.reply.messageId);
-  if (link?.direction !== 'out' || link.fanMessageId === null) return { ok: false, code: 'not_delivered' };
+  // Only a copy is the bot's own message, which it may delete (replies to fans are always copies).
+  if (link?.direction !== 'out' || link.fanMessageId === null || link.mode === 'forward')
+    return { ok: false, code: 'not_delivered' };
   if (deps.clock.now().getTime() - req.reply.sentAt.getTime() > BOT_DELETE_WINDOW_MS)
     return { ok: false, code: 'too_old' };
   return { ok: true, userId: link.userId, fanChatId: link.fanChatId, fanMessageId: link.fanMessageId };

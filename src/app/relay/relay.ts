@@ -36,6 +36,8 @@ export interface FanMessage {
   mediaGroupId?: string | undefined;
   /** Its text or caption, kept for the control center's search (`search_retention_days`). */
   text?: string | null | undefined;
+  /** The message of their own chat it replies to (an admin's answer, or their own): threaded in the topic. */
+  replyToMessageId?: number | undefined;
 }
 
 export type AcceptFanMessageResult =
@@ -129,6 +131,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
           messageId: msg.messageId,
           cost: quote.cost,
           mode: settings.relay_mode,
+          ...(msg.replyToMessageId !== undefined ? { replyTo: msg.replyToMessageId } : {}),
         },
       },
       ...inbox,

@@ -45,6 +45,7 @@ feature.on('message', async (ctx, next) => {
     type,
     mediaGroupId: ctx.message.media_group_id,
     text: ctx.message.text ?? ctx.message.caption,
+    replyToMessageId: ctx.message.reply_to_message?.message_id,
   });
   if (res.ok) return; // the receipt follows through the outbox, after the relay is queued
   const reply = {

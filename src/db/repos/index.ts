@@ -31,6 +31,7 @@ import { fanDataRepo } from './fan-data.ts';
 import { campaignsRepo } from './campaigns.ts';
 import { analyticsRepo } from './analytics.ts';
 import { messageLogRepo, searchesRepo } from './search.ts';
+import { reconcileRepo } from './reconcile.ts';
 
 /** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
 export type JobsFor = (db: DbOrTx) => JobsPort;
@@ -97,6 +98,7 @@ export function createRepos(
     analytics: analyticsRepo(db),
     messageLog: messageLogRepo(db),
     searches: searchesRepo(db),
+    reconcile: reconcileRepo(db),
     jobs: jobs(db),
   };
 }

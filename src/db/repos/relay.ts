@@ -52,6 +52,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
           status: 'creating',
           cardMessageId: null,
           cardPinned: false,
+          creatingSince: null,
           updatedAt: sql`now()`,
         })
         .where(eq(fanTopics.userId, userId));
@@ -73,8 +74,44 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async setThread(userId, threadId, name) {
       await db
         .update(fanTopics)
-        .set({ threadId, name, status: 'open', cardMessageId: null, updatedAt: sql`now()` })
+        .set({
+          threadId,
+          name,
+          status: 'open',
+          cardMessageId: null,
+          creatingSince: null,
+          updatedAt: sql`now()`,
+        })
         .where(eq(fanTopics.userId, userId));
+    },
+    async beginCreate(userId, at) {
+      const [started] = await db
+        .update(fanTopics)
+        .set({ creatingSince: at, updatedAt: sql`now()` })
+        .where(and(eq(fanTopics.userId, userId), isNull(fanTopics.threadId), isNull(fanTopics.creatingSince)))
+        .returning({ userId: fanTopics.userId });
+      if (started) return { started: true };
+      const [row] = await db
+        .select({ since: fanTopics.creatingSince, threadId: fanTopics.threadId })
+        .from(fanTopics)
+        .where(eq(fanTopics.userId, userId));
+      if (!row || row.threadId !== null || row.since === null) return { started: false, since: null };
+      return { started: false, since: row.since };
+    },
+    async restartCreate(userId, since, at) {
+      const rows = await db
+        .update(fanTopics)
+        .set({ creatingSince: at, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(fanTopics.userId, userId),
+            isNull(fanTopics.threadId),
+            // The mark as read back (JavaScript keeps milliseconds, PostgreSQL microseconds).
+            sql`date_trunc('milliseconds', ${fanTopics.creatingSince}) = ${since.toISOString()}::timestamptz`,
+          ),
+        )
+        .returning({ userId: fanTopics.userId });
+      return rows.length === 1;
     },
     async setCard(userId, cardMessageId) {
       await db
@@ -177,6 +214,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
           previousGroupId: null,
           status: 'creating',
           cardMessageId: null,
+          creatingSince: null,
           updatedAt: sql`now()`,
         })
         .where(and(eq(fanTopics.userId, userId), eq(fanTopics.threadId, threadId)));
@@ -194,12 +232,16 @@ const linkColumns = {
   groupThreadId: messageLinks.groupThreadId,
   groupMessageId: messageLinks.groupMessageId,
   adminId: messageLinks.adminId,
+  mode: messageLinks.mode,
 };
 
 export function linksRepo(db: DbOrTx): LinksRepo {
   return {
     async add(link) {
-      await db.insert(messageLinks).values(link).onConflictDoNothing();
+      await db
+        .insert(messageLinks)
+        .values({ ...link, mode: link.mode ?? 'copy' })
+        .onConflictDoNothing();
     },
     async byGroupMessage(groupChatId, groupMessageId) {
       const [row] = await db

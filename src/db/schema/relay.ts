@@ -28,6 +28,13 @@ export const fanTopics = pgTable(
     groupId: bigint('group_id', { mode: 'number' }).notNull(),
     threadId: integer('thread_id'),
     status: text('status', { enum: ['creating', 'open', 'closed'] }).notNull(),
+    /**
+     * Set just before `createForumTopic` is called, cleared by the commit that stores its thread id. Set
+     * with no thread id long after: the process died in between, so a topic may exist that we cannot
+     * name by id (the Bot API cannot list topics): the team is told which one to delete before a second
+     * is created.
+     */
+    creatingSince: timestamp('creating_since', { withTimezone: true }),
     name: text('name').notNull(),
     cardMessageId: integer('card_message_id'),
     /** The pin is its own step: a 429 between card and pin must not leave the card unpinned for good. */
@@ -74,6 +81,12 @@ export const messageLinks = pgTable(
     groupThreadId: integer('group_thread_id'),
     groupMessageId: integer('group_message_id'),
     adminId: bigint('admin_id', { mode: 'number' }),
+    /**
+     * How the group side was made: `copy` (copyMessage: the bot's own message, editable and deletable
+     * by it) or `forward` (forwardMessage, the relay's forward mode: an edit is a reply note instead).
+     * Null on links made before it was recorded (they were copies unless forward mode was on).
+     */
+    mode: text('mode', { enum: ['copy', 'forward'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,7 +7,19 @@ export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
   const { api, views, clock, uow } = ctx.deps;
   const { groupId, threadId } = await ensureTopic(ctx, item.chatId, p.userId);
   const support = p.support;
-  const at = { message_thread_id: threadId };
+  // A reply to an admin's answer (or to the fan's own message) replies to its counterpart in the topic.
+  const replied =
+    p.replyTo !== undefined ? await uow.repos.links.byFanMessage(p.fromChatId, p.replyTo) : null;
+  const replyTo =
+    replied && replied.userId === p.userId && replied.groupChatId === groupId ? replied.groupMessageId : null;
+  const thread = { message_thread_id: threadId };
+  // forwardMessage cannot reply: in forward mode the forward stands on its own.
+  const at = {
+    ...thread,
+    ...(replyTo !== null
+      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+      : {}),
+  };
   const locale = support ? await views.localeFor(groupId) : null;
   const send = (): Promise<{ message_id: number }> =>
     support && 'text' in support
@@ -18,7 +30,7 @@ export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
             caption: views.supportCaption(support.caption, locale!),
           })
         : p.mode === 'forward'
-          ? api.forwardMessage(groupId, p.fromChatId, p.messageId, at)
+          ? api.forwardMessage(groupId, p.fromChatId, p.messageId, thread)
           : api.copyMessage(groupId, p.fromChatId, p.messageId, at);
   const sent = await sendIntoTopic(ctx, groupId, threadId, send);
   await uow.run(async (r) => {

@@ -2,6 +2,8 @@ import { passRemaining } from '../../domain/entitlement/index.ts';
 import type { ClaimedItem, FanTopic, User } from '../../app/ports/index.ts';
 import { scheduleCardRender, scheduleCardSetup, scheduleInboxRender } from '../../app/relay/refresh.ts';
 import { SendError, type SenderContext } from './context.ts';
+import { ownerAlerts } from '../../app/system/notices.ts';
+import { text } from '../../app/texts.ts';
 
 /**
  * The fan's topic, created first if missing (content first: a new fan's topic comes with their message).
@@ -27,18 +29,66 @@ export async function ensureTopic(
   const user = await uow.repos.users.get(userId);
   if (!user) throw new SendError({ type: 'permanent', reason: 'unknown fan' }, null);
   const name = views.topicName(user);
+  await beginCreation(ctx, groupId, user.id, name);
   const created = await ctx.call(groupId, null, () => api.createForumTopic(groupId, name));
   const tally = ctx.tallies.getStore();
   if (tally) tally.topicCreated = true;
   const threadId = created.message_thread_id;
+  // The thread id in its own commit, at once: every moment until then a crash leaves a topic unknown.
   await uow.run(async (r) => {
     await r.topics.reserve(userId, groupId, name);
     await r.topics.setThread(userId, threadId, name);
+  });
+  await uow.run(async (r) => {
     await scheduleCardSetup(r, userId, groupId, threadId, clock.now());
     // The live inbox lists conversations by their topic: one rendered before it existed left this fan out.
     await scheduleInboxRender(r, groupId, clock.now(), ctx.timings);
   });
   return { groupId, threadId };
+}
+
+/**
+ * A creation marked longer ago than this with no thread id stored died between `createForumTopic` and
+ * its commit (the call itself times out after 30 s, and a crashed sender's item waits out its lease).
+ */
+export const TOPIC_CREATION_STALE_MS = 2 * 60_000;
+
+/**
+ * Marks the fan's topic "creating since now" in its own commit, before `createForumTopic` is called. A
+ * mark left by an earlier attempt: younger than `TOPIC_CREATION_STALE_MS`, that attempt may still be
+ * under way (this send waits and retries); older, it crashed after Telegram may have made the topic,
+ * which the Bot API cannot list: the group is told once, naming the topic to delete, in the same commit
+ * that takes the creation over, and only then is a second topic created.
+ */
+async function beginCreation(ctx: SenderContext, groupId: number, userId: number, name: string) {
+  const { clock, uow } = ctx.deps;
+  const now = clock.now();
+  const go = await uow.run(async (r) => {
+    await r.topics.reserve(userId, groupId, name);
+    const begun = await r.topics.beginCreate(userId, now);
+    if (begun.started) return true;
+    const since = begun.since;
+    if (since === null) return false; // its thread was stored meanwhile: the retry uses it
+    if (now.getTime() - since.getTime() < TOPIC_CREATION_STALE_MS) return false;
+    if (!(await r.topics.restartCreate(userId, since, now))) return false;
+    await r.outbox.enqueue(
+      ownerAlerts(
+        [groupId],
+        `topic-orphan:${userId}:${since.getTime()}`,
+        text('relay-admin-topic-orphan', {
+          name,
+          fan: String(userId),
+          since,
+        }),
+      ),
+    );
+    return true;
+  });
+  if (!go)
+    throw new SendError(
+      { type: 'transient', reason: "the fan's topic is being created by another attempt" },
+      null,
+    );
 }
 
 /**

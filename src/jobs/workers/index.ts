@@ -11,6 +11,7 @@ import { startStarsRefundWorker } from './stars-refund.ts';
 import { startTelegramPaymentWorker } from './telegram-payment.ts';
 import { startStripeDetachWorker } from './stripe-detach.ts';
 import { startCampaignQueueWorker } from './queue-campaign.ts';
+import { startReconcileWorker } from './reconcile.ts';
 
 export interface WorkerDeps {
   jobs: Jobs;
@@ -47,4 +48,5 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
   if (deps.backup) await startBackupWorker(deps.jobs, deps.backup, deps.logger.child({ worker: 'backup' }));
   await startCampaignQueueWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'queue-campaign' }));
+  await startReconcileWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'reconcile' }));
 }

@@ -171,6 +171,47 @@ describe("a fan's edits", () => {
     }
   });
 
+  it('follow how each message was relayed, not the mode now (message_links records it)', async () => {
+    const settings = createUnitOfWork(t.db.database).repos.settings;
+    const links = createUnitOfWork(t.db.database).repos.links;
+    // Copied before a switch to forward mode: still edited in place, free.
+    const eve = fanUser(421);
+    const copied = privateText(eve, 'copied once', { fake });
+    const copyId = await relay(copied);
+    expect((await links.byFanMessage(eve.id, copied.message!.message_id))!.mode).toBe('copy');
+    await settings.set('relay_mode', 'forward', null);
+    try {
+      // Forwarded while in forward mode: recorded as a forward.
+      const fay = fanUser(422);
+      const forwarded = privateText(fay, 'forwarded once', { fake });
+      const forwardId = await relay(forwarded, 'forwardMessage');
+      expect((await links.byFanMessage(fay.id, forwarded.message!.message_id))!.mode).toBe('forward');
+      fake.reset();
+      const balance = await balanceOf(t, eve.id);
+      await t.post(editedPrivateText(copied.message!, 'copied, edited', { fake }));
+      const edit = await eventually(
+        () => fake.callsTo('editMessageText').find((c) => c.ok),
+        5000,
+        'the edit',
+      );
+      expect(edit.payload).toMatchObject({ chat_id: ADMIN_GROUP_ID, message_id: copyId });
+      expect(await balanceOf(t, eve.id)).toBe(balance);
+      await settings.set('relay_mode', 'copy', null);
+      // Back in copy mode, the forward still cannot be edited: a note under it.
+      fake.reset();
+      await t.post(editedPrivateText(forwarded.message!, 'forwarded, edited', { fake }));
+      const note = await eventually(
+        () => fake.callsTo('sendMessage').find((c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID),
+        5000,
+        'the note',
+      );
+      expect(note.payload).toMatchObject({ reply_parameters: { message_id: forwardId } });
+      expect(fake.callsTo('editMessageText')).toHaveLength(0);
+    } finally {
+      await settings.set('relay_mode', 'copy', null);
+    }
+  });
+
   it('of a message still queued: the copy shows the edit and a note follows it', async () => {
     const dan = fanUser(404);
     await relay(privateText(dan, 'first', { fake }));

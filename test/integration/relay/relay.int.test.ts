@@ -211,6 +211,60 @@ describe('admin replies in the topic', () => {
     );
   });
 
+  it("threads a fan's reply to an admin's answer in the topic, as a reply to the admin's original", async () => {
+    const gus = fanUser(107);
+    await t.post(privateText(gus, 'hi there', { fake }));
+    await eventually(() =>
+      fake.callsTo('copyMessage').some((c) => c.ok && c.payload.from_chat_id === gus.id),
+    );
+    const threadId = (await topicOf(gus.id)).threadId!;
+    const answer = groupTopicMessage(ADMIN_GROUP_ID, threadId, owner, 'Hello Gus', { fake });
+    await t.post(answer);
+    const toFan = await eventually(
+      () => fake.callsTo('copyMessage').find((c) => c.ok && c.payload.chat_id === gus.id),
+      5000,
+      'the answer in the fan chat',
+    );
+    const fanCopyId = (toFan.result as { message_id: number }).message_id;
+    // The fan answers it with Telegram's Reply: in the topic their message replies to the admin's.
+    const back = privateText(gus, 'thanks!', {
+      fake,
+      reply_to_message: fake.message(gus.id, fanCopyId)!.message,
+    });
+    await t.post(back);
+    const relayed = await eventually(
+      () =>
+        fake
+          .callsTo('copyMessage')
+          .find(
+            (c) =>
+              c.ok && c.payload.from_chat_id === gus.id && c.payload.message_id === back.message!.message_id,
+          ),
+      5000,
+      'the threaded reply',
+    );
+    expect(relayed.payload).toMatchObject({
+      chat_id: ADMIN_GROUP_ID,
+      message_thread_id: threadId,
+      reply_parameters: { message_id: answer.message!.message_id },
+    });
+    // A reply to something the topic never had (an old receipt) is relayed as a plain message.
+    const receipt = fake
+      .messagesIn(gus.id)
+      .find((m) => m.message.from?.is_bot && m.message_id !== fanCopyId)!;
+    const plain = privateText(gus, 'and this', { fake, reply_to_message: receipt.message });
+    await t.post(plain);
+    const plainCopy = await eventually(() =>
+      fake
+        .callsTo('copyMessage')
+        .find(
+          (c) =>
+            c.ok && c.payload.from_chat_id === gus.id && c.payload.message_id === plain.message!.message_id,
+        ),
+    );
+    expect(plainCopy.payload.reply_parameters).toBeUndefined();
+  });
+
   it('ignores other members, bot commands and the General topic', async () => {
     const gus = fanUser(107);
     await t.post(privateText(gus, 'hi', { fake }));

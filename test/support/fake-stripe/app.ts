@@ -9,7 +9,7 @@ import { newId } from './ids.ts';
 import type { Ctx, Vars } from './params.ts';
 import { balanceRoutes } from './routes/balance.ts';
 import { billingPortalRoutes } from './routes/billing-portal.ts';
-import { chargeRoutes } from './routes/charges.ts';
+import { chargeRoutes, disputeRoutes } from './routes/charges.ts';
 import { checkoutRoutes } from './routes/checkout.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { paymentIntentRoutes } from './routes/payment-intents.ts';
@@ -194,6 +194,7 @@ export function createApp(state: State): Hono<Vars> {
   billingPortalRoutes(kit);
   paymentIntentRoutes({ ...kit, resolvePaymentMethod });
   chargeRoutes(kit);
+  disputeRoutes(kit);
   balanceRoutes(kit);
 
   return app;

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { invalidRequest, resourceMissing } from './errors.ts';
 import type { StripeJson } from './fixtures.ts';
 import { list } from './objects.ts';
-import { type Ctx, int, str } from './params.ts';
+import { type Ctx, int, obj, str } from './params.ts';
 import type { State } from './state.ts';
 import { clone } from './state.ts';
 
@@ -70,3 +70,33 @@ export function page(c: Ctx, items: StripeJson[], urlPath: string, label: string
 
 /** Stripe lists newest first. */
 export const newestFirst = (map: Map<string, StripeJson>): StripeJson[] => [...map.values()].reverse();
+
+/**
+ * List filters as Stripe applies them: `created` (a timestamp, or `created[gt|gte|lt|lte]`) and exact
+ * matches on the given id fields (`customer`, `payment_intent`, `charge`…), each only when sent.
+ */
+export function listFilter(c: Ctx, fields: readonly string[] = []): (o: StripeJson) => boolean {
+  const params = c.var.params;
+  const exact = typeof params.created === 'string' ? int(params, 'created') : undefined;
+  const range = typeof params.created === 'object' ? (obj(params, 'created') ?? {}) : {};
+  const gt = int(range, 'gt', 'created[gt]');
+  const gte = int(range, 'gte', 'created[gte]');
+  const lt = int(range, 'lt', 'created[lt]');
+  const lte = int(range, 'lte', 'created[lte]');
+  const wanted = fields.flatMap((f) => {
+    const v = str(params, f);
+    return v === undefined ? [] : [[f, v] as const];
+  });
+  return (o) => {
+    const created = Number(o.created);
+    if (exact !== undefined && created !== exact) return false;
+    if (gt !== undefined && !(created > gt)) return false;
+    if (gte !== undefined && !(created >= gte)) return false;
+    if (lt !== undefined && !(created < lt)) return false;
+    if (lte !== undefined && !(created <= lte)) return false;
+    return wanted.every(([f, v]) => {
+      const have = o[f];
+      return (typeof have === 'string' ? have : have?.id) === v;
+    });
+  };
+}

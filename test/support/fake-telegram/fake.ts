@@ -335,8 +335,11 @@ export class FakeTelegram {
     telegram_payment_charge_id: string;
     total_amount: number;
     currency?: string;
+    /** Unix seconds (default: now). */
+    date?: number;
+    invoice_payload?: string;
   }): void {
-    this.state.registerPayment({ currency: 'XTR', ...payment });
+    this.state.registerPayment({ currency: 'XTR', date: Math.floor(Date.now() / 1000), ...payment });
   }
 
   // ------------------------------------------------------------ updates
@@ -439,6 +442,7 @@ export class FakeTelegram {
     const charge = this.state.payments.get(chargeId);
     if (!charge) throw new Error(`refundOutside: no charge ${chargeId}`);
     charge.refunded = true;
+    charge.refunded_date = Math.floor(Date.now() / 1000);
   }
 
   payments(): PaymentRecord[] {

@@ -89,6 +89,12 @@ export interface PaymentRecord {
   currency: string;
   total_amount: number;
   refunded: boolean;
+  /** When the Stars came in (Unix seconds): the incoming Star transaction's date. */
+  date: number;
+  /** The invoice's payload (`getStarTransactions` shows it on the payment). */
+  invoice_payload?: string;
+  /** When the Stars went back (the refund transaction's date). */
+  refunded_date?: number;
 }
 
 /** A message as tests see it through `messagesIn()`. */
@@ -286,11 +292,13 @@ export class FakeState {
         telegram_payment_charge_id: payment.telegram_payment_charge_id,
         currency: payment.currency,
         total_amount: payment.total_amount,
+        date: message.date,
+        invoice_payload: payment.invoice_payload,
       });
     }
   }
 
-  registerPayment(payment: Omit<PaymentRecord, 'refunded'>): void {
+  registerPayment(payment: Omit<PaymentRecord, 'refunded' | 'refunded_date'>): void {
     this.payments.set(payment.telegram_payment_charge_id, { ...payment, refunded: false });
   }
 

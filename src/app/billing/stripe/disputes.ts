@@ -6,13 +6,22 @@ import { scheduleCardRender } from '../../relay/refresh.ts';
 import { cardBlock, disputeBanCallback, stopCardSales } from '../disputes.ts';
 import { fanName, topicButton } from '../owner-alerts.ts';
 import { cutUserPass, extendUserPass } from '../passes.ts';
-import { alert, paymentOfIntent, what, type Applied, type StripeEventDeps } from './shared.ts';
+import {
+  alert,
+  BY_STRIPE,
+  paymentOfIntent,
+  what,
+  type Applied,
+  type AppliedBy,
+  type StripeEventDeps,
+} from './shared.ts';
 
 /** Disputes: the money is held from the creator at once, so the credits it bought are held too. */
 export async function disputeOpened(
   deps: StripeEventDeps,
   r: Repos,
   ev: Extract<BillingEvent, { type: 'dispute.opened' }>,
+  by: AppliedBy = BY_STRIPE,
 ): Promise<Applied> {
   const p = await paymentOfIntent(r, ev.paymentIntentId);
   if (!p) return 'unmatched';
@@ -27,8 +36,8 @@ export async function disputeOpened(
       delta: -remaining,
       reason: 'dispute',
       idempotencyKey: key,
-      actor: 'stripe',
-      metadata: { paymentId: p.id, dispute: ev.disputeId, paymentIntent: ev.paymentIntentId },
+      actor: by.actor,
+      metadata: { paymentId: p.id, dispute: ev.disputeId, paymentIntent: ev.paymentIntentId, ...by.metadata },
       mode: 'clamp',
     });
     if (entry.status === 'insufficient') throw new Error('a clamped dispute cannot be insufficient');
@@ -45,8 +54,14 @@ export async function disputeOpened(
       delta: 0,
       reason: 'dispute',
       idempotencyKey: key,
-      actor: 'stripe',
-      metadata: { paymentId: p.id, dispute: ev.disputeId, paymentIntent: ev.paymentIntentId, seconds: cut },
+      actor: by.actor,
+      metadata: {
+        paymentId: p.id,
+        dispute: ev.disputeId,
+        paymentIntent: ev.paymentIntentId,
+        seconds: cut,
+        ...by.metadata,
+      },
     });
     held = until ? { held: 'pass', until: { date: until.toISOString() } } : { held: 'pass-ended' };
   } else {

@@ -3,12 +3,23 @@ import type { BillingEvent, Repos } from '../../ports/index.ts';
 import { grantPayment } from '../grants.ts';
 import { alertFailedPayment, fanName } from '../owner-alerts.ts';
 import { text } from '../../texts.ts';
-import { alert, ourPayment, priceOf, what, whatArgs, type Applied, type StripeEventDeps } from './shared.ts';
+import {
+  alert,
+  BY_STRIPE,
+  ourPayment,
+  priceOf,
+  what,
+  whatArgs,
+  type Applied,
+  type AppliedBy,
+  type StripeEventDeps,
+} from './shared.ts';
 
 export async function succeeded(
   deps: StripeEventDeps,
   r: Repos,
   ev: Extract<BillingEvent, { type: 'payment.succeeded' }>,
+  by: AppliedBy = BY_STRIPE,
 ): Promise<Applied> {
   const p = await ourPayment(r, ev.paymentId, ev.userId);
   if (!p) return 'ignored';
@@ -49,9 +60,9 @@ export async function succeeded(
   if (p.origin === 'auto_recharge') await r.users.resetAutoRechargeFailures(p.userId);
   const granted = await grantPayment(r, deps, p, {
     key: `stripe:${ev.paymentIntentId}`,
-    actor: 'stripe',
+    actor: by.actor,
     reason: p.origin === 'auto_recharge' ? 'auto_recharge' : 'purchase',
-    metadata: { paymentIntent: ev.paymentIntentId, amount: ev.amount, currency: ev.currency },
+    metadata: { paymentIntent: ev.paymentIntentId, amount: ev.amount, currency: ev.currency, ...by.metadata },
     paid: { money: { minor: ev.amount, currency: ev.currency } },
   });
   return granted ? 'applied' : 'duplicate';

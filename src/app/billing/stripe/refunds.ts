@@ -4,13 +4,14 @@ import type { BillingEvent, Repos, TextRef } from '../../ports/index.ts';
 import { text } from '../../texts.ts';
 import { scheduleCardRender } from '../../relay/refresh.ts';
 import { cutUserPass } from '../passes.ts';
-import { paymentOfIntent, type Applied, type StripeEventDeps } from './shared.ts';
+import { BY_STRIPE, paymentOfIntent, type Applied, type AppliedBy, type StripeEventDeps } from './shared.ts';
 
 /** Refunds (from the dashboard, `/refund`, or Stripe) are cumulative: each step takes back its share. */
 export async function refunded(
   deps: StripeEventDeps,
   r: Repos,
   ev: Extract<BillingEvent, { type: 'charge.refunded' }>,
+  by: AppliedBy = BY_STRIPE,
 ): Promise<Applied> {
   const p = await paymentOfIntent(r, ev.paymentIntentId);
   if (!p) return 'unmatched';
@@ -30,8 +31,14 @@ export async function refunded(
       delta: -step,
       reason: 'refund',
       idempotencyKey: key,
-      actor: 'stripe',
-      metadata: { paymentId: p.id, paymentIntent: ev.paymentIntentId, refunded: total, amount: p.amount },
+      actor: by.actor,
+      metadata: {
+        paymentId: p.id,
+        paymentIntent: ev.paymentIntentId,
+        refunded: total,
+        amount: p.amount,
+        ...by.metadata,
+      },
       mode: 'clamp',
     });
     if (entry.status === 'insufficient') throw new Error('a clamped refund cannot be insufficient');
@@ -50,8 +57,14 @@ export async function refunded(
       delta: 0,
       reason: 'refund',
       idempotencyKey: key,
-      actor: 'stripe',
-      metadata: { paymentId: p.id, paymentIntent: ev.paymentIntentId, refunded: total, seconds: step },
+      actor: by.actor,
+      metadata: {
+        paymentId: p.id,
+        paymentIntent: ev.paymentIntentId,
+        refunded: total,
+        seconds: step,
+        ...by.metadata,
+      },
     });
     const args = { amount, full, duration: { duration: p.quantity * 1000 } };
     notice = until

@@ -16,6 +16,17 @@ export interface StripeEventDeps {
 
 export type StripeEventOutcome = 'applied' | 'duplicate' | 'ignored';
 
+/**
+ * Who applies an event's effect, for its ledger entry: Stripe's webhook (`stripe`), or reconciliation
+ * applying a fact Stripe's statement showed (`reconcile:<who>`, with the mismatch id in the metadata).
+ */
+export interface AppliedBy {
+  actor: string;
+  metadata?: Record<string, unknown>;
+}
+
+export const BY_STRIPE: AppliedBy = { actor: 'stripe' };
+
 /** `unmatched`: a charge-level event (refund, dispute) whose payment is not known to be paid. */
 export type Applied = StripeEventOutcome | 'unmatched';
 

@@ -3,11 +3,16 @@ import { invalidRequest } from '../errors.ts';
 import type { StripeJson } from '../fixtures.ts';
 import { buildRefund } from '../objects.ts';
 import { int, metadata, str } from '../params.ts';
-import { render } from '../respond.ts';
+import { listFilter, newestFirst, page, render } from '../respond.ts';
 import type { RouteKit } from './kit.ts';
 import { clone } from '../state.ts';
 
 export function chargeRoutes({ app, state, store, requestRef, mustGet }: RouteKit): void {
+  app.get('/v1/charges', (c) => {
+    const all = newestFirst(store.charges).filter(listFilter(c, ['customer', 'payment_intent']));
+    return render(state, c, page(c, all, '/v1/charges', 'charge'));
+  });
+
   app.get('/v1/charges/:id', (c) => render(state, c, mustGet('charges', c.req.param('id'), 'charge')));
 
   app.post('/v1/refunds', (c) => {
@@ -85,5 +90,19 @@ export function chargeRoutes({ app, state, store, requestRef, mustGet }: RouteKi
     return render(state, c, refund);
   });
 
+  app.get('/v1/refunds', (c) => {
+    const all = newestFirst(store.refunds).filter(listFilter(c, ['charge', 'payment_intent']));
+    return render(state, c, page(c, all, '/v1/refunds', 'refund'));
+  });
+
   app.get('/v1/refunds/:id', (c) => render(state, c, mustGet('refunds', c.req.param('id'), 'refund')));
+}
+
+/** Disputes are opened by the card's bank (`createDispute` in the controls); the API only reads them. */
+export function disputeRoutes({ app, state, store, mustGet }: RouteKit): void {
+  app.get('/v1/disputes', (c) => {
+    const all = newestFirst(store.disputes).filter(listFilter(c, ['charge', 'payment_intent']));
+    return render(state, c, page(c, all, '/v1/disputes', 'dispute'));
+  });
+  app.get('/v1/disputes/:id', (c) => render(state, c, mustGet('disputes', c.req.param('id'), 'dispute')));
 }

@@ -3,7 +3,7 @@ import { invalidRequest, parameterMissing, type StripeErrorBody, StripeHttpError
 import type { StripeJson } from '../fixtures.ts';
 import { buildCharge, buildPaymentIntent, cardErrorBody } from '../objects.ts';
 import { bool, type Ctx, currency, int, metadata, MIN_CHARGE, str, strArr } from '../params.ts';
-import { render } from '../respond.ts';
+import { listFilter, newestFirst, page, render } from '../respond.ts';
 import type { ResolvePaymentMethod, RouteKit } from './kit.ts';
 import { clone, type PaymentOutcome } from '../state.ts';
 
@@ -155,6 +155,11 @@ export function paymentIntentRoutes({
     store.paymentIntents.set(pi.id, pi);
     if (confirmNow && pm) confirm(c, pi, pm, offSession);
     return render(state, c, pi);
+  });
+
+  app.get('/v1/payment_intents', (c) => {
+    const all = newestFirst(store.paymentIntents).filter(listFilter(c, ['customer']));
+    return render(state, c, page(c, all, '/v1/payment_intents', 'payment_intent'));
   });
 
   app.get('/v1/payment_intents/:id', (c) =>

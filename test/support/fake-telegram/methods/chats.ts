@@ -3,7 +3,7 @@
  * callback and pre-checkout answers, Stars refunds and files.
  */
 import type { ChatFullInfo, ChatMember, ChatMemberAdministrator, User } from 'grammy/types';
-import { badRequest, FakeState, type ChatState, type TopicState } from '../state.ts';
+import { badRequest, FakeState, type ChatState, type PaymentRecord, type TopicState } from '../state.ts';
 import {
   DEFAULT_TOPIC_COLOR,
   forumChat,
@@ -75,7 +75,41 @@ export const chatHandlers: Record<string, Handler> = {
     if (!charge || charge.user_id !== payload.user_id) throw badRequest('CHARGE_NOT_FOUND');
     if (charge.refunded) throw badRequest('CHARGE_ALREADY_REFUNDED');
     charge.refunded = true;
+    charge.refunded_date = Math.floor(Date.now() / 1000);
     return true;
+  },
+  /**
+   * The bot's Star transactions in chronological order (oldest first), `offset` skipped, `limit` 1–100
+   * (default 100): each payment as an incoming transaction from the user, each refund as an outgoing
+   * one to them with the same id.
+   */
+  getStarTransactions: ({ state, payload }) => {
+    const offset = (payload.offset as number | undefined) ?? 0;
+    const limit = (payload.limit as number | undefined) ?? 100;
+    if (offset < 0) throw badRequest('offset must be non-negative');
+    if (limit < 1 || limit > 100) throw badRequest('limit must be between 1 and 100');
+    const partner = (p: PaymentRecord) => ({
+      type: 'user' as const,
+      transaction_type: 'invoice_payment' as const,
+      user: state.users.get(p.user_id) ?? { id: p.user_id, is_bot: false, first_name: `User ${p.user_id}` },
+      ...(p.invoice_payload !== undefined ? { invoice_payload: p.invoice_payload } : {}),
+    });
+    const all = [...state.payments.values()].flatMap((p) => [
+      { id: p.telegram_payment_charge_id, amount: p.total_amount, date: p.date, source: partner(p) },
+      ...(p.refunded
+        ? [
+            {
+              id: p.telegram_payment_charge_id,
+              amount: p.total_amount,
+              date: p.refunded_date ?? p.date,
+              receiver: partner(p),
+            },
+          ]
+        : []),
+    ]);
+    // Stable: same-second transactions keep the order they happened in.
+    all.sort((a, b) => a.date - b.date);
+    return { transactions: all.slice(offset, offset + limit) };
   },
   unpinAllForumTopicMessages: (ctx) => {
     const chat = forumChat(ctx);

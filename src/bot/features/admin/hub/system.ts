@@ -4,6 +4,7 @@ import type { SystemReport } from '../../../../app/admin/hub/index.ts';
 import { scrubPatterns } from '../../../../logging/redact.ts';
 import type { Context } from '../../../context.ts';
 import { outboxLines, refreshRow, updatedLine } from './figures.ts';
+import { reconcileApply, reconcileConfirm, reconcileScreen } from './reconcile.ts';
 import { escapeCut, fitText, type HubCategory, type HubScreen } from './screen.ts';
 
 /**
@@ -15,7 +16,10 @@ export const systemCategory: HubCategory = {
   permission: 'system.view',
   titleKey: 'admin-hub-category-system',
   async screen(ctx, act, arg) {
+    if (act === 'recfix') return reconcileConfirm(ctx, arg);
+    if (act === 'recgo') return reconcileApply(ctx, arg);
     if (arg !== '0') return null;
+    if (act === 'recon') return reconcileScreen(ctx);
     if (act === 'errors') return errorsScreen(ctx);
     if (act === 'export') return exportConfirm(ctx);
     if (act === 'exportgo') return exportNow(ctx);
@@ -36,6 +40,9 @@ export const systemCategory: HubCategory = {
             to: { cat: 'system', act: 'errors' },
           },
         ],
+        ...(ctx.services.reconcile.available
+          ? [[{ text: ctx.t('admin-reconcile-button'), to: { cat: 'system', act: 'recon' } }]]
+          : []),
         refreshRow(ctx, 'system'),
         ...(canExport
           ? [[{ text: ctx.t('admin-system-export'), to: { cat: 'system', act: 'export' } }]]
