@@ -213,7 +213,7 @@ describe('refusals: stale menus, tampered data, roles re-checked', () => {
     'hub:AAAAAAAA:nothing:main:0',
     'hub:AAAAAAAA:system:main:0:extra',
     'hub:AAAAAAAA:../etc:main:0',
-    'hub:AAAAAAAA:analytics:main:0', // a category that is not built: no such thing
+    'hub:AAAAAAAA:reports:main:0', // a category that is not built: no such thing
     'hubnew:1',
   ])('%j is answered as not working, and nothing else happens', async (data) => {
     const menu = await openHub();

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, GrammyError, InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import {
   scaledFloodLimits,
   startFakeTelegram,
@@ -764,23 +764,27 @@ describe('with a grammY Bot', () => {
 
 describe('getStarTransactions', () => {
   it('lists payments and refunds in chronological order, paged by offset, in the shape the spec gives', async () => {
+    // A fake of its own: the shared one holds the payments of the tests before this one.
+    const own = await startFakeTelegram();
+    const ownApi = new Api(own.token, { apiRoot: own.apiRoot });
+    onTestFinished(() => own.close());
     const spec = loadSpec();
-    fake.registerPayment({
+    own.registerPayment({
       user_id: fan.id,
       telegram_payment_charge_id: 'stx-a',
       total_amount: 50,
       date: 1_700_000_000,
       invoice_payload: 'pay:1',
     });
-    fake.registerPayment({
+    own.registerPayment({
       user_id: fan.id,
       telegram_payment_charge_id: 'stx-b',
       total_amount: 20,
       date: 1_700_000_100,
     });
-    fake.refundOutside('stx-a');
-    const first = await api.getStarTransactions({ offset: 0, limit: 2 });
-    const rest = await api.getStarTransactions({ offset: 2, limit: 2 });
+    own.refundOutside('stx-a');
+    const first = await ownApi.getStarTransactions({ offset: 0, limit: 2 });
+    const rest = await ownApi.getStarTransactions({ offset: 2, limit: 2 });
     const all = [...first.transactions, ...rest.transactions];
     expect(all.map((t) => [t.id, t.source ? 'in' : 'out'])).toEqual([
       ['stx-a', 'in'],
@@ -803,7 +807,7 @@ describe('getStarTransactions', () => {
       for (const name of required('TransactionPartnerUser'))
         expect(t.source ?? t.receiver).toHaveProperty(name);
     }
-    // Over Telegram's 100 a page: refused, and flagged as a call real Telegram would reject.
+    // Over Telegram's 100 a page: refused, and flagged as a call real Telegram would reject (the shared fake).
     const err = await expectViolation(api.getStarTransactions({ limit: 101 }), /limit/);
     expect(err.error_code).toBe(400);
   });
