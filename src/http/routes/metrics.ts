@@ -27,6 +27,6 @@ export function metricsRoute(deps: MetricsRouteDeps): Hono {
         'www-authenticate': 'Bearer realm="metrics"',
       });
     const { contentType, body } = await deps.render();
-    return c.body(body, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    return c.body(body, 200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
   });
 }
