@@ -16,7 +16,12 @@ const leaseMs = Number(process.env.REPLICA_LEASE_MS ?? '30000');
 const logger = createLogger({ level: config.logLevel, secrets: secretValues(config) });
 startApp(config, logger, {
   hostname: '127.0.0.1',
-  outbox: { budgets: defaultBudgets(Number(process.env.REPLICA_SCALE ?? '1')), leaseMs },
+  // A topic creation the killed replica left half done is taken over soon after its lease, not after 2 min.
+  outbox: {
+    budgets: defaultBudgets(Number(process.env.REPLICA_SCALE ?? '1')),
+    leaseMs,
+    topicCreationStaleMs: leaseMs * 2,
+  },
   chatLeaseMs: leaseMs,
 }).then(
   (app) => {

@@ -33,6 +33,11 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** Card and inbox throttles (tests shorten them). */
   renderTimings?: RenderTimings;
+  /**
+   * A topic creation marked longer ago than this, with no thread id stored, is taken to have died (see
+   * topics.ts `TOPIC_CREATION_STALE_MS`, the default). Tests with short leases shorten it with them.
+   */
+  topicCreationStaleMs?: number;
 }
 
 /** Wired by the composition root: the worker imports no other adapter (see docs/ARCHITECTURE.md). */
@@ -79,6 +84,7 @@ export interface SenderContext {
   log: Logger;
   timings: RenderTimings;
   maxAttempts: number;
+  topicCreationStaleMs: number;
   tallies: AsyncLocalStorage<Tally>;
   /** One Telegram call to `chatId`, within its flood state (see calls.ts). */
   call<T>(chatId: number, threadId: number | null, fn: () => Promise<T>): Promise<T>;

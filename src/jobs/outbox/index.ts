@@ -7,6 +7,7 @@ import { fail } from './failures.ts';
 import { genericCall, notice, react } from './items.ts';
 import { relayAlbum, relayIn, relayOut } from './relay.ts';
 import { render } from './render.ts';
+import { TOPIC_CREATION_STALE_MS } from './topics.ts';
 import { campaignItem } from './campaign.ts';
 
 export type { SenderDeps, SenderOptions } from './context.ts';
@@ -31,6 +32,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     log,
     timings: options.renderTimings ?? DEFAULT_RENDER_TIMINGS,
     maxAttempts: options.maxAttempts ?? 10,
+    topicCreationStaleMs: options.topicCreationStaleMs ?? TOPIC_CREATION_STALE_MS,
     tallies: new AsyncLocalStorage<Tally>(),
   };
   const ctx: SenderContext = { ...base, call: makeCall(base) };

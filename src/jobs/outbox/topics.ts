@@ -69,7 +69,7 @@ async function beginCreation(ctx: SenderContext, groupId: number, userId: number
     if (begun.started) return true;
     const since = begun.since;
     if (since === null) return false; // its thread was stored meanwhile: the retry uses it
-    if (now.getTime() - since.getTime() < TOPIC_CREATION_STALE_MS) return false;
+    if (now.getTime() - since.getTime() < ctx.topicCreationStaleMs) return false;
     if (!(await r.topics.restartCreate(userId, since, now))) return false;
     await r.outbox.enqueue(
       ownerAlerts(
