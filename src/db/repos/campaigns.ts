@@ -188,15 +188,11 @@ export function campaignsRepo(db: DbOrTx): CampaignsRepo {
     },
     async templates() {
       const rows = await db.select().from(campaignTemplates).orderBy(asc(campaignTemplates.name)).limit(50);
-      return rows.map((r) => ({
-        id: Number(r.id),
-        name: r.name,
-        content: r.content as unknown as CampaignContent,
-      }));
+      return rows.map(toTemplate);
     },
     async template(id) {
       const [r] = await db.select().from(campaignTemplates).where(eq(campaignTemplates.id, id));
-      return r ? { id: Number(r.id), name: r.name, content: r.content as unknown as CampaignContent } : null;
+      return r ? toTemplate(r) : null;
     },
     async addTemplate(t) {
       const rows = await db
@@ -222,3 +218,8 @@ export function campaignsRepo(db: DbOrTx): CampaignsRepo {
 }
 
 export { HELD as CAMPAIGN_HELD_UNTIL };
+
+/** A saved template as the port gives it. */
+function toTemplate(r: typeof campaignTemplates.$inferSelect) {
+  return { id: Number(r.id), name: r.name, content: r.content as unknown as CampaignContent };
+}
