@@ -24,7 +24,7 @@ import {
 } from '../test/support/fake-telegram/index.ts';
 import { SENTINELS } from '../test/support/sentinels.ts';
 import { fanUser, groupTopicMessage, privateText } from '../test/support/updates.ts';
-import { startAppChild, type AppChild } from './child.ts';
+import { startAppChild, webhookAppEnv, type AppChild } from './child.ts';
 import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers, type BenchDatabase } from './database.ts';
 import { percentile } from './load.ts';
 
@@ -100,22 +100,14 @@ async function run(engine: Engine): Promise<Result> {
   try {
     if (engine === 'postgres') db = await createBenchDatabase(SERVER_URL);
     child = await startAppChild(
-      {
-        BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        WEBHOOK_URL: 'https://bot.example.com',
-        WEBHOOK_SECRET: SECRET,
-        PORT: '0',
-        ADMIN_GROUP_ID: String(GROUP_ID),
-        ADMIN_USER_IDS: String(OWNER_ID),
-        DATABASE_URL: db?.url ?? '',
-        STRIPE_SECRET_KEY: '',
-        STRIPE_WEBHOOK_SECRET: '',
-        LOG_LEVEL: 'warn',
-        BENCH_SCALE: '1',
-        BENCH_BONUS: '100000',
-        BENCH_PGLITE_MEMORY: '1',
-      },
+      webhookAppEnv({
+        fake,
+        secret: SECRET,
+        groupId: GROUP_ID,
+        ownerId: OWNER_ID,
+        databaseUrl: db?.url,
+        extra: { BENCH_SCALE: '1', BENCH_BONUS: '100000', BENCH_PGLITE_MEMORY: '1' },
+      }),
       { kind: 'app' },
     );
     const app = child;

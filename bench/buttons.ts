@@ -14,7 +14,7 @@ import { hubData } from '../src/bot/callback-data/hub.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/support/fake-telegram/index.ts';
 import { SENTINELS } from '../test/support/sentinels.ts';
 import { callbackQuery, command, fanUser, privateText } from '../test/support/updates.ts';
-import { startAppChild, type AppChild } from './child.ts';
+import { startAppChild, webhookAppEnv, type AppChild } from './child.ts';
 import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers, type BenchDatabase } from './database.ts';
 import { percentile } from './load.ts';
 
@@ -83,20 +83,14 @@ async function run(engine: Engine): Promise<Result> {
   try {
     if (engine === 'postgres') db = await createBenchDatabase(SERVER_URL);
     child = await startAppChild(
-      {
-        BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        WEBHOOK_URL: 'https://bot.example.com',
-        WEBHOOK_SECRET: SECRET,
-        PORT: '0',
-        ADMIN_GROUP_ID: String(GROUP_ID),
-        ADMIN_USER_IDS: String(OWNER_ID),
-        DATABASE_URL: db?.url ?? '',
-        STRIPE_SECRET_KEY: '',
-        STRIPE_WEBHOOK_SECRET: '',
-        LOG_LEVEL: 'warn',
-        BENCH_PGLITE_MEMORY: '1',
-      },
+      webhookAppEnv({
+        fake,
+        secret: SECRET,
+        groupId: GROUP_ID,
+        ownerId: OWNER_ID,
+        databaseUrl: db?.url,
+        extra: { BENCH_PGLITE_MEMORY: '1' },
+      }),
       { kind: engine === 'bare' ? 'bare' : 'app' },
     );
     const owner: User = fanUser(OWNER_ID, { first_name: 'Owner' });

@@ -159,3 +159,31 @@ export async function startAppChild(
     },
   };
 }
+
+/**
+ * The environment of an app child in webhook mode against the fake Bot API, with one admin group and one
+ * owner, Stripe off and warnings only; `extra` adds to it or overrides it.
+ */
+export function webhookAppEnv(opts: {
+  fake: { token: string; apiRoot: string };
+  secret: string;
+  groupId: number;
+  ownerId: number;
+  databaseUrl?: string | undefined;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    BOT_TOKEN: opts.fake.token,
+    TELEGRAM_API_ROOT: opts.fake.apiRoot,
+    WEBHOOK_URL: 'https://bot.example.com',
+    WEBHOOK_SECRET: opts.secret,
+    PORT: '0',
+    ADMIN_GROUP_ID: String(opts.groupId),
+    ADMIN_USER_IDS: String(opts.ownerId),
+    DATABASE_URL: opts.databaseUrl ?? '',
+    STRIPE_SECRET_KEY: '',
+    STRIPE_WEBHOOK_SECRET: '',
+    LOG_LEVEL: 'warn',
+    ...opts.extra,
+  };
+}
