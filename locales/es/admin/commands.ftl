@@ -19,3 +19,10 @@ admin-command-system = Estado, versión y colas
 admin-command-users = Buscar un fan: ficha, créditos, nivel, bloqueo
 admin-command-products = Paquetes, pases, precios y etiquetas
 admin-command-payments = Pagos, reembolsos e ingresos por día
+admin-command-broadcast = Mensajes a muchos fans, regalos masivos, plantillas
+admin-command-analytics = Crecimiento, ingresos, conversión y gráficos
+admin-command-search = Buscar usuarios, pagos y mensajes
+
+admin-command-settings = Precios, textos, interruptores y pausar la línea
+admin-command-reset = Restablecer una cuenta de prueba: /reset <id de usuario> [force]
+admin-command-quickreplies = Respuestas guardadas para enviar en los temas de los fans

@@ -94,3 +94,4 @@ content-admin-button-send = 📤 Envíamelo
 content-admin-button-list = ⬅️ Lista
 content-admin-double-paid-media = ⚠️ El fan <code>{ $userId }</code> pagó ⭐ { $stars } (contenido de pago) por <b>{ $title }</b> (#{ $itemId }), que ya tenía. El contenido de pago no tiene id de cargo para /refund: compénsale de otra forma (p. ej. /gift en su tema).
 content-admin-double-invoice = ⚠️ El fan <code>{ $userId }</code> pagó ⭐ { $stars } (factura, pago #{ $paymentId }, cargo <code>{ $chargeId }</code>) por <b>{ $title }</b> (#{ $itemId }), que ya tenía. Reembólsalo con /refund { $paymentId } en su tema.
+content-admin-item-link = 🔗 Enlace a este contenido (para tu canal o una difusión): <code>{ $link }</code>

@@ -62,6 +62,7 @@ admin-system-export-caption = 📦 Exportación de fanbridge: { $rows } filas en
 admin-system-export-sent = ✅ Exportación enviada abajo: { $rows } filas en { $tables } tablas ({ $mb } MB).
 admin-system-export-kept = ✅ Exportación creada: { $rows } filas en { $tables } tablas ({ $mb } MB). Supera los 50 MB que puede enviar un bot, así que se queda en el servidor:
     <code>{ $path }</code>
+admin-system-export-busy = ⏳ Ya se está creando una exportación: llegará aquí cuando esté lista.
 admin-system-export-failed = ⚠️ La exportación falló: <code>{ $error }</code>. No se cambió nada.
 
 ## Dashboard
@@ -85,3 +86,4 @@ admin-claim-slow-down = Demasiados intentos. Vuelve a intentarlo en { $seconds -
     [one] { $seconds } segundo
    *[other] { $seconds } segundos
   }.
+admin-hub-category-broadcast = 📣 Difusión

@@ -33,6 +33,7 @@ admin-products-item-stripe-pending = ⚠️ Stripe: <b>sin sincronizar</b>. El c
 admin-products-item-stripe-inline = Stripe: se cobra el precio registrado aquí (aún no se ha creado un Price de Stripe).
 admin-products-item-stripe-synced = Stripe: sincronizado (<code>{ $price }</code>)
 admin-products-item-label = Etiqueta en /buy: { $label }
+admin-products-item-link = 🔗 Enlace para comprarlo (para tu canal o una difusión): <code>{ $link }</code>
 admin-products-label-none = Sin etiqueta
 admin-products-edit-title = ✏️ Nombre
 admin-products-edit-credits = ✏️ Créditos

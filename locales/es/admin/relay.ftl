@@ -56,3 +56,4 @@ relay-setup-needed =
     3. Envía /setup en el grupo: compruebo lo que necesito allí y te digo lo que falta. Sin copiar ids ni reiniciar.
 
     Hasta entonces, a los fans se les dice que la línea aún no está abierta, y no se cobra nada.
+relay-admin-topic-orphan = ⚠️ Puede que el tema del fan { $fan } exista dos veces: el bot se detuvo después de pedir a Telegram que creara «{ $name }» ({ $since }) y antes de poder registrarlo. Ahora se está creando un tema nuevo; si en el grupo aparece un tema más antiguo y vacío llamado «{ $name }», elimínalo.

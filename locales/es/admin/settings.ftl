@@ -45,6 +45,8 @@ admin-settings-label-response-time = "Suele responder en …" (recibos)
 admin-settings-label-costs = Precios de los mensajes
 admin-settings-label-low = Aviso de saldo bajo por debajo de
 admin-settings-label-bonus = Bono para fans nuevos
+admin-settings-label-tutorial = Bono del recorrido rápido
+admin-settings-label-tutorial-bonus = Bono del recorrido rápido (créditos)
 admin-settings-label-receipts = Recibos
 admin-settings-label-relay = Modo de reenvío
 admin-settings-label-cap = Límite mensual de recarga automática
@@ -151,6 +153,8 @@ admin-settings-stars-always = ⭐ Las Telegram Stars están siempre activadas: T
 admin-settings-stripe-off = 💳 Pagos con tarjeta: Stripe no está configurado, así que no hay nada que activar (define STRIPE_SECRET_KEY para vender con tarjeta).
 admin-settings-card-hint = Desactivado: /buy, /billing y /autorecharge no ofrecen pago con tarjeta, como si Stripe no estuviera configurado.
 admin-settings-auto-hint = Desactivado: no se hace ninguna recarga automática y /autorecharge indica que está desactivada (los fans conservan su elección para más adelante).
+admin-settings-tutorial-hint = Activado: un fan nuevo que termina el recorrido rápido de /start recibe el bono del recorrido rápido, una sola vez. Desactivado: el recorrido no da nada.
+admin-settings-tutorial-bonus-hint = Créditos que recibe un fan nuevo, una sola vez, por terminar el recorrido rápido de /start (0: ninguno).
 admin-settings-premium-hint = Desactivado: /content indica que el contenido premium no está disponible; lo que los fans ya tienen se puede volver a enviar.
 admin-settings-pause-hint = En pausa: los mensajes de los fans no se reenvían ni se cobran; cada uno recibe un aviso. Las compras y /balance siguen funcionando.
 
