@@ -19,3 +19,10 @@ admin-command-system = Saúde, versão e filas
 admin-command-users = Encontrar um fã: ficha, créditos, nível, banimento
 admin-command-products = Pacotes, passes, preços e selos
 admin-command-payments = Pagamentos, reembolsos e receita por dia
+admin-command-broadcast = Mensagem para muitos fãs, presentes em massa, modelos
+admin-command-analytics = Crescimento, receita, conversão e gráficos
+admin-command-search = Encontrar usuários, pagamentos e mensagens
+
+admin-command-settings = Preços, textos, chaves e pausa da linha
+admin-command-reset = Zerar uma conta de teste: /reset <id do usuário> [force]
+admin-command-quickreplies = Respostas salvas para enviar nos tópicos dos fãs

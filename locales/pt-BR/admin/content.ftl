@@ -94,3 +94,4 @@ content-admin-button-send = 📤 Enviar para mim
 content-admin-button-list = ⬅️ Lista
 content-admin-double-paid-media = ⚠️ O fã <code>{ $userId }</code> pagou ⭐ { $stars } (mídia paga) por <b>{ $title }</b> (#{ $itemId }), que já tinha. Mídia paga não tem id de cobrança para o /refund: compense de outra forma (por exemplo, /gift no tópico dele).
 content-admin-double-invoice = ⚠️ O fã <code>{ $userId }</code> pagou ⭐ { $stars } (fatura, pagamento #{ $paymentId }, cobrança <code>{ $chargeId }</code>) por <b>{ $title }</b> (#{ $itemId }), que já tinha. Reembolse com /refund { $paymentId } no tópico dele.
+content-admin-item-link = 🔗 Link deste item (para o seu canal ou uma transmissão): <code>{ $link }</code>

@@ -57,11 +57,13 @@ admin-system-export = 📦 Exportar todos os dados
 admin-system-export-confirm = 📦 <b>Exportar todos os dados</b>
     Um arquivo com tudo o que o fanbridge guarda: fãs, os links das mensagens deles, pagamentos, o livro-razão, as configurações e a equipe. Ele contém dados pessoais: guarde-o com segurança.
     O mesmo arquivo leva uma instalação para outro banco de dados: <code>npm run import -- file</code> (veja o README).
+    Com o banco de dados embutido, as mensagens dos fãs esperam enquanto ele é gravado (a leitura é de um único retrato consistente).
 admin-system-export-go = 📦 Gerar a exportação
 admin-system-export-caption = 📦 Exportação do fanbridge: { $rows } linhas em { $tables } tabelas ({ $mb } MB). Importe com <code>npm run import -- file</code>.
 admin-system-export-sent = ✅ Exportação enviada abaixo: { $rows } linhas em { $tables } tabelas ({ $mb } MB).
 admin-system-export-kept = ✅ Exportação gravada: { $rows } linhas em { $tables } tabelas ({ $mb } MB). Passa dos 50 MB que um bot pode enviar, então fica no servidor:
     <code>{ $path }</code>
+admin-system-export-busy = ⏳ Uma exportação já está sendo gerada: ela chega aqui quando estiver pronta.
 admin-system-export-failed = ⚠️ A exportação falhou: <code>{ $error }</code>. Nada foi alterado.
 
 ## Dashboard
@@ -85,3 +87,4 @@ admin-claim-slow-down = Tentativas demais. Tente de novo em { $seconds ->
     [one] { $seconds } segundo
    *[other] { $seconds } segundos
   }.
+admin-hub-category-broadcast = 📣 Transmissão

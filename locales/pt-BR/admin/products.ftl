@@ -33,6 +33,7 @@ admin-products-item-stripe-pending = ⚠️ Stripe: <b>não sincronizado</b>. O 
 admin-products-item-stripe-inline = Stripe: cobrado pelo preço registrado aqui (nenhum Price do Stripe criado para ele ainda).
 admin-products-item-stripe-synced = Stripe: sincronizado (<code>{ $price }</code>)
 admin-products-item-label = Selo no /buy: { $label }
+admin-products-item-link = 🔗 Link para comprar (para o seu canal ou uma transmissão): <code>{ $link }</code>
 admin-products-label-none = Sem selo
 admin-products-edit-title = ✏️ Nome
 admin-products-edit-credits = ✏️ Créditos

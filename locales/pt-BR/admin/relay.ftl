@@ -56,3 +56,4 @@ relay-setup-needed =
     3. Envie /setup no grupo: eu verifico o que preciso lá e digo o que falta. Sem copiar ids, sem reiniciar.
 
     Até lá, os fãs são avisados de que a linha ainda não está aberta, e nada é cobrado.
+relay-admin-topic-orphan = ⚠️ O tópico do fã { $fan } pode estar duplicado: o bot parou depois de pedir ao Telegram para criar “{ $name }” ({ $since }) e antes de conseguir registrá-lo. Um tópico novo está sendo criado agora; se o grupo mostrar um tópico vazio mais antigo chamado “{ $name }”, apague esse.

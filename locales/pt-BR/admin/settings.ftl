@@ -45,6 +45,8 @@ admin-settings-label-response-time = "Costuma responder em …" (recibos)
 admin-settings-label-costs = Preços das mensagens
 admin-settings-label-low = Alerta de saldo baixo abaixo de
 admin-settings-label-bonus = Bônus para fãs novos
+admin-settings-label-tutorial = Bônus do tour rápido
+admin-settings-label-tutorial-bonus = Bônus do tour rápido (créditos)
 admin-settings-label-receipts = Recibos
 admin-settings-label-relay = Modo de repasse
 admin-settings-label-cap = Limite mensal da recarga automática
@@ -151,6 +153,8 @@ admin-settings-stars-always = ⭐ As Telegram Stars estão sempre ligadas: o Tel
 admin-settings-stripe-off = 💳 Pagamentos com cartão: a Stripe não está configurada, então não há o que ligar (defina STRIPE_SECRET_KEY para vender no cartão).
 admin-settings-card-hint = Desligado: /buy, /billing e /autorecharge não oferecem pagamento com cartão, como se a Stripe não estivesse configurada.
 admin-settings-auto-hint = Desligado: nenhuma recarga automática acontece, e /autorecharge informa que ela está desligada (os fãs mantêm a escolha para depois).
+admin-settings-tutorial-hint = Ligado: um fã novo que termina o tour rápido do /start ganha o bônus do tour rápido, uma única vez. Desligado: o tour não dá nada.
+admin-settings-tutorial-bonus-hint = Créditos que um fã novo ganha, uma única vez, ao terminar o tour rápido do /start (0: nenhum).
 admin-settings-premium-hint = Desligado: /content informa que o conteúdo premium não está disponível; o que os fãs já têm ainda pode ser enviado de novo.
 admin-settings-pause-hint = Pausada: as mensagens dos fãs não são repassadas nem cobradas; cada um recebe um aviso. Compras e /balance continuam funcionando.
 
