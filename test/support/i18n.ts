@@ -34,7 +34,7 @@ export function readCatalogue(): CatalogueEntry[] {
         if (m) {
           current = { locale, file: relative(dir, path), key: m[1]!, source: line };
           out.push(current);
-        } else if (current && /^\s/.test(line)) current.source += `\n${line}`;
+        } else if (current && /^[\s}]/.test(line)) current.source += `\n${line}`;
         else current = null;
       }
     }

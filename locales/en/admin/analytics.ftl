@@ -57,7 +57,10 @@ admin-analytics-by-type = By type:
 
 ## Top spenders and products
 admin-analytics-top-title = 🏆 <b>Top spenders</b> (credits spent on messages and content) · last { $days } days
-admin-analytics-top-line = { $rank }. { $name }: { $spent } credits · { $payments ->
+admin-analytics-top-line = { $rank }. { $name }: { $spent ->
+    [one] { $spent } credit
+   *[other] { $spent } credits
+} · { $payments ->
     [one] { $payments } payment
    *[other] { $payments } payments
 }

@@ -16,7 +16,13 @@ admin-broadcast-none = Nothing saved yet.
 admin-broadcast-line = { $kind ->
     [gift] 🎁
    *[other] 📣
-  } #{ $id } · { $status } · { $sent }/{ $total }
+  } #{ $id } · { $status ->
+    [draft] draft
+    [sending] sending
+    [paused] paused
+    [cancelled] cancelled
+   *[done] done
+  } · { $sent }/{ $total }
 admin-broadcast-compose = Send the message to broadcast: a text, a photo, a video, a file or an album. Its formatting is kept.
 admin-broadcast-gift-compose = Send the message that comes with the gift (a text, a medium or an album); a line saying what they received is added under it.
 admin-broadcast-unsupported = This kind of message cannot be broadcast. Send a text, a photo, a video, an animation, a file, an audio, a voice message or an album.
@@ -34,10 +40,16 @@ admin-broadcast-gift-draft = <b>🎁 Mass gift draft</b>: { $what ->
 admin-broadcast-content = { $kind ->
     [text] Text
     [album] Album of { $items }
-   *[other] { $kind }
+    [photo] Photo
+    [video] Video
+    [animation] Animation
+    [audio] Audio
+    [voice] Voice message
+   *[document] File
   }{ $buttons ->
     [0] {""}
-   *[other] {" "}with { $buttons } button(s)
+   [one] {" "}with { $buttons } button
+   *[other] {" "}with { $buttons } buttons
   }
 admin-broadcast-empty = No message yet.
 admin-broadcast-audience-line = 🎯 { $audience }: <b>{ $count }</b> { $count ->
@@ -92,7 +104,10 @@ admin-broadcast-nobody = Nobody matches this audience: change it first.
 admin-broadcast-started = { $kind ->
     [gift] 🎁 Mass gift
    *[other] 📣 Broadcast
-  } #{ $id } started for { $count } fans. Its progress follows below.
+  } #{ $id } started for { $count ->
+    [one] { $count } fan
+   *[other] { $count } fans
+  }. Its progress follows below.
 admin-broadcast-open-card = 📄 Open it
 admin-broadcast-gone = This draft or campaign no longer exists (sent, replaced or discarded).
 admin-broadcast-not-running = It is not running any more.
@@ -105,11 +120,26 @@ admin-broadcast-refresh = 🔄 Refresh
 admin-broadcast-card = <b>{ $kind ->
     [gift] 🎁 Mass gift
    *[other] 📣 Broadcast
-  } #{ $id }</b> · { $status }
+  } #{ $id }</b> · { $status ->
+    [draft] draft
+    [sending] sending
+    [paused] paused
+    [cancelled] cancelled
+   *[done] done
+  }
     { $at } · { $audience }
     Targeted { $targeted } · sent { $sent } · blocked { $blocked } · failed { $failed } · skipped { $skipped }
-admin-broadcast-gift-totals-credits = 🎁 { $gifted } fans × { $each } credits = <b>{ $total } credits</b>
-admin-broadcast-gift-totals-pass = 🎁 { $gifted } fans × a { $each } pass
+admin-broadcast-gift-totals-credits = 🎁 { $gifted ->
+    [one] { $gifted } fan
+   *[other] { $gifted } fans
+} × { $each ->
+    [one] { $each } credit
+   *[other] { $each } credits
+} = <b>{ $total } credits</b>
+admin-broadcast-gift-totals-pass = 🎁 { $gifted ->
+    [one] { $gifted } fan
+   *[other] { $gifted } fans
+} × a { $each } pass
 
 campaign-pause = ⏸ Pause
 campaign-resume = ▶️ Resume
@@ -134,7 +164,13 @@ campaign-progress = <b>{ $kind ->
 campaign-report = <b>📋 Delivery report · { $kind ->
     [gift] 🎁 mass gift
    *[other] 📣 broadcast
-  } #{ $id }</b> ({ $status })
+  } #{ $id }</b> ({ $status ->
+    [draft] draft
+    [sending] sending
+    [paused] paused
+    [cancelled] cancelled
+   *[done] done
+  })
     Targeted: { $targeted }
     ✅ Delivered: { $sent }
     🚫 Blocked the bot: { $blocked }

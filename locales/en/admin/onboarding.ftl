@@ -12,6 +12,7 @@ admin-reset-done = 🧹 Account { $id } reset: { $credits ->
        *[other] {""}
     }.{ $payments ->
         [0] {""}
+       [one] {" "}(Forced: { $payments } real payment stays in the books.)
        *[other] {" "}(Forced: { $payments } real payments stay in the books.)
     }
 admin-reset-has-payments = ⚠️ Account { $id } has { $payments ->
@@ -20,7 +21,7 @@ admin-reset-has-payments = ⚠️ Account { $id } has { $payments ->
     }: it is not a test account. To reset it anyway, add <code>force</code>.
 admin-reset-not-allowed = Only owners can reset accounts.
 admin-reset-unknown = 🤔 No fan with the id { $id } has used this bot.
-admin-reset-duplicate = This reset was done already.
+admin-reset-duplicate = This reset request was carried out already: nothing more was changed.
 privacy-admin-erased = 🔒 Fan { $id } deleted their data (/privacy): name and username cleared, { $notes ->
         [one] { $notes } note
        *[other] { $notes } notes

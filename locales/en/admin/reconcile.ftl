@@ -2,12 +2,27 @@
 # The books against Stripe's and Telegram's statements: the daily alert and the System screens.
 
 reconcile-kind = { $kind ->
-    [paid_not_granted] Paid at { $rail }, not granted
-    [refunded_not_clawed_back] Refunded at { $rail }, not clawed back
-    [granted_not_paid] Granted here, not paid at { $rail }
-   *[amount_differs] Amounts differ at { $rail }
+    [paid_not_granted] Paid at { $rail ->
+        [stripe] Stripe
+       *[stars] Telegram Stars
+    }, not granted
+    [refunded_not_clawed_back] Refunded at { $rail ->
+        [stripe] Stripe
+       *[stars] Telegram Stars
+    }, not clawed back
+    [granted_not_paid] Granted here, not paid at { $rail ->
+        [stripe] Stripe
+       *[stars] Telegram Stars
+    }
+   *[amount_differs] Amounts differ at { $rail ->
+        [stripe] Stripe
+       *[stars] Telegram Stars
+    }
 }
-reconcile-alert = 🧾 <b>Books and { $rail } differ</b> · <code>{ $id }</code>
+reconcile-alert = 🧾 <b>Books and { $rail ->
+        [stripe] Stripe
+       *[stars] Telegram Stars
+    } differ</b> · <code>{ $id }</code>
     { $kind ->
         [paid_not_granted] Paid at the provider, never granted
         [refunded_not_clawed_back] Refunded at the provider, never clawed back
@@ -28,14 +43,23 @@ reconcile-alert = 🧾 <b>Books and { $rail } differ</b> · <code>{ $id }</code>
         [apply] Fix it once with <code>npm run reconcile -- --apply { $id }</code>, or in /system → Reconcile.
        *[report] Reported only: look at it in the provider's dashboard. Nothing is changed automatically.
     }
-reconcile-alert-more = 🧾 { $count } more new differences between the books and the providers: see /system → Reconcile, or run <code>npm run reconcile</code>.
+reconcile-alert-more = 🧾 { $count ->
+    [one] { $count } more new difference
+   *[other] { $count } more new differences
+} between the books and the providers: see /system → Reconcile, or run <code>npm run reconcile</code>.
 admin-reconcile-button = 🧾 Reconcile (last 30 days)
 admin-reconcile-title = 🧾 <b>Books against Stripe and Telegram</b>, { $since } → { $until }
 admin-reconcile-rail-read = { $rail ->
     [stripe] 💳 Stripe
    *[stars] ⭐ Telegram Stars
-}: { $payments } payments{ $rail ->
-    [stripe] , { $disputes } disputes
+}: { $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+}{ $rail ->
+    [stripe] , { $disputes ->
+        [one] { $disputes } dispute
+       *[other] { $disputes } disputes
+    }
    *[stars] {""}
 } read
 admin-reconcile-rail-off = { $rail ->
@@ -47,7 +71,13 @@ admin-reconcile-rail-failed = { $rail ->
    *[stars] ⭐ Telegram Stars
 }: <b>could not be read</b> ({ $error }), not compared
 admin-reconcile-match = ✅ The books match: { $booked } payments compared.
-admin-reconcile-count = ⚠️ { $count } differences ({ $fixable } can be fixed here), { $booked } payments compared:
+admin-reconcile-count = ⚠️ { $count ->
+    [one] { $count } difference
+   *[other] { $count } differences
+} ({ $fixable } can be fixed here), { $booked ->
+    [one] { $booked } payment
+   *[other] { $booked } payments
+} compared:
 admin-reconcile-line = · <code>{ $id }</code> { $what }: payment #{ $payment }, fan { $fan }{ $fixable ->
     [yes] {" "}🛠
    *[no] {""}

@@ -41,7 +41,7 @@ admin-search-message-out = { $n }. ➡️ to { $fan } { $username } · { $at } �
     { $text }
 admin-search-message-open = 🔗 { $n }. { $fan }
 admin-search-messages-none = No message matches. Texts are kept { $days ->
-    [0] not at all (Settings → Messages)
+    [0] not at all (Settings → Messages and receipts)
     [one] { $days } day
    *[other] { $days } days
 } for search.
