@@ -19,3 +19,10 @@ admin-command-system = Состояние, версия и очереди
 admin-command-users = Найти фаната: карточка, кредиты, уровень, блокировка
 admin-command-products = Пакеты, пропуски, цены и метки
 admin-command-payments = Платежи, возвраты и выручка по дням
+admin-command-broadcast = Рассылки фанатам, массовые подарки, шаблоны
+admin-command-analytics = Рост, выручка, конверсия и графики
+admin-command-search = Поиск пользователей, платежей и сообщений
+
+admin-command-settings = Цены, тексты, переключатели и пауза линии
+admin-command-reset = Обнулить тестовый аккаунт: /reset <id пользователя> [force]
+admin-command-quickreplies = Готовые ответы для тем фанатов

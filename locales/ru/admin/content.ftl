@@ -106,3 +106,4 @@ content-admin-button-send = 📤 Прислать мне
 content-admin-button-list = ⬅️ Список
 content-admin-double-paid-media = ⚠️ Фанат <code>{ $userId }</code> заплатил ⭐ { $stars } (платное медиа) за <b>{ $title }</b> (#{ $itemId }), хотя уже владел им. У платного медиа нет id списания для /refund: компенсируйте иначе (например, /gift в его теме).
 content-admin-double-invoice = ⚠️ Фанат <code>{ $userId }</code> заплатил ⭐ { $stars } (счёт, платёж #{ $paymentId }, списание <code>{ $chargeId }</code>) за <b>{ $title }</b> (#{ $itemId }), хотя уже владел им. Верните платёж командой /refund { $paymentId } в его теме.
+content-admin-item-link = 🔗 Ссылка на него (для вашего канала или рассылки): <code>{ $link }</code>

@@ -62,6 +62,7 @@ admin-system-export-caption = 📦 Экспорт fanbridge: { $rows } стро�
 admin-system-export-sent = ✅ Экспорт отправлен ниже: { $rows } строк в { $tables } таблицах ({ $mb } МБ).
 admin-system-export-kept = ✅ Экспорт записан: { $rows } строк в { $tables } таблицах ({ $mb } МБ). Это больше 50 МБ, которые может отправить бот, поэтому файл остался на сервере:
     <code>{ $path }</code>
+admin-system-export-busy = ⏳ Экспорт уже готовится: файл придёт сюда, когда будет готов.
 admin-system-export-failed = ⚠️ Экспорт не удался: <code>{ $error }</code>. Ничего не изменено.
 
 ## Dashboard
@@ -87,3 +88,4 @@ admin-claim-slow-down = Слишком много попыток. Попробу
     [many] { $seconds } секунд
    *[other] { $seconds } секунды
   }.
+admin-hub-category-broadcast = 📣 Рассылки

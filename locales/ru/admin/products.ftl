@@ -35,6 +35,7 @@ admin-products-item-stripe-pending = ⚠️ Stripe: <b>не синхронизи
 admin-products-item-stripe-inline = Stripe: списывается цена, записанная здесь (Price в Stripe для неё ещё не создан).
 admin-products-item-stripe-synced = Stripe: синхронизировано (<code>{ $price }</code>)
 admin-products-item-label = Метка в /buy: { $label }
+admin-products-item-link = 🔗 Ссылка для покупки (для вашего канала или рассылки): <code>{ $link }</code>
 admin-products-label-none = Без метки
 admin-products-edit-title = ✏️ Название
 admin-products-edit-credits = ✏️ Кредиты

@@ -45,6 +45,8 @@ admin-settings-label-response-time = «Обычно отвечает в тече
 admin-settings-label-costs = Цены сообщений
 admin-settings-label-low = Предупреждать о низком балансе ниже
 admin-settings-label-bonus = Бонус новым фанатам
+admin-settings-label-tutorial = Бонус за знакомство
+admin-settings-label-tutorial-bonus = Бонус за знакомство (кредиты)
 admin-settings-label-receipts = Чеки
 admin-settings-label-relay = Режим пересылки
 admin-settings-label-cap = Лимит автопополнения в месяц
@@ -155,6 +157,8 @@ admin-settings-stars-always = ⭐ Telegram Stars включены всегда: 
 admin-settings-stripe-off = 💳 Оплата картой: Stripe не настроен, переключать нечего (задайте STRIPE_SECRET_KEY, чтобы продавать за карту).
 admin-settings-card-hint = Выкл.: /buy, /billing и /autorecharge не предлагают оплату картой, как будто Stripe не настроен.
 admin-settings-auto-hint = Выкл.: автопополнения не выполняются, а /autorecharge сообщает, что оно выключено (выбор фанатов сохраняется на будущее).
+admin-settings-tutorial-hint = Вкл.: новый фанат, прошедший быстрое знакомство в /start, один раз получает бонус за знакомство. Выкл.: за знакомство ничего не начисляется.
+admin-settings-tutorial-bonus-hint = Сколько кредитов новый фанат получает (один раз) за то, что прошёл быстрое знакомство в /start (0 — нисколько).
 admin-settings-premium-hint = Выкл.: /content сообщает, что премиум-контент недоступен; то, что у фанатов уже есть, можно отправить снова.
 admin-settings-pause-hint = На паузе: сообщения фанатов не пересылаются и не оплачиваются; каждый получает уведомление. Покупки и /balance продолжают работать.
 
