@@ -34,7 +34,10 @@ admin-broadcast-gift-pass-ask = How long a pass for each fan? (e.g. 2h, 1d, 7d)
 admin-broadcast-gift-invalid = That is not an amount I can give. Try again, or /cancel.
 admin-broadcast-draft = <b>✏️ Broadcast draft</b>
 admin-broadcast-gift-draft = <b>🎁 Mass gift draft</b>: { $what ->
-    [credits] { $credits } credits each
+    [credits] { $credits ->
+        [one] { $credits } credit
+       *[other] { $credits } credits
+    } each
    *[other] a { $pass } pass each
   }
 admin-broadcast-content = { $kind ->
@@ -65,7 +68,7 @@ admin-broadcast-buttons-invalid = I could not read those buttons: one per line, 
 admin-broadcast-audience = 🎯 Audience
 admin-broadcast-save-template = 💾 Save as template
 admin-broadcast-review = ➡️ Review and send
-admin-broadcast-audience-title = <b>🎯 Who receives it</b> (never banned fans or fans who blocked the bot)
+admin-broadcast-audience-title = <b>🎯 Who receives it</b> (banned fans and fans who blocked the bot are always left out)
 admin-broadcast-any-tier = Any tier
 admin-broadcast-active-any = Any activity
 admin-broadcast-active = { $days }d
@@ -175,9 +178,9 @@ campaign-report = <b>📋 Delivery report · { $kind ->
     ✅ Delivered: { $sent }
     🚫 Blocked the bot: { $blocked }
     ⚠️ Failed: { $failed }
-    ✖️ Not sent (cancelled): { $skipped }
-    { $kind ->
-    [gift] 🎁 Gifts given: { $gifted }
-   *[other] {""}
-  }
+    ✖️ Not sent (cancelled): { $skipped }{ $kind ->
+        [gift] {""}
+            🎁 Gifts given: { $gifted }
+       *[other] {""}
+    }
     Took { $took }.

@@ -70,7 +70,10 @@ admin-reconcile-rail-failed = { $rail ->
     [stripe] 💳 Stripe
    *[stars] ⭐ Telegram Stars
 }: <b>could not be read</b> ({ $error }), not compared
-admin-reconcile-match = ✅ The books match: { $booked } payments compared.
+admin-reconcile-match = ✅ The books match: { $booked ->
+    [one] { $booked } payment
+   *[other] { $booked } payments
+} compared.
 admin-reconcile-count = ⚠️ { $count ->
     [one] { $count } difference
    *[other] { $count } differences

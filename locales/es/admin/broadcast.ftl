@@ -187,9 +187,9 @@ campaign-report = <b>📋 Informe de entrega · { $kind ->
     ✅ Entregados: { $sent }
     🚫 Bloquearon el bot: { $blocked }
     ⚠️ Fallidos: { $failed }
-    ✖️ No enviados (cancelación): { $skipped }
-    { $kind ->
-    [gift] 🎁 Regalos entregados: { $gifted }
-   *[other] {""}
-  }
+    ✖️ No enviados (cancelación): { $skipped }{ $kind ->
+        [gift] {""}
+            🎁 Regalos entregados: { $gifted }
+       *[other] {""}
+    }
     Duración: { $took }.

@@ -212,9 +212,9 @@ campaign-report = <b>📋 Relatório de entrega · { $kind ->
     ✅ Entregues: { $sent }
     🚫 Bloquearam o bot: { $blocked }
     ⚠️ Falharam: { $failed }
-    ✖️ Não enviadas (cancelamento): { $skipped }
-    { $kind ->
-    [gift] 🎁 Presentes dados: { $gifted }
-   *[other] {""}
-  }
+    ✖️ Não enviadas (cancelamento): { $skipped }{ $kind ->
+        [gift] {""}
+            🎁 Presentes dados: { $gifted }
+       *[other] {""}
+    }
     Duração: { $took }.
