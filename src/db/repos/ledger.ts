@@ -48,6 +48,9 @@ function plan(balance: number, e: NewLedgerEntry): Planned {
 async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   // The row lock serialises every ledger write for this user (concurrent debits queue up here), so the
   // balance read here stays true until commit. An entry of this key (for any user) makes it a repeat.
+  // `no key update`: the balance is not a key, so rows that only point at the user (the message log, a
+  // first response; their foreign keys take a key-share lock) do not wait for it, and a transaction that
+  // locked the fan's topic and then writes such a row cannot deadlock with this charge.
   const [locked] = await tx
     .select({
       balance: users.creditBalance,
@@ -60,7 +63,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
     .from(users)
     .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, e.idempotencyKey))
     .where(eq(users.id, e.userId))
-    .for('update', { of: users });
+    .for('no key update', { of: users });
   if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
   if (locked.existing) return { status: 'duplicate', entry: toEntry(locked.existing) };
 

@@ -52,7 +52,7 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       return { user, processed: Boolean(processed), openFlow: openFlow ?? null };
     },
     async getForUpdate(id) {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
+      const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
       return row ?? null;
     },
     async setLocale(id, locale) {
