@@ -19,7 +19,9 @@ import { migrateDatabase, openDatabase } from '../src/db/client.ts';
 import { startTestApp, type TestApp } from '../test/support/app.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../test/support/config.ts';
 import type { TestDatabase } from '../test/support/db.ts';
+import { grantCredits } from '../test/support/accounts.ts';
 import { scaledFloodLimits, startFakeTelegram } from '../test/support/fake-telegram/index.ts';
+import { FLOOD_COUNTED_METHODS } from '../test/support/fake-telegram/flood.ts';
 import { fanUser, groupTopicMessage, privateText } from '../test/support/updates.ts';
 import { DEFAULT_SERVER_URL, createBenchDatabase, serverAnswers } from './database.ts';
 import { percentile } from './load.ts';
@@ -37,6 +39,7 @@ const SCALE = Number(args.scale);
 const LIVE = Number(args['live-fans']);
 const TEXT = 'Bench broadcast';
 const FIRST_FAN = 2_000_000;
+const LIVE_FAN = 3_000_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
@@ -68,7 +71,7 @@ async function main() {
   let t: TestApp = await start();
 
   // The live fans first: each opens its topic with a first message.
-  const live = Array.from({ length: LIVE }, (_, i) => fanUser(3_000_000 + i, { first_name: `Live ${i}` }));
+  const live = Array.from({ length: LIVE }, (_, i) => fanUser(LIVE_FAN + i, { first_name: `Live ${i}` }));
   for (const f of live) await t.post(privateText(f, 'hello', { fake }));
   const threads = new Map<number, number>();
   while (threads.size < LIVE) {
@@ -78,6 +81,8 @@ async function main() {
     for (const r of rows.rows) threads.set(Number(r.user_id), Number(r.thread_id));
     await sleep(200);
   }
+  // Live fans who can afford to keep writing (a fan out of credits is answered directly, off the budget).
+  for (const f of live) await grantCredits(t, f.id, 100_000);
   await db.database.db.execute(
     sql.raw(
       `insert into users (id, first_name) select ${FIRST_FAN} + g, 'Fan ' || g from generate_series(0, ${FANS - 1}) g`,
@@ -101,7 +106,7 @@ async function main() {
 
   // Live traffic meanwhile: each live fan writes every 2 s, an admin answers one of them every second.
   const admin = fanUser(OWNER_ID, { first_name: 'Owner' });
-  const replies: Array<{ fan: number; messageId: number; at: number }> = [];
+  const replies: Array<{ fan: number; messageId: number; at: number; status: number }> = [];
   let running = true;
   let n = 0;
   const traffic = (async () => {
@@ -113,8 +118,14 @@ async function main() {
       const u: Update = groupTopicMessage(ADMIN_GROUP_ID, threads.get(fan.id)!, admin, `reply ${n}`, {
         fake,
       });
-      replies.push({ fan: fan.id, messageId: u.message!.message_id, at: Date.now() });
-      jobs.push(t.post(u).catch(() => undefined));
+      const reply = { fan: fan.id, messageId: u.message!.message_id, at: Date.now(), status: 0 };
+      replies.push(reply);
+      jobs.push(
+        t
+          .post(u)
+          .then((res) => (reply.status = res.status))
+          .catch(() => undefined),
+      );
       await Promise.all(jobs);
       n++;
       await sleep(1000);
@@ -143,8 +154,14 @@ async function main() {
       const u: Update = groupTopicMessage(ADMIN_GROUP_ID, threads.get(fan.id)!, admin, `reply ${n}`, {
         fake,
       });
-      replies.push({ fan: fan.id, messageId: u.message!.message_id, at: Date.now() });
-      jobs.push(t.post(u).catch(() => undefined));
+      const reply = { fan: fan.id, messageId: u.message!.message_id, at: Date.now(), status: 0 };
+      replies.push(reply);
+      jobs.push(
+        t
+          .post(u)
+          .then((res) => (reply.status = res.status))
+          .catch(() => undefined),
+      );
       await Promise.all(jobs);
       n++;
       await sleep(1000);
@@ -158,7 +175,10 @@ async function main() {
 
   // Figures from the fake's record.
   const calls = fake.calls.slice(callsBefore);
-  const bulk = calls.filter((c) => c.method === 'sendMessage' && c.ok && c.payload.text === TEXT);
+  const bulk = calls.filter(
+    (c) =>
+      c.method === 'sendMessage' && c.ok && c.payload.text === TEXT && Number(c.payload.chat_id) !== OWNER_ID,
+  );
   const perFan = new Map<number, number>();
   for (const c of bulk)
     perFan.set(Number(c.payload.chat_id), (perFan.get(Number(c.payload.chat_id)) ?? 0) + 1);
@@ -201,10 +221,57 @@ async function main() {
       return copy ? copy.at - r.at : null;
     })
     .filter((x): x is number => x !== null && x >= 0);
+  if (process.env.BENCH_DEBUG)
+    for (const r of replies.slice(0, 400)) {
+      const copies = calls.filter(
+        (c) => c.method === 'copyMessage' && Number(c.payload.message_id) === r.messageId,
+      );
+      if (copies.some((c) => c.ok && Number(c.payload.chat_id) === r.fan)) continue;
+      console.log(
+        'undelivered',
+        r.fan,
+        r.messageId,
+        r.at - t0,
+        r.status,
+        copies.map((c) => [c.ok, c.payload.chat_id, c.error?.description]),
+      );
+    }
   const edits = calls.filter(
     (c) => c.method === 'editMessageText' && Number(c.payload.chat_id) === OWNER_ID && c.ok,
   );
   const editsPerMinute = edits.length / (took / 60_000);
+  // Where the 429s came from: the method, the chat's kind, and which window was full when it arrived.
+  const counted = calls.filter((c) => c.ok && FLOOD_COUNTED_METHODS.has(c.method));
+  const limits = scaledFloodLimits(SCALE);
+  const tooMany: Record<string, number> = {};
+  for (const c of calls) {
+    if (c.ok || c.error?.error_code !== 429) continue;
+    const chat = Number(c.payload.chat_id);
+    const globalUsed = counted.filter((k) => k.at > c.at - limits.globalWindowMs && k.at <= c.at).length;
+    const window = chat > 0 ? limits.privateWindowMs : limits.groupWindowMs;
+    const chatUsed = counted.filter(
+      (k) => Number(k.payload.chat_id) === chat && k.at > c.at - window && k.at <= c.at,
+    ).length;
+    const full = globalUsed >= limits.globalPerWindow ? 'global' : chatUsed > 0 ? 'chat' : 'neither';
+    const key = `${c.method} ${chat === OWNER_ID ? 'owner' : chat >= LIVE_FAN ? 'live fan' : chat > 0 ? 'fan' : 'group'} ${full}`;
+    tooMany[key] = (tooMany[key] ?? 0) + 1;
+    if (process.env.BENCH_DEBUG) {
+      const prev = counted.filter((k) => Number(k.payload.chat_id) === chat && k.at <= c.at).at(-1);
+      console.log(
+        '429',
+        key,
+        c.at - restartAt,
+        chat,
+        globalUsed,
+        chatUsed,
+        String(c.payload.text).slice(0, 30),
+        '| prev',
+        prev?.method,
+        prev ? c.at - prev.at : null,
+        String(prev?.payload.text).slice(0, 30),
+      );
+    }
+  }
   const out = {
     engine,
     fans: review.count,
@@ -223,6 +290,7 @@ async function main() {
     progressEdits: edits.length,
     progressEditsPerMinute: Number(editsPerMinute.toFixed(1)),
     tooManyRequests: fake.stats.tooManyRequests,
+    tooManyRequestsBy: tooMany,
     earlyRetries: fake.stats.earlyRetries,
     duplicates,
     missed,

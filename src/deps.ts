@@ -12,6 +12,7 @@ import { createTexts } from './i18n/index.ts';
 import { resolveSettings, type Settings } from './app/system/settings.ts';
 import { systemClock, type Clock, type Locale } from './domain/shared/index.ts';
 import { defaultBudgets } from './app/outbox/policy.ts';
+import { createPacer } from './app/outbox/pacer.ts';
 import { createOutboxSender, type OutboxSender, type SenderOptions } from './jobs/outbox/index.ts';
 import { createJobs, type Jobs } from './jobs/boss.ts';
 import { outboxDispatch } from './db/repos/outbox.ts';
@@ -129,14 +130,23 @@ export async function createDeps(
     if (prometheus) api.config.use(callMetrics(metrics));
     const dispatch = outboxDispatch(database.db);
     // Several replicas can share PostgreSQL: calls to one chat are then serialised through the database.
+    const senderOptions = {
+      budgets: defaultBudgets(),
+      ...overrides.outbox,
+      ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
+    };
+    const pacer = createPacer(senderOptions.budgets);
     const guard = createFloodGuard({
       store: dispatch,
+      pacer,
       clock,
       logger,
       metrics,
       shared: database.engine === 'postgres',
       ...(overrides.chatLeaseMs ? { leaseMs: overrides.chatLeaseMs } : {}),
     });
+    // The outbox's sends leave spaced as its claim booked them (a send booked early can leave late).
+    api.config.use(guard.outboxTransformer());
     const settingsCache = cachedSettings(uow, 5_000);
     const { translator } = createTexts({
       onMissing: (what) => logger.warn({ what }, 'a text is missing from the catalogue'),
@@ -154,11 +164,7 @@ export async function createDeps(
         metrics,
         topicCreationsPerMinute: async () => (await settingsCache()).topic_creations_per_minute,
       },
-      {
-        budgets: defaultBudgets(),
-        ...overrides.outbox,
-        ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
-      },
+      senderOptions,
     );
     // The Stripe SDK (about 12 MB of memory once loaded) is imported only when card payments are on.
     const card = config.stripe

@@ -1,4 +1,5 @@
 import type { Transformer } from 'grammy';
+import type { Pacer } from '../../app/outbox/pacer.ts';
 import { BUDGETED_METHODS, ChatHeld } from '../../app/outbox/policy.ts';
 import type { Metrics, OutboxDispatch } from '../../app/ports/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
@@ -29,6 +30,11 @@ export function createFloodGuard(deps: {
   leaseMs?: number;
   pollMs?: number;
   metrics?: Pick<Metrics, 'tooManyRequests'>;
+  /**
+   * Spaces the outbox's sends as its claim booked them, and is told of every direct send so the outbox's
+   * next one makes room for it (app/outbox/pacer.ts).
+   */
+  pacer?: Pacer;
 }) {
   const blocked = new Map<number, number>();
   const tails = new Map<number, Promise<unknown>>();
@@ -137,6 +143,18 @@ export function createFloodGuard(deps: {
       deps.metrics?.tooManyRequests(path, seconds);
       return guard.onRetryAfter(chatId, seconds);
     },
+    /**
+     * A grammY API transformer for the outbox sender's Api: a call that spends a flood budget waits until
+     * it fits the budgets by the times sends really started (the claim booked it a little earlier).
+     */
+    outboxTransformer(): Transformer {
+      return async (prev, method, payload, signal) => {
+        const chatId = (payload as { chat_id?: unknown }).chat_id;
+        if (deps.pacer && typeof chatId === 'number' && BUDGETED_METHODS.has(method))
+          await deps.pacer.slot(chatId);
+        return prev(method, payload, signal);
+      };
+    },
     /** A grammY API transformer for direct answers; install it before auto-retry so it sees every attempt. */
     transformer(): Transformer {
       return async (prev, method, payload, signal) => {
@@ -148,6 +166,7 @@ export function createFloodGuard(deps: {
             // it is short, otherwise answer as Telegram would and let the caller give up.
             const wait = { blockedMs: MAX_DIRECT_WAIT_MS, busyMs: MAX_DIRECT_WAIT_MS };
             return await exclusive(chatId, wait, async () => {
+              deps.pacer?.note(chatId);
               const res = await prev(method, payload, signal);
               try {
                 if (!res.ok && res.error_code === 429)
