@@ -376,8 +376,17 @@ describe("an admin's edits and deletes", () => {
 
   it('are ignored from anyone who is not an admin', async () => {
     const gus = fanUser(407);
-    await relay(privateText(gus, 'question', { fake }));
+    const question = privateText(gus, 'question', { fake });
+    await relay(question);
     const { reply, fanCopyId } = await adminReply(gus.id, 'the answer');
+    // What the fan gets for their message and the answer (the receipt, 👀) is in before the count starts.
+    await eventually(
+      () =>
+        fake.calls.some((c) => c.ok && c.method === 'sendMessage' && c.payload.chat_id === gus.id) &&
+        JSON.stringify(fake.reactions(gus.id, question.message!.message_id)).includes('👀'),
+      5000,
+      'the receipt and 👀',
+    );
     fake.reset();
     // A member (not an admin) edits in the topic, and a forged edit of the admin's reply by them.
     const own = groupTopicMessage(ADMIN_GROUP_ID, await threadOf(gus.id), member, 'mine', { fake });
