@@ -67,7 +67,12 @@ async function main() {
   }
   const budgets = defaultBudgets(SCALE);
   const start = () =>
-    startTestApp(fake, { db, env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) }, outbox: { budgets } });
+    startTestApp(fake, {
+      db,
+      env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
+      outbox: { budgets },
+      pace: true,
+    });
   let t: TestApp = await start();
 
   // The live fans first: each opens its topic with a first message.
