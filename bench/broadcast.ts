@@ -67,12 +67,7 @@ async function main() {
   }
   const budgets = defaultBudgets(SCALE);
   const start = () =>
-    startTestApp(fake, {
-      db,
-      env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) },
-      outbox: { budgets },
-      pace: true,
-    });
+    startTestApp(fake, { db, env: { ADMIN_GROUP_ID: String(ADMIN_GROUP_ID) }, outbox: { budgets } });
   let t: TestApp = await start();
 
   // The live fans first: each opens its topic with a first message.

@@ -71,11 +71,6 @@ export interface DepsOverrides {
   backupsDir?: string | null;
   /** How long a replica may hold a chat's send lease (PostgreSQL; tests shorten it). */
   chatLeaseMs?: number;
-  /**
-   * The outbox's sends go through the pacer (app/outbox/pacer.ts). Default on; the in-process test app
-   * turns it off (its budgets are scaled 1000× anyway) unless a test asks for it.
-   */
-  pace?: boolean;
 }
 
 /** Settings read at most once per `ttlMs` (the sender asks on every claim). */
@@ -151,7 +146,7 @@ export async function createDeps(
       ...(overrides.chatLeaseMs ? { leaseMs: overrides.chatLeaseMs } : {}),
     });
     // The outbox's sends leave spaced as its claim booked them (a send booked early can leave late).
-    if (overrides.pace !== false) api.config.use(guard.outboxTransformer());
+    api.config.use(guard.outboxTransformer());
     const settingsCache = cachedSettings(uow, 5_000);
     const { translator } = createTexts({
       onMissing: (what) => logger.warn({ what }, 'a text is missing from the catalogue'),

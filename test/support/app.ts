@@ -47,8 +47,6 @@ export async function startTestApp(
     updateRetryDelaysMs?: number[];
     /** The app's clock (e.g. one a test moves forward); the wall clock by default. */
     clock?: Clock;
-    /** Pace the outbox's sends as production does (off by default here: see DepsOverrides.pace). */
-    pace?: boolean;
   } = {},
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase({ migrate: false }));
@@ -67,7 +65,6 @@ export async function startTestApp(
     {
       database: db.database,
       ...(opts.outbox ? { outbox: opts.outbox } : {}),
-      pace: opts.pace ?? false,
       ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
       ...(opts.updateRetryDelaysMs ? { updateRetryDelaysMs: opts.updateRetryDelaysMs } : {}),
       ...(opts.clock ? { clock: opts.clock } : {}),
