@@ -27,18 +27,12 @@ export interface Jobs {
 export function createJobs(database: Database, logger: Logger): Jobs {
   const boss =
     database.engine === 'pglite'
-      ? new PgBoss({
-          db: fromPglite(database.pglite),
-          backend: 'pglite',
-          schema: 'pgboss',
-          useListenNotify: true,
-        })
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
       : new PgBoss({
           connectionString: database.url,
           schema: 'pgboss',
           max: 4,
           application_name: 'fanbridge-jobs',
-          useListenNotify: true,
         });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   boss.on('warning', (w) => logger.warn({ warning: w }, 'job queue warning'));
@@ -56,12 +50,7 @@ export function createJobs(database: Database, logger: Logger): Jobs {
       await boss.start();
       started = true;
       for (const def of Object.values(QUEUES)) {
-        // Every queue NOTIFYs its workers when a job is created (inside the creating transaction: they
-        // wake once it commits), so a worker polls only as a backstop (`notifyPollingIntervalSeconds`,
-        // 30 s by default). A delayed job is announced when created, not when due: workers of queues
-        // that use `startAfter` keep polling at their own pace. updateQueue: databases made before.
-        await boss.createQueue(def.name, { ...def.options, notify: true });
-        await boss.updateQueue(def.name, { notify: true });
+        await boss.createQueue(def.name, def.options);
         // Warm pg-boss's queue cache now. A cold cache is filled by a query on pg-boss's own handle; on
         // PGlite (one connection) that query waits behind the open transaction of the first enqueue
         // made inside one, which waits for it: a deadlock. Deleting a job that cannot exist fills the

@@ -8,7 +8,7 @@ export async function startAlbumFlushWorker(jobs: Jobs, services: Services, logg
   await jobs.boss.work(
     QUEUES.albumFlush.name,
     // Polled often: a delayed job is only picked up by polling, and albums should not linger.
-    { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
+    { batchSize: 1, pollingIntervalSeconds: 0.5 },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.albumFlush.payload.parse(job.data);

@@ -7,7 +7,7 @@ import { QUEUES } from '../queues.ts';
 export async function startAutoRechargeWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
   await jobs.boss.work(
     QUEUES.autoRecharge.name,
-    { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5 },
+    { batchSize: 1, pollingIntervalSeconds: 0.5 },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.autoRecharge.payload.parse(job.data);

@@ -5,15 +5,11 @@ import { QUEUES } from '../queues.ts';
 
 /** Time-pass notices at their scheduled moments (durable: they survive restarts). */
 export async function startPassNoticeWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
-  await jobs.boss.work(
-    QUEUES.passNotice.name,
-    { batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
-    async ([job]) => {
-      if (!job) return;
-      const data = QUEUES.passNotice.payload.parse(job.data);
-      const result = await services.sendPassNotice(data);
-      logger.debug({ ...data, result }, 'pass notice');
-      return result;
-    },
-  );
+  await jobs.boss.work(QUEUES.passNotice.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const data = QUEUES.passNotice.payload.parse(job.data);
+    const result = await services.sendPassNotice(data);
+    logger.debug({ ...data, result }, 'pass notice');
+    return result;
+  });
 }

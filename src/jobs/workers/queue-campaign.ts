@@ -11,7 +11,7 @@ export async function startCampaignQueueWorker(
 ): Promise<void> {
   await jobs.boss.work(
     QUEUES.campaignQueue.name,
-    { batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 5 },
+    { batchSize: 1, pollingIntervalSeconds: 1 },
     async ([job]) => {
       if (!job) return;
       const { campaignId } = QUEUES.campaignQueue.payload.parse(job.data);

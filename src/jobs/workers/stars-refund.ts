@@ -7,7 +7,7 @@ import { QUEUES } from '../queues.ts';
 export async function startStarsRefundWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
   await jobs.boss.work(
     QUEUES.starsRefund.name,
-    { batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 },
+    { batchSize: 1, pollingIntervalSeconds: 2 },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.starsRefund.payload.parse(job.data);

@@ -10,7 +10,7 @@ import { QUEUES } from '../queues.ts';
 export async function startStripeDetachWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
   await jobs.boss.work(
     QUEUES.stripeDetach.name,
-    { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5, includeMetadata: true },
+    { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.stripeDetach.payload.parse(job.data);

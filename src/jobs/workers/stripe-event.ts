@@ -28,7 +28,6 @@ export async function startStripeEventWorker(
       batchSize: BATCH,
       burstWhenBatchFull: true,
       pollingIntervalSeconds: 0.5,
-      notifyPollingIntervalSeconds: 5,
       perJobResults: true,
       includeMetadata: true,
     },

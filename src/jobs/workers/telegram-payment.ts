@@ -16,13 +16,7 @@ export async function startTelegramPaymentWorker(
 ): Promise<void> {
   await jobs.boss.work(
     QUEUES.telegramPayment.name,
-    {
-      batchSize: 10,
-      pollingIntervalSeconds: 0.5,
-      notifyPollingIntervalSeconds: 5,
-      perJobResults: true,
-      includeMetadata: true,
-    },
+    { batchSize: 10, pollingIntervalSeconds: 0.5, perJobResults: true, includeMetadata: true },
     async (batch): Promise<JobResult[]> => {
       const results: JobResult[] = [];
       for (const job of batch) {
