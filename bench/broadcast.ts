@@ -109,7 +109,8 @@ async function main() {
   const replies: Array<{ fan: number; messageId: number; at: number; status: number }> = [];
   let running = true;
   let n = 0;
-  const traffic = (async () => {
+  // `t` is read on every turn, so the loop started again after the restart posts to the new app.
+  const runTraffic = async () => {
     while (running) {
       const fan = live[n % LIVE]!;
       const jobs: Array<Promise<unknown>> = [];
@@ -130,7 +131,8 @@ async function main() {
       n++;
       await sleep(1000);
     }
-  })();
+  };
+  const traffic = runTraffic();
 
   const status = async () =>
     (await svc().campaign(OWNER_ID, id)) as { ok: true; campaign: { status: string; sent: number } };
@@ -145,28 +147,7 @@ async function main() {
   t = await start();
   log(`restarted in ${Date.now() - restartAt} ms`);
   running = pausedTraffic;
-  const traffic2 = (async () => {
-    while (running) {
-      const fan = live[n % LIVE]!;
-      const jobs: Array<Promise<unknown>> = [];
-      if (n % 2 === 0)
-        for (const f of live) jobs.push(t.post(privateText(f, `live ${n}`, { fake })).catch(() => undefined));
-      const u: Update = groupTopicMessage(ADMIN_GROUP_ID, threads.get(fan.id)!, admin, `reply ${n}`, {
-        fake,
-      });
-      const reply = { fan: fan.id, messageId: u.message!.message_id, at: Date.now(), status: 0 };
-      replies.push(reply);
-      jobs.push(
-        t
-          .post(u)
-          .then((res) => (reply.status = res.status))
-          .catch(() => undefined),
-      );
-      await Promise.all(jobs);
-      n++;
-      await sleep(1000);
-    }
-  })();
+  const traffic2 = runTraffic();
   while ((await status()).campaign.status !== 'done') await sleep(500);
   const took = Date.now() - t0;
   running = false;
