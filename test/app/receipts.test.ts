@@ -120,4 +120,15 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
       cost: 1,
     });
   });
+
+  it('a paid message then one under a new time pass: paid in total, but no low-balance warning (the pass covers the fan now)', async () => {
+    await s.ensureFan(4005);
+    await s.grant(4005, 1);
+    await s.services.acceptFanMessage(message(4005));
+    await s.setPass(4005, new Date(s.clock.now().getTime() + 3_600_000));
+    await s.services.acceptFanMessage(message(4005));
+    const receipts = await receiptsTo(4005);
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.payload.text?.args).toMatchObject({ count: 2, charge: 'paid', cost: 1, low: 'no' });
+  });
 });

@@ -29,6 +29,11 @@ export interface TestApp {
   ): Promise<Response>;
   /** Waits until every stored payment update has been applied (or given up). */
   paymentsSettled(timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until the outbox holds nothing still to send to `chatId` (its receipts, notices and relays have
+   * reached the fake): the pacer may hold a fan's receipt after the test's own check passed.
+   */
+  outboxSettled(chatId: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,6 +103,18 @@ export async function startTestApp(
         },
         timeoutMs,
         'payment updates applied',
+      );
+    },
+    async outboxSettled(chatId, timeoutMs = 10_000) {
+      await eventually(
+        async () => {
+          const res = (await db.database.db.execute(
+            sql`select count(*)::int as n from outbox where chat_id = ${chatId} and status in ('pending', 'sending')`,
+          )) as { rows: Array<{ n: number }> };
+          return res.rows[0]!.n === 0;
+        },
+        timeoutMs,
+        `the outbox settled for chat ${chatId}`,
       );
     },
     async stop() {

@@ -77,7 +77,7 @@ type NoticePayload = Extract<OutboxPayload, { kind: 'notice' }>;
 
 /**
  * A pending receipt with a newer one merged in: it covers both's messages and their total cost, says
- * the newer balance, time pass and queue state, and replies to the newer message. Null when the pending
+ * the newer balance, time pass, low-balance and queue state, and replies to the newer message. Null when the pending
  * receipt covers one of these messages already (merging again would count it twice).
  */
 export function mergeReceipts(pending: OutboxPayload, next: NoticePayload): NoticePayload | null {
@@ -89,6 +89,8 @@ export function mergeReceipts(pending: OutboxPayload, next: NoticePayload): Noti
     ...b,
     cost: a.cost + b.cost,
     free: a.free && b.free,
+    // The warning speaks of now: a fan whose latest message a time pass covered is not running low.
+    low: b.low && !b.free,
     messageIds: [...a.messageIds, ...b.messageIds],
   };
   return {
