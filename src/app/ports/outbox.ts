@@ -200,6 +200,11 @@ export interface OutboxRepo {
   countCoalesced(coalesceKey: string): Promise<number>;
   /** The worker's outcomes: sent (or done: "not modified"), waiting again, or given up. */
   complete(id: number, now: Date): Promise<void>;
+  /**
+   * Back to waiting until `notBefore`. When a newer item of its coalesce key was queued meanwhile, a
+   * render, an edit or a progress message is done instead (the newer one supersedes it); anything else
+   * (a receipt) waits without its key.
+   */
   reschedule(id: number, notBefore: Date, opts: { countAttempt: boolean; error?: string }): Promise<void>;
   kill(id: number, error: string, now: Date): Promise<void>;
   /** Deletes sent (or given-up) items finished before `before`. */

@@ -79,10 +79,20 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       await db.update(outbox).set({ status: 'done', doneAt: now, leaseUntil: null }).where(eq(outbox.id, id));
     },
     async reschedule(id, notBefore, opts) {
+      // While this item was being sent, a newer one of its coalesce key may have been queued (only one may
+      // be pending). One that supersedes it (a render reads current data; an edit or a progress message
+      // carries the latest content) makes it done; otherwise (a receipt covers other messages) it waits
+      // again without the key, so the newer one takes the merges that follow.
+      // The updated row is named `outbox` explicitly: inside the subquery an unqualified column is `o`'s.
+      const newer = sql`exists (select 1 from outbox o where o.coalesce_key = outbox.coalesce_key
+        and o.status = 'pending' and o.id <> outbox.id)`;
+      const supersedes = sql`outbox.coalesce_key similar to '(render|edit|campaign):%'`;
       await db
         .update(outbox)
         .set({
-          status: 'pending',
+          status: sql`case when ${newer} and ${supersedes} then 'done' else 'pending' end`,
+          doneAt: sql`case when ${newer} and ${supersedes} then now() else outbox.done_at end`,
+          coalesceKey: sql`case when ${newer} and not ${supersedes} then null else outbox.coalesce_key end`,
           notBefore,
           leaseUntil: null,
           ...(opts.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),

@@ -203,6 +203,69 @@ describe('the outbox inside a unit of work', () => {
   });
 });
 
+describe('an outbox item sent back to waiting while a newer one of its coalesce key is pending', () => {
+  const item = (key: string, coalesceKey: string) => ({
+    lane: `resched:${key}`,
+    chatId: 78,
+    sortKey: 0,
+    idempotencyKey: `resched:${key}`,
+    coalesceKey,
+    payload: { kind: 'notice' as const, chatId: 78, html: key },
+  });
+  const row = async (key: string) =>
+    (
+      (await t.database.db.execute(
+        sql`select status, coalesce_key, done_at from outbox where idempotency_key = ${`resched:${key}`}`,
+      )) as { rows: { status: string; coalesce_key: string | null; done_at: unknown }[] }
+    ).rows[0]!;
+  const idOf = async (key: string) =>
+    (
+      (await t.database.db.execute(
+        sql`select id from outbox where idempotency_key = ${`resched:${key}`}`,
+      )) as {
+        rows: { id: number | string }[];
+      }
+    ).rows[0]!.id;
+  /** The item is taken by the sender, a newer one is queued meanwhile, then the first is rescheduled. */
+  const race = async (first: string, second: string, coalesceKey: string) => {
+    const { repos } = createUnitOfWork(t.database);
+    await repos.outbox.enqueue([item(first, coalesceKey)]);
+    const id = Number(await idOf(first));
+    await t.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
+    await repos.outbox.enqueue([item(second, coalesceKey)]);
+    await repos.outbox.reschedule(id, new Date(), { countAttempt: false });
+  };
+
+  it('a render is superseded by the newer render: done (it used to break the unique pending key and stall the lane)', async () => {
+    await race('r1', 'r2', 'render:inbox:78');
+    expect(await row('r1')).toMatchObject({ status: 'done', coalesce_key: 'render:inbox:78' });
+    expect((await row('r1')).done_at).toBeTruthy();
+    expect(await row('r2')).toMatchObject({ status: 'pending', coalesce_key: 'render:inbox:78' });
+  });
+
+  it('an edit and a progress message too (the newer carries the latest content)', async () => {
+    await race('e1', 'e2', 'edit:in:78:5');
+    expect((await row('e1')).status).toBe('done');
+    await race('p1', 'p2', 'campaign:9:progress');
+    expect((await row('p1')).status).toBe('done');
+  });
+
+  it('a receipt waits again without its key: both are sent, merges go to the newer one', async () => {
+    await race('c1', 'c2', 'receipt:78');
+    expect(await row('c1')).toMatchObject({ status: 'pending', coalesce_key: null });
+    expect(await row('c2')).toMatchObject({ status: 'pending', coalesce_key: 'receipt:78' });
+  });
+
+  it('with no newer item it simply waits again, key kept', async () => {
+    const { repos } = createUnitOfWork(t.database);
+    await repos.outbox.enqueue([item('alone', 'render:card:78')]);
+    const id = Number(await idOf('alone'));
+    await t.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
+    await repos.outbox.reschedule(id, new Date(), { countAttempt: true });
+    expect(await row('alone')).toMatchObject({ status: 'pending', coalesce_key: 'render:card:78' });
+  });
+});
+
 describe('catalog and settings', () => {
   it('seeds the default catalog exactly once', async () => {
     const s = services();
