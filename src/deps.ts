@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { backupsDir, writeBackup } from './db/backup.ts';
 import type { BackupRun } from './jobs/workers/backup.ts';
-import { createUnitOfWork } from './db/repos/index.ts';
+import { createUnitOfWork, type JobsFor } from './db/repos/index.ts';
 import type { Translator, UnitOfWork } from './app/ports/index.ts';
 import { createTexts } from './i18n/index.ts';
 import { resolveSettings, type Settings } from './app/system/settings.ts';
@@ -108,7 +108,7 @@ export async function createDeps(
     await migrateDatabase(database);
     const clock = overrides.clock ?? systemClock;
     const jobs = createJobs(database, logger.child({ component: 'jobs' }));
-    const jobsFor = (handle: Parameters<typeof jobsPort>[1]) => jobsPort(jobs, handle);
+    const jobsFor: JobsFor = (handle, afterCommit) => jobsPort(jobs, handle, afterCommit);
     const prometheus = config.metricsToken
       ? createPrometheusMetrics({
           sources: {

@@ -14,13 +14,19 @@ const PASS_NOTICES = [
  * The use cases' view of pg-boss, bound to one database handle: inside `uow.run` every job is part of
  * the transaction (the outbox pattern). Handles made without `jobs` (the sender's) cannot enqueue.
  */
-export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
+export function jobsPort(
+  jobs: Jobs,
+  db: DbOrTx,
+  // Outside a unit of work each statement commits on its own: the worker can be woken at once.
+  afterCommit: (fn: () => void) => void = (fn) => fn(),
+): JobsPort {
   const need = (): Jobs => jobs;
   return {
     async flushAlbumLater(job, delayMs) {
       // The queue's `short` policy keeps one waiting job per key: later items of the album add none.
       await need().send('albumFlush', job, {
         tx: db,
+        afterCommit,
         // Seconds from the database's clock (pg-boss reads a number as an interval).
         startAfter: Math.max(0, delayMs) / 1000,
         singletonKey: `${job.direction}:${job.mediaGroupId}`,
@@ -30,15 +36,20 @@ export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
       await need().send(
         'autoRecharge',
         { userId, triggerKey },
-        { tx: db, id: uuidFromKey(`auto-recharge:${triggerKey}`) },
+        { tx: db, afterCommit, id: uuidFromKey(`auto-recharge:${triggerKey}`) },
       );
     },
     async applyPaymentUpdate(inboxId) {
-      await need().send('telegramPayment', { inboxId }, { tx: db, id: uuidFromKey(`tg-payment:${inboxId}`) });
+      await need().send(
+        'telegramPayment',
+        { inboxId },
+        { tx: db, afterCommit, id: uuidFromKey(`tg-payment:${inboxId}`) },
+      );
     },
     async retryStarsRefund(job) {
       await need().send('starsRefund', job, {
         tx: db,
+        afterCommit,
         id: uuidFromKey(`stars-refund:${job.paymentId}`),
         startAfter: 2,
       });
@@ -47,12 +58,13 @@ export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
       await need().send(
         'campaignQueue',
         { campaignId },
-        { tx: db, id: uuidFromKey(`queue-campaign:${campaignId}`) },
+        { tx: db, afterCommit, id: uuidFromKey(`queue-campaign:${campaignId}`) },
       );
     },
     async detachCard(job) {
       await need().send('stripeDetach', job, {
         tx: db,
+        afterCommit,
         id: uuidFromKey(`stripe-detach:${job.paymentMethodId}`),
       });
     },
@@ -66,6 +78,7 @@ export function jobsPort(jobs: Jobs, db: DbOrTx): JobsPort {
           { userId, until: until.toISOString(), at },
           {
             tx: db,
+            afterCommit,
             startAfter: new Date(Math.max(when, now.getTime())),
             singletonKey: `${userId}:${until.toISOString()}:${at}`,
           },

@@ -33,8 +33,12 @@ import { analyticsRepo } from './analytics.ts';
 import { messageLogRepo, searchesRepo } from './search.ts';
 import { reconcileRepo } from './reconcile.ts';
 
-/** Binds the job queue to a database handle (wired by the composition root: db imports no other adapter). */
-export type JobsFor = (db: DbOrTx) => JobsPort;
+/**
+ * Binds the job queue to a database handle (wired by the composition root: db imports no other adapter).
+ * Inside a unit of work `afterCommit` runs a callback once the transaction committed (the queue wakes
+ * its worker then); without it the handle commits each statement itself.
+ */
+export type JobsFor = (db: DbOrTx, afterCommit?: (fn: () => void) => void) => JobsPort;
 
 /** Enqueueing needs no queue where none is wired (the sender, tests of repos alone): it throws then. */
 const noJobs: JobsFor = () =>
@@ -153,13 +157,17 @@ export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: M
       const scope = updateScope.unclaimed();
       // Money facts are counted once their transaction committed (a rolled-back one never happened).
       const heard: Array<(o: MoneyObserver) => void> = [];
+      // Run once the transaction committed: the wakes of the jobs it queued.
+      const committed: Array<() => void> = [];
+      const txJobs: JobsFor | undefined = jobs && ((h) => jobs(h, (fn) => committed.push(fn)));
       const deferred: MoneyObserver | undefined = observe && {
         payment: (rail, status) => heard.push((o) => o.payment(rail, status)),
         ledgerEntry: (reason) => heard.push((o) => o.ledgerEntry(reason)),
       };
       const result = await database.db.transaction(async (tx) => {
         heard.length = 0;
-        const repos = createRepos(tx, jobs, database.settingsCache, deferred);
+        committed.length = 0;
+        const repos = createRepos(tx, txJobs, database.settingsCache, deferred);
         if (scope && !(await repos.updates.claim(scope.updateId)))
           throw new DuplicateUpdateError(scope.updateId);
         const gathered = gatheredOutbox(repos.outbox);
@@ -169,6 +177,7 @@ export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: M
       });
       if (scope) scope.claimed = true;
       if (observe) for (const h of heard) h(observe);
+      for (const fn of committed) fn();
       return result;
     },
   };

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /** What one backup run reports (the composition root writes it: src/db/backup.ts). */
@@ -20,14 +20,18 @@ export async function startBackupWorker(
   backup: () => Promise<BackupRun>,
   logger: Logger,
 ): Promise<void> {
-  await jobs.boss.work(QUEUES.backup.name, { batchSize: 1 }, async () => {
-    try {
-      const run = await backup();
-      logger.info(run, 'backup written');
-      return run;
-    } catch (err) {
-      logger.error({ err }, 'backup failed');
-      throw err;
-    }
-  });
+  await jobs.work(
+    QUEUES.backup.name,
+    { batchSize: 1, pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.scheduled },
+    async () => {
+      try {
+        const run = await backup();
+        logger.info(run, 'backup written');
+        return run;
+      } catch (err) {
+        logger.error({ err }, 'backup failed');
+        throw err;
+      }
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /** A confirmed campaign's audience, queued batch by batch (each its own transaction) until all is queued. */
@@ -9,9 +9,9 @@ export async function startCampaignQueueWorker(
   services: Services,
   logger: Logger,
 ): Promise<void> {
-  await jobs.boss.work(
+  await jobs.work(
     QUEUES.campaignQueue.name,
-    { batchSize: 1, pollingIntervalSeconds: 1 },
+    { batchSize: 1, pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.live },
     async ([job]) => {
       if (!job) return;
       const { campaignId } = QUEUES.campaignQueue.payload.parse(job.data);

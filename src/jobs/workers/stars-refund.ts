@@ -1,13 +1,13 @@
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /** `/refund`s of Stars payments whose answer was lost, asked again until Telegram answers. */
 export async function startStarsRefundWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
-  await jobs.boss.work(
+  await jobs.work(
     QUEUES.starsRefund.name,
-    { batchSize: 1, pollingIntervalSeconds: 2 },
+    { batchSize: 1, pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.live },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.starsRefund.payload.parse(job.data);

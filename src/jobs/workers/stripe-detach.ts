@@ -1,6 +1,6 @@
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /**
@@ -8,9 +8,9 @@ import { QUEUES } from '../queues.ts';
  * pg-boss retries it with backoff; the last attempt also alerts the owners (in the use case).
  */
 export async function startStripeDetachWorker(jobs: Jobs, services: Services, logger: Logger): Promise<void> {
-  await jobs.boss.work(
+  await jobs.work(
     QUEUES.stripeDetach.name,
-    { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
+    { batchSize: 1, pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.live, includeMetadata: true },
     async ([job]) => {
       if (!job) return;
       const data = QUEUES.stripeDetach.payload.parse(job.data);

@@ -4,7 +4,7 @@ import type { Services } from '../../app/services.ts';
 import type { BillingEvent } from '../../app/ports/index.ts';
 import { RetryLaterError } from '../../app/billing/stripe/events.ts';
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /** Events fetched per round trip; a full batch fetches the next at once (a burst after an outage). */
@@ -22,12 +22,12 @@ export async function startStripeEventWorker(
   logger: Logger,
   toBillingEvent: StripeEventMapper,
 ): Promise<void> {
-  await jobs.boss.work(
+  await jobs.work(
     QUEUES.stripeEvent.name,
     {
       batchSize: BATCH,
       burstWhenBatchFull: true,
-      pollingIntervalSeconds: 0.5,
+      pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.live,
       perJobResults: true,
       includeMetadata: true,
     },

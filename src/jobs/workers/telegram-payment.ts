@@ -1,7 +1,7 @@
 import type { JobResult } from 'pg-boss';
 import type { Services } from '../../app/services.ts';
 import type { Logger } from '../../logger.ts';
-import type { Jobs } from '../boss.ts';
+import { BACKSTOP_POLL_SECONDS, type Jobs } from '../boss.ts';
 import { QUEUES } from '../queues.ts';
 
 /**
@@ -14,9 +14,14 @@ export async function startTelegramPaymentWorker(
   services: Services,
   logger: Logger,
 ): Promise<void> {
-  await jobs.boss.work(
+  await jobs.work(
     QUEUES.telegramPayment.name,
-    { batchSize: 10, pollingIntervalSeconds: 0.5, perJobResults: true, includeMetadata: true },
+    {
+      batchSize: 10,
+      pollingIntervalSeconds: BACKSTOP_POLL_SECONDS.live,
+      perJobResults: true,
+      includeMetadata: true,
+    },
     async (batch): Promise<JobResult[]> => {
       const results: JobResult[] = [];
       for (const job of batch) {
