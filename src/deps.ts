@@ -124,7 +124,11 @@ export async function createDeps(
         })
       : null;
     const metrics = prometheus?.metrics ?? NO_METRICS;
-    const uow = createUnitOfWork(database, jobsFor, prometheus ? metrics : undefined);
+    // Every transaction that queued outbox items wakes the sender once it committed (wired below).
+    const outboxSignal = { notify: (): void => undefined };
+    const uow = createUnitOfWork(database, jobsFor, prometheus ? metrics : undefined, {
+      notify: () => outboxSignal.notify(),
+    });
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });
     if (prometheus) api.config.use(callMetrics(metrics));
@@ -166,6 +170,7 @@ export async function createDeps(
       },
       senderOptions,
     );
+    outboxSignal.notify = outbox.notify;
     // The Stripe SDK (about 12 MB of memory once loaded) is imported only when card payments are on.
     const card = config.stripe
       ? await Promise.all([

@@ -114,8 +114,14 @@ export function createRepos(
  * so nothing in the transaction can tell the difference (no other repo reads the outbox table). Items
  * with a coalesce key are written at once (see below).
  */
-function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flush(): Promise<void> } {
+function gatheredOutbox(outbox: Repos['outbox']): {
+  outbox: Repos['outbox'];
+  flush(): Promise<void>;
+  /** Whether the transaction queued or merged anything (the sender is woken after the commit). */
+  touched(): boolean;
+} {
   let pending: Parameters<Repos['outbox']['enqueue']>[0] = [];
+  let touched = false;
   const flush = async () => {
     if (pending.length === 0) return;
     const items = pending;
@@ -131,7 +137,13 @@ function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flu
       },
     ]),
   ) as unknown as Repos['outbox'];
+  const coalesce = wrapped.coalesce.bind(wrapped);
+  wrapped.coalesce = async (...args) => {
+    touched = true;
+    return coalesce(...args);
+  };
   wrapped.enqueue = async (items) => {
+    if (items.length > 0) touched = true;
     // An item with a coalesce key may be skipped for a pending one (a fan's receipt merges into it):
     // its caller needs the real answer, so it goes in at once, with whatever was gathered before it.
     if (items.some((i) => i.coalesceKey)) {
@@ -143,14 +155,20 @@ function gatheredOutbox(outbox: Repos['outbox']): { outbox: Repos['outbox']; flu
     // Reported as added; a repeated idempotency key is skipped when they are written.
     return items.map((i) => i.idempotencyKey);
   };
-  return { outbox: wrapped, flush };
+  return { outbox: wrapped, flush, touched: () => touched };
 }
 
 /**
  * Transactions for the use cases. Inside a Telegram update's handler (app/update-scope.ts), the first
  * transaction also claims the update: a redelivery that raced it finds the claim taken and rolls back.
  */
-export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: MoneyObserver): UnitOfWork {
+export function createUnitOfWork(
+  database: Database,
+  jobs?: JobsFor,
+  observe?: MoneyObserver,
+  /** Told after a transaction that queued outbox items committed (the composition root wakes the sender). */
+  outboxSignal?: { notify(): void },
+): UnitOfWork {
   return {
     repos: createRepos(database.db, jobs, database.settingsCache, observe),
     async run(fn) {
@@ -164,6 +182,7 @@ export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: M
         payment: (rail, status) => heard.push((o) => o.payment(rail, status)),
         ledgerEntry: (reason) => heard.push((o) => o.ledgerEntry(reason)),
       };
+      let queued = false;
       const result = await database.db.transaction(async (tx) => {
         heard.length = 0;
         committed.length = 0;
@@ -173,11 +192,13 @@ export function createUnitOfWork(database: Database, jobs?: JobsFor, observe?: M
         const gathered = gatheredOutbox(repos.outbox);
         const out = await fn({ ...repos, outbox: gathered.outbox });
         await gathered.flush();
+        queued = gathered.touched();
         return out;
       });
       if (scope) scope.claimed = true;
       if (observe) for (const h of heard) h(observe);
       for (const fn of committed) fn();
+      if (queued) outboxSignal?.notify();
       return result;
     },
   };

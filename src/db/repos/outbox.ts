@@ -404,10 +404,15 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             .values(claimed.map((c) => ({ lane: c.lane, lastSentAt: opts.now })))
             .onConflictDoUpdate({ target: outboxLanes.lane, set: { lastSentAt: opts.now } });
         }
-        const [next] = await tx
-          .select({ at: sql<Date | string | null>`min(${outbox.notBefore})` })
-          .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), sql`${outbox.notBefore} > ${opts.now}`));
+        // The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
+        // crashed replica's item is taken over then, without waiting for a poll).
+        const nextRes = (await tx.execute(
+          sql`select least(
+                (select min(not_before) from outbox where status = 'pending' and not_before > ${opts.now}),
+                (select min(lease_until) from outbox where status = 'sending' and lease_until > ${opts.now})
+              ) as at`,
+        )) as { rows: Array<{ at: Date | string | null }> };
+        const next = nextRes.rows[0];
         if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
         return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null };
       });

@@ -21,12 +21,12 @@ export interface SenderOptions {
   maxInFlight?: number;
   /** How long a claimed item is ours; after a crash another replica takes it over when it expires. */
   leaseMs?: number;
-  /** Longest sleep when nothing waits (a local enqueue wakes the sender at once). */
+  /** Longest sleep when nothing waits (a local enqueue wakes the sender after its commit). Default 5 s. */
   idlePollMs?: number;
   /**
    * Longest sleep when what waits is known to be held until later (a spent budget, a 429, a backoff): the
-   * claim said when, so the sender sleeps until then, but at most this long (items another replica queued
-   * are its own sender's first; this is the fallback). Default 5 s.
+   * claim said when (including when a lease runs out), so the sender sleeps until then, but at most this
+   * long (items another replica queued are its own sender's first; this is the fallback). Default 10 s.
    */
   heldPollMs?: number;
   /** Transient failures before giving up on an item. */

@@ -25,8 +25,10 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   // least half the slots are free, so claims are shared by several sends instead of one each.
   const claimBatch = Math.max(1, Math.floor(maxInFlight / 2));
   const leaseMs = options.leaseMs ?? 30_000;
-  const idlePollMs = options.idlePollMs ?? 1_000;
-  const heldPollMs = Math.max(idlePollMs, options.heldPollMs ?? 5_000);
+  // Polls are a backstop: every transaction that queues items wakes the sender after its commit (the unit
+  // of work's outbox signal); what a poll finds is another replica's work or an expired lease.
+  const idlePollMs = options.idlePollMs ?? 5_000;
+  const heldPollMs = Math.max(idlePollMs, options.heldPollMs ?? 10_000);
   const base = {
     deps,
     log,
