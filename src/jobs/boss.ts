@@ -40,8 +40,6 @@ export interface Jobs {
    * through here. Workers poll only as a backstop (`BACKSTOP_POLL_SECONDS`).
    */
   work: PgBoss['work'];
-  /** Wakes this process's workers of `queue` now, or when a job delayed by `delayMs` falls due. */
-  wake(queue: string, delayMs?: number): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -78,6 +76,7 @@ export function createJobs(database: Database, logger: Logger): Jobs {
   let started = false;
   const workers = new Map<string, string[]>();
   const timers = new Set<NodeJS.Timeout>();
+  /** Wakes this process's workers of `queue` now, or when a job delayed by `delayMs` falls due. */
   const wake = (queue: string, delayMs = 0): void => {
     const ids = workers.get(queue);
     if (!ids || !started) return;
@@ -184,7 +183,6 @@ export function createJobs(database: Database, logger: Logger): Jobs {
       return id;
     },
     work,
-    wake,
     async start() {
       await boss.start();
       started = true;

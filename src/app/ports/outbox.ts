@@ -201,9 +201,8 @@ export interface OutboxRepo {
   /** The worker's outcomes: sent (or done: "not modified"), waiting again, or given up. */
   complete(id: number, now: Date): Promise<void>;
   /**
-   * Back to waiting until `notBefore`. When a newer item of its coalesce key was queued meanwhile, a
-   * render, an edit or a progress message is done instead (the newer one supersedes it); anything else
-   * (a receipt) waits without its key.
+   * Back to waiting until `notBefore`. When a newer item of its coalesce key was queued meanwhile, it is
+   * done instead (the newer one supersedes it), unless it is a receipt: that waits again without its key.
    */
   reschedule(id: number, notBefore: Date, opts: { countAttempt: boolean; error?: string }): Promise<void>;
   kill(id: number, error: string, now: Date): Promise<void>;

@@ -173,18 +173,15 @@ export function createUnitOfWork(
     repos: createRepos(database.db, jobs, database.settingsCache, observe),
     async run(fn) {
       const scope = updateScope.unclaimed();
-      // Money facts are counted once their transaction committed (a rolled-back one never happened).
-      const heard: Array<(o: MoneyObserver) => void> = [];
-      // Run once the transaction committed: the wakes of the jobs it queued.
+      // What runs once the transaction committed (never for a rolled-back one): money facts counted, the
+      // wakes of the jobs it queued, and the sender's, when it queued outbox items.
       const committed: Array<() => void> = [];
       const txJobs: JobsFor | undefined = jobs && ((h) => jobs(h, (fn) => committed.push(fn)));
       const deferred: MoneyObserver | undefined = observe && {
-        payment: (rail, status) => heard.push((o) => o.payment(rail, status)),
-        ledgerEntry: (reason) => heard.push((o) => o.ledgerEntry(reason)),
+        payment: (rail, status) => committed.push(() => observe.payment(rail, status)),
+        ledgerEntry: (reason) => committed.push(() => observe.ledgerEntry(reason)),
       };
-      let queued = false;
       const result = await database.db.transaction(async (tx) => {
-        heard.length = 0;
         committed.length = 0;
         const repos = createRepos(tx, txJobs, database.settingsCache, deferred);
         if (scope && !(await repos.updates.claim(scope.updateId)))
@@ -192,13 +189,11 @@ export function createUnitOfWork(
         const gathered = gatheredOutbox(repos.outbox);
         const out = await fn({ ...repos, outbox: gathered.outbox });
         await gathered.flush();
-        queued = gathered.touched();
+        if (gathered.touched() && outboxSignal) committed.push(() => outboxSignal.notify());
         return out;
       });
       if (scope) scope.claimed = true;
-      if (observe) for (const h of heard) h(observe);
       for (const fn of committed) fn();
-      if (queued) outboxSignal?.notify();
       return result;
     },
   };

@@ -80,13 +80,14 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
     },
     async reschedule(id, notBefore, opts) {
       // While this item was being sent, a newer one of its coalesce key may have been queued (only one may
-      // be pending). One that supersedes it (a render reads current data; an edit or a progress message
-      // carries the latest content) makes it done; otherwise (a receipt covers other messages) it waits
-      // again without the key, so the newer one takes the merges that follow.
+      // be pending). Coalesced items supersede each other (a render reads current data; an edit or a
+      // progress message carries the latest content): this one is done. A receipt is the exception (the
+      // next one merges into it, and covers other messages): it waits again without the key, so the newer
+      // one takes the merges that follow.
       // The updated row is named `outbox` explicitly: inside the subquery an unqualified column is `o`'s.
       const newer = sql`exists (select 1 from outbox o where o.coalesce_key = outbox.coalesce_key
         and o.status = 'pending' and o.id <> outbox.id)`;
-      const supersedes = sql`outbox.coalesce_key similar to '(render|edit|campaign):%'`;
+      const supersedes = sql`outbox.payload -> 'receipt' is null`;
       await db
         .update(outbox)
         .set({

@@ -204,13 +204,28 @@ describe('the outbox inside a unit of work', () => {
 });
 
 describe('an outbox item sent back to waiting while a newer one of its coalesce key is pending', () => {
+  const receipt = {
+    messageIds: [1],
+    cost: 1,
+    free: false,
+    balance: 2,
+    lastTopUp: 3,
+    low: false,
+    threshold: 5,
+    passLeftMs: 0,
+  };
   const item = (key: string, coalesceKey: string) => ({
     lane: `resched:${key}`,
     chatId: 78,
     sortKey: 0,
     idempotencyKey: `resched:${key}`,
     coalesceKey,
-    payload: { kind: 'notice' as const, chatId: 78, html: key },
+    payload: {
+      kind: 'notice' as const,
+      chatId: 78,
+      html: key,
+      ...(coalesceKey.startsWith('receipt:') ? { receipt } : {}),
+    },
   });
   const row = async (key: string) =>
     (

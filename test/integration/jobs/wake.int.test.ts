@@ -34,6 +34,8 @@ describe('workers poll only as a backstop: a job this process queues wakes its w
         },
       )
       .then(() => new Promise((r) => setTimeout(r, 1500)))); // the worker's first fetch is behind it
+  /** A unit of work whose jobs wake this test's workers after the commit, as the app's does. */
+  const withJobs = () => createUnitOfWork(t.database, (h, afterCommit) => jobsPort(jobs, h, afterCommit));
   const ranFor = async (key: string, withinMs: number) => {
     const deadline = Date.now() + withinMs;
     while (Date.now() < deadline) {
@@ -46,7 +48,7 @@ describe('workers poll only as a backstop: a job this process queues wakes its w
 
   it('after the transaction that queued it commits (never before: a rolled-back one never runs)', async () => {
     await albumWorker();
-    const uow = createUnitOfWork(t.database, (h, afterCommit) => jobsPort(jobs, h, afterCommit));
+    const uow = withJobs();
     const sent = Date.now();
     await uow.run(async (r) => r.jobs.flushAlbumLater({ mediaGroupId: 'woken', direction: 'in' }, 0));
     const hit = await ranFor('woken', 3000);
@@ -64,7 +66,7 @@ describe('workers poll only as a backstop: a job this process queues wakes its w
 
   it('when a delayed job falls due, not before', async () => {
     await albumWorker();
-    const uow = createUnitOfWork(t.database, (h, afterCommit) => jobsPort(jobs, h, afterCommit));
+    const uow = withJobs();
     const sent = Date.now();
     await uow.run(async (r) => r.jobs.flushAlbumLater({ mediaGroupId: 'delayed', direction: 'in' }, 1500));
     const hit = await ranFor('delayed', 5000);
