@@ -16,6 +16,7 @@ import { createPacer } from './app/outbox/pacer.ts';
 import { createOutboxSender, type OutboxSender, type SenderOptions } from './jobs/outbox/index.ts';
 import { createJobs, type Jobs } from './jobs/boss.ts';
 import { outboxDispatch } from './db/repos/outbox.ts';
+import { inboundUpdatesStore } from './db/repos/inbound.ts';
 import { jobsPort } from './jobs/port.ts';
 import { createOutboxViews } from './bot/views.ts';
 import { createFloodGuard, type FloodGuard } from './integrations/telegram/flood-guard.ts';
@@ -113,6 +114,7 @@ export async function createDeps(
       ? createPrometheusMetrics({
           sources: {
             outboxBacklog: () => createUnitOfWork(database).repos.stats.outboxBacklogByChat(),
+            inboundBacklog: () => inboundUpdatesStore(database.db).count(),
             jobQueues: async () =>
               (await jobs.boss.getQueues()).map((q) => ({
                 queue: q.name,

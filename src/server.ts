@@ -6,6 +6,8 @@ import type { Hono } from 'hono';
 import { ALLOWED_UPDATES, createBot, membershipProbe } from './bot/index.ts';
 import { publishCommands } from './bot/commands.ts';
 import { createUpdateProcessor, runPolling } from './bot/processor.ts';
+import { createInboundDrainer, type InboundOptions } from './bot/inbound.ts';
+import { inboundUpdatesStore } from './db/repos/inbound.ts';
 import type { Context } from './bot/context.ts';
 import type { Config } from './config.ts';
 import { createDeps, type Deps, type DepsOverrides } from './deps.ts';
@@ -39,6 +41,8 @@ export interface StartOptions extends DepsOverrides {
   hostname?: string;
   /** Pauses between in-process retries of a failed update (tests shorten them). */
   updateRetryDelaysMs?: number[];
+  /** The stored-update drainer's tuning (webhook mode; tests shorten its polls and leases). */
+  inbound?: Partial<InboundOptions>;
 }
 
 /** The one line that tells the operator how to become the owner of a bot that has none. */
@@ -106,8 +110,18 @@ export async function startApp(
     });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());
-    // Background retries (a webhook that timed out) finish before the outbox, jobs and database stop.
-    cleanup.push(() => processor.drain());
+    // Webhook updates are stored, answered, then handled here; the ones under way finish before the
+    // outbox, jobs and database stop (the rest stay stored for the next start or another replica).
+    const inbox = config.webhook
+      ? createInboundDrainer(inboundUpdatesStore(deps.database.db), processor.handle, logger, {
+          ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
+          ...options.inbound,
+        })
+      : null;
+    if (inbox) {
+      inbox.start();
+      cleanup.push(() => inbox.stop());
+    }
 
     const http = createHttpApp({
       logger,
@@ -117,7 +131,7 @@ export async function startApp(
           ? { token: config.metricsToken, render: deps.renderMetrics }
           : null,
       health: { ping: () => deps.database.ping(), engine: deps.database.engine, startedAt: new Date() },
-      telegram: config.webhook ? { processor, secret: config.webhook.secret } : null,
+      telegram: config.webhook && inbox ? { inbox, secret: config.webhook.secret } : null,
       stripe:
         deps.stripe && config.stripe
           ? {

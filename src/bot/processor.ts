@@ -12,18 +12,14 @@ import type { Logger } from '../logger.ts';
 import type { Context } from './context.ts';
 import { RetryUpdateError } from './middlewares/update-lifecycle.ts';
 
-/** Pauses between in-process attempts at one update (polling, or a webhook that timed out). */
+/** Pauses between the attempts at one update (polling, and the stored webhook updates). */
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 3_000, 10_000, 30_000, 60_000, 60_000, 60_000];
 
 export interface UpdateProcessor {
-  /** One attempt: `retry` when the update should run again (the webhook answers 5xx). */
+  /** One attempt: `retry` when the update should run again (the stored-update drainer or the poller runs it again). */
   handle(update: Update): Promise<'done' | 'retry'>;
   /** Attempts until the update is done or parked (the lifecycle parks it after its last attempt). */
   handleWithRetries(update: Update): Promise<void>;
-  /** Keeps retrying in the background an update whose webhook request already answered (a timeout). */
-  detach(update: Update, first: Promise<'done' | 'retry'>): void;
-  /** Waits for background retries (shutdown). */
-  drain(): Promise<void>;
 }
 
 /**
@@ -37,7 +33,6 @@ export function createUpdateProcessor(
   opts: { retryDelaysMs?: number[]; metrics?: Pick<Metrics, 'update' | 'error'> } = {},
 ): UpdateProcessor {
   const delays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const background = new Set<Promise<void>>();
   const type = (update: Update) => Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
 
   async function handle(update: Update): Promise<'done' | 'retry'> {
@@ -71,15 +66,6 @@ export function createUpdateProcessor(
   return {
     handle,
     handleWithRetries,
-    detach(update, first) {
-      const task = first
-        .then((r) => (r === 'retry' ? handleWithRetries(update) : undefined))
-        .finally(() => background.delete(task));
-      background.add(task);
-    },
-    async drain() {
-      await Promise.allSettled([...background]);
-    },
   };
 }
 

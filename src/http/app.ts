@@ -6,13 +6,13 @@ import { requestLog } from './middlewares/request-log.ts';
 import { healthRoute, type HealthDeps } from './routes/health.ts';
 import { metricsRoute, type MetricsRouteDeps } from './routes/metrics.ts';
 import { stripeWebhookRoute, type StripeWebhookDeps } from './routes/stripe-webhook.ts';
-import { telegramWebhookRoute, type UpdateHandler } from './routes/telegram-webhook.ts';
+import { telegramWebhookRoute, type UpdateInbox } from './routes/telegram-webhook.ts';
 
 export interface HttpDeps {
   logger: Logger;
   health: HealthDeps;
   /** Mounted in webhook mode only. */
-  telegram: { processor: UpdateHandler; secret: string } | null;
+  telegram: { inbox: UpdateInbox; secret: string } | null;
   /** Mounted when Stripe is configured (in both webhook and polling mode). */
   stripe: Omit<StripeWebhookDeps, 'logger'> | null;
   /** `GET /metrics`, mounted when METRICS_TOKEN is set (a 404 otherwise). */

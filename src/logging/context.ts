@@ -18,3 +18,8 @@ export function withLogFields<T>(fields: LogFields, fn: () => T): T {
 export function logFields(): LogFields {
   return storage.getStore() ?? {};
 }
+
+/** Runs `fn` outside any handling's fields (work it starts belongs to no request or update). */
+export function withoutLogFields<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -217,7 +217,25 @@ describe.skipIf(!TEST_DATABASE_URL)(
         }
       });
       // Two card payments, made while the fans write; Stripe's events reach both replicas, twice.
-      const proxied = { post: (u: Update) => deliver(u) } as unknown as TestApp;
+      // A buyer waits for each answer as a person would: until the update was handled (by either replica).
+      const handled = (id: number) =>
+        eventually(
+          async () =>
+            (
+              (await db.database.db.execute(sql`select 1 from inbound_updates where update_id = ${id}`)) as {
+                rows: unknown[];
+              }
+            ).rows.length === 0,
+          20_000,
+          `update ${id} handled`,
+        );
+      const proxied = {
+        post: async (u: Update) => {
+          const res = await deliver(u);
+          await handled(u.update_id);
+          return res;
+        },
+      } as unknown as TestApp;
       const paying = (async () => {
         const out: number[] = [];
         for (const fan of fans.slice(0, 2)) {

@@ -7,6 +7,7 @@ import type { Clock } from '../../src/domain/shared/index.ts';
 import { defaultBudgets } from '../../src/app/outbox/policy.ts';
 import { type SenderOptions } from '../../src/jobs/outbox/index.ts';
 import { startApp, type RunningApp } from '../../src/server.ts';
+import type { InboundOptions } from '../../src/bot/inbound.ts';
 import { ADMIN_GROUP_ID, testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { SENTINELS } from './sentinels.ts';
@@ -20,13 +21,16 @@ export interface TestApp {
   db: TestDatabase;
   baseUrl: string;
   /**
-   * POSTs an update to /telegram-webhook over real HTTP, with the secret header. A payment update is
-   * applied by a job after the answer: `post` waits for that too, unless `settle: false`.
+   * POSTs an update to /telegram-webhook over real HTTP, with the secret header. The webhook stores the
+   * update and answers; `post` then waits until the drainer has handled it (and, for a payment update,
+   * until the job applied it), unless `settle: false`.
    */
   post(
     update: Update | Record<string, unknown> | null,
     opts?: { secret?: string | null; raw?: string; settle?: boolean },
   ): Promise<Response>;
+  /** Waits until the stored webhook update `updateId` has been handled (every stored one without it). */
+  updatesSettled(updateId?: number, timeoutMs?: number): Promise<void>;
   /** Waits until every stored payment update has been applied (or given up). */
   paymentsSettled(timeoutMs?: number): Promise<void>;
   /**
@@ -50,6 +54,8 @@ export async function startTestApp(
     outbox?: Partial<SenderOptions>;
     renderTimings?: RenderTimings;
     updateRetryDelaysMs?: number[];
+    /** The stored-update drainer's tuning (webhook mode). */
+    inbound?: Partial<InboundOptions>;
     /** The app's clock (e.g. one a test moves forward); the wall clock by default. */
     clock?: Clock;
   } = {},
@@ -71,8 +77,10 @@ export async function startTestApp(
       database: db.database,
       ...(opts.outbox ? { outbox: opts.outbox } : {}),
       ...(opts.renderTimings ? { renderTimings: opts.renderTimings } : {}),
-      ...(opts.updateRetryDelaysMs ? { updateRetryDelaysMs: opts.updateRetryDelaysMs } : {}),
+      // A failed update runs again within milliseconds (the production pauses are 1 s, 3 s, 10 s…).
+      updateRetryDelaysMs: opts.updateRetryDelaysMs ?? [20, 40, 80, 160],
       ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.inbound ? { inbound: opts.inbound } : {}),
       botInfo: fake.botInfo,
       hostname: '127.0.0.1',
     },
@@ -90,8 +98,26 @@ export async function startTestApp(
         headers,
         body: raw ?? JSON.stringify(update),
       });
-      if (settle && res.ok && update && isPaymentUpdate(update)) await testApp.paymentsSettled();
+      if (settle && res.ok && update) {
+        const id = (update as { update_id?: unknown }).update_id;
+        await testApp.updatesSettled(typeof id === 'number' ? id : undefined);
+        if (isPaymentUpdate(update)) await testApp.paymentsSettled();
+      }
       return res;
+    },
+    async updatesSettled(updateId, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = (await db.database.db.execute(
+          updateId === undefined
+            ? sql`select count(*)::int as n from inbound_updates`
+            : sql`select count(*)::int as n from inbound_updates where update_id = ${updateId}`,
+        )) as { rows: Array<{ n: number }> };
+        if (Number(res.rows[0]!.n) === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for stored update ${updateId ?? '(all)'} to be handled`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
     },
     async paymentsSettled(timeoutMs = 15_000) {
       await eventually(

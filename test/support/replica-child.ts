@@ -2,7 +2,7 @@
  * One replica of the app in a process of its own, for test/integration/replicas.int.test.ts (started
  * with child_process.fork). Configured from the environment like the real app (DATABASE_URL, webhook
  * mode), plus REPLICA_SCALE (the outbox's flood budgets scaled like the fake Bot API's) and
- * REPLICA_LEASE_MS (the outbox item and chat send leases, shortened so a killed replica's work is taken
+ * REPLICA_LEASE_MS (the outbox item, chat send and stored-update leases, shortened so a killed replica's work is taken
  * over within the test). Sends { type: 'ready', port } once serving; stops on SIGTERM.
  */
 import { parseConfig } from '../../src/config.ts';
@@ -23,6 +23,8 @@ startApp(config, logger, {
     topicCreationStaleMs: leaseMs * 2,
   },
   chatLeaseMs: leaseMs,
+  // A stored update the killed replica was running is taken over once its lease runs out.
+  inbound: { leaseMs, pollMs: 500 },
 }).then(
   (app) => {
     process.send?.({ type: 'ready', port: app.port });

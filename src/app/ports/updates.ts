@@ -58,3 +58,31 @@ export interface PaymentInboxRepo {
   /** One more failed attempt to apply it; `failed` once the retries are used up. */
   noteFailure(id: number, error: string, final: boolean): Promise<void>;
 }
+
+/** A stored webhook update taken for handling (see db/schema/updates.ts, `inbound_updates`). */
+export interface InboundUpdate {
+  updateId: number;
+  lane: string;
+  raw: Record<string, unknown>;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
+/** Webhook updates stored before they are handled, drained in update order per lane (bot/inbound.ts). */
+export interface InboundUpdatesStore {
+  /** Stores the update; false when it is stored already (Telegram delivered it again before it ran). */
+  store(updateId: number, lane: string, raw: Record<string, unknown>): Promise<boolean>;
+  /**
+   * Leases up to `limit` updates that are due and first in their lane (nothing earlier in the lane is
+   * stored), oldest first; a lease that ran out (a replica that stopped mid-update) is taken over.
+   */
+  claim(limit: number, leaseMs: number, now: Date): Promise<InboundUpdate[]>;
+  /** Handled (or parked): the row goes. */
+  done(updateId: number): Promise<void>;
+  /** Failed before its effects committed: runs again from `at`, still blocking its lane. */
+  retryAt(updateId: number, at: Date): Promise<void>;
+  /** When the next stored update falls due (a lease running out counts); null when none is stored. */
+  nextDueAt(): Promise<Date | null>;
+  /** How many updates are stored (the backlog). */
+  count(): Promise<number>;
+}

@@ -85,3 +85,23 @@ export const paymentUpdates = pgTable(
     index('payment_updates_user_idx').on(t.userId, t.id),
   ],
 );
+
+/**
+ * Webhook updates stored before they are handled (docs/ARCHITECTURE.md, "Update lifecycle"): the webhook
+ * answers Telegram once the row is in, and every replica's drainer handles the rows in update order per
+ * lane (a chat, or a topic of a group), one at a time per lane. A row is leased while it runs and deleted
+ * when its handling is done (or parked by the lifecycle); a failure puts it back with `not_before`.
+ */
+export const inboundUpdates = pgTable(
+  'inbound_updates',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+    lane: text('lane').notNull(),
+    raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('inbound_updates_lane_idx').on(t.lane, t.updateId)],
+);

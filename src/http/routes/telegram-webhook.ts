@@ -5,21 +5,15 @@ import type { Update } from 'grammy/types';
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
-/** Telegram waits about this long; an update still running then is answered 200 and finishes here. */
-export const WEBHOOK_ANSWER_WITHIN_MS = 9_000;
-
-/** What the route needs from the bot (bot/processor.ts implements it). */
-export interface UpdateHandler {
-  /** One attempt: `retry` when the update should be delivered again. */
-  handle(update: Update): Promise<'done' | 'retry'>;
-  /** Finish (and retry) in the background an update whose request was answered already. */
-  detach(update: Update, first: Promise<'done' | 'retry'>): void;
+/** What the route needs from the bot (bot/inbound.ts implements it). */
+export interface UpdateInbox {
+  /** Stores the update for the drainer (false: stored already); throws when it could not be stored. */
+  accept(update: Update): Promise<boolean>;
 }
 
 export interface TelegramWebhookDeps {
-  processor: UpdateHandler;
+  inbox: UpdateInbox;
   secret: string;
-  answerWithinMs?: number;
 }
 
 function secretMatches(given: string | undefined, expected: string): boolean {
@@ -39,13 +33,12 @@ function looksLikeUpdate(body: unknown): body is Update {
 
 /**
  * Telegram's webhook. The secret, size and JSON are checked before the bot sees anything (a body that
- * can never work gets a 4xx, or Telegram would retry it forever). An update that failed before its
- * effects committed is answered 503, so Telegram delivers it again (the update lifecycle counts the
- * attempts and parks it after the last); one still running after `answerWithinMs` is answered 200 and
- * retried in-process if it fails, so a slow handler neither triggers a redelivery storm nor gets lost.
+ * can never work gets a 4xx, or Telegram would retry it forever). A valid update is stored and answered
+ * 200 at once: the drainer (bot/inbound.ts) handles it behind the answer, in order within its chat, and
+ * retries it there. Only an update that could not be stored (the database is away) is answered 503, so
+ * that Telegram delivers it again.
  */
 export function telegramWebhookRoute(deps: TelegramWebhookDeps): Hono {
-  const within = deps.answerWithinMs ?? WEBHOOK_ANSWER_WITHIN_MS;
   return new Hono().post(
     '/',
     async (c, next) => {
@@ -67,18 +60,11 @@ export function telegramWebhookRoute(deps: TelegramWebhookDeps): Hono {
         return c.json({ ok: false, error: 'body is not valid JSON' }, 400);
       }
       if (!looksLikeUpdate(body)) return c.json({ ok: false, error: 'body is not a Telegram update' }, 400);
-      const run = deps.processor.handle(body);
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), within);
-      });
-      const outcome = await Promise.race([run, late]);
-      clearTimeout(timer);
-      if (outcome === 'late') {
-        deps.processor.detach(body, run);
-        return c.json({ ok: true });
+      try {
+        await deps.inbox.accept(body);
+      } catch {
+        return c.json({ ok: false, error: 'temporarily unavailable: retry' }, 503);
       }
-      if (outcome === 'retry') return c.json({ ok: false, error: 'temporarily unavailable: retry' }, 503);
       return c.json({ ok: true });
     },
   );

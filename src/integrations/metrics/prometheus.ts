@@ -7,6 +7,8 @@ export interface ScrapeSources {
     Array<{ priority: number; chatKind: 'private' | 'group'; pending: number; oldestSeconds: number }>
   >;
   jobQueues(): Promise<Array<{ queue: string; ready: number; deferred: number; active: number }>>;
+  /** Webhook updates stored and not handled yet (none when polling). */
+  inboundBacklog?(): Promise<number>;
 }
 
 /** A scrape's database reads give up after this long (the gauges are then left out, and counted). */
@@ -132,6 +134,21 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
         }
       },
     });
+    const inbound = sources.inboundBacklog;
+    if (inbound)
+      new Gauge({
+        name: 'fanbridge_inbound_updates',
+        help: 'Webhook updates stored and not handled yet (answered to Telegram, waiting for or in the drainer)',
+        registers,
+        async collect() {
+          this.reset();
+          try {
+            this.set(await within(timeoutMs, inbound()));
+          } catch {
+            errors.inc({ kind: 'scrape' });
+          }
+        },
+      });
     new Gauge({
       name: 'fanbridge_job_queue_depth',
       help: 'pg-boss jobs by queue and state (ready, deferred, active)',

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, startForumApp } from '../../support/app.ts';
 import { payLatestInvoice } from '../../support/flows.ts';
@@ -77,6 +78,10 @@ describe('GET /metrics', () => {
     ).inline_keyboard[0]![0]!;
     await t.post(callbackQuery(ann, button.callback_data, fake.messagesIn(ann.id).at(-1)!));
     await payLatestInvoice(t, fake, ann, 'stxMetrics1');
+    // One update stored and not handled yet (due in an hour: another replica's retry).
+    await t.db.database.db.execute(
+      sql`insert into inbound_updates (update_id, lane, raw, not_before) values (999000111, 'x', '{"update_id":999000111}'::jsonb, now() + interval '1 hour')`,
+    );
 
     const res = await scrape(s, `Bearer ${TOKEN}`);
     expect(res.status).toBe(200);
@@ -106,6 +111,8 @@ describe('GET /metrics', () => {
     expect(sample(text, 'fanbridge_ledger_entries_total', { reason: 'spend' })).toBe(1);
     expect(sample(text, 'fanbridge_ledger_entries_total', { reason: 'purchase' })).toBe(1);
     expect(sample(text, 'fanbridge_job_queue_depth', { queue: 'telegram-payment', state: 'ready' })).toBe(0);
+    expect(sample(text, 'fanbridge_inbound_updates')).toBe(1);
+    await t.db.database.db.execute(sql`delete from inbound_updates where update_id = 999000111`);
     expect(text).toMatch(/^# TYPE fanbridge_outbox_backlog gauge$/m);
     expect(text).toMatch(/^# TYPE fanbridge_telegram_429_total counter$/m);
     expect(text).toMatch(/^# TYPE fanbridge_errors_total counter$/m);

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../support/eventually.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { withLogFields } from '../../../src/logging/context.ts';
 import { secretValues } from '../../../src/logging/redact.ts';
@@ -75,6 +77,14 @@ describe('log lines of one update', () => {
       },
     } as never);
     await post(stray, 'req-stray-1');
+    // Both are answered once stored, and handled right after.
+    const left = async () =>
+      (
+        (await db.database.db.execute(sql`select count(*)::int as n from inbound_updates`)) as {
+          rows: Array<{ n: number }>;
+        }
+      ).rows[0]!.n;
+    await eventually(async () => (await left()) === 0, 10_000, 'both updates handled');
 
     const ofRequest = (id: string) => lines().filter((l) => l.req_id === id && l.msg !== 'request');
     const failed = ofRequest('req-fail-1');
@@ -86,7 +96,7 @@ describe('log lines of one update', () => {
     // Written once per line (a child binding and the context would write the key twice).
     for (const l of raw.filter((r) => r.includes('"update_id":')))
       expect(l.split('"update_id":').length - 1).toBe(1);
-    // The request line itself, written after the handling, names the request.
+    // The request line itself names the request.
     expect(lines().find((l) => l.req_id === 'req-fail-1' && l.msg === 'request')).toMatchObject({
       status: 200,
     });

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import type { InboundUpdate, InboundUpdatesStore } from '../../app/ports/updates.ts';
+import type { Db } from '../client.ts';
+
+type Rows<T> = { rows: T[] };
+
+/**
+ * The stored webhook updates (db/schema/updates.ts). Raw SQL: the claim's `for update skip locked` in a
+ * subquery, which both engines answer as { rows }.
+ */
+export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
+  return {
+    async store(updateId, lane, raw) {
+      const res = (await db.execute(sql`
+        insert into inbound_updates (update_id, lane, raw) values (${updateId}, ${lane}, ${JSON.stringify(raw)}::jsonb)
+        on conflict (update_id) do nothing returning update_id`)) as Rows<{ update_id: unknown }>;
+      return res.rows.length > 0;
+    },
+    async claim(limit, leaseMs, now) {
+      // Walks the primary key in update order and stops after `limit` heads: each candidate costs one
+      // probe of the lane index, so a backlog does not make the claim slower. A row leased by another
+      // replica's claim still running is skipped (and its lane stays blocked by it).
+      const res = (await db.execute(sql`
+        update inbound_updates u
+           set lease_until = ${new Date(now.getTime() + leaseMs)}, attempts = u.attempts + 1
+         where u.update_id in (
+           select i.update_id from inbound_updates i
+            where i.not_before <= ${now}
+              and (i.lease_until is null or i.lease_until < ${now})
+              and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id)
+            order by i.update_id
+            limit ${limit}
+            for update skip locked)
+        returning u.update_id, u.lane, u.raw, u.attempts`)) as Rows<{
+        update_id: string | number;
+        lane: string;
+        raw: Record<string, unknown> | string;
+        attempts: number;
+      }>;
+      return res.rows
+        .map((r): InboundUpdate => ({
+          updateId: Number(r.update_id),
+          lane: r.lane,
+          raw: typeof r.raw === 'string' ? (JSON.parse(r.raw) as Record<string, unknown>) : r.raw,
+          attempts: Number(r.attempts),
+        }))
+        .sort((a, b) => a.updateId - b.updateId);
+    },
+    async done(updateId) {
+      await db.execute(sql`delete from inbound_updates where update_id = ${updateId}`);
+    },
+    async retryAt(updateId, at) {
+      await db.execute(
+        sql`update inbound_updates set lease_until = null, not_before = ${at} where update_id = ${updateId}`,
+      );
+    },
+    async nextDueAt() {
+      const res = (await db.execute(sql`
+        select min(case when lease_until is not null and lease_until > not_before then lease_until else not_before end) as at
+          from inbound_updates`)) as Rows<{ at: Date | string | null }>;
+      const at = res.rows[0]?.at;
+      return at === null || at === undefined ? null : new Date(at);
+    },
+    async count() {
+      const res = (await db.execute(sql`select count(*)::int as n from inbound_updates`)) as Rows<{
+        n: number;
+      }>;
+      return Number(res.rows[0]?.n ?? 0);
+    },
+  };
+}
