@@ -113,7 +113,7 @@ export async function startApp(
     // Webhook updates are stored, answered, then handled here; the ones under way finish before the
     // outbox, jobs and database stop (the rest stay stored for the next start or another replica).
     const inbox = config.webhook
-      ? createInboundDrainer(inboundUpdatesStore(deps.database.db), processor.handle, logger, {
+      ? createInboundDrainer(inboundUpdatesStore(deps.database.db), (u) => processor.handle(u), logger, {
           ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
           ...options.inbound,
         })

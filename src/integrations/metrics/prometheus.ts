@@ -134,7 +134,7 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
         }
       },
     });
-    const inbound = sources.inboundBacklog;
+    const inbound = sources.inboundBacklog ? () => sources.inboundBacklog!() : null;
     if (inbound)
       new Gauge({
         name: 'fanbridge_inbound_updates',
