@@ -115,6 +115,9 @@ export async function startApp(
     const inbox = config.webhook
       ? createInboundDrainer(inboundUpdatesStore(deps.database.db), (u) => processor.handle(u), logger, {
           ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
+          // The embedded database runs on this thread, one statement at a time: few handlers at once
+          // leave it room to answer Telegram (docs/BENCHMARKS.md, "Store, answer, then handle").
+          ...(deps.database.engine === 'pglite' ? { slots: 4, busySlots: 1 } : {}),
           ...options.inbound,
         })
       : null;

@@ -33,6 +33,12 @@ export function laneOf(update: Update): string {
 export interface InboundOptions {
   /** Updates handled at once (each in its own lane). */
   slots: number;
+  /**
+   * Updates handled at once while the webhook is taking updates (one stored in the last `busyWindowMs`):
+   * answering Telegram comes first, the backlog is worked through in the gaps and after the burst.
+   */
+  busySlots: number;
+  busyWindowMs: number;
   /** How long a replica holds an update it runs before another may take it over. */
   leaseMs: number;
   /** Pauses before the attempts after a failure (the last one repeats). */
@@ -43,6 +49,8 @@ export interface InboundOptions {
 
 export const DEFAULT_INBOUND_OPTIONS: InboundOptions = {
   slots: 16,
+  busySlots: 2,
+  busyWindowMs: 100,
   leaseMs: 120_000,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
   pollMs: 10_000,
@@ -76,6 +84,9 @@ export function createInboundDrainer(
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let timerAt = Infinity;
+  let lastAcceptAt = -Infinity;
+  /** How many may run now: fewer while updates are coming in (see `busySlots`). */
+  const limit = () => (Date.now() - lastAcceptAt < opts.busyWindowMs ? opts.busySlots : opts.slots);
   // The request's log fields (req_id) of updates this replica stored, for the lines of their handling.
   const requestFields = new Map<number, LogFields>();
 
@@ -97,7 +108,7 @@ export function createInboundDrainer(
 
   /** Claims now, unless more than half the slots are busy (a completion claims then, in a batch). */
   function kick(): void {
-    if (!started || stopped || running.size > opts.slots / 2) return;
+    if (!started || stopped || running.size > limit() / 2) return;
     if (claiming) {
       again = true;
       return;
@@ -113,7 +124,7 @@ export function createInboundDrainer(
   async function claimLoop(): Promise<void> {
     do {
       again = false;
-      const free = opts.slots - running.size;
+      const free = limit() - running.size;
       if (free <= 0) return;
       let taken;
       try {
@@ -132,6 +143,8 @@ export function createInboundDrainer(
       }
       if (taken.length === 0 && running.size === 0) await scheduleBackstop();
       else wakeAt(Date.now() + opts.pollMs);
+      // Held back by a burst of updates coming in: more may run once it is over.
+      if (taken.length === free && limit() < opts.slots) wakeAt(lastAcceptAt + opts.busyWindowMs + 1);
     } while (again && !stopped);
   }
 
@@ -174,6 +187,7 @@ export function createInboundDrainer(
 
   return {
     async accept(update) {
+      lastAcceptAt = Date.now();
       let stored;
       try {
         stored = await store.store(

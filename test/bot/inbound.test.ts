@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Update } from 'grammy/types';
-import { laneOf } from '../../src/bot/inbound.ts';
+import type { InboundUpdatesStore } from '../../src/app/ports/updates.ts';
+import { createInboundDrainer, laneOf } from '../../src/bot/inbound.ts';
+import { createLogger } from '../../src/logger.ts';
 import { callbackQuery, command, fanUser, groupTopicMessage, preCheckoutQuery } from '../support/updates.ts';
 
 const GROUP = -1001234567890;
@@ -38,5 +40,115 @@ describe('laneOf: which stored updates run one after the other', () => {
     expect(laneOf({ update_id: 11, message: { chat: { id: '7001' } } } as unknown as Update)).toBe(
       'update:11',
     );
+  });
+});
+
+/** An in-memory store with the same claim rule as db/repos/inbound.ts (heads of their lanes, due, unleased). */
+function memoryStore() {
+  const rows = new Map<
+    number,
+    { lane: string; raw: Record<string, unknown>; attempts: number; notBefore: number; leaseUntil: number }
+  >();
+  const store: InboundUpdatesStore = {
+    async store(id, lane, raw) {
+      if (rows.has(id)) return false;
+      rows.set(id, { lane, raw, attempts: 0, notBefore: 0, leaseUntil: 0 });
+      return true;
+    },
+    async claim(limit, leaseMs, now) {
+      const at = now.getTime();
+      const heads = new Map<string, number>();
+      for (const id of [...rows.keys()].sort((a, b) => a - b)) {
+        const lane = rows.get(id)!.lane;
+        if (!heads.has(lane)) heads.set(lane, id);
+      }
+      const due = [...heads.values()]
+        .filter((id) => rows.get(id)!.notBefore <= at && rows.get(id)!.leaseUntil < at)
+        .sort((a, b) => a - b)
+        .slice(0, limit);
+      return due.map((id) => {
+        const r = rows.get(id)!;
+        r.leaseUntil = at + leaseMs;
+        r.attempts++;
+        return { updateId: id, lane: r.lane, raw: r.raw, attempts: r.attempts };
+      });
+    },
+    async done(id) {
+      rows.delete(id);
+    },
+    async retryAt(id, at) {
+      const r = rows.get(id)!;
+      r.leaseUntil = 0;
+      r.notBefore = at.getTime();
+    },
+    async nextDueAt() {
+      return rows.size
+        ? new Date(Math.min(...[...rows.values()].map((r) => Math.max(r.notBefore, r.leaseUntil))))
+        : null;
+    },
+    async count() {
+      return rows.size;
+    },
+  };
+  return { store, rows };
+}
+
+const silent = createLogger({ level: 'silent' });
+const text = (id: number, chat: number) =>
+  ({
+    update_id: id,
+    message: { message_id: id, date: 0, chat: { id: chat, type: 'private' }, text: 'x' },
+  }) as unknown as Update;
+
+describe('the stored-update drainer', () => {
+  it('runs few at once while updates come in, all its slots after; in order within a lane; retries in place', async () => {
+    const { store, rows } = memoryStore();
+    let running = 0;
+    let most = 0;
+    let mostWhileBusy = 0;
+    let accepting = true;
+    const order: number[] = [];
+    const failedOnce = new Set<number>();
+    const drainer = createInboundDrainer(
+      store,
+      async (u) => {
+        running++;
+        most = Math.max(most, running);
+        if (accepting) mostWhileBusy = Math.max(mostWhileBusy, running);
+        await new Promise((r) => setTimeout(r, u.update_id > 30 ? 100 : 15));
+        running--;
+        // Update 3 fails once: it runs again before the rest of its lane.
+        if (u.update_id === 3 && !failedOnce.has(3)) {
+          failedOnce.add(3);
+          return 'retry';
+        }
+        order.push(u.update_id);
+        return 'done';
+      },
+      silent,
+      { slots: 6, busySlots: 2, busyWindowMs: 300, retryDelaysMs: [30], pollMs: 1_000 },
+    );
+    drainer.start();
+    // Updates 1..30 in 3 lanes (chats 1, 2, 3), one every 5 ms.
+    for (let id = 1; id <= 30; id++) {
+      await drainer.accept(text(id, (id % 3) + 1));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    accepting = false;
+    // Then 12 slower ones in 12 lanes at once: 2 at a time at first, all 6 slots once the burst is over.
+    await new Promise((r) => setTimeout(r, 350));
+    for (let id = 31; id <= 42; id++) await drainer.accept(text(id, 100 + id));
+    await vi.waitFor(() => expect(rows.size).toBe(0), { timeout: 5_000, interval: 10 });
+    await drainer.stop();
+
+    expect(mostWhileBusy).toBeLessThanOrEqual(2);
+    expect(most).toBeGreaterThan(2);
+    expect(most).toBeLessThanOrEqual(6);
+    expect(new Set(order).size).toBe(42);
+    for (const lane of [1, 2, 3]) {
+      const ids = order.filter((id) => id <= 30 && (id % 3) + 1 === lane);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
+    expect(failedOnce.has(3)).toBe(true);
   });
 });
