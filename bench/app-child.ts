@@ -9,17 +9,45 @@
  * created out of process and reopened, as on a user's first `npm start`); BENCH_PGLITE_MEMORY=1 uses an
  * in-memory PGlite instead.
  *
+ * BENCH_APP_FROM=dist runs the built app (dist/, from `npm run build`) instead of the sources.
+ *
  * IPC: sends { type: 'ready', port, engine } once serving; answers { type: 'stats' } with a ChildStats;
  * { type: 'stop' } stops the app, closes the database, answers { type: 'stopped', stats } and exits.
  */
-import { parseConfig } from '../src/config.ts';
-import { migrateDatabase, openDatabase } from '../src/db/client.ts';
-import { createUnitOfWork } from '../src/db/repos/index.ts';
-import { defaultBudgets } from '../src/app/outbox/policy.ts';
-import { createLogger } from '../src/logger.ts';
-import { secretValues } from '../src/logging/redact.ts';
-import { startApp, type RunningApp } from '../src/server.ts';
+import type * as ConfigModule from '../src/config.ts';
+import type * as ClientModule from '../src/db/client.ts';
+import type * as ReposModule from '../src/db/repos/index.ts';
+import type * as PolicyModule from '../src/app/outbox/policy.ts';
+import type * as LoggerModule from '../src/logger.ts';
+import type * as RedactModule from '../src/logging/redact.ts';
+import type * as ServerModule from '../src/server.ts';
+import type { RunningApp } from '../src/server.ts';
 import type { ChildStats, FromChild, ToChild } from './ipc.ts';
+
+/**
+ * BENCH_APP_FROM=dist: the built app (`npm run build`, what `npm run start:prod` and the Docker image
+ * run), imported as plain JavaScript; otherwise the sources through tsx (what `npm start` runs).
+ */
+const FROM_DIST = process.env.BENCH_APP_FROM === 'dist';
+const load = <T>(path: string): Promise<T> =>
+  import(FROM_DIST ? `../dist/${path}.js` : `../src/${path}.ts`) as Promise<T>;
+const [
+  { parseConfig },
+  { migrateDatabase, openDatabase },
+  { createUnitOfWork },
+  { defaultBudgets },
+  { createLogger },
+  { secretValues },
+  { startApp },
+] = await Promise.all([
+  load<typeof ConfigModule>('config'),
+  load<typeof ClientModule>('db/client'),
+  load<typeof ReposModule>('db/repos/index'),
+  load<typeof PolicyModule>('app/outbox/policy'),
+  load<typeof LoggerModule>('logger'),
+  load<typeof RedactModule>('logging/redact'),
+  load<typeof ServerModule>('server'),
+]);
 
 function stats(): ChildStats {
   const cpu = process.cpuUsage();

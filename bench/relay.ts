@@ -23,6 +23,7 @@
  * duplicated or reordered a message, retried early, or got a non-200 from the webhook; the targets are
  * informative only.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,6 +185,7 @@ const { values: args } = parseArgs({
     phases: { type: 'string', default: 'own-cost,real-limits' },
     profile: { type: 'boolean', default: false },
     'pglite-memory': { type: 'boolean', default: false },
+    'from-dist': { type: 'boolean', default: false },
     'group-counts': { type: 'string', default: '1,2,4' },
     help: { type: 'boolean', default: false },
   },
@@ -204,6 +206,7 @@ if (args.help) {
       '  --phases LIST         own-cost,real-limits,profile,groups (default own-cost,real-limits)',
       '  --profile             add the profile phase (statements per message, top statements)',
       '  --pglite-memory       PGlite in memory instead of a fresh DATA_DIR',
+      '  --from-dist           the app as built (`npm run build` first, then dist/ as start:prod runs it)',
       '  --group-counts LIST   groups phase: admin group counts (default 1,2,4)',
       'env BENCH_DATABASE_URL  PostgreSQL server URL (default postgres://postgres@127.0.0.1:5432/test)',
       "env BENCH_LOG_LEVEL     the app's log level (default warn)",
@@ -246,6 +249,11 @@ const GROUP_COUNTS = (args['group-counts'] ?? '')
   .filter(Boolean)
   .map((v) => positiveInt('group-counts', v));
 const PGLITE_MEMORY = args['pglite-memory'] ?? false;
+const FROM_DIST = args['from-dist'] ?? false;
+if (FROM_DIST) {
+  log('bench: building the app (npm run build) to run it from dist/');
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+}
 const SERVER_URL = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
 
 // ------------------------------------------------------------------ one run
@@ -350,6 +358,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       // Every fan can pay for all its messages (text costs 1) from the new-fan bonus alone.
       BENCH_BONUS: String(Math.min(100_000, Math.max(100, spec.messages * 2))),
       BENCH_PGLITE_MEMORY: useDataDir ? '0' : '1',
+      ...(FROM_DIST ? { BENCH_APP_FROM: 'dist' } : {}),
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...(groupIds.length > 1 ? { ADMIN_GROUP_IDS: groupIds.join(',') } : {}),
       ...(profileDir ? { BENCH_QUERY_PROFILE_DIR: profileDir } : {}),
@@ -962,6 +971,7 @@ async function main(): Promise<number> {
         limitedMessages: LIMITED_MESSAGES,
         concurrency: CONCURRENCY ?? 'one per fan',
         pgliteMemory: PGLITE_MEMORY,
+        fromDist: FROM_DIST,
       },
       ok: failed.length === 0,
       ratios,
