@@ -1,5 +1,7 @@
 /** Starts bench/app-child.ts (or bench/bare-child.ts) in its own process and talks to it over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ChildEngine, ChildStats, FromChild, ToChild } from './ipc.ts';
@@ -9,6 +11,20 @@ const CHILDREN = {
   bare: fileURLToPath(new URL('./bare-child.ts', import.meta.url)),
 };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** bench/app-child.ts as plain JavaScript next to the built app (see `buildAppChild`). */
+const DIST_APP_CHILD = fileURLToPath(new URL('../dist/bench-app-child.mjs', import.meta.url));
+
+/**
+ * Writes bench/app-child.ts, transpiled, to dist/ (after `npm run build`): with BENCH_APP_FROM=dist the
+ * app child then runs on plain node, as `npm run start:prod` does, without tsx's loader in the process.
+ */
+export function buildAppChild(): void {
+  const source = readFileSync(CHILDREN.app, 'utf8');
+  const out = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  writeFileSync(DIST_APP_CHILD, out.outputText);
+}
 
 export interface ChildLog {
   /** pino lines at warn (40) or above, and anything on stderr. */
@@ -38,12 +54,12 @@ export async function startAppChild(
   env: Record<string, string>,
   opts: { kind?: keyof typeof CHILDREN; execArgv?: string[] } = {},
 ): Promise<AppChild> {
-  const proc: ChildProcess = fork(CHILDREN[opts.kind ?? 'app'], [], {
+  const fromDist = (opts.kind ?? 'app') === 'app' && env.BENCH_APP_FROM === 'dist';
+  const proc: ChildProcess = fork(fromDist ? DIST_APP_CHILD : CHILDREN[opts.kind ?? 'app'], [], {
     cwd: ROOT,
     // BENCH_CHILD_ARGS adds node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     execArgv: [
-      '--import',
-      'tsx',
+      ...(fromDist ? ['--enable-source-maps'] : ['--import', 'tsx']),
       ...(opts.execArgv ?? []),
       ...(process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean),
     ],

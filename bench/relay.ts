@@ -40,7 +40,7 @@ import {
 import { SENTINELS } from '../test/support/sentinels.ts';
 import { fanUser, privateText } from '../test/support/updates.ts';
 import { defaultBudgets } from '../src/app/outbox/policy.ts';
-import { startAppChild, type AppChild } from './child.ts';
+import { buildAppChild, startAppChild, type AppChild } from './child.ts';
 import {
   backendCpu,
   backendCpuDelta,
@@ -251,8 +251,9 @@ const GROUP_COUNTS = (args['group-counts'] ?? '')
 const PGLITE_MEMORY = args['pglite-memory'] ?? false;
 const FROM_DIST = args['from-dist'] ?? false;
 if (FROM_DIST) {
-  log('bench: building the app (npm run build) to run it from dist/');
+  log('bench: building the app (npm run build) to run it from dist/, without tsx');
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  buildAppChild();
 }
 const SERVER_URL = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL;
 

@@ -144,6 +144,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     );
   }
   const open = pglite;
+  yieldBeforeStatements(open);
   const db = drizzlePglite({ client: open, schema }) as unknown as Db;
   // One process holds the embedded database; a change is heard when its transaction commits.
   const settingsCache = createSettingsCache({ ttlMs: opts.settingsTtlMs });
@@ -232,3 +233,27 @@ function safeUrl(url: string): string {
 }
 
 export { sql };
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each statement synchronously on this thread and resolves at once, so without this a whole
+ * handler (a dozen statements) would run in one go while HTTP requests (Telegram's webhook, health
+ * checks) wait: measured, a new fan's first message held every other request for ~160 ms at a time and
+ * a burst's first answers for 15–19 s. Each statement first gives the event loop a turn.
+ */
+function yieldBeforeStatements(pglite: PGlite): void {
+  type Query = PGlite['query'];
+  const wrap = (query: Query): Query =>
+    (async (...args: Parameters<Query>) => {
+      await nextTurn();
+      return query(...args);
+    }) as Query;
+  pglite.query = wrap(pglite.query.bind(pglite));
+  const transaction = pglite.transaction.bind(pglite);
+  pglite.transaction = ((callback: Parameters<PGlite['transaction']>[0]) =>
+    transaction((tx) => {
+      tx.query = wrap(tx.query.bind(tx) as Query) as typeof tx.query;
+      return callback(tx);
+    })) as PGlite['transaction'];
+}
