@@ -46,19 +46,22 @@ describe('placing a new fan', () => {
   });
 
   it('on equal load, goes to the group with fewer fans; on equal fans too, to the first configured', async () => {
-    // A: 5, B: 2 (one fan), C: 3 → C catches up with B: B and C tie on load; C has no fan yet.
-    await s.uow.repos.adminGroups.noteRelayed(C, -1);
+    // Messages accepted and still waiting count as load: B has 2 relayed + its fan's 1 waiting (a burst
+    // of new fans would otherwise all go to the group whose relays happen to lag). A: 5, B: 3, C: 3:
+    // B and C tie on load, and C has no fan yet.
     expect(await load()).toEqual(
       new Map([
         [A, 5],
-        [B, 2],
-        [C, 2],
+        [B, 3],
+        [C, 3],
       ]),
     );
     const first = await fan();
     await s.services.acceptFanMessage(message(first));
     expect(await groupOf(first)).toBe(C);
-    // B and C: equal load, one fan each → configuration order.
+    // C: 3 + 1 waiting; B catches up: equal load, one fan each → configuration order.
+    await s.uow.repos.adminGroups.noteRelayed(B, 1);
+    expect((await load()).get(B)).toBe((await load()).get(C));
     const second = await fan();
     await s.services.acceptFanMessage(message(second));
     expect(await groupOf(second)).toBe(B);

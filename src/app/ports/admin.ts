@@ -35,7 +35,10 @@ export interface AdminGroupsRepo {
   clearRemoved(groupId: number): Promise<void>;
   /** `count` fan messages were relayed into the group (this clock hour of the database). */
   noteRelayed(groupId: number, count: number): Promise<void>;
-  /** Fan messages relayed into each of `groupIds` in the last 24 hours (absent: none). */
+  /**
+   * Fan messages relayed into each of `groupIds` in the last 24 hours, plus those accepted and still
+   * waiting to be sent there (absent: none).
+   */
   relayedLastDay(groupIds: readonly number[]): Promise<Map<number, number>>;
   /** Fans whose topic is in each of `groupIds` (absent: none). */
   fans(groupIds: readonly number[]): Promise<Map<number, number>>;

@@ -6,7 +6,7 @@ import { topicName } from '../messages.ts';
  *
  * A fan is placed once, in the transaction that accepts their first message (the one that reserves the
  * topic row, with the fan's row locked), in the least-loaded group: the fewest fan messages relayed into
- * it in the last 24 hours, ties to the fewer fans, then configuration order. `fan_topics.group_id` is
+ * it in the last 24 hours or waiting to be, ties to the fewer fans, then configuration order. `fan_topics.group_id` is
  * the placement, and it sticks. Only when that group is no longer usable (taken out of the config, or
  * the bot was removed from it) does the fan move, on their next message, to the least-loaded group
  * left, with a new topic whose card points at the earlier one.
@@ -53,7 +53,7 @@ export async function placeFan(r: Repos, groupIds: readonly number[], user: User
   return { groupId, reserved: true, topic: null };
 }
 
-/** Fewest messages relayed in the last 24 h, then fewest fans, then configuration order. */
+/** Fewest messages relayed in the last 24 h or waiting to be, then fewest fans, then configuration order. */
 export async function leastLoaded(r: Repos, groupIds: readonly number[]): Promise<number> {
   if (groupIds.length === 1) return groupIds[0]!;
   const load = await r.adminGroups.relayedLastDay(groupIds);

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../client.ts';
 import {
   adminGroupFans,
   adminGroupLoad,
+  outbox,
   pendingGroups,
   removedAdminGroups,
   storedAdminGroups,
@@ -98,7 +99,22 @@ export function adminGroupsRepo(db: DbOrTx, cache?: SettingsCache): AdminGroupsR
           and(inArray(adminGroupLoad.groupId, [...groupIds]), gt(adminGroupLoad.hour, sql`${hourNow} - 24`)),
         )
         .groupBy(adminGroupLoad.groupId);
-      return perGroup(rows);
+      // Plus the fan messages accepted for each group and not sent yet: in a burst of new fans, counting
+      // only what was sent would send every newcomer to the group whose relays happen to lag.
+      const waiting = await db
+        .select({ groupId: outbox.chatId, n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(
+          and(
+            inArray(outbox.status, ['pending', 'sending']),
+            inArray(outbox.kind, ['relay.in', 'relay.album']),
+            inArray(outbox.chatId, [...groupIds]),
+          ),
+        )
+        .groupBy(outbox.chatId);
+      const load = perGroup(rows);
+      for (const w of waiting) load.set(Number(w.groupId), (load.get(Number(w.groupId)) ?? 0) + Number(w.n));
+      return load;
     },
     async fans(groupIds) {
       if (groupIds.length === 0) return new Map();

@@ -17,9 +17,10 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
       return res.rows.length > 0;
     },
     async claim(limit, leaseMs, now) {
-      // Walks the primary key in update order and stops after `limit` heads: each candidate costs one
-      // probe of the lane index, so a backlog does not make the claim slower. A row leased by another
-      // replica's claim still running is skipped (and its lane stays blocked by it).
+      // Walks the updates in the order they arrived and stops after `limit` heads (first come, first
+      // served across lanes; within a lane, update order): each candidate costs one probe of the lane
+      // index, so a backlog does not make the claim slower. A row leased by another replica's claim still
+      // running is skipped (and its lane stays blocked by it).
       const res = (await db.execute(sql`
         update inbound_updates u
            set lease_until = ${new Date(now.getTime() + leaseMs)}, attempts = u.attempts + 1
@@ -28,23 +29,25 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
             where i.not_before <= ${now}
               and (i.lease_until is null or i.lease_until < ${now})
               and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id)
-            order by i.update_id
+            order by i.received_at, i.update_id
             limit ${limit}
             for update skip locked)
-        returning u.update_id, u.lane, u.raw, u.attempts`)) as Rows<{
+        returning u.update_id, u.lane, u.raw, u.attempts, u.received_at`)) as Rows<{
         update_id: string | number;
+        received_at: Date | string;
         lane: string;
         raw: Record<string, unknown> | string;
         attempts: number;
       }>;
+      const arrived = (r: { received_at: Date | string }) => new Date(r.received_at).getTime();
       return res.rows
+        .sort((a, b) => arrived(a) - arrived(b) || Number(a.update_id) - Number(b.update_id))
         .map((r): InboundUpdate => ({
           updateId: Number(r.update_id),
           lane: r.lane,
           raw: typeof r.raw === 'string' ? (JSON.parse(r.raw) as Record<string, unknown>) : r.raw,
           attempts: Number(r.attempts),
-        }))
-        .sort((a, b) => a.updateId - b.updateId);
+        }));
     },
     async done(updateId) {
       await db.execute(sql`delete from inbound_updates where update_id = ${updateId}`);

@@ -103,5 +103,9 @@ export const inboundUpdates = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('inbound_updates_lane_idx').on(t.lane, t.updateId)],
+  (t) => [
+    index('inbound_updates_lane_idx').on(t.lane, t.updateId),
+    // The claim walks updates in the order they arrived (FIFO across lanes).
+    index('inbound_updates_received_idx').on(t.receivedAt, t.updateId),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_updates_received_idx" ON "inbound_updates" USING btree ("received_at","update_id");
