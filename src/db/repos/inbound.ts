@@ -11,8 +11,11 @@ type Rows<T> = { rows: T[] };
 export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
   return {
     async store(updateId, lane, raw) {
+      // jsonb refuses U+0000; an update carrying one would be refused for ever (503 after 503).
+      // (Only a real escape: an odd run of backslashes before `u0000`, not a fan's literal text.)
+      const json = JSON.stringify(raw).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
       const res = (await db.execute(sql`
-        insert into inbound_updates (update_id, lane, raw) values (${updateId}, ${lane}, ${JSON.stringify(raw)}::jsonb)
+        insert into inbound_updates (update_id, lane, raw) values (${updateId}, ${lane}, ${json}::jsonb)
         on conflict (update_id) do nothing returning update_id`)) as Rows<{ update_id: unknown }>;
       return res.rows.length > 0;
     },

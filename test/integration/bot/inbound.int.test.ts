@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import { laneOf } from '../../../src/bot/inbound.ts';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { eventually, startTestApp, type TestApp } from '../../support/app.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
 import { clearFaults, failInserts } from '../../support/faults.ts';
@@ -81,6 +82,15 @@ describe('webhook updates are stored, answered, then handled in order per chat',
       first.message!.message_id,
       second.message!.message_id,
     ]);
+  });
+
+  it('an update carrying U+0000 (which jsonb refuses) is stored and handled, not refused for ever', async () => {
+    const fan = fanUser(9306);
+    await t.post(command(fan, '/start'));
+    const update = privateText(fan, 'a nul \u0000 and a literal \\u0000', { fake });
+    expect((await t.post(update)).status).toBe(200);
+    expect(await createUnitOfWork(t.db.database).repos.updates.isProcessed(update.update_id)).toBe(true);
+    await eventually(() => relaysOf(fan.id).length === 1, 5_000, 'the relay');
   });
 
   it('an update held by a replica that stopped is taken over when its lease runs out', async () => {
