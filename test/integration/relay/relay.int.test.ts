@@ -105,6 +105,7 @@ describe('a fan message reaches the admin forum', () => {
   it('refuses when credits run short, showing the cost, the balance and a buy button', async () => {
     const carol = fanUser(103);
     await t.post(privateText(carol, 'hello', { fake })); // 3 → 2
+    await t.outboxSettled(carol.id); // its receipt is out before the refusal is looked for
     fake.reset();
     const photo = privateMedia(carol, 'voice', { fake });
     await t.post(photo);
