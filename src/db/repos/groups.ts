@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { AdminGroupsRepo, PendingGroupsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import {
   adminGroupFans,
   adminGroupLoad,
@@ -34,6 +35,17 @@ export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
 
 /** Epoch hours by the database's clock (every replica counts in the same buckets). */
 const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
+
+// Once per relayed message (db/prepared.ts: built once).
+const noteLoad = prepared<{ groupId: number; count: number }, unknown>('fb_group_load', (db) =>
+  db
+    .insert(adminGroupLoad)
+    .values({ groupId: sql.placeholder('groupId'), hour: hourNow, relayed: sql.placeholder('count') })
+    .onConflictDoUpdate({
+      target: [adminGroupLoad.groupId, adminGroupLoad.hour],
+      set: { relayed: sql`${adminGroupLoad.relayed} + ${sql.placeholder('count')}::int` },
+    }),
+);
 
 /**
  * `cache`: the process's settings cache, which also keeps the stored admin groups (read on every update)
@@ -82,13 +94,7 @@ export function adminGroupsRepo(db: DbOrTx, cache?: SettingsCache): AdminGroupsR
       await db.delete(removedAdminGroups).where(eq(removedAdminGroups.groupId, groupId));
     },
     async noteRelayed(groupId, count) {
-      await db
-        .insert(adminGroupLoad)
-        .values({ groupId, hour: hourNow, relayed: count })
-        .onConflictDoUpdate({
-          target: [adminGroupLoad.groupId, adminGroupLoad.hour],
-          set: { relayed: sql`${adminGroupLoad.relayed} + ${count}` },
-        });
+      await noteLoad(db, { groupId, count });
     },
     async relayedLastDay(groupIds) {
       if (groupIds.length === 0) return new Map();

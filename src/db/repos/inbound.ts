@@ -1,8 +1,49 @@
 import { sql } from 'drizzle-orm';
 import type { InboundUpdate, InboundUpdatesStore } from '../../app/ports/updates.ts';
 import type { Db } from '../client.ts';
+import { preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
+
+const ph = (name: string) => sql.placeholder(name);
+
+// The three statements every webhook update costs, built once (db/prepared.ts).
+const storeUpdate = preparedSql<{ updateId: number; lane: string; json: string }, { update_id: unknown }>(
+  'fb_inbound_store',
+  sql`insert into inbound_updates (update_id, lane, raw) values (${ph('updateId')}, ${ph('lane')}, ${ph('json')}::jsonb)
+      on conflict (update_id) do nothing returning update_id`,
+);
+// Walks the updates in the order they arrived and stops after `limit` heads (first come, first served
+// across lanes; within a lane, update order): each candidate costs one probe of the lane index, so a
+// backlog does not make the claim slower. A row leased by another replica's claim still running is
+// skipped (and its lane stays blocked by it).
+const claimUpdates = preparedSql<
+  { leaseUntil: Date; now: Date; limit: number },
+  {
+    update_id: string | number;
+    received_at: Date | string;
+    lane: string;
+    raw: Record<string, unknown> | string;
+    attempts: number;
+  }
+>(
+  'fb_inbound_claim',
+  sql`update inbound_updates u
+         set lease_until = ${ph('leaseUntil')}::timestamptz, attempts = u.attempts + 1
+       where u.update_id in (
+         select i.update_id from inbound_updates i
+          where i.not_before <= ${ph('now')}::timestamptz
+            and (i.lease_until is null or i.lease_until < ${ph('now')}::timestamptz)
+            and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id)
+          order by i.received_at, i.update_id
+          limit ${ph('limit')}
+          for update skip locked)
+      returning u.update_id, u.lane, u.raw, u.attempts, u.received_at`,
+);
+const deleteUpdate = preparedSql<{ updateId: number }, never>(
+  'fb_inbound_done',
+  sql`delete from inbound_updates where update_id = ${ph('updateId')}`,
+);
 
 /**
  * The stored webhook updates (db/schema/updates.ts). Raw SQL: the claim's `for update skip locked` in a
@@ -14,34 +55,15 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
       // jsonb refuses U+0000; an update carrying one would be refused for ever (503 after 503).
       // (Only a real escape: an odd run of backslashes before `u0000`, not a fan's literal text.)
       const json = JSON.stringify(raw).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
-      const res = (await db.execute(sql`
-        insert into inbound_updates (update_id, lane, raw) values (${updateId}, ${lane}, ${json}::jsonb)
-        on conflict (update_id) do nothing returning update_id`)) as Rows<{ update_id: unknown }>;
+      const res = await storeUpdate(db, { updateId, lane, json });
       return res.rows.length > 0;
     },
     async claim(limit, leaseMs, now) {
-      // Walks the updates in the order they arrived and stops after `limit` heads (first come, first
-      // served across lanes; within a lane, update order): each candidate costs one probe of the lane
-      // index, so a backlog does not make the claim slower. A row leased by another replica's claim still
-      // running is skipped (and its lane stays blocked by it).
-      const res = (await db.execute(sql`
-        update inbound_updates u
-           set lease_until = ${new Date(now.getTime() + leaseMs)}, attempts = u.attempts + 1
-         where u.update_id in (
-           select i.update_id from inbound_updates i
-            where i.not_before <= ${now}
-              and (i.lease_until is null or i.lease_until < ${now})
-              and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id)
-            order by i.received_at, i.update_id
-            limit ${limit}
-            for update skip locked)
-        returning u.update_id, u.lane, u.raw, u.attempts, u.received_at`)) as Rows<{
-        update_id: string | number;
-        received_at: Date | string;
-        lane: string;
-        raw: Record<string, unknown> | string;
-        attempts: number;
-      }>;
+      const res = await claimUpdates(db, {
+        leaseUntil: new Date(now.getTime() + leaseMs),
+        now,
+        limit,
+      });
       const arrived = (r: { received_at: Date | string }) => new Date(r.received_at).getTime();
       return res.rows
         .sort((a, b) => arrived(a) - arrived(b) || Number(a.update_id) - Number(b.update_id))
@@ -53,7 +75,7 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
         }));
     },
     async done(updateId) {
-      await db.execute(sql`delete from inbound_updates where update_id = ${updateId}`);
+      await deleteUpdate(db, { updateId });
     },
     async retryAt(updateId, at) {
       await db.execute(

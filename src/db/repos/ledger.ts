@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type {
   LedgerApplyResult,
   LedgerEntry,
@@ -10,6 +10,7 @@ import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.t
 import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
@@ -44,6 +45,77 @@ function plan(balance: number, e: NewLedgerEntry): Planned {
   return { delta: e.delta, balanceAfter: debit.balanceAfter };
 }
 
+const ph = (name: string) => sql.placeholder(name);
+
+/**
+ * The user's row, locked, with any entry of this key and the credits of the last top-up (the receipt's
+ * balance bar). Built once (db/prepared.ts), like the statement that records the entry.
+ */
+const lockForEntry = prepared('fb_ledger_lock', (db) =>
+  db
+    .select({
+      balance: users.creditBalance,
+      tier: users.tier,
+      tierManual: users.tierManual,
+      lifetimeSpent: users.lifetimeSpent,
+      existing: ledgerEntries,
+      lastTopUp: lastTopUpOf(ph('userId')),
+    })
+    .from(users)
+    .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, ph('key')))
+    .where(eq(users.id, ph('userId')))
+    .for('no key update', { of: users }),
+);
+
+/**
+ * The entry and the balance (with the lifetime spend and the tier, unchanged when nothing moved them) in
+ * one statement; the balance moves only when the entry went in, and only from the balance read under the
+ * lock (`balanceBefore`).
+ */
+const recordEntry = prepared('fb_ledger_record', (db) => {
+  const entry = db.$with('entry').as(
+    db
+      .insert(ledgerEntries)
+      .values({
+        userId: ph('userId'),
+        delta: ph('delta'),
+        reason: ph('reason'),
+        idempotencyKey: ph('key'),
+        balanceAfter: ph('balanceAfter'),
+        actor: ph('actor'),
+        metadata: ph('metadata'),
+      })
+      .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
+      .returning({ id: ledgerEntries.id, createdAt: ledgerEntries.createdAt }),
+  );
+  const moved = db.$with('moved').as(
+    db
+      .update(users)
+      // (`set` takes no placeholder: wrapped, the value reaches the driver as it is.)
+      .set({
+        creditBalance: sql`${ph('balanceAfter')}`,
+        lifetimeSpent: sql`${ph('lifetimeSpent')}`,
+        tier: sql`${ph('tier')}`,
+      })
+      .where(
+        and(
+          eq(users.id, ph('userId')),
+          eq(users.creditBalance, ph('balanceBefore')),
+          sql`exists (select 1 from ${entry})`,
+        ),
+      )
+      .returning({ id: users.id }),
+  );
+  return db
+    .with(entry, moved)
+    .select({
+      id: entry.id,
+      createdAt: entry.createdAt,
+      moved: sql<number>`(select count(*) from ${moved})::int`,
+    })
+    .from(entry);
+});
+
 /** `LedgerRepo.apply` inside an open transaction. */
 async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   // The row lock serialises every ledger write for this user (concurrent debits queue up here), so the
@@ -51,19 +123,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
   // `no key update`: the balance is not a key, so rows that only point at the user (the message log, a
   // first response; their foreign keys take a key-share lock) do not wait for it, and a transaction that
   // locked the fan's topic and then writes such a row cannot deadlock with this charge.
-  const [locked] = await tx
-    .select({
-      balance: users.creditBalance,
-      tier: users.tier,
-      tierManual: users.tierManual,
-      lifetimeSpent: users.lifetimeSpent,
-      existing: ledgerEntries,
-      ...(e.withLastTopUp ? { lastTopUp: lastTopUpOf(e.userId) } : {}),
-    })
-    .from(users)
-    .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, e.idempotencyKey))
-    .where(eq(users.id, e.userId))
-    .for('no key update', { of: users });
+  const [locked] = await lockForEntry(tx, { userId: e.userId, key: e.idempotencyKey });
   if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
   if (locked.existing) return { status: 'duplicate', entry: toEntry(locked.existing) };
 
@@ -90,40 +150,13 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
       : locked.tier;
   // The balance moves only when the entry went in (a key raced in by another user's write inserts
   // nothing, and then nothing moves), and only from the balance read under the lock.
-  const entry = tx
-    .$with('entry')
-    .as(
-      tx
-        .insert(ledgerEntries)
-        .values(values)
-        .onConflictDoNothing({ target: ledgerEntries.idempotencyKey })
-        .returning({ id: ledgerEntries.id, createdAt: ledgerEntries.createdAt }),
-    );
-  const moved = tx.$with('moved').as(
-    tx
-      .update(users)
-      .set({
-        creditBalance: planned.balanceAfter,
-        ...(spent > 0 ? { lifetimeSpent } : {}),
-        ...(tier !== locked.tier ? { tier } : {}),
-      })
-      .where(
-        and(
-          eq(users.id, e.userId),
-          eq(users.creditBalance, locked.balance),
-          sql`exists (select 1 from ${entry})`,
-        ),
-      )
-      .returning({ id: users.id }),
-  );
-  const [row] = await tx
-    .with(entry, moved)
-    .select({
-      id: entry.id,
-      createdAt: entry.createdAt,
-      moved: sql<number>`(select count(*) from ${moved})::int`,
-    })
-    .from(entry);
+  const [row] = await recordEntry(tx, {
+    ...values,
+    key: e.idempotencyKey,
+    balanceBefore: locked.balance,
+    lifetimeSpent,
+    tier,
+  });
   if (!row) {
     // Lost a race for the key, e.g. the same key sent for another user (which holds another lock).
     const raced = await ledgerRepo(tx).findByKey(e.idempotencyKey);
@@ -143,7 +176,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
 }
 
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
-function lastTopUpOf(userId: number) {
+function lastTopUpOf(userId: number | Placeholder) {
   return sql<number | null>`(select ${ledgerEntries.delta} from ${ledgerEntries} where ${and(
     eq(ledgerEntries.userId, userId),
     inArray(ledgerEntries.reason, TOP_UP_REASONS),

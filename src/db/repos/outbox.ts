@@ -19,12 +19,110 @@ import type {
   OutboxRepo,
 } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
+import { prepared, preparedSql } from '../prepared.ts';
 import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
+
+const ph = (name: string) => sql.placeholder(name);
+
+// The statements each fan message costs the outbox, built once (db/prepared.ts).
+const pendingOf = prepared('fb_outbox_pending', (db) =>
+  db
+    .select({ key: outbox.idempotencyKey, status: outbox.status, payload: outbox.payload })
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.coalesceKey, ph('coalesceKey')), eq(outbox.status, 'pending')),
+        eq(outbox.idempotencyKey, ph('idempotencyKey')),
+      ),
+    )
+    .for('update'),
+);
+// (`set` takes no placeholder: wrapped, the value reaches the driver as it is, so the payload goes as JSON.)
+const mergeInto = prepared('fb_outbox_coalesce', (db) =>
+  db
+    .update(outbox)
+    .set({
+      payload: sql`${ph('payload')}::jsonb`,
+      kind: sql`${ph('kind')}`,
+      notBefore: sql`coalesce(${ph('notBefore')}::timestamptz, ${outbox.notBefore})`,
+    })
+    .where(and(eq(outbox.coalesceKey, ph('coalesceKey')), eq(outbox.status, 'pending')))
+    .returning({ id: outbox.id }),
+);
+/**
+ * Enqueues of up to four items (a fan's message with its card and inbox renders is three) as statements
+ * built once per size; `notBefore` null means now, as the column's default.
+ */
+const PREPARED_ENQUEUE_SIZES = 4;
+const enqueueRow = (k: number) => ({
+  lane: ph(`lane${k}`),
+  chatId: ph(`chatId${k}`),
+  kind: ph(`kind${k}`),
+  payload: ph(`payload${k}`),
+  sortKey: ph(`sortKey${k}`),
+  priority: ph(`priority${k}`),
+  idempotencyKey: ph(`idempotencyKey${k}`),
+  notBefore: sql`coalesce(${ph(`notBefore${k}`)}::timestamptz, now())`,
+  coalesceKey: ph(`coalesceKey${k}`),
+});
+const enqueueOf = Array.from({ length: PREPARED_ENQUEUE_SIZES }, (_, n) =>
+  prepared(`fb_outbox_enqueue_${n + 1}`, (db) =>
+    db
+      .insert(outbox)
+      .values(Array.from({ length: n + 1 }, (_, k) => enqueueRow(k)))
+      // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
+      .onConflictDoNothing()
+      .returning({ key: outbox.idempotencyKey }),
+  ),
+);
+const completeItem = prepared('fb_outbox_complete', (db) =>
+  db
+    .update(outbox)
+    .set({ status: 'done', doneAt: sql`${ph('now')}::timestamptz`, leaseUntil: null })
+    .where(eq(outbox.id, ph('id'))),
+);
+// One statement on the usual path: the row is free (no 429 running, no lease) and becomes ours.
+const takeChatLease = prepared('fb_outbox_take_chat', (db) =>
+  db
+    .insert(outboxBudgets)
+    .values({ key: ph('key'), sendingUntil: ph('until') })
+    .onConflictDoUpdate({
+      target: outboxBudgets.key,
+      set: { sendingUntil: sql`${ph('until')}::timestamptz` },
+      setWhere: sql`coalesce(${outboxBudgets.sendingUntil}, '-infinity') <= ${ph('now')}::timestamptz
+        and coalesce(${outboxBudgets.blockedUntil}, '-infinity') <= ${ph('now')}::timestamptz`,
+    })
+    .returning({ key: outboxBudgets.key }),
+);
+// Lease ends only grow (a lease is taken after the previous one ended), so an equal end is ours.
+const releaseChatLease = prepared('fb_outbox_release_chat', (db) =>
+  db
+    .update(outboxBudgets)
+    .set({ sendingUntil: null })
+    .where(and(eq(outboxBudgets.key, ph('key')), eq(outboxBudgets.sendingUntil, ph('until')))),
+);
 
 export function outboxRepo(db: DbOrTx): OutboxRepo {
   return {
     async enqueue(items: NewOutboxItem[]) {
       if (items.length === 0) return [];
+      const statement = enqueueOf[items.length - 1];
+      if (statement) {
+        const values: Record<string, unknown> = {};
+        items.forEach((i, k) => {
+          values[`lane${k}`] = i.lane;
+          values[`chatId${k}`] = i.chatId;
+          values[`kind${k}`] = i.payload.kind;
+          values[`payload${k}`] = i.payload;
+          values[`sortKey${k}`] = i.sortKey;
+          values[`priority${k}`] = i.priority ?? classOf(i.payload);
+          values[`idempotencyKey${k}`] = i.idempotencyKey;
+          values[`notBefore${k}`] = i.notBefore ?? null;
+          values[`coalesceKey${k}`] = i.coalesceKey ?? null;
+        });
+        const rows = await statement(db, values);
+        return rows.map((r) => r.key);
+      }
       const rows = await db
         .insert(outbox)
         .values(
@@ -46,26 +144,18 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       return rows.map((r) => r.key);
     },
     async pendingToMerge(coalesceKey, idempotencyKey) {
-      const rows = await db
-        .select({ key: outbox.idempotencyKey, status: outbox.status, payload: outbox.payload })
-        .from(outbox)
-        .where(
-          or(
-            and(eq(outbox.coalesceKey, coalesceKey), eq(outbox.status, 'pending')),
-            eq(outbox.idempotencyKey, idempotencyKey),
-          ),
-        )
-        .for('update');
+      const rows = await pendingOf(db, { coalesceKey, idempotencyKey });
       if (rows.some((r) => r.key === idempotencyKey)) return 'exists';
       const pending = rows.find((r) => r.status === 'pending');
       return pending ? (pending.payload as unknown as OutboxPayload) : null;
     },
     async coalesce(coalesceKey, payload, opts = {}) {
-      const rows = await db
-        .update(outbox)
-        .set({ payload, kind: payload.kind, ...(opts.notBefore ? { notBefore: opts.notBefore } : {}) })
-        .where(and(eq(outbox.coalesceKey, coalesceKey), eq(outbox.status, 'pending')))
-        .returning({ id: outbox.id });
+      const rows = await mergeInto(db, {
+        coalesceKey,
+        payload: JSON.stringify(payload),
+        kind: payload.kind,
+        notBefore: opts.notBefore ?? null,
+      });
       return rows.length > 0;
     },
     async countCoalesced(coalesceKey) {
@@ -76,7 +166,7 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       return row?.n ?? 0;
     },
     async complete(id, now) {
-      await db.update(outbox).set({ status: 'done', doneAt: now, leaseUntil: null }).where(eq(outbox.id, id));
+      await completeItem(db, { id, now });
     },
     async reschedule(id, notBefore, opts) {
       // While this item was being sent, a newer one of its coalesce key may have been queued (only one may
@@ -170,31 +260,43 @@ function toMs(v: unknown): number {
   return v instanceof Date ? v.getTime() : new Date(String(v)).getTime();
 }
 
-/**
- * The dispatcher's side of the outbox. `claim` picks what may be sent now: each lane's head in order,
- * lanes served longest ago first (round-robin), within every chat's and the bot's flood budget.
- */
-export function outboxDispatch(db: Db): OutboxDispatch {
-  return {
-    async claim(opts): Promise<ClaimResult> {
-      const now = opts.now.getTime();
-      const exclude = [...opts.excludeLanes];
-      return db.transaction(async (tx) => {
-        // The global budget row is the claim mutex across replicas: claims are short, so serialising them is cheap.
-        await tx.insert(outboxBudgets).values({ key: 'global' }).onConflictDoNothing();
-        await tx
-          .select({ key: outboxBudgets.key })
-          .from(outboxBudgets)
-          .where(eq(outboxBudgets.key, 'global'))
-          .for('update');
-
-        // Raw SQL (DISTINCT ON, a window): both drivers answer { rows }, which the shared Db type leaves unknown.
-        // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
-        // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
-        // The lane heads by a skip scan of the open-items index (one index probe per lane, then one for
-        // its head): the cost follows the number of lanes, not the backlog (a DISTINCT ON read every open
-        // item: ~0.7 s at 100,000 on PGlite).
-        const result = (await tx.execute(sql`
+// The claim's statements, built once (db/prepared.ts): a claim runs every few sends.
+const ensureGlobalBudget = prepared('fb_claim_global_row', (db) =>
+  db.insert(outboxBudgets).values({ key: 'global' }).onConflictDoNothing(),
+);
+// The global budget row is the claim mutex across replicas: claims are short, so serialising them is cheap.
+const lockGlobalBudget = prepared('fb_claim_global_lock', (db) =>
+  db
+    .select({ key: outboxBudgets.key })
+    .from(outboxBudgets)
+    .where(eq(outboxBudgets.key, 'global'))
+    .for('update'),
+);
+const saveBudget = prepared('fb_claim_budget_save', (db) =>
+  db
+    .insert(outboxBudgets)
+    // (A null timestamp must not reach the column's encoder: placed in `sql`, it goes as it is.)
+    .values({ key: ph('key'), recent: ph('recent'), blockedUntil: sql`${ph('blockedUntil')}::timestamptz` })
+    .onConflictDoUpdate({ target: outboxBudgets.key, set: { recent: sql`excluded.recent` } }),
+);
+// The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
+// crashed replica's item is taken over then, without waiting for a poll).
+const nextDue = preparedSql<{ now: Date }, { at: Date | string | null }>(
+  'fb_claim_next_due',
+  sql`select least(
+        (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz),
+        (select min(lease_until) from outbox where status = 'sending' and lease_until > ${ph('now')}::timestamptz)
+      ) as at`,
+);
+// Raw SQL (a recursive skip scan, windows): both drivers answer { rows }.
+// At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
+// crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
+// The lane heads by a skip scan of the open-items index (one index probe per lane, then one for
+// its head): the cost follows the number of lanes, not the backlog (a DISTINCT ON read every open
+// item: ~0.7 s at 100,000 on PGlite).
+const claimHeads = preparedSql<{ now: Date }, HeadRow>(
+  'fb_claim_heads',
+  sql`
           with recursive open_lanes as (
             (select lane from outbox where status in ('pending', 'sending') order by lane limit 1)
             union all
@@ -206,7 +308,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           heads as (
             select * from (
               select h.id, h.lane, h.chat_id, h.payload, h.attempts, e.priority,
-                     (h.status = 'sending' and h.lease_until >= ${opts.now}) as in_flight,
+                     (h.status = 'sending' and h.lease_until >= ${ph('now')}::timestamptz) as in_flight,
                      coalesce(l.last_sent_at, h.created_at) as turn,
                      case when h.kind in ('relay.in', 'relay.album') then (h.payload->>'userId')::bigint end as fan_id,
                      (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
@@ -236,8 +338,8 @@ export function outboxDispatch(db: Db): OutboxDispatch {
               left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
                 and (h.kind in ('relay.in', 'relay.album') or (h.kind = 'render' and h.payload->>'target' = 'card'))
               -- Heads that may go now, and heads in flight (they tell whose content is still under way).
-              where ((h.status = 'pending' or h.lease_until < ${opts.now}) and h.not_before <= ${opts.now})
-                 or (h.status = 'sending' and h.lease_until >= ${opts.now})
+              where ((h.status = 'pending' or h.lease_until < ${ph('now')}::timestamptz) and h.not_before <= ${ph('now')}::timestamptz)
+                 or (h.status = 'sending' and h.lease_until >= ${ph('now')}::timestamptz)
             ) c
             where c.chat_rank <= ${HEADS_PER_CHAT}
             order by c.priority, c.turn, c.id
@@ -251,9 +353,25 @@ export function outboxDispatch(db: Db): OutboxDispatch {
                    select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
                  (hd.priority = ${OUTBOX_CLASS.content} and exists (
                    select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.priority = 2
-                     and o.id <> hd.id and o.not_before <= ${opts.now})) as more
+                     and o.id <> hd.id and o.not_before <= ${ph('now')}::timestamptz)) as more
           from heads hd
-          order by hd.priority, hd.turn, hd.id`)) as { rows: HeadRow[] };
+          order by hd.priority, hd.turn, hd.id`,
+);
+
+/**
+ * The dispatcher's side of the outbox. `claim` picks what may be sent now: each lane's head in order,
+ * lanes served longest ago first (round-robin), within every chat's and the bot's flood budget.
+ */
+export function outboxDispatch(db: Db): OutboxDispatch {
+  return {
+    async claim(opts): Promise<ClaimResult> {
+      const now = opts.now.getTime();
+      const exclude = [...opts.excludeLanes];
+      return db.transaction(async (tx) => {
+        await ensureGlobalBudget(tx, {});
+        await lockGlobalBudget(tx, {});
+
+        const result = await claimHeads(tx, { now: opts.now });
         const heads = result.rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));
         const groupBudgetOf = (chatId: number) => chatId < 0;
         // Chats where a paying fan's content waits or is being sent: there, never-paid fans' content is
@@ -380,10 +498,11 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         for (const s of states.values()) {
           if (!s.dirty) continue;
           const recent = s.recent.map((t) => new Date(t));
-          await tx
-            .insert(outboxBudgets)
-            .values({ key: s.key, recent, blockedUntil: s.blockedUntil ? new Date(s.blockedUntil) : null })
-            .onConflictDoUpdate({ target: outboxBudgets.key, set: { recent } });
+          await saveBudget(tx, {
+            key: s.key,
+            recent,
+            blockedUntil: s.blockedUntil ? new Date(s.blockedUntil) : null,
+          });
         }
         if (claimed.length) {
           // The payload as it is now: a pending item coalesced (a receipt merged, an edit replaced)
@@ -407,12 +526,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         }
         // The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
         // crashed replica's item is taken over then, without waiting for a poll).
-        const nextRes = (await tx.execute(
-          sql`select least(
-                (select min(not_before) from outbox where status = 'pending' and not_before > ${opts.now}),
-                (select min(lease_until) from outbox where status = 'sending' and lease_until > ${opts.now})
-              ) as at`,
-        )) as { rows: Array<{ at: Date | string | null }> };
+        const nextRes = await nextDue(tx, { now: opts.now });
         const next = nextRes.rows[0];
         if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
         return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null };
@@ -475,17 +589,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
 
     async takeChat(chatId, now, until): Promise<ChatLease> {
       const key = `chat:${chatId}`;
-      // One statement on the usual path: the row is free (no 429 running, no lease) and becomes ours.
-      const taken = await db
-        .insert(outboxBudgets)
-        .values({ key, sendingUntil: until })
-        .onConflictDoUpdate({
-          target: outboxBudgets.key,
-          set: { sendingUntil: until },
-          setWhere: sql`coalesce(${outboxBudgets.sendingUntil}, '-infinity') <= ${now}
-            and coalesce(${outboxBudgets.blockedUntil}, '-infinity') <= ${now}`,
-        })
-        .returning({ key: outboxBudgets.key });
+      const taken = await takeChatLease(db, { key, now, until });
       if (taken.length) return { taken: true };
       const [row] = await db
         .select({ blockedUntil: outboxBudgets.blockedUntil, sendingUntil: outboxBudgets.sendingUntil })
@@ -496,11 +600,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
     },
 
     async releaseChat(chatId, until) {
-      // Lease ends only grow (a lease is taken after the previous one ended), so an equal end is ours.
-      await db
-        .update(outboxBudgets)
-        .set({ sendingUntil: null })
-        .where(and(eq(outboxBudgets.key, `chat:${chatId}`), eq(outboxBudgets.sendingUntil, until)));
+      await releaseChatLease(db, { key: `chat:${chatId}`, until });
     },
 
     async pendingCount(): Promise<number> {

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
+import { prepared, preparedSql } from '../prepared.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
 
 const topicColumns = {
@@ -17,17 +18,60 @@ const topicColumns = {
   renamedAt: fanTopics.renamedAt,
 };
 
+const topicOf = prepared('fb_topic_get', (db) =>
+  db
+    .select(topicColumns)
+    .from(fanTopics)
+    .where(eq(fanTopics.userId, sql.placeholder('userId'))),
+);
+
 /** The message log's row for a relayed message (db/schema/search.ts), as a statement to fold into another. */
-function logInsert(userId: number, direction: 'in' | 'out', when: string, m: LoggedMessage) {
+type Slot<T> = T | Placeholder;
+
+function logInsert(
+  userId: Slot<number>,
+  direction: 'in' | 'out',
+  when: Slot<string>,
+  m: { [K in keyof LoggedMessage]: Slot<LoggedMessage[K]> },
+) {
   return sql`insert into message_log (user_id, direction, type, message_id, group_id, thread_id, text, created_at)
     values (${userId}, ${direction}, ${m.type}, ${m.messageId}, ${m.groupId ?? null}::bigint,
             ${m.threadId ?? null}::integer, ${m.text}, ${when}::timestamptz)`;
 }
 
+// A fan's message on their topic (unread count, waiting since), with its message-log row riding on the
+// same statement (a data-modifying CTE) when it is logged. Built once (db/prepared.ts).
+const unreadUpdate = sql`update fan_topics
+  set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
+      waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)
+  where user_id = ${sql.placeholder('userId')}`;
+const noteUnread = preparedSql<{ userId: number; when: string }, never>('fb_topic_unread', unreadUpdate);
+const noteUnreadAndLog = preparedSql<
+  {
+    userId: number;
+    when: string;
+    type: string;
+    messageId: number;
+    groupId: number | null;
+    threadId: number | null;
+    text: string | null;
+  },
+  never
+>(
+  'fb_topic_unread_log',
+  sql`with logged as (${logInsert(sql.placeholder('userId'), 'in', sql.placeholder('when'), {
+    type: sql.placeholder('type'),
+    messageId: sql.placeholder('messageId'),
+    groupId: sql.placeholder('groupId'),
+    threadId: sql.placeholder('threadId'),
+    text: sql.placeholder('text'),
+  })}) ${unreadUpdate}`,
+);
+
 export function topicsRepo(db: DbOrTx): TopicsRepo {
   return {
     async get(userId) {
-      const [row] = await db.select(topicColumns).from(fanTopics).where(eq(fanTopics.userId, userId));
+      const [row] = await topicOf(db, { userId });
       return row ?? null;
     },
     async reserve(userId, groupId, name) {
@@ -131,12 +175,17 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async noteFanMessage(userId, at, logged) {
       const when = at.toISOString();
       // The log's insert rides on the topic's update (a data-modifying CTE): no extra round trip.
-      await db.execute(sql`
-        ${logged ? sql`with logged as (${logInsert(userId, 'in', when, logged)})` : sql``}
-        update fan_topics
-        set unread = unread + 1, last_fan_message_at = ${when}::timestamptz,
-            waiting_since = coalesce(waiting_since, ${when}::timestamptz)
-        where user_id = ${userId}`);
+      if (!logged) await noteUnread(db, { userId, when });
+      else
+        await noteUnreadAndLog(db, {
+          userId,
+          when,
+          type: logged.type,
+          messageId: logged.messageId,
+          groupId: logged.groupId ?? null,
+          threadId: logged.threadId ?? null,
+          text: logged.text,
+        });
     },
     async noteAdminMessage(userId, at, adminId = null, logged) {
       // One statement: the wait ends (read under the row lock, so two admin messages at once record it
@@ -235,13 +284,28 @@ const linkColumns = {
   mode: messageLinks.mode,
 };
 
+// Once per relayed message (db/prepared.ts: built once).
+const addLink = prepared('fb_link_add', (db) =>
+  db
+    .insert(messageLinks)
+    .values({
+      userId: sql.placeholder('userId'),
+      direction: sql.placeholder('direction'),
+      fanChatId: sql.placeholder('fanChatId'),
+      fanMessageId: sql.placeholder('fanMessageId'),
+      groupChatId: sql.placeholder('groupChatId'),
+      groupThreadId: sql.placeholder('groupThreadId'),
+      groupMessageId: sql.placeholder('groupMessageId'),
+      adminId: sql.placeholder('adminId'),
+      mode: sql.placeholder('mode'),
+    })
+    .onConflictDoNothing(),
+);
+
 export function linksRepo(db: DbOrTx): LinksRepo {
   return {
     async add(link) {
-      await db
-        .insert(messageLinks)
-        .values({ ...link, mode: link.mode ?? 'copy' })
-        .onConflictDoNothing();
+      await addLink(db, { ...link, mode: link.mode ?? 'copy' });
     },
     async byGroupMessage(groupChatId, groupMessageId) {
       const [row] = await db

@@ -1,16 +1,22 @@
 import { and, desc, eq, like, lt, or, sql } from 'drizzle-orm';
 import type { OnceRepo, PaymentInboxRepo, PaymentUpdate, UpdatesRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import { failedUpdates, onceMarks, paymentUpdates, processedUpdates } from '../schema/index.ts';
+
+// Every update's first statement (db/prepared.ts).
+const claimUpdate = prepared<{ updateId: number }, { id: number }[]>('fb_update_claim', (db) =>
+  db
+    .insert(processedUpdates)
+    .values({ updateId: sql.placeholder('updateId') })
+    .onConflictDoNothing()
+    .returning({ id: processedUpdates.updateId }),
+);
 
 export function updatesRepo(db: DbOrTx): UpdatesRepo {
   return {
     async claim(updateId) {
-      const rows = await db
-        .insert(processedUpdates)
-        .values({ updateId })
-        .onConflictDoNothing()
-        .returning({ id: processedUpdates.updateId });
+      const rows = await claimUpdate(db, { updateId });
       return rows.length === 1;
     },
     async isProcessed(updateId) {

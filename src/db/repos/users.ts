@@ -2,7 +2,35 @@ import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
 import { negotiateLocale } from '../../domain/shared/index.ts';
 import type { DbOrTx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import { flows, processedUpdates, users } from '../schema/index.ts';
+
+// The sender of every update, whether the update was handled already and the sender's open flow, in one
+// read (db/prepared.ts: built once).
+const lookupUser = prepared('fb_user_lookup', (db) =>
+  db
+    .select({
+      ...getTableColumns(users),
+      processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${sql.placeholder('updateId')})`,
+      openFlow: sql<string | null>`(select ${flows.flow} from ${flows} where ${flows.actorId} = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id'))),
+);
+
+const userById = prepared('fb_user_get', (db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id'))),
+);
+const userForUpdate = prepared('fb_user_get_for_update', (db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .for('no key update'),
+);
 
 export function usersRepo(db: DbOrTx): UsersRepo {
   return {
@@ -37,22 +65,13 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       return { user, created: Boolean(created) };
     },
     async lookup(id, updateId) {
-      const [row] = await db
-        .select({
-          ...getTableColumns(users),
-          processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${updateId})`,
-          openFlow: sql<
-            string | null
-          >`(select ${flows.flow} from ${flows} where ${flows.actorId} = ${users.id})`,
-        })
-        .from(users)
-        .where(eq(users.id, id));
+      const [row] = await lookupUser(db, { id, updateId });
       if (!row) return null;
       const { processed, openFlow, ...user } = row;
       return { user, processed: Boolean(processed), openFlow: openFlow ?? null };
     },
     async getForUpdate(id) {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
+      const [row] = await userForUpdate(db, { id });
       return row ?? null;
     },
     async setLocale(id, locale) {
@@ -115,7 +134,7 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       await db.update(users).set({ autoRechargeFailures: 0 }).where(eq(users.id, id));
     },
     async get(id) {
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      const [row] = await userById(db, { id });
       return row ?? null;
     },
   };
