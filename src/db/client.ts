@@ -71,9 +71,10 @@ export interface DatabaseOptions {
 /**
  * PGlite's start parameters with a smaller buffer cache: PostgreSQL's default `shared_buffers` (128 MB)
  * lives in the WebAssembly heap, which never shrinks; 32 MB keeps a creator's working set (fans, topics,
- * the open outbox) cached while the serving process stays small: RSS after reopening a cluster 295 →
- * 193 MB (docs/BENCHMARKS.md, "A smaller embedded buffer cache"). Pages outside it are read from the
- * operating system's file cache. A database that outgrows this belongs on PostgreSQL (`DATABASE_URL`).
+ * the open outbox) cached while the serving process stays small: PGlite's RSS after reopening a cluster
+ * 295 → 193–207 MB (docs/BENCHMARKS.md, "Statements built once, a smaller embedded cache"); 16 MB cost
+ * 19 % more CPU in the relay bench. Pages outside it are read from the operating system's file cache.
+ * A database that outgrows this belongs on PostgreSQL (`DATABASE_URL`).
  */
 export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 

@@ -87,6 +87,22 @@ describe('prepared statements', () => {
     for (const ids of seen) expect(ids).toEqual([]);
   });
 
+  it('build once per database, whichever session runs them', async () => {
+    let builds = 0;
+    const find = prepared<{ id: number }, { id: number }[]>('fb_test_prepared_once', (db) => {
+      builds++;
+      return db
+        .select({ id: processedUpdates.updateId })
+        .from(processedUpdates)
+        .where(eq(processedUpdates.updateId, sql.placeholder('id')));
+    });
+    for (const id of [1, 2, 3]) await find(first.database.db, { id });
+    await first.database.db.transaction((tx) => find(tx, { id: 4 }));
+    expect(builds).toBe(1);
+    await find(second.database.db, { id: 1 });
+    expect(builds).toBe(2);
+  });
+
   it('refuse a name declared twice', () => {
     expect(() => prepared('fb_test_prepared_find', (db) => db.select().from(processedUpdates))).toThrow(
       /declared twice/,
