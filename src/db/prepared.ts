@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
 
 /**
@@ -30,6 +30,9 @@ interface Internals {
   };
   dialect: { sqlToQuery(sql: SQL): unknown };
 }
+
+/** A named slot, filled by each call: `sql.placeholder`, shorter. */
+export const ph = (name: string) => sql.placeholder(name);
 
 const internals = (db: DbOrTx) => db as unknown as Internals;
 const names = new Set<string>();
@@ -73,17 +76,12 @@ export function preparedSql<V extends Record<string, unknown>, Row>(
   name: string,
   statement: SQL,
 ): (db: DbOrTx, values: V) => Promise<{ rows: Row[] }> {
-  reserve(name);
-  const built = new WeakMap<object, Runnable<{ rows: Row[] }>>();
-  return (db, values) => {
-    const { session, dialect } = internals(db);
-    let base = built.get(dialect);
-    if (!base) {
-      base = session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false) as Runnable<{
+  return prepared<V, { rows: Row[] }>(name, (db) => ({
+    prepare: (n) => {
+      const { session, dialect } = internals(db);
+      return session.prepareQuery(dialect.sqlToQuery(statement), undefined, n, false) as Runnable<{
         rows: Row[];
       }>;
-      built.set(dialect, base);
-    }
-    return bindTo(base, db).execute(values);
-  };
+    },
+  }));
 }

@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { InboundUpdate, InboundUpdatesStore } from '../../app/ports/updates.ts';
 import type { Db } from '../client.ts';
-import { preparedSql } from '../prepared.ts';
+import { ph, preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
-
-const ph = (name: string) => sql.placeholder(name);
 
 // The three statements every webhook update costs, built once (db/prepared.ts).
 const storeUpdate = preparedSql<{ updateId: number; lane: string; json: string }, { update_id: unknown }>(

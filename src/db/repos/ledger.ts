@@ -10,7 +10,7 @@ import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.t
 import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
-import { prepared } from '../prepared.ts';
+import { ph, prepared } from '../prepared.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
@@ -44,8 +44,6 @@ function plan(balance: number, e: NewLedgerEntry): Planned {
   if (!debit.ok) return { status: 'insufficient', balance: debit.balance, needed: debit.needed };
   return { delta: e.delta, balanceAfter: debit.balanceAfter };
 }
-
-const ph = (name: string) => sql.placeholder(name);
 
 /**
  * The user's row, locked, with any entry of this key and the credits of the last top-up (the receipt's

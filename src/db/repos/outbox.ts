@@ -19,10 +19,8 @@ import type {
   OutboxRepo,
 } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
-import { prepared, preparedSql } from '../prepared.ts';
+import { ph, prepared, preparedSql } from '../prepared.ts';
 import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
-
-const ph = (name: string) => sql.placeholder(name);
 
 // The statements each fan message costs the outbox, built once (db/prepared.ts).
 const pendingOf = prepared('fb_outbox_pending', (db) =>
@@ -64,6 +62,18 @@ const enqueueRow = (k: number) => ({
   idempotencyKey: ph(`idempotencyKey${k}`),
   notBefore: sql`coalesce(${ph(`notBefore${k}`)}::timestamptz, now())`,
   coalesceKey: ph(`coalesceKey${k}`),
+});
+/** An item's columns, as every enqueue writes them (`notBefore` null: now). */
+const columnsOf = (i: NewOutboxItem) => ({
+  lane: i.lane,
+  chatId: i.chatId,
+  kind: i.payload.kind,
+  payload: i.payload,
+  sortKey: i.sortKey,
+  priority: i.priority ?? classOf(i.payload),
+  idempotencyKey: i.idempotencyKey,
+  notBefore: i.notBefore ?? null,
+  coalesceKey: i.coalesceKey ?? null,
 });
 const enqueueOf = Array.from({ length: PREPARED_ENQUEUE_SIZES }, (_, n) =>
   prepared(`fb_outbox_enqueue_${n + 1}`, (db) =>
@@ -109,16 +119,8 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       const statement = enqueueOf[items.length - 1];
       if (statement) {
         const values: Record<string, unknown> = {};
-        items.forEach((i, k) => {
-          values[`lane${k}`] = i.lane;
-          values[`chatId${k}`] = i.chatId;
-          values[`kind${k}`] = i.payload.kind;
-          values[`payload${k}`] = i.payload;
-          values[`sortKey${k}`] = i.sortKey;
-          values[`priority${k}`] = i.priority ?? classOf(i.payload);
-          values[`idempotencyKey${k}`] = i.idempotencyKey;
-          values[`notBefore${k}`] = i.notBefore ?? null;
-          values[`coalesceKey${k}`] = i.coalesceKey ?? null;
+        items.forEach((item, k) => {
+          for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
         });
         const rows = await statement(db, values);
         return rows.map((r) => r.key);
@@ -126,17 +128,10 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       const rows = await db
         .insert(outbox)
         .values(
-          items.map((i) => ({
-            lane: i.lane,
-            chatId: i.chatId,
-            kind: i.payload.kind,
-            payload: i.payload,
-            sortKey: i.sortKey,
-            priority: i.priority ?? classOf(i.payload),
-            idempotencyKey: i.idempotencyKey,
-            ...(i.notBefore ? { notBefore: i.notBefore } : {}),
-            ...(i.coalesceKey ? { coalesceKey: i.coalesceKey } : {}),
-          })),
+          items.map((item) => {
+            const c = columnsOf(item);
+            return { ...c, notBefore: c.notBefore ?? sql`now()` };
+          }),
         )
         // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
         .onConflictDoNothing()
@@ -524,8 +519,6 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             .values(claimed.map((c) => ({ lane: c.lane, lastSentAt: opts.now })))
             .onConflictDoUpdate({ target: outboxLanes.lane, set: { lastSentAt: opts.now } });
         }
-        // The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
-        // crashed replica's item is taken over then, without waiting for a poll).
         const nextRes = await nextDue(tx, { now: opts.now });
         const next = nextRes.rows[0];
         if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
