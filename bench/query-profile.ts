@@ -105,19 +105,27 @@ poolProto.connect = function (this: pg.Pool, callback?: unknown) {
   );
 };
 
-// node-postgres: wall time of each promise-returning Client#query.
+// node-postgres: wall time of each Client#query, promise-returning (transactions) or with a callback
+// (`Pool#query`, i.e. every statement outside a transaction, calls it with one).
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;
+type Callback = (...a: unknown[]) => unknown;
 const clientProto = pg.Client.prototype as unknown as { query: Query };
 const originalQuery = clientProto.query;
 clientProto.query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
   const text =
     typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '(query object)');
   const started = performance.now();
+  const done = () => add('postgres', text, performance.now() - started, true);
+  const timed = (cb: Callback): Callback =>
+    function (this: unknown, ...a: unknown[]) {
+      done();
+      return cb.apply(this, a);
+    };
+  if (typeof callback === 'function') callback = timed(callback as Callback);
+  else if (typeof values === 'function') values = timed(values as Callback);
   const result = originalQuery.call(this, config, values, callback);
-  if (result && typeof (result as Promise<unknown>).then === 'function') {
-    const done = () => add('postgres', text, performance.now() - started, true);
+  if (result && typeof (result as Promise<unknown>).then === 'function')
     (result as Promise<unknown>).then(done, done);
-  }
   return result;
 };
 

@@ -336,7 +336,13 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
   let child: AppChild | null = null;
   const useDataDir = spec.engine === 'pglite' && !PGLITE_MEMORY;
   const dataDir = useDataDir ? mkdtempSync(join(tmpdir(), 'fb-bench-data-')) : null;
-  const profileDir = spec.profile ? mkdtempSync(join(tmpdir(), 'fb-bench-profile-')) : null;
+  // BENCH_QUERY_PROFILE_DIR keeps the profile phase's per-statement files (they are removed otherwise).
+  const keptProfileDir = process.env.BENCH_QUERY_PROFILE_DIR || null;
+  const profileDir = spec.profile
+    ? keptProfileDir
+      ? mkdtempSync(join(keptProfileDir, `${spec.engine}-`))
+      : mkdtempSync(join(tmpdir(), 'fb-bench-profile-'))
+    : null;
   try {
     groupIds.forEach((id, i) => fake.addForumGroup(id, { title: `Bench inbox ${i + 1}` }));
     if (spec.engine === 'postgres') {
@@ -587,7 +593,8 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       await db.drop().catch((err: unknown) => log(`[${label}] drop ${db!.name}: ${String(err)}`));
       liveDatabases.delete(db);
     }
-    for (const dir of [dataDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [dataDir, keptProfileDir ? null : profileDir])
+      if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

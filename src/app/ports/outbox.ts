@@ -251,7 +251,11 @@ export interface ClaimedItem {
 
 export interface ClaimResult {
   items: ClaimedItem[];
-  /** When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. */
+  /**
+   * When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. A
+   * claim that took items gives only what the budgets held back: every item taken wakes the sender when
+   * it is done, and the claim after it looks at the rest.
+   */
   wakeAt: Date | null;
 }
 

@@ -5,7 +5,8 @@ import { lanes } from '../outbox/lanes.ts';
 
 /**
  * What follows a send's outcome, run by the outbox sender inside the transaction that records it, so
- * the effect (a link, a refund, a follow-up) commits together with the item's new state.
+ * the effect (a link, a refund, a follow-up) commits together with the item's new state. A fan's message
+ * into their topic (every paid message) is the exception: its record is one statement, item included.
  */
 
 type RelayIn = Extract<OutboxPayload, { kind: 'relay.in' }>;
@@ -13,25 +14,27 @@ type RelayOut = Extract<OutboxPayload, { kind: 'relay.out' }>;
 type RelayAlbum = Extract<OutboxPayload, { kind: 'relay.album' }>;
 type AlbumOut = Extract<OutboxEffect, { type: 'album.out' }>;
 
+/** A fan's message landed in their topic; `done`: its outbox item, marked done in the same statement. */
 export async function relayInDelivered(
   r: Repos,
   p: RelayIn,
   at: { groupId: number; threadId: number; groupMessageId: number },
+  done: { outboxItemId: number; at: Date },
 ): Promise<void> {
-  await r.links.add({
-    userId: p.userId,
-    direction: 'in',
-    fanChatId: p.fromChatId,
-    fanMessageId: p.messageId,
-    groupChatId: at.groupId,
-    groupThreadId: at.threadId,
-    groupMessageId: at.groupMessageId,
-    adminId: null,
-    // A support message is posted by the bot (a note, or a copy with its mark), whatever the mode.
-    mode: p.mode === 'forward' && !p.support ? 'forward' : 'copy',
-  });
-  // The group's load, by which new fans are placed (app/relay/placement.ts).
-  await r.adminGroups.noteRelayed(at.groupId, 1);
+  // The link, the group's load (by which new fans are placed: app/relay/placement.ts) and the item done.
+  await r.links.relayedIn(
+    {
+      userId: p.userId,
+      fanChatId: p.fromChatId,
+      fanMessageId: p.messageId,
+      groupChatId: at.groupId,
+      groupThreadId: at.threadId,
+      groupMessageId: at.groupMessageId,
+      // A support message is posted by the bot (a note, or a copy with its mark), whatever the mode.
+      mode: p.mode === 'forward' && !p.support ? 'forward' : 'copy',
+    },
+    done,
+  );
 }
 
 /**

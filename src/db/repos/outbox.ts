@@ -20,7 +20,7 @@ import type {
 } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
-import { outbox, outboxBudgets, outboxLanes } from '../schema/index.ts';
+import { outbox, outboxBudgets } from '../schema/index.ts';
 
 // The statements each fan message costs the outbox, built once (db/prepared.ts).
 const pendingOf = prepared('fb_outbox_pending', (db) =>
@@ -267,12 +267,35 @@ const lockGlobalBudget = prepared('fb_claim_global_lock', (db) =>
     .where(eq(outboxBudgets.key, 'global'))
     .for('update'),
 );
-const saveBudget = prepared('fb_claim_budget_save', (db) =>
-  db
-    .insert(outboxBudgets)
-    // (A null timestamp must not reach the column's encoder: placed in `sql`, it goes as it is.)
-    .values({ key: ph('key'), recent: ph('recent'), blockedUntil: sql`${ph('blockedUntil')}::timestamptz` })
-    .onConflictDoUpdate({ target: outboxBudgets.key, set: { recent: sql`excluded.recent` } }),
+// Every budget the claim changed, in one statement (a claim books the chat and the bot, often more).
+// (`blocked_until` is only written with a new row: a 429 recorded meanwhile is not undone.)
+const saveBudgets = preparedSql<{ budgets: string }, never>(
+  'fb_claim_budgets_save',
+  sql`insert into outbox_budgets (key, recent, blocked_until)
+      select b.key,
+             array(select e.t::timestamptz from jsonb_array_elements_text(b.recent) with ordinality as e(t, n)
+                   order by e.n),
+             b.blocked_until
+      from jsonb_to_recordset(${ph('budgets')}::jsonb) as b(key text, recent jsonb, blocked_until timestamptz)
+      on conflict (key) do update set recent = excluded.recent`,
+);
+// The claimed items leave the pending state (with their payload as it is now) and their lanes take
+// their turn, in one statement; the shape does not follow the batch (arrays), so it is built once.
+const takeClaimed = preparedSql<
+  { ids: number[]; lanes: string[]; leaseUntil: string; now: string },
+  { id: number | string; payload: OutboxPayload }
+>(
+  'fb_claim_take',
+  sql`with taken as (
+        update outbox set status = 'sending', lease_until = ${ph('leaseUntil')}::timestamptz
+        where id = any(${ph('ids')}::bigint[])
+        returning id, payload
+      ), turns as (
+        insert into outbox_lanes (lane, last_sent_at)
+        select distinct l, ${ph('now')}::timestamptz from unnest(${ph('lanes')}::text[]) as l
+        on conflict (lane) do update set last_sent_at = excluded.last_sent_at
+      )
+      select id, payload from taken`,
 );
 // The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
 // crashed replica's item is taken over then, without waiting for a poll).
@@ -363,8 +386,11 @@ export function outboxDispatch(db: Db): OutboxDispatch {
       const now = opts.now.getTime();
       const exclude = [...opts.excludeLanes];
       return db.transaction(async (tx) => {
-        await ensureGlobalBudget(tx, {});
-        await lockGlobalBudget(tx, {});
+        // The row exists after the first claim ever: then the lock is one statement.
+        if ((await lockGlobalBudget(tx, {})).length === 0) {
+          await ensureGlobalBudget(tx, {});
+          await lockGlobalBudget(tx, {});
+        }
 
         const result = await claimHeads(tx, { now: opts.now });
         const heads = result.rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));
@@ -490,38 +516,34 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           admit(h);
         }
 
-        for (const s of states.values()) {
-          if (!s.dirty) continue;
-          const recent = s.recent.map((t) => new Date(t));
-          await saveBudget(tx, {
-            key: s.key,
-            recent,
-            blockedUntil: s.blockedUntil ? new Date(s.blockedUntil) : null,
+        const dirty = [...states.values()].filter((s) => s.dirty);
+        if (dirty.length)
+          await saveBudgets(tx, {
+            budgets: JSON.stringify(
+              dirty.map((s) => ({
+                key: s.key,
+                recent: s.recent.map((t) => new Date(t).toISOString()),
+                blocked_until: s.blockedUntil ? new Date(s.blockedUntil).toISOString() : null,
+              })),
+            ),
           });
-        }
         if (claimed.length) {
           // The payload as it is now: a pending item coalesced (a receipt merged, an edit replaced)
           // after the heads were read is sent as it stands when it leaves the pending state.
-          const taken = await tx
-            .update(outbox)
-            .set({ status: 'sending', leaseUntil: new Date(now + opts.leaseMs) })
-            .where(
-              inArray(
-                outbox.id,
-                claimed.map((c) => c.id),
-              ),
-            )
-            .returning({ id: outbox.id, payload: outbox.payload });
-          const payloads = new Map(taken.map((r) => [Number(r.id), r.payload as unknown as OutboxPayload]));
+          const taken = await takeClaimed(tx, {
+            ids: claimed.map((c) => c.id),
+            lanes: claimed.map((c) => c.lane),
+            leaseUntil: new Date(now + opts.leaseMs).toISOString(),
+            now: opts.now.toISOString(),
+          });
+          const payloads = new Map(taken.rows.map((r) => [Number(r.id), r.payload]));
           for (const c of claimed) c.payload = payloads.get(c.id) ?? c.payload;
-          await tx
-            .insert(outboxLanes)
-            .values(claimed.map((c) => ({ lane: c.lane, lastSentAt: opts.now })))
-            .onConflictDoUpdate({ target: outboxLanes.lane, set: { lastSentAt: opts.now } });
+        } else {
+          // The next moment something becomes sendable. Not needed when this claim took items: each of
+          // them wakes the sender when it is done, and the claim that follows looks again.
+          const next = (await nextDue(tx, { now: opts.now })).rows[0];
+          if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
         }
-        const nextRes = await nextDue(tx, { now: opts.now });
-        const next = nextRes.rows[0];
-        if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
         return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null };
       });
     },

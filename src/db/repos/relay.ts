@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { prepared, preparedSql } from '../prepared.ts';
+import { ph, prepared, preparedSql } from '../prepared.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
 
 const topicColumns = {
@@ -302,10 +302,59 @@ const addLink = prepared('fb_link_add', (db) =>
     .onConflictDoNothing(),
 );
 
+/**
+ * A fan's message relayed into their topic, in one statement (data-modifying CTEs run whether or not the
+ * query reads them, in the statement's own transaction): the outbox item done, its link, and one more
+ * relayed message in the group's hourly load (app/relay/placement.ts). Three statements in a transaction
+ * were five round trips for every fan message. The load's hour is as in db/repos/groups.ts.
+ */
+const relayedInOnce = preparedSql<
+  {
+    itemId: number;
+    doneAt: string;
+    userId: number;
+    fanChatId: number;
+    fanMessageId: number;
+    groupChatId: number;
+    groupThreadId: number;
+    groupMessageId: number;
+    mode: 'copy' | 'forward';
+  },
+  never
+>(
+  'fb_link_relayed_in',
+  sql`with done as (
+      update outbox set status = 'done', done_at = ${ph('doneAt')}::timestamptz, lease_until = null
+      where id = ${ph('itemId')}
+    ), linked as (
+      insert into message_links (user_id, direction, fan_chat_id, fan_message_id, group_chat_id,
+                                 group_thread_id, group_message_id, admin_id, mode)
+      values (${ph('userId')}, 'in', ${ph('fanChatId')}, ${ph('fanMessageId')}, ${ph('groupChatId')},
+              ${ph('groupThreadId')}, ${ph('groupMessageId')}, null, ${ph('mode')})
+      on conflict do nothing
+    )
+    insert into admin_group_load (group_id, hour, relayed)
+    values (${ph('groupChatId')}, floor(extract(epoch from now()) / 3600)::int, 1)
+    on conflict (group_id, hour) do update set relayed = admin_group_load.relayed + 1`,
+);
+
 export function linksRepo(db: DbOrTx): LinksRepo {
   return {
     async add(link) {
       await addLink(db, { ...link, mode: link.mode ?? 'copy' });
+    },
+    async relayedIn(link, done) {
+      await relayedInOnce(db, {
+        itemId: done.outboxItemId,
+        doneAt: done.at.toISOString(),
+        userId: link.userId,
+        fanChatId: link.fanChatId,
+        fanMessageId: link.fanMessageId,
+        groupChatId: link.groupChatId,
+        groupThreadId: link.groupThreadId,
+        groupMessageId: link.groupMessageId,
+        mode: link.mode,
+      });
     },
     async byGroupMessage(groupChatId, groupMessageId) {
       const [row] = await db

@@ -33,10 +33,12 @@ export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
           ? api.forwardMessage(groupId, p.fromChatId, p.messageId, thread)
           : api.copyMessage(groupId, p.fromChatId, p.messageId, at);
   const sent = await sendIntoTopic(ctx, groupId, threadId, send);
-  await uow.run(async (r) => {
-    await r.outbox.complete(item.id, clock.now());
-    await delivery.relayInDelivered(r, p, { groupId, threadId, groupMessageId: sent.message_id });
-  });
+  await delivery.relayInDelivered(
+    uow.repos,
+    p,
+    { groupId, threadId, groupMessageId: sent.message_id },
+    { outboxItemId: item.id, at: clock.now() },
+  );
 };
 
 /** A fan's album into their topic in one call: copyMessages keeps the items grouped as an album. */

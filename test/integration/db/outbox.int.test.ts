@@ -54,6 +54,89 @@ describe('outbox claim', () => {
   });
 });
 
+describe('a claim, from a fresh outbox', () => {
+  const state = async () => ({
+    global: (await t.database.db.select().from(outboxBudgets).where(eq(outboxBudgets.key, 'global'))).length,
+    lanes: (
+      (await t.database.db.execute(sql`select lane, last_sent_at from outbox_lanes order by lane`)) as {
+        rows: { lane: string; last_sent_at: unknown }[];
+      }
+    ).rows.map((r) => [r.lane, new Date(String(r.last_sent_at)).getTime()]),
+    items: (
+      (await t.database.db.execute(
+        sql`select idempotency_key, status, lease_until from outbox order by id`,
+      )) as { rows: { idempotency_key: string; status: string; lease_until: unknown }[] }
+    ).rows.map((r) => [
+      r.idempotency_key,
+      r.status,
+      r.lease_until ? new Date(String(r.lease_until)).getTime() : null,
+    ]),
+  });
+
+  it('takes the items, turns their lanes and books the budgets; wakes for what waits only when it took nothing', async () => {
+    const db = t.database.db;
+    await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    const now = new Date(Date.now() + 1000);
+    const later = new Date(now.getTime() + 10_000);
+    await createRepos(db).outbox.enqueue([
+      {
+        lane: 'out:11',
+        chatId: 11,
+        sortKey: 0,
+        idempotencyKey: 'a',
+        payload: { kind: 'notice', chatId: 11, html: 'a' },
+      },
+      {
+        lane: 'out:12',
+        chatId: 12,
+        sortKey: 0,
+        idempotencyKey: 'b',
+        payload: { kind: 'notice', chatId: 12, html: 'b' },
+      },
+      {
+        lane: 'out:13',
+        chatId: 13,
+        sortKey: 0,
+        idempotencyKey: 'c',
+        notBefore: later,
+        payload: { kind: 'notice', chatId: 13, html: 'c' },
+      },
+    ]);
+    const claim = () =>
+      outboxDispatch(db).claim({
+        limit: 8,
+        now,
+        leaseMs: 30_000,
+        budgets: defaultBudgets(),
+        excludeLanes: [],
+      });
+    const first = await claim();
+    expect(first.items.map((i) => i.lane)).toEqual(['out:11', 'out:12']);
+    // The items it took wake the sender when they are done; the claim after them looks again.
+    expect(first.wakeAt).toBeNull();
+    const lease = now.getTime() + 30_000;
+    expect(await state()).toEqual({
+      global: 1, // created by the first claim ever
+      lanes: [
+        ['out:11', now.getTime()],
+        ['out:12', now.getTime()],
+      ],
+      items: [
+        ['a', 'sending', lease],
+        ['b', 'sending', lease],
+        ['c', 'pending', null],
+      ],
+    });
+    expect(await recentOf('global')).toHaveLength(2);
+    expect(await recentOf('chat:11')).toHaveLength(1);
+    expect(await recentOf('chat:12')).toHaveLength(1);
+    // Nothing to take now: it wakes when the delayed item is due (before the leases run out).
+    const second = await claim();
+    expect(second.items).toEqual([]);
+    expect(second.wakeAt?.getTime()).toBe(later.getTime());
+  });
+});
+
 describe('what the outbox sends first', () => {
   const notice = (lane: string, chatId: number, key: string, extra: object = {}) => ({
     lane,

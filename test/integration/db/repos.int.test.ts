@@ -311,3 +311,88 @@ describe('catalog and settings', () => {
     expect((await uow.repos.users.get(42))?.creditBalance).toBe(3);
   });
 });
+
+describe("a fan's message recorded as relayed (links.relayedIn)", () => {
+  const FAN = 91_001;
+  const GROUP = -100_555_001;
+  const state = async (itemId: number) => {
+    const q = async <T>(query: ReturnType<typeof sql>) =>
+      ((await t.database.db.execute(query)) as { rows: T[] }).rows;
+    const [item] = await q<{ status: string; done_at: unknown; lease_until: unknown }>(
+      sql`select status, done_at, lease_until from outbox where id = ${itemId}`,
+    );
+    const links = await q<{ group_message_id: number; mode: string; direction: string }>(
+      sql`select group_message_id, mode, direction from message_links where user_id = ${FAN} order by id`,
+    );
+    const [load] = await q<{ n: number }>(
+      sql`select coalesce(sum(relayed), 0)::int as n from admin_group_load where group_id = ${GROUP}`,
+    );
+    return { item, links, load: load!.n };
+  };
+  const link = (groupMessageId: number, fanMessageId = groupMessageId) => ({
+    userId: FAN,
+    fanChatId: FAN,
+    fanMessageId,
+    groupChatId: GROUP,
+    groupThreadId: 7,
+    groupMessageId,
+    mode: 'copy' as const,
+  });
+  const queue = async (key: string) => {
+    const uow = createUnitOfWork(t.database);
+    await uow.run((r) =>
+      r.outbox.enqueue([
+        {
+          lane: `in:${FAN}`,
+          chatId: GROUP,
+          sortKey: 0,
+          idempotencyKey: key,
+          payload: { kind: 'notice', chatId: GROUP, html: key },
+        },
+      ]),
+    );
+    const [row] = (
+      (await t.database.db.execute(sql`select id from outbox where idempotency_key = ${key}`)) as {
+        rows: { id: number }[];
+      }
+    ).rows;
+    return Number(row!.id);
+  };
+
+  beforeAll(async () => {
+    await createUnitOfWork(t.database).repos.users.upsert({ id: FAN, firstName: 'Relayed' }, clock.now());
+  });
+
+  it('marks the item done, links the pair and counts the group load, in one call', async () => {
+    const id = await queue('relayed-in:1');
+    const repos = createUnitOfWork(t.database).repos;
+    await repos.links.relayedIn(link(501), { outboxItemId: id, at: clock.now() });
+    const after = await state(id);
+    expect(after.item?.status).toBe('done');
+    expect(new Date(after.item!.done_at as string).getTime()).toBe(clock.now().getTime());
+    expect(after.item?.lease_until).toBeNull();
+    expect(after.links).toEqual([{ group_message_id: 501, mode: 'copy', direction: 'in' }]);
+    expect(after.load).toBe(1);
+    expect(await repos.links.byFanMessage(FAN, 501)).toMatchObject({ groupMessageId: 501, groupThreadId: 7 });
+    // A second message adds to the same hour's load.
+    const second = await queue('relayed-in:2');
+    await repos.links.relayedIn({ ...link(502), mode: 'forward' }, { outboxItemId: second, at: clock.now() });
+    expect((await state(second)).load).toBe(2);
+    expect((await state(second)).links.map((l) => l.mode)).toEqual(['copy', 'forward']);
+  });
+
+  it('inside a unit of work, rolls back with it: nothing of the three stays', async () => {
+    const id = await queue('relayed-in:3');
+    const before = await state(id);
+    await expect(
+      createUnitOfWork(t.database).run(async (r) => {
+        await r.links.relayedIn(link(503), { outboxItemId: id, at: clock.now() });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const after = await state(id);
+    expect(after.item?.status).toBe('pending');
+    expect(after.links).toEqual(before.links);
+    expect(after.load).toBe(before.load);
+  });
+});
