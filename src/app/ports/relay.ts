@@ -48,8 +48,9 @@ export interface TopicsRepo {
   /**
    * A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. With
    * `logged`, the message goes into the message log (analytics by type, search) in the same statement.
+   * Answers the topic row as `get` would after it (null: the fan has no topic row, nothing was noted).
    */
-  noteFanMessage(userId: number, at: Date, logged?: LoggedMessage): Promise<void>;
+  noteFanMessage(userId: number, at: Date, logged?: LoggedMessage): Promise<FanTopic | null>;
   /**
    * An admin's message ends the fan's wait: unread reset and, when they were waiting, a first-response
    * time recorded (`first_responses`, see ConversationsRepo).

@@ -1,4 +1,4 @@
-import type { FanTopic, Repos, User } from '../ports/index.ts';
+import type { FanTopic, LoggedMessage, Repos, User } from '../ports/index.ts';
 import { topicName } from '../messages.ts';
 
 /**
@@ -20,37 +20,52 @@ export interface Placement {
   reserved: boolean;
   /** The fan's existing topic row in `groupId` (null when `reserved`). */
   topic: FanTopic | null;
+  /** The fan's message was noted on the row (`note` was given and the row was there): not to note again. */
+  noted: boolean;
 }
 
-export async function placeFan(r: Repos, groupIds: readonly number[], user: User): Promise<Placement> {
+/**
+ * `note`: the fan's message to note on their topic row (topics.noteFanMessage), which is then the read
+ * of the row: a known fan's message (nearly every one) costs one statement here. A message that finds no
+ * row is not noted (the caller notes it once the row is reserved).
+ */
+export async function placeFan(
+  r: Repos,
+  groupIds: readonly number[],
+  user: User,
+  note?: { at: Date; logged?: LoggedMessage },
+): Promise<Placement> {
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
+  const noted = note ? await r.topics.noteFanMessage(user.id, note.at, note.logged) : null;
+  const read = noted ?? (note ? null : await r.topics.get(user.id));
+  const wasNoted = noted !== null;
   if (groupIds.length === 1) {
     const groupId = groupIds[0]!;
-    // A known fan (nearly every message) costs one read; only a first message tries the reserving insert
-    // (callers hold the fan's row lock, so nobody reserves in between).
+    // Only a first message tries the reserving insert (callers hold the fan's row lock, so nobody
+    // reserves in between).
     const topic =
-      (await r.topics.get(user.id)) ??
+      read ??
       ((await r.topics.reserve(user.id, groupId, topicName(user))) ? null : (await r.topics.get(user.id))!);
-    if (!topic) return { groupId, reserved: true, topic: null };
-    if (topic.groupId === groupId) return { groupId, reserved: false, topic };
+    if (!topic) return { groupId, reserved: true, topic: null, noted: wasNoted };
+    if (topic.groupId === groupId) return { groupId, reserved: false, topic, noted: wasNoted };
     // The configured group changed: the old one is gone from the config.
     await r.topics.move(user.id, groupId, topicName(user));
-    return { groupId, reserved: true, topic: null };
+    return { groupId, reserved: true, topic: null, noted: wasNoted };
   }
-  const topic = await r.topics.get(user.id);
+  const topic = read;
   const removed = await r.adminGroups.removed(groupIds);
   const usable = groupIds.filter((g) => !removed.includes(g));
   if (topic && (usable.includes(topic.groupId) || (usable.length === 0 && groupIds.includes(topic.groupId))))
-    return { groupId: topic.groupId, reserved: false, topic };
+    return { groupId: topic.groupId, reserved: false, topic, noted: wasNoted };
   // Every group removed: the fan still goes somewhere configured (the bot may be added back).
   const groupId = await leastLoaded(r, usable.length > 0 ? usable : groupIds);
   if (topic) await r.topics.move(user.id, groupId, topicName(user));
   else if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
     // Callers hold the fan's row lock, so nobody reserves meanwhile; if the row is there anyway, keep it.
     const existing = (await r.topics.get(user.id))!;
-    return { groupId: existing.groupId, reserved: false, topic: existing };
+    return { groupId: existing.groupId, reserved: false, topic: existing, noted: wasNoted };
   }
-  return { groupId, reserved: true, topic: null };
+  return { groupId, reserved: true, topic: null, noted: wasNoted };
 }
 
 /** Fewest messages relayed in the last 24 h or waiting to be, then fewest fans, then configuration order. */

@@ -182,7 +182,10 @@ export async function prepareTopic(
   logged?: LoggedMessage,
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
   const now = deps.clock.now();
-  const { reserved, groupId, topic } = await placeFan(r, await deps.adminGroups(r), user);
+  const { reserved, groupId, topic, noted } = await placeFan(r, await deps.adminGroups(r), user, {
+    at: now,
+    logged,
+  });
   if (!reserved) {
     // A closed conversation reopens when the fan writes again (before their message lands).
     if (topic?.status === 'closed' && topic.threadId !== null) {
@@ -203,7 +206,7 @@ export async function prepareTopic(
       ]);
     }
   }
-  await r.topics.noteFanMessage(user.id, now, logged);
+  if (!noted) await r.topics.noteFanMessage(user.id, now, logged);
   // The card from the row placeFan read (still current for the card's fields: noteFanMessage changes
   // only counts), and the live inbox: queued with the caller's items when it asks, else here.
   const card = cardRenderItem(reserved ? null : topic, now, deps.renderTimings);

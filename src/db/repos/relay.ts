@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql, type Placeholder } from 'drizzle-orm';
-import type { LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
+import type { FanTopic, LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
@@ -33,19 +33,52 @@ function logInsert(
   direction: 'in' | 'out',
   when: Slot<string>,
   m: { [K in keyof LoggedMessage]: Slot<LoggedMessage[K]> },
+  /** Only when this CTE has a row. */
+  onlyIf?: string,
 ) {
   return sql`insert into message_log (user_id, direction, type, message_id, group_id, thread_id, text, created_at)
-    values (${userId}, ${direction}, ${m.type}, ${m.messageId}, ${m.groupId ?? null}::bigint,
-            ${m.threadId ?? null}::integer, ${m.text}, ${when}::timestamptz)`;
+    select ${userId}, ${direction}, ${m.type}, ${m.messageId}, ${m.groupId ?? null}::bigint,
+           ${m.threadId ?? null}::integer, ${m.text}, ${when}::timestamptz
+    ${onlyIf ? sql.raw(`where exists (select 1 from ${onlyIf})`) : sql``}`;
 }
 
 // A fan's message on their topic (unread count, waiting since), with its message-log row riding on the
-// same statement (a data-modifying CTE) when it is logged. Built once (db/prepared.ts).
+// same statement (a data-modifying CTE) when it is logged; it answers the topic row, so the caller needs
+// no read of its own. Built once (db/prepared.ts).
+const topicReturning = sql`returning user_id, group_id, thread_id, status, name, card_message_id, card_pinned,
+    previous_thread_id, previous_group_id, card_rendered_at, renamed_at`;
 const unreadUpdate = sql`update fan_topics
   set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
       waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)
-  where user_id = ${sql.placeholder('userId')}`;
-const noteUnread = preparedSql<{ userId: number; when: string }, never>('fb_topic_unread', unreadUpdate);
+  where user_id = ${sql.placeholder('userId')} ${topicReturning}`;
+interface TopicRow {
+  user_id: number | string;
+  group_id: number | string;
+  thread_id: number | null;
+  status: FanTopic['status'];
+  name: string;
+  card_message_id: number | null;
+  card_pinned: boolean;
+  previous_thread_id: number | null;
+  previous_group_id: number | string | null;
+  card_rendered_at: Date | string | null;
+  renamed_at: Date | string | null;
+}
+/** A raw topic row as drizzle maps it (int8 arrives as a string from node-postgres, timestamps as text). */
+const topicOfRow = (r: TopicRow): FanTopic => ({
+  userId: Number(r.user_id),
+  groupId: Number(r.group_id),
+  threadId: r.thread_id === null ? null : Number(r.thread_id),
+  status: r.status,
+  name: r.name,
+  cardMessageId: r.card_message_id === null ? null : Number(r.card_message_id),
+  cardPinned: r.card_pinned,
+  previousThreadId: r.previous_thread_id === null ? null : Number(r.previous_thread_id),
+  previousGroupId: r.previous_group_id === null ? null : Number(r.previous_group_id),
+  cardRenderedAt: r.card_rendered_at === null ? null : new Date(r.card_rendered_at),
+  renamedAt: r.renamed_at === null ? null : new Date(r.renamed_at),
+});
+const noteUnread = preparedSql<{ userId: number; when: string }, TopicRow>('fb_topic_unread', unreadUpdate);
 const noteUnreadAndLog = preparedSql<
   {
     userId: number;
@@ -56,16 +89,24 @@ const noteUnreadAndLog = preparedSql<
     threadId: number | null;
     text: string | null;
   },
-  never
+  TopicRow
 >(
   'fb_topic_unread_log',
-  sql`with logged as (${logInsert(sql.placeholder('userId'), 'in', sql.placeholder('when'), {
-    type: sql.placeholder('type'),
-    messageId: sql.placeholder('messageId'),
-    groupId: sql.placeholder('groupId'),
-    threadId: sql.placeholder('threadId'),
-    text: sql.placeholder('text'),
-  })}) ${unreadUpdate}`,
+  // Logged only with a topic row to note it on: a message that finds none is noted (and logged) again
+  // once its row is reserved.
+  sql`with noted as (${unreadUpdate}), logged as (${logInsert(
+    sql.placeholder('userId'),
+    'in',
+    sql.placeholder('when'),
+    {
+      type: sql.placeholder('type'),
+      messageId: sql.placeholder('messageId'),
+      groupId: sql.placeholder('groupId'),
+      threadId: sql.placeholder('threadId'),
+      text: sql.placeholder('text'),
+    },
+    'noted',
+  )}) select * from noted`,
 );
 
 export function topicsRepo(db: DbOrTx): TopicsRepo {
@@ -175,17 +216,19 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
     async noteFanMessage(userId, at, logged) {
       const when = at.toISOString();
       // The log's insert rides on the topic's update (a data-modifying CTE): no extra round trip.
-      if (!logged) await noteUnread(db, { userId, when });
-      else
-        await noteUnreadAndLog(db, {
-          userId,
-          when,
-          type: logged.type,
-          messageId: logged.messageId,
-          groupId: logged.groupId ?? null,
-          threadId: logged.threadId ?? null,
-          text: logged.text,
-        });
+      const res = !logged
+        ? await noteUnread(db, { userId, when })
+        : await noteUnreadAndLog(db, {
+            userId,
+            when,
+            type: logged.type,
+            messageId: logged.messageId,
+            groupId: logged.groupId ?? null,
+            threadId: logged.threadId ?? null,
+            text: logged.text,
+          });
+      const [row] = res.rows;
+      return row ? topicOfRow(row) : null;
     },
     async noteAdminMessage(userId, at, adminId = null, logged) {
       // One statement: the wait ends (read under the row lock, so two admin messages at once record it

@@ -396,3 +396,45 @@ describe("a fan's message recorded as relayed (links.relayedIn)", () => {
     expect(after.load).toBe(before.load);
   });
 });
+
+describe("a fan's message noted on their topic (topics.noteFanMessage)", () => {
+  const FAN = 91_002;
+  const logged = async () =>
+    (
+      (await t.database.db.execute(
+        sql`select type, message_id from message_log where user_id = ${FAN} order by id`,
+      )) as { rows: { type: string; message_id: number }[] }
+    ).rows.map((r) => [r.type, Number(r.message_id)]);
+
+  it('answers the topic row (and logs the message) only when there is one; with none, nothing is written', async () => {
+    const repos = createUnitOfWork(t.database).repos;
+    await repos.users.upsert({ id: FAN, firstName: 'Noted' }, clock.now());
+    expect(
+      await repos.topics.noteFanMessage(FAN, clock.now(), { type: 'text', messageId: 1, text: 'hi' }),
+    ).toBeNull();
+    expect(await repos.topics.noteFanMessage(FAN, clock.now())).toBeNull();
+    expect(await logged()).toEqual([]);
+    await repos.topics.reserve(FAN, -100_777, 'Noted');
+    const noted = await repos.topics.noteFanMessage(FAN, clock.now(), {
+      type: 'photo',
+      messageId: 2,
+      text: null,
+    });
+    expect(noted).toEqual(await repos.topics.get(FAN));
+    expect(noted).toMatchObject({
+      userId: FAN,
+      groupId: -100_777,
+      threadId: null,
+      status: 'creating',
+      cardPinned: false,
+    });
+    expect(await repos.topics.noteFanMessage(FAN, clock.now())).toEqual(noted);
+    expect(await logged()).toEqual([['photo', 2]]);
+    const [row] = (
+      (await t.database.db.execute(sql`select unread from fan_topics where user_id = ${FAN}`)) as {
+        rows: { unread: number }[];
+      }
+    ).rows;
+    expect(row?.unread).toBe(2);
+  });
+});
