@@ -55,7 +55,8 @@ function memoryStore() {
       rows.set(id, { lane, raw, attempts: 0, notBefore: 0, leaseUntil: 0 });
       return true;
     },
-    async claim(limit, leaseMs, now) {
+    async claim(limit, leaseMs, now, done = []) {
+      for (const id of done) rows.delete(id);
       const at = now.getTime();
       const heads = new Map<string, number>();
       for (const id of [...rows.keys()].sort((a, b) => a - b)) {
@@ -73,8 +74,8 @@ function memoryStore() {
         return { updateId: id, lane: r.lane, raw: r.raw, attempts: r.attempts };
       });
     },
-    async done(id) {
-      rows.delete(id);
+    async done(ids) {
+      for (const id of ids) rows.delete(id);
     },
     async retryAt(id, at) {
       const r = rows.get(id)!;

@@ -75,10 +75,12 @@ export interface InboundUpdatesStore {
   /**
    * Leases up to `limit` updates that are due and first in their lane (nothing earlier in the lane is
    * stored), oldest first; a lease that ran out (a replica that stopped mid-update) is taken over.
+   * `done`: updates handled since the last claim, deleted by the same statement (as `done` does), so
+   * their lanes' next updates may be taken by it.
    */
-  claim(limit: number, leaseMs: number, now: Date): Promise<InboundUpdate[]>;
-  /** Handled (or parked): the row goes. */
-  done(updateId: number): Promise<void>;
+  claim(limit: number, leaseMs: number, now: Date, done?: readonly number[]): Promise<InboundUpdate[]>;
+  /** Handled (or parked): the rows go. */
+  done(updateIds: readonly number[]): Promise<void>;
   /** Failed before its effects committed: runs again from `at`, still blocking its lane. */
   retryAt(updateId: number, at: Date): Promise<void>;
   /** When the next stored update falls due (a lease running out counts); null when none is stored. */

@@ -5,7 +5,7 @@ import { ph, preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
 
-// The three statements every webhook update costs, built once (db/prepared.ts).
+// The statements every webhook update costs, built once (db/prepared.ts): its store, and its share of a claim.
 const storeUpdate = preparedSql<{ updateId: number; lane: string; json: string }, { update_id: unknown }>(
   'fb_inbound_store',
   sql`insert into inbound_updates (update_id, lane, raw) values (${ph('updateId')}, ${ph('lane')}, ${ph('json')}::jsonb)
@@ -14,9 +14,11 @@ const storeUpdate = preparedSql<{ updateId: number; lane: string; json: string }
 // Walks the updates in the order they arrived and stops after `limit` heads (first come, first served
 // across lanes; within a lane, update order): each candidate costs one probe of the lane index, so a
 // backlog does not make the claim slower. A row leased by another replica's claim still running is
-// skipped (and its lane stays blocked by it).
+// skipped (and its lane stays blocked by it). The updates handled since the last claim (`done`) are
+// deleted by the same statement, and no longer block their lanes in it (its reads see the rows as they
+// were before it).
 const claimUpdates = preparedSql<
-  { leaseUntil: Date; now: Date; limit: number },
+  { leaseUntil: Date; now: Date; limit: number; done: number[] },
   {
     update_id: string | number;
     received_at: Date | string;
@@ -26,21 +28,24 @@ const claimUpdates = preparedSql<
   }
 >(
   'fb_inbound_claim',
-  sql`update inbound_updates u
+  sql`with gone as (delete from inbound_updates where update_id = any(${ph('done')}::bigint[]))
+      update inbound_updates u
          set lease_until = ${ph('leaseUntil')}::timestamptz, attempts = u.attempts + 1
        where u.update_id in (
          select i.update_id from inbound_updates i
           where i.not_before <= ${ph('now')}::timestamptz
             and (i.lease_until is null or i.lease_until < ${ph('now')}::timestamptz)
-            and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id)
+            and i.update_id <> all(${ph('done')}::bigint[])
+            and not exists (select 1 from inbound_updates e where e.lane = i.lane and e.update_id < i.update_id
+                              and e.update_id <> all(${ph('done')}::bigint[]))
           order by i.received_at, i.update_id
           limit ${ph('limit')}
           for update skip locked)
       returning u.update_id, u.lane, u.raw, u.attempts, u.received_at`,
 );
-const deleteUpdate = preparedSql<{ updateId: number }, never>(
+const deleteUpdates = preparedSql<{ ids: number[] }, never>(
   'fb_inbound_done',
-  sql`delete from inbound_updates where update_id = ${ph('updateId')}`,
+  sql`delete from inbound_updates where update_id = any(${ph('ids')}::bigint[])`,
 );
 
 /**
@@ -56,11 +61,12 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
       const res = await storeUpdate(db, { updateId, lane, json });
       return res.rows.length > 0;
     },
-    async claim(limit, leaseMs, now) {
+    async claim(limit, leaseMs, now, done = []) {
       const res = await claimUpdates(db, {
         leaseUntil: new Date(now.getTime() + leaseMs),
         now,
         limit,
+        done: [...done],
       });
       const arrived = (r: { received_at: Date | string }) => new Date(r.received_at).getTime();
       return res.rows
@@ -72,8 +78,8 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
           attempts: Number(r.attempts),
         }));
     },
-    async done(updateId) {
-      await deleteUpdate(db, { updateId });
+    async done(updateIds) {
+      if (updateIds.length > 0) await deleteUpdates(db, { ids: [...updateIds] });
     },
     async retryAt(updateId, at) {
       await db.execute(

@@ -17,10 +17,12 @@ const DEFAULT_POLL_MS = 25;
  * shared: a 429 seen by either stops both until retry_after has passed, and direct sends use up the
  * same budget the outbox plans with. The in-memory map closes the gap before the database write lands.
  *
- * `shared` (PostgreSQL, where several replicas may run): every budgeted call also takes the chat's send
+ * `shared` (PostgreSQL, where several replicas may run): every budgeted call also holds the chat's send
  * lease in the database (`outbox_budgets.sending_until`), which is refused while a 429 recorded by any
  * replica runs: calls to one chat are serialised across processes as they are within one, so no replica
- * sends into a retry_after another one was given, even while that 429's answer is still on its way.
+ * sends into a retry_after another one was given, even while that 429's answer is still on its way. A
+ * lease is kept across calls to the chat that wait behind each other here (a burst into an admin group:
+ * two statements per send before) and given back when none waits, or renewed once half of it is gone.
  */
 export function createFloodGuard(deps: {
   store: Pick<OutboxDispatch, 'blockChat' | 'recordSend' | 'takeChat' | 'releaseChat'>;
@@ -38,6 +40,10 @@ export function createFloodGuard(deps: {
 }) {
   const blocked = new Map<number, number>();
   const tails = new Map<number, Promise<unknown>>();
+  /** Calls to each chat in this process, running or waiting their turn (`serial`). */
+  const waiting = new Map<number, number>();
+  /** Chats whose send lease this process holds, with its end (epoch ms): kept across back-to-back calls. */
+  const held = new Map<number, number>();
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const pollMs = deps.pollMs ?? DEFAULT_POLL_MS;
   const now = () => deps.clock.now().getTime();
@@ -65,39 +71,49 @@ export function createFloodGuard(deps: {
         continue;
       }
       if (!deps.shared) return fn();
+      // The lease this process kept from the call before (another call to the chat was waiting behind
+      // it): used while at least half of it is left, given back and taken afresh after that.
+      const mine = held.get(chatId);
+      if (mine !== undefined) {
+        if (mine - now() > leaseMs / 2) return fn();
+        await giveBack(chatId);
+      }
       const at = deps.clock.now();
       const lease = new Date(at.getTime() + leaseMs);
-      let held: { blockedUntil: number; sendingUntil: number } | null = null;
+      let taken: { blockedUntil: number; sendingUntil: number } | true;
       try {
         const r = await deps.store.takeChat(chatId, at, lease);
-        if (!r.taken) held = r;
+        taken = r.taken ? true : r;
       } catch (err) {
         // The database is away: send anyway (this process's own view still holds), rather than not at all.
         deps.logger.warn({ err, chatId }, 'could not take the chat send lease');
         return fn();
       }
-      if (held) {
-        if (held.blockedUntil) {
-          note(chatId, held.blockedUntil);
+      if (taken !== true) {
+        if (taken.blockedUntil) {
+          note(chatId, taken.blockedUntil);
           continue;
         }
         // Another replica is sending to this chat: its answer (perhaps a 429) comes first.
         if (now() + pollMs > start + wait.busyMs)
-          throw new ChatHeld(Math.max(held.sendingUntil, now() + pollMs));
+          throw new ChatHeld(Math.max(taken.sendingUntil, now() + pollMs));
         await sleep(pollMs);
         continue;
       }
-      try {
-        return await fn();
-      } finally {
-        // Awaited: this process's next call to the chat must find the lease given back.
-        await deps.store
-          .releaseChat(chatId, lease)
-          .catch((err: unknown) =>
-            deps.logger.warn({ err, chatId }, 'could not give back the chat send lease'),
-          );
-      }
+      // Held until no call to this chat waits here any more (`serial` gives it back then).
+      held.set(chatId, lease.getTime());
+      return fn();
     }
+  }
+
+  /** Gives back the chat's lease this process holds, if any (awaited: a next take must find it free). */
+  async function giveBack(chatId: number): Promise<void> {
+    const lease = held.get(chatId);
+    if (lease === undefined) return;
+    held.delete(chatId);
+    await deps.store
+      .releaseChat(chatId, new Date(lease))
+      .catch((err: unknown) => deps.logger.warn({ err, chatId }, 'could not give back the chat send lease'));
   }
 
   const guard = {
@@ -107,8 +123,22 @@ export function createFloodGuard(deps: {
      * early retry. Chats are independent; only sends to the same chat wait for each other.
      */
     async serial<T>(chatId: number, fn: () => Promise<T>): Promise<T> {
+      waiting.set(chatId, (waiting.get(chatId) ?? 0) + 1);
+      const task = async () => {
+        try {
+          return await fn();
+        } finally {
+          const left = (waiting.get(chatId) ?? 1) - 1;
+          if (left > 0) waiting.set(chatId, left);
+          else {
+            waiting.delete(chatId);
+            // Nothing more for this chat here: the send lease kept across back-to-back calls goes back.
+            await giveBack(chatId);
+          }
+        }
+      };
       const prev = tails.get(chatId) ?? Promise.resolve();
-      const run = prev.then(fn, fn);
+      const run = prev.then(task, task);
       const tail = run.catch(() => undefined);
       tails.set(chatId, tail);
       try {

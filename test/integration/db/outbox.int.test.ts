@@ -59,17 +59,17 @@ describe('a claim, from a fresh outbox', () => {
     global: (await t.database.db.select().from(outboxBudgets).where(eq(outboxBudgets.key, 'global'))).length,
     lanes: (
       (await t.database.db.execute(sql`select lane, last_sent_at from outbox_lanes order by lane`)) as {
-        rows: { lane: string; last_sent_at: unknown }[];
+        rows: { lane: string; last_sent_at: Date | string }[];
       }
-    ).rows.map((r) => [r.lane, new Date(String(r.last_sent_at)).getTime()]),
+    ).rows.map((r) => [r.lane, new Date(r.last_sent_at).getTime()]),
     items: (
       (await t.database.db.execute(
         sql`select idempotency_key, status, lease_until from outbox order by id`,
-      )) as { rows: { idempotency_key: string; status: string; lease_until: unknown }[] }
+      )) as { rows: { idempotency_key: string; status: string; lease_until: Date | string | null }[] }
     ).rows.map((r) => [
       r.idempotency_key,
       r.status,
-      r.lease_until ? new Date(String(r.lease_until)).getTime() : null,
+      r.lease_until ? new Date(r.lease_until).getTime() : null,
     ]),
   });
 

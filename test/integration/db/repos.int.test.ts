@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
 import { DEFAULT_CATALOG } from '../../../src/app/billing/catalog.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { inboundUpdatesStore } from '../../../src/db/repos/inbound.ts';
 import { fixedClock } from '../../../src/domain/shared/index.ts';
 import type { Repos } from '../../../src/app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../../src/app/system/update-scope.ts';
@@ -436,5 +437,37 @@ describe("a fan's message noted on their topic (topics.noteFanMessage)", () => {
       }
     ).rows;
     expect(row?.unread).toBe(2);
+  });
+});
+
+describe('stored webhook updates: a claim deletes the ones handled since the last', () => {
+  it("deletes the handled rows in its statement and takes their lanes' next updates at once", async () => {
+    const store = inboundUpdatesStore(t.database.db);
+    const lane = 'chat:91003';
+    const other = 'chat:91004';
+    for (const id of [930_001, 930_002, 930_003])
+      expect(await store.store(id, lane, { update_id: id })).toBe(true);
+    expect(await store.store(930_010, other, { update_id: 930_010 })).toBe(true);
+    const ids = (u: { updateId: number }[]) => u.map((x) => x.updateId);
+    const now = () => new Date(Date.now() + 1000);
+    // The heads of both lanes; the rest of the first lane waits behind its head.
+    expect(ids(await store.claim(10, 60_000, now()))).toEqual([930_001, 930_010]);
+    expect(ids(await store.claim(10, 60_000, now()))).toEqual([]);
+    // The first lane's head was handled: gone, and its next update taken by the same claim.
+    expect(ids(await store.claim(10, 60_000, now(), [930_001]))).toEqual([930_002]);
+    const left = async () =>
+      (
+        (await t.database.db.execute(
+          sql`select update_id from inbound_updates where update_id between 930000 and 939999 order by update_id`,
+        )) as { rows: { update_id: number | string }[] }
+      ).rows.map((r) => Number(r.update_id));
+    expect(await left()).toEqual([930_002, 930_003, 930_010]);
+    // Deleted on their own (what a stopping drainer has left), or by a claim that takes nothing: a row
+    // it deletes is never taken by it.
+    await store.done([930_002, 930_010]);
+    await store.done([]);
+    expect(await left()).toEqual([930_003]);
+    expect(ids(await store.claim(10, 60_000, now(), [930_003]))).toEqual([]);
+    expect(await left()).toEqual([]);
   });
 });
