@@ -86,6 +86,8 @@ export interface SenderContext {
   maxAttempts: number;
   topicCreationStaleMs: number;
   tallies: AsyncLocalStorage<Tally>;
+  /** When this sender last asked for each fan's owed card (see topics.ts `ensureTopic`). */
+  cardsAsked: Map<number, number>;
   /** One Telegram call to `chatId`, within its flood state (see calls.ts). */
   call<T>(chatId: number, threadId: number | null, fn: () => Promise<T>): Promise<T>;
 }

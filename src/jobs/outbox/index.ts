@@ -36,6 +36,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     maxAttempts: options.maxAttempts ?? 10,
     topicCreationStaleMs: options.topicCreationStaleMs ?? TOPIC_CREATION_STALE_MS,
     tallies: new AsyncLocalStorage<Tally>(),
+    cardsAsked: new Map<number, number>(),
   };
   const ctx: SenderContext = { ...base, call: makeCall(base) };
   const inFlight = new Map<number, { lane: string; done: Promise<void> }>();

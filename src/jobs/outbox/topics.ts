@@ -22,8 +22,10 @@ export async function ensureTopic(
   const groupId = topic?.groupId ?? queuedFor;
   if (topic && topic.threadId !== null) {
     // A card still owed (its render lost, or a topic made before cards followed content): queue it.
-    if (topic.cardMessageId === null || !topic.cardPinned)
-      await scheduleCardSetup(uow.repos, userId, groupId, topic.threadId, clock.now(), { expedite: false });
+    if (topic.cardMessageId === null || !topic.cardPinned) {
+      if (askForCard(ctx, userId, clock.now().getTime()))
+        await scheduleCardSetup(uow.repos, userId, groupId, topic.threadId, clock.now(), { expedite: false });
+    } else ctx.cardsAsked.delete(userId);
     return { groupId, threadId: topic.threadId };
   }
   const user = await uow.repos.users.get(userId);
@@ -45,6 +47,24 @@ export async function ensureTopic(
     await scheduleInboxRender(r, groupId, clock.now(), ctx.timings);
   });
   return { groupId, threadId };
+}
+
+/** How often one sender asks again for a fan's owed card. */
+export const CARD_ASK_INTERVAL_MS = 60_000;
+
+/**
+ * Whether to ask for the fan's owed card now: at most once a `CARD_ASK_INTERVAL_MS` per fan. While a new
+ * fan's card waits behind fans' content (class 4 after class 2), each of their messages found it owed
+ * and asked again, for nothing (the setup is keyed on the thread): a statement per relayed message.
+ */
+export function askForCard(ctx: Pick<SenderContext, 'cardsAsked'>, userId: number, now: number): boolean {
+  const last = ctx.cardsAsked.get(userId);
+  if (last !== undefined && now - last < CARD_ASK_INTERVAL_MS) return false;
+  ctx.cardsAsked.delete(userId);
+  ctx.cardsAsked.set(userId, now);
+  // Bounded: the oldest asks go first (a Map keeps insertion order).
+  if (ctx.cardsAsked.size > 10_000) ctx.cardsAsked.delete(ctx.cardsAsked.keys().next().value!);
+  return true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
@@ -63,6 +64,29 @@ describe('recovery', () => {
       en('relay-card-previous', { link: `https://t.me/c/1234567890/${oldThread}` }),
     );
     expect(await balanceOf(t, ivy.id)).toBe(1); // charged once per message, nothing for the recreation
+  });
+
+  it("a card whose render was lost is asked for by the fan's next message, sent and pinned", async () => {
+    const kit = fanUser(309, { first_name: 'Kit' });
+    await t.post(privateText(kit, 'first', { fake }));
+    await eventually(async () => (await topicOf(kit.id))?.cardPinned === true, 10_000, 'the first card');
+    const threadId = (await topicOf(kit.id))!.threadId!;
+    // Lost: the card's row says none was sent, and no render of it waits in the outbox.
+    await db.database.db.execute(
+      sql`update fan_topics set card_message_id = null, card_pinned = false where user_id = ${kit.id}`,
+    );
+    await db.database.db.execute(sql`delete from outbox where lane = ${`card:${kit.id}`}`);
+    const cards = () =>
+      fake
+        .callsTo('sendMessage')
+        .filter(
+          (c) => c.ok && c.payload.chat_id === ADMIN_GROUP_ID && c.payload.message_thread_id === threadId,
+        );
+    const before = cards().length;
+    await t.post(privateText(kit, 'second', { fake }));
+    await eventually(async () => (await topicOf(kit.id))?.cardPinned === true, 10_000, 'the card again');
+    expect(cards()).toHaveLength(before + 1);
+    expect(copiesFrom(kit.id)).toHaveLength(2);
   });
 
   it('a 429 between the card and its pin still ends with the card pinned, and the message delivered', async () => {
