@@ -247,6 +247,11 @@ export interface ClaimedItem {
   topicSlot: boolean;
   /** Its units count in the never-paid share of the group's window (see UNPAID_SHARE). */
   shareSlot: boolean;
+  /**
+   * A fan's relay: their topic as the claim read it, when it has a thread (the sender needs no read of its
+   * own; nothing else in the lane can change it before this item is sent). `cardOwed`: no card pinned yet.
+   */
+  topic?: { groupId: number; threadId: number; cardOwed: boolean };
 }
 
 export interface ClaimResult {

@@ -218,6 +218,10 @@ interface HeadRow extends Record<string, unknown> {
   fan_id: number | string | null;
   /** Being sent now (its lease running): not claimable, but its lane is busy. */
   in_flight: boolean;
+  /** The fan's topic row as the claim read it (relays and card renders; null: no row). */
+  topic_group_id: number | string | null;
+  topic_thread_id: number | null;
+  topic_card_owed: boolean | null;
   /** Fans' content that has more due behind it in its lane (the lane gives one head per claim). */
   more: boolean;
 }
@@ -250,6 +254,8 @@ function costOf(head: HeadRow): number {
   if (head.payload.kind === 'relay.album') return Math.max(1, head.payload.messageIds.length) + setup;
   return head.payload.kind === 'relay.in' ? 1 + setup : 1;
 }
+
+const isRelay = (h: HeadRow) => h.payload.kind === 'relay.in' || h.payload.kind === 'relay.album';
 
 function toMs(v: unknown): number {
   return v instanceof Date ? v.getTime() : new Date(String(v)).getTime();
@@ -330,6 +336,8 @@ const claimHeads = preparedSql<{ now: Date }, HeadRow>(
                      coalesce(l.last_sent_at, h.created_at) as turn,
                      case when h.kind in ('relay.in', 'relay.album') then (h.payload->>'userId')::bigint end as fan_id,
                      (h.kind in ('relay.in', 'relay.album') and t.thread_id is null) as needs_topic,
+                     t.group_id as topic_group_id, t.thread_id as topic_thread_id,
+                     (t.card_message_id is null or not t.card_pinned) as topic_card_owed,
                      (h.kind = 'render' and t.thread_id is not null and t.card_message_id is null) as needs_card,
                      row_number() over (partition by h.chat_id order by e.priority, coalesce(l.last_sent_at, h.created_at), h.id) as chat_rank
               from open_lanes ol
@@ -507,6 +515,15 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             bookedAt: now,
             topicSlot: topics !== null,
             shareSlot: share !== null,
+            ...(isRelay(h) && h.topic_group_id !== null && h.topic_thread_id !== null
+              ? {
+                  topic: {
+                    groupId: Number(h.topic_group_id),
+                    threadId: Number(h.topic_thread_id),
+                    cardOwed: h.topic_card_owed === true,
+                  },
+                }
+              : {}),
           });
         };
 

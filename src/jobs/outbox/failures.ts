@@ -58,6 +58,17 @@ export async function fail(ctx: SenderContext, item: ClaimedItem, err: unknown, 
     });
     return;
   }
+  if ((p.kind === 'relay.in' || p.kind === 'relay.album') && item.topic && item.attempts < 5) {
+    // Sent where the claim found the fan's topic: if it has moved since (the fan was placed in another
+    // admin group), the message goes again where the topic is now, instead of being given up on.
+    const topic = await deps.uow.repos.topics.get(p.userId);
+    if (topic && (topic.groupId !== item.topic.groupId || topic.threadId !== item.topic.threadId)) {
+      const why = 'reason' in f ? f.reason : f.type;
+      lg.warn({ reason: why }, "send failed where the fan's topic was: sending again where it is now");
+      await outbox.reschedule(item.id, now, { countAttempt: true, error: why });
+      return;
+    }
+  }
   const reason =
     f.type === 'blocked' || f.type === 'permanent' || f.type === 'transient'
       ? f.reason

@@ -5,7 +5,7 @@ import { ensureTopic, refuseIfBlocked, sendIntoTopic } from './topics.ts';
 /** The fan's message into their topic (created first if missing); a support message carries its mark. */
 export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
   const { api, views, clock, uow } = ctx.deps;
-  const { groupId, threadId } = await ensureTopic(ctx, item.chatId, p.userId);
+  const { groupId, threadId } = await ensureTopic(ctx, item.chatId, p.userId, item.topic);
   const support = p.support;
   // A reply to an admin's answer (or to the fan's own message) replies to its counterpart in the topic.
   const replied =
@@ -44,7 +44,7 @@ export const relayIn: Handler<'relay.in'> = async (ctx, item, p) => {
 /** A fan's album into their topic in one call: copyMessages keeps the items grouped as an album. */
 export const relayAlbum: Handler<'relay.album'> = async (ctx, item, p) => {
   const { api, clock, uow } = ctx.deps;
-  const { groupId, threadId } = await ensureTopic(ctx, item.chatId, p.userId);
+  const { groupId, threadId } = await ensureTopic(ctx, item.chatId, p.userId, item.topic);
   const at = { message_thread_id: threadId };
   const send = () =>
     p.mode === 'forward'

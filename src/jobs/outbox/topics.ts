@@ -16,13 +16,18 @@ export async function ensureTopic(
   ctx: SenderContext,
   queuedFor: number,
   userId: number,
+  claimed?: ClaimedItem['topic'],
 ): Promise<{ groupId: number; threadId: number }> {
   const { api, views, clock, uow } = ctx.deps;
-  const topic = await uow.repos.topics.get(userId);
+  const topic = claimed
+    ? { groupId: claimed.groupId, threadId: claimed.threadId, cardOwed: claimed.cardOwed }
+    : await uow.repos.topics
+        .get(userId)
+        .then((t) => t && { ...t, cardOwed: t.cardMessageId === null || !t.cardPinned });
   const groupId = topic?.groupId ?? queuedFor;
   if (topic && topic.threadId !== null) {
     // A card still owed (its render lost, or a topic made before cards followed content): queue it.
-    if (topic.cardMessageId === null || !topic.cardPinned) {
+    if (topic.cardOwed) {
       if (askForCard(ctx, userId, clock.now().getTime()))
         await scheduleCardSetup(uow.repos, userId, groupId, topic.threadId, clock.now(), { expedite: false });
     } else ctx.cardsAsked.delete(userId);
