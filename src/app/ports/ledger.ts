@@ -2,6 +2,7 @@
 
 import type { LedgerReason } from '../../domain/ledger/index.ts';
 import type { Tier, TierThresholds } from '../../domain/tiers/index.ts';
+import type { User } from './accounts.ts';
 
 export type { LedgerReason };
 
@@ -58,12 +59,31 @@ export interface LedgerTotals {
   takenBack: number;
 }
 
+/**
+ * A user's row locked for a ledger entry (`LedgerRepo.lockAccount`), with what `apply` reads under the
+ * lock: any entry of the key, and the credits of the last top-up.
+ */
+export interface LockedAccount {
+  user: User;
+  idempotencyKey: string;
+  existing: LedgerEntry | null;
+  lastTopUp: number | null;
+}
+
 export interface LedgerRepo {
   /**
    * Appends one entry and moves the user's balance in the same transaction, under a row lock on the
    * user (concurrent debits serialise; the balance never goes below zero). Call inside `uow.run`.
+   * `locked`: the row as `lockAccount` locked it earlier in this transaction, for this entry's key (then
+   * `apply` reads nothing: a fan's message costs one statement less).
    */
-  apply(entry: NewLedgerEntry): Promise<LedgerApplyResult>;
+  apply(entry: NewLedgerEntry, locked?: LockedAccount): Promise<LedgerApplyResult>;
+  /**
+   * The user's row, locked for a ledger entry with `key` until the transaction ends (as `apply` locks
+   * it), with what `apply` needs: for a caller that reads the user before it charges them. Null: no such
+   * user. Call inside `uow.run`.
+   */
+  lockAccount(userId: number, key: string): Promise<LockedAccount | null>;
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;

@@ -60,9 +60,14 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
   // From the process's cache: a paused line costs no transaction.
   const settings = resolveSettings(await deps.uow.repos.settings.all());
   if (settings.line_paused) return { ok: false, code: 'paused' };
+  const chargeKey = `msg:${msg.chatId}:${msg.messageId}`;
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
-    const user = await r.users.getForUpdate(msg.userId);
-    if (!user) throw new Error(`unknown user ${msg.userId}`);
+    // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
+    const account = await r.ledger.lockAccount(msg.userId, chargeKey);
+    if (!account) throw new Error(`unknown user ${msg.userId}`);
+    const user = account.user;
+    // Charged already (a redelivery that raced its original): nothing more, whatever the balance says now.
+    if (account.existing) return { ok: true, duplicate: true };
     const quote = quoteMessage(
       {
         type: msg.type,
@@ -76,18 +81,21 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     );
     if (!quote.ok) return quote;
 
-    const charge = await r.ledger.apply({
-      userId: user.id,
-      delta: -quote.cost,
-      reason: 'spend',
-      idempotencyKey: `msg:${msg.chatId}:${msg.messageId}`,
-      actor: `user:${user.id}`,
-      metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
-      // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
-      tiers: settings.tier_thresholds,
-      // The receipt's balance bar needs it: read under the same lock, not by a statement of its own.
-      withLastTopUp: true,
-    });
+    const charge = await r.ledger.apply(
+      {
+        userId: user.id,
+        delta: -quote.cost,
+        reason: 'spend',
+        idempotencyKey: chargeKey,
+        actor: `user:${user.id}`,
+        metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
+        // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
+        tiers: settings.tier_thresholds,
+        // The receipt's balance bar needs it: read under the same lock, not by a statement of its own.
+        withLastTopUp: true,
+      },
+      account,
+    );
     if (charge.status === 'duplicate') return { ok: true, duplicate: true };
     if (charge.status === 'insufficient') {
       return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };

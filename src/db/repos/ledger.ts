@@ -4,6 +4,7 @@ import type {
   LedgerEntry,
   LedgerReason,
   LedgerRepo,
+  LockedAccount,
   NewLedgerEntry,
 } from '../../app/ports/index.ts';
 import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.ts';
@@ -114,16 +115,42 @@ const recordEntry = prepared('fb_ledger_record', (db) => {
     .from(entry);
 });
 
+/**
+ * The user's whole row, locked as `lockForEntry` locks it, with the same reads: for a caller that needs
+ * the user before it charges them (a fan's message), in place of a lock of its own.
+ */
+const lockAccountOf = prepared('fb_ledger_lock_account', (db) =>
+  db
+    .select({ user: users, existing: ledgerEntries, lastTopUp: lastTopUpOf(ph('userId')) })
+    .from(users)
+    .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, ph('key')))
+    .where(eq(users.id, ph('userId')))
+    .for('no key update', { of: users }),
+);
+
 /** `LedgerRepo.apply` inside an open transaction. */
-async function applyIn(tx: Tx, e: NewLedgerEntry): Promise<LedgerApplyResult> {
+async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Promise<LedgerApplyResult> {
   // The row lock serialises every ledger write for this user (concurrent debits queue up here), so the
   // balance read here stays true until commit. An entry of this key (for any user) makes it a repeat.
   // `no key update`: the balance is not a key, so rows that only point at the user (the message log, a
   // first response; their foreign keys take a key-share lock) do not wait for it, and a transaction that
   // locked the fan's topic and then writes such a row cannot deadlock with this charge.
-  const [locked] = await lockForEntry(tx, { userId: e.userId, key: e.idempotencyKey });
+  if (account && (account.user.id !== e.userId || account.idempotencyKey !== e.idempotencyKey))
+    throw new Error(`ledger: the account locked is not this entry's (entry ${e.idempotencyKey})`);
+  const locked = account
+    ? {
+        balance: account.user.creditBalance,
+        tier: account.user.tier,
+        tierManual: account.user.tierManual,
+        lifetimeSpent: account.user.lifetimeSpent,
+        existing: account.existing,
+        lastTopUp: account.lastTopUp,
+      }
+    : await lockForEntry(tx, { userId: e.userId, key: e.idempotencyKey }).then(
+        ([row]) => row && { ...row, existing: row.existing ? toEntry(row.existing) : null },
+      );
   if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
-  if (locked.existing) return { status: 'duplicate', entry: toEntry(locked.existing) };
+  if (locked.existing) return { status: 'duplicate', entry: locked.existing };
 
   const planned = plan(locked.balance, e);
   if ('status' in planned) return planned;
@@ -191,13 +218,27 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
   return {
     findByKey,
 
-    async apply(e) {
-      // Two statements: the user's row lock with any entry of this key, then the entry and the balance in
-      // one statement. Inside the caller's `uow.run` no savepoint is taken: an error here aborts the
-      // caller's transaction, which rolls back (the balance guard below is the only throw after a write).
-      // On the bare db it is a transaction of its own. Either way the entry and the balance move together.
-      if (db instanceof PgTransaction) return applyIn(db, e);
+    async apply(e, locked) {
+      // Two statements: the user's row lock with any entry of this key (none when the caller locked it
+      // with `lockAccount`), then the entry and the balance in one statement. Inside the caller's
+      // `uow.run` no savepoint is taken: an error here aborts the caller's transaction, which rolls back
+      // (the balance guard below is the only throw after a write). On the bare db it is a transaction of
+      // its own. Either way the entry and the balance move together.
+      if (db instanceof PgTransaction) return applyIn(db, e, locked);
+      if (locked) throw new Error('ledger: a locked account belongs to the transaction that locked it');
       return db.transaction((tx) => applyIn(tx, e));
+    },
+
+    async lockAccount(userId, key) {
+      if (!(db instanceof PgTransaction)) throw new Error('ledger: lockAccount needs a transaction');
+      const [row] = await lockAccountOf(db, { userId, key });
+      if (!row) return null;
+      return {
+        user: row.user,
+        idempotencyKey: key,
+        existing: row.existing ? toEntry(row.existing) : null,
+        lastTopUp: row.lastTopUp ?? null,
+      };
     },
 
     async lastTopUp(userId) {

@@ -185,6 +185,70 @@ describe('ledgerRepo reads', () => {
   });
 });
 
+describe('ledgerRepo.lockAccount, then apply with what it locked', () => {
+  const spend = (userId: number, key: string, delta = -1) => ({
+    userId,
+    delta,
+    reason: 'spend' as const,
+    idempotencyKey: key,
+    actor: 'test',
+  });
+
+  it('locks the row with the entry of the key and the last top-up; apply then reads nothing more', async () => {
+    await addUser(30);
+    await apply({ userId: 30, delta: 5, reason: 'purchase', idempotencyKey: 'grant:30' });
+    const res = await uow().run(async (r) => {
+      const account = (await r.ledger.lockAccount(30, 'msg:30:1'))!;
+      expect(account).toMatchObject({ idempotencyKey: 'msg:30:1', existing: null, lastTopUp: 5 });
+      expect(account.user).toEqual(await r.users.get(30));
+      return r.ledger.apply({ ...spend(30, 'msg:30:1'), withLastTopUp: true }, account);
+    });
+    expect(res).toMatchObject({ status: 'applied', entry: { balanceAfter: 4 }, lastTopUp: 5 });
+    // A repeat of the key: the lock finds the entry, apply answers it as the duplicate.
+    const again = await uow().run(async (r) => {
+      const account = (await r.ledger.lockAccount(30, 'msg:30:1'))!;
+      expect(account.existing).toMatchObject({ idempotencyKey: 'msg:30:1', delta: -1 });
+      return r.ledger.apply(spend(30, 'msg:30:1'), account);
+    });
+    expect(again).toMatchObject({ status: 'duplicate', entry: { balanceAfter: 4 } });
+    expect(await balanceOf(30)).toBe(4);
+    expect(await uow().run((r) => r.ledger.lockAccount(999_998, 'msg:x'))).toBeNull();
+  });
+
+  it("refuses another entry's lock, a lock outside a transaction, and a lock used outside its own", async () => {
+    await addUser(31);
+    await expect(
+      uow().run(async (r) => {
+        const account = (await r.ledger.lockAccount(31, 'msg:31:1'))!;
+        return r.ledger.apply(spend(31, 'msg:31:2'), account);
+      }),
+    ).rejects.toThrow(/not this entry's/);
+    await expect(uow().repos.ledger.lockAccount(31, 'msg:31:1')).rejects.toThrow(/needs a transaction/);
+    const account = await uow().run(async (r) => (await r.ledger.lockAccount(31, 'msg:31:3'))!);
+    await expect(uow().repos.ledger.apply(spend(31, 'msg:31:3', 1), account)).rejects.toThrow(
+      /belongs to the transaction/,
+    );
+    expect(await entriesOf(31)).toEqual([]);
+  });
+
+  it('holds the lock: 10 concurrent lock-then-debit on a balance of 5, exactly 5 succeed', async () => {
+    await addUser(32);
+    await apply({ userId: 32, delta: 5, reason: 'purchase', idempotencyKey: 'grant:32' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        uow().run(async (r) => {
+          const account = (await r.ledger.lockAccount(32, `race:32:${i}`))!;
+          return r.ledger.apply(spend(32, `race:32:${i}`), account);
+        }),
+      ),
+    );
+    expect(results.filter((x) => x.status === 'applied')).toHaveLength(5);
+    expect(results.filter((x) => x.status === 'insufficient')).toHaveLength(5);
+    expect(await balanceOf(32)).toBe(0);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+});
+
 describe('concurrency', () => {
   const settle = (results: LedgerApplyResult[]) => ({
     applied: results.filter((r) => r.status === 'applied').length,
