@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipProbe } from '../../src/app/admin/index.ts';
 import { createServices } from '../../src/app/services.ts';
+import { LOAD_TIE_BAND } from '../../src/app/relay/placement.ts';
 import { OWNER_ID } from '../support/config.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 
@@ -32,36 +33,42 @@ const groupOf = async (userId: number) => (await s.uow.repos.topics.get(userId))
 const relaysOf = async (userId: number) =>
   (await s.outboxRows()).filter((r) => r.payload.kind === 'relay.in' && r.payload.userId === userId);
 /** Fans' messages relayed into each group so far (what placement reads). */
-const load = () => s.uow.repos.adminGroups.relayedLastDay([A, B, C]);
+const load = async () =>
+  new Map(
+    [...(await s.uow.repos.adminGroups.relayedLastDay([A, B, C]))].map(([g, l]) => [
+      g,
+      l.relayed + l.waiting,
+    ]),
+  );
 
 describe('placing a new fan', () => {
   it('goes to the group with the fewest messages relayed in the last 24 h, and its messages go there', async () => {
-    await s.uow.repos.adminGroups.noteRelayed(A, 5);
-    await s.uow.repos.adminGroups.noteRelayed(B, 2);
-    await s.uow.repos.adminGroups.noteRelayed(C, 3);
+    await s.uow.repos.adminGroups.noteRelayed(A, 100);
+    await s.uow.repos.adminGroups.noteRelayed(B, 20);
+    await s.uow.repos.adminGroups.noteRelayed(C, 60);
     const f = await fan();
     expect(await s.services.acceptFanMessage(message(f))).toMatchObject({ ok: true });
     expect(await groupOf(f)).toBe(B);
     expect((await relaysOf(f)).map((r) => r.chatId)).toEqual([B]);
   });
 
-  it('on equal load, goes to the group with fewer fans; on equal fans too, to the first configured', async () => {
-    // Messages accepted and still waiting count as load: B has 2 relayed + its fan's 1 waiting (a burst
-    // of new fans would otherwise all go to the group whose relays happen to lag). A: 5, B: 3, C: 3:
-    // B and C tie on load, and C has no fan yet.
+  it('on equal load (within a minute of sends), goes to the group with fewer fans; on equal fans too, to the first configured', async () => {
+    // Messages accepted and still waiting count as load: B has 20 relayed + its fan's 1 waiting (a burst
+    // of new fans would otherwise all go to the group whose relays happen to lag).
     expect(await load()).toEqual(
       new Map([
-        [A, 5],
-        [B, 3],
-        [C, 3],
+        [A, 100],
+        [B, 21],
+        [C, 60],
       ]),
     );
+    // B catches up to within the band of C (51 and 60: LOAD_TIE_BAND is 20): C has no fan yet.
+    await s.uow.repos.adminGroups.noteRelayed(B, 30);
     const first = await fan();
     await s.services.acceptFanMessage(message(first));
     expect(await groupOf(first)).toBe(C);
-    // C: 3 + 1 waiting; B catches up: equal load, one fan each → configuration order.
-    await s.uow.repos.adminGroups.noteRelayed(B, 1);
-    expect((await load()).get(B)).toBe((await load()).get(C));
+    // B 51, C 61: within the band, one fan each → configuration order.
+    expect(Math.abs((await load()).get(B)! - (await load()).get(C)!)).toBeLessThan(LOAD_TIE_BAND);
     const second = await fan();
     await s.services.acceptFanMessage(message(second));
     expect(await groupOf(second)).toBe(B);
@@ -287,5 +294,30 @@ describe('the team in every admin group', () => {
     } finally {
       await single.dispose();
     }
+  });
+});
+
+describe('new fans placed at once', () => {
+  const D = -1001000000011;
+  const E = -1001000000012;
+  let d: ServiceStack;
+  beforeAll(async () => {
+    d = await createServiceStack({ adminGroupIds: [D, E] });
+  });
+  afterAll(() => d.dispose());
+
+  it('are spread evenly: placements take turns, each sees the fans placed before it', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => 62_000 + i);
+    for (const id of ids) {
+      await d.ensureFan(id);
+      await d.grant(id, 5);
+    }
+    const results = await Promise.all(
+      ids.map((id) => d.services.acceptFanMessage({ userId: id, chatId: id, messageId: 1, type: 'text' })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const groups = await Promise.all(ids.map(async (id) => (await d.uow.repos.topics.get(id))?.groupId));
+    expect(groups.filter((g) => g === D)).toHaveLength(5);
+    expect(groups.filter((g) => g === E)).toHaveLength(5);
   });
 });

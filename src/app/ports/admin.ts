@@ -36,10 +36,15 @@ export interface AdminGroupsRepo {
   /** `count` fan messages were relayed into the group (this clock hour of the database). */
   noteRelayed(groupId: number, count: number): Promise<void>;
   /**
-   * Fan messages relayed into each of `groupIds` in the last 24 hours, plus those accepted and still
-   * waiting to be sent there (absent: none).
+   * Fan messages relayed into each of `groupIds` in the last 24 hours, and those accepted and still
+   * waiting to be sent there (absent: none of either).
    */
-  relayedLastDay(groupIds: readonly number[]): Promise<Map<number, number>>;
+  relayedLastDay(groupIds: readonly number[]): Promise<Map<number, { relayed: number; waiting: number }>>;
+  /**
+   * Serialises fan placements until the transaction ends, across replicas: two new fans placed at once
+   * would read the same loads and fans and go to the same group.
+   */
+  lockPlacement(): Promise<void>;
   /** Fans whose topic is in each of `groupIds` (absent: none). */
   fans(groupIds: readonly number[]): Promise<Map<number, number>>;
   /** Drops hourly load counts older than `hours`; returns how many. */

@@ -68,13 +68,30 @@ export async function placeFan(
   return { groupId, reserved: true, topic: null, noted: wasNoted };
 }
 
-/** Fewest messages relayed in the last 24 h or waiting to be, then fewest fans, then configuration order. */
+/**
+ * Loads this close to the least count as equal: about a minute of one group's sends (Telegram takes ~20
+ * messages a minute into a group), or, while a backlog is building, the messages waiting per group. In a
+ * burst of new fans the loads are the burst's own messages, apart by whichever group's fans came first:
+ * by the exact count, 11 and 9 of 20 fans went to two groups, 12, 10, 9 and 9 of 40 to four. Within the
+ * band the fans decide. A group whose sends are stuck (its backlog far above the others') still loses.
+ */
+export const LOAD_TIE_BAND = 20;
+
+/**
+ * Fewest messages relayed in the last 24 h or waiting to be (loads within the tie band of the fewest
+ * count as equal), then fewest fans, then configuration order.
+ */
 export async function leastLoaded(r: Repos, groupIds: readonly number[]): Promise<number> {
   if (groupIds.length === 1) return groupIds[0]!;
+  // Placements in a burst run side by side: one at a time, each sees the fans placed before it.
+  await r.adminGroups.lockPlacement();
   const load = await r.adminGroups.relayedLastDay(groupIds);
-  const relayed = (g: number) => load.get(g) ?? 0;
-  const least = Math.min(...groupIds.map(relayed));
-  const tied = groupIds.filter((g) => relayed(g) === least);
+  const of = (g: number) => load.get(g) ?? { relayed: 0, waiting: 0 };
+  const total = (g: number) => of(g).relayed + of(g).waiting;
+  const waitingPerGroup = groupIds.reduce((n, g) => n + of(g).waiting, 0) / groupIds.length;
+  const band = Math.max(LOAD_TIE_BAND, waitingPerGroup);
+  const least = Math.min(...groupIds.map(total));
+  const tied = groupIds.filter((g) => total(g) - least < band);
   if (tied.length === 1) return tied[0]!;
   const fans = await r.adminGroups.fans(tied);
   const count = (g: number) => fans.get(g) ?? 0;

@@ -36,6 +36,9 @@ export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
 /** Epoch hours by the database's clock (every replica counts in the same buckets). */
 const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
 
+/** Any fixed number: the advisory lock that serialises fan placements (released at commit). */
+const PLACEMENT_LOCK = 72_917_303;
+
 // Once per relayed message (db/prepared.ts: built once).
 const noteLoad = prepared<{ groupId: number; count: number }, unknown>('fb_group_load', (db) =>
   db
@@ -105,7 +108,7 @@ export function adminGroupsRepo(db: DbOrTx, cache?: SettingsCache): AdminGroupsR
           and(inArray(adminGroupLoad.groupId, [...groupIds]), gt(adminGroupLoad.hour, sql`${hourNow} - 24`)),
         )
         .groupBy(adminGroupLoad.groupId);
-      // Plus the fan messages accepted for each group and not sent yet: in a burst of new fans, counting
+      // And the fan messages accepted for each group and not sent yet: in a burst of new fans, counting
       // only what was sent would send every newcomer to the group whose relays happen to lag.
       const waiting = await db
         .select({ groupId: outbox.chatId, n: sql<number>`count(*)::int` })
@@ -118,9 +121,17 @@ export function adminGroupsRepo(db: DbOrTx, cache?: SettingsCache): AdminGroupsR
           ),
         )
         .groupBy(outbox.chatId);
-      const load = perGroup(rows);
-      for (const w of waiting) load.set(Number(w.groupId), (load.get(Number(w.groupId)) ?? 0) + Number(w.n));
-      return load;
+      const relayed = perGroup(rows);
+      const queued = perGroup(waiting);
+      return new Map(
+        [...new Set([...relayed.keys(), ...queued.keys()])].map((g) => [
+          g,
+          { relayed: relayed.get(g) ?? 0, waiting: queued.get(g) ?? 0 },
+        ]),
+      );
+    },
+    async lockPlacement() {
+      await db.execute(sql`select pg_advisory_xact_lock(${PLACEMENT_LOCK})`);
     },
     async fans(groupIds) {
       if (groupIds.length === 0) return new Map();
