@@ -21,7 +21,7 @@ export type { SenderDeps, SenderOptions } from './context.ts';
 export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const log = deps.logger.child({ component: 'outbox' });
   const maxInFlight = options.maxInFlight ?? 8;
-  // A claim is a transaction of ~10 statements: while sends are in flight, the next one waits until at
+  // A claim is a transaction of about six statements: while sends are in flight, the next one waits until at
   // least half the slots are free, so claims are shared by several sends instead of one each.
   const claimBatch = Math.max(1, Math.floor(maxInFlight / 2));
   const leaseMs = options.leaseMs ?? 30_000;
