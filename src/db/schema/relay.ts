@@ -145,6 +145,11 @@ export const outbox = pgTable(
     index('outbox_content_idx')
       .on(t.lane)
       .where(sql`${t.status} = 'pending' and ${t.priority} = 2`),
+    // When the next waiting item falls due (the claim asks when it took nothing): one probe, whatever the
+    // backlog (a scan of every open item was 13 ms at 100,000 on PostgreSQL).
+    index('outbox_pending_due_idx')
+      .on(t.notBefore)
+      .where(sql`${t.status} = 'pending'`),
     index('outbox_done_at_idx').on(t.doneAt),
     index('outbox_coalesce_idx').on(t.coalesceKey),
     uniqueIndex('outbox_coalesce_pending_uq')

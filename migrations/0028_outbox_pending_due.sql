@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_pending_due_idx" ON "outbox" USING btree ("not_before") WHERE "outbox"."status" = 'pending';
