@@ -277,8 +277,7 @@ const lockGlobalBudget = prepared('fb_claim_global_lock', (db) =>
 // (`blocked_until` is only written with a new row: a 429 recorded meanwhile is not undone.)
 const saveBudgets = preparedSql<{ keys: string[]; recents: string[]; blocked: (string | null)[] }, never>(
   'fb_claim_budgets_save',
-  // Each key's send times as an array literal (ISO times need no quoting): parsed as the column's type,
-  // as a one-key save was (jsonb elements cast one by one took twice the engine time on PGlite).
+  // Each key's send times as an array literal (ISO times need no quoting), parsed as the column's type.
   sql`insert into outbox_budgets (key, recent, blocked_until)
       select u.key, u.recent::timestamptz[], u.blocked_until
       from unnest(${ph('keys')}::text[], ${ph('recents')}::text[], ${ph('blocked')}::timestamptz[])
