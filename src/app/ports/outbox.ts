@@ -249,7 +249,8 @@ export interface ClaimedItem {
   shareSlot: boolean;
   /**
    * A fan's relay: their topic as the claim read it, when it has a thread (the sender needs no read of its
-   * own; nothing else in the lane can change it before this item is sent). `cardOwed`: no card pinned yet.
+   * own). A topic moved to another group meanwhile (a removed group) shows when the send fails: the item
+   * is sent again, not given up on (jobs/outbox/failures.ts). `cardOwed`: no card pinned yet.
    */
   topic?: { groupId: number; threadId: number; cardOwed: boolean };
 }

@@ -103,6 +103,17 @@ export interface MessageLink {
   mode: 'copy' | 'forward' | null;
 }
 
+/** A fan's message relayed into their topic, as `LinksRepo.relayedIn` records it. */
+export type RelayedInLink = {
+  userId: number;
+  fanChatId: number;
+  fanMessageId: number;
+  groupChatId: number;
+  groupThreadId: number;
+  groupMessageId: number;
+  mode: 'copy' | 'forward';
+};
+
 export interface LinksRepo {
   /** Records a relayed pair; `mode` defaults to `copy` (everything but a forwarded fan message). */
   add(link: Omit<MessageLink, 'id' | 'mode'> & { mode?: 'copy' | 'forward' }): Promise<void>;
@@ -111,18 +122,7 @@ export interface LinksRepo {
    * (as `add`), one more message relayed into the group (`adminGroups.noteRelayed`), and its outbox item
    * done (`outbox.complete`).
    */
-  relayedIn(
-    link: {
-      userId: number;
-      fanChatId: number;
-      fanMessageId: number;
-      groupChatId: number;
-      groupThreadId: number;
-      groupMessageId: number;
-      mode: 'copy' | 'forward';
-    },
-    done: { outboxItemId: number; at: Date },
-  ): Promise<void>;
+  relayedIn(link: RelayedInLink, done: { outboxItemId: number; at: Date }): Promise<void>;
   byGroupMessage(groupChatId: number, groupMessageId: number): Promise<MessageLink | null>;
   byFanMessage(fanChatId: number, fanMessageId: number): Promise<MessageLink | null>;
   /** The fan's latest message relayed into the topic, for the read receipt. */

@@ -20,25 +20,24 @@ export interface Placement {
   reserved: boolean;
   /** The fan's existing topic row in `groupId` (null when `reserved`). */
   topic: FanTopic | null;
-  /** The fan's message was noted on the row (`note` was given and the row was there): not to note again. */
+  /** The fan's message was noted on the row (the row was there): not to note again. */
   noted: boolean;
 }
 
 /**
- * `note`: the fan's message to note on their topic row (topics.noteFanMessage), which is then the read
- * of the row: a known fan's message (nearly every one) costs one statement here. A message that finds no
- * row is not noted (the caller notes it once the row is reserved).
+ * `note`: the fan's message, noted on their topic row (topics.noteFanMessage) as the read of the row: a
+ * known fan's message (nearly every one) costs one statement here. A message that finds no row is not
+ * noted (`noted` false: the caller notes it once the row is reserved).
  */
 export async function placeFan(
   r: Repos,
   groupIds: readonly number[],
   user: User,
-  note?: { at: Date; logged?: LoggedMessage },
+  note: { at: Date; logged?: LoggedMessage },
 ): Promise<Placement> {
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
-  const noted = note ? await r.topics.noteFanMessage(user.id, note.at, note.logged) : null;
-  const read = noted ?? (note ? null : await r.topics.get(user.id));
-  const wasNoted = noted !== null;
+  const read = await r.topics.noteFanMessage(user.id, note.at, note.logged);
+  const wasNoted = read !== null;
   if (groupIds.length === 1) {
     const groupId = groupIds[0]!;
     // Only a first message tries the reserving insert (callers hold the fan's row lock, so nobody

@@ -34,7 +34,7 @@ export function pendingGroupsRepo(db: DbOrTx): PendingGroupsRepo {
 }
 
 /** Epoch hours by the database's clock (every replica counts in the same buckets). */
-const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
+export const hourNow = sql<number>`floor(extract(epoch from now()) / 3600)::int`;
 
 /** Any fixed number: the advisory lock that serialises fan placements (released at commit). */
 const PLACEMENT_LOCK = 72_917_303;

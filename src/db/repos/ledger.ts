@@ -47,26 +47,6 @@ function plan(balance: number, e: NewLedgerEntry): Planned {
 }
 
 /**
- * The user's row, locked, with any entry of this key and the credits of the last top-up (the receipt's
- * balance bar). Built once (db/prepared.ts), like the statement that records the entry.
- */
-const lockForEntry = prepared('fb_ledger_lock', (db) =>
-  db
-    .select({
-      balance: users.creditBalance,
-      tier: users.tier,
-      tierManual: users.tierManual,
-      lifetimeSpent: users.lifetimeSpent,
-      existing: ledgerEntries,
-      lastTopUp: lastTopUpOf(ph('userId')),
-    })
-    .from(users)
-    .leftJoin(ledgerEntries, eq(ledgerEntries.idempotencyKey, ph('key')))
-    .where(eq(users.id, ph('userId')))
-    .for('no key update', { of: users }),
-);
-
-/**
  * The entry and the balance (with the lifetime spend and the tier, unchanged when nothing moved them) in
  * one statement; the balance moves only when the entry went in, and only from the balance read under the
  * lock (`balanceBefore`).
@@ -116,10 +96,12 @@ const recordEntry = prepared('fb_ledger_record', (db) => {
 });
 
 /**
- * The user's whole row, locked as `lockForEntry` locks it, with the same reads: for a caller that needs
- * the user before it charges them (a fan's message), in place of a lock of its own.
+ * The user's row, locked, with any entry of this key and the credits of the last top-up (the receipt's
+ * balance bar): what `apply` reads under the lock, and what a caller that needs the user before it
+ * charges them (a fan's message) takes with `lockAccount` instead of a lock of its own. Built once
+ * (db/prepared.ts), like the statement that records the entry.
  */
-const lockAccountOf = prepared('fb_ledger_lock_account', (db) =>
+const lockAccountOf = prepared('fb_ledger_lock', (db) =>
   db
     .select({ user: users, existing: ledgerEntries, lastTopUp: lastTopUpOf(ph('userId')) })
     .from(users)
@@ -127,6 +109,17 @@ const lockAccountOf = prepared('fb_ledger_lock_account', (db) =>
     .where(eq(users.id, ph('userId')))
     .for('no key update', { of: users }),
 );
+
+async function lockAccountIn(tx: Tx, userId: number, key: string): Promise<LockedAccount | null> {
+  const [row] = await lockAccountOf(tx, { userId, key });
+  if (!row) return null;
+  return {
+    user: row.user,
+    idempotencyKey: key,
+    existing: row.existing ? toEntry(row.existing) : null,
+    lastTopUp: row.lastTopUp ?? null,
+  };
+}
 
 /** `LedgerRepo.apply` inside an open transaction. */
 async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Promise<LedgerApplyResult> {
@@ -137,22 +130,12 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   // locked the fan's topic and then writes such a row cannot deadlock with this charge.
   if (account && (account.user.id !== e.userId || account.idempotencyKey !== e.idempotencyKey))
     throw new Error(`ledger: the account locked is not this entry's (entry ${e.idempotencyKey})`);
-  const locked = account
-    ? {
-        balance: account.user.creditBalance,
-        tier: account.user.tier,
-        tierManual: account.user.tierManual,
-        lifetimeSpent: account.user.lifetimeSpent,
-        existing: account.existing,
-        lastTopUp: account.lastTopUp,
-      }
-    : await lockForEntry(tx, { userId: e.userId, key: e.idempotencyKey }).then(
-        ([row]) => row && { ...row, existing: row.existing ? toEntry(row.existing) : null },
-      );
+  const locked = account ?? (await lockAccountIn(tx, e.userId, e.idempotencyKey));
   if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
   if (locked.existing) return { status: 'duplicate', entry: locked.existing };
+  const { creditBalance: balance, lifetimeSpent: spentBefore, tier: tierBefore, tierManual } = locked.user;
 
-  const planned = plan(locked.balance, e);
+  const planned = plan(balance, e);
   if ('status' in planned) return planned;
 
   const values = {
@@ -168,17 +151,17 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   // A message or unlock debit adds to the lifetime spend and may promote the tier: decided here under the
   // row lock and written by the same statement as the balance (no extra round trip on the charge path).
   const spent = SPEND_REASONS.includes(e.reason) && values.delta < 0 ? -values.delta : 0;
-  const lifetimeSpent = locked.lifetimeSpent + spent;
+  const lifetimeSpent = spentBefore + spent;
   const tier =
     spent > 0 && e.tiers
-      ? promoteTier({ tier: locked.tier, manual: locked.tierManual }, lifetimeSpent, e.tiers)
-      : locked.tier;
+      ? promoteTier({ tier: tierBefore, manual: tierManual }, lifetimeSpent, e.tiers)
+      : tierBefore;
   // The balance moves only when the entry went in (a key raced in by another user's write inserts
   // nothing, and then nothing moves), and only from the balance read under the lock.
   const [row] = await recordEntry(tx, {
     ...values,
     key: e.idempotencyKey,
-    balanceBefore: locked.balance,
+    balanceBefore: balance,
     lifetimeSpent,
     tier,
   });
@@ -195,8 +178,8 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   return {
     status: 'applied',
     entry: { id: row.id, ...values, metadata: values.metadata, createdAt: row.createdAt },
-    ...(tier !== locked.tier ? { promoted: tier as Tier } : {}),
-    ...(e.withLastTopUp ? { lastTopUp: locked.lastTopUp ?? null } : {}),
+    ...(tier !== tierBefore ? { promoted: tier as Tier } : {}),
+    ...(e.withLastTopUp ? { lastTopUp: locked.lastTopUp } : {}),
   };
 }
 
@@ -231,14 +214,7 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
 
     async lockAccount(userId, key) {
       if (!(db instanceof PgTransaction)) throw new Error('ledger: lockAccount needs a transaction');
-      const [row] = await lockAccountOf(db, { userId, key });
-      if (!row) return null;
-      return {
-        user: row.user,
-        idempotencyKey: key,
-        existing: row.existing ? toEntry(row.existing) : null,
-        lastTopUp: row.lastTopUp ?? null,
-      };
+      return lockAccountIn(db, userId, key);
     },
 
     async lastTopUp(userId) {

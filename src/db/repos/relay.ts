@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, sql, type Placeholder } from 'drizzle-orm';
-import type { FanTopic, LinksRepo, LoggedMessage, TopicsRepo } from '../../app/ports/index.ts';
+import type { FanTopic, LinksRepo, LoggedMessage, RelayedInLink, TopicsRepo } from '../../app/ports/index.ts';
+import { hourNow } from './groups.ts';
 import type { DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { fanTopics, messageLinks, users } from '../schema/index.ts';
@@ -349,22 +350,9 @@ const addLink = prepared('fb_link_add', (db) =>
  * A fan's message relayed into their topic, in one statement (data-modifying CTEs run whether or not the
  * query reads them, in the statement's own transaction): the outbox item done, its link, and one more
  * relayed message in the group's hourly load (app/relay/placement.ts). Three statements in a transaction
- * were five round trips for every fan message. The load's hour is as in db/repos/groups.ts.
+ * were five round trips for every fan message.
  */
-const relayedInOnce = preparedSql<
-  {
-    itemId: number;
-    doneAt: string;
-    userId: number;
-    fanChatId: number;
-    fanMessageId: number;
-    groupChatId: number;
-    groupThreadId: number;
-    groupMessageId: number;
-    mode: 'copy' | 'forward';
-  },
-  never
->(
+const relayedInOnce = preparedSql<RelayedInLink & { itemId: number; doneAt: string }, never>(
   'fb_link_relayed_in',
   sql`with done as (
       update outbox set status = 'done', done_at = ${ph('doneAt')}::timestamptz, lease_until = null
@@ -377,7 +365,7 @@ const relayedInOnce = preparedSql<
       on conflict do nothing
     )
     insert into admin_group_load (group_id, hour, relayed)
-    values (${ph('groupChatId')}, floor(extract(epoch from now()) / 3600)::int, 1)
+    values (${ph('groupChatId')}, ${hourNow}, 1)
     on conflict (group_id, hour) do update set relayed = admin_group_load.relayed + 1`,
 );
 
@@ -387,17 +375,7 @@ export function linksRepo(db: DbOrTx): LinksRepo {
       await addLink(db, { ...link, mode: link.mode ?? 'copy' });
     },
     async relayedIn(link, done) {
-      await relayedInOnce(db, {
-        itemId: done.outboxItemId,
-        doneAt: done.at.toISOString(),
-        userId: link.userId,
-        fanChatId: link.fanChatId,
-        fanMessageId: link.fanMessageId,
-        groupChatId: link.groupChatId,
-        groupThreadId: link.groupThreadId,
-        groupMessageId: link.groupMessageId,
-        mode: link.mode,
-      });
+      await relayedInOnce(db, { ...link, itemId: done.outboxItemId, doneAt: done.at.toISOString() });
     },
     async byGroupMessage(groupChatId, groupMessageId) {
       const [row] = await db

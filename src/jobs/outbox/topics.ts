@@ -19,11 +19,11 @@ export async function ensureTopic(
   claimed?: ClaimedItem['topic'],
 ): Promise<{ groupId: number; threadId: number }> {
   const { api, views, clock, uow } = ctx.deps;
-  const topic = claimed
-    ? { groupId: claimed.groupId, threadId: claimed.threadId, cardOwed: claimed.cardOwed }
-    : await uow.repos.topics
-        .get(userId)
-        .then((t) => t && { ...t, cardOwed: t.cardMessageId === null || !t.cardPinned });
+  const topic =
+    claimed ??
+    (await uow.repos.topics
+      .get(userId)
+      .then((t) => t && { ...t, cardOwed: t.cardMessageId === null || !t.cardPinned }));
   const groupId = topic?.groupId ?? queuedFor;
   if (topic && topic.threadId !== null) {
     // A card still owed (its render lost, or a topic made before cards followed content): queue it.

@@ -15,6 +15,16 @@ afterAll(() => t.dispose());
 const recentOf = async (key: string) =>
   (await t.database.db.select().from(outboxBudgets).where(eq(outboxBudgets.key, key)))[0]?.recent ?? [];
 
+/** A notice to `chatId` in `lane`, its html the key. */
+const notice = (lane: string, chatId: number, key: string, extra: object = {}) => ({
+  lane,
+  chatId,
+  sortKey: 0,
+  idempotencyKey: key,
+  payload: { kind: 'notice' as const, chatId, html: key },
+  ...extra,
+});
+
 describe('outbox claim', () => {
   it('books every admitted send in the global budget, whatever is claimed after it', async () => {
     const db = t.database.db;
@@ -79,28 +89,9 @@ describe('a claim, from a fresh outbox', () => {
     const now = new Date(Date.now() + 1000);
     const later = new Date(now.getTime() + 10_000);
     await createRepos(db).outbox.enqueue([
-      {
-        lane: 'out:11',
-        chatId: 11,
-        sortKey: 0,
-        idempotencyKey: 'a',
-        payload: { kind: 'notice', chatId: 11, html: 'a' },
-      },
-      {
-        lane: 'out:12',
-        chatId: 12,
-        sortKey: 0,
-        idempotencyKey: 'b',
-        payload: { kind: 'notice', chatId: 12, html: 'b' },
-      },
-      {
-        lane: 'out:13',
-        chatId: 13,
-        sortKey: 0,
-        idempotencyKey: 'c',
-        notBefore: later,
-        payload: { kind: 'notice', chatId: 13, html: 'c' },
-      },
+      notice('out:11', 11, 'a'),
+      notice('out:12', 12, 'b'),
+      notice('out:13', 13, 'c', { notBefore: later }),
     ]);
     const claim = () =>
       outboxDispatch(db).claim({
@@ -138,14 +129,6 @@ describe('a claim, from a fresh outbox', () => {
 });
 
 describe('what the outbox sends first', () => {
-  const notice = (lane: string, chatId: number, key: string, extra: object = {}) => ({
-    lane,
-    chatId,
-    sortKey: 0,
-    idempotencyKey: key,
-    payload: { kind: 'notice' as const, chatId, html: key },
-    ...extra,
-  });
   const reply = (userId: number, key: string, messageId: number) => ({
     lane: `out:${userId}`,
     chatId: userId,
