@@ -1,5 +1,5 @@
 import { Api } from 'grammy';
-import { createChartRenderer } from './integrations/charts/echarts.ts';
+import { createChartRenderer } from './integrations/charts/renderer.ts';
 import type { RenderTimings } from './app/relay/refresh.ts';
 import { createServices, type Services } from './app/services.ts';
 import type { Config } from './config.ts';

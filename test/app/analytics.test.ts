@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChartRenderer } from '../../src/integrations/charts/echarts.ts';
+import { createChartRenderer } from '../../src/integrations/charts/renderer.ts';
 import { OWNER_ID } from '../support/config.ts';
 import { createServiceStack, testClock, type ServiceStack } from '../support/services.ts';
 

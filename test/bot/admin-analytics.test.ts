@@ -1,7 +1,7 @@
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hubData } from '../../src/bot/callback-data/hub.ts';
-import { createChartRenderer } from '../../src/integrations/charts/echarts.ts';
+import { createChartRenderer } from '../../src/integrations/charts/renderer.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
 import { en } from '../support/i18n.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import type { ChartRenderer, ChartSpec } from '../../app/ports/index.ts';
+import type { ChartSpec } from '../../app/ports/index.ts';
 
 /**
  * Charts as PNG, drawn in process: ECharts' server-side SVG renderer (no DOM, no canvas), then resvg
@@ -75,8 +75,4 @@ export function rasterize(
     height: image.height,
     pixels: new Uint8Array(image.pixels),
   };
-}
-
-export function createChartRenderer(opts: ChartOptions = {}): ChartRenderer {
-  return { png: async (spec) => rasterize(spec, opts).png };
 }
