@@ -22,7 +22,7 @@ import type * as LoggerModule from '../src/logger.ts';
 import type * as RedactModule from '../src/logging/redact.ts';
 import type * as ServerModule from '../src/server.ts';
 import type { RunningApp } from '../src/server.ts';
-import type { ChildStats, FromChild, ToChild } from './ipc.ts';
+import type { ChildStats, FromChild, PeakMemory, ToChild } from './ipc.ts';
 
 /**
  * BENCH_APP_FROM=dist: the built app (`npm run build`, what `npm run start:prod` and the Docker image
@@ -49,13 +49,34 @@ const [
   load<typeof ServerModule>('server'),
 ]);
 
+/** The embedded engine's WebAssembly memory, once the database is open (PGlite keeps it on `mod`). */
+let wasmBytes = (): number => 0;
+let peakMemory: PeakMemory | undefined;
+const MB = 2 ** 20;
+const round1 = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+/** Where the memory is when the resident set peaks: sampled, so the peak itself may fall between two. */
+function sampleMemory(): void {
+  const m = process.memoryUsage();
+  if (peakMemory && m.rss / MB <= peakMemory.rssMb) return;
+  peakMemory = {
+    rssMb: round1(m.rss),
+    heapTotalMb: round1(m.heapTotal),
+    heapUsedMb: round1(m.heapUsed),
+    externalMb: round1(m.external),
+    wasmMb: round1(wasmBytes()),
+  };
+}
+setInterval(sampleMemory, 250).unref();
+
 function stats(): ChildStats {
   const cpu = process.cpuUsage();
+  sampleMemory();
   return {
     userMicros: cpu.user,
     systemMicros: cpu.system,
     maxRssKb: process.resourceUsage().maxRSS,
     rssBytes: process.memoryUsage().rss,
+    ...(peakMemory ? { peakMemory } : {}),
   };
 }
 
@@ -75,6 +96,10 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl || memory ? null : config.dataDir,
   });
+  if (database.engine === 'pglite') {
+    const engine = database.pglite as unknown as { mod?: { wasmMemory?: { buffer: ArrayBufferLike } } };
+    wasmBytes = () => engine.mod?.wasmMemory?.buffer.byteLength ?? 0;
+  }
   let app: RunningApp | null = null;
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -8,6 +8,19 @@ export interface ChildStats {
   maxRssKb: number;
   /** process.memoryUsage().rss now, in bytes. */
   rssBytes: number;
+  /** The app child's memory when its sampled RSS was highest (every 250 ms), in MB. */
+  peakMemory?: PeakMemory;
+}
+
+/** Where the resident set went at its sampled peak: V8's heap, memory outside it, PGlite's engine. */
+export interface PeakMemory {
+  rssMb: number;
+  heapTotalMb: number;
+  heapUsedMb: number;
+  /** process.memoryUsage().external: C++ objects bound to JS, buffers included. */
+  externalMb: number;
+  /** The embedded engine's WebAssembly memory (0 on PostgreSQL). */
+  wasmMb: number;
 }
 
 /** 'none': the bare grammY relay (bench/bare-child.ts), which has no database. */

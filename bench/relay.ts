@@ -50,7 +50,7 @@ import {
   serverAnswers,
   type BenchDatabase,
 } from './database.ts';
-import type { ChildStats } from './ipc.ts';
+import type { ChildStats, PeakMemory } from './ipc.ts';
 import { percentile, postAll } from './load.ts';
 
 const GROUP_ID = -1009876543210;
@@ -146,6 +146,7 @@ interface RunResult {
   peakRssMb: number;
   rssAtReadyMb: number;
   rssAtEndMb: number;
+  peakMemory: PeakMemory | null;
   /** Topics the bot created, and how many of their info cards are not pinned (or were never sent). */
   topicsCreated: number;
   unpinnedCards: number;
@@ -560,6 +561,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       peakRssMb: round(final.maxRssKb / 1024, 1),
       rssAtReadyMb: round(mb(child.readyStats.rssBytes), 1),
       rssAtEndMb: round(mb(s1.rssBytes), 1),
+      peakMemory: final.peakMemory ?? null,
       topicsCreated: topics.length,
       unpinnedCards,
       groupSends,
@@ -669,6 +671,13 @@ const ownCostRows: Array<[string, (r: RunResult) => string]> = [
   ['bench process CPU (fake + load)', (r) => show(r.benchCpuSec, ' s')],
   ['app peak RSS', (r) => show(r.peakRssMb, ' MB')],
   ['app RSS ready → end', (r) => `${r.rssAtReadyMb} → ${r.rssAtEndMb} MB`],
+  [
+    '  at the sampled peak: V8 heap (used) / external / engine',
+    (r) =>
+      r.peakMemory
+        ? `${r.peakMemory.rssMb} MB: ${r.peakMemory.heapTotalMb} (${r.peakMemory.heapUsedMb}) / ${r.peakMemory.externalMb} / ${r.peakMemory.wasmMb} MB`
+        : '—',
+  ],
   [
     'database',
     (r) =>
