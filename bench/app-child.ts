@@ -21,6 +21,7 @@ import type * as PolicyModule from '../src/app/outbox/policy.ts';
 import type * as LoggerModule from '../src/logger.ts';
 import type * as RedactModule from '../src/logging/redact.ts';
 import type * as ServerModule from '../src/server.ts';
+import type * as RuntimeFlagsModule from '../src/runtime-flags.ts';
 import type { RunningApp } from '../src/server.ts';
 import type { ChildStats, FromChild, PeakMemory, ToChild } from './ipc.ts';
 
@@ -39,6 +40,7 @@ const [
   { createLogger },
   { secretValues },
   { startApp },
+  { tuneHeap },
 ] = await Promise.all([
   load<typeof ConfigModule>('config'),
   load<typeof ClientModule>('db/client'),
@@ -47,6 +49,7 @@ const [
   load<typeof LoggerModule>('logger'),
   load<typeof RedactModule>('logging/redact'),
   load<typeof ServerModule>('server'),
+  load<typeof RuntimeFlagsModule>('runtime-flags'),
 ]);
 
 /** The embedded engine's WebAssembly memory, once the database is open (PGlite keeps it on `mod`). */
@@ -86,6 +89,7 @@ function send(msg: FromChild): void {
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error('bench/app-child.ts must be started with child_process.fork');
+  tuneHeap(); // as src/main.ts does
   const config = parseConfig(process.env);
   const scale = Number(process.env.BENCH_SCALE ?? '1000');
   const bonus = Number(process.env.BENCH_BONUS ?? '0');

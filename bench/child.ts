@@ -1,10 +1,11 @@
 /** Starts bench/app-child.ts (or bench/bare-child.ts) in its own process and talks to it over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ChildEngine, ChildStats, FromChild, ToChild } from './ipc.ts';
+import { START_NODE_FLAGS } from '../src/runtime-flags.ts';
 
 const CHILDREN = {
   app: fileURLToPath(new URL('./app-child.ts', import.meta.url)),
@@ -59,7 +60,7 @@ export async function startAppChild(
     cwd: ROOT,
     // BENCH_CHILD_ARGS adds node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     execArgv: [
-      ...(fromDist ? ['--enable-source-maps'] : ['--import', 'tsx']),
+      ...(fromDist ? START_NODE_FLAGS : ['--import', 'tsx']),
       ...(opts.execArgv ?? []),
       ...(process.env.BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean),
     ],
@@ -73,7 +74,10 @@ export async function startAppChild(
     else return;
     if (log.samples.length < 5) log.samples.push(line.slice(0, 400));
   };
+  // BENCH_CHILD_LOG=<file> keeps the app's output lines (e.g. with BENCH_CHILD_ARGS=--trace-gc).
+  const keep = process.env.BENCH_CHILD_LOG;
   createInterface({ input: proc.stdout! }).on('line', (line) => {
+    if (keep) appendFileSync(keep, `${line}\n`);
     let level = 30;
     try {
       level = Number((JSON.parse(line) as { level?: number }).level ?? 30);

@@ -1,6 +1,7 @@
 /**
- * Memory at ready, `npm start` (tsx) against the built app (`npm run start:prod`): `npm run bench:rss
- * [-- --runs 2 --settle 5]`. Needs `npm run build` first.
+ * Memory at ready of the app run three ways: through tsx (`tsx src/main.ts`, as `npm run dev` does), built
+ * on plain node without flags, and built with START_NODE_FLAGS (what `npm start`, `npm run start:prod`
+ * and the Docker image run): `npm run bench:rss [-- --runs 2 --settle 5]`. Needs `npm run build` first.
  *
  * Each start is the real command in its own process, polling the fake Bot API (test/support/fake-telegram,
  * run here), on a database prepared before the clock (an embedded DATA_DIR created and migrated once;
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { START_NODE_FLAGS } from '../src/runtime-flags.ts';
 import { startFakeTelegram } from '../test/support/fake-telegram/index.ts';
 import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers } from './database.ts';
 
@@ -32,8 +34,9 @@ const RUNS = Number(args.runs);
 const SETTLE_MS = Number(args.settle) * 1000;
 
 const COMMANDS = {
-  'npm start (tsx)': [join(ROOT, 'node_modules/.bin/tsx'), 'src/main.ts'],
-  'start:prod (node dist)': [process.execPath, '--enable-source-maps', 'dist/main.js'],
+  'tsx src/main.ts': [join(ROOT, 'node_modules/.bin/tsx'), 'src/main.ts'],
+  'node dist, no flags': [process.execPath, 'dist/main.js'],
+  'npm start (node dist)': [process.execPath, ...START_NODE_FLAGS, 'dist/main.js'],
 } as const;
 
 /** Resident set (kB) of `pid` and all its descendants, from /proc. */

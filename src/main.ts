@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { PollerLockedError } from './db/poller-lock.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createScrubber, secretValues } from './logging/redact.ts';
+import { tuneHeap } from './runtime-flags.ts';
 import { StartupError, startApp } from './server.ts';
 
 /** Errors that mean "the operator must fix something": one clear line, no stack trace. */
@@ -18,6 +19,7 @@ export function isOperatorError(err: unknown): err is Error {
 }
 
 async function main(): Promise<void> {
+  tuneHeap();
   // Until the config names the secrets, only what looks like a token or a key is scrubbed.
   let scrub = createScrubber();
   let logger: Logger | null = null;

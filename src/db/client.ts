@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
-import { createClusterOutOfProcess, hasCluster } from './embedded-init.ts';
+import { createClusterOutOfProcess, hasCluster, useEngineWasmCompiler } from './embedded-init.ts';
 import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
 import {
   createSettingsCache,
@@ -142,6 +142,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       })
     : async () => {};
   try {
+    useEngineWasmCompiler();
     if (dataDir) {
       const clusterDir = join(dataDir, 'pgdata');
       if (!hasCluster(clusterDir)) await createClusterOutOfProcess(clusterDir);

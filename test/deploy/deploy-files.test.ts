@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { START_NODE_FLAGS } from '../../src/runtime-flags.ts';
 
 /**
  * The deployment files, checked offline (no Docker daemon, no Railway here): the Dockerfile's final
@@ -23,7 +24,7 @@ describe('Dockerfile', () => {
     const user = /^USER (\S+)/m.exec(finalStage)?.[1];
     expect(user).toBeTruthy();
     expect(['root', '0']).not.toContain(user);
-    expect(execForm(/^CMD (\[.*\])\s*$/m)).toEqual(['node', '--enable-source-maps', 'dist/main.js']);
+    expect(execForm(/^CMD (\[.*\])\s*$/m)).toEqual(['node', ...START_NODE_FLAGS, 'dist/main.js']);
     expect(execForm(/^HEALTHCHECK .*?CMD (\[.*\])\s*$/m)).toEqual(['node', 'dist/healthcheck.js']);
     expect(existsSync('src/healthcheck.ts')).toBe(true);
     expect(finalStage).toMatch(/^VOLUME \["\/data"\]$/m);
@@ -116,6 +117,15 @@ function typeErrors(
   }
   return errors;
 }
+
+describe('package.json', () => {
+  it('starts the built app with the same Node flags as the image (npm start compiles first)', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const node = ['node', ...START_NODE_FLAGS, 'dist/main.js'].join(' ');
+    expect(scripts['start:prod']).toBe(node);
+    expect(scripts.start).toBe(`tsc -p tsconfig.build.json && ${node}`);
+  });
+});
 
 describe('railway.json', () => {
   const railway = JSON.parse(read('railway.json')) as Record<string, Record<string, unknown>>;
