@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   const memory = process.env.BENCH_PGLITE_MEMORY === '1';
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
     dataDir: config.databaseUrl || memory ? null : config.dataDir,
   });
   if (database.engine === 'pglite') {

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       webhook: null,
       port: 8000,
       databaseUrl: null,
+      databasePoolSize: 10,
       adminGroupIds: [],
       adminUserIds: [],
       stripe: null,
@@ -42,6 +43,12 @@ describe('parseConfig', () => {
         [{ BOT_TOKEN: 'nope' }, /^BOT_TOKEN does not look like a bot token/],
         [{ BOT_TOKEN: TOKEN, PORT: 'eighty' }, /^PORT must be/],
         [{ BOT_TOKEN: TOKEN, PORT: '70000' }, /^PORT must be between 1 and 65535 \(got "70000"\)/],
+        [
+          { BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: '1' },
+          /^DATABASE_POOL_SIZE must be between 2 and 100 \(got "1"\)/,
+        ],
+        [{ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: '2.5' }, /^DATABASE_POOL_SIZE must be a whole number/],
+        [{ BOT_TOKEN: TOKEN, DATABASE_POOL_SIZE: 'many' }, /^DATABASE_POOL_SIZE must be a whole number/],
         [
           { BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.com' },
           /^WEBHOOK_SECRET is required when WEBHOOK_URL is set/,
@@ -107,6 +114,7 @@ describe('parseConfig', () => {
       STRIPE_API_KEY: 'sk_test_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_abc',
       PORT: '9000',
+      DATABASE_POOL_SIZE: '5',
     });
     expect(c.webhook).toEqual({ url: 'https://bot.example.com', secret: 'a'.repeat(32) });
     expect(c.adminGroupIds).toEqual([-1001234567890]);
@@ -117,6 +125,7 @@ describe('parseConfig', () => {
       apiBase: 'https://api.stripe.com',
     });
     expect(c.port).toBe(9000);
+    expect(c.databasePoolSize).toBe(5);
   });
 
   it('merges ADMIN_GROUP_ID and ADMIN_GROUP_IDS: order kept, duplicates removed', () => {

@@ -58,6 +58,12 @@ const fields = z.object({
     .trim()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number of connections between 2 and 100' })
+    .int('must be a whole number of connections between 2 and 100')
+    .min(2, 'must be between 2 and 100')
+    .max(100, 'must be between 2 and 100')
+    .default(10),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   ADMIN_GROUP_ID: telegramId('the forum supergroup id, like -1001234567890')
     .refine((v) => v < 0, 'must be a group id, which is negative (like -1001234567890)')
@@ -161,6 +167,11 @@ export interface Config {
   webhook: { url: string; secret: string } | null;
   port: number;
   databaseUrl: string | null;
+  /**
+   * Connections this process's statements share on PostgreSQL (pg-boss, the settings listener and the
+   * poller lock have their own). Unused on the embedded database.
+   */
+  databasePoolSize: number;
   dataDir: string;
   /**
    * The admin forum groups, in configuration order (`ADMIN_GROUP_ID` first, then `ADMIN_GROUP_IDS`,
@@ -202,6 +213,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     webhook: v.WEBHOOK_URL ? { url: v.WEBHOOK_URL, secret: v.WEBHOOK_SECRET! } : null,
     port: v.PORT,
     databaseUrl: v.DATABASE_URL ?? null,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir: resolve(v.DATA_DIR),
     adminGroupIds: [
       ...new Set([

@@ -98,6 +98,7 @@ export async function createDeps(
     overrides.database ??
     (await openDatabase({
       databaseUrl: config.databaseUrl,
+      poolSize: config.databasePoolSize,
       dataDir: config.dataDir,
       onLockCompromised: (err) => {
         // The embedded database is already closed; another process may own DATA_DIR now: stop at once.
