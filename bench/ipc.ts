@@ -17,9 +17,9 @@ export interface PeakMemory {
   rssMb: number;
   heapTotalMb: number;
   heapUsedMb: number;
-  /** process.memoryUsage().external: C++ objects bound to JS, buffers included. */
+  /** process.memoryUsage().external: C++ objects bound to JS, buffers and PGlite's WebAssembly memory included. */
   externalMb: number;
-  /** The embedded engine's WebAssembly memory (0 on PostgreSQL). */
+  /** The embedded engine's WebAssembly memory, part of `externalMb` (0 on PostgreSQL). */
   wasmMb: number;
 }
 

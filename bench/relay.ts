@@ -672,7 +672,7 @@ const ownCostRows: Array<[string, (r: RunResult) => string]> = [
   ['app peak RSS', (r) => show(r.peakRssMb, ' MB')],
   ['app RSS ready → end', (r) => `${r.rssAtReadyMb} → ${r.rssAtEndMb} MB`],
   [
-    '  at the sampled peak: V8 heap (used) / external / engine',
+    '  at the sampled peak: V8 heap (used) / external (engine included) / engine',
     (r) =>
       r.peakMemory
         ? `${r.peakMemory.rssMb} MB: ${r.peakMemory.heapTotalMb} (${r.peakMemory.heapUsedMb}) / ${r.peakMemory.externalMb} / ${r.peakMemory.wasmMb} MB`

@@ -3,15 +3,15 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * How the app's Node process is tuned for a small footprint (docs/BENCHMARKS.md, "A leaner process").
  * Under a burst V8 lets its heap grow to several times what is alive before collecting: in the relay
- * bench on PGlite the heap held 120–270 MB at the process's peak with ~55 MB alive after each full
+ * bench on PGlite the heap held 159–275 MB at the process's peak with ~55 MB alive after each full
  * collection. Two settings keep it near what the app uses, for some more collector work:
  *
- * - `--max-semi-space-size=8` (MB; Node 20 takes up to 16 on this machine): the young generation, where
+ * - `--max-semi-space-size=8` (MB; below Node's default): the young generation, where
  *   every update's short-lived objects go. V8 sizes it when the process starts, so it must be on the
  *   command line: every start command carries START_NODE_FLAGS (package.json, Dockerfile, railway.json;
  *   test/deploy/deploy-files.test.ts checks they agree).
  * - `--heap-growing-percent=50`: the old generation may grow to 1.5× what survived the last full
- *   collection (V8 picks up to 4× when collections look cheap). V8 reads it at each collection, so
+ *   collection (left to itself, V8 let it reach 3–5× that in the bench). V8 reads it at each collection, so
  *   tuneHeap sets it at start in any way the app is run.
  *
  * An operator's own flag wins: tuneHeap leaves the heap alone when the process was started with one.

@@ -10,18 +10,16 @@ const run = promisify(execFile);
  * V8 flag for PGlite's engine (a WebAssembly build of PostgreSQL): compile it with Liftoff, V8's
  * baseline compiler, only. By default V8 also recompiles every hot function with TurboFan in background
  * threads; for this module that cost 60–80 MB of resident memory and a quarter more CPU in a spike of
- * 6,000 transactions on a reopened cluster, and the engine's statements did not get faster
+ * 6,000 transactions on a reopened cluster, and the engine's statements did not get faster. In the relay
+ * bench the app's CPU was 6–12 % higher with it (two runs each, within the spread of runs)
  * (docs/BENCHMARKS.md, "A leaner process"). The flag touches WebAssembly only: JavaScript is compiled
  * as before, and with PostgreSQL nothing in the process is WebAssembly.
  */
 export const ENGINE_WASM_FLAG = '--liftoff-only';
 
-let engineFlagSet = false;
-/** Sets ENGINE_WASM_FLAG in this process; it counts for modules compiled afterwards (PGlite compiles on create). */
+/** Sets ENGINE_WASM_FLAG in this process (again is harmless); it counts for modules compiled afterwards (PGlite compiles on create). */
 export function useEngineWasmCompiler(): void {
-  if (engineFlagSet) return;
   setFlagsFromString(ENGINE_WASM_FLAG);
-  engineFlagSet = true;
 }
 
 /** Whether `dir` already holds an embedded database cluster. */
