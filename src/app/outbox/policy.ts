@@ -1,4 +1,4 @@
-import type { FloodBudgets, OutboxPayload } from '../ports/index.ts';
+import type { Budget, FloodBudgets, OutboxPayload } from '../ports/index.ts';
 
 /**
  * What a send costs in Telegram's flood budgets, and the budgets themselves: the outbox's policy, shared
@@ -61,6 +61,16 @@ export function defaultBudgets(scale = 1, marginRatio = 0.1, marginMs = 50): Flo
     group: { limit: 20, windowMs: w(60_000) },
     global: { limit: 30, windowMs: w(1000) },
   };
+}
+
+/**
+ * A budget's log of send times (epoch ms) as far as it still counts at `now`: sorted, without those
+ * outside the window, and without all but the latest `limit` (whether `n` more sends fit, and when,
+ * depends on the latest `limit` alone). Stored so, a log stays as small as its budget.
+ */
+export function sendLog(recent: readonly number[], budget: Budget, now: number): number[] {
+  const kept = recent.filter((t) => t > now - budget.windowMs).sort((a, z) => a - z);
+  return kept.length > budget.limit ? kept.slice(kept.length - budget.limit) : kept;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   CARD_SETUP_COST,
   classOf,
   OUTBOX_CLASS,
+  sendLog,
   TOPIC_SETUP_COST,
   UNPAID_SHARE,
 } from '../../app/outbox/policy.ts';
@@ -445,12 +446,20 @@ export function outboxDispatch(db: Db): OutboxDispatch {
          * album to a private chat) cannot be split: it waits for a window with room for `limit`.
          */
         const freeAt = (s: BudgetState, b: Budget, cost: number): number => {
-          s.recent = s.recent.filter((t) => t > now - b.windowMs);
+          s.recent = sendLog(s.recent, b, now);
           if (s.blockedUntil > now) return s.blockedUntil;
           const need = Math.min(cost, b.limit);
           if (s.recent.length + need <= b.limit) return 0;
-          const sorted = [...s.recent].sort((a, z) => a - z);
-          return (sorted[s.recent.length + need - b.limit - 1] ?? now) + b.windowMs;
+          return (s.recent[s.recent.length + need - b.limit - 1] ?? now) + b.windowMs;
+        };
+        /** The budget a state's key stands for (its window and limit). */
+        const budgetOfKey = (key: string): Budget | undefined => {
+          if (key === 'global') return opts.budgets.global;
+          const [kind, id] = key.split(':');
+          const chatId = Number(id);
+          if (kind === 'chat') return budgetFor(chatId);
+          if (kind === 'unpaid') return shareOf(chatId);
+          return kind === 'topics' ? opts.budgets.topics : undefined;
         };
 
         const claimed: ClaimedItem[] = [];
@@ -533,6 +542,12 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         }
 
         const dirty = [...states.values()].filter((s) => s.dirty);
+        // Saved as small as the budget lets it be: a log that is only written (a never-paid share no
+        // claim needed to check) must not grow with every send.
+        for (const s of dirty) {
+          const b = budgetOfKey(s.key);
+          if (b) s.recent = sendLog(s.recent, b, now);
+        }
         if (dirty.length)
           await saveBudgets(tx, {
             keys: dirty.map((s) => s.key),

@@ -215,6 +215,24 @@ describe('within class 2: fans who never paid get at most a quarter of a contest
     expect(sent).toHaveLength(budgets.group.limit);
   });
 
+  it('the budgets’ stored send logs stay within their limits, even the share no claim had to check', async () => {
+    const unpaid = [61, 62, 63];
+    for (const id of unpaid) await fan(id);
+    await repo().enqueue(unpaid.flatMap((id) => Array.from({ length: 30 }, (_, m) => relay(id, m + 1))));
+    // Four windows of never-paid content alone: uncontested, so the share was booked but never checked.
+    const sent = await drain(T0, T0 + 4 * W, W / 40);
+    expect(sent.length).toBeGreaterThan(3 * budgets.group.limit);
+    const logs = (await db().execute(
+      sql`select key, cardinality(recent)::int as n from outbox_budgets order by key`,
+    )) as { rows: Array<{ key: string; n: number }> };
+    expect(Object.fromEntries(logs.rows.map((r) => [r.key, r.n]))).toEqual({
+      [`chat:${GROUP}`]: budgets.group.limit,
+      global: expect.any(Number) as number,
+      [`unpaid:${GROUP}`]: share,
+    });
+    expect(logs.rows.find((r) => r.key === 'global')!.n).toBeLessThanOrEqual(budgets.global.limit);
+  });
+
   it('a send refused by Telegram gives its units back to the share too', async () => {
     await fan(51, { paid: true });
     await fan(52);
