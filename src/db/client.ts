@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { createClusterOutOfProcess, hasCluster, useEngineWasmCompiler } from './embedded-init.ts';
@@ -37,7 +36,13 @@ interface DatabaseCommon {
 
 export type Database =
   | (DatabaseCommon & { engine: 'postgres'; pool: pg.Pool; url: string })
-  | (DatabaseCommon & { engine: 'pglite'; pglite: PGlite });
+  | (DatabaseCommon & {
+      engine: 'pglite';
+      /** The engine itself: for what only it does (`dumpDataDir`, notifications); statements go through `pool`. */
+      pglite: PGlite;
+      /** One connection to the engine (node-postgres over PGlite's adapter): every statement goes through it. */
+      pool: pg.Pool;
+    });
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -159,28 +164,62 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     );
   }
   const open = pglite;
-  yieldBeforeStatements(open);
-  const db = drizzlePglite({ client: open, schema }) as unknown as Db;
+  const pool = embeddedPool(open);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // One process holds the embedded database; a change is heard when its transaction commits.
   const settingsCache = createSettingsCache({ ttlMs: opts.settingsTtlMs });
-  await open.listen(SETTINGS_CHANNEL, () => settingsCache.invalidate());
+  open.onNotification((channel) => {
+    if (channel === SETTINGS_CHANNEL) settingsCache.invalidate();
+  });
+  await pool.query(`listen ${SETTINGS_CHANNEL}`);
   return {
     engine: 'pglite',
     db,
     pglite: open,
+    pool,
     settingsCache,
     ping: async () => {
       if (open.closed) throw new Error('embedded database is closed');
-      await open.query('select 1');
+      await pool.query('select 1');
     },
     close: async () => {
       try {
+        await pool.end().catch(() => {});
         if (!open.closed) await open.close();
       } finally {
         await release();
       }
     },
   };
+}
+
+/**
+ * The embedded engine as a node-postgres pool of one connection (PGlite's own adapter), the same driver
+ * as on PostgreSQL: statements are named and prepared once (`prepareOncePerConnection`), so the engine
+ * parses and plans each only once; through `PGlite.query` every run was parsed and planned again (about
+ * half of a short statement's cost, docs/BENCHMARKS.md). One connection, like PGlite's one session: a
+ * statement outside a transaction waits for it, as PGlite's own lock made it wait.
+ */
+function embeddedPool(pglite: PGlite): pg.Pool {
+  const config = createPgConfig(pglite);
+  // node-postgres hands a query's `types` (drizzle passes its type parsers there) to Parse as the
+  // parameters' types; its own serializer ignores what is not a list, PGlite's throws (and the client
+  // then waits forever): only a list goes on.
+  const connection = config.connection as unknown as { parse(q: { types?: unknown }): void };
+  const parse = connection.parse.bind(connection);
+  connection.parse = (q) => parse(Array.isArray(q.types) ? q : { ...q, types: undefined });
+  const pool = new pg.Pool({
+    ...(config as unknown as pg.PoolConfig),
+    max: 1,
+    // The one connection stays: a new one would share the adapter's session state anyway.
+    idleTimeoutMillis: 0,
+  });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    prepareOncePerConnection(client);
+    yieldBeforeStatements(client);
+  });
+  return pool;
 }
 
 /** Distinct statements a connection keeps prepared; past it, statements are parsed each time. */
@@ -219,12 +258,8 @@ function prepareOncePerConnection(client: pg.PoolClient): void {
   };
 }
 
-/** Applies drizzle-kit migrations; on PostgreSQL under an advisory lock so replicas can start together. */
+/** Applies drizzle-kit migrations under an advisory lock, so replicas on PostgreSQL can start together. */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.engine === 'pglite') {
-    await migratePglite(drizzlePglite({ client: database.pglite }), { migrationsFolder: MIGRATIONS_DIR });
-    return;
-  }
   const client = await database.pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -252,23 +287,19 @@ export { sql };
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * PGlite runs each statement synchronously on this thread and resolves at once, so without this a whole
+ * PGlite runs each statement synchronously on this thread and answers at once, so without this a whole
  * handler (a dozen statements) would run in one go while HTTP requests (Telegram's webhook, health
  * checks) wait: measured, a new fan's first message held every other request for ~160 ms at a time and
- * a burst's first answers for 15–19 s. Each statement first gives the event loop a turn.
+ * a burst's first answers for 15–19 s. Each statement first gives the event loop a turn (in the order
+ * the statements were asked for: both forms wait in the same queue of immediates).
  */
-function yieldBeforeStatements(pglite: PGlite): void {
-  type Query = PGlite['query'];
-  const wrap = (query: Query): Query =>
-    (async (...args: Parameters<Query>) => {
-      await nextTurn();
-      return query(...args);
-    }) as Query;
-  pglite.query = wrap(pglite.query.bind(pglite));
-  const transaction = pglite.transaction.bind(pglite);
-  pglite.transaction = ((callback: Parameters<PGlite['transaction']>[0]) =>
-    transaction((tx) => {
-      tx.query = wrap(tx.query.bind(tx) as Query) as typeof tx.query;
-      return callback(tx);
-    })) as PGlite['transaction'];
+function yieldBeforeStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  (client as unknown as { query: QueryFn }).query = (config, values, callback) => {
+    if (typeof callback === 'function' || typeof values === 'function') {
+      setImmediate(() => query(config, values, callback));
+      return undefined;
+    }
+    return nextTurn().then(() => query(config, values));
+  };
 }

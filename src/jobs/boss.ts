@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { PgBoss, fromDrizzle, fromPglite, type SendOptions } from 'pg-boss';
+import type pg from 'pg';
+import { PgBoss, fromDrizzle, type Db as BossDb, type SendOptions } from 'pg-boss';
 import type { Database, DbOrTx } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import { QUEUES, SCHEDULES } from './queues.ts';
@@ -58,11 +59,33 @@ function dueIn(startAfter: SendOptions['startAfter']): number {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 0;
 }
 
-/** pg-boss on the app's own database: its PGlite adapter when embedded, its own pool on PostgreSQL. */
+/**
+ * pg-boss on the embedded engine's one connection (the app's own pool, so its statements wait their turn
+ * like the app's). A failed multi-statement block (pg-boss's `BEGIN … COMMIT` strings) would leave the
+ * session in an aborted transaction: it is rolled back before the connection is handed on, as a pooled
+ * driver would drop the connection.
+ */
+function embeddedBossDb(pool: pg.Pool): BossDb {
+  return {
+    async executeSql(text, values) {
+      const client = await pool.connect();
+      try {
+        return values?.length ? await client.query(text, values) : await client.query(text);
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/** pg-boss on the app's own database: the embedded engine's connection, or its own pool on PostgreSQL. */
 export function createJobs(database: Database, logger: Logger): Jobs {
   const boss =
     database.engine === 'pglite'
-      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss', ...QUIET })
+      ? new PgBoss({ db: embeddedBossDb(database.pool), backend: 'pglite', schema: 'pgboss', ...QUIET })
       : new PgBoss({
           connectionString: database.url,
           schema: 'pgboss',
