@@ -4,7 +4,8 @@
  *   BENCH_CHILD_ARGS="--import ./bench/query-profile.ts" BENCH_QUERY_PROFILE_DIR=/tmp/qp npm run bench:relay
  *
  * writes `<dir>/queries-<engine>-<pid>.txt` when the child exits, sorted by total time. Times differ by
- * engine: PGlite counts the time the embedded engine spends executing (synchronous WASM, no waiting);
+ * engine: PGlite counts the time the embedded engine spends executing (synchronous WASM, no waiting;
+ * parsing a statement counts for its first run);
  * PostgreSQL counts each query's wall time as node-postgres sees it (network and server, queueing
  * behind other sessions included, pool waits excluded). Statements differing only in their number of
  * `($…)` placeholder groups are kept apart (a multi-row insert shows once per row count).
@@ -66,24 +67,38 @@ function add(engine: keyof typeof stats, text: string, ms: number, count: boolea
   map.set(key, s);
 }
 
-// PGlite: every protocol message goes through execProtocolRawSync, one at a time. A Parse ('P') or
-// simple Query ('Q') message names the statement that the following Bind/Execute/Sync belong to.
+// PGlite: every protocol message goes through execProtocolRawSync, one at a time. A Parse ('P') names
+// the statement's text (kept by its name: the app's statements are named and parsed once per session),
+// a Bind ('B') or a simple Query ('Q') starts one run of a statement: the messages up to the next such
+// one (Describe, Execute, Sync) count for it.
 type RawSync = (message: Uint8Array) => Uint8Array;
 const proto = PGlite.prototype as unknown as { execProtocolRawSync: RawSync };
 const original = proto.execProtocolRawSync;
 const decoder = new TextDecoder();
+const texts = new Map<string, string>();
 let current = '(unknown)';
+/** The NUL-terminated string at `at`, and where the next field starts. */
+const cstring = (message: Uint8Array, at: number): [string, number] => {
+  let end = at;
+  while (end < message.length && message[end] !== 0) end++;
+  return [decoder.decode(message.subarray(at, end)), end + 1];
+};
 proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array): Uint8Array {
-  const fresh = message[0] === 0x50 || message[0] === 0x51;
-  if (fresh) {
-    let i = 5; // type byte + int32 length
-    if (message[0] === 0x50) {
-      while (i < message.length && message[i] !== 0) i++; // statement name
-      i++;
-    }
-    let j = i;
-    while (j < message.length && message[j] !== 0) j++;
-    current = decoder.decode(message.subarray(i, j));
+  const type = message[0];
+  let fresh = false;
+  if (type === 0x50) {
+    const [name, next] = cstring(message, 5); // type byte + int32 length
+    const [text] = cstring(message, next);
+    texts.set(name, text);
+    current = text;
+  } else if (type === 0x42) {
+    const [, next] = cstring(message, 5); // the portal
+    const [name] = cstring(message, next);
+    current = texts.get(name) ?? `(statement ${name})`;
+    fresh = true;
+  } else if (type === 0x51) {
+    current = cstring(message, 5)[0];
+    fresh = true;
   }
   const started = performance.now();
   try {
