@@ -22,9 +22,9 @@ export function createOutboxViews(deps: {
     inbox: (groupId, rows, now, locale) => inboxText(say(locale), groupId, rows, now),
     supportNote: (text, locale) => supportNoteText(say(locale)('relay-support-mark'), text),
     supportCaption: (caption, locale) => supportCaption(say(locale)('relay-support-mark'), caption),
-    async localeFor(chatId) {
+    async localeFor(chatId, known) {
       if (chatId < 0) return deps.groupLocale();
-      const user = await deps.uow.repos.users.get(chatId);
+      const user = known?.id === chatId ? known : await deps.uow.repos.users.get(chatId);
       return user ? accountLocale(user) : DEFAULT_LOCALE;
     },
     render: (text, locale) => deps.translator.t(locale, text.key, text.args),

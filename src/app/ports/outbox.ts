@@ -334,8 +334,11 @@ export interface OutboxViews {
   inbox(groupId: number, rows: InboxRow[], now: Date, locale: Locale): string;
   supportNote(text: string, locale: Locale): string;
   supportCaption(caption: string, locale: Locale): string;
-  /** The language of a chat: the person's own (a private chat), the group language (the admin group). */
-  localeFor(chatId: number): Promise<Locale>;
+  /**
+   * The language of a chat: the person's own (a private chat), the group language (the admin group).
+   * `known`: the person's row when the caller read it already (used if it is this chat's).
+   */
+  localeFor(chatId: number, known?: User | null): Promise<Locale>;
   /** A catalogue text in a language. */
   render(text: TextRef, locale: Locale): string;
 }

@@ -9,8 +9,9 @@ export const notice: Handler<'notice'> = async (ctx, item, p) => {
   const { api, clock, uow, views } = ctx.deps;
   const threadId =
     p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf, p.chatId) : (p.threadId ?? null);
-  if (p.chatId > 0 && p.userId !== undefined) await refuseIfBlocked(ctx, p.userId);
-  const locale = await views.localeFor(p.chatId);
+  // The fan's row, read once: whether they blocked the bot, and their language.
+  const fan = p.chatId > 0 && p.userId !== undefined ? await refuseIfBlocked(ctx, p.userId) : null;
+  const locale = await views.localeFor(p.chatId, fan);
   const html = p.text ? views.render(p.text, locale) : (p.html ?? '');
   const keyboard = p.keyboard?.map((row) =>
     row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),

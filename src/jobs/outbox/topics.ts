@@ -209,7 +209,9 @@ export async function topicThreadOf(ctx: SenderContext, userId: number, chatId: 
 }
 
 /** Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). */
-export async function refuseIfBlocked(ctx: SenderContext, userId: number): Promise<void> {
-  if ((await ctx.deps.uow.repos.users.get(userId))?.blockedBot)
+export async function refuseIfBlocked(ctx: SenderContext, userId: number): Promise<User | null> {
+  const user = await ctx.deps.uow.repos.users.get(userId);
+  if (user?.blockedBot)
     throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot', code: 'fan-blocked' }, null);
+  return user;
 }
