@@ -27,7 +27,7 @@ describe('parseConfig', () => {
       webhook: null,
       port: 8000,
       databaseUrl: null,
-      databasePoolSize: 10,
+      databasePoolSize: 5,
       adminGroupIds: [],
       adminUserIds: [],
       stripe: null,
@@ -114,7 +114,7 @@ describe('parseConfig', () => {
       STRIPE_API_KEY: 'sk_test_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_abc',
       PORT: '9000',
-      DATABASE_POOL_SIZE: '5',
+      DATABASE_POOL_SIZE: '12',
     });
     expect(c.webhook).toEqual({ url: 'https://bot.example.com', secret: 'a'.repeat(32) });
     expect(c.adminGroupIds).toEqual([-1001234567890]);
@@ -125,7 +125,7 @@ describe('parseConfig', () => {
       apiBase: 'https://api.stripe.com',
     });
     expect(c.port).toBe(9000);
-    expect(c.databasePoolSize).toBe(5);
+    expect(c.databasePoolSize).toBe(12);
   });
 
   it('merges ADMIN_GROUP_ID and ADMIN_GROUP_IDS: order kept, duplicates removed', () => {

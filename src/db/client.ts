@@ -95,7 +95,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
+      max: opts.poolSize ?? 5,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
     });
