@@ -229,6 +229,8 @@ interface HeadRow extends Record<string, unknown> {
 
 interface BudgetState {
   key: string;
+  /** The limit and window this key stands for. */
+  budget: Budget;
   recent: number[];
   blockedUntil: number;
   dirty: boolean;
@@ -415,29 +417,6 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             .map((h) => Number(h.chat_id)),
         );
 
-        const keys = new Set<string>(['global']);
-        for (const h of heads) {
-          keys.add(`chat:${Number(h.chat_id)}`);
-          if (h.needs_topic && opts.budgets.topics) keys.add(`topics:${Number(h.chat_id)}`);
-          if (h.unpaid && groupBudgetOf(Number(h.chat_id))) keys.add(`unpaid:${Number(h.chat_id)}`);
-        }
-        const states = new Map<string, BudgetState>();
-        const rows = await tx
-          .select()
-          .from(outboxBudgets)
-          .where(inArray(outboxBudgets.key, [...keys]))
-          .for('update');
-        for (const key of keys) {
-          const row = rows.find((r) => r.key === key);
-          states.set(key, {
-            key,
-            recent: (row?.recent ?? []).map(toMs),
-            blockedUntil: row?.blockedUntil ? row.blockedUntil.getTime() : 0,
-            dirty: !row,
-          });
-        }
-
-        let wakeAt = Infinity;
         const budgetFor = (chatId: number): Budget =>
           groupBudgetOf(chatId) ? opts.budgets.group : opts.budgets.private;
         /** The never-paid share of a group's window (see UNPAID_SHARE). */
@@ -445,25 +424,43 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           const group = budgetFor(chatId);
           return { limit: Math.max(1, Math.floor(group.limit * UNPAID_SHARE)), windowMs: group.windowMs };
         };
+        // Every budget key the heads may spend, with the budget it stands for.
+        const keys = new Map<string, Budget>([['global', opts.budgets.global]]);
+        for (const h of heads) {
+          const chatId = Number(h.chat_id);
+          keys.set(`chat:${chatId}`, budgetFor(chatId));
+          if (h.needs_topic && opts.budgets.topics) keys.set(`topics:${chatId}`, opts.budgets.topics);
+          if (h.unpaid && groupBudgetOf(chatId)) keys.set(`unpaid:${chatId}`, shareOf(chatId));
+        }
+        const states = new Map<string, BudgetState>();
+        const rows = await tx
+          .select()
+          .from(outboxBudgets)
+          .where(inArray(outboxBudgets.key, [...keys.keys()]))
+          .for('update');
+        for (const [key, budget] of keys) {
+          const row = rows.find((r) => r.key === key);
+          states.set(key, {
+            key,
+            budget,
+            recent: (row?.recent ?? []).map(toMs),
+            blockedUntil: row?.blockedUntil ? row.blockedUntil.getTime() : 0,
+            dirty: !row,
+          });
+        }
+
+        let wakeAt = Infinity;
         /**
          * When `cost` more sends fit in the window (0 = now). One call bigger than the whole budget (an
          * album to a private chat) cannot be split: it waits for a window with room for `limit`.
          */
-        const freeAt = (s: BudgetState, b: Budget, cost: number): number => {
+        const freeAt = (s: BudgetState, cost: number): number => {
+          const b = s.budget;
           s.recent = sendLog(s.recent, b, now);
           if (s.blockedUntil > now) return s.blockedUntil;
           const need = Math.min(cost, b.limit);
           if (s.recent.length + need <= b.limit) return 0;
           return (s.recent[s.recent.length + need - b.limit - 1] ?? now) + b.windowMs;
-        };
-        /** The budget a state's key stands for (its window and limit). */
-        const budgetOfKey = (key: string): Budget | undefined => {
-          if (key === 'global') return opts.budgets.global;
-          const [kind, id] = key.split(':');
-          const chatId = Number(id);
-          if (kind === 'chat') return budgetFor(chatId);
-          if (kind === 'unpaid') return shareOf(chatId);
-          return kind === 'topics' ? opts.budgets.topics : undefined;
         };
 
         const claimed: ClaimedItem[] = [];
@@ -486,18 +483,14 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           const waiting = waitingClass.get(chatId);
           if (cost > 0 && waiting !== undefined && priority > waiting) return;
           const chatFree =
-            cost === 0
-              ? chat.blockedUntil > now
-                ? chat.blockedUntil
-                : 0
-              : freeAt(chat, budgetFor(chatId), cost);
+            cost === 0 ? (chat.blockedUntil > now ? chat.blockedUntil : 0) : freeAt(chat, cost);
           // Bulk sends take what live traffic (claimed before them, by class) leaves, minus a headroom.
           const reserve = priority >= OUTBOX_CLASS.bulk ? (opts.budgets.bulkHeadroom ?? BULK_HEADROOM) : 0;
-          const globalFree = cost === 0 ? 0 : freeAt(global, opts.budgets.global, cost + reserve);
+          const globalFree = cost === 0 ? 0 : freeAt(global, cost + reserve);
           const topics = h.needs_topic && opts.budgets.topics ? states.get(`topics:${chatId}`)! : null;
-          const topicFree = topics ? freeAt(topics, opts.budgets.topics!, 1) : 0;
+          const topicFree = topics ? freeAt(topics, 1) : 0;
           const share = h.unpaid ? (states.get(`unpaid:${chatId}`) ?? null) : null;
-          const shareFree = share && contested.has(chatId) ? freeAt(share, shareOf(chatId), cost) : 0;
+          const shareFree = share && contested.has(chatId) ? freeAt(share, cost) : 0;
           if (chatFree > 0 || globalFree > 0 || topicFree > 0 || shareFree > 0) {
             wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree, shareFree));
             if ((chatFree > 0 || shareFree > 0) && cost > 0 && (waiting === undefined || priority < waiting))
@@ -548,10 +541,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         const dirty = [...states.values()].filter((s) => s.dirty);
         // Saved as small as the budget lets it be: a log that is only written (a never-paid share no
         // claim needed to check) must not grow with every send.
-        for (const s of dirty) {
-          const b = budgetOfKey(s.key);
-          if (b) s.recent = sendLog(s.recent, b, now);
-        }
+        for (const s of dirty) s.recent = sendLog(s.recent, s.budget, now);
         if (dirty.length)
           await saveBudgets(tx, {
             keys: dirty.map((s) => s.key),
