@@ -7,7 +7,7 @@ import { openDatabase, migrateDatabase, type Database } from './db/client.ts';
 import { backupsDir, writeBackup } from './db/backup.ts';
 import type { BackupRun } from './jobs/workers/backup.ts';
 import { createUnitOfWork, type JobsFor } from './db/repos/index.ts';
-import type { Translator, UnitOfWork } from './app/ports/index.ts';
+import type { QueuedSend, Translator, UnitOfWork } from './app/ports/index.ts';
 import { createTexts } from './i18n/index.ts';
 import { resolveSettings, type Settings } from './app/system/settings.ts';
 import { systemClock, type Clock, type Locale } from './domain/shared/index.ts';
@@ -128,9 +128,9 @@ export async function createDeps(
       : null;
     const metrics = prometheus?.metrics ?? NO_METRICS;
     // Every transaction that queued outbox items wakes the sender once it committed (wired below).
-    const outboxSignal = { notify: (): void => undefined };
+    const outboxSignal: { notify(items?: readonly QueuedSend[]): void } = { notify: () => undefined };
     const uow = createUnitOfWork(database, jobsFor, prometheus ? metrics : undefined, {
-      notify: () => outboxSignal.notify(),
+      notify: (items) => outboxSignal.notify(items),
     });
     // A plain Api without auto-retry: the sender handles 429s itself, by rescheduling.
     const api = new Api(config.botToken, { apiRoot: config.telegramApiRoot, timeoutSeconds: 30 });

@@ -25,5 +25,11 @@ export const lanes = {
   campaignProgress: (campaignId: number) => `campaign:${campaignId}:progress`,
 } as const;
 
+/**
+ * Whether a lane's items may go to different chats (a campaign's sends, by shard): the chat of its next
+ * item is not its last one's. Every other lane goes to one chat.
+ */
+export const mixedChatLane = (lane: string): boolean => /^campaign:\d+:\d+$/.test(lane);
+
 /** Lanes per campaign: more than the sender's 8 sends in flight, so a lane waiting on one fan's chat holds nothing up. */
 export const CAMPAIGN_SHARDS = 16;

@@ -50,6 +50,13 @@ export const BUDGETED_METHODS: ReadonlySet<string> = new Set([
   'reopenForumTopic',
 ]);
 
+/** Whether sending this spends a flood budget (a reaction, or a call of a method not listed, does not). */
+export function spendsBudget(p: OutboxPayload): boolean {
+  if (p.kind === 'react') return false;
+  if (p.kind === 'call') return BUDGETED_METHODS.has(p.method);
+  return true;
+}
+
 /**
  * Telegram's limits with a safety margin: a send is booked when claimed and reaches Telegram a little
  * later, so windows are stretched by 10 % plus 50 ms. `scale` shrinks windows for tests.

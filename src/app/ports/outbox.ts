@@ -258,11 +258,31 @@ export interface ClaimedItem {
 export interface ClaimResult {
   items: ClaimedItem[];
   /**
-   * When something that is waiting (budget, 429, backoff) may become sendable; null = nothing waits. A
-   * claim that took items gives only what the budgets held back: every item taken wakes the sender when
-   * it is done, and the claim after it looks at the rest.
+   * When something that is waiting (a budget, a 429, a backoff, a lease) may become sendable; null =
+   * nothing waits.
    */
   wakeAt: Date | null;
+  /**
+   * Where no budgeted send can go before a time, as this claim left the budgets (epoch ms): chats (their
+   * own budget or a 429) and `all` (the bot's global budget). `complete`: the claim looked at every head
+   * that was due (it did not stop at its limit), so a freed send slot finds nothing it did not see. The
+   * sender uses it to tell which wakes can wait for `wakeAt` (app/outbox/wake.ts).
+   */
+  held: ClaimHeld;
+}
+
+export interface ClaimHeld {
+  chats: ReadonlyMap<number, number>;
+  all: number;
+  complete: boolean;
+}
+
+/** An item a committed transaction queued, as it wakes the sender (app/outbox/wake.ts). */
+export interface QueuedSend {
+  lane: string;
+  chatId: number;
+  /** It spends a flood budget when sent (a reaction does not). */
+  budgeted: boolean;
 }
 
 /** The answer to `takeChat`. */

@@ -1,4 +1,12 @@
-import type { JobsPort, MoneyObserver, Repos, UnitOfWork } from '../../app/ports/index.ts';
+import { spendsBudget } from '../../app/outbox/policy.ts';
+import type {
+  JobsPort,
+  MoneyObserver,
+  NewOutboxItem,
+  QueuedSend,
+  Repos,
+  UnitOfWork,
+} from '../../app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
 import type { SettingsCache } from '../settings-cache.ts';
@@ -117,11 +125,18 @@ export function createRepos(
 function gatheredOutbox(outbox: Repos['outbox']): {
   outbox: Repos['outbox'];
   flush(): Promise<void>;
-  /** Whether the transaction queued or merged anything (the sender is woken after the commit). */
-  touched(): boolean;
+  /**
+   * How the transaction wakes the sender after its commit: the items it queued, 'any' (it made a pending
+   * item due earlier), or null (nothing new to send: a payload merged into a pending item wakes nobody).
+   */
+  wake(): QueuedSend[] | 'any' | null;
 } {
   let pending: Parameters<Repos['outbox']['enqueue']>[0] = [];
-  let touched = false;
+  const queued: QueuedSend[] = [];
+  let any = false;
+  const note = (items: NewOutboxItem[]) => {
+    for (const i of items) queued.push({ lane: i.lane, chatId: i.chatId, budgeted: spendsBudget(i.payload) });
+  };
   const flush = async () => {
     if (pending.length === 0) return;
     const items = pending;
@@ -139,11 +154,11 @@ function gatheredOutbox(outbox: Repos['outbox']): {
   ) as unknown as Repos['outbox'];
   const coalesce = wrapped.coalesce.bind(wrapped);
   wrapped.coalesce = async (...args) => {
-    touched = true;
+    if (args[2]?.notBefore) any = true;
     return coalesce(...args);
   };
   wrapped.enqueue = async (items) => {
-    if (items.length > 0) touched = true;
+    note(items);
     // An item with a coalesce key may be skipped for a pending one (a fan's receipt merges into it):
     // its caller needs the real answer, so it goes in at once, with whatever was gathered before it.
     if (items.some((i) => i.coalesceKey)) {
@@ -155,7 +170,7 @@ function gatheredOutbox(outbox: Repos['outbox']): {
     // Reported as added; a repeated idempotency key is skipped when they are written.
     return items.map((i) => i.idempotencyKey);
   };
-  return { outbox: wrapped, flush, touched: () => touched };
+  return { outbox: wrapped, flush, wake: () => (any ? 'any' : queued.length ? queued : null) };
 }
 
 /**
@@ -166,8 +181,11 @@ export function createUnitOfWork(
   database: Database,
   jobs?: JobsFor,
   observe?: MoneyObserver,
-  /** Told after a transaction that queued outbox items committed (the composition root wakes the sender). */
-  outboxSignal?: { notify(): void },
+  /**
+   * Told after a transaction that queued outbox items committed, with the items (the composition root
+   * wakes the sender).
+   */
+  outboxSignal?: { notify(items?: readonly QueuedSend[]): void },
 ): UnitOfWork {
   return {
     repos: createRepos(database.db, jobs, database.settingsCache, observe),
@@ -189,7 +207,9 @@ export function createUnitOfWork(
         const gathered = gatheredOutbox(repos.outbox);
         const out = await fn({ ...repos, outbox: gathered.outbox });
         await gathered.flush();
-        if (gathered.touched() && outboxSignal) committed.push(() => outboxSignal.notify());
+        const wake = gathered.wake();
+        if (wake && outboxSignal)
+          committed.push(() => outboxSignal.notify(wake === 'any' ? undefined : wake));
         return out;
       });
       if (scope) scope.claimed = true;

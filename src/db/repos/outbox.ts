@@ -1,11 +1,11 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import {
-  BUDGETED_METHODS,
   BULK_HEADROOM,
   CARD_SETUP_COST,
   classOf,
   OUTBOX_CLASS,
   sendLog,
+  spendsBudget,
   TOPIC_SETUP_COST,
   UNPAID_SHARE,
 } from '../../app/outbox/policy.ts';
@@ -227,6 +227,12 @@ interface HeadRow extends Record<string, unknown> {
   more: boolean;
 }
 
+/** A row of the heads statement: a head, or (none due) only the next due time. */
+type HeadsRow = (HeadRow | { [K in keyof HeadRow]: null }) & {
+  /** When the next waiting item falls due, or a lease runs out (the same on every row). */
+  next_due: Date | string | null;
+};
+
 interface BudgetState {
   key: string;
   /** The limit and window this key stands for. */
@@ -238,11 +244,12 @@ interface BudgetState {
 
 /** Heads considered per chat: one claim admits at most 30 (the global budget), plus up to 8 lanes in flight. */
 const HEADS_PER_CHAT = 38;
+/** Heads one claim reads at most (by class, then turn). */
+const HEADS_LIMIT = 500;
 
 function costOf(head: HeadRow): number {
-  if (head.payload.kind === 'react') return 0;
+  if (!spendsBudget(head.payload)) return 0;
   if (head.payload.kind === 'call') {
-    if (!BUDGETED_METHODS.has(head.payload.method)) return 0;
     // copyMessages posts one message per id, sendMediaGroup one per item.
     const ids = head.payload.params.message_ids;
     if (Array.isArray(ids)) return Math.max(1, ids.length);
@@ -305,15 +312,6 @@ const takeClaimed = preparedSql<
       )
       select id, payload from taken`,
 );
-// The next moment something becomes sendable: a waiting item's time, or a lease that runs out (a
-// crashed replica's item is taken over then, without waiting for a poll).
-const nextDue = preparedSql<{ now: Date }, { at: Date | string | null }>(
-  'fb_claim_next_due',
-  sql`select least(
-        (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz),
-        (select min(lease_until) from outbox where status = 'sending' and lease_until > ${ph('now')}::timestamptz)
-      ) as at`,
-);
 // Raw SQL (a recursive skip scan, windows): both drivers answer { rows }.
 // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
 // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
@@ -321,7 +319,7 @@ const nextDue = preparedSql<{ now: Date }, { at: Date | string | null }>(
 // next lane and its head at once (was three: the lane, its send in flight, its head); the sends in flight
 // come from their own small index. The cost follows the number of lanes, not the backlog (a DISTINCT ON
 // read every open item: ~0.7 s at 100,000 on PGlite).
-const claimHeads = preparedSql<{ now: Date }, HeadRow>(
+const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
   'fb_claim_heads',
   sql`
           with recursive firsts as (
@@ -375,18 +373,27 @@ const claimHeads = preparedSql<{ now: Date }, HeadRow>(
             ) c
             where c.chat_rank <= ${HEADS_PER_CHAT}
             order by c.priority, c.turn, c.id
-            limit 500
+            limit ${HEADS_LIMIT}
+          ),
+          -- The next moment something waiting becomes sendable: an item's time, or a lease that runs out
+          -- (a crashed replica's item is taken over then, without waiting for a poll). One row even when
+          -- no head is due (the join below keeps it): two index probes.
+          due as (
+            select least(
+              (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz),
+              (select min(lease_until) from outbox where status = 'sending' and lease_until > ${ph('now')}::timestamptz)
+            ) as next_due
           )
           -- For fans' content, after the limit (an index probe each): whether the fan ever paid, and
           -- whether more content waits behind the head in its lane. (Class 2 is written as a literal in
           -- these probes: the partial index outbox_content_idx matches only a constant.)
-          select hd.*,
+          select hd.*, due.next_due,
                  (hd.fan_id is not null and hd.priority = ${OUTBOX_CLASS.content} and not exists (
                    select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
                  (hd.priority = ${OUTBOX_CLASS.content} and exists (
                    select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.priority = 2
                      and o.id <> hd.id and o.not_before <= ${ph('now')}::timestamptz)) as more
-          from heads hd
+          from due left join heads hd on true
           order by hd.priority, hd.turn, hd.id`,
 );
 
@@ -407,12 +414,14 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         }
 
         const result = await claimHeads(tx, { now: opts.now });
-        const heads = result.rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));
+        const rows = result.rows.filter((h): h is HeadRow & HeadsRow => h.id !== null);
+        const nextDue = result.rows[0]?.next_due;
+        const heads = rows.filter((h) => !h.in_flight && !exclude.includes(h.lane));
         const groupBudgetOf = (chatId: number) => chatId < 0;
         // Chats where a paying fan's content waits or is being sent: there, never-paid fans' content is
         // held to its share of the window.
         const contested = new Set(
-          result.rows
+          rows
             .filter((h) => h.fan_id !== null && Number(h.priority) === OUTBOX_CLASS.content && !h.unpaid)
             .map((h) => Number(h.chat_id)),
         );
@@ -426,6 +435,9 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         };
         // Every budget key the heads may spend, with the budget it stands for.
         const keys = new Map<string, Budget>([['global', opts.budgets.global]]);
+        // The chats of heads in flight too: the claim tells the sender whether they are held (their
+        // send's finish then needs no claim before they free).
+        for (const h of rows) keys.set(`chat:${Number(h.chat_id)}`, budgetFor(Number(h.chat_id)));
         for (const h of heads) {
           const chatId = Number(h.chat_id);
           keys.set(`chat:${chatId}`, budgetFor(chatId));
@@ -433,13 +445,13 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           if (h.unpaid && groupBudgetOf(chatId)) keys.set(`unpaid:${chatId}`, shareOf(chatId));
         }
         const states = new Map<string, BudgetState>();
-        const rows = await tx
+        const saved = await tx
           .select()
           .from(outboxBudgets)
           .where(inArray(outboxBudgets.key, [...keys.keys()]))
           .for('update');
         for (const [key, budget] of keys) {
-          const row = rows.find((r) => r.key === key);
+          const row = saved.find((r) => r.key === key);
           states.set(key, {
             key,
             budget,
@@ -533,10 +545,26 @@ export function outboxDispatch(db: Db): OutboxDispatch {
         };
 
         // Heads come by class, then by turn.
+        let looked = 0;
         for (const h of heads) {
           if (claimed.length >= opts.limit) break;
           admit(h);
+          looked++;
         }
+        // Where no budgeted send can go before a time, as this claim leaves the budgets (the sender's
+        // wakes, app/outbox/wake.ts): every chat it looked at, and the bot.
+        const heldChats = new Map<number, number>();
+        for (const h of rows) {
+          const chatId = Number(h.chat_id);
+          if (heldChats.has(chatId)) continue;
+          const at = freeAt(states.get(`chat:${chatId}`)!, 1);
+          if (at > 0) heldChats.set(chatId, at);
+        }
+        const held = {
+          chats: heldChats,
+          all: freeAt(global, 1),
+          complete: looked === heads.length && result.rows.length < HEADS_LIMIT,
+        };
 
         const dirty = [...states.values()].filter((s) => s.dirty);
         // Saved as small as the budget lets it be: a log that is only written (a never-paid share no
@@ -559,13 +587,9 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           });
           const payloads = new Map(taken.rows.map((r) => [Number(r.id), r.payload]));
           for (const c of claimed) c.payload = payloads.get(c.id) ?? c.payload;
-        } else {
-          // The next moment something becomes sendable. Not needed when this claim took items: each of
-          // them wakes the sender when it is done, and the claim that follows looks again.
-          const next = (await nextDue(tx, { now: opts.now })).rows[0];
-          if (next?.at) wakeAt = Math.min(wakeAt, toMs(next.at));
         }
-        return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null };
+        if (nextDue) wakeAt = Math.min(wakeAt, toMs(nextDue));
+        return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null, held };
       });
     },
 

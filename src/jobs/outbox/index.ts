@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ClaimedItem, FloodBudgets } from '../../app/ports/index.ts';
+import { createWakeFilter } from '../../app/outbox/wake.ts';
+import type { ClaimedItem, FloodBudgets, QueuedSend } from '../../app/ports/index.ts';
 import { DEFAULT_RENDER_TIMINGS } from '../../app/relay/refresh.ts';
 import { makeCall } from './calls.ts';
 import type { SenderContext, SenderDeps, SenderOptions, Tally } from './context.ts';
@@ -43,22 +44,61 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
+  /** Brings the running sleep's end forward to `at` (epoch ms), if it is later. */
+  let rearm: ((at: number) => void) | null = null;
   let signalled = false;
+  /** When a wake that could wait (a held chat's) needs a claim: the next sleep ends by then. */
+  let claimBy = Infinity;
+  const wakes = createWakeFilter();
+  const now = () => deps.clock.now().getTime();
 
-  const notify = () => {
-    signalled = true;
-    wake?.();
+  /**
+   * Whether the loop claims when it wakes: a slot is free, and (while sends are in flight) at least half
+   * of them, so claims are shared by several sends instead of one each.
+   */
+  const canClaim = () => {
+    const free = maxInFlight - inFlight.size;
+    return free > 0 && (inFlight.size === 0 || free >= claimBatch);
+  };
+  /**
+   * A claim is needed now (`at` 0 or past) or by `at` (epoch ms). Kept until a claim happens: while the
+   * slots are taken, the next finished send asks again.
+   */
+  const claimAt = (at: number) => {
+    claimBy = Math.min(claimBy, at);
+    if (!canClaim()) return;
+    if (claimBy <= now()) {
+      signalled = true;
+      wake?.();
+    } else rearm?.(claimBy);
+  };
+  /**
+   * Wakes the sender: with the items a transaction queued, it claims only if one of them could go before
+   * the last claim's wake time (app/outbox/wake.ts); with none named, it claims.
+   */
+  const notify = (items?: readonly QueuedSend[]) => {
+    if (!items) return claimAt(0);
+    const lanes = new Set([...inFlight.values()].map((f) => f.lane));
+    claimAt(wakes.queued(items, (lane) => lanes.has(lane), now()));
   };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       if (signalled) return resolve();
-      const timer = setTimeout(done, ms);
+      let until = now() + ms;
+      let timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         wake = null;
+        rearm = null;
         resolve();
       }
       wake = done;
+      rearm = (at) => {
+        if (at >= until) return;
+        until = at;
+        clearTimeout(timer);
+        timer = setTimeout(done, Math.max(0, at - now()));
+      };
     });
 
   /** The flood budgets, with the new-topic cap (a minute, scaled like the group's window). */
@@ -80,14 +120,16 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     else await react(ctx, item, p);
   }
 
-  async function process(item: ClaimedItem): Promise<void> {
+  /** Sends one item and records the outcome; true when it went. */
+  async function process(item: ClaimedItem): Promise<boolean> {
     const tally: Tally = { posted: 0, topicCreated: false };
-    await ctx.tallies.run(tally, async () => {
+    return ctx.tallies.run(tally, async () => {
       try {
         await send(item);
         const kind = item.payload.kind;
         if (kind === 'relay.in' || kind === 'relay.album') deps.metrics?.relay('in');
         else if (kind === 'relay.out') deps.metrics?.relay('out');
+        return true;
       } catch (err) {
         try {
           await fail(ctx, item, err, tally);
@@ -95,6 +137,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           // The lease expires and the item is retried: nothing is lost, at worst sent twice.
           log.error({ err: inner, item: item.id }, 'could not record a failed send');
         }
+        return false;
       }
     });
   }
@@ -103,21 +146,23 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     while (running) {
       signalled = false;
       let wakeAt: Date | null = null;
-      const free = maxInFlight - inFlight.size;
-      if (free > 0 && (inFlight.size === 0 || free >= claimBatch)) {
+      if (canClaim()) {
+        // This claim sees everything queued before it: a wake that waited for a held chat is settled.
+        claimBy = Infinity;
         try {
           const claim = await deps.dispatch.claim({
-            limit: free,
+            limit: maxInFlight - inFlight.size,
             now: deps.clock.now(),
             leaseMs,
             budgets: await budgets(),
             excludeLanes: [...inFlight.values()].map((f) => f.lane),
           });
           wakeAt = claim.wakeAt;
+          wakes.claimed(claim.held);
           for (const item of claim.items) {
-            const done = process(item).finally(() => {
+            const done = process(item).then((ok) => {
               inFlight.delete(item.id);
-              notify();
+              claimAt(wakes.finished(item, ok, now()));
             });
             inFlight.set(item.id, { lane: item.lane, done });
           }
@@ -132,7 +177,11 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       // set `signalled`, so the sleep below returns at once), and a finished send wakes the loop.
       // Behind a spent budget (20 a minute for a group) a claim every second re-reads every waiting lane for
       // nothing: sleep until the claim's wake time instead, up to `heldPollMs`.
-      const ms = wakeAt ? Math.min(heldPollMs, wakeAt.getTime() - deps.clock.now().getTime()) : idlePollMs;
+      // A wake that waited for a held chat (claimBy) ends the sleep by then, if the loop can claim.
+      const ms = Math.min(
+        wakeAt ? Math.min(heldPollMs, wakeAt.getTime() - now()) : idlePollMs,
+        canClaim() ? claimBy - now() : Infinity,
+      );
       await sleep(Math.max(5, ms));
     }
   }
@@ -147,7 +196,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     /** Stops claiming and waits for sends in flight to be recorded. */
     async stop() {
       running = false;
-      notify();
+      signalled = true;
+      wake?.();
       await loopDone;
       await Promise.allSettled([...inFlight.values()].map((f) => f.done));
     },

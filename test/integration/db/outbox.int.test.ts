@@ -83,7 +83,7 @@ describe('a claim, from a fresh outbox', () => {
     ]),
   });
 
-  it('takes the items, turns their lanes and books the budgets; wakes for what waits only when it took nothing', async () => {
+  it('takes the items, turns their lanes and books the budgets; says when what waits is due and which chats are held', async () => {
     const db = t.database.db;
     await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
     const now = new Date(Date.now() + 1000);
@@ -103,8 +103,19 @@ describe('a claim, from a fresh outbox', () => {
       });
     const first = await claim();
     expect(first.items.map((i) => i.lane)).toEqual(['out:11', 'out:12']);
-    // The items it took wake the sender when they are done; the claim after them looks again.
-    expect(first.wakeAt).toBeNull();
+    // The delayed item is due later: the sender wakes for it even while the other two are in flight.
+    expect(first.wakeAt?.getTime()).toBe(later.getTime());
+    // A private chat takes one send a window: both chats are held until their window has room again
+    // (the sender's wakes for them wait until then); the bot's budget has room; every due head was seen.
+    const window = defaultBudgets().private.windowMs;
+    expect(first.held).toEqual({
+      chats: new Map([
+        [11, now.getTime() + window],
+        [12, now.getTime() + window],
+      ]),
+      all: 0,
+      complete: true,
+    });
     const lease = now.getTime() + 30_000;
     expect(await state()).toEqual({
       global: 1, // created by the first claim ever
@@ -125,6 +136,31 @@ describe('a claim, from a fresh outbox', () => {
     const second = await claim();
     expect(second.items).toEqual([]);
     expect(second.wakeAt?.getTime()).toBe(later.getTime());
+    // Their sends in flight still say their chats are held.
+    expect([...second.held.chats.keys()].sort()).toEqual([11, 12]);
+  });
+
+  it('says it did not see every due head when it stopped at its limit, and holds the bot when its budget is spent', async () => {
+    const db = t.database.db;
+    await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    const now = new Date(Date.now() + 1000);
+    await createRepos(db).outbox.enqueue([
+      notice('out:21', 21, 'd'),
+      notice('out:22', 22, 'e'),
+      notice('out:23', 23, 'f'),
+    ]);
+    const budgets = { ...defaultBudgets(), global: { limit: 2, windowMs: 1000 } };
+    const claim = (limit: number) =>
+      outboxDispatch(db).claim({ limit, now, leaseMs: 30_000, budgets, excludeLanes: [] });
+    const first = await claim(1);
+    expect(first.items).toHaveLength(1);
+    expect(first.held.complete).toBe(false);
+    expect(first.held.all).toBe(0);
+    // The bot's second unit goes to the next head; the third waits for the window.
+    const second = await claim(8);
+    expect(second.items).toHaveLength(1);
+    expect(second.held.complete).toBe(true);
+    expect(second.held.all).toBe(now.getTime() + 1000);
   });
 });
 

@@ -1,0 +1,60 @@
+import type { ClaimHeld, QueuedSend } from '../ports/index.ts';
+import { mixedChatLane } from './lanes.ts';
+
+/**
+ * Which of the sender's wakes need a claim, and when. A claim reads every lane's head and locks the
+ * budgets; under a spent budget (the usual state of a busy admin group: 20 sends a minute) most wakes, a
+ * send finished or a fan's next message queued, could only find the same budget spent again: on the
+ * relay bench, 59 % of all claims took nothing. The last claim said which chats are held, and until when
+ * (`ClaimHeld`): a wake that concerns only held chats becomes a claim when the first of them frees (or at
+ * the claim's own wake time, if sooner).
+ *
+ * A claim is needed now when:
+ * - an item was queued into a chat that is not held, or one that spends no budget (a reaction), unless
+ *   its lane is in flight here (the send under way holds it back; a free item there makes that send's
+ *   finish a wake that claims);
+ * - a send finished and the freed lane or slot may hold something sendable: it failed (a refused send
+ *   gives its units back), the last claim stopped at its limit (heads it did not look at may go), the
+ *   lane's next item may be another chat's (a campaign's), a free item waits behind it, or its chat is
+ *   not held.
+ * Any other wake (one that names no items, another process's work) claims, as before.
+ */
+export function createWakeFilter() {
+  let held: ClaimHeld = { chats: new Map(), all: 0, complete: false };
+  /** Lanes in flight here behind which an item that spends no budget was queued. */
+  const freeBehind = new Set<string>();
+  /** When a budgeted send to the chat may go again: 0 = now. */
+  const heldUntil = (chatId: number, now: number) => {
+    const until = Math.max(held.all, held.chats.get(chatId) ?? 0);
+    return until > now ? until : 0;
+  };
+  return {
+    /** The picture of the budgets the last claim left (it replaces the one before). */
+    claimed(h: ClaimHeld): void {
+      held = h;
+    },
+    /**
+     * Items a transaction queued, after its commit; `inFlight(lane)`: a send of the lane is under way here.
+     * Returns when a claim is needed (epoch ms; 0 = now; Infinity = not for these: a send under way tells).
+     */
+    queued(items: readonly QueuedSend[], inFlight: (lane: string) => boolean, now: number): number {
+      let at = Infinity;
+      for (const i of items) {
+        const behind = inFlight(i.lane) && !mixedChatLane(i.lane);
+        if (!i.budgeted) {
+          if (behind) freeBehind.add(i.lane);
+          else return 0;
+        } else if (!behind) at = Math.min(at, heldUntil(i.chatId, now));
+      }
+      return at;
+    },
+    /** A send finished; `ok`: it went (nothing was given back to the budgets). When a claim is needed. */
+    finished(item: { lane: string; chatId: number }, ok: boolean, now: number): number {
+      const free = freeBehind.delete(item.lane);
+      if (!ok || free || !held.complete || mixedChatLane(item.lane)) return 0;
+      return heldUntil(item.chatId, now);
+    },
+  };
+}
+
+export type WakeFilter = ReturnType<typeof createWakeFilter>;
