@@ -63,7 +63,7 @@ export interface ServiceStack {
   /** Every admin group, in configuration order. */
   adminGroupIds: number[];
   adminUserIds: number[];
-  /** How often the use cases woke the outbox worker. */
+  /** How often the outbox worker was woken: by transactions that queued items, and by use cases. */
   outboxSignals(): number;
   /** Every outbox row so far, oldest first (payload, status, lane). */
   outboxRows(): Promise<
@@ -109,7 +109,11 @@ let updates = 700_000_000;
 export async function createServiceStack(opts: ServiceStackOptions = {}): Promise<ServiceStack> {
   const db = await createTestDatabase();
   const jobs: RecordedJob[] = [];
-  const uow = createUnitOfWork(db.database, () => recordingJobs(jobs));
+  // Wakes of the outbox sender: a transaction's that queued items, and a use case's own.
+  let signals = 0;
+  const uow = createUnitOfWork(db.database, () => recordingJobs(jobs), undefined, {
+    notify: () => void signals++,
+  });
   const clock = opts.clock ?? testClock();
   const adminGroupIds =
     opts.adminGroupIds ??
@@ -120,7 +124,6 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
         : [opts.adminGroupId]);
   const adminGroupId = adminGroupIds[0] ?? null;
   const adminUserIds = opts.adminUserIds ?? [OWNER_ID];
-  let signals = 0;
   const services = createServices({
     identity: { botUsername: 'fanbridge_test_bot' },
     ...opts.deps,

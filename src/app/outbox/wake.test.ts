@@ -33,6 +33,17 @@ describe('which wakes need a claim', () => {
     expect(w.queued([relay], nothingInFlight, T)).toBe(0);
   });
 
+  it('an item not due yet (a throttled render) claims when it is due, or when its chat frees if later', () => {
+    const w = groupHeld();
+    const inbox = { lane: lanes.inbox(), chatId: GROUP, budgeted: true };
+    expect(w.queued([{ ...inbox, dueAt: T + 500 }], nothingInFlight, now)).toBe(T + 500);
+    expect(w.queued([{ ...inbox, dueAt: T - 500 }], nothingInFlight, now)).toBe(T);
+    expect(w.queued([{ ...receipt, dueAt: now + 200 }], nothingInFlight, now)).toBe(now + 200);
+    // A pending item made due (its lane unknown here): a claim then.
+    expect(w.queued([{ dueAt: now + 300 }], nothingInFlight, now)).toBe(now + 300);
+    expect(w.queued([{ dueAt: now }], nothingInFlight, now)).toBe(0);
+  });
+
   it('the bot held (its global budget) holds every chat', () => {
     const w = createWakeFilter();
     w.claimed({ chats: new Map(), all: T, complete: true });

@@ -12,7 +12,7 @@ import { mixedChatLane } from './lanes.ts';
  * A claim is needed now when:
  * - an item was queued into a chat that is not held, or one that spends no budget (a reaction), unless
  *   its lane is in flight here (the send under way holds it back; a free item there makes that send's
- *   finish a wake that claims);
+ *   finish a wake that claims), or it is not due yet (a throttled render: a claim when it is);
  * - a send finished and the freed lane or slot may hold something sendable: it failed (a refused send
  *   gives its units back), the last claim stopped at its limit (heads it did not look at may go), the
  *   lane's next item may be another chat's (a campaign's), a free item waits behind it, or its chat is
@@ -40,11 +40,17 @@ export function createWakeFilter() {
     queued(items: readonly QueuedSend[], inFlight: (lane: string) => boolean, now: number): number {
       let at = Infinity;
       for (const i of items) {
+        // Not due yet (a throttled render): a claim before then finds nothing.
+        const due = i.dueAt !== undefined && i.dueAt > now ? i.dueAt : 0;
+        if (!('lane' in i)) {
+          at = Math.min(at, due);
+          continue;
+        }
         const behind = inFlight(i.lane) && !mixedChatLane(i.lane);
         if (!i.budgeted) {
           if (behind) freeBehind.add(i.lane);
-          else return 0;
-        } else if (!behind) at = Math.min(at, heldUntil(i.chatId, now));
+          else at = Math.min(at, due);
+        } else if (!behind) at = Math.min(at, Math.max(due, heldUntil(i.chatId, now)));
       }
       return at;
     },

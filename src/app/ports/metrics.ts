@@ -20,6 +20,8 @@ export interface Metrics {
   ledgerEntry(reason: string): void;
   /** An error, by kind (`update`, `request`, `outbox_send`, `scrape`). */
   error(kind: string): void;
+  /** One claim of the outbox sender, by whether it took anything to send (`items`, `nothing`). */
+  outboxClaim(took: 'items' | 'nothing'): void;
 }
 
 /** The default where nothing is measured (tests, tools). */
@@ -32,6 +34,7 @@ export const NO_METRICS: Metrics = {
   payment() {},
   ledgerEntry() {},
   error() {},
+  outboxClaim() {},
 };
 
 /** What the ledger and payments repositories report as they write (counted after the commit). */

@@ -277,13 +277,20 @@ export interface ClaimHeld {
   complete: boolean;
 }
 
-/** An item a committed transaction queued, as it wakes the sender (app/outbox/wake.ts). */
-export interface QueuedSend {
-  lane: string;
-  chatId: number;
-  /** It spends a flood budget when sent (a reaction does not). */
-  budgeted: boolean;
-}
+/**
+ * What a committed transaction queued, as it wakes the sender (app/outbox/wake.ts): an item, or a pending
+ * item (its lane not known here) made due at `dueAt`.
+ */
+export type QueuedSend =
+  | {
+      lane: string;
+      chatId: number;
+      /** It spends a flood budget when sent (a reaction does not). */
+      budgeted: boolean;
+      /** Not due before this (epoch ms; a throttled render); absent: now. */
+      dueAt?: number;
+    }
+  | { dueAt: number };
 
 /** The answer to `takeChat`. */
 export type ChatLease = { taken: true } | { taken: false; blockedUntil: number; sendingUntil: number };

@@ -18,7 +18,6 @@ export interface AlbumDeps {
   clock: Clock;
   /** The admin groups now (configured and set up). */
   adminGroups: AdminGroupList;
-  outboxSignal: { notify(): void };
   /** The quiet time that closes an album (default ALBUM_WINDOW_MS). */
   albumWindowMs?: number;
 }
@@ -77,7 +76,6 @@ export async function flushAlbum(deps: AlbumDeps, job: AlbumFlushJob): Promise<F
     }
     return { status: 'flushed', items: items.length };
   });
-  if (result.status === 'flushed') deps.outboxSignal.notify();
   return result;
 }
 

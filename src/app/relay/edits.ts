@@ -18,7 +18,6 @@ import { scheduleCardRender, type RenderTimings } from './refresh.ts';
 export interface EditsDeps {
   uow: UnitOfWork;
   clock: Clock;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -167,7 +166,6 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
     await r.outbox.enqueue([item]);
     return { ok: true, action, coalesced: false };
   });
-  if (result.ok) deps.outboxSignal.notify();
   return result;
 }
 
@@ -198,7 +196,6 @@ export async function mirrorAdminEdit(deps: EditsDeps, edit: AdminEdit): Promise
     ]);
     return { ok: true, action: 'edit', coalesced: false };
   });
-  if (result.ok) deps.outboxSignal.notify();
   return result;
 }
 

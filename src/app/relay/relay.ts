@@ -19,8 +19,6 @@ export interface RelayDeps {
   clock: Clock;
   /** The admin groups now, configured first (each fan is placed in one: app/relay/placement.ts). */
   adminGroups: AdminGroupList;
-  /** Wakes the outbox sender after a commit that enqueued something. */
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
   /** The quiet time that closes an album (see app/albums.ts). */
   albumWindowMs?: number;
@@ -170,7 +168,6 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     await enqueueWithReceipt(r, items);
     return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
   });
-  if (result.ok && !result.duplicate) deps.outboxSignal.notify();
   return result;
 }
 
@@ -297,7 +294,6 @@ export async function acceptAdminMessage(
     await scheduleInboxRender(r, msg.groupId, deps.clock.now(), deps.renderTimings);
     return { ok: true, userId: topic.userId };
   });
-  if (result.ok) deps.outboxSignal.notify();
   return result;
 }
 

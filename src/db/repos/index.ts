@@ -126,16 +126,21 @@ function gatheredOutbox(outbox: Repos['outbox']): {
   outbox: Repos['outbox'];
   flush(): Promise<void>;
   /**
-   * How the transaction wakes the sender after its commit: the items it queued, 'any' (it made a pending
-   * item due earlier), or null (nothing new to send: a payload merged into a pending item wakes nobody).
+   * How the transaction wakes the sender after its commit: what it queued (and the pending items it made
+   * due sooner), or null (nothing new to send: a payload merged into a pending item wakes nobody).
    */
-  wake(): QueuedSend[] | 'any' | null;
+  wake(): QueuedSend[] | null;
 } {
   let pending: Parameters<Repos['outbox']['enqueue']>[0] = [];
   const queued: QueuedSend[] = [];
-  let any = false;
   const note = (items: NewOutboxItem[]) => {
-    for (const i of items) queued.push({ lane: i.lane, chatId: i.chatId, budgeted: spendsBudget(i.payload) });
+    for (const i of items)
+      queued.push({
+        lane: i.lane,
+        chatId: i.chatId,
+        budgeted: spendsBudget(i.payload),
+        ...(i.notBefore ? { dueAt: i.notBefore.getTime() } : {}),
+      });
   };
   const flush = async () => {
     if (pending.length === 0) return;
@@ -154,7 +159,7 @@ function gatheredOutbox(outbox: Repos['outbox']): {
   ) as unknown as Repos['outbox'];
   const coalesce = wrapped.coalesce.bind(wrapped);
   wrapped.coalesce = async (...args) => {
-    if (args[2]?.notBefore) any = true;
+    if (args[2]?.notBefore) queued.push({ dueAt: args[2].notBefore.getTime() });
     return coalesce(...args);
   };
   wrapped.enqueue = async (items) => {
@@ -170,7 +175,7 @@ function gatheredOutbox(outbox: Repos['outbox']): {
     // Reported as added; a repeated idempotency key is skipped when they are written.
     return items.map((i) => i.idempotencyKey);
   };
-  return { outbox: wrapped, flush, wake: () => (any ? 'any' : queued.length ? queued : null) };
+  return { outbox: wrapped, flush, wake: () => (queued.length ? queued : null) };
 }
 
 /**
@@ -208,8 +213,7 @@ export function createUnitOfWork(
         const out = await fn({ ...repos, outbox: gathered.outbox });
         await gathered.flush();
         const wake = gathered.wake();
-        if (wake && outboxSignal)
-          committed.push(() => outboxSignal.notify(wake === 'any' ? undefined : wake));
+        if (wake && outboxSignal) committed.push(() => outboxSignal.notify(wake));
         return out;
       });
       if (scope) scope.claimed = true;

@@ -94,6 +94,12 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
     labelNames: ['kind'] as const,
     registers,
   });
+  const claims = new Counter({
+    name: 'fanbridge_outbox_claims_total',
+    help: 'Claims of the outbox sender, by whether they took anything to send (items, nothing)',
+    labelNames: ['took'] as const,
+    registers,
+  });
 
   if (opts.sources) {
     const sources = opts.sources;
@@ -181,6 +187,7 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
     payment: (rail, status) => payments.inc({ rail, status }),
     ledgerEntry: (reason) => ledger.inc({ reason }),
     error: (kind) => errors.inc({ kind }),
+    outboxClaim: (took) => claims.inc({ took }),
   };
 
   return {

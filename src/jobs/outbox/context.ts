@@ -45,8 +45,8 @@ export interface SenderDeps {
   uow: UnitOfWork;
   dispatch: OutboxDispatch;
   guard: FloodGuard;
-  /** Delivered relays and sends given up on. */
-  metrics?: Pick<Metrics, 'relay' | 'error'>;
+  /** Delivered relays, sends given up on, and claims. */
+  metrics?: Pick<Metrics, 'relay' | 'error' | 'outboxClaim'>;
   /** A plain grammY Api (no auto-retry: 429s are this sender's job). */
   api: Api;
   views: OutboxViews;

@@ -14,6 +14,13 @@ import { campaignItem } from './campaign.ts';
 export type { SenderDeps, SenderOptions } from './context.ts';
 
 /**
+ * Added to a timer that should end when a budget frees: such a timer was seen ending a millisecond before
+ * `Date.now()` reached its time (timers run on the event loop's cached clock), and the claim then found
+ * the budget still held (an empty claim, and another one 5 ms later).
+ */
+const TIMER_SLACK_MS = 1;
+
+/**
  * The outbox worker: drains the outbox within the flood budgets, lane by lane in order, and turns every
  * Telegram answer into the item's next state in one transaction (so a repeat send can only happen if the
  * process dies between Telegram's answer and that commit). It runs use cases' effects (app/relay/delivery)
@@ -71,7 +78,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     if (claimBy <= now()) {
       signalled = true;
       wake?.();
-    } else rearm?.(claimBy);
+    } else rearm?.(claimBy + TIMER_SLACK_MS);
   };
   /**
    * Wakes the sender: with the items a transaction queued, it claims only if one of them could go before
@@ -160,6 +167,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           });
           wakeAt = claim.wakeAt;
           wakes.claimed(claim.held);
+          deps.metrics?.outboxClaim(claim.items.length ? 'items' : 'nothing');
           for (const item of claim.items) {
             const done = process(item).then((ok) => {
               inFlight.delete(item.id);
@@ -180,8 +188,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
       // nothing: sleep until the claim's wake time instead, up to `heldPollMs`.
       // A wake that waited for a held chat (claimBy) ends the sleep by then, if the loop can claim.
       const ms = Math.min(
-        wakeAt ? Math.min(heldPollMs, wakeAt.getTime() - now()) : idlePollMs,
-        canClaim() ? claimBy - now() : Infinity,
+        wakeAt ? Math.min(heldPollMs, wakeAt.getTime() - now() + TIMER_SLACK_MS) : idlePollMs,
+        canClaim() ? claimBy - now() + TIMER_SLACK_MS : Infinity,
       );
       await sleep(Math.max(5, ms));
     }

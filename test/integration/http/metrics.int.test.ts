@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { grantCredits } from '../../support/accounts.ts';
 import { eventually, startForumApp } from '../../support/app.ts';
 import { payLatestInvoice } from '../../support/flows.ts';
 import { ADMIN_GROUP_ID } from '../../support/config.ts';
@@ -120,6 +122,46 @@ describe('GET /metrics', () => {
     expect(sample(text, 'fanbridge_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     // The token is never part of what is exposed.
     expect(text).not.toContain(TOKEN);
+  });
+
+  it('counts the outbox claims: messages queued into a group whose budget is spent make no claim that finds nothing', async () => {
+    // Telegram's limits, windows divided by 20: the group takes 20 sends per ~3.3 s.
+    const s = await startForumApp({ env: { METRICS_TOKEN: TOKEN }, scale: 20 });
+    stacks.push(s);
+    const { fake, t } = s;
+    const claims = async () => {
+      const text = await (await scrape(s, `Bearer ${TOKEN}`)).text();
+      return {
+        items: sample(text, 'fanbridge_outbox_claims_total', { took: 'items' }) ?? 0,
+        nothing: sample(text, 'fanbridge_outbox_claims_total', { took: 'nothing' }) ?? 0,
+      };
+    };
+    // Only the relays go to the outbox (no receipts into the fan's chat).
+    await createUnitOfWork(t.db.database).run((r) => r.settings.set('receipt_mode', 'off', null));
+    const cara = fanUser(7303, { first_name: 'Cara' });
+    await t.post(privateText(cara, 'first', { fake }));
+    await grantCredits(t, cara.id, 100);
+    const relayed = () =>
+      fake.calls.filter((c) => c.ok && c.method === 'copyMessage' && c.payload.from_chat_id === cara.id)
+        .length;
+    await eventually(() => relayed() === 1, 10_000, 'the first message');
+    // More than the group's window takes: the rest wait for it to free.
+    for (let i = 0; i < 25; i++) await t.post(privateText(cara, `m${i}`, { fake }));
+    // Spent: nothing more goes for a while (the window is ~3.3 s).
+    for (let seen = -1; relayed() !== seen || seen >= 26;) {
+      seen = relayed();
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    const before = await claims();
+    // Six more while the budget is spent: they wait for the window, queued without a claim.
+    for (let i = 0; i < 6; i++) await t.post(privateText(cara, `held${i}`, { fake }));
+    await eventually(() => relayed() === 32, 20_000, 'all relayed once the window freed');
+    const after = await claims();
+    expect(after.items).toBeGreaterThan(before.items);
+    // Each of the six woke the sender, and each send of the backlog finished into a spent budget: none
+    // of those became a claim that found nothing (one or two strays, such as the last send's, may).
+    expect(after.nothing - before.nothing).toBeLessThanOrEqual(2);
+    expect(fake.stats.earlyRetries).toBe(0);
   });
 
   it('shows the outbox backlog per class and chat kind while the group holds sends back', async () => {
