@@ -169,10 +169,13 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
           wakes.claimed(claim.held);
           deps.metrics?.outboxClaim(claim.items.length ? 'items' : 'nothing');
           for (const item of claim.items) {
-            const done = process(item).then((ok) => {
-              inFlight.delete(item.id);
-              claimAt(wakes.finished(item, ok, now()));
-            });
+            // `process` records every failure itself; were it ever to throw, the slot is still freed.
+            const done = process(item)
+              .catch(() => false)
+              .then((ok) => {
+                inFlight.delete(item.id);
+                claimAt(wakes.finished(item, ok, now()));
+              });
             inFlight.set(item.id, { lane: item.lane, done });
           }
         } catch (err) {
