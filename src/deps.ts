@@ -210,7 +210,6 @@ export async function createDeps(
       clock,
       adminGroupIds: config.adminGroupIds,
       adminUserIds: config.adminUserIds,
-      outboxSignal: outbox,
       starsRefunds: createStarsRefunds(api),
       cards: stripe && card ? card[1].stripeCardGateway(stripe) : undefined,
       statements: {

@@ -42,7 +42,6 @@ export interface ServiceDeps {
   /** The configured admin forum groups, in configuration order (those set up with /setup are added). */
   adminGroupIds: readonly number[];
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
   /** The quiet time that closes an album (default 1.5 s; tests may shorten it). */
   albumWindowMs?: number;
   renderTimings?: RenderTimings;

@@ -150,7 +150,6 @@ describe('a removed group', () => {
       clock: s.clock,
       adminGroupIds: kept,
       adminUserIds: s.adminUserIds,
-      outboxSignal: { notify() {} },
     });
     const fansBefore = await s.uow.repos.adminGroups.fans([A, B, C]);
     await restarted.acceptFanMessage(message(f));

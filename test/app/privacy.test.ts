@@ -21,7 +21,6 @@ const deps = (stores?: readonly FanDataStore[]) => ({
   uow: s.uow,
   clock: s.clock,
   access: s.services.access,
-  outboxSignal: { notify: () => {} },
   ...(stores ? { stores } : {}),
 });
 

@@ -104,7 +104,7 @@ async function starsPayment(fan: number, deliver: boolean) {
   });
   if (deliver)
     await completeStarsPayment(
-      { uow: s.uow, clock: s.clock, outboxSignal: { notify() {} }, access: s.services.access },
+      { uow: s.uow, clock: s.clock, access: s.services.access },
       { userId: fan, payload: started.invoice.payload, chargeId, totalAmount: started.invoice.priceStars },
     );
   return { chargeId, paymentId: Number(started.invoice.payload.slice(4)) };

@@ -63,7 +63,7 @@ export interface ServiceStack {
   /** Every admin group, in configuration order. */
   adminGroupIds: number[];
   adminUserIds: number[];
-  /** How often the outbox worker was woken: by transactions that queued items, and by use cases. */
+  /** How often a committed transaction woke the outbox worker (it queued items). */
   outboxSignals(): number;
   /** Every outbox row so far, oldest first (payload, status, lane). */
   outboxRows(): Promise<
@@ -97,7 +97,7 @@ export interface ServiceStackOptions {
   adminUserIds?: number[];
   clock?: TestClock;
   /** Anything else the services take (cards, starsRefunds, access…). */
-  deps?: Partial<Omit<ServiceDeps, 'uow' | 'clock' | 'adminGroupIds' | 'adminUserIds' | 'outboxSignal'>>;
+  deps?: Partial<Omit<ServiceDeps, 'uow' | 'clock' | 'adminGroupIds' | 'adminUserIds'>>;
   /** Seed the default catalog (the app does at start); true by default. */
   seedCatalog?: boolean;
 }
@@ -109,7 +109,7 @@ let updates = 700_000_000;
 export async function createServiceStack(opts: ServiceStackOptions = {}): Promise<ServiceStack> {
   const db = await createTestDatabase();
   const jobs: RecordedJob[] = [];
-  // Wakes of the outbox sender: a transaction's that queued items, and a use case's own.
+  // Wakes of the outbox sender: every committed transaction that queued items.
   let signals = 0;
   const uow = createUnitOfWork(db.database, () => recordingJobs(jobs), undefined, {
     notify: () => void signals++,
@@ -131,7 +131,6 @@ export async function createServiceStack(opts: ServiceStackOptions = {}): Promis
     clock,
     adminGroupIds,
     adminUserIds,
-    outboxSignal: { notify: () => void signals++ },
   });
   if (opts.seedCatalog !== false) await services.seedDefaultCatalog();
   const { translator } = createTexts();

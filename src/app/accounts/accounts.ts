@@ -16,8 +16,6 @@ import { resolveSettings } from '../system/settings.ts';
 export interface AccountsDeps {
   uow: UnitOfWork;
   clock: Clock;
-  /** Wakes the outbox after a commit that queued a topic rename. */
-  outboxSignal?: { notify(): void };
 }
 
 export type BeginResult =
@@ -82,8 +80,7 @@ export async function beginUpdate(
     age < PROFILE_REFRESH_MS
   )
     return { duplicate: false, user: known.user, created: false, openFlow: known.openFlow };
-  let renamed = false;
-  const result = await deps.uow.run(async (r): Promise<BeginResult> => {
+  return deps.uow.run(async (r): Promise<BeginResult> => {
     const upserted = await r.users.upsert(profile, deps.clock.now());
     const { created } = upserted;
     let { user } = upserted;
@@ -108,11 +105,9 @@ export async function beginUpdate(
       user = { ...user, blockedBot: false };
     }
     // A fan's new name renames their topic (throttled, see fan-state.ts).
-    if (!created) renamed = await renameTopicIfNameChanged(r, user, deps.clock.now(), updateId);
+    if (!created) await renameTopicIfNameChanged(r, user, deps.clock.now(), updateId);
     return { duplicate: false, user, created };
   });
-  if (renamed) deps.outboxSignal?.notify();
-  return result;
 }
 
 export interface BalanceView {

@@ -14,7 +14,6 @@ import { text } from '../texts.ts';
 export interface FanStateDeps {
   uow: UnitOfWork;
   clock: Clock;
-  outboxSignal: { notify(): void };
 }
 
 export const TOPIC_RENAME_INTERVAL_MS = 3600_000;
@@ -31,9 +30,7 @@ export async function setFanBlocked(
   deps: FanStateDeps,
   change: FanBlockChange,
 ): Promise<{ changed: boolean }> {
-  const result = await deps.uow.run((r) => recordFanBlocked(r, change));
-  if (result.noted) deps.outboxSignal.notify();
-  return { changed: result.changed };
+  return deps.uow.run((r) => recordFanBlocked(r, change));
 }
 
 /**
@@ -42,16 +39,13 @@ export async function setFanBlocked(
  * update, or a send that Telegram refused with 403 (which often comes before that update), so the
  * admins hear of it once either way.
  */
-export async function recordFanBlocked(
-  r: Repos,
-  change: FanBlockChange,
-): Promise<{ changed: boolean; noted: boolean }> {
+export async function recordFanBlocked(r: Repos, change: FanBlockChange): Promise<{ changed: boolean }> {
   const user = await r.users.getForUpdate(change.userId);
-  if (!user || user.blockedBot === change.blocked) return { changed: false, noted: false };
+  if (!user || user.blockedBot === change.blocked) return { changed: false };
   await r.users.setBlockedBot(user.id, change.blocked);
   const topic = await r.topics.get(user.id);
   // No topic yet: the admins have never heard of this fan, so there is nothing to tell them.
-  if (!topic || topic.threadId === null) return { changed: true, noted: false };
+  if (!topic || topic.threadId === null) return { changed: true };
   const state = change.blocked ? 'blocked' : 'unblocked';
   await r.outbox.enqueue([
     {
@@ -67,26 +61,26 @@ export async function recordFanBlocked(
       },
     },
   ]);
-  return { changed: true, noted: true };
+  return { changed: true };
 }
 
 /**
  * Inside the transaction that refreshed the fan's profile: when the name their topic would get now
  * differs from the one it has, rename it (throttled; a change inside the hour waits for the next
- * update after it). True when a rename was queued (wake the outbox after the commit).
+ * update after it).
  */
 export async function renameTopicIfNameChanged(
   r: Repos,
   user: User,
   now: Date,
   updateId: number,
-): Promise<boolean> {
+): Promise<void> {
   const topic = await r.topics.get(user.id);
   // A topic still being created gets the current name when it is created.
-  if (!topic || topic.threadId === null) return false;
+  if (!topic || topic.threadId === null) return;
   const name = topicName(user);
-  if (name === topic.name) return false;
-  if (!(await r.topics.claimRename(user.id, now, TOPIC_RENAME_INTERVAL_MS))) return false;
+  if (name === topic.name) return;
+  if (!(await r.topics.claimRename(user.id, now, TOPIC_RENAME_INTERVAL_MS))) return;
   await r.outbox.enqueue([
     {
       lane: lanes.topic(user.id),
@@ -103,5 +97,4 @@ export async function renameTopicIfNameChanged(
       },
     },
   ]);
-  return true;
 }

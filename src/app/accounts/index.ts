@@ -10,7 +10,6 @@ import { historyCsv, historyPage, type HistoryCsvWords } from './history.ts';
 export interface AccountDeps {
   uow: UnitOfWork;
   clock: Clock;
-  outboxSignal: { notify(): void };
   access: Access;
   renderTimings?: RenderTimings;
 }

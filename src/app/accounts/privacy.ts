@@ -16,7 +16,6 @@ export interface PrivacyDeps {
   uow: UnitOfWork;
   clock: Clock;
   access: Access;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -85,7 +84,6 @@ export async function forgetFan(
     );
     return { ok: true, status: 'erased', cleared };
   });
-  if (res.ok && res.status === 'erased') deps.outboxSignal.notify();
   return res;
 }
 

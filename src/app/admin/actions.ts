@@ -12,7 +12,6 @@ export interface AdminDeps {
   clock: Clock;
   /** Who may do what: every action asks for the permission it needs. */
   access: Access;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -42,7 +41,6 @@ async function act<T extends object>(
     if (!(await r.users.get(userId))) return { ok: false as const, code: 'unknown_fan' as const };
     return fn(r);
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }
 

@@ -21,7 +21,6 @@ export interface MembershipDeps {
   access: Access;
   /** Every admin group now (configured and set up: app/admin/groups.ts). */
   adminGroups: AdminGroupList;
-  outboxSignal: { notify(): void };
 }
 
 export interface MissingMembership {
@@ -78,6 +77,5 @@ export async function checkAdminMemberships(
     );
     return true;
   });
-  if (alerted) deps.outboxSignal.notify();
   return { missing, alerted };
 }

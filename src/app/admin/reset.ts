@@ -62,6 +62,5 @@ export async function resetAccount(
     await scheduleCardRender(r, a.userId, now, deps.renderTimings);
     return { ok: true, status: 'reset', removedCredits: user.creditBalance, passCleared, payments };
   });
-  if (res.ok && res.status === 'reset') deps.outboxSignal.notify();
   return res;
 }

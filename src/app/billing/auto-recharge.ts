@@ -23,7 +23,6 @@ export interface AutoRechargeDeps {
   cards?: CardGateway | undefined;
   /** Who hears about failed charges (holders of `payments.refund`, privately). */
   access: Access;
-  outboxSignal: { notify(): void };
   /** The bot's username, for links back to it (known once the bot has started). */
   identity?: { botUsername: string };
 }
@@ -113,7 +112,6 @@ export async function runAutoRecharge(
   const product = await repos.products.get(user.autoRechargeProductId);
   const sendAll = async (items: NewOutboxItem[]) => {
     await deps.uow.run((r) => r.outbox.enqueue(items));
-    deps.outboxSignal.notify();
   };
   if (!product?.active || product.kind !== 'credits' || product.priceMinor === null) {
     await repos.users.setAutoRecharge(user.id, { enabled: false });
@@ -249,7 +247,6 @@ async function failed(
     }
     await r.outbox.enqueue(items);
   });
-  deps.outboxSignal.notify();
   return result.status;
 }
 

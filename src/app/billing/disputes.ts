@@ -48,7 +48,6 @@ export interface DetachDeps {
   uow: UnitOfWork;
   cards?: CardGateway | undefined;
   access: Access;
-  outboxSignal: { notify(): void };
 }
 
 /**
@@ -91,5 +90,4 @@ async function alertDetachFailed(
       ),
     ),
   );
-  deps.outboxSignal.notify();
 }

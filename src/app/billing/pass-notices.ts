@@ -8,7 +8,7 @@ import { text } from '../texts.ts';
  * new end has its own notices). Keyed, so a job that runs twice sends once.
  */
 export async function sendPassNotice(
-  deps: { uow: UnitOfWork; outboxSignal: { notify(): void } },
+  deps: { uow: UnitOfWork },
   n: { userId: number; until: string; at: '10m' | '1m' | 'end' },
 ): Promise<'sent' | 'stale'> {
   const sent = await deps.uow.run(async (r) => {
@@ -28,6 +28,5 @@ export async function sendPassNotice(
     await r.outbox.enqueue([fanNotice(user.id, `pass-notice:${user.id}:${n.until}:${n.at}`, notice)]);
     return true;
   });
-  if (sent) deps.outboxSignal.notify();
   return sent ? 'sent' : 'stale';
 }

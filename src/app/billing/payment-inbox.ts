@@ -23,7 +23,6 @@ export interface PaymentInboxDeps {
   /** Passed on to refunds (the topic note) and content (its own deps). */
   adminGroups: AdminGroupList;
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -79,7 +78,6 @@ export async function applyPaymentUpdate(
     if (outcome === 'unmatched') await r.outbox.enqueue(await unmatchedNotices(deps, r, u, p));
     await r.paymentInbox.markApplied(u.id, outcome, now);
   });
-  if (outcome === 'unmatched') deps.outboxSignal.notify();
   return outcome;
 }
 
@@ -141,7 +139,6 @@ export async function paymentUpdateGaveUp(
         fanNotice(u.userId, `payment-failed-fan:${u.dedupeKey}`, text('billing-payment-stuck')),
       ]);
   });
-  deps.outboxSignal.notify();
 }
 
 /** A failed attempt that will be retried: counted on the row (visible to operators). */

@@ -18,7 +18,6 @@ export interface RefundDeps {
   access: Access;
   /** The admin groups now (configured and set up). */
   adminGroups: AdminGroupList;
-  outboxSignal: { notify(): void };
   /** Absent where no bot is wired (some tests): refunds then answer `unavailable`. */
   starsRefunds?: StarsRefunds | undefined;
   renderTimings?: RenderTimings;
@@ -183,7 +182,6 @@ export async function refundStarsPayment(
   );
   if (!res)
     return { ok: false, code: 'already_refunded', detail: `payment #${payment.id} was already refunded` };
-  deps.outboxSignal.notify();
   return res;
 }
 
@@ -247,7 +245,6 @@ export async function retryStarsRefund(
     );
     return 'refunded' as const;
   });
-  deps.outboxSignal.notify();
   return outcome;
 }
 
@@ -292,7 +289,6 @@ export async function recordTelegramRefund(
     );
     return 'applied' as const;
   });
-  if (res === 'applied') deps.outboxSignal.notify();
   return res;
 }
 

@@ -10,7 +10,6 @@ import { text } from '../texts.ts';
 export interface PurchaseDeps {
   uow: UnitOfWork;
   clock: Clock;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
   /** Who hears about a second payment for content a fan already owned (holders of `payments.refund`). */
   access: Access;
@@ -118,7 +117,6 @@ export async function completeStarsPayment(
   const id = invoicePaymentId(s.payload);
   if (id === null) return { ok: false, code: 'unknown_payment' };
   const res = await deps.uow.run((r) => completeStarsPaymentIn(r, deps, { ...s, paymentId: id }));
-  if (res.ok && !res.duplicate) deps.outboxSignal.notify();
   return res;
 }
 

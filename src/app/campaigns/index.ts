@@ -41,7 +41,6 @@ export interface CampaignDeps {
   uow: UnitOfWork;
   clock: Clock;
   access: Access;
-  outboxSignal: { notify(): void };
 }
 
 /** Fans queued per transaction (a gift's batch writes a ledger entry per fan: smaller). */
@@ -157,7 +156,6 @@ export function createCampaignServices(deps: CampaignDeps) {
       }
       return all;
     });
-    deps.outboxSignal.notify();
     return done;
   }
 
@@ -375,7 +373,6 @@ export function createCampaignServices(deps: CampaignDeps) {
         await r.jobs.queueCampaign(id);
         return { ok: true, campaign };
       });
-      if (res.ok) deps.outboxSignal.notify();
       return res;
     },
 
@@ -540,7 +537,6 @@ export function createCampaignServices(deps: CampaignDeps) {
       if (p && next.status !== 'cancelled') await r.outbox.enqueue([p]);
       return { ok: true, campaign: next };
     });
-    if (res.ok) deps.outboxSignal.notify();
     return res;
   }
 }

@@ -129,6 +129,5 @@ export async function sendContentToAdmin(
     await r.outbox.enqueue([deliveryItem(item, a.adminId, `content-admin-send:${a.key}`)]);
     return { ok: true as const };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }

@@ -12,6 +12,5 @@ export interface ContentDeps {
   access: Access;
   /** Owners: they hear about payments that need a refund. */
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }

@@ -49,7 +49,6 @@ export async function browseContent(
     ]);
     return { ok: true, total, page, pages };
   });
-  if (res.ok && res.total > 0) deps.outboxSignal.notify();
   return res;
 }
 
@@ -154,7 +153,6 @@ export async function unlockWithCredits(
       balance: charge.entry.balanceAfter,
     };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }
 
@@ -171,7 +169,6 @@ export async function resendContent(
     if (!item || !unlock) return { ok: false as const, code: 'not_unlocked' as const };
     return { ok: true as const, title: item.title, sent: await sendAgain(r, deps, a.userId, item) };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }
 
@@ -258,6 +255,5 @@ export async function showContentItem(
     ]);
     return { ok: true, owned };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }

@@ -144,7 +144,6 @@ export async function recordPaidMediaPurchase(
     await r.outbox.enqueue(items);
     return { ok: true, status: outcome.status };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }
 

@@ -1,5 +1,14 @@
-import type { ClaimHeld, QueuedSend } from '../ports/index.ts';
+import type { ClaimHeld, NewOutboxItem, QueuedSend } from '../ports/index.ts';
 import { mixedChatLane } from './lanes.ts';
+import { spendsBudget } from './policy.ts';
+
+/** A queued item as its transaction's wake names it. */
+export const queuedSend = (i: NewOutboxItem): QueuedSend => ({
+  lane: i.lane,
+  chatId: i.chatId,
+  budgeted: spendsBudget(i.payload),
+  ...(i.notBefore ? { dueAt: i.notBefore.getTime() } : {}),
+});
 
 /**
  * Which of the sender's wakes need a claim, and when. A claim reads every lane's head and locks the
@@ -62,5 +71,3 @@ export function createWakeFilter() {
     },
   };
 }
-
-export type WakeFilter = ReturnType<typeof createWakeFilter>;

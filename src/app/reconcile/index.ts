@@ -24,7 +24,6 @@ export interface ReconcileDeps {
   clock: Clock;
   access: Access;
   adminGroups: AdminGroupList;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings | undefined;
   /** The providers' statements; null where the rail is not set up (no Stripe key, no bot). */
   statements: { stripe: StripeStatement | null; stars: StarsStatement | null };
@@ -216,7 +215,6 @@ export async function applyReconcileFix(
     return true;
   });
   if (!applied) return { ok: false, code: 'duplicate', mismatch: m };
-  deps.outboxSignal.notify();
   return { ok: true, mismatch: m };
 }
 
@@ -344,7 +342,6 @@ export async function alertNewMismatches(
       );
     return fresh.length;
   });
-  if (alerted > 0) deps.outboxSignal.notify();
   const failed = report.rails.flatMap((r) => (r.status === 'failed' ? [r.rail] : []));
   if (failed.length > 0)
     throw new Error(

@@ -20,7 +20,6 @@ export interface SupportDeps {
   /** The admin groups now (configured and set up). */
   adminGroups: AdminGroupList;
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -121,6 +120,5 @@ export async function sendSupportMessage(
     ]);
     return { ok: true, status: 'sent' };
   });
-  if (res.ok) deps.outboxSignal.notify();
   return res;
 }

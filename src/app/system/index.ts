@@ -12,7 +12,6 @@ export interface SystemDeps {
   uow: UnitOfWork;
   clock: Clock;
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
 }
 
 /** The update lifecycle, settings, once-marks, limits and housekeeping. */

@@ -15,7 +15,6 @@ export interface UpdatesDeps {
   uow: UnitOfWork;
   clock: Clock;
   adminUserIds: number[];
-  outboxSignal: { notify(): void };
 }
 
 /** Attempts at one update before it is parked (webhook redeliveries or in-process retries alike). */
@@ -43,10 +42,10 @@ export async function noteUpdateFailure(
   const now = deps.clock.now();
   const attempts = await deps.uow.run((r) => r.updates.noteFailure(a.updateId, a.raw, a.error, now));
   if (attempts < MAX_UPDATE_ATTEMPTS) return { action: 'retry', attempts };
-  const alert = await deps.uow.run(async (r) => {
+  await deps.uow.run(async (r) => {
     await r.updates.park(a.updateId, now);
     await r.updates.claim(a.updateId);
-    if (!(await r.once.claim(alertSlotKey('parked-update', now)))) return false;
+    if (!(await r.once.claim(alertSlotKey('parked-update', now)))) return;
     await r.outbox.enqueue(
       ownerAlerts(
         deps.adminUserIds,
@@ -59,9 +58,7 @@ export async function noteUpdateFailure(
         }),
       ),
     );
-    return deps.adminUserIds.length > 0;
   });
-  if (alert) deps.outboxSignal.notify();
   return { action: 'parked', attempts };
 }
 

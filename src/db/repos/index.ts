@@ -1,12 +1,5 @@
-import { spendsBudget } from '../../app/outbox/policy.ts';
-import type {
-  JobsPort,
-  MoneyObserver,
-  NewOutboxItem,
-  QueuedSend,
-  Repos,
-  UnitOfWork,
-} from '../../app/ports/index.ts';
+import { queuedSend } from '../../app/outbox/wake.ts';
+import type { JobsPort, MoneyObserver, QueuedSend, Repos, UnitOfWork } from '../../app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../app/system/update-scope.ts';
 import type { Database, DbOrTx } from '../client.ts';
 import type { SettingsCache } from '../settings-cache.ts';
@@ -133,15 +126,6 @@ function gatheredOutbox(outbox: Repos['outbox']): {
 } {
   let pending: Parameters<Repos['outbox']['enqueue']>[0] = [];
   const queued: QueuedSend[] = [];
-  const note = (items: NewOutboxItem[]) => {
-    for (const i of items)
-      queued.push({
-        lane: i.lane,
-        chatId: i.chatId,
-        budgeted: spendsBudget(i.payload),
-        ...(i.notBefore ? { dueAt: i.notBefore.getTime() } : {}),
-      });
-  };
   const flush = async () => {
     if (pending.length === 0) return;
     const items = pending;
@@ -163,7 +147,7 @@ function gatheredOutbox(outbox: Repos['outbox']): {
     return coalesce(...args);
   };
   wrapped.enqueue = async (items) => {
-    note(items);
+    queued.push(...items.map(queuedSend));
     // An item with a coalesce key may be skipped for a pending one (a fan's receipt merges into it):
     // its caller needs the real answer, so it goes in at once, with whatever was gathered before it.
     if (items.some((i) => i.coalesceKey)) {

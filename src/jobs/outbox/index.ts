@@ -31,7 +31,8 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   const maxInFlight = options.maxInFlight ?? 8;
   // A claim is a transaction of about six statements that reads every lane's head: while sends are in
   // flight, the next one waits until three quarters of the slots are free (6 of 8), so each claim serves
-  // several sends (half the slots: 5–18 % more CPU per message on the relay bench, docs/BENCHMARKS.md).
+  // several sends (against half the slots: 7–19 % less CPU per message on PGlite, 3–7 % on PostgreSQL,
+  // in the relay bench, docs/BENCHMARKS.md).
   const claimBatch = Math.max(1, Math.ceil((maxInFlight * 3) / 4));
   const leaseMs = options.leaseMs ?? 30_000;
   // Polls are a backstop: every transaction that queues items wakes the sender after its commit (the unit

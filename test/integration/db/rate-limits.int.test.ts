@@ -23,7 +23,6 @@ const servicesOn = (database: TestDatabase['database'], clock: Clock) =>
     clock,
     adminGroupIds: [],
     adminUserIds: [],
-    outboxSignal: { notify() {} },
   });
 
 /** The user's counters (every window), by key. */

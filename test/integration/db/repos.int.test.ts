@@ -24,7 +24,6 @@ const services = () =>
     clock,
     adminGroupIds: [],
     adminUserIds: [],
-    outboxSignal: { notify() {} },
   });
 
 describe('accounts and updates', () => {
@@ -89,7 +88,6 @@ describe('accounts and updates', () => {
       clock,
       adminGroupIds: [],
       adminUserIds: [900001],
-      outboxSignal: { notify() {} },
     });
     const raw = { update_id: 4001, message: { text: 'hi' } };
     const fail = () => s.updates.noteFailure({ updateId: 4001, raw, error: 'Error: boom', kind: 'message' });
@@ -132,7 +130,6 @@ describe('accounts and updates', () => {
       clock: fixedClock('2030-01-01T00:00:00Z'),
       adminGroupIds: [],
       adminUserIds: [],
-      outboxSignal: { notify() {} },
     });
     await uow.repos.once.claim('alert:test:1');
     await uow.repos.once.claim('notice:keep-me');

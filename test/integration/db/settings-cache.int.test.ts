@@ -78,7 +78,6 @@ describe.runIf(TEST_DATABASE_URL)('on several replicas (PostgreSQL)', () => {
         clock: { now: () => new Date() },
         adminGroupIds: [-1009900001],
         adminUserIds: [1],
-        outboxSignal: { notify() {} },
       }).groups.ids();
     expect(await groupsOf(a)).toEqual([-1009900001]);
     await createUnitOfWork(b).run((r) =>

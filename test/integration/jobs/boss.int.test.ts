@@ -63,7 +63,6 @@ describe('pg-boss on the app database', () => {
       clock: fixedClock('2031-01-01T00:00:00Z'),
       adminGroupIds: [],
       adminUserIds: [],
-      outboxSignal: { notify() {} },
     });
     await startWorkers({ jobs, services, logger, toBillingEvent });
     const id = await jobs.send('housekeeping', {}, { singletonKey: 'manual' });

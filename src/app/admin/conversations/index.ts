@@ -18,7 +18,6 @@ export interface ConversationsDeps {
   uow: UnitOfWork;
   clock: Clock;
   access: Access;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
@@ -71,7 +70,6 @@ export function createConversationServices(deps: ConversationsDeps) {
       if (!(await r.conversations.get(fanId))) return UNKNOWN;
       return fn(r, deps.clock.now());
     });
-    if (res.ok) deps.outboxSignal.notify();
     return res;
   }
 

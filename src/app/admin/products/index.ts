@@ -22,7 +22,6 @@ export interface ProductDeps {
   clock: Clock;
   access: Access;
   cards?: CardGateway | undefined;
-  outboxSignal: { notify(): void };
 }
 
 export type SaleKind = 'credits' | 'time';
@@ -291,7 +290,6 @@ export function createProductServices(deps: ProductDeps) {
           paused = await pauseAutoRecharge(r, after, after.priceMinor === null);
         return { product: after, card, paused, changed: true };
       });
-      if (res.paused > 0) deps.outboxSignal.notify();
       const synced = res.card ? await sync(id) : null;
       const product = (await deps.uow.repos.products.get(id))!;
       return { ok: true, product, sync: synced, paused: res.paused, changed: res.changed };
@@ -314,7 +312,6 @@ export function createProductServices(deps: ProductDeps) {
         const product = { ...before, active };
         return { product, paused: active ? 0 : await pauseAutoRecharge(r, product, true) };
       });
-      if (res.paused > 0) deps.outboxSignal.notify();
       return { ok: true, ...res };
     },
 

@@ -271,7 +271,6 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
         await scheduleCardRender(r, a.userId, deps.clock.now(), deps.renderTimings);
         return { ok: true, balance: entry.entry.balanceAfter, duplicate: false };
       });
-      if (res.ok) deps.outboxSignal.notify();
       return res;
     },
 
@@ -314,7 +313,6 @@ export function createUsersAdminServices(deps: UsersAdminDeps) {
           return { ok: true, tier, manual, changed: true };
         },
       );
-      if (res.ok && res.changed) deps.outboxSignal.notify();
       return res;
     },
   };

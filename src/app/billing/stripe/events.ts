@@ -42,7 +42,6 @@ export async function applyStripeEvent(
     if (outcome !== 'applied') await r.stripeEvents.setOutcome(e.eventId, outcome);
     return outcome;
   });
-  if (res === 'applied') deps.outboxSignal.notify();
   return res;
 }
 

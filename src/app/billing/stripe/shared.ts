@@ -10,7 +10,6 @@ export interface StripeEventDeps {
   clock: Clock;
   /** Who hears about money (holders of `payments.refund`). */
   access: Access;
-  outboxSignal: { notify(): void };
   renderTimings?: RenderTimings;
 }
 
