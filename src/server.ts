@@ -17,6 +17,7 @@ import { createPollingLog } from './integrations/telegram/polling-log.ts';
 import { callMetrics } from './integrations/telegram/call-metrics.ts';
 import { uuidFromKey } from './jobs/ids.ts';
 import { startWorkers } from './jobs/workers/index.ts';
+import { maintainDatabase } from './db/maintenance.ts';
 import { toBillingEvent } from './integrations/stripe/events.ts';
 import type { Logger } from './logger.ts';
 
@@ -107,6 +108,7 @@ export async function startApp(
       logger,
       toBillingEvent,
       backup: deps.backup?.run ?? null,
+      maintain: deps.database.engine === 'pglite' ? () => maintainDatabase(deps.database) : null,
     });
     deps.outbox.start();
     cleanup.push(() => deps.outbox.stop());

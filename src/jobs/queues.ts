@@ -23,6 +23,15 @@ export const QUEUES = {
     payload: z.object({}).passthrough(),
   },
   /**
+   * The embedded database's autovacuum (src/db/maintenance.ts): vacuums and analyzes the tables past
+   * PostgreSQL's thresholds. Embedded only (PostgreSQL runs its own). `singleton`: passes never overlap.
+   */
+  maintenance: {
+    name: 'maintenance',
+    options: { policy: 'singleton', retryLimit: 1, retryDelay: 60, expireInSeconds: 900 },
+    payload: z.object({}).passthrough(),
+  },
+  /**
    * Once a day: clears the texts of relayed messages older than `search_retention_days` (the message
    * log keeps them for /search; the rows stay, without content, for analytics).
    */
@@ -160,7 +169,8 @@ export const QUEUES = {
 
 /**
  * Cron schedules (UTC). Housekeeping runs often and is cheap: it deletes by an indexed timestamp. The
- * backup runs once a day at a quiet hour, on the embedded database only (`engines`).
+ * backup runs once a day at a quiet hour, and the vacuum every minute, on the embedded database only
+ * (`engines`).
  */
 export const SCHEDULES: ReadonlyArray<{
   queue: string;
@@ -169,6 +179,8 @@ export const SCHEDULES: ReadonlyArray<{
 }> = [
   { queue: QUEUES.housekeeping.name, cron: '*/15 * * * *' },
   { queue: QUEUES.backup.name, cron: '30 3 * * *', engines: ['pglite'] },
+  // Every minute, as PostgreSQL's autovacuum looks (`autovacuum_naptime`); most passes only read statistics.
+  { queue: QUEUES.maintenance.name, cron: '* * * * *', engines: ['pglite'] },
   { queue: QUEUES.searchRetention.name, cron: '17 3 * * *' },
   // Daily, at a quiet hour (UTC); it reads 48 hours, so a missed day is still covered by the next.
   { queue: QUEUES.reconcile.name, cron: '40 4 * * *' },

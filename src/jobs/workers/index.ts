@@ -3,6 +3,8 @@ import type { Logger } from '../../logger.ts';
 import type { Jobs } from '../boss.ts';
 import { startAlbumFlushWorker } from './album-flush.ts';
 import { startBackupWorker, type BackupRun } from './backup.ts';
+import { startMaintenanceWorker } from './maintenance.ts';
+import type { MaintenanceRun } from '../../db/maintenance.ts';
 import { startHousekeepingWorker, startSearchRetentionWorker } from './housekeeping.ts';
 import { startPassNoticeWorker } from './pass-notice.ts';
 import { startStripeEventWorker, type StripeEventMapper } from './stripe-event.ts';
@@ -21,6 +23,8 @@ export interface WorkerDeps {
   toBillingEvent: StripeEventMapper;
   /** Writes the embedded database's backup; null on PostgreSQL (back it up with pg_dump). */
   backup?: (() => Promise<BackupRun>) | null;
+  /** The embedded database's autovacuum pass; null on PostgreSQL (its own autovacuum runs). */
+  maintain?: (() => Promise<MaintenanceRun | null>) | null;
 }
 
 export async function startWorkers(deps: WorkerDeps): Promise<void> {
@@ -47,6 +51,8 @@ export async function startWorkers(deps: WorkerDeps): Promise<void> {
   await startStarsRefundWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stars-refund' }));
   await startStripeDetachWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'stripe-detach' }));
   if (deps.backup) await startBackupWorker(deps.jobs, deps.backup, deps.logger.child({ worker: 'backup' }));
+  if (deps.maintain)
+    await startMaintenanceWorker(deps.jobs, deps.maintain, deps.logger.child({ worker: 'maintenance' }));
   await startCampaignQueueWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'queue-campaign' }));
   await startReconcileWorker(deps.jobs, deps.services, deps.logger.child({ worker: 'reconcile' }));
 }
