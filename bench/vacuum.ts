@@ -8,12 +8,12 @@
  * pruning of what is older than RETAINED rounds (the outbox keeps a week, the dedupe marks 48 hours:
  * here a round stands for a slice of that time). One database gets a maintenance pass after each round
  * (the job runs every minute), the other none (as before). Every 10 rounds: the database's size, the
- * outbox's heap and indexes, and the claim's latency (every lane excluded, as `bench:claim` does). The
+ * outbox's heap and indexes, the write-ahead log's size, and the claim's latency (every lane excluded, as `bench:claim` does). The
  * two alternate round by round, so the machine's noise falls on both.
  */
 import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, type Database } from '../src/db/client.ts';
-import { vacuumDueTables } from '../src/db/maintenance.ts';
+import { maintainPool } from '../src/db/maintenance.ts';
 import { outboxDispatch } from '../src/db/repos/outbox.ts';
 import { defaultBudgets } from '../src/app/outbox/policy.ts';
 
@@ -26,12 +26,13 @@ interface Side {
   label: 'none' | 'vacuum';
   database: Database;
   passesMs: number[];
+  checkpoints: number;
 }
 
 async function open(label: Side['label']): Promise<Side> {
   const database = await openDatabase({ databaseUrl: null, dataDir: null });
   await migrateDatabase(database);
-  return { label, database, passesMs: [] };
+  return { label, database, passesMs: [], checkpoints: 0 };
 }
 
 async function round(side: Side, r: number): Promise<void> {
@@ -69,7 +70,9 @@ async function round(side: Side, r: number): Promise<void> {
     // The engine reports a round's counts to its statistics at its next idle moment.
     await q('select pg_stat_force_next_flush()');
     await q('select 1');
-    side.passesMs.push((await vacuumDueTables(side.database.pool)).ms);
+    const pass = await maintainPool(side.database.pool);
+    side.passesMs.push(pass.ms);
+    if (pass.checkpointed !== null) side.checkpoints++;
   }
 }
 
@@ -102,6 +105,7 @@ async function measure(side: Side) {
     outboxHeapMb: Math.round(Number(await one(`select pg_relation_size('outbox')::text as v`)) / 1e5) / 10,
     outboxIndexesMb: Math.round(Number(await one(`select pg_indexes_size('outbox')::text as v`)) / 1e5) / 10,
     outboxRows: Number(await one(`select count(*)::text as v from outbox`)),
+    walMb: Math.round(Number(await one(`select sum(size)::text as v from pg_ls_waldir()`)) / 1e5) / 10,
     claimMedianMs: Math.round(times[10]! * 100) / 100,
   };
 }
@@ -118,21 +122,23 @@ for (let r = 1; r <= ROUNDS; r++) {
       const m = await measure(side);
       const passes = side.passesMs.splice(0);
       const passMaxMs = passes.length ? Math.max(...passes) : null;
-      rows.push({ round: r, side: side.label, ...m, passMaxMs });
+      rows.push({ round: r, side: side.label, ...m, passMaxMs, checkpoints: side.checkpoints });
       console.log(
         `round ${String(r).padStart(3)} ${side.label.padEnd(6)} database ${String(m.databaseMb).padStart(6)} MB, ` +
           `outbox heap ${String(m.outboxHeapMb).padStart(6)} MB + indexes ${String(m.outboxIndexesMb).padStart(5)} MB ` +
-          `(${m.outboxRows} rows), claim ${m.claimMedianMs.toFixed(2)} ms` +
-          (passMaxMs === null ? '' : `, longest pass ${passMaxMs} ms`),
+          `(${m.outboxRows} rows), WAL ${m.walMb} MB, claim ${m.claimMedianMs.toFixed(2)} ms` +
+          (passMaxMs === null
+            ? ''
+            : `, longest pass ${passMaxMs} ms, ${side.checkpoints} checkpoints so far`),
       );
     }
   }
 }
 // A pass when nothing is due (what most of the minutely passes are): the statistics read alone.
 const maintained = sides[1]!;
-await vacuumDueTables(maintained.database.pool);
+await maintainPool(maintained.database.pool);
 const idle: number[] = [];
-for (let i = 0; i < 20; i++) idle.push((await vacuumDueTables(maintained.database.pool)).ms);
+for (let i = 0; i < 20; i++) idle.push((await maintainPool(maintained.database.pool)).ms);
 idle.sort((a, b) => a - b);
 const idlePassMs = idle[10]!;
 console.log(`a pass with nothing due: median ${idlePassMs} ms`);

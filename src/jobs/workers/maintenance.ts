@@ -5,8 +5,8 @@ import { QUEUES } from '../queues.ts';
 
 /**
  * The embedded database's autovacuum, every minute (src/db/maintenance.ts). A pass that only read the
- * statistics logs at debug; one that vacuumed or analyzed tables says which, and how long it held the
- * engine. A failure is logged; the next minute's pass tries again.
+ * statistics logs at debug; one that vacuumed or analyzed tables, or checkpointed, says what, and how long
+ * it held the engine. A failure is logged; the next minute's pass tries again.
  */
 export async function startMaintenanceWorker(
   jobs: Jobs,

@@ -66,6 +66,23 @@ describe('the embedded database autovacuum', () => {
     expect(await heapBytes()).toBeLessThanOrEqual(grown * 1.1);
   }, 60_000);
 
+  it('checkpoints past its WAL threshold, and not when nothing was written since', async () => {
+    const wal = async () =>
+      (
+        await q<{ bytes: number }>(
+          `select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::float8 as bytes from pg_control_checkpoint()`,
+        )
+      )[0]!.bytes;
+    await churn(500, 4);
+    const before = await wal();
+    expect(before).toBeGreaterThan(100_000);
+    const run = await maintainDatabase(embedded, { checkpointWalBytes: 100_000 });
+    expect(run?.checkpointed).toBeGreaterThanOrEqual(before);
+    expect(await wal()).toBeLessThan(1000);
+    // Nothing written since: the default threshold and the checkpoint's age leave it be.
+    expect((await maintainDatabase(embedded))?.checkpointed).toBeNull();
+  }, 60_000);
+
   it('does nothing when nothing is past the thresholds', async () => {
     await maintainDatabase(embedded);
     await q(`insert into outbox (lane, chat_id, kind, payload, sort_key, idempotency_key)
@@ -73,7 +90,7 @@ describe('the embedded database autovacuum', () => {
     await q('select pg_stat_force_next_flush()');
     await q('select 1');
     const run = await maintainDatabase(embedded);
-    expect(run).toMatchObject({ vacuumed: [], analyzed: [] });
+    expect(run).toMatchObject({ vacuumed: [], analyzed: [], checkpointed: null });
   }, 60_000);
 
   it('runs as the maintenance job', async () => {
