@@ -24,11 +24,18 @@ export const QUEUES = {
   },
   /**
    * The embedded database's autovacuum (src/db/maintenance.ts): vacuums and analyzes the tables past
-   * PostgreSQL's thresholds. Embedded only (PostgreSQL runs its own). `singleton`: passes never overlap.
+   * PostgreSQL's thresholds, and checkpoints. Embedded only (PostgreSQL runs its own). `singleton`:
+   * passes never overlap. A pass's job is kept an hour, not pg-boss's week (1,440 of them a day).
    */
   maintenance: {
     name: 'maintenance',
-    options: { policy: 'singleton', retryLimit: 1, retryDelay: 60, expireInSeconds: 900 },
+    options: {
+      policy: 'singleton',
+      retryLimit: 1,
+      retryDelay: 60,
+      expireInSeconds: 900,
+      deleteAfterSeconds: 3600,
+    },
     payload: z.object({}).passthrough(),
   },
   /**
