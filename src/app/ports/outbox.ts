@@ -253,7 +253,15 @@ export interface ClaimedItem {
    * is sent again, not given up on (jobs/outbox/failures.ts). `cardOwed`: no card pinned yet.
    */
   topic?: { groupId: number; threadId: number; cardOwed: boolean };
+  /**
+   * A send into a person's private chat: that person as the claim read them (whether they blocked the
+   * bot, their language), so the sender needs no read of its own; absent when they have no row.
+   */
+  recipient?: Recipient;
 }
+
+/** What the sender needs to know of the person whose private chat a send goes to. */
+export type Recipient = Pick<User, 'id' | 'blockedBot' | 'locale' | 'languageCode'>;
 
 export interface ClaimResult {
   items: ClaimedItem[];
@@ -365,7 +373,7 @@ export interface OutboxViews {
    * The language of a chat: the person's own (a private chat), the group language (the admin group).
    * `known`: the person's row when the caller read it already (used if it is this chat's).
    */
-  localeFor(chatId: number, known?: User | null): Promise<Locale>;
+  localeFor(chatId: number, known?: Pick<User, 'id' | 'locale' | 'languageCode'> | null): Promise<Locale>;
   /** A catalogue text in a language. */
   render(text: TextRef, locale: Locale): string;
 }

@@ -298,19 +298,28 @@ const saveBudgets = preparedSql<{ keys: string[]; recents: string[]; blocked: (s
 // their turn, in one statement; the shape does not follow the batch (arrays), so it is built once.
 const takeClaimed = preparedSql<
   { ids: number[]; lanes: string[]; leaseUntil: string; now: string },
-  { id: number | string; payload: OutboxPayload }
+  {
+    id: number | string;
+    payload: OutboxPayload;
+    recipient_id: number | string | null;
+    blocked_bot: boolean | null;
+    locale: string | null;
+    language_code: string | null;
+  }
 >(
   'fb_claim_take',
   sql`with taken as (
         update outbox set status = 'sending', lease_until = ${ph('leaseUntil')}::timestamptz
         where id = any(${ph('ids')}::bigint[])
-        returning id, payload
+        returning id, payload, chat_id
       ), turns as (
         insert into outbox_lanes (lane, last_sent_at)
         select distinct l, ${ph('now')}::timestamptz from unnest(${ph('lanes')}::text[]) as l
         on conflict (lane) do update set last_sent_at = excluded.last_sent_at
       )
-      select id, payload from taken`,
+      -- A private chat's person (the chat id is theirs): the sender checks and words the send with it.
+      select t.id, t.payload, u.id as recipient_id, u.blocked_bot, u.locale, u.language_code
+        from taken t left join users u on t.chat_id > 0 and u.id = t.chat_id`,
 );
 // Raw SQL (a recursive skip scan, windows): both drivers answer { rows }.
 // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
@@ -585,8 +594,19 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             leaseUntil: new Date(now + opts.leaseMs).toISOString(),
             now: opts.now.toISOString(),
           });
-          const payloads = new Map(taken.rows.map((r) => [Number(r.id), r.payload]));
-          for (const c of claimed) c.payload = payloads.get(c.id) ?? c.payload;
+          const rows = new Map(taken.rows.map((r) => [Number(r.id), r]));
+          for (const c of claimed) {
+            const row = rows.get(c.id);
+            if (!row) continue;
+            c.payload = row.payload;
+            if (row.recipient_id !== null)
+              c.recipient = {
+                id: Number(row.recipient_id),
+                blockedBot: row.blocked_bot === true,
+                locale: row.locale,
+                languageCode: row.language_code,
+              };
+          }
         }
         if (nextDue) wakeAt = Math.min(wakeAt, toMs(nextDue));
         return { items: claimed, wakeAt: Number.isFinite(wakeAt) ? new Date(wakeAt) : null, held };

@@ -10,8 +10,8 @@ export const notice: Handler<'notice'> = async (ctx, item, p) => {
   const threadId =
     p.toTopicOf !== undefined ? await topicThreadOf(ctx, p.toTopicOf, p.chatId) : (p.threadId ?? null);
   // The fan's row, read once: whether they blocked the bot, and their language.
-  const fan = p.chatId > 0 && p.userId !== undefined ? await refuseIfBlocked(ctx, p.userId) : null;
-  const locale = await views.localeFor(p.chatId, fan);
+  const fan = p.chatId > 0 && p.userId !== undefined ? await refuseIfBlocked(ctx, p.userId, item) : null;
+  const locale = await views.localeFor(p.chatId, fan ?? item.recipient);
   const html = p.text ? views.render(p.text, locale) : (p.html ?? '');
   const keyboard = p.keyboard?.map((row) =>
     row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),
@@ -43,7 +43,7 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
   const params: Record<string, unknown> = { ...p.params };
   if (p.note) {
     // An edit note: its label (and a removed caption's placeholder) in the reader's language.
-    const locale = await views.localeFor(item.chatId);
+    const locale = await views.localeFor(item.chatId, item.recipient);
     const say = (t: string | TextRef) => (typeof t === 'string' ? t : views.render(t, locale));
     Object.assign(params, noteText(say(p.note.label), say(p.note.body), p.note.entities));
   }
@@ -52,8 +52,8 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
     threadId = await topicThreadOf(ctx, p.toTopicOf, item.chatId);
     params.message_thread_id = threadId;
   }
-  if (p.userId !== undefined && item.chatId > 0) await refuseIfBlocked(ctx, p.userId);
-  if (p.texts || p.keyboard) await renderCallTexts(ctx, item.chatId, p, params);
+  if (p.userId !== undefined && item.chatId > 0) await refuseIfBlocked(ctx, p.userId, item);
+  if (p.texts || p.keyboard) await renderCallTexts(ctx, item, p, params);
   const raw = api.raw as unknown as Record<string, (params: unknown) => Promise<unknown>>;
   const method = raw[p.method];
   if (typeof method !== 'function')
@@ -77,12 +77,12 @@ export const genericCall: Handler<'call'> = async (ctx, item, p) => {
 /** A call's catalogue texts (a caption, button labels) in the chat's language, into its parameters. */
 async function renderCallTexts(
   ctx: Parameters<Handler<'call'>>[0],
-  chatId: number,
+  item: Parameters<Handler<'call'>>[1],
   p: Parameters<Handler<'call'>>[2],
   params: Record<string, unknown>,
 ): Promise<void> {
   const { views } = ctx.deps;
-  const locale = await views.localeFor(chatId);
+  const locale = await views.localeFor(item.chatId, item.recipient);
   for (const [path, ref] of Object.entries(p.texts ?? {})) {
     // Copies along the path, so the stored payload is left as it was.
     const keys = path.split('.');

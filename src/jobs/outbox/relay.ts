@@ -64,7 +64,7 @@ export const relayAlbum: Handler<'relay.album'> = async (ctx, item, p) => {
 /** An admin's message to the fan, as a reply where it answers one of theirs. */
 export const relayOut: Handler<'relay.out'> = async (ctx, item, p) => {
   const { api, clock, uow } = ctx.deps;
-  await refuseIfBlocked(ctx, p.userId);
+  await refuseIfBlocked(ctx, p.userId, item);
   const sent = await ctx.call(p.userId, null, () =>
     api.copyMessage(p.userId, p.groupId, p.messageId, {
       ...(p.replyToFanMessageId

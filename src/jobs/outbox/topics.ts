@@ -1,5 +1,5 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
-import type { ClaimedItem, FanTopic, User } from '../../app/ports/index.ts';
+import type { ClaimedItem, FanTopic, Recipient, User } from '../../app/ports/index.ts';
 import { scheduleCardRender, scheduleCardSetup, scheduleInboxRender } from '../../app/relay/refresh.ts';
 import { SendError, type SenderContext } from './context.ts';
 import { ownerAlerts } from '../../app/system/notices.ts';
@@ -208,9 +208,16 @@ export async function topicThreadOf(ctx: SenderContext, userId: number, chatId: 
   return topic.threadId;
 }
 
-/** Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). */
-export async function refuseIfBlocked(ctx: SenderContext, userId: number): Promise<User | null> {
-  const user = await ctx.deps.uow.repos.users.get(userId);
+/**
+ * Nothing goes to a fan who blocked the bot (their chat would answer 403 anyway). The fan as the claim
+ * read them (`item.recipient`, the item's private chat), else read now.
+ */
+export async function refuseIfBlocked(
+  ctx: SenderContext,
+  userId: number,
+  item?: Pick<ClaimedItem, 'recipient'>,
+): Promise<Recipient | null> {
+  const user = item?.recipient?.id === userId ? item.recipient : await ctx.deps.uow.repos.users.get(userId);
   if (user?.blockedBot)
     throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot', code: 'fan-blocked' }, null);
   return user;

@@ -140,6 +140,34 @@ describe('a claim, from a fresh outbox', () => {
     expect([...second.held.chats.keys()].sort()).toEqual([11, 12]);
   });
 
+  it('hands the sender the person of a private chat as it read them (blocked, language); none for a group or a chat with no row', async () => {
+    const db = t.database.db;
+    await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    await db.execute(sql`insert into users (id, first_name, locale, language_code, blocked_bot, created_at, last_seen_at)
+      values (21, 'A', 'de', 'de-AT', false, now(), now()), (22, 'B', null, 'fr', true, now(), now())
+      on conflict (id) do update set locale = excluded.locale, language_code = excluded.language_code,
+        blocked_bot = excluded.blocked_bot`);
+    await createRepos(db).outbox.enqueue([
+      notice('out:21', 21, 'r21'),
+      notice('out:22', 22, 'r22'),
+      notice('out:23', 23, 'r23'),
+      notice('alert:-100', -100, 'group'),
+    ]);
+    const { items } = await outboxDispatch(db).claim({
+      limit: 8,
+      now: new Date(Date.now() + 1000),
+      leaseMs: 30_000,
+      budgets: defaultBudgets(),
+      excludeLanes: [],
+    });
+    const byKey = new Map(items.map((i) => [(i.payload as { html: string }).html, i.recipient]));
+    expect(byKey.get('r21')).toEqual({ id: 21, blockedBot: false, locale: 'de', languageCode: 'de-AT' });
+    expect(byKey.get('r22')).toEqual({ id: 22, blockedBot: true, locale: null, languageCode: 'fr' });
+    expect(byKey.get('r23')).toBeUndefined();
+    expect(byKey.get('group')).toBeUndefined();
+    expect(byKey.size).toBe(4);
+  });
+
   it('says it did not see every due head when it stopped at its limit, and holds the bot when its budget is spent', async () => {
     const db = t.database.db;
     await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
