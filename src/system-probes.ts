@@ -22,6 +22,21 @@ function packageVersion(): string {
 }
 
 /**
+ * The database's size, and on the embedded engine its write-ahead log's (PostgreSQL's `pg_ls_waldir`
+ * needs a monitoring role, and its WAL is the server's business).
+ */
+async function databaseSize(database: Database): Promise<{ bytes: number; walBytes?: number }> {
+  const { rows } = await database.pool.query<{ bytes: string; wal: string | null }>(
+    database.engine === 'pglite'
+      ? `select pg_database_size(current_database())::text as bytes,
+                (select coalesce(sum(size), 0) from pg_ls_waldir())::text as wal`
+      : `select pg_database_size(current_database())::text as bytes, null as wal`,
+  );
+  const row = rows[0]!;
+  return { bytes: Number(row.bytes), ...(row.wal !== null ? { walBytes: Number(row.wal) } : {}) };
+}
+
+/**
  * What the System screen asks the running process: the database, the job queue, Telegram's view of the
  * webhook. Part of the composition root: it is where the database, pg-boss and the Bot API meet.
  */
@@ -48,7 +63,9 @@ export function createSystemProbes(deps: {
     async database() {
       const started = performance.now();
       await deps.database.ping();
-      return { ok: true, ms: Math.round(performance.now() - started) };
+      const ms = Math.round(performance.now() - started);
+      // The size is a detail: a database that answers but will not say it (privileges) still answers.
+      return { ok: true, ms, ...(await databaseSize(deps.database).catch(() => ({}))) };
     },
     async jobs() {
       const queues = await deps.jobs.boss.getQueues();

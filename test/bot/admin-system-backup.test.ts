@@ -11,6 +11,7 @@ import type { Jobs } from '../../src/jobs/boss.ts';
 import { createSystemProbes } from '../../src/system-probes.ts';
 import { createBotHarness, type BotHarness } from '../support/bot-harness.ts';
 import { OWNER_ID } from '../support/config.ts';
+import { engineName } from '../support/db.ts';
 import { en } from '../support/i18n.ts';
 import { command, fanUser } from '../support/updates.ts';
 
@@ -81,5 +82,52 @@ describe('System → last backup', () => {
     const text = await systemText();
     expect(text).not.toContain('💾');
     expect(text).toContain('🗄');
+  });
+});
+
+describe('System → database size', () => {
+  const sizeProbes = (database: Database) =>
+    createSystemProbes({
+      config: { stripe: null, webhook: null } as unknown as Config,
+      database,
+      jobs: { boss: { getQueues: async () => [] } } as unknown as Jobs,
+      api: {} as Api,
+      startedAt: h.stack.clock.now(),
+      backupsDir: null,
+    });
+
+  it('shows the database size, and the write-ahead log beside it on the embedded engine', async () => {
+    const database = h.stack.db.database;
+    Object.assign(probes, sizeProbes(database));
+    const db = await probes.database();
+    expect(db).toMatchObject({ ok: true, bytes: expect.any(Number) });
+    if (!db.ok || db.bytes === undefined) throw new Error('no size');
+    expect(db.bytes).toBeGreaterThan(1024 * 1024);
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+    const text = await systemText();
+    if (engineName === 'pglite') {
+      expect(db.walBytes).toBeGreaterThan(0);
+      expect(text).toContain(
+        en('admin-system-database-size-wal', { mb: mb(db.bytes), walMb: mb(db.walBytes!) }),
+      );
+    } else {
+      expect(db.walBytes).toBeUndefined();
+      expect(text).toContain(en('admin-system-database-size', { mb: mb(db.bytes) }));
+    }
+  });
+
+  it('a database that answers but will not say its size still answers, without a size line', async () => {
+    const database = h.stack.db.database;
+    const refusing = {
+      ...database,
+      ping: async () => {},
+      pool: {
+        query: async () => Promise.reject(new Error('permission denied for function pg_database_size')),
+      },
+    } as unknown as Database;
+    Object.assign(probes, sizeProbes(refusing));
+    const text = await systemText();
+    expect(text).toContain(en('admin-system-database-ok', { ms: 0 }).split('(')[0]!);
+    expect(text).not.toContain(en('admin-system-database-size', { mb: '0.0' }).split(':')[0]!);
   });
 });

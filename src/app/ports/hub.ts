@@ -74,7 +74,13 @@ export interface SystemProbes {
   startedAt: Date;
   stripeConfigured: boolean;
   /** Round trip of a trivial query. */
-  database(): Promise<{ ok: true; ms: number } | { ok: false; error: string }>;
+  /**
+   * The database answers (round trip in ms); its size in bytes when it could be read, and on the
+   * embedded engine the write-ahead log's beside it (kept small by the maintenance job).
+   */
+  database(): Promise<
+    { ok: true; ms: number; bytes?: number; walBytes?: number } | { ok: false; error: string }
+  >;
   /** The job queue: jobs ready to run, deferred, running. */
   jobs(): Promise<
     { ok: true; ready: number; deferred: number; active: number } | { ok: false; error: string }

@@ -130,11 +130,23 @@ export function lastErrorLine(ctx: Context, e: { at: Date; kind: string; message
     : ctx.t('admin-hub-last-error-none');
 }
 
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The database's size (and the embedded engine's write-ahead log), when the probe could read it. */
+function databaseSizeLines(ctx: Context, db: SystemReport['database']): string[] {
+  if (!db.ok || db.bytes === undefined) return [];
+  return [
+    db.walBytes === undefined
+      ? ctx.t('admin-system-database-size', { mb: mb(db.bytes) })
+      : ctx.t('admin-system-database-size-wal', { mb: mb(db.bytes), walMb: mb(db.walBytes) }),
+  ];
+}
+
 /** The embedded database's last backup (nothing on PostgreSQL, whose backup is pg_dump's). */
 function backupLines(ctx: Context, b: SystemReport['backup']): string[] {
   if (!b) return [];
   if (!b.last) return [ctx.t(b.overdue ? 'admin-system-backup-missing' : 'admin-system-backup-none')];
-  const args = { at: b.last.at, mb: (b.last.bytes / 1024 / 1024).toFixed(1) };
+  const args = { at: b.last.at, mb: mb(b.last.bytes) };
   return [ctx.t(b.overdue ? 'admin-system-backup-overdue' : 'admin-system-backup-ok', args)];
 }
 
@@ -148,6 +160,7 @@ function systemText(ctx: Context, r: SystemReport): string {
     db.ok
       ? ctx.t('admin-system-database-ok', { ms: db.ms })
       : ctx.t('admin-system-database-down', { error: db.error }),
+    ...databaseSizeLines(ctx, db),
     jobs.ok
       ? ctx.t('admin-system-jobs-ok', { ready: jobs.ready, deferred: jobs.deferred, active: jobs.active })
       : ctx.t('admin-system-jobs-down', { error: jobs.error }),
