@@ -66,7 +66,7 @@ const WAL_SINCE_CHECKPOINT = `
  * worker, so without this nothing ever reclaims the space of updated and deleted rows: the outbox, the
  * stored updates and the job queue, whose rows churn with every message, grew without bound however
  * little they held (measured: an outbox holding 14,000 rows reached 107 MB of heap after 120,000 items
- * went through it, 5.9 MB when vacuumed; docs/BENCHMARKS.md, "The embedded database's autovacuum"), and
+ * went through it, 5.9 MB when vacuumed; docs/BENCHMARKS.md, "The embedded database's autovacuum and checkpoints"), and
  * the planner never had statistics. Each pass vacuums and analyzes the tables past PostgreSQL's own
  * thresholds, one at a time (each statement holds the engine's one connection while it runs, so other
  * statements wait for a table's vacuum, not for all of them). On PostgreSQL the server's autovacuum does

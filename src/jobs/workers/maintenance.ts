@@ -19,8 +19,8 @@ export async function startMaintenanceWorker(
     async () => {
       try {
         const run = await maintain();
-        if (run && (run.vacuumed.length > 0 || run.analyzed.length > 0))
-          logger.info(run, 'database vacuumed');
+        if (run && (run.vacuumed.length > 0 || run.analyzed.length > 0 || run.checkpointed !== null))
+          logger.info(run, 'database maintained');
         else logger.debug(run ?? {}, 'database maintenance: nothing due');
         return run;
       } catch (err) {

@@ -99,6 +99,7 @@ describe('the embedded database autovacuum', () => {
     await jobs.start();
     try {
       const passes: unknown[] = [];
+      const lines: Array<Record<string, unknown>> = [];
       await startMaintenanceWorker(
         jobs,
         async () => {
@@ -106,11 +107,18 @@ describe('the embedded database autovacuum', () => {
           passes.push(run);
           return run;
         },
-        createLogger('silent'),
+        createLogger({
+          level: 'info',
+          destination: { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) },
+        }),
       );
       await jobs.send('maintenance', {});
       await eventually(() => passes.length === 1, 20_000, 'the job ran a pass');
       expect(passes[0]).toMatchObject({ vacuumed: expect.arrayContaining(['public.outbox']) });
+      // The operator's log says what the pass did (docs/OPERATIONS.md).
+      await eventually(() => lines.some((l) => l.msg === 'database maintained'), 5_000, 'logged');
+      const line = lines.find((l) => l.msg === 'database maintained')!;
+      expect(line).toMatchObject({ level: 30, vacuumed: expect.arrayContaining(['public.outbox']) });
     } finally {
       await jobs.stop();
     }
