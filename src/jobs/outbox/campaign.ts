@@ -130,7 +130,10 @@ async function sendOne(ctx: SenderContext, item: ClaimedItem, p: Send): Promise<
   const c = await frozen(ctx, p.campaignId);
   if (!c?.content) throw new SendError({ type: 'permanent', reason: 'campaign content missing' }, null);
   const extra = c.gift ? giftLine(c) : null;
-  const line = extra ? plain(ctx.deps.views.render(extra, await ctx.deps.views.localeFor(p.userId))) : null;
+  // A mass gift's line in the fan's language, from the fan as the claim read them (no read of its own).
+  const line = extra
+    ? plain(ctx.deps.views.render(extra, await ctx.deps.views.localeFor(p.userId, item.recipient)))
+    : null;
   await ctx.call(p.userId, null, () => deliver(ctx, p.userId, c.content!, line));
   await done(ctx, item, p, 'sent');
 }
