@@ -2,6 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { defaultBudgets } from '../src/app/outbox/policy.ts';
+import type { Db } from '../src/db/client.ts';
+import { outboxDispatch } from '../src/db/repos/outbox.ts';
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -122,4 +126,25 @@ export function backendCpuDelta(before: Map<number, number>, after: Map<number, 
   let total = 0;
   for (const [pid, s] of after) total += s - (before.get(pid) ?? 0);
   return total;
+}
+
+/**
+ * `runs` outbox claims with every lane in `excludeLanes` left out, so nothing is taken and the backlog
+ * stays as it is: the query work the sender pays on every claim (bench:claim, bench:vacuum). Sorted, in ms.
+ */
+export async function claimTimes(db: Db, excludeLanes: string[], runs: number): Promise<number[]> {
+  const store = outboxDispatch(db);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await store.claim({
+      limit: 8,
+      now: new Date(),
+      leaseMs: 30_000,
+      budgets: defaultBudgets(1000),
+      excludeLanes,
+    });
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
 }

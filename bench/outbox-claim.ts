@@ -8,11 +8,16 @@
  * Claims here exclude every lane, so nothing is taken and the backlog stays the same; the query work
  * (the lane heads, the budgets) is what the sender pays on every loop.
  */
-import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, sql, type Database } from '../src/db/client.ts';
 import { outboxDispatch } from '../src/db/repos/outbox.ts';
 import { defaultBudgets } from '../src/app/outbox/policy.ts';
-import { createBenchDatabase, DEFAULT_SERVER_URL, serverAnswers, type BenchDatabase } from './database.ts';
+import {
+  claimTimes,
+  createBenchDatabase,
+  DEFAULT_SERVER_URL,
+  serverAnswers,
+  type BenchDatabase,
+} from './database.ts';
 
 const LANES = 100;
 const BACKLOGS = [1000, 10000, 100000];
@@ -36,7 +41,6 @@ async function withDatabase(
 const summary: Array<{ engine: string; backlog: number; medianMs: number; minMs: number }> = [];
 
 async function claimLatency(database: Database, engine: string): Promise<void> {
-  const store = outboxDispatch(database.db);
   const everyLane = Array.from({ length: LANES }, (_, l) => `in:${l}`);
   let have = 0;
   for (const n of BACKLOGS) {
@@ -47,19 +51,7 @@ async function claimLatency(database: Database, engine: string): Promise<void> {
     );
     have = n;
     if (database.engine === 'postgres') await database.pool.query('analyze outbox');
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const t = performance.now();
-      await store.claim({
-        limit: 8,
-        now: new Date(),
-        leaseMs: 30_000,
-        budgets: defaultBudgets(1000),
-        excludeLanes: everyLane,
-      });
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
+    const times = await claimTimes(database.db, everyLane, 30);
     summary.push({ engine, backlog: n, medianMs: times[15]!, minMs: times[0]! });
     console.log(
       `${engine.padEnd(8)} backlog ${String(n).padStart(6)} items in ${LANES} lanes: ` +

@@ -11,11 +11,9 @@
  * outbox's heap and indexes, the write-ahead log's size, and the claim's latency (every lane excluded, as `bench:claim` does). The
  * two alternate round by round, so the machine's noise falls on both.
  */
-import { performance } from 'node:perf_hooks';
 import { migrateDatabase, openDatabase, type Database } from '../src/db/client.ts';
 import { maintainPool } from '../src/db/maintenance.ts';
-import { outboxDispatch } from '../src/db/repos/outbox.ts';
-import { defaultBudgets } from '../src/app/outbox/policy.ts';
+import { claimTimes } from './database.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const MESSAGES = 2000;
@@ -83,22 +81,9 @@ async function measure(side: Side) {
     .query(`insert into outbox (lane, chat_id, kind, payload, sort_key, priority, idempotency_key)
     select 'in:' || g, -100, 'relay.in', jsonb_build_object('kind', 'relay.in', 'userId', g, 'chatId', g), 0, 2,
            'waiting:' || g || ':' || random() from generate_series(1, ${FANS}) g`);
-  const store = outboxDispatch(side.database.db);
   const everyLane = Array.from({ length: FANS }, (_, l) => `in:${l + 1}`);
-  const times: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    const t = performance.now();
-    await store.claim({
-      limit: 8,
-      now: new Date(),
-      leaseMs: 30_000,
-      budgets: defaultBudgets(1000),
-      excludeLanes: everyLane,
-    });
-    times.push(performance.now() - t);
-  }
+  const times = await claimTimes(side.database.db, everyLane, 21);
   await side.database.pool.query(`delete from outbox where idempotency_key like 'waiting:%'`);
-  times.sort((a, b) => a - b);
   return {
     databaseMb:
       Math.round(Number(await one(`select pg_database_size(current_database())::text as v`)) / 1e5) / 10,
