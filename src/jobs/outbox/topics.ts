@@ -215,9 +215,9 @@ export async function topicThreadOf(ctx: SenderContext, userId: number, chatId: 
 export async function refuseIfBlocked(
   ctx: SenderContext,
   userId: number,
-  item?: Pick<ClaimedItem, 'recipient'>,
+  item: Pick<ClaimedItem, 'recipient'>,
 ): Promise<Recipient | null> {
-  const user = item?.recipient?.id === userId ? item.recipient : await ctx.deps.uow.repos.users.get(userId);
+  const user = item.recipient?.id === userId ? item.recipient : await ctx.deps.uow.repos.users.get(userId);
   if (user?.blockedBot)
     throw new SendError({ type: 'blocked', reason: 'the fan blocked the bot', code: 'fan-blocked' }, null);
   return user;
