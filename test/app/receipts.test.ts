@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxPayload } from '../../src/app/ports/index.ts';
-import { enqueueWithReceipt, receiptItem } from '../../src/app/relay/receipt.ts';
+import { receiptItem, receiptText } from '../../src/app/relay/receipt.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { en } from '../support/i18n.ts';
 
@@ -25,6 +25,8 @@ const receiptsTo = async (userId: number) =>
     (r): r is Row & { payload: Notice } =>
       r.payload.kind === 'notice' && r.payload.chatId === userId && r.payload.receipt !== undefined,
   );
+/** What the receipt says when it is sent (worded from its facts at send time). */
+const worded = (r: { payload: Notice }) => receiptText(r.payload.receipt!);
 /** What the sender does when it takes an item: it is in flight, nothing merges into it any more. */
 const takeBySender = (id: number) =>
   s.db.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
@@ -42,8 +44,8 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     const last = results.at(-1)!;
     if (!last.ok || last.duplicate) throw new Error('not accepted');
     expect(r!.status).toBe('pending');
-    expect(r!.payload.text?.key).toBe('relay-receipt');
-    expect(r!.payload.text?.args).toMatchObject({
+    expect(worded(r!).key).toBe('relay-receipt');
+    expect(worded(r!).args).toMatchObject({
       count: 3,
       cost: 1 + 3 + 1,
       charge: 'paid',
@@ -53,8 +55,15 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     expect(r!.payload.replyTo).toBe(sent[2]!.messageId);
     expect(r!.payload.receipt?.messageIds).toEqual(sent.map((m) => m.messageId));
     // Worded for the count (the variable every language has).
-    expect(en(r!.payload.text!.key, r!.payload.text!.args)).not.toBe(
-      en('relay-receipt', { ...r!.payload.text!.args, count: 1 }),
+    expect(en(worded(r!).key, worded(r!).args)).not.toBe(
+      en('relay-receipt', { ...worded(r!).args, count: 1 }),
+    );
+    // The receipts merged in the statement that queued each message's relay: every relay is there.
+    const relays = (await s.outboxRows()).filter(
+      (row) => row.payload.kind === 'relay.in' && row.payload.userId === 4001,
+    );
+    expect(relays.map((row) => row.payload.kind === 'relay.in' && row.payload.messageId)).toEqual(
+      sent.map((m) => m.messageId),
     );
   });
 
@@ -67,19 +76,19 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     expect(await s.services.acceptFanMessage(b)).toEqual({ ok: true, duplicate: true });
     const [r, ...more] = await receiptsTo(4002);
     expect(more).toHaveLength(0);
-    expect(r!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+    expect(worded(r!).args).toMatchObject({ count: 2, cost: 2 });
     // The merge itself is keyed on the messages it covers: merging b again changes nothing.
     const again = receiptItem(4002, 4002, [b.messageId], b.messageId, {
       ...r!.payload.receipt!,
       cost: 1,
     });
-    await s.uow.run((tx) => enqueueWithReceipt(tx, [again]));
+    await s.uow.run((tx) => tx.outbox.enqueue([again]));
     // …and so is the receipt queued on its own: queueing a's again changes nothing either.
     const first = receiptItem(4002, 4002, [a.messageId], a.messageId, { ...r!.payload.receipt!, cost: 1 });
-    await s.uow.run((tx) => enqueueWithReceipt(tx, [first]));
+    await s.uow.run((tx) => tx.outbox.enqueue([first]));
     const after = await receiptsTo(4002);
     expect(after).toHaveLength(1);
-    expect(after[0]!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+    expect(worded(after[0]!).args).toMatchObject({ count: 2, cost: 2 });
   });
 
   it('a receipt already being sent is not merged into: the next message gets a receipt of its own', async () => {
@@ -93,13 +102,13 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     await s.services.acceptFanMessage(third);
     const receipts = await receiptsTo(4003);
     expect(receipts).toHaveLength(2);
-    expect(receipts[0]!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
-    expect(receipts[1]!.payload.text?.args).toMatchObject({ count: 1, cost: 1 });
+    expect(worded(receipts[0]!).args).toMatchObject({ count: 2, cost: 2 });
+    expect(worded(receipts[1]!).args).toMatchObject({ count: 1, cost: 1 });
     expect(receipts[1]!.payload.replyTo).toBe(third.messageId);
     // …and the messages after it merge into that one while it waits.
     await s.services.acceptFanMessage(message(4003));
     const [, next] = await receiptsTo(4003);
-    expect(next!.payload.text?.args).toMatchObject({ count: 2, cost: 2 });
+    expect(worded(next!).args).toMatchObject({ count: 2, cost: 2 });
   });
 
   it('free messages (a time pass) stay free in the merged receipt; a paid one among them makes it paid', async () => {
@@ -107,14 +116,14 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     await s.setPass(4004, new Date(s.clock.now().getTime() + 60_000));
     await s.services.acceptFanMessage(message(4004));
     await s.services.acceptFanMessage(message(4004));
-    expect((await receiptsTo(4004))[0]!.payload.text?.args).toMatchObject({
+    expect(worded((await receiptsTo(4004))[0]!).args).toMatchObject({
       count: 2,
       charge: 'free',
       cost: 0,
     });
     await s.setPass(4004, null);
     await s.services.acceptFanMessage(message(4004));
-    expect((await receiptsTo(4004))[0]!.payload.text?.args).toMatchObject({
+    expect(worded((await receiptsTo(4004))[0]!).args).toMatchObject({
       count: 3,
       charge: 'paid',
       cost: 1,
@@ -129,6 +138,6 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     await s.services.acceptFanMessage(message(4005));
     const receipts = await receiptsTo(4005);
     expect(receipts).toHaveLength(1);
-    expect(receipts[0]!.payload.text?.args).toMatchObject({ count: 2, charge: 'paid', cost: 1, low: 'no' });
+    expect(worded(receipts[0]!).args).toMatchObject({ count: 2, charge: 'paid', cost: 1, low: 'no' });
   });
 });

@@ -182,14 +182,13 @@ export interface NewOutboxItem {
 export interface OutboxRepo {
   /**
    * Adds items (a repeat idempotency key, or a second pending item of a coalesce key, is skipped) and
-   * returns the idempotency keys it added. Call inside the transaction that decided them.
+   * returns the idempotency keys it added. Call inside the transaction that decided them. A receipt (an
+   * item with `payload.receipt` and a coalesce key: app/relay/receipt.ts#receiptItem) merges into the
+   * receipt of its key still pending instead, in the same statement: the pending one takes the newer's
+   * payload with both's messages, their total cost and `free` only when both were; unless it covers one
+   * of the newer's messages already or the newer's key exists (a redelivery: nothing changes).
    */
   enqueue(items: NewOutboxItem[]): Promise<string[]>;
-  /**
-   * The payload of the pending item of `coalesceKey`, locked until the transaction ends, to merge into;
-   * 'exists' when an item keyed `idempotencyKey` exists already; null when none is pending.
-   */
-  pendingToMerge(coalesceKey: string, idempotencyKey: string): Promise<OutboxPayload | 'exists' | null>;
   /**
    * Replaces the payload of the still-pending item with this coalesce key (the newer edit wins), and
    * makes it due at `notBefore` if given; false when none is pending (none queued, or it is being sent or

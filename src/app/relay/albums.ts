@@ -1,7 +1,7 @@
 import { passRemaining } from '../../domain/entitlement/index.ts';
 import { isLowBalance } from '../../domain/ledger/index.ts';
 import type { Clock } from '../../domain/shared/index.ts';
-import { enqueueWithReceipt, receiptItem, responseTimeFor } from './receipt.ts';
+import { receiptItem, responseTimeFor } from './receipt.ts';
 import type { AlbumDirection, AlbumItem, NewOutboxItem, Repos, UnitOfWork } from '../ports/index.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { lanes } from '../outbox/lanes.ts';
@@ -143,7 +143,7 @@ async function enqueueFanAlbum(
       ),
     );
   }
-  await enqueueWithReceipt(r, items);
+  await r.outbox.enqueue(items);
 }
 
 /** An admin's album to the fan, as one copyMessages (Telegram keeps the grouping). */

@@ -1,6 +1,6 @@
 import { balanceBar } from '../../domain/ledger/index.ts';
 import { isLocale } from '../../domain/shared/index.ts';
-import type { NewOutboxItem, OutboxPayload, ReceiptFacts, Repos, TextRef, User } from '../ports/index.ts';
+import type { NewOutboxItem, OutboxPayload, ReceiptFacts, TextRef, User } from '../ports/index.ts';
 import { creatorTextFor, type Settings } from '../system/settings.ts';
 import { fanNotice } from '../system/notices.ts';
 import { text } from '../texts.ts';
@@ -47,9 +47,18 @@ export function responseTimeFor(
 /** One coalesce key per fan: while one of their receipts is still pending, the next merges into it. */
 const receiptKey = (userId: number) => `receipt:${userId}`;
 
+/** What a receipt says, from its facts (at send time: a merged receipt's facts cover all its messages). */
+export const receiptText = (facts: ReceiptFacts): TextRef =>
+  receipt({ ...facts, count: facts.messageIds.length });
+
 /**
  * The receipt of the fan's messages `messageIds` (one, or an album's items), replying to `replyTo`: an
- * outbox item that carries its facts, so a later receipt can merge into it while it waits.
+ * outbox item that carries its facts, worded from them at send time (`receiptText`). Queued with
+ * `OutboxRepo.enqueue`, it merges into a receipt still pending to the fan instead, so a fan who writes
+ * faster than their chat's budget gets one receipt for the lot: it covers both's messages and their
+ * total cost (free only when all were), says the newer balance, time pass and queue state, and replies
+ * to the newer message. A receipt being sent is never merged into (the next one waits behind it), and a
+ * merge never counts a message twice.
  */
 export function receiptItem(
   userId: number,
@@ -58,67 +67,19 @@ export function receiptItem(
   replyTo: number,
   facts: Omit<ReceiptFacts, 'messageIds'>,
 ): NewOutboxItem {
-  const item = fanNotice(
-    userId,
-    `receipt:${chatId}:${messageIds[0]}`,
-    receipt({ ...facts, count: messageIds.length }),
-    {
-      replyTo,
-    },
-  );
-  return {
-    ...item,
-    coalesceKey: receiptKey(userId),
-    payload: { ...(item.payload as NoticePayload), receipt: { ...facts, messageIds } },
+  const key = `receipt:${chatId}:${messageIds[0]}`;
+  const receiptFacts: ReceiptFacts = {
+    ...facts,
+    // The warning speaks of now: a fan whose latest message a time pass covered is not running low,
+    // whatever a merge makes of the cost (so it is decided here, by the newest receipt alone).
+    low: facts.low && !facts.free,
+    messageIds,
   };
+  const item = fanNotice(userId, key, receiptText(receiptFacts), { replyTo });
+  // Worded at send time from the facts (which a merge changes), never from a text stored now.
+  const payload = { ...(item.payload as NoticePayload), receipt: receiptFacts };
+  delete payload.text;
+  return { ...item, coalesceKey: receiptKey(userId), payload };
 }
 
 type NoticePayload = Extract<OutboxPayload, { kind: 'notice' }>;
-
-/**
- * A pending receipt with a newer one merged in: it covers both's messages and their total cost, says
- * the newer balance, time pass, low-balance and queue state, and replies to the newer message. Null when the pending
- * receipt covers one of these messages already (merging again would count it twice).
- */
-export function mergeReceipts(pending: OutboxPayload, next: NoticePayload): NoticePayload | null {
-  const a = pending.kind === 'notice' ? pending.receipt : undefined;
-  const b = next.receipt;
-  if (!a || !b) return null;
-  if (b.messageIds.some((id) => a.messageIds.includes(id))) return null;
-  const facts: ReceiptFacts = {
-    ...b,
-    cost: a.cost + b.cost,
-    free: a.free && b.free,
-    // The warning speaks of now: a fan whose latest message a time pass covered is not running low.
-    low: b.low && !b.free,
-    messageIds: [...a.messageIds, ...b.messageIds],
-  };
-  return {
-    ...next,
-    text: receipt({ ...facts, count: facts.messageIds.length }),
-    receipt: facts,
-  };
-}
-
-/**
- * Queues `items` (with the fan's receipt among them): a receipt to a fan who has one still pending
- * merges into it instead, so a fan who writes faster than their chat's budget gets one receipt for the
- * lot. A receipt being sent is never merged into: the next one waits behind it. Effects once: the
- * transaction runs once per message (the ledger key), and a merge never counts a message twice.
- */
-export async function enqueueWithReceipt(r: Repos, items: NewOutboxItem[]): Promise<void> {
-  const queued = await r.outbox.enqueue(items);
-  for (const item of items) {
-    const p = item.payload;
-    if (p.kind !== 'notice' || !p.receipt || queued.includes(item.idempotencyKey)) continue;
-    const key = item.coalesceKey!;
-    const pending = await r.outbox.pendingToMerge(key, item.idempotencyKey);
-    if (pending === 'exists') continue;
-    // Taken by the sender between the two statements: this receipt goes on its own.
-    if (pending === null) await r.outbox.enqueue([item]);
-    else {
-      const merged = mergeReceipts(pending, p);
-      if (merged) await r.outbox.coalesce(key, merged);
-    }
-  }
-}

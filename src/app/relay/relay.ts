@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/shared/index.ts';
 import { bufferAlbumItem } from './albums.ts';
 import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
-import { enqueueWithReceipt, receiptItem } from './receipt.ts';
+import { receiptItem } from './receipt.ts';
 import { cardRenderItem, inboxRenderItem, scheduleInboxRender, type RenderTimings } from './refresh.ts';
 import type { FanTopic, LoggedMessage, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
@@ -165,7 +165,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
         }),
       );
     }
-    await enqueueWithReceipt(r, items);
+    // A receipt still pending to the fan takes this one in instead (receiptItem).
+    await r.outbox.enqueue(items);
     return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
   });
   return result;

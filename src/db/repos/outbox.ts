@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   BULK_HEADROOM,
   CARD_SETUP_COST,
@@ -18,24 +18,13 @@ import type {
   OutboxDispatch,
   OutboxPayload,
   OutboxRepo,
+  ReceiptFacts,
 } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { outbox, outboxBudgets } from '../schema/index.ts';
 
 // The statements each fan message costs the outbox, built once (db/prepared.ts).
-const pendingOf = prepared('fb_outbox_pending', (db) =>
-  db
-    .select({ key: outbox.idempotencyKey, status: outbox.status, payload: outbox.payload })
-    .from(outbox)
-    .where(
-      or(
-        and(eq(outbox.coalesceKey, ph('coalesceKey')), eq(outbox.status, 'pending')),
-        eq(outbox.idempotencyKey, ph('idempotencyKey')),
-      ),
-    )
-    .for('update'),
-);
 // (`set` takes no placeholder: wrapped, the value reaches the driver as it is, so the payload goes as JSON.)
 const mergeInto = prepared('fb_outbox_coalesce', (db) =>
   db
@@ -86,6 +75,66 @@ const enqueueOf = Array.from({ length: PREPARED_ENQUEUE_SIZES }, (_, n) =>
       .returning({ key: outbox.idempotencyKey }),
   ),
 );
+
+type ReceiptItem = NewOutboxItem & {
+  coalesceKey: string;
+  payload: Extract<OutboxPayload, { kind: 'notice' }> & { receipt: ReceiptFacts };
+};
+const isReceipt = (i: NewOutboxItem): i is ReceiptItem =>
+  i.coalesceKey !== undefined && i.payload.kind === 'notice' && i.payload.receipt !== undefined;
+
+/**
+ * A receipt merged into the one of its coalesce key still pending (OutboxRepo.enqueue): the newer's
+ * payload, with both's messages, their total cost, and free only when both were. Not when that one
+ * covers one of the newer's messages already, nor when the newer's key exists (a redelivery).
+ */
+const receiptMerge = (db: DbOrTx) =>
+  db.$with('merged').as(
+    db
+      .update(outbox)
+      .set({
+        payload: sql`jsonb_set(jsonb_set(jsonb_set(${ph('receiptPayload')}::jsonb,
+          '{receipt,messageIds}', (${outbox.payload} #> '{receipt,messageIds}') || ${ph('receiptIds')}::jsonb),
+          '{receipt,cost}', to_jsonb((${outbox.payload} #>> '{receipt,cost}')::numeric + ${ph('receiptCost')}::numeric)),
+          '{receipt,free}', to_jsonb((${outbox.payload} #>> '{receipt,free}')::boolean and ${ph('receiptFree')}::boolean))`,
+      })
+      .where(
+        and(
+          eq(outbox.coalesceKey, ph('receiptKey')),
+          eq(outbox.status, 'pending'),
+          sql`${outbox.payload} ? 'receipt'`,
+          sql`not exists (select 1 from ${outbox} seen where seen.idempotency_key = ${ph('receiptIdem')})`,
+          sql`not exists (select 1 from jsonb_array_elements(${ph('receiptIds')}::jsonb) as n(id)
+            where ${outbox.payload} #> '{receipt,messageIds}' @> jsonb_build_array(n.id))`,
+        ),
+      )
+      .returning({ id: outbox.id }),
+  );
+/**
+ * Enqueues with a receipt among the items: the receipt's row is skipped by the insert when one of its key
+ * is pending (the partial unique index), and merged into that one by the same statement. PostgreSQL runs
+ * the update to completion after the insert, on the statement's snapshot: it cannot see a receipt the
+ * insert added, and a pending receipt the sender took meanwhile is neither merged into nor in the way.
+ */
+const enqueueMergingOf = Array.from({ length: PREPARED_ENQUEUE_SIZES }, (_, n) =>
+  prepared(`fb_outbox_enqueue_receipt_${n + 1}`, (db) =>
+    db
+      .with(receiptMerge(db))
+      .insert(outbox)
+      .values(Array.from({ length: n + 1 }, (_, k) => enqueueRow(k)))
+      .onConflictDoNothing()
+      .returning({ key: outbox.idempotencyKey }),
+  ),
+);
+const receiptValues = (i: ReceiptItem) => ({
+  receiptPayload: JSON.stringify(i.payload),
+  receiptIds: JSON.stringify(i.payload.receipt.messageIds),
+  receiptCost: i.payload.receipt.cost,
+  receiptFree: i.payload.receipt.free,
+  receiptKey: i.coalesceKey,
+  receiptIdem: i.idempotencyKey,
+});
+
 const completeItem = prepared('fb_outbox_complete', (db) =>
   db
     .update(outbox)
@@ -114,37 +163,41 @@ const releaseChatLease = prepared('fb_outbox_release_chat', (db) =>
 );
 
 export function outboxRepo(db: DbOrTx): OutboxRepo {
-  return {
-    async enqueue(items: NewOutboxItem[]) {
-      if (items.length === 0) return [];
-      const statement = enqueueOf[items.length - 1];
-      if (statement) {
-        const values: Record<string, unknown> = {};
-        items.forEach((item, k) => {
-          for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
-        });
-        const rows = await statement(db, values);
-        return rows.map((r) => r.key);
-      }
-      const rows = await db
-        .insert(outbox)
-        .values(
-          items.map((item) => {
-            const c = columnsOf(item);
-            return { ...c, notBefore: c.notBefore ?? sql`now()` };
-          }),
-        )
-        // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
-        .onConflictDoNothing()
-        .returning({ key: outbox.idempotencyKey });
+  async function enqueue(items: NewOutboxItem[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const receipts = items.filter(isReceipt);
+    const receipt = receipts[0];
+    if (receipts.length > 1 || (receipt && items.length > PREPARED_ENQUEUE_SIZES)) {
+      // No path queues these today: the rest in one statement, then each receipt in its own.
+      const keys = await enqueue(items.filter((i) => !isReceipt(i)));
+      for (const r of receipts) keys.push(...(await enqueue([r])));
+      return keys;
+    }
+    const statement = (receipt ? enqueueMergingOf : enqueueOf)[items.length - 1];
+    if (statement) {
+      const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
+      items.forEach((item, k) => {
+        for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
+      });
+      const rows = await statement(db, values);
       return rows.map((r) => r.key);
-    },
-    async pendingToMerge(coalesceKey, idempotencyKey) {
-      const rows = await pendingOf(db, { coalesceKey, idempotencyKey });
-      if (rows.some((r) => r.key === idempotencyKey)) return 'exists';
-      const pending = rows.find((r) => r.status === 'pending');
-      return pending ? (pending.payload as unknown as OutboxPayload) : null;
-    },
+    }
+    const rows = await db
+      .insert(outbox)
+      .values(
+        items.map((item) => {
+          const c = columnsOf(item);
+          return { ...c, notBefore: c.notBefore ?? sql`now()` };
+        }),
+      )
+      // A repeated idempotency key, or a second pending item of one coalesce key: the first stays.
+      .onConflictDoNothing()
+      .returning({ key: outbox.idempotencyKey });
+    return rows.map((r) => r.key);
+  }
+
+  return {
+    enqueue,
     async coalesce(coalesceKey, payload, opts = {}) {
       const rows = await mergeInto(db, {
         coalesceKey,

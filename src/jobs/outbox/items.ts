@@ -1,5 +1,6 @@
 import * as delivery from '../../app/relay/delivery.ts';
 import { noteText } from '../../app/relay/edits.ts';
+import { receiptText } from '../../app/relay/receipt.ts';
 import type { TextRef } from '../../app/ports/index.ts';
 import { SendError, type Handler } from './context.ts';
 import { refuseIfBlocked, topicThreadOf } from './topics.ts';
@@ -12,7 +13,8 @@ export const notice: Handler<'notice'> = async (ctx, item, p) => {
   // The fan's row, read once: whether they blocked the bot, and their language.
   const fan = p.chatId > 0 && p.userId !== undefined ? await refuseIfBlocked(ctx, p.userId, item) : null;
   const locale = await views.localeFor(p.chatId, fan ?? item.recipient);
-  const html = p.text ? views.render(p.text, locale) : (p.html ?? '');
+  const text = p.receipt ? receiptText(p.receipt) : p.text;
+  const html = text ? views.render(text, locale) : (p.html ?? '');
   const keyboard = p.keyboard?.map((row) =>
     row.map((b) => ({ ...b, text: typeof b.text === 'string' ? b.text : views.render(b.text, locale) })),
   );

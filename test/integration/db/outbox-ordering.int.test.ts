@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CARD_SETUP_COST, defaultBudgets, UNPAID_SHARE } from '../../../src/app/outbox/policy.ts';
 import type { ClaimedItem, NewOutboxItem } from '../../../src/app/ports/index.ts';
-import { enqueueWithReceipt, receiptItem } from '../../../src/app/relay/receipt.ts';
+import { receiptItem } from '../../../src/app/relay/receipt.ts';
 import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
@@ -265,8 +265,7 @@ describe("an admin's reply overtakes the fan's coalesced receipts", () => {
       threshold: 0,
       passLeftMs: 0,
     };
-    for (const m of [1, 2, 3])
-      await uow.run((r) => enqueueWithReceipt(r, [receiptItem(61, 61, [m], m, facts)]));
+    for (const m of [1, 2, 3]) await uow.run((r) => r.outbox.enqueue([receiptItem(61, 61, [m], m, facts)]));
     await repo().enqueue([
       {
         lane: 'out:61',
@@ -288,6 +287,9 @@ describe("an admin's reply overtakes the fan's coalesced receipts", () => {
     await repo().complete(first[0]!.id, new Date(T0));
     const rest = await drain(T0 + 1, T0 + 10 * budgets.private.windowMs, budgets.private.windowMs);
     expect(rest).toHaveLength(1);
-    expect(rest[0]!.item.payload).toMatchObject({ kind: 'notice', text: { args: { count: 3, cost: 3 } } });
+    expect(rest[0]!.item.payload).toMatchObject({
+      kind: 'notice',
+      receipt: { messageIds: [1, 2, 3], cost: 3 },
+    });
   });
 });
