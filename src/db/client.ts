@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { embeddedPgPool } from './embedded-connection.ts';
 import { createClusterOutOfProcess, hasCluster, useEngineWasmCompiler } from './embedded-init.ts';
 import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
 import {
@@ -201,17 +201,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
  * statement outside a transaction waits for it, as PGlite's own lock made it wait.
  */
 function embeddedPool(pglite: PGlite): pg.Pool {
-  const config = createPgConfig(pglite);
-  // node-postgres hands a query's `types` (drizzle passes its type parsers there) to Parse as the
-  // parameters' types; its own serializer ignores what is not a list, PGlite's throws (and the client
-  // then waits forever): only a list goes on.
-  const connection = config.connection as unknown as { parse(q: { types?: unknown }): void };
-  const parse = connection.parse.bind(connection);
-  connection.parse = (q) => parse(Array.isArray(q.types) ? q : { ...q, types: undefined });
-  const pool = new pg.Pool({
-    ...(config as unknown as pg.PoolConfig),
-    max: 1,
-    // The one connection stays: a new one would share the adapter's session state anyway.
+  const pool = embeddedPgPool(pglite, {
+    // The one connection stays: a new one would share the engine's one session anyway.
     idleTimeoutMillis: 0,
   });
   pool.on('error', () => {});
