@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SETTING_CHANGED } from '../../src/app/admin/settings/index.ts';
 import type { CardGateway } from '../../src/app/ports/index.ts';
 import { resolveSettings } from '../../src/app/system/settings.ts';
+import { receiptText } from '../../src/app/relay/receipt.ts';
 import { hubData } from '../../src/bot/callback-data/hub.ts';
 import { createBotHarness, type BotHarness, type HarnessCall } from '../support/bot-harness.ts';
 import { OWNER_ID } from '../support/config.ts';
@@ -466,8 +467,10 @@ describe('the response time in receipts', () => {
       (r) => r.payload.kind === 'notice' && r.payload.receipt !== undefined,
     );
     const last = receipts.at(-1)!.payload;
-    if (last.kind !== 'notice' || !last.text) throw new Error('not a notice');
-    expect(en(last.text.key, last.text.args)).toContain('🕒 I usually answer within a few hours');
+    if (last.kind !== 'notice' || !last.receipt) throw new Error('not a receipt');
+    // Worded at send time from the receipt's facts, as the sender words it.
+    const worded = receiptText(last.receipt);
+    expect(en(worded.key, worded.args)).toContain('🕒 I usually answer within a few hours');
   });
 });
 
