@@ -14,6 +14,8 @@
  * start parameters, Liftoff only); on PostgreSQL through one node-postgres client, with the server's
  * backends' CPU read from /proc. Prints CPU seconds per 1,000 messages: with the bare grammY relay's
  * (bench:relay) added, the lowest CPU per message a relay that keeps these facts in this database can have.
+ * Each engine's second row runs the same statements through the app's own connection (`openDatabase`), so
+ * what the app's database layer costs per statement is read against the engine in the same run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { EMBEDDED_START_PARAMS } from '../src/db/client.ts';
+import { EMBEDDED_START_PARAMS, openDatabase } from '../src/db/client.ts';
 import { createClusterOutOfProcess, useEngineWasmCompiler } from '../src/db/embedded-init.ts';
 import {
   backendCpu,
@@ -158,5 +160,54 @@ async function postgres(): Promise<Record<string, unknown> | null> {
   }
 }
 
-const rows = [await pglite(), await postgres()].filter(Boolean);
+/**
+ * The same statements through the app's own connection (`openDatabase`: node-postgres with every
+ * statement prepared once per connection, a turn of the event loop before each, and on PGlite the app's
+ * connection to the engine, db/embedded-connection.ts), on one of its pool's clients: what the app's
+ * database layer adds per statement before drizzle and the app's code.
+ */
+async function throughApp(engine: 'pglite' | 'postgres'): Promise<Record<string, unknown> | null> {
+  let dir: string | null = null;
+  let bench: Awaited<ReturnType<typeof createBenchDatabase>> | null = null;
+  if (engine === 'postgres') {
+    if (!(await serverAnswers(args.server))) return null;
+    bench = await createBenchDatabase(args.server);
+  } else dir = mkdtempSync(join(tmpdir(), 'fb-floor-app-'));
+  const database = await openDatabase({
+    databaseUrl: bench?.url ?? null,
+    dataDir: dir ? join(dir, 'data') : null,
+    poolSize: 1,
+  });
+  const client = await database.pool.connect();
+  try {
+    await prepare(client);
+    const b0 = bench ? await backendCpu(args.server, bench.name) : null;
+    const t0 = performance.now();
+    const c0 = cpuSeconds();
+    await run(client);
+    const cpu = cpuSeconds() - c0;
+    const ms = performance.now() - t0;
+    const backends = bench && b0 ? backendCpuDelta(b0, await backendCpu(args.server, bench.name)) : null;
+    return {
+      engine: `${engine} (the app's connection)`,
+      messages: MESSAGES,
+      statements: 9,
+      appCpuSecPer1000: perK(cpu),
+      ...(backends !== null ? { backendCpuSecPer1000: perK(backends) } : {}),
+      wallMs: Math.round(ms),
+    };
+  } finally {
+    client.release();
+    await database.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await bench?.drop();
+  }
+}
+
+const rows = [
+  await pglite(),
+  await throughApp('pglite'),
+  await postgres(),
+  await throughApp('postgres'),
+].filter(Boolean);
 for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
