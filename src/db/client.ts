@@ -194,7 +194,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 }
 
 /**
- * The embedded engine as a node-postgres pool of one connection (PGlite's own adapter), the same driver
+ * The embedded engine as a node-postgres pool of one connection (db/embedded-connection.ts), the same driver
  * as on PostgreSQL: statements are named and prepared once (`prepareOncePerConnection`), so the engine
  * parses and plans each only once; through `PGlite.query` every run was parsed and planned again (about
  * half of a short statement's cost, docs/BENCHMARKS.md). One connection, like PGlite's one session: a

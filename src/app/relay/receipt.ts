@@ -75,11 +75,10 @@ export function receiptItem(
     low: facts.low && !facts.free,
     messageIds,
   };
-  const item = fanNotice(userId, key, receiptText(receiptFacts), { replyTo });
-  // Worded at send time from the facts (which a merge changes), never from a text stored now.
-  const payload = { ...(item.payload as NoticePayload), receipt: receiptFacts };
-  delete payload.text;
-  return { ...item, coalesceKey: receiptKey(userId), payload };
+  const item = fanNotice(userId, key, '', { replyTo });
+  // No text stored: worded at send time from the facts (which a merge changes).
+  const { html: _none, ...notice } = item.payload as NoticePayload;
+  return { ...item, coalesceKey: receiptKey(userId), payload: { ...notice, receipt: receiptFacts } };
 }
 
 type NoticePayload = Extract<OutboxPayload, { kind: 'notice' }>;
