@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxPayload } from '../../src/app/ports/index.ts';
 import { receiptItem, receiptText } from '../../src/app/relay/receipt.ts';
+import { fanNotice } from '../../src/app/system/notices.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { en } from '../support/i18n.ts';
 
@@ -139,5 +140,27 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     const receipts = await receiptsTo(4005);
     expect(receipts).toHaveLength(1);
     expect(worded(receipts[0]!).args).toMatchObject({ count: 2, charge: 'paid', cost: 1, low: 'no' });
+  });
+
+  it('a receipt queued with more items than one prepared statement takes merges all the same', async () => {
+    await s.ensureFan(4006);
+    const facts = {
+      cost: 1,
+      free: false,
+      balance: 9,
+      lastTopUp: null,
+      low: false,
+      threshold: 0,
+      passLeftMs: 0,
+    };
+    await s.uow.run((tx) => tx.outbox.enqueue([receiptItem(4006, 4006, [1], 1, facts)]));
+    const notes = [1, 2, 3, 4].map((n) => fanNotice(4006, `receipts-test:${n}`, `note ${n}`));
+    const added = await s.uow.run((tx) =>
+      tx.outbox.enqueue([...notes, receiptItem(4006, 4006, [2], 2, { ...facts, cost: 2 })]),
+    );
+    expect(added.sort()).toEqual(notes.map((n) => n.idempotencyKey).sort());
+    const receipts = await receiptsTo(4006);
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.payload.receipt).toMatchObject({ messageIds: [1, 2], cost: 3 });
   });
 });
