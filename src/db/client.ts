@@ -8,7 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
-import { embeddedPgPool } from './embedded-connection.ts';
+import { embeddedPgPool, type Notification } from './embedded-connection.ts';
 import { createClusterOutOfProcess, hasCluster, useEngineWasmCompiler } from './embedded-init.ts';
 import { DataDirLockedError, lockDataDir, type DataDirLockOptions } from './lock.ts';
 import {
@@ -38,9 +38,12 @@ export type Database =
   | (DatabaseCommon & { engine: 'postgres'; pool: pg.Pool; url: string })
   | (DatabaseCommon & {
       engine: 'pglite';
-      /** The engine itself: for what only it does (`dumpDataDir`, notifications); statements go through `pool`. */
+      /**
+       * The engine itself, for what only it does (`dumpDataDir`, `close`). Never for SQL: statements
+       * (and notifications) go through `pool` (db/embedded-connection.ts says why).
+       */
       pglite: PGlite;
-      /** One connection to the engine (node-postgres over PGlite's adapter): every statement goes through it. */
+      /** One connection to the engine (db/embedded-connection.ts): every statement goes through it. */
       pool: pg.Pool;
     });
 
@@ -164,13 +167,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     );
   }
   const open = pglite;
-  const pool = embeddedPool(open);
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // One process holds the embedded database; a change is heard when its transaction commits.
   const settingsCache = createSettingsCache({ ttlMs: opts.settingsTtlMs });
-  open.onNotification((channel) => {
+  const pool = embeddedPool(open, ({ channel }) => {
     if (channel === SETTINGS_CHANNEL) settingsCache.invalidate();
   });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   await pool.query(`listen ${SETTINGS_CHANNEL}`);
   return {
     engine: 'pglite',
@@ -200,11 +202,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
  * half of a short statement's cost, docs/BENCHMARKS.md). One connection, like PGlite's one session: a
  * statement outside a transaction waits for it, as PGlite's own lock made it wait.
  */
-function embeddedPool(pglite: PGlite): pg.Pool {
-  const pool = embeddedPgPool(pglite, {
-    // The one connection stays: a new one would share the engine's one session anyway.
-    idleTimeoutMillis: 0,
-  });
+function embeddedPool(pglite: PGlite, notify: (n: Notification) => void): pg.Pool {
+  const pool = embeddedPgPool(
+    pglite,
+    {
+      // The one connection stays: a new one would share the engine's one session anyway.
+      idleTimeoutMillis: 0,
+    },
+    notify,
+  );
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     prepareOncePerConnection(client);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/client.ts';
+import { embeddedPgPool } from '../../../src/db/embedded-connection.ts';
 
 /**
  * node-postgres's connection to the embedded engine (db/embedded-connection.ts): one engine call per
@@ -20,7 +21,7 @@ afterAll(async () => {
 describe('the embedded connection', () => {
   it('sends a prepared statement to the engine in one call, and reads its rows and types', async () => {
     await database.pool.query('select $1::int as warm', [1]);
-    const calls = vi.spyOn(database.pglite, 'execProtocolStream');
+    const calls = vi.spyOn(database.pglite, 'execProtocolRawStream');
     try {
       const res = await database.pool.query(
         'select $1::int as n, $2::text as s, $3::jsonb as j, null::text as nothing, now() as at',
@@ -34,6 +35,21 @@ describe('the embedded connection', () => {
     } finally {
       calls.mockRestore();
     }
+  });
+
+  it('reads replies larger than one engine write: many rows, and fields of megabytes', async () => {
+    const many = await database.pool.query(
+      'select g, md5(g::text) as h from generate_series(1, $1::int) g',
+      [20_000],
+    );
+    expect(many.rows).toHaveLength(20_000);
+    expect(many.rows[19_999]).toEqual({ g: 20_000, h: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const big = await database.pool.query("select repeat('é', $1::int) as big, 2 as after", [1_500_000]);
+    expect(big.rows[0].big).toHaveLength(1_500_000);
+    expect(big.rows[0].big.slice(-3)).toBe('ééé');
+    expect(big.rows[0].after).toBe(2);
+    // The connection reads the next reply from its start.
+    expect((await database.pool.query('select $1::text as t', ['next'])).rows).toEqual([{ t: 'next' }]);
   });
 
   it('a failing statement rejects with the server error; the connection and a transaction go on', async () => {
@@ -51,17 +67,22 @@ describe('the embedded connection', () => {
     expect(rows.rows).toEqual([{ id: 1, note: 'first' }]);
   });
 
-  it("hands notifications of its statements to PGlite's listeners", async () => {
+  it("hands the notifications in its replies to the pool's listener", async () => {
     const heard: string[] = [];
-    const stop = database.pglite.onNotification((channel, payload) => heard.push(`${channel}:${payload}`));
+    const pool = embeddedPgPool(database.pglite, { max: 1 }, ({ channel, payload }) =>
+      heard.push(`${channel}:${payload}`),
+    );
     try {
-      await database.pool.query('listen conn_test');
-      await database.pool.query('select pg_notify($1, $2)', ['conn_test', 'hello']);
-      await new Promise((resolve) => setImmediate(resolve));
+      await pool.query('listen conn_test');
+      await pool.query('select pg_notify($1, $2)', ['conn_test', 'hello']);
+      await pool.query('begin');
+      await pool.query("notify conn_test, 'after commit'");
       expect(heard).toEqual(['conn_test:hello']);
-      await database.pool.query('unlisten conn_test');
+      await pool.query('commit');
+      expect(heard).toEqual(['conn_test:hello', 'conn_test:after commit']);
+      await pool.query('unlisten conn_test');
     } finally {
-      stop();
+      await pool.end();
     }
   });
 
