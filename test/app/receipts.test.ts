@@ -163,4 +163,35 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     expect(receipts).toHaveLength(1);
     expect(receipts[0]!.payload.receipt).toMatchObject({ messageIds: [1, 2], cost: 3 });
   });
+
+  it('two receipts queued in one call: each merges as if queued alone (one per fan, in order)', async () => {
+    await s.ensureFan(4007);
+    await s.ensureFan(4008);
+    const facts = {
+      cost: 1,
+      free: false,
+      balance: 9,
+      lastTopUp: null,
+      low: false,
+      threshold: 0,
+      passLeftMs: 0,
+    };
+    const added = await s.uow.run((tx) =>
+      tx.outbox.enqueue([
+        receiptItem(4007, 4007, [1], 1, facts),
+        fanNotice(4008, 'receipts-test:two', 'a note'),
+        receiptItem(4007, 4007, [2], 2, { ...facts, cost: 2, balance: 7 }),
+        receiptItem(4008, 4008, [5], 5, facts),
+      ]),
+    );
+    // The first receipt to 4007 and the one to 4008 are new rows; the second to 4007 merged into the first.
+    expect(added).toHaveLength(3);
+    const to4007 = await receiptsTo(4007);
+    expect(to4007).toHaveLength(1);
+    expect(to4007[0]!.payload.receipt).toMatchObject({ messageIds: [1, 2], cost: 3, balance: 7 });
+    expect((await receiptsTo(4008)).map((r) => r.payload.receipt!.messageIds)).toEqual([[5]]);
+    expect(
+      (await s.outboxRows()).filter((r) => r.payload.kind === 'notice' && r.payload.chatId === 4008),
+    ).toHaveLength(2);
+  });
 });
