@@ -10,11 +10,15 @@
  * behind other sessions included, pool waits excluded). Statements differing only in their number of
  * `($…)` placeholder groups are kept apart (a multi-row insert shows once per row count).
  *
- * Each statement is counted under the path that ran it: `ingest` for what runs on behalf of a webhook
- * request to /telegram-webhook (an AsyncLocalStorage context opened for each such request; work the
- * request starts and does not await, like a timer, stays in it), `background` for the rest (the outbox
- * sender, jobs, start-up). An IPC message `{ type: 'profile-reset' }` (bench/relay.ts sends it just before
- * the load) zeroes every counter. `<dir>/queries-<engine>-<pid>.json` holds the same figures for the bench.
+ * Each statement is counted under the path that asked for it (the async context of its `Client#query`
+ * call): `webhook` for what a webhook request to /telegram-webhook starts (storing the update, and the
+ * claims of the stored-update drainer it wakes), `handler` for what grammY's `Bot#handleUpdate` runs (the
+ * update's handling, wherever it was started from), `background` for the rest (the outbox sender, jobs,
+ * the drainer's claims woken by a finished update or a timer, start-up). On PGlite a statement's engine
+ * time is measured per statement text, and each path's share is its count of that text times the text's
+ * average (the engine runs a batch after the call that queued it, in another context). An IPC message
+ * `{ type: 'profile-reset' }` (bench/relay.ts sends it just before the load) zeroes every counter.
+ * `<dir>/queries-<engine>-<pid>.json` holds the same figures for the bench.
  */
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { writeFileSync } from 'node:fs';
@@ -22,6 +26,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import { Bot } from 'grammy';
 import pg from 'pg';
 
 interface Stat {
@@ -30,23 +35,39 @@ interface Stat {
   maxMs: number;
 }
 
-type Path = 'ingest' | 'background';
-const fresh = () => ({ ingest: new Map<string, Stat>(), background: new Map<string, Stat>() });
-let stats = { pglite: fresh(), postgres: fresh() };
+const PATHS = ['webhook', 'handler', 'background'] as const;
+type Path = (typeof PATHS)[number];
+type ByPath = Record<Path, Map<string, Stat>>;
+const byPath = (): ByPath => ({ webhook: new Map(), handler: new Map(), background: new Map() });
+/** PostgreSQL: each statement's wall time, by path. PGlite: the engine's time by text, counts by path. */
+let postgres = byPath();
+let engine = new Map<string, Stat>();
+let pgliteCounts = byPath();
 const path = new AsyncLocalStorage<Path>();
 
-// Every request to the webhook runs in the `ingest` context.
+// Every request to the webhook runs in the `webhook` context.
 type Emit = (this: http.Server, event: string, ...args: unknown[]) => boolean;
 const serverProto = http.Server.prototype as unknown as { emit: Emit };
 const emit = serverProto.emit;
 serverProto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
   if (event === 'request' && (args[0] as http.IncomingMessage).url?.startsWith('/telegram-webhook'))
-    return path.run('ingest', () => emit.call(this, event, ...args));
+    return path.run('webhook', () => emit.call(this, event, ...args));
   return emit.call(this, event, ...args);
 };
 
+// Every update's handling runs in the `handler` context, whoever started it.
+type HandleUpdate = (this: Bot, ...args: unknown[]) => Promise<unknown>;
+const botProto = Bot.prototype as unknown as { handleUpdate: HandleUpdate };
+const handleUpdate = botProto.handleUpdate;
+botProto.handleUpdate = function (this: Bot, ...args: unknown[]) {
+  return path.run('handler', () => handleUpdate.apply(this, args));
+};
+
 process.on('message', (m: { type?: string }) => {
-  if (m?.type === 'profile-reset') stats = { pglite: fresh(), postgres: fresh() };
+  if (m?.type !== 'profile-reset') return;
+  postgres = byPath();
+  engine = new Map();
+  pgliteCounts = byPath();
 });
 
 const normalise = (text: string) =>
@@ -57,9 +78,8 @@ const normalise = (text: string) =>
     .trim()
     .slice(0, 160);
 
-function add(engine: keyof typeof stats, text: string, ms: number, count: boolean): void {
+function add(map: Map<string, Stat>, text: string, ms: number, count: boolean): void {
   const key = normalise(text);
-  const map = stats[engine][path.getStore() ?? 'background'];
   const s = map.get(key) ?? { count: 0, ms: 0, maxMs: 0 };
   if (count) s.count++;
   s.ms += ms;
@@ -67,10 +87,11 @@ function add(engine: keyof typeof stats, text: string, ms: number, count: boolea
   map.set(key, s);
 }
 
-// PGlite: every protocol message goes through execProtocolRawSync, one at a time. A Parse ('P') names
-// the statement's text (kept by its name: the app's statements are named and parsed once per session),
-// a Bind ('B') or a simple Query ('Q') starts one run of a statement: the messages up to the next such
-// one (Describe, Execute, Sync) count for it.
+// PGlite: the app's connection (src/db/embedded-connection.ts) hands the engine one batch per statement
+// (Parse, Bind, Describe, Execute, Sync), through execProtocolRawSync. A batch that starts with a Parse
+// ('P') names the statement's text (kept by its name: the app's statements are named and parsed once per
+// session); one that starts with a Bind ('B') runs a statement parsed before; a simple Query ('Q') carries
+// its text.
 type RawSync = (message: Uint8Array) => Uint8Array;
 const proto = PGlite.prototype as unknown as { execProtocolRawSync: RawSync };
 const original = proto.execProtocolRawSync;
@@ -91,6 +112,7 @@ proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array): Uint8A
     const [text] = cstring(message, next);
     texts.set(name, text);
     current = text;
+    fresh = true;
   } else if (type === 0x42) {
     const [, next] = cstring(message, 5); // the portal
     const [name] = cstring(message, next);
@@ -104,7 +126,7 @@ proto.execProtocolRawSync = function (this: PGlite, message: Uint8Array): Uint8A
   try {
     return original.call(this, message);
   } finally {
-    add('pglite', current, performance.now() - started, fresh);
+    add(engine, current, performance.now() - started, fresh);
   }
 };
 
@@ -120,8 +142,9 @@ poolProto.connect = function (this: pg.Pool, callback?: unknown) {
   );
 };
 
-// node-postgres: wall time of each Client#query, promise-returning (transactions) or with a callback
-// (`Pool#query`, i.e. every statement outside a transaction, calls it with one).
+// node-postgres: every Client#query, under the path of the context that called it; on PostgreSQL with
+// its wall time, promise-returning (transactions) or with a callback (`Pool#query`, i.e. every statement
+// outside a transaction, calls it with one).
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;
 type Callback = (...a: unknown[]) => unknown;
 const clientProto = pg.Client.prototype as unknown as { query: Query };
@@ -129,8 +152,15 @@ const originalQuery = clientProto.query;
 clientProto.query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
   const text =
     typeof config === 'string' ? config : ((config as { text?: string } | null)?.text ?? '(query object)');
+  const at = path.getStore() ?? 'background';
+  const embedded =
+    (this as unknown as { connection?: object }).connection?.constructor.name === 'EmbeddedConnection';
+  if (embedded) {
+    add(pgliteCounts[at], text, 0, true);
+    return originalQuery.call(this, config, values, callback);
+  }
   const started = performance.now();
-  const done = () => add('postgres', text, performance.now() - started, true);
+  const done = () => add(postgres[at], text, performance.now() - started, true);
   const timed = (cb: Callback): Callback =>
     function (this: unknown, ...a: unknown[]) {
       done();
@@ -144,11 +174,23 @@ clientProto.query = function (this: pg.Client, config: unknown, values?: unknown
   return result;
 };
 
+/** PGlite's figures by path: each path's count of a statement, at the engine's average for it. */
+function pgliteByPath(): ByPath {
+  const out = byPath();
+  for (const p of PATHS)
+    for (const [text, { count }] of pgliteCounts[p]) {
+      const e = engine.get(text);
+      const avg = e && e.count > 0 ? e.ms / e.count : 0;
+      out[p].set(text, { count, ms: count * avg, maxMs: e?.maxMs ?? 0 });
+    }
+  return out;
+}
+
 process.on('exit', () => {
   const dir = process.env.BENCH_QUERY_PROFILE_DIR;
   if (!dir) return;
-  for (const [engine, paths] of Object.entries(stats)) {
-    if (paths.ingest.size === 0 && paths.background.size === 0) continue;
+  for (const [engine, paths] of Object.entries({ pglite: pgliteByPath(), postgres })) {
+    if (PATHS.every((p) => paths[p].size === 0)) continue;
     const lines: string[] = [];
     for (const [name, map] of Object.entries(paths)) {
       const rows = [...map.entries()].sort((a, b) => b[1].ms - a[1].ms);

@@ -14,7 +14,8 @@
  *                group's flood budget the relay uses, and whether anything is lost, duplicated,
  *                reordered or retried early;
  *   profile      (--profile) the own-cost load again with bench/query-profile.ts in the app: statements
- *                per accepted message on the ingest path, and the statements that take the time;
+ *                per accepted message by path (the webhook's own, the update's handling, the rest), and
+ *                the statements that take the time;
  *   groups       (--phases groups) real limits with K admin groups (ADMIN_GROUP_IDS): goodput against
  *                K × one group's budget; "not supported" when the app serves fewer groups than asked.
  *
@@ -87,15 +88,17 @@ interface StatementStat {
 }
 
 interface QueryProfile {
-  /** Statements run for the webhook requests (the ingest path), per accepted (acknowledged) message. */
-  ingestPerMessage: number;
-  ingestMsPerMessage: number;
-  /** Everything else (the outbox sender, jobs) from the first POST until the child stopped. */
-  backgroundPerMessage: number;
-  backgroundMsPerMessage: number;
-  topIngest: Array<StatementStat & { text: string }>;
-  topBackground: Array<StatementStat & { text: string }>;
+  /**
+   * Statements per accepted (acknowledged) message, by path (bench/query-profile.ts): what the webhook
+   * starts (the store, the drainer's claims it wakes), the update's handling (grammY), and the rest (the
+   * outbox sender, jobs).
+   */
+  perMessage: Record<ProfilePath, number>;
+  msPerMessage: Record<ProfilePath, number>;
+  top: Record<ProfilePath, Array<StatementStat & { text: string }>>;
 }
+const PROFILE_PATHS = ['webhook', 'handler', 'background'] as const;
+type ProfilePath = (typeof PROFILE_PATHS)[number];
 
 interface RunResult {
   phase: Phase;
@@ -299,7 +302,7 @@ function readProfile(dir: string, engine: Engine, total: number): QueryProfile |
   const file = readdirSync(dir).find((f) => f.startsWith(`queries-${engine}-`) && f.endsWith('.json'));
   if (!file) return null;
   const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<
-    'ingest' | 'background',
+    ProfilePath,
     Record<string, StatementStat>
   >;
   const sum = (m: Record<string, StatementStat>, k: 'count' | 'ms') =>
@@ -309,13 +312,12 @@ function readProfile(dir: string, engine: Engine, total: number): QueryProfile |
       .map(([text, s]) => ({ text, count: s.count, ms: round(s.ms, 1), maxMs: round(s.maxMs, 1) }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 10);
+  const each = <T>(fn: (m: Record<string, StatementStat>) => T) =>
+    Object.fromEntries(PROFILE_PATHS.map((p) => [p, fn(data[p] ?? {})])) as Record<ProfilePath, T>;
   return {
-    ingestPerMessage: round(sum(data.ingest, 'count') / total, 2),
-    ingestMsPerMessage: round(sum(data.ingest, 'ms') / total, 3),
-    backgroundPerMessage: round(sum(data.background, 'count') / total, 2),
-    backgroundMsPerMessage: round(sum(data.background, 'ms') / total, 3),
-    topIngest: top(data.ingest),
-    topBackground: top(data.background),
+    perMessage: each((m) => round(sum(m, 'count') / total, 2)),
+    msPerMessage: each((m) => round(sum(m, 'ms') / total, 3)),
+    top: each(top),
   };
 }
 
@@ -801,19 +803,33 @@ function profileReport(runs: RunResult[]): string[] {
   out.push(
     table('Profile: statements per accepted message (bench/query-profile.ts in the app)', withProfile, [
       ['messages', (r) => String(r.total)],
-      ['ingest (webhook) statements per message', (r) => show(r.profile!.ingestPerMessage)],
-      ['ingest statement time per message', (r) => show(r.profile!.ingestMsPerMessage, ' ms')],
-      ['background (sender, jobs) statements per message', (r) => show(r.profile!.backgroundPerMessage)],
-      ['background statement time per message', (r) => show(r.profile!.backgroundMsPerMessage, ' ms')],
+      [
+        'webhook (the store, the claims it wakes) statements per message',
+        (r) => show(r.profile!.perMessage.webhook),
+      ],
+      ["handler (the update's handling) statements per message", (r) => show(r.profile!.perMessage.handler)],
+      ['background (sender, jobs) statements per message', (r) => show(r.profile!.perMessage.background)],
+      [
+        'all paths, statements per message',
+        (r) =>
+          show(
+            round(
+              PROFILE_PATHS.reduce((n, p) => n + r.profile!.perMessage[p], 0),
+              2,
+            ),
+          ),
+      ],
+      [
+        'statement time per message: webhook / handler / background',
+        (r) => PROFILE_PATHS.map((p) => `${r.profile!.msPerMessage[p]}`).join(' / ') + ' ms',
+      ],
       ['accepted messages/s (profiler on)', (r) => show(r.acceptedPerSec)],
       ['load average (1 min) at start', (r) => show(r.loadavg1mAtStart)],
     ]),
   );
   for (const r of withProfile) {
-    for (const [name, top] of [
-      ['ingest', r.profile!.topIngest],
-      ['background', r.profile!.topBackground],
-    ] as const) {
+    for (const name of PROFILE_PATHS) {
+      const top = r.profile!.top[name];
       out.push(
         `${r.engine}, ${name}: top statements by total time (total ms, count, avg ms)`,
         ...top.map(
