@@ -135,15 +135,18 @@ export class EmbeddedConnection extends EventEmitter {
       .then(() => this.#pglite.execProtocolRawStream(batch, { onRawData }))
       .then(
         () => {
+          // PGlite keeps the last callback (and with it this batch's array) until its next call.
+          const batchReplies = replies.splice(0);
           if (this.#ended) return;
           const tell = this.listenerCount('message') > 0;
-          for (const msg of replies) {
+          for (const msg of batchReplies) {
             if (tell) this.emit('message', msg);
             if (msg.name === 'notification') this.#notify?.(msg as unknown as Notification);
             this.emit(msg.name === 'error' ? 'errorMessage' : msg.name, msg);
           }
         },
         (err: unknown) => {
+          replies.length = 0;
           this.emit('error', err);
         },
       );
