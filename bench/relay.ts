@@ -375,7 +375,10 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
     };
     child = await startAppChild(env, {
       kind: spec.engine === 'bare' ? 'bare' : 'app',
-      ...(spec.profile ? { execArgv: ['--import', './bench/query-profile.ts'] } : {}),
+      // The profiler is TypeScript: an app run from dist/ loads tsx for it (statements, not CPU, are read).
+      ...(spec.profile
+        ? { execArgv: [...(FROM_DIST ? ['--import', 'tsx'] : []), '--import', './bench/query-profile.ts'] }
+        : {}),
     });
     const expectedEngine = spec.engine === 'bare' ? 'none' : spec.engine;
     if (child.engine !== expectedEngine)
