@@ -28,6 +28,16 @@ const receiptsTo = async (userId: number) =>
   );
 /** What the receipt says when it is sent (worded from its facts at send time). */
 const worded = (r: { payload: Notice }) => receiptText(r.payload.receipt!);
+/** A paid text's receipt facts, for the tests that queue receipts directly. */
+const facts = {
+  cost: 1,
+  free: false,
+  balance: 9,
+  lastTopUp: null,
+  low: false,
+  threshold: 0,
+  passLeftMs: 0,
+};
 /** What the sender does when it takes an item: it is in flight, nothing merges into it any more. */
 const takeBySender = (id: number) =>
   s.db.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
@@ -144,15 +154,6 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
 
   it('a receipt queued with more items than one prepared statement takes merges all the same', async () => {
     await s.ensureFan(4006);
-    const facts = {
-      cost: 1,
-      free: false,
-      balance: 9,
-      lastTopUp: null,
-      low: false,
-      threshold: 0,
-      passLeftMs: 0,
-    };
     await s.uow.run((tx) => tx.outbox.enqueue([receiptItem(4006, 4006, [1], 1, facts)]));
     const notes = [1, 2, 3, 4].map((n) => fanNotice(4006, `receipts-test:${n}`, `note ${n}`));
     const added = await s.uow.run((tx) =>
@@ -167,15 +168,6 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
   it('two receipts queued in one call: each merges as if queued alone (one per fan, in order)', async () => {
     await s.ensureFan(4007);
     await s.ensureFan(4008);
-    const facts = {
-      cost: 1,
-      free: false,
-      balance: 9,
-      lastTopUp: null,
-      low: false,
-      threshold: 0,
-      passLeftMs: 0,
-    };
     const added = await s.uow.run((tx) =>
       tx.outbox.enqueue([
         receiptItem(4007, 4007, [1], 1, facts),
