@@ -3,13 +3,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
 import { DEFAULT_CATALOG } from '../../../src/app/billing/catalog.ts';
-import { createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { inboundUpdatesStore } from '../../../src/db/repos/inbound.ts';
 import { fixedClock } from '../../../src/domain/shared/index.ts';
 import type { Repos } from '../../../src/app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../../src/app/system/update-scope.ts';
 import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/system/updates.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { createTestDatabase, engineName, type TestDatabase } from '../../support/db.ts';
+import { eventually } from '../../support/eventually.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -268,6 +269,40 @@ describe('an outbox item sent back to waiting while a newer one of its coalesce 
     expect(await row('c1')).toMatchObject({ status: 'pending', coalesce_key: null });
     expect(await row('c2')).toMatchObject({ status: 'pending', coalesce_key: 'receipt:78' });
   });
+
+  // Two connections at once: PGlite is one connection, so only PostgreSQL can interleave them.
+  it.skipIf(engineName === 'pglite')(
+    'a newer item queued by a transaction still open while it looks: seen once that commits (no unique-key error, no stalled lane)',
+    async () => {
+      const { repos } = createUnitOfWork(t.database);
+      await repos.outbox.enqueue([item('o1', 'edit:in:78:6')]);
+      const id = Number(await idOf('o1'));
+      await t.database.db.execute(sql`update outbox set status = 'sending' where id = ${id}`);
+      let rescheduled: Promise<unknown> = Promise.resolve();
+      await t.database.db.transaction(async (tx) => {
+        await createRepos(tx).outbox.enqueue([item('o2', 'edit:in:78:6')]);
+        rescheduled = repos.outbox.reschedule(id, new Date(), { countAttempt: false }).then(
+          () => 'rescheduled',
+          (err: unknown) => err,
+        );
+        // The reschedule's write waits for this transaction's pending item of the same key.
+        await eventually(
+          async () => {
+            const { rows } = (await t.database.db.execute(
+              sql`select count(*)::int as n from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock' and query like 'update "outbox"%'`,
+            )) as { rows: { n: number }[] };
+            return rows[0]!.n > 0;
+          },
+          5000,
+          'the reschedule to wait for the open transaction',
+        );
+      });
+      expect(await rescheduled).toBe('rescheduled');
+      expect((await row('o1')).status).toBe('done');
+      expect((await row('o2')).status).toBe('pending');
+    },
+  );
 
   it('with no newer item it simply waits again, key kept', async () => {
     const { repos } = createUnitOfWork(t.database);

@@ -1,0 +1,19 @@
+/** What PostgreSQL said went wrong (node-postgres's error, under drizzle's wrapper if there is one). */
+interface PgError {
+  code?: unknown;
+  constraint?: unknown;
+}
+
+function pgErrorOf(err: unknown): PgError | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof (e as PgError).code === 'string') return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** A unique index refused the write (`23505`); with `constraint`, only that index's refusal counts. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const pg = pgErrorOf(err);
+  return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
+}
