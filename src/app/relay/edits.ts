@@ -83,7 +83,7 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
   const settings = resolveSettings(await deps.uow.repos.settings.all());
   if (deps.clock.now().getTime() - edit.sentAt.getTime() > EDIT_MIRROR_WINDOW_MS)
     return { ok: false, code: 'too_old' };
-  const result = await deps.uow.run(async (r): Promise<MirrorEditResult> => {
+  return coalescing(deps.uow, async (r, last): Promise<MirrorEditResult> => {
     // One of this fan's edits at a time (replicas too): the count and the coalescing stay exact.
     const user = await r.users.getForUpdate(edit.userId);
     if (!user) return { ok: false, code: 'not_relayed' };
@@ -163,10 +163,9 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
         }
       }
     }
-    await r.outbox.enqueue([item]);
+    await queueOrRetry(r, item, last);
     return { ok: true, action, coalesced: false };
   });
-  return result;
 }
 
 /**
@@ -174,7 +173,7 @@ export async function mirrorFanEdit(deps: EditsDeps, edit: FanEdit): Promise<Mir
  * nothing: it is copied at send time, edit included.
  */
 export async function mirrorAdminEdit(deps: EditsDeps, edit: AdminEdit): Promise<MirrorEditResult> {
-  const result = await deps.uow.run(async (r): Promise<MirrorEditResult> => {
+  return coalescing(deps.uow, async (r, last): Promise<MirrorEditResult> => {
     const link = await r.links.byGroupMessage(edit.groupId, edit.messageId);
     if (link?.direction !== 'out' || link.fanMessageId === null) return { ok: false, code: 'not_relayed' };
     const payload = {
@@ -184,19 +183,41 @@ export async function mirrorAdminEdit(deps: EditsDeps, edit: AdminEdit): Promise
     // An earlier edit still waiting is replaced: the fan sees the newest version, once.
     const coalesceKey = `edit:out:${edit.groupId}:${edit.messageId}`;
     if (await r.outbox.coalesce(coalesceKey, payload)) return { ok: true, action: 'edit', coalesced: true };
-    await r.outbox.enqueue([
-      {
-        lane: lanes.fan(link.userId),
-        chatId: link.fanChatId,
-        sortKey: 0,
-        idempotencyKey: `edit:out:${edit.groupId}:${edit.messageId}:${edit.editDate}:${digest(edit.content)}`,
-        coalesceKey,
-        payload,
-      },
-    ]);
+    const item = {
+      lane: lanes.fan(link.userId),
+      chatId: link.fanChatId,
+      sortKey: 0,
+      idempotencyKey: `edit:out:${edit.groupId}:${edit.messageId}:${edit.editDate}:${digest(edit.content)}`,
+      coalesceKey,
+      payload,
+    };
+    await queueOrRetry(r, item, last);
     return { ok: true, action: 'edit', coalesced: false };
   });
-  return result;
+}
+
+/**
+ * The previous edit of the message went back to waiting (a 429, a network error) between the look for a
+ * pending one and this write: the write is skipped (one pending item per coalesce key), and this edit
+ * would be lost. The transaction runs again instead (undoing a charge), and merges into that one.
+ */
+class PreviousEditRequeued extends Error {}
+
+/** Queues an edit; when it was skipped, runs the transaction again unless this is the last try. */
+async function queueOrRetry(r: Repos, item: NewOutboxItem, last: boolean): Promise<void> {
+  const added = await r.outbox.enqueue([item]);
+  if (added.length === 0 && !last) throw new PreviousEditRequeued();
+}
+
+/** Runs an edit's transaction, again (at most twice more) when its previous edit was requeued meanwhile. */
+async function coalescing<T>(uow: UnitOfWork, fn: (r: Repos, last: boolean) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await uow.run((r) => fn(r, attempt === 3));
+    } catch (err) {
+      if (!(err instanceof PreviousEditRequeued) || attempt === 3) throw err;
+    }
+  }
 }
 
 export interface ReplyDeletionRequest {
