@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxPayload } from '../../src/app/ports/index.ts';
 import { receiptItem, receiptText } from '../../src/app/relay/receipt.ts';
 import { fanNotice } from '../../src/app/system/notices.ts';
+import { createRepos } from '../../src/db/repos/index.ts';
+import { engineName } from '../support/db.ts';
+import { eventually } from '../support/eventually.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { en } from '../support/i18n.ts';
 
@@ -186,4 +189,45 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
       (await s.outboxRows()).filter((r) => r.payload.kind === 'notice' && r.payload.chatId === 4008),
     ).toHaveLength(2);
   });
+
+  // Two connections at once: PGlite is one connection, so only PostgreSQL can interleave them.
+  it.skipIf(engineName === 'pglite')(
+    'a receipt queued while the pending one goes back to waiting (a 429) is merged into it, not lost',
+    async () => {
+      await s.ensureFan(4009);
+      const [previous] = await s.uow.run((tx) => tx.outbox.enqueue([receiptItem(4009, 4009, [1], 1, facts)]));
+      expect(previous).toBeDefined();
+      const [r1] = await receiptsTo(4009);
+      await takeBySender(r1!.id);
+      let queued: Promise<string[]> = Promise.resolve([]);
+      await s.db.database.db.transaction(async (tx) => {
+        // The sender puts it back to waiting: pending again, not yet committed…
+        await createRepos(tx).outbox.reschedule(r1!.id, s.clock.now(), { countAttempt: false });
+        // …while the fan's next message queues its relay (here a note) and its receipt: the statement saw
+        // the first receipt being sent (nothing to merge into), and its write waits for this transaction.
+        queued = s.uow.run((r) =>
+          r.outbox.enqueue([
+            fanNotice(4009, 'receipts-test:race', 'a note'),
+            receiptItem(4009, 4009, [2], 2, { ...facts, balance: 8 }),
+          ]),
+        );
+        await eventually(
+          async () => {
+            const { rows } = (await s.db.database.db.execute(
+              sql`select count(*)::int as n from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into "outbox"%'`,
+            )) as { rows: { n: number }[] };
+            return rows[0]!.n > 0;
+          },
+          5000,
+          'the enqueue to wait for the open transaction',
+        );
+      });
+      expect(await queued).toEqual(['receipts-test:race']);
+      const receipts = await receiptsTo(4009);
+      expect(receipts).toHaveLength(1);
+      expect(receipts[0]).toMatchObject({ id: r1!.id, status: 'pending' });
+      expect(receipts[0]!.payload.receipt).toMatchObject({ messageIds: [1, 2], cost: 2, balance: 8 });
+    },
+  );
 });

@@ -186,7 +186,8 @@ export interface OutboxRepo {
    * item with `payload.receipt` and a coalesce key: app/relay/receipt.ts#receiptItem) merges into the
    * receipt of its key still pending instead, in the same statement: the pending one takes the newer's
    * payload with both's messages, their total cost and `free` only when both were; unless it covers one
-   * of the newer's messages already or the newer's key exists (a redelivery: nothing changes).
+   * of the newer's messages already or the newer's key exists (a redelivery: nothing changes). When the
+   * pending one went back to waiting (a 429) just as the receipt was written, the merge looks again.
    */
   enqueue(items: NewOutboxItem[]): Promise<string[]>;
   /**

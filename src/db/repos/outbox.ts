@@ -118,15 +118,24 @@ const receiptMerge = (db: DbOrTx) =>
  * insert added, and a pending receipt the sender took meanwhile is neither merged into nor in the way.
  */
 const enqueueMergingOf = Array.from({ length: PREPARED_ENQUEUE_SIZES }, (_, n) =>
-  prepared(`fb_outbox_enqueue_receipt_${n + 1}`, (db) =>
-    db
-      .with(receiptMerge(db))
-      .insert(outbox)
-      .values(Array.from({ length: n + 1 }, (_, k) => enqueueRow(k)))
-      .onConflictDoNothing()
-      .returning({ key: outbox.idempotencyKey }),
-  ),
+  prepared(`fb_outbox_enqueue_receipt_${n + 1}`, (db) => {
+    const merged = receiptMerge(db);
+    return (
+      db
+        .with(merged)
+        .insert(outbox)
+        .values(Array.from({ length: n + 1 }, (_, k) => enqueueRow(k)))
+        .onConflictDoNothing()
+        // Whether the receipt merged, on every row the insert returns (none: the caller cannot tell).
+        .returning({ key: outbox.idempotencyKey, merged: sql<boolean>`exists (select 1 from ${merged})` })
+    );
+  }),
 );
+/** The merge alone, on a snapshot of its own: the receipt the enqueue could neither add nor merge. */
+const mergeReceipt = prepared('fb_outbox_merge_receipt', (db) => {
+  const merged = receiptMerge(db);
+  return db.with(merged).select({ id: merged.id }).from(merged);
+});
 const receiptValues = (i: ReceiptItem) => ({
   receiptPayload: JSON.stringify(i.payload),
   receiptIds: JSON.stringify(i.payload.receipt.messageIds),
@@ -164,6 +173,34 @@ const releaseChatLease = prepared('fb_outbox_release_chat', (db) =>
 );
 
 export function outboxRepo(db: DbOrTx): OutboxRepo {
+  /**
+   * A receipt the enqueue neither added nor merged, as far as its statement could say (it returns rows
+   * only for what it added). Either it is there already (its key, or its messages in a receipt of its
+   * key: a repeat, or merged by that statement), or the statement looked while the pending receipt of its
+   * key was being sent and wrote when that one was waiting again (a 429 on the fan's chat): the write was
+   * skipped for it, and the merge had not seen it. Then the merge looks again, on a snapshot of its own;
+   * should that one be taken again meanwhile, the receipt is added.
+   */
+  async function settleReceipt(receipt: ReceiptItem): Promise<void> {
+    const values: Record<string, unknown> = receiptValues(receipt);
+    for (const [column, value] of Object.entries(columnsOf(receipt))) values[`${column}0`] = value;
+    const ids = JSON.stringify(receipt.payload.receipt.messageIds);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [there] = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(
+          sql`${outbox.idempotencyKey} = ${receipt.idempotencyKey} or (${outbox.coalesceKey} = ${receipt.coalesceKey}
+            and exists (select 1 from jsonb_array_elements(${ids}::jsonb) as n(id)
+              where ${outbox.payload} #> '{receipt,messageIds}' @> jsonb_build_array(n.id)))`,
+        )
+        .limit(1);
+      if (there) return;
+      if ((await mergeReceipt(db, values)).length > 0) return;
+      if ((await enqueueMergingOf[0]!(db, values)).length > 0) return;
+    }
+  }
+
   async function enqueue(items: NewOutboxItem[]): Promise<string[]> {
     if (items.length === 0) return [];
     const receipts = items.filter(isReceipt);
@@ -174,15 +211,19 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       for (const r of receipts) keys.push(...(await enqueue([r])));
       return keys;
     }
-    const statement = (receipt ? enqueueMergingOf : enqueueOf)[items.length - 1];
-    if (statement) {
-      const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
-      items.forEach((item, k) => {
-        for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
-      });
-      const rows = await statement(db, values);
-      return rows.map((r) => r.key);
+    const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
+    items.forEach((item, k) => {
+      for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
+    });
+    const merging = enqueueMergingOf[items.length - 1];
+    if (receipt && merging) {
+      const rows = await merging(db, values);
+      const keys = rows.map((r) => r.key);
+      if (!keys.includes(receipt.idempotencyKey) && !rows[0]?.merged) await settleReceipt(receipt);
+      return keys;
     }
+    const statement = enqueueOf[items.length - 1];
+    if (statement) return (await statement(db, values)).map((r) => r.key);
     const rows = await db
       .insert(outbox)
       .values(
