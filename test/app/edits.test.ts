@@ -42,12 +42,11 @@ const openEdits = async (userId: number) =>
   (await s.outboxRows())
     .filter((r) => r.idempotencyKey.startsWith(`edit:in:${userId}:`) && r.status !== 'done')
     .map((r) => ({ id: r.id, status: r.status, note: JSON.stringify(r.payload) }));
+/** How many charges the fan's ledger holds. */
 const spends = async (userId: number) =>
-  (
-    (await s.db.database.db.execute(
-      sql`select count(*)::int as n from ledger_entries where user_id = ${userId} and reason = 'spend'`,
-    )) as { rows: { n: number }[] }
-  ).rows[0]!.n;
+  ((await s.uow.repos.ledger.snapshot()).find((a) => a.userId === userId)?.entries ?? []).filter(
+    (e) => e.delta < 0,
+  ).length;
 
 /**
  * A unit of work whose first look for a pending edit finds none because the previous edit is being

@@ -4,8 +4,7 @@ import type { OutboxPayload } from '../../src/app/ports/index.ts';
 import { receiptItem, receiptText } from '../../src/app/relay/receipt.ts';
 import { fanNotice } from '../../src/app/system/notices.ts';
 import { createRepos } from '../../src/db/repos/index.ts';
-import { engineName } from '../support/db.ts';
-import { eventually } from '../support/eventually.ts';
+import { engineName, untilBlockedOnLock } from '../support/db.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { en } from '../support/i18n.ts';
 
@@ -211,15 +210,9 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
             receiptItem(4009, 4009, [2], 2, { ...facts, balance: 8 }),
           ]),
         );
-        await eventually(
-          async () => {
-            const { rows } = (await s.db.database.db.execute(
-              sql`select count(*)::int as n from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into "outbox"%'`,
-            )) as { rows: { n: number }[] };
-            return rows[0]!.n > 0;
-          },
-          5000,
+        await untilBlockedOnLock(
+          s.db.database,
+          '%insert into "outbox"%',
           'the enqueue to wait for the open transaction',
         );
       });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.ts';
+import { migrateDatabase, openDatabase, sql, type Database } from '../../src/db/client.ts';
+import { eventually } from './eventually.ts';
 
 /** Which engine this run uses: PostgreSQL when TEST_DATABASE_URL is set, in-memory PGlite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
@@ -72,4 +73,22 @@ function pgliteTemplate(): Blob | null {
   }
   template = path ? new Blob([readFileSync(path)]) : null;
   return template;
+}
+
+/**
+ * Waits until a statement of this database whose text matches `like` (SQL LIKE) is blocked on a lock:
+ * PostgreSQL only, for tests that interleave two connections (an open transaction holds what it needs).
+ */
+export async function untilBlockedOnLock(database: Database, like: string, what: string): Promise<void> {
+  await eventually(
+    async () => {
+      const { rows } = (await database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like ${like}`,
+      )) as { rows: { n: number }[] };
+      return rows[0]!.n > 0;
+    },
+    5000,
+    what,
+  );
 }

@@ -9,8 +9,7 @@ import { fixedClock } from '../../../src/domain/shared/index.ts';
 import type { Repos } from '../../../src/app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../../src/app/system/update-scope.ts';
 import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/system/updates.ts';
-import { createTestDatabase, engineName, type TestDatabase } from '../../support/db.ts';
-import { eventually } from '../../support/eventually.ts';
+import { createTestDatabase, engineName, untilBlockedOnLock, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -286,15 +285,9 @@ describe('an outbox item sent back to waiting while a newer one of its coalesce 
           (err: unknown) => err,
         );
         // The reschedule's write waits for this transaction's pending item of the same key.
-        await eventually(
-          async () => {
-            const { rows } = (await t.database.db.execute(
-              sql`select count(*)::int as n from pg_stat_activity
-              where datname = current_database() and wait_event_type = 'Lock' and query like 'update "outbox"%'`,
-            )) as { rows: { n: number }[] };
-            return rows[0]!.n > 0;
-          },
-          5000,
+        await untilBlockedOnLock(
+          t.database,
+          'update "outbox"%',
           'the reschedule to wait for the open transaction',
         );
       });
