@@ -145,6 +145,15 @@ const receiptValues = (i: ReceiptItem) => ({
   receiptIdem: i.idempotencyKey,
 });
 
+/** The slots of a prepared enqueue: each item's columns numbered by position, and the receipt's merge. */
+function enqueueValues(items: NewOutboxItem[], receipt?: ReceiptItem): Record<string, unknown> {
+  const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
+  items.forEach((item, k) => {
+    for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
+  });
+  return values;
+}
+
 const completeItem = prepared('fb_outbox_complete', (db) =>
   db
     .update(outbox)
@@ -182,8 +191,7 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
    * should that one be taken again meanwhile, the receipt is added.
    */
   async function settleReceipt(receipt: ReceiptItem): Promise<void> {
-    const values: Record<string, unknown> = receiptValues(receipt);
-    for (const [column, value] of Object.entries(columnsOf(receipt))) values[`${column}0`] = value;
+    const values = enqueueValues([receipt], receipt);
     const ids = JSON.stringify(receipt.payload.receipt.messageIds);
     for (let attempt = 0; attempt < 3; attempt++) {
       const [there] = await db
@@ -211,10 +219,7 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
       for (const r of receipts) keys.push(...(await enqueue([r])));
       return keys;
     }
-    const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
-    items.forEach((item, k) => {
-      for (const [column, value] of Object.entries(columnsOf(item))) values[`${column}${k}`] = value;
-    });
+    const values = enqueueValues(items, receipt);
     const merging = enqueueMergingOf[items.length - 1];
     if (receipt && merging) {
       const rows = await merging(db, values);
