@@ -113,7 +113,12 @@ const f = (n: number, d = 2) => n.toFixed(d);
 
 const worktree = mkdtempSync(join(tmpdir(), 'fanbridge-base-'));
 rmSync(worktree, { recursive: true });
-execFileSync('git', ['worktree', 'add', '--detach', worktree, args.base], { cwd: ROOT, stdio: 'ignore' });
+try {
+  execFileSync('git', ['worktree', 'add', '--detach', worktree, args.base], { cwd: ROOT, stdio: 'ignore' });
+} catch {
+  process.stderr.write(`bench: cannot check out "${args.base}" in a worktree (not a commit here?)\n`);
+  process.exit(2);
+}
 symlinkSync(join(ROOT, 'node_modules'), join(worktree, 'node_modules'));
 const runs: Run[] = [];
 let failed = false;
