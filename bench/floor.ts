@@ -1,5 +1,5 @@
 /**
- * The database's floor under a paid relay: `npm run bench:floor [-- --messages 2000 --fans 100]`.
+ * The database's floor under a paid relay: `npm run bench:floor [-- --messages 2000 --fans 100 --warmup 200]`.
  *
  * What the least durable version of fanbridge's per-message work costs the app's process, with no bot,
  * no HTTP, no ORM and no app code: for each message, on one connection, in the order the app does it,
@@ -15,7 +15,8 @@
  * backends' CPU read from /proc. Prints CPU seconds per 1,000 messages: with the bare grammY relay's
  * (bench:relay) added, the lowest CPU per message a relay that keeps these facts in this database can have.
  * Each engine's second row runs the same statements through the app's own connection (`openDatabase`), so
- * what the app's database layer costs per statement is read against the engine in the same run.
+ * what the app's database layer costs per statement is read against the engine in the same run. Every run
+ * first handles `--warmup` messages (200) outside the figures, as bench:relay warms up.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,11 +37,18 @@ import {
 const { values: args } = parseArgs({
   options: {
     messages: { type: 'string', default: '2000' },
+    warmup: { type: 'string', default: '200' },
     fans: { type: 'string', default: '100' },
     server: { type: 'string', default: process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL },
   },
 });
 const MESSAGES = Number(args.messages);
+/** Messages run before the clock starts (as bench:relay warms up): the figures are a warm process's. */
+const WARMUP = Number(args.warmup);
+if (!Number.isInteger(WARMUP) || WARMUP < 0) {
+  process.stderr.write(`bench: --warmup must be a whole number of messages (got "${args.warmup}")\n`);
+  process.exit(2);
+}
 const FANS = Number(args.fans);
 
 interface Conn {
@@ -69,8 +77,9 @@ const update = (id: number, fan: number) => ({
   },
 });
 
-async function run(c: Conn): Promise<void> {
-  for (let i = 0; i < MESSAGES; i++) {
+/** Runs messages `from` … `from + count - 1` (ids and keys are unique per message). */
+async function run(c: Conn, from = WARMUP, count = MESSAGES): Promise<void> {
+  for (let i = from; i < from + count; i++) {
     const fan = i % FANS;
     const user = 1_000_000 + fan;
     await c.query('insert into updates (id, body) values ($1, $2) on conflict do nothing', [
@@ -114,6 +123,7 @@ async function pglite(): Promise<Record<string, unknown>> {
     await createClusterOutOfProcess(join(dir, 'pgdata'));
     const db = await PGlite.create(join(dir, 'pgdata'), { startParams: EMBEDDED_START_PARAMS });
     await prepare(db);
+    await run(db, 0, WARMUP);
     const t0 = performance.now();
     const c0 = cpuSeconds();
     await run(db);
@@ -139,6 +149,7 @@ async function postgres(): Promise<Record<string, unknown> | null> {
   try {
     await client.connect();
     await prepare(client);
+    await run(client, 0, WARMUP);
     const b0 = await backendCpu(args.server, bench.name);
     const t0 = performance.now();
     const c0 = cpuSeconds();
@@ -181,6 +192,7 @@ async function throughApp(engine: 'pglite' | 'postgres'): Promise<Record<string,
   const client = await database.pool.connect();
   try {
     await prepare(client);
+    await run(client, 0, WARMUP);
     const b0 = bench ? await backendCpu(args.server, bench.name) : null;
     const t0 = performance.now();
     const c0 = cpuSeconds();
