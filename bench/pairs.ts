@@ -8,10 +8,11 @@
  * turns, `--pairs` times, and each figure compared as a ratio to the bare grammY relay of its own run
  * (which moves with the machine). Prints every pair, the means, and in how many pairs the change was
  * lower; then one JSON line with every run. Exits 1 when a run failed or lost, duplicated or reordered a
- * message. Run nothing else meanwhile: a test run beside it shows in the figures.
+ * message. Run nothing else meanwhile: a test run beside it shows in the figures. Each side runs its own
+ * harness, warmed up (`--warmup`) when the base's has it, else both cold.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +63,13 @@ interface Run {
   faults: number;
 }
 
+/**
+ * Each side runs its own bench:relay. One from before the warm-up (`--warmup`, docs/BENCHMARKS.md "A
+ * warm-up before the clock") measures cold: this checkout's side then runs cold too, or the two would
+ * not be measured alike.
+ */
+let extraArgs: string[] = [];
+
 /** One bench:relay run in `dir`, its final JSON line read into a run per engine. */
 function relayRun(dir: string, side: Run['side'], pair: number): Run[] {
   const res = spawnSync(
@@ -76,6 +84,7 @@ function relayRun(dir: string, side: Run['side'], pair: number): Run[] {
       '--engines',
       ENGINES.join(','),
       '--from-dist',
+      ...(side === 'change' ? extraArgs : []),
     ],
     { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -120,6 +129,10 @@ try {
   process.exit(2);
 }
 symlinkSync(join(ROOT, 'node_modules'), join(worktree, 'node_modules'));
+if (!/\bwarmup: \{/.test(readFileSync(join(worktree, 'bench', 'relay.ts'), 'utf8'))) {
+  extraArgs = ['--warmup', '0'];
+  process.stdout.write(`the base's bench:relay has no warm-up: both sides run cold (--warmup 0)\n`);
+}
 const runs: Run[] = [];
 let failed = false;
 try {
