@@ -2,7 +2,7 @@ import { balanceBar } from '../../domain/ledger/index.ts';
 import { isLocale } from '../../domain/shared/index.ts';
 import type { NewOutboxItem, ReceiptFacts, TextRef, User } from '../ports/index.ts';
 import { creatorTextFor, type Settings } from '../system/settings.ts';
-import { lanes } from '../outbox/lanes.ts';
+import { fanNotice } from '../system/notices.ts';
 import { text } from '../texts.ts';
 
 /** The receipt of a fan's message (or album): rendered at send time in the fan's language. */
@@ -75,14 +75,8 @@ export function receiptItem(
     low: facts.low && !facts.free,
     messageIds,
   };
-  // A notice through the fan's lane (as `fanNotice` queues one), with no text stored: worded at send time
-  // from the facts (which a merge changes).
   return {
-    lane: lanes.fan(userId),
-    chatId: userId,
-    sortKey: 0,
-    idempotencyKey: key,
+    ...fanNotice(userId, key, { receipt: receiptFacts }, { replyTo }),
     coalesceKey: receiptKey(userId),
-    payload: { kind: 'notice', chatId: userId, userId, replyTo, receipt: receiptFacts },
   };
 }

@@ -1,8 +1,12 @@
-import type { Access, NewOutboxItem, TeamRepo, TextRef } from '../ports/index.ts';
+import type { Access, NewOutboxItem, ReceiptFacts, TeamRepo, TextRef } from '../ports/index.ts';
 
-/** A catalogue text (rendered in the reader's language), or HTML made by hand. */
-const noticeContent = (content: TextRef | string) =>
-  typeof content === 'string' ? { html: content } : { text: content };
+/**
+ * A catalogue text (rendered in the reader's language), HTML made by hand, or a receipt's facts (worded
+ * at send time from them, since a merge changes them: app/relay/receipt.ts).
+ */
+type NoticeContent = TextRef | string | { receipt: ReceiptFacts };
+const noticeContent = (content: NoticeContent) =>
+  typeof content === 'string' ? { html: content } : 'receipt' in content ? content : { text: content };
 import { lanes } from '../outbox/lanes.ts';
 
 type NoticePayload = Extract<NewOutboxItem['payload'], { kind: 'notice' }>;
@@ -15,7 +19,7 @@ export type NoticeKeyboard = NonNullable<NoticePayload['keyboard']>;
 export function fanNotice(
   userId: number,
   key: string,
-  content: TextRef | string,
+  content: NoticeContent,
   opts: { keyboard?: NoticeKeyboard; replyTo?: number; priority?: number } = {},
 ): NewOutboxItem {
   return {
