@@ -78,7 +78,7 @@ const update = (id: number, fan: number) => ({
 });
 
 /** Runs messages `from` … `from + count - 1` (ids and keys are unique per message). */
-async function run(c: Conn, from = WARMUP, count = MESSAGES): Promise<void> {
+async function run(c: Conn, from: number, count: number): Promise<void> {
   for (let i = from; i < from + count; i++) {
     const fan = i % FANS;
     const user = 1_000_000 + fan;
@@ -126,7 +126,7 @@ async function pglite(): Promise<Record<string, unknown>> {
     await run(db, 0, WARMUP);
     const t0 = performance.now();
     const c0 = cpuSeconds();
-    await run(db);
+    await run(db, WARMUP, MESSAGES);
     const cpu = cpuSeconds() - c0;
     const ms = performance.now() - t0;
     await db.close();
@@ -153,7 +153,7 @@ async function postgres(): Promise<Record<string, unknown> | null> {
     const b0 = await backendCpu(args.server, bench.name);
     const t0 = performance.now();
     const c0 = cpuSeconds();
-    await run(client);
+    await run(client, WARMUP, MESSAGES);
     const cpu = cpuSeconds() - c0;
     const ms = performance.now() - t0;
     const backends = backendCpuDelta(b0, await backendCpu(args.server, bench.name));
@@ -196,7 +196,7 @@ async function throughApp(engine: 'pglite' | 'postgres'): Promise<Record<string,
     const b0 = bench ? await backendCpu(args.server, bench.name) : null;
     const t0 = performance.now();
     const c0 = cpuSeconds();
-    await run(client);
+    await run(client, WARMUP, MESSAGES);
     const cpu = cpuSeconds() - c0;
     const ms = performance.now() - t0;
     const backends = bench && b0 ? backendCpuDelta(b0, await backendCpu(args.server, bench.name)) : null;
