@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { asyncSlot } from '../app/system/async-scope.ts';
 
 /** Fields every log line written inside a unit of handling carries (`update_id`, `req_id`). */
 export type LogFields = Readonly<Record<string, string | number>>;
 
-const storage = new AsyncLocalStorage<LogFields>();
+const slot = asyncSlot<LogFields>();
 
 /**
  * Runs `fn` with `fields` added to every log line written inside it, by any logger of the process
@@ -11,15 +11,15 @@ const storage = new AsyncLocalStorage<LogFields>();
  * part of the code wrote them. Nested calls add to the outer fields.
  */
 export function withLogFields<T>(fields: LogFields, fn: () => T): T {
-  return storage.run({ ...storage.getStore(), ...fields }, fn);
+  return slot.run({ ...slot.get(), ...fields }, fn);
 }
 
 /** The fields of the handling this code runs in (empty outside any). */
 export function logFields(): LogFields {
-  return storage.getStore() ?? {};
+  return slot.get() ?? {};
 }
 
 /** Runs `fn` outside any handling's fields (work it starts belongs to no request or update). */
 export function withoutLogFields<T>(fn: () => T): T {
-  return storage.exit(fn);
+  return slot.run(undefined, fn);
 }

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { asyncSlot } from './async-scope.ts';
 
 /**
  * The Telegram update being handled, while its handler runs. The update is claimed (its id recorded as
@@ -21,22 +21,22 @@ export class DuplicateUpdateError extends Error {
   }
 }
 
-const storage = new AsyncLocalStorage<UpdateScope>();
+const slot = asyncSlot<UpdateScope>();
 
 export const updateScope = {
   run<T>(scope: UpdateScope, fn: () => Promise<T>): Promise<T> {
-    return storage.run(scope, fn);
+    return slot.run(scope, fn);
   },
   /** The update whose handler is running here, if it still needs its claim. */
   unclaimed(): UpdateScope | null {
-    const scope = storage.getStore();
+    const scope = slot.get();
     return scope && !scope.claimed ? scope : null;
   },
   current(): UpdateScope | null {
-    return storage.getStore() ?? null;
+    return slot.get() ?? null;
   },
   /** Work started by a handler but not part of its update (run in the background): it claims nothing. */
   outside<T>(fn: () => Promise<T>): Promise<T> {
-    return storage.exit(fn);
+    return slot.run(undefined, fn);
   },
 };

@@ -6,17 +6,17 @@ import { SendError, type SenderContext } from './context.ts';
 /**
  * One Telegram call to `chatId`: refused while a 429 for that chat is running (seen by any replica),
  * serialised with every other call to that chat (direct answers, other replicas), and counted in the
- * item's tally when it posts.
+ * tally of the item being sent when it posts.
  */
 export function makeCall(ctx: Omit<SenderContext, 'call'>): SenderContext['call'] {
   const { guard, clock } = ctx.deps;
+  const { tally } = ctx;
   return async (chatId, threadId, fn) => {
     try {
       return await guard.outboxCall(chatId, async () => {
         try {
           const result = await fn();
-          const tally = ctx.tallies.getStore();
-          if (tally) tally.posted++;
+          tally.posted++;
           return result;
         } catch (err) {
           const failure = classifySendError(err, chatId < 0);

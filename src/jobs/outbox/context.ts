@@ -1,4 +1,3 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Api } from 'grammy';
 import type { Clock } from '../../domain/shared/index.ts';
 import type {
@@ -78,14 +77,15 @@ export interface Tally {
 
 export type Payload<K extends OutboxPayload['kind']> = Extract<OutboxPayload, { kind: K }>;
 
-/** What every part of the worker shares. */
+/** What every part of the worker shares, with the item being sent (one context per send). */
 export interface SenderContext {
   deps: SenderDeps;
   log: Logger;
   timings: RenderTimings;
   maxAttempts: number;
   topicCreationStaleMs: number;
-  tallies: AsyncLocalStorage<Tally>;
+  /** The item being sent: what its calls posted so far (see calls.ts and failures.ts). */
+  tally: Tally;
   /** When this sender last asked for each fan's owed card (see topics.ts `ensureTopic`). */
   cardsAsked: Map<number, number>;
   /** One Telegram call to `chatId`, within its flood state (see calls.ts). */

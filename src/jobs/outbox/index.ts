@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createWakeFilter } from '../../app/outbox/wake.ts';
 import type { ClaimedItem, FloodBudgets, QueuedSend } from '../../app/ports/index.ts';
 import { DEFAULT_RENDER_TIMINGS } from '../../app/relay/refresh.ts';
@@ -45,10 +44,16 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     timings: options.renderTimings ?? DEFAULT_RENDER_TIMINGS,
     maxAttempts: options.maxAttempts ?? 10,
     topicCreationStaleMs: options.topicCreationStaleMs ?? TOPIC_CREATION_STALE_MS,
-    tallies: new AsyncLocalStorage<Tally>(),
     cardsAsked: new Map<number, number>(),
   };
-  const ctx: SenderContext = { ...base, call: makeCall(base) };
+  /**
+   * A send's own context: its tally travels with it, not in an AsyncLocalStorage (on Node 20 any store in
+   * use hooks every promise the process makes: docs/BENCHMARKS.md, "What AsyncLocalStorage costs").
+   */
+  const contextFor = (tally: Tally): SenderContext => {
+    const own = { ...base, tally };
+    return { ...own, call: makeCall(own) };
+  };
   const inFlight = new Map<number, { lane: string; done: Promise<void> }>();
   let running = false;
   let loopDone: Promise<void> = Promise.resolve();
@@ -117,7 +122,7 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
     return { ...options.budgets, topics: { limit, windowMs: options.budgets.group.windowMs } };
   }
 
-  async function send(item: ClaimedItem): Promise<void> {
+  async function send(ctx: SenderContext, item: ClaimedItem): Promise<void> {
     const p = item.payload;
     if (p.kind === 'relay.in') await relayIn(ctx, item, p);
     else if (p.kind === 'relay.album') await relayAlbum(ctx, item, p);
@@ -132,23 +137,22 @@ export function createOutboxSender(deps: SenderDeps, options: SenderOptions) {
   /** Sends one item and records the outcome; true when it went. */
   async function process(item: ClaimedItem): Promise<boolean> {
     const tally: Tally = { posted: 0, topicCreated: false };
-    return ctx.tallies.run(tally, async () => {
+    const ctx = contextFor(tally);
+    try {
+      await send(ctx, item);
+      const kind = item.payload.kind;
+      if (kind === 'relay.in' || kind === 'relay.album') deps.metrics?.relay('in');
+      else if (kind === 'relay.out') deps.metrics?.relay('out');
+      return true;
+    } catch (err) {
       try {
-        await send(item);
-        const kind = item.payload.kind;
-        if (kind === 'relay.in' || kind === 'relay.album') deps.metrics?.relay('in');
-        else if (kind === 'relay.out') deps.metrics?.relay('out');
-        return true;
-      } catch (err) {
-        try {
-          await fail(ctx, item, err, tally);
-        } catch (inner) {
-          // The lease expires and the item is retried: nothing is lost, at worst sent twice.
-          log.error({ err: inner, item: item.id }, 'could not record a failed send');
-        }
-        return false;
+        await fail(ctx, item, err, tally);
+      } catch (inner) {
+        // The lease expires and the item is retried: nothing is lost, at worst sent twice.
+        log.error({ err: inner, item: item.id }, 'could not record a failed send');
       }
-    });
+      return false;
+    }
   }
 
   async function loop(): Promise<void> {

@@ -38,8 +38,7 @@ export async function ensureTopic(
   const name = views.topicName(user);
   await beginCreation(ctx, groupId, user.id, name);
   const created = await ctx.call(groupId, null, () => api.createForumTopic(groupId, name));
-  const tally = ctx.tallies.getStore();
-  if (tally) tally.topicCreated = true;
+  ctx.tally.topicCreated = true;
   const threadId = created.message_thread_id;
   // The thread id in its own commit, at once: every moment until then a crash leaves a topic unknown.
   await uow.run(async (r) => {

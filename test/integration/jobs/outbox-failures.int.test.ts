@@ -6,14 +6,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { defaultBudgets } from '../../../src/app/outbox/policy.ts';
 import type { ClaimedItem } from '../../../src/app/ports/index.ts';
 import { DEFAULT_RENDER_TIMINGS } from '../../../src/app/relay/refresh.ts';
 import { createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { systemClock } from '../../../src/domain/shared/index.ts';
-import { SendError, type SenderContext, type Tally } from '../../../src/jobs/outbox/context.ts';
+import { SendError, type SenderContext } from '../../../src/jobs/outbox/context.ts';
 import { fail } from '../../../src/jobs/outbox/failures.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
@@ -45,7 +44,7 @@ function context(): SenderContext {
     timings: DEFAULT_RENDER_TIMINGS,
     maxAttempts: 10,
     topicCreationStaleMs: 120_000,
-    tallies: new AsyncLocalStorage<Tally>(),
+    tally: { posted: 0, topicCreated: false },
     cardsAsked: new Map(),
     call: () => Promise.reject(new Error('no calls here')),
   };
