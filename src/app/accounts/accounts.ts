@@ -54,7 +54,7 @@ function profileMatches(user: User, p: TelegramProfile): boolean {
 /**
  * The first step of every update: drop one whose handling committed already (a redelivery), and
  * refresh the sender's profile (a new fan gets their bonus). The update is not claimed here: its claim
- * commits with the handler's effects (app/update-scope.ts). Everything here is idempotent, so a
+ * commits with the handler's effects (app/system/update-scope.ts). Everything here is idempotent, so a
  * redelivery after a failure repeats it harmlessly. The usual update (a known sender, the same profile,
  * seen within PROFILE_REFRESH_MS, nothing to unblock) costs one read and writes nothing.
  */

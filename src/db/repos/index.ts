@@ -163,7 +163,7 @@ function gatheredOutbox(outbox: Repos['outbox']): {
 }
 
 /**
- * Transactions for the use cases. Inside a Telegram update's handler (app/update-scope.ts), the first
+ * Transactions for the use cases. Inside a Telegram update's handler (app/system/update-scope.ts), the first
  * transaction also claims the update: a redelivery that raced it finds the claim taken and rolls back.
  */
 export function createUnitOfWork(

@@ -15,7 +15,7 @@ import {
  * Telegram update ids whose handling has committed. Telegram may redeliver an update (webhook retry,
  * restart) and may restart the numbering after a week of silence, so rows are pruned after a window
  * (jobs/workers/housekeeping.ts); charges are keyed on (chat id, message id) instead. The row is written
- * in the transaction of the handler's own effects (see app/update-scope.ts), never before them.
+ * in the transaction of the handler's own effects (see app/system/update-scope.ts), never before them.
  */
 export const processedUpdates = pgTable(
   'processed_updates',
