@@ -169,29 +169,26 @@ const summary = ENGINES.map((engine) => {
   if (pairs === 0) return { engine, pairs };
   const lowerIn = (figure: (r: Run) => number) =>
     Array.from({ length: pairs }, (_, i) => figure(change[i]!) < figure(base[i]!)).filter(Boolean).length;
-  const lower = lowerIn((r) => r.ratio);
+  const means = (figure: (r: Run) => number) => ({
+    base: mean(base.map(figure)),
+    change: mean(change.map(figure)),
+  });
   const s = {
     engine,
     pairs,
-    ratio: { base: mean(base.map((r) => r.ratio)), change: mean(change.map((r) => r.ratio)) },
-    appCpu: { base: mean(base.map((r) => r.appCpu)), change: mean(change.map((r) => r.appCpu)) },
-    allRelayedMs: {
-      base: mean(base.map((r) => r.allRelayedMs)),
-      change: mean(change.map((r) => r.allRelayedMs)),
-    },
+    ratio: means((r) => r.ratio),
+    appCpu: means((r) => r.appCpu),
+    allRelayedMs: means((r) => r.allRelayedMs),
     // Each receipt sent is work of its own (queued, merged, sent, completed: ~10 % of the CPU at ~1,550
     // for 2,000 messages, docs/BENCHMARKS.md), and how many coalesce varies with timing: a change that
     // moves the count moves the CPU by it.
-    receiptsSent: {
-      base: mean(base.map((r) => r.receiptsSent)),
-      change: mean(change.map((r) => r.receiptsSent)),
-    },
-    lowerInPairs: lower,
+    receiptsSent: means((r) => r.receiptsSent),
+    lowerInPairs: lowerIn((r) => r.ratio),
     appCpuLowerInPairs: lowerIn((r) => r.appCpu),
   };
   process.stdout.write(
     `${engine}: ratio to the bare relay ${f(s.ratio.base)}× → ${f(s.ratio.change)}× ` +
-      `(${f((100 * (s.ratio.change - s.ratio.base)) / s.ratio.base, 1)} %, lower in ${lower} of ${pairs} pairs); ` +
+      `(${f((100 * (s.ratio.change - s.ratio.base)) / s.ratio.base, 1)} %, lower in ${s.lowerInPairs} of ${pairs} pairs); ` +
       `app CPU ${f(s.appCpu.base)} → ${f(s.appCpu.change)} s per 1,000 (lower in ${s.appCpuLowerInPairs}); ` +
       `receipts sent ${f(s.receiptsSent.base, 0)} → ${f(s.receiptsSent.change, 0)}; ` +
       `all relayed ${f(s.allRelayedMs.base / 1000, 1)} → ${f(s.allRelayedMs.change / 1000, 1)} s\n`,

@@ -408,8 +408,11 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       await postAll({ webhookUrl, secret: WEBHOOK_SECRET, perFan: warm, concurrency: WARMUP_FANS });
       const warmIds = new Set(warmUsers.map((u) => u.id));
       const until = Date.now() + 60_000;
-      while (copiesOf(fake, warmIds, groupSet).length < each * WARMUP_FANS && Date.now() < until)
-        await sleep(50);
+      const warmCopies = () => copiesOf(fake, warmIds, groupSet).length;
+      while (warmCopies() < each * WARMUP_FANS && Date.now() < until) await sleep(50);
+      // Its leftovers would be counted in the measured run: say so rather than measure quietly.
+      if (warmCopies() < each * WARMUP_FANS)
+        throw new Error(`warm-up not relayed within 60 s (${warmCopies()} of ${each * WARMUP_FANS})`);
       // Then quiet for a second: its receipts, cards and pins are not counted either.
       for (let seen = -1; seen !== fake.calls.length && Date.now() < until;) {
         seen = fake.calls.length;

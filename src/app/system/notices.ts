@@ -1,4 +1,5 @@
 import type { Access, NewOutboxItem, ReceiptFacts, TeamRepo, TextRef } from '../ports/index.ts';
+import { lanes } from '../outbox/lanes.ts';
 
 /**
  * A catalogue text (rendered in the reader's language), HTML made by hand, or a receipt's facts (worded
@@ -7,7 +8,6 @@ import type { Access, NewOutboxItem, ReceiptFacts, TeamRepo, TextRef } from '../
 type NoticeContent = TextRef | string | { receipt: ReceiptFacts };
 const noticeContent = (content: NoticeContent) =>
   typeof content === 'string' ? { html: content } : 'receipt' in content ? content : { text: content };
-import { lanes } from '../outbox/lanes.ts';
 
 type NoticePayload = Extract<NewOutboxItem['payload'], { kind: 'notice' }>;
 export type NoticeKeyboard = NonNullable<NoticePayload['keyboard']>;
