@@ -106,7 +106,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     // An idle client losing its connection must not crash the process; queries will report it.
     pool.on('error', () => {});
-    pool.on('connect', prepareOncePerConnection);
+    pool.on('connect', (client) => {
+      prepareOncePerConnection(client);
+      beginWithFirstStatement(client);
+    });
     try {
       const client = await pool.connect();
       client.release();
@@ -217,6 +220,7 @@ function embeddedPool(pglite: PGlite, notify: (n: Notification) => void): pg.Poo
   pool.on('connect', (client) => {
     prepareOncePerConnection(client);
     yieldBeforeStatements(client);
+    beginWithFirstStatement(client);
   });
   return pool;
 }
@@ -254,6 +258,51 @@ function prepareOncePerConnection(client: pg.PoolClient): void {
       if (name) return query({ ...c, name }, values, callback);
     }
     return query(config, values, callback);
+  };
+}
+
+const isBare = (values: unknown) => values === undefined || (Array.isArray(values) && values.length === 0);
+
+/** What `begin`, `commit` or `rollback` answers when it was not sent (node-postgres's result, empty). */
+const unsentResult = (command: string) => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+
+/**
+ * `begin` goes out with its transaction's first statement, in one round trip, when that statement has no
+ * parameters (the update's claim, db/repos/updates.ts: a fan's message is one transaction, and its first
+ * statement is the claim): `begin; <statement>` as one simple query. Before a statement with parameters
+ * it goes alone, as it always did; a transaction that sent nothing sends neither `begin` nor its
+ * `commit` or `rollback`. Only drizzle's own lowercase `begin` (its transactions) waits; pg-boss and
+ * migrations send theirs as they are. A `begin` that would have failed fails with the statement it
+ * travels with, inside the caller's transaction, which rolls back as before.
+ */
+export function beginWithFirstStatement(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as QueryFn;
+  let waiting = false;
+  (client as unknown as { query: QueryFn }).query = (config, values, callback) => {
+    const c = config as pg.QueryConfig | string | null;
+    const text = typeof c === 'string' ? c : c && typeof c === 'object' ? c.text : undefined;
+    const promised = typeof callback !== 'function' && typeof values !== 'function';
+    if (!promised || typeof text !== 'string') {
+      if (!waiting) return query(config, values, callback);
+      waiting = false;
+      void (query('begin') as Promise<unknown>).catch(() => {}); // queued ahead of this one; its failure fails this one too
+      return query(config, values, callback);
+    }
+    const bare = isBare(values);
+    if (bare && text === 'begin' && !waiting) {
+      waiting = true;
+      return Promise.resolve(unsentResult('BEGIN'));
+    }
+    if (!waiting) return query(config, values);
+    waiting = false;
+    if (bare && (text === 'commit' || text === 'rollback'))
+      return Promise.resolve(unsentResult(text.toUpperCase()));
+    if (bare && typeof c === 'object' && c && !c.name && !(c as { rowMode?: string }).rowMode) {
+      return (query({ ...c, text: `begin; ${text}` }, values) as Promise<unknown>).then((results) =>
+        Array.isArray(results) ? results[results.length - 1] : results,
+      );
+    }
+    return (query('begin') as Promise<unknown>).then(() => query(config, values));
   };
 }
 

@@ -1,22 +1,25 @@
 import { and, desc, eq, like, lt, or, sql } from 'drizzle-orm';
 import type { OnceRepo, PaymentInboxRepo, PaymentUpdate, UpdatesRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
-import { prepared } from '../prepared.ts';
 import { failedUpdates, onceMarks, paymentUpdates, processedUpdates } from '../schema/index.ts';
 
-// Every update's first statement (db/prepared.ts).
-const claimUpdate = prepared<{ updateId: number }, { id: number }[]>('fb_update_claim', (db) =>
-  db
-    .insert(processedUpdates)
-    .values({ updateId: sql.placeholder('updateId') })
-    .onConflictDoNothing()
-    .returning({ id: processedUpdates.updateId }),
-);
+/**
+ * Every update's first statement, with its id written in (no parameters): inside a transaction it goes out
+ * with the transaction's `begin` in one round trip (db/client.ts, `beginWithFirstStatement`).
+ */
+function claimUpdate(db: DbOrTx, updateId: number) {
+  if (!Number.isSafeInteger(updateId)) throw new Error(`update id ${String(updateId)} is not an integer`);
+  return db.execute(
+    sql.raw(
+      `insert into processed_updates (update_id) values (${updateId}) on conflict do nothing returning update_id`,
+    ),
+  ) as Promise<{ rows: unknown[] }>;
+}
 
 export function updatesRepo(db: DbOrTx): UpdatesRepo {
   return {
     async claim(updateId) {
-      const rows = await claimUpdate(db, { updateId });
+      const { rows } = await claimUpdate(db, updateId);
       return rows.length === 1;
     },
     async isProcessed(updateId) {

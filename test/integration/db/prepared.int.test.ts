@@ -103,6 +103,28 @@ describe('prepared statements', () => {
     expect(builds).toBe(2);
   });
 
+  it('leave a transaction that ran nothing without a trace, and the connection fit for the next', async () => {
+    // db/client.ts sends `begin` with a transaction's first statement: here there is none.
+    const db = first.database.db;
+    expect(await db.transaction(async () => 'nothing')).toBe('nothing');
+    await expect(
+      db.transaction(async () => {
+        throw new Error('before any statement');
+      }),
+    ).rejects.toThrow('before any statement');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql.raw('insert into processed_updates (update_id) values (7300001)'));
+        throw new Error('after one');
+      }),
+    ).rejects.toThrow('after one');
+    expect(await findUpdate(db, { id: 7_300_001 })).toEqual([]);
+    await db.transaction((tx) =>
+      tx.execute(sql.raw('insert into processed_updates (update_id) values (7300002)')),
+    );
+    expect(await findUpdate(db, { id: 7_300_002 })).toEqual([{ id: 7_300_002 }]);
+  });
+
   it('refuse a name declared twice', () => {
     expect(() => prepared('fb_test_prepared_find', (db) => db.select().from(processedUpdates))).toThrow(
       /declared twice/,
