@@ -12,6 +12,8 @@
  * BENCH_APP_FROM=dist runs the built app (dist/, from `npm run build`) instead of the sources.
  *
  * IPC: sends { type: 'ready', port, engine } once serving; answers { type: 'stats' } with a ChildStats;
+ * { type: 'handled' } with the stored updates not yet handled and the charges taken (two counts), then
+ * the stats;
  * { type: 'stop' } stops the app, closes the database, answers { type: 'stopped', stats } and exits.
  */
 import type * as ConfigModule from '../src/config.ts';
@@ -118,7 +120,23 @@ async function main(): Promise<void> {
 
   process.on('message', (raw: ToChild) => {
     if (raw.type === 'stats') send({ type: 'stats', stats: stats() });
-    else if (raw.type === 'stop') {
+    else if (raw.type === 'handled') {
+      database.pool
+        .query<{ unhandled: number; charges: number }>(
+          // Polled every 20 ms while the run is measured, so cheap: the charges (a scan of the ledger) are
+          // counted only once nothing is left to handle.
+          `with left_over as (select count(*)::int as n from inbound_updates)
+           select n as unhandled,
+                  case when n = 0 then (select count(*)::int from ledger_entries where reason = 'spend') else -1 end as charges
+           from left_over`,
+        )
+        .then(
+          ({ rows: [row] }) =>
+            send({ type: 'handled', unhandled: row!.unhandled, charges: row!.charges, stats: stats() }),
+          (err: unknown) =>
+            send({ type: 'error', message: `handled: ${(err as Error)?.stack ?? String(err)}` }),
+        );
+    } else if (raw.type === 'stop') {
       stop().then(
         () => {
           send({ type: 'stopped', stats: stats() });

@@ -4,7 +4,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ChildEngine, ChildStats, FromChild, ToChild } from './ipc.ts';
+import type { ChildEngine, ChildStats, FromChild, Handled, ToChild } from './ipc.ts';
 import { START_NODE_FLAGS } from '../src/runtime-flags.ts';
 
 const CHILDREN = {
@@ -45,6 +45,8 @@ export interface AppChild {
   readyStats: ChildStats;
   log: ChildLog;
   stats(): Promise<ChildStats>;
+  /** The app child only: stored updates not handled yet and charges taken, with the stats of that moment. */
+  handled(): Promise<Handled>;
   /** Zeroes bench/query-profile.ts's counters in the child (when it was started with it). */
   profileReset(): void;
   /** Stops the app cleanly; resolves with the final stats. */
@@ -155,6 +157,12 @@ export async function startAppChild(
       const reply = next('stats', 10_000);
       post({ type: 'stats' });
       return (await reply).stats;
+    },
+    async handled() {
+      const reply = next('handled', 10_000);
+      post({ type: 'handled' });
+      const { unhandled, charges, stats } = await reply;
+      return { unhandled, charges, stats };
     },
     profileReset() {
       post({ type: 'profile-reset' });

@@ -27,10 +27,24 @@ export interface PeakMemory {
 export type ChildEngine = 'pglite' | 'postgres' | 'none';
 
 /** `profile-reset` is heard by bench/query-profile.ts when the child was started with it (else ignored). */
-export type ToChild = { type: 'stats' } | { type: 'stop' } | { type: 'profile-reset' };
+export type ToChild =
+  | { type: 'stats' }
+  | { type: 'stop' }
+  | { type: 'profile-reset' }
+  /** The app child only: how far the handling of the stored updates got (bench/relay.ts's ingest phase). */
+  | { type: 'handled' };
+
+/** Stored updates not handled yet, and the charges taken so far (fans' messages charged), with the stats. */
+export interface Handled {
+  unhandled: number;
+  /** Counted only when nothing is left to handle (-1 otherwise). */
+  charges: number;
+  stats: ChildStats;
+}
 
 export type FromChild =
   | { type: 'ready'; port: number; engine: ChildEngine; stats: ChildStats; adminGroupIds?: number[] }
   | { type: 'stats'; stats: ChildStats }
+  | ({ type: 'handled' } & Handled)
   | { type: 'stopped'; stats: ChildStats }
   | { type: 'error'; message: string };
