@@ -509,6 +509,7 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
         }
         await sleep(20);
       }
+      receipts = receiptsTo(fake, fanIds);
     }
     for (; !ingest;) {
       if (fake.calls.length !== seenCalls) {
