@@ -224,3 +224,50 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     },
   );
 });
+
+describe("a new fan's receipt says queued while the group's new topics are past their minute", () => {
+  it('on the first message and on the next ones while the topic waits (counted by the noting); not once it is there', async () => {
+    const own = await createServiceStack(); // its own group: no other test's fans waiting for a topic
+    try {
+      await own.uow.repos.settings.set('topic_creations_per_minute', 1, null);
+      const [first, second] = [5101, 5102];
+      for (const id of [first, second]) {
+        await own.ensureFan(id);
+        await own.grant(id, 20);
+      }
+      let id = 900;
+      /** The fan's message accepted, then its receipt taken by the sender (so the next one is its own). */
+      const queuedSaysOf = async (userId: number) => {
+        const r = await own.services.acceptFanMessage({
+          userId,
+          chatId: userId,
+          messageId: ++id,
+          type: 'text',
+        });
+        expect(r).toMatchObject({ ok: true, duplicate: false });
+        const receipts = (await own.outboxRows()).filter(
+          (x): x is Row & { payload: Notice } =>
+            x.payload.kind === 'notice' && x.payload.chatId === userId && x.status === 'pending',
+        );
+        expect(receipts).toHaveLength(1);
+        await own.db.database.db.execute(
+          sql`update outbox set status = 'sending' where id = ${receipts[0]!.id}`,
+        );
+        return receipts[0]!.payload.receipt!.queued;
+      };
+      // One topic a minute: the first new fan is within it, the second waits behind it.
+      expect(await queuedSaysOf(first)).toBe(false);
+      expect(await queuedSaysOf(second)).toBe(true);
+      // Their next messages find their topic rows still without a thread: two fans waiting, past the minute.
+      expect(await own.uow.repos.topics.waitingForTopic(own.adminGroupId!)).toBe(2);
+      expect(await queuedSaysOf(second)).toBe(true);
+      expect(await queuedSaysOf(first)).toBe(true);
+      // One topic made: one fan waits, within the minute; the made one is not queued at all.
+      await own.uow.repos.topics.setThread(first, 7_001, 'First');
+      expect(await queuedSaysOf(second)).toBe(false);
+      expect(await queuedSaysOf(first)).toBe(false);
+    } finally {
+      await own.dispose();
+    }
+  });
+});

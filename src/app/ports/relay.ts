@@ -17,6 +17,15 @@ export interface FanTopic {
   renamedAt: Date | null;
 }
 
+/** A fan's topic as noting their message answers it. */
+export interface NotedTopic extends FanTopic {
+  /**
+   * While the topic is still to be created (no thread yet): the fans of its group waiting for theirs,
+   * this one included (what `waitingForTopic` counts), read by the same statement; null once it has one.
+   */
+  waitingForTopic: number | null;
+}
+
 export interface TopicsRepo {
   get(userId: number): Promise<FanTopic | null>;
   /** Inserts the 'creating' row unless the fan already has one; true when this call created it. */
@@ -48,9 +57,10 @@ export interface TopicsRepo {
   /**
    * A fan message arrived (unread +1) or an admin answered (unread reset); feeds the live inbox. With
    * `logged`, the message goes into the message log (analytics by type, search) in the same statement.
-   * Answers the topic row as `get` would after it (null: the fan has no topic row, nothing was noted).
+   * Answers the topic row as `get` would after it (null: the fan has no topic row, nothing was noted),
+   * with the group's count of fans waiting for a topic while this one waits too.
    */
-  noteFanMessage(userId: number, at: Date, logged?: LoggedMessage): Promise<FanTopic | null>;
+  noteFanMessage(userId: number, at: Date, logged?: LoggedMessage): Promise<NotedTopic | null>;
   /**
    * An admin's message ends the fan's wait: unread reset and, when they were waiting, a first-response
    * time recorded (`first_responses`, see ConversationsRepo).

@@ -22,6 +22,11 @@ export interface Placement {
   topic: FanTopic | null;
   /** The fan's message was noted on the row (the row was there): not to note again. */
   noted: boolean;
+  /**
+   * Fans of `groupId` waiting for their topic, this one included, when the noting read it (the fan's
+   * topic is there and still to be created); null: not known here (`topics.waitingForTopic` tells).
+   */
+  waitingForTopic: number | null;
 }
 
 /**
@@ -38,6 +43,11 @@ export async function placeFan(
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
   const read = await r.topics.noteFanMessage(user.id, note.at, note.logged);
   const wasNoted = read !== null;
+  const waiting = (placement: Omit<Placement, 'waitingForTopic'>): Placement => ({
+    ...placement,
+    // Only the row the noting answered carries the count (a reserved or moved topic's row is new).
+    waitingForTopic: read !== null && placement.topic === read ? read.waitingForTopic : null,
+  });
   if (groupIds.length === 1) {
     const groupId = groupIds[0]!;
     // Only a first message tries the reserving insert (callers hold the fan's row lock, so nobody
@@ -45,26 +55,26 @@ export async function placeFan(
     const topic =
       read ??
       ((await r.topics.reserve(user.id, groupId, topicName(user))) ? null : (await r.topics.get(user.id))!);
-    if (!topic) return { groupId, reserved: true, topic: null, noted: wasNoted };
-    if (topic.groupId === groupId) return { groupId, reserved: false, topic, noted: wasNoted };
+    if (!topic) return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
+    if (topic.groupId === groupId) return waiting({ groupId, reserved: false, topic, noted: wasNoted });
     // The configured group changed: the old one is gone from the config.
     await r.topics.move(user.id, groupId, topicName(user));
-    return { groupId, reserved: true, topic: null, noted: wasNoted };
+    return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
   }
   const topic = read;
   const removed = await r.adminGroups.removed(groupIds);
   const usable = groupIds.filter((g) => !removed.includes(g));
   if (topic && (usable.includes(topic.groupId) || (usable.length === 0 && groupIds.includes(topic.groupId))))
-    return { groupId: topic.groupId, reserved: false, topic, noted: wasNoted };
+    return waiting({ groupId: topic.groupId, reserved: false, topic, noted: wasNoted });
   // Every group removed: the fan still goes somewhere configured (the bot may be added back).
   const groupId = await leastLoaded(r, usable.length > 0 ? usable : groupIds);
   if (topic) await r.topics.move(user.id, groupId, topicName(user));
   else if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
     // Callers hold the fan's row lock, so nobody reserves meanwhile; if the row is there anyway, keep it.
     const existing = (await r.topics.get(user.id))!;
-    return { groupId: existing.groupId, reserved: false, topic: existing, noted: wasNoted };
+    return waiting({ groupId: existing.groupId, reserved: false, topic: existing, noted: wasNoted });
   }
-  return { groupId, reserved: true, topic: null, noted: wasNoted };
+  return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
 }
 
 /**

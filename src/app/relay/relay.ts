@@ -106,7 +106,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     // The card's and the live inbox's renders join this message's items (one insert for all).
     const inbox: NewOutboxItem[] = [];
     const key = `${msg.chatId}:${msg.messageId}`;
-    const { reserved, groupId, topic } = await prepareTopic(r, deps, user, key, inbox, {
+    const { reserved, groupId, topic, waitingForTopic } = await prepareTopic(r, deps, user, key, inbox, {
       type: msg.type,
       messageId: msg.messageId,
       text: searchable(settings, msg.text),
@@ -146,7 +146,7 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
     const queued =
       (reserved || topic?.threadId === null) &&
-      (await r.topics.waitingForTopic(groupId)) > settings.topic_creations_per_minute;
+      (waitingForTopic ?? (await r.topics.waitingForTopic(groupId))) > settings.topic_creations_per_minute;
     const wantReceipt =
       settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
     if (wantReceipt) {
@@ -186,12 +186,17 @@ export async function prepareTopic(
   inboxWith?: NewOutboxItem[],
   /** The message as the message log keeps it (analytics by type, search), written with the topic's update. */
   logged?: LoggedMessage,
-): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null }> {
+): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null; waitingForTopic: number | null }> {
   const now = deps.clock.now();
-  const { reserved, groupId, topic, noted } = await placeFan(r, await deps.adminGroups(r), user, {
-    at: now,
-    logged,
-  });
+  const { reserved, groupId, topic, noted, waitingForTopic } = await placeFan(
+    r,
+    await deps.adminGroups(r),
+    user,
+    {
+      at: now,
+      logged,
+    },
+  );
   if (!reserved) {
     // A closed conversation reopens when the fan writes again (before their message lands).
     if (topic?.status === 'closed' && topic.threadId !== null) {
@@ -219,7 +224,7 @@ export async function prepareTopic(
   const renders = [...(card ? [card] : []), inboxRenderItem(groupId, now, deps.renderTimings)];
   if (inboxWith) inboxWith.push(...renders);
   else await r.outbox.enqueue(renders);
-  return { reserved, groupId, topic };
+  return { reserved, groupId, topic, waitingForTopic };
 }
 
 export interface AdminMessage {

@@ -1,5 +1,12 @@
 import { and, desc, eq, isNotNull, isNull, sql, type Placeholder } from 'drizzle-orm';
-import type { FanTopic, LinksRepo, LoggedMessage, RelayedInLink, TopicsRepo } from '../../app/ports/index.ts';
+import type {
+  FanTopic,
+  LinksRepo,
+  LoggedMessage,
+  NotedTopic,
+  RelayedInLink,
+  TopicsRepo,
+} from '../../app/ports/index.ts';
 import { hourNow } from './groups.ts';
 import type { DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
@@ -46,8 +53,12 @@ function logInsert(
 // A fan's message on their topic (unread count, waiting since), with its message-log row riding on the
 // same statement (a data-modifying CTE) when it is logged; it answers the topic row, so the caller needs
 // no read of its own. Built once (db/prepared.ts).
+// While the topic waits for its creation, the statement also counts the group's fans waiting for theirs
+// (`waitingForTopic`, the new-fan queue's length): no statement of its own for each of their messages.
 const topicReturning = sql`returning user_id, group_id, thread_id, status, name, card_message_id, card_pinned,
-    previous_thread_id, previous_group_id, card_rendered_at, renamed_at`;
+    previous_thread_id, previous_group_id, card_rendered_at, renamed_at,
+    case when thread_id is null then (select count(*)::int from fan_topics w
+      where w.group_id = fan_topics.group_id and w.thread_id is null) end as waiting_for_topic`;
 const unreadUpdate = sql`update fan_topics
   set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
       waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)
@@ -64,9 +75,10 @@ interface TopicRow {
   previous_group_id: number | string | null;
   card_rendered_at: Date | string | null;
   renamed_at: Date | string | null;
+  waiting_for_topic: number | null;
 }
 /** A raw topic row as drizzle maps it (int8 arrives as a string from node-postgres, timestamps as text). */
-const topicOfRow = (r: TopicRow): FanTopic => ({
+const topicOfRow = (r: TopicRow): NotedTopic => ({
   userId: Number(r.user_id),
   groupId: Number(r.group_id),
   threadId: r.thread_id === null ? null : Number(r.thread_id),
@@ -78,6 +90,7 @@ const topicOfRow = (r: TopicRow): FanTopic => ({
   previousGroupId: r.previous_group_id === null ? null : Number(r.previous_group_id),
   cardRenderedAt: r.card_rendered_at === null ? null : new Date(r.card_rendered_at),
   renamedAt: r.renamed_at === null ? null : new Date(r.renamed_at),
+  waitingForTopic: r.waiting_for_topic === null ? null : Number(r.waiting_for_topic),
 });
 const noteUnread = preparedSql<{ userId: number; when: string }, TopicRow>('fb_topic_unread', unreadUpdate);
 const noteUnreadAndLog = preparedSql<

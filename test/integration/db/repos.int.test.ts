@@ -446,7 +446,8 @@ describe("a fan's message noted on their topic (topics.noteFanMessage)", () => {
       messageId: 2,
       text: null,
     });
-    expect(noted).toEqual(await repos.topics.get(FAN));
+    // The row as `get` reads it, and the group's queue of fans waiting for a topic (this one).
+    expect(noted).toEqual({ ...(await repos.topics.get(FAN)), waitingForTopic: 1 });
     expect(noted).toMatchObject({
       userId: FAN,
       groupId: -100_777,
@@ -462,6 +463,24 @@ describe("a fan's message noted on their topic (topics.noteFanMessage)", () => {
       }
     ).rows;
     expect(row?.unread).toBe(2);
+  });
+
+  it('counts the fans of the group still waiting for a topic while this one waits, and stops once it has one', async () => {
+    const repos = createUnitOfWork(t.database).repos;
+    const group = -100_778;
+    const [a, b, other] = [91_010, 91_011, 91_012];
+    for (const id of [a, b, other]) await repos.users.upsert({ id, firstName: 'Queued' }, clock.now());
+    await repos.topics.reserve(a, group, 'A');
+    expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBe(1);
+    await repos.topics.reserve(b, group, 'B');
+    await repos.topics.reserve(other, group - 1, 'Other group');
+    // What `waitingForTopic` says, read by the noting statement.
+    expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBe(2);
+    expect(await repos.topics.waitingForTopic(group)).toBe(2);
+    await repos.topics.setThread(b, 4_001, 'B');
+    expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBe(1);
+    await repos.topics.setThread(a, 4_002, 'A');
+    expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBeNull();
   });
 });
 
