@@ -22,6 +22,7 @@
  *   profile      (--profile) the own-cost load again with bench/query-profile.ts in the app: statements
  *                per accepted message by path (the webhook's own, the update's handling, the rest), and
  *                the statements that take the time;
+ *   ingest-profile  the same profile over the ingest phase's run (pacing on, until all handled);
  *   groups       (--phases groups) real limits with K admin groups (ADMIN_GROUP_IDS): goodput against
  *                K × one group's budget; "not supported" when the app serves fewer groups than asked.
  *
@@ -69,8 +70,8 @@ const WARMUP_FIRST_FAN_ID = 6_000_001;
 const WARMUP_FANS = 20;
 
 type Engine = 'bare' | 'pglite' | 'postgres';
-type Phase = 'own-cost' | 'ingest' | 'real-limits' | 'profile' | 'groups';
-const PHASE_NAMES: Phase[] = ['own-cost', 'ingest', 'real-limits', 'profile', 'groups'];
+type Phase = 'own-cost' | 'ingest' | 'real-limits' | 'profile' | 'ingest-profile' | 'groups';
+const PHASE_NAMES: Phase[] = ['own-cost', 'ingest', 'real-limits', 'profile', 'ingest-profile', 'groups'];
 
 interface RunSpec {
   phase: Phase;
@@ -223,7 +224,8 @@ if (args.help) {
       '  --limited-messages M  real-limits phase: messages per fan (default 10)',
       '  --concurrency C       webhook POSTs in flight (default: the number of fans, one per fan)',
       '  --engines LIST        pglite,postgres (default both; postgres only when it answers)',
-      '  --phases LIST         own-cost,ingest,real-limits,profile,groups (default own-cost,real-limits)',
+      '  --phases LIST         own-cost,ingest,real-limits,profile,ingest-profile,groups',
+      '                        (default own-cost,real-limits)',
       '  --profile             add the profile phase (statements per message, top statements)',
       '  --pglite-memory       PGlite in memory instead of a fresh DATA_DIR',
       '  --from-dist           the app as built (`npm run build` first, then dist/ as start:prod runs it)',
@@ -342,7 +344,7 @@ function readProfile(dir: string, engine: Engine, total: number): QueryProfile |
 
 async function runOnce(spec: RunSpec): Promise<RunResult> {
   const label = `${spec.phase}/${spec.label ?? spec.engine}`;
-  const ingest = spec.phase === 'ingest';
+  const ingest = spec.phase === 'ingest' || spec.phase === 'ingest-profile';
   const senderScale = spec.senderScale ?? (spec.floodLimits ? spec.scale : 1000);
   const total = spec.fans * spec.messages;
   const groupIds = groupIdsFor(spec.groups ?? 1);
@@ -1005,6 +1007,9 @@ async function main(): Promise<number> {
         (phase === 'ingest' ? ingestRatios : ratios).push(ratiosOf(app, bare));
       } else if (phase === 'real-limits') {
         results.push(await runOnce({ ...base, ...limited, phase, engine }));
+      } else if (phase === 'ingest-profile') {
+        // The ingest phase's load and span with the statement profiler: what handling a message costs.
+        results.push(await runOnce({ ...base, ...own, senderScale: 1, phase, engine, profile: true }));
       } else if (phase === 'profile') {
         results.push(await runOnce({ ...base, ...own, phase, engine, profile: true }));
       } else {
