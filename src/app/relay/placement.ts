@@ -1,4 +1,4 @@
-import type { FanTopic, LoggedMessage, Repos, User } from '../ports/index.ts';
+import type { FanTopic, LoggedMessage, NotedTopic, Repos, User } from '../ports/index.ts';
 import { topicName } from '../messages.ts';
 
 /**
@@ -42,12 +42,18 @@ export async function placeFan(
 ): Promise<Placement> {
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
   const read = await r.topics.noteFanMessage(user.id, note.at, note.logged);
+  const placement = await placeAfterNoting(r, groupIds, user, read);
+  // Only the row the noting answered carries the count (a reserved or moved topic's row is new).
+  return { ...placement, waitingForTopic: read && placement.topic === read ? read.waitingForTopic : null };
+}
+
+async function placeAfterNoting(
+  r: Repos,
+  groupIds: readonly number[],
+  user: User,
+  read: NotedTopic | null,
+): Promise<Omit<Placement, 'waitingForTopic'>> {
   const wasNoted = read !== null;
-  const waiting = (placement: Omit<Placement, 'waitingForTopic'>): Placement => ({
-    ...placement,
-    // Only the row the noting answered carries the count (a reserved or moved topic's row is new).
-    waitingForTopic: read !== null && placement.topic === read ? read.waitingForTopic : null,
-  });
   if (groupIds.length === 1) {
     const groupId = groupIds[0]!;
     // Only a first message tries the reserving insert (callers hold the fan's row lock, so nobody
@@ -55,26 +61,26 @@ export async function placeFan(
     const topic =
       read ??
       ((await r.topics.reserve(user.id, groupId, topicName(user))) ? null : (await r.topics.get(user.id))!);
-    if (!topic) return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
-    if (topic.groupId === groupId) return waiting({ groupId, reserved: false, topic, noted: wasNoted });
+    if (!topic) return { groupId, reserved: true, topic: null, noted: wasNoted };
+    if (topic.groupId === groupId) return { groupId, reserved: false, topic, noted: wasNoted };
     // The configured group changed: the old one is gone from the config.
     await r.topics.move(user.id, groupId, topicName(user));
-    return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
+    return { groupId, reserved: true, topic: null, noted: wasNoted };
   }
   const topic = read;
   const removed = await r.adminGroups.removed(groupIds);
   const usable = groupIds.filter((g) => !removed.includes(g));
   if (topic && (usable.includes(topic.groupId) || (usable.length === 0 && groupIds.includes(topic.groupId))))
-    return waiting({ groupId: topic.groupId, reserved: false, topic, noted: wasNoted });
+    return { groupId: topic.groupId, reserved: false, topic, noted: wasNoted };
   // Every group removed: the fan still goes somewhere configured (the bot may be added back).
   const groupId = await leastLoaded(r, usable.length > 0 ? usable : groupIds);
   if (topic) await r.topics.move(user.id, groupId, topicName(user));
   else if (!(await r.topics.reserve(user.id, groupId, topicName(user)))) {
     // Callers hold the fan's row lock, so nobody reserves meanwhile; if the row is there anyway, keep it.
     const existing = (await r.topics.get(user.id))!;
-    return waiting({ groupId: existing.groupId, reserved: false, topic: existing, noted: wasNoted });
+    return { groupId: existing.groupId, reserved: false, topic: existing, noted: wasNoted };
   }
-  return waiting({ groupId, reserved: true, topic: null, noted: wasNoted });
+  return { groupId, reserved: true, topic: null, noted: wasNoted };
 }
 
 /**

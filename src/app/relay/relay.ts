@@ -188,15 +188,8 @@ export async function prepareTopic(
   logged?: LoggedMessage,
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null; waitingForTopic: number | null }> {
   const now = deps.clock.now();
-  const { reserved, groupId, topic, noted, waitingForTopic } = await placeFan(
-    r,
-    await deps.adminGroups(r),
-    user,
-    {
-      at: now,
-      logged,
-    },
-  );
+  const placement = await placeFan(r, await deps.adminGroups(r), user, { at: now, logged });
+  const { reserved, groupId, topic, noted, waitingForTopic } = placement;
   if (!reserved) {
     // A closed conversation reopens when the fan writes again (before their message lands).
     if (topic?.status === 'closed' && topic.threadId !== null) {
