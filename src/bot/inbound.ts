@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import type { InboundUpdatesStore } from '../app/ports/updates.ts';
+import type { InboundUpdate, InboundUpdatesStore } from '../app/ports/updates.ts';
 import type { Logger } from '../logger.ts';
 import { logFields, withLogFields, withoutLogFields, type LogFields } from '../logging/context.ts';
 import { DEFAULT_RETRY_DELAYS_MS } from './processor.ts';
@@ -45,6 +45,15 @@ export interface InboundOptions {
   retryDelaysMs: number[];
   /** The backstop poll: stored updates of a replica that stopped, retries due. */
   pollMs: number;
+  /**
+   * Heads a claim may take beyond the free slots, kept here in arrival order and run as slots free, so
+   * that a burst handled one at a time is not one claim per update (each claim is a statement with a
+   * lane probe per head; docs/BENCHMARKS.md, "Claims read ahead"). They hold their lease while they
+   * wait; one that waited half of it is given back (made due again) instead of run, and `stop` gives
+   * back those not started. 0 (the default): claims take what the free slots run (on PostgreSQL a
+   * claim already serves several updates, and reading ahead measured no gain).
+   */
+  readAhead: number;
 }
 
 export const DEFAULT_INBOUND_OPTIONS: InboundOptions = {
@@ -54,6 +63,7 @@ export const DEFAULT_INBOUND_OPTIONS: InboundOptions = {
   leaseMs: 120_000,
   retryDelaysMs: DEFAULT_RETRY_DELAYS_MS,
   pollMs: 10_000,
+  readAhead: 0,
 };
 
 export interface InboundDrainer {
@@ -95,6 +105,8 @@ export function createInboundDrainer(
    * (and a rerun would be dropped as a duplicate).
    */
   let finished: number[] = [];
+  /** Heads claimed ahead of a free slot (`readAhead`), oldest first, with when they were claimed. */
+  let ready: { item: InboundUpdate; claimedAt: number }[] = [];
 
   /** Wakes the drainer at `at` (ms since the epoch) unless it is woken earlier. */
   function wakeAt(at: number): void {
@@ -112,9 +124,48 @@ export function createInboundDrainer(
     timer.unref();
   }
 
+  /** Starts a head read ahead in each free slot (a claim after that takes more) and runs it. */
+  function startReady(): void {
+    while (ready.length > 0 && running.size < limit()) {
+      const { item, claimedAt } = ready.shift()!;
+      // Held past half its lease (the slots were busy that long): due again for whichever replica claims it.
+      if (Date.now() - claimedAt > opts.leaseMs / 2) {
+        void release([item.updateId]);
+        continue;
+      }
+      launch(item);
+    }
+  }
+
+  function launch(item: InboundUpdate): void {
+    const task = run(item.updateId, item.raw as unknown as Update, item.attempts).finally(() => {
+      running.delete(task);
+      kick(); // the lane's next update may run now
+    });
+    running.add(task);
+  }
+
+  /** Gives claimed heads back, due now (their leases would otherwise hold their lanes until they run out). */
+  function release(ids: number[]): Promise<void> {
+    const now = new Date();
+    return Promise.all(ids.map((id) => store.retryAt(id, now))).then(
+      () => kick(),
+      (err: unknown) =>
+        logger.warn(
+          { err, count: ids.length },
+          'could not give back claimed updates (they run when their leases end)',
+        ),
+    );
+  }
+
   /** Claims now, unless more than half the slots are busy (a completion claims then, in a batch). */
   function kick(): void {
-    if (!started || stopped || running.size > limit() / 2) return;
+    if (!started || stopped) return;
+    if (ready.length > 0) {
+      startReady();
+      if (ready.length > 0) return;
+    }
+    if (running.size > limit() / 2) return;
     if (claiming) {
       again = true;
       return;
@@ -130,30 +181,28 @@ export function createInboundDrainer(
   async function claimLoop(): Promise<void> {
     do {
       again = false;
+      startReady();
       const free = limit() - running.size;
-      if (free <= 0) return;
+      if (free <= 0 || ready.length > 0) return;
       let taken;
       const done = finished;
       finished = [];
       try {
-        taken = await store.claim(free, opts.leaseMs, new Date(), done);
+        taken = await store.claim(free + opts.readAhead, opts.leaseMs, new Date(), done);
       } catch (err) {
         finished.push(...done);
         logger.error({ err }, 'could not claim stored updates; trying again shortly');
         wakeAt(Date.now() + 1_000);
         return;
       }
-      for (const item of taken) {
-        const task = run(item.updateId, item.raw as unknown as Update, item.attempts).finally(() => {
-          running.delete(task);
-          kick(); // the lane's next update may run now
-        });
-        running.add(task);
-      }
+      const claimedAt = Date.now();
+      for (const item of taken) ready.push({ item, claimedAt });
+      startReady();
       if (taken.length === 0 && running.size === 0) await scheduleBackstop();
       else wakeAt(Date.now() + opts.pollMs);
       // Held back by a burst of updates coming in: more may run once it is over.
-      if (taken.length === free && limit() < opts.slots) wakeAt(lastAcceptAt + opts.busyWindowMs + 1);
+      if ((taken.length >= free || ready.length > 0) && limit() < opts.slots)
+        wakeAt(lastAcceptAt + opts.busyWindowMs + 1);
     } while (again && !stopped);
   }
 
@@ -232,6 +281,10 @@ export function createInboundDrainer(
       if (timer) clearTimeout(timer);
       timer = null;
       await claiming;
+      // Claimed but not started: given back, due at once for the next start or another replica.
+      const unstarted = ready.map((r) => r.item.updateId);
+      ready = [];
+      if (unstarted.length > 0) await release(unstarted);
       while (running.size > 0) await Promise.allSettled([...running]);
       const done = finished;
       finished = [];

@@ -45,6 +45,7 @@ describe('laneOf: which stored updates run one after the other', () => {
 
 /** An in-memory store with the same claim rule as db/repos/inbound.ts (heads of their lanes, due, unleased). */
 function memoryStore() {
+  const claims: number[] = [];
   const rows = new Map<
     number,
     { lane: string; raw: Record<string, unknown>; attempts: number; notBefore: number; leaseUntil: number }
@@ -56,6 +57,7 @@ function memoryStore() {
       return true;
     },
     async claim(limit, leaseMs, now, done = []) {
+      claims.push(limit);
       for (const id of done) rows.delete(id);
       const at = now.getTime();
       const heads = new Map<string, number>();
@@ -91,7 +93,7 @@ function memoryStore() {
       return rows.size;
     },
   };
-  return { store, rows };
+  return { store, rows, claims };
 }
 
 const silent = createLogger({ level: 'silent' });
@@ -151,5 +153,88 @@ describe('the stored-update drainer', () => {
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
     }
     expect(failedOnce.has(3)).toBe(true);
+  });
+
+  it('reads ahead: a burst handled one at a time costs a claim per readAhead + 1 updates, in arrival order', async () => {
+    const { store, rows, claims } = memoryStore();
+    const order: number[] = [];
+    const drainer = createInboundDrainer(
+      store,
+      async (u) => {
+        await new Promise((r) => setTimeout(r, 2));
+        order.push(u.update_id);
+        return 'done';
+      },
+      silent,
+      { slots: 1, busySlots: 1, readAhead: 4, pollMs: 1_000 },
+    );
+    // 20 updates in 20 lanes stored before the drainer starts, then 10 more in the lanes of the first 10.
+    for (let id = 1; id <= 20; id++) await drainer.accept(text(id, 200 + id));
+    for (let id = 21; id <= 30; id++) await drainer.accept(text(id, 200 + id - 20));
+    drainer.start();
+    await vi.waitFor(() => expect(rows.size).toBe(0), { timeout: 5_000, interval: 5 });
+    await drainer.stop();
+    expect(order).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // Every claim asked for the free slot and four ahead; 30 updates took 6 claims that found any.
+    expect(new Set(claims)).toEqual(new Set([5]));
+    expect(claims.length).toBeLessThanOrEqual(8);
+  });
+
+  it('gives back a head read ahead that waited half its lease, and the ones not started when it stops', async () => {
+    const { store, rows } = memoryStore();
+    const givenBack: number[] = [];
+    const retryAt = store.retryAt.bind(store);
+    store.retryAt = (id, at) => {
+      givenBack.push(id);
+      return retryAt(id, at);
+    };
+    const order: number[] = [];
+    let release: () => void = () => {};
+    const first = new Promise<void>((r) => (release = r));
+    const drainer = createInboundDrainer(
+      store,
+      async (u) => {
+        if (u.update_id === 1) await first;
+        order.push(u.update_id);
+        return 'done';
+      },
+      silent,
+      { slots: 1, busySlots: 1, readAhead: 3, leaseMs: 200, pollMs: 50 },
+    );
+    for (let id = 1; id <= 4; id++) await drainer.accept(text(id, 300 + id));
+    drainer.start();
+    // Update 1 holds the one slot for longer than half the lease: 2..4 were read ahead and are given back
+    // (due again, unleased) rather than run on a lease about to end; then claimed again and run once each.
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await vi.waitFor(() => expect(order).toEqual([1, 2, 3, 4]), { timeout: 3_000, interval: 5 });
+    expect(givenBack).toEqual([2, 3, 4]);
+    await drainer.stop();
+    givenBack.length = 0;
+
+    // Stopping with heads read ahead: they are given back due now, not left leased.
+    let hold: () => void = () => {};
+    const held = new Promise<void>((r) => (hold = r));
+    const second = createInboundDrainer(
+      store,
+      async () => {
+        await held;
+        return 'done';
+      },
+      silent,
+      { slots: 1, busySlots: 1, readAhead: 3, leaseMs: 60_000, pollMs: 1_000 },
+    );
+    for (let id = 11; id <= 14; id++) await second.accept(text(id, 400 + id));
+    second.start();
+    await vi.waitFor(() => expect(rows.get(14)?.leaseUntil).toBeGreaterThan(0), {
+      timeout: 1_000,
+      interval: 5,
+    });
+    const stopping = second.stop();
+    hold();
+    await stopping;
+    expect(givenBack).toEqual([12, 13, 14]);
+    expect([...rows.keys()].sort()).toEqual([12, 13, 14]);
+    for (const id of [12, 13, 14]) expect(rows.get(id)!.leaseUntil).toBe(0);
   });
 });
