@@ -4,7 +4,7 @@
  * A change to the relay's cost is smaller than one run's spread on this machine (±10 % and more between
  * runs minutes apart), so it is judged the way docs/BENCHMARKS.md's sections do: the base commit checked
  * out in a temporary git worktree (sharing this checkout's node_modules), then `npm run bench:relay --
- * --phases own-cost --from-dist` run in the base and in this checkout (with its uncommitted changes) by
+ * --phases own-cost --from-dist` (or `--phase ingest`) run in the base and in this checkout (with its uncommitted changes) by
  * turns, `--pairs` times, and each figure compared as a ratio to the bare grammY relay of its own run
  * (which moves with the machine). Prints every pair, the means, and in how many pairs the change was
  * lower; then one JSON line with every run. Exits 1 when a run failed or lost, duplicated or reordered a
@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     pairs: { type: 'string', default: '3' },
     engines: { type: 'string', default: 'pglite' },
+    phase: { type: 'string', default: 'own-cost' },
     help: { type: 'boolean', default: false },
   },
   allowPositionals: false,
@@ -34,6 +35,7 @@ if (args.help || !args.base) {
       '  --base C        the commit to compare this checkout with (required)',
       '  --pairs N       runs of each, alternating, base first (default 3)',
       '  --engines LIST  pglite,postgres (default pglite)',
+      "  --phase P       own-cost (until all sent) or ingest (until all handled, the issue's pacing on)",
       'env BENCH_DATABASE_URL  as for bench:relay',
       '',
     ].join('\n'),
@@ -47,6 +49,11 @@ if (!Number.isInteger(PAIRS) || PAIRS <= 0) {
   process.exit(2);
 }
 const ENGINES = (args.engines ?? '').split(',').filter(Boolean);
+const PHASE = args.phase ?? 'own-cost';
+if (PHASE !== 'own-cost' && PHASE !== 'ingest') {
+  process.stderr.write(`bench: --phase must be own-cost or ingest (got "${PHASE}")\n`);
+  process.exit(2);
+}
 const ROOT = resolve(import.meta.dirname, '..');
 
 interface Run {
@@ -80,7 +87,7 @@ function relayRun(dir: string, side: Run['side'], pair: number): Run[] {
       'bench:relay',
       '--',
       '--phases',
-      'own-cost',
+      PHASE,
       '--engines',
       ENGINES.join(','),
       '--from-dist',
@@ -109,7 +116,8 @@ function relayRun(dir: string, side: Run['side'], pair: number): Run[] {
         bareCpu,
         ratio: appCpu / bareCpu,
         databaseCpu: r.backendCpuSecPer1000 === null ? null : Number(r.backendCpuSecPer1000),
-        allRelayedMs: Number(r.allRelayedMs),
+        // The ingest phase ends when all is handled (its relays wait for the group's budget).
+        allRelayedMs: Number(PHASE === 'ingest' ? r.allHandledMs : r.allRelayedMs),
         ackP99Ms: Number(r.ackP99Ms),
         receiptsSent: Number(r.receiptsSent),
         faults: Number(r.lost) + Number(r.duplicated) + Number(r.outOfOrder) + Number(r.webhookFailures ?? 0),
