@@ -35,6 +35,11 @@ interface DepsFlavor {
   /** The sender's account, refreshed for this update (null for updates without a human sender). */
   account: User | null;
   /**
+   * The version of `account`'s row as the update read it (null: the update wrote it, or has none): a
+   * fan's message is charged from the row as read while it is unchanged (`ledger.applyAsRead`).
+   */
+  accountVersion?: string | null | undefined;
+  /**
    * The sender's open guided flow (`flows`) as read when the update began: null when they have none,
    * undefined when it was not read. A message handler of a flow passes on at once when it is null.
    */

@@ -70,6 +70,78 @@ describe('relay: what a fan’s message costs', () => {
     });
   });
 
+  describe("charged from the fan's row as the update read it", () => {
+    const read = async (userId: number) => {
+      const row = (await s.uow.repos.users.lookup(userId, 0))!;
+      return { user: row.user, version: row.version };
+    };
+
+    it('while the row is unchanged: the same charge, result and relay as through the lock', async () => {
+      await s.ensureFan(2011);
+      await s.grant(2011, 10);
+      const before = (await s.user(2011))!.creditBalance;
+      const m = { ...message(2011, 'photo'), seen: await read(2011) };
+      expect(await s.services.acceptFanMessage(m)).toEqual({
+        ok: true,
+        duplicate: false,
+        cost: 3,
+        free: false,
+        balance: before - 3,
+      });
+      expect((await s.user(2011))!.creditBalance).toBe(before - 3);
+      expect((await s.user(2011))!.lifetimeSpent).toBe(3);
+      expect((await rowsFor(2011)).filter((r) => r.payload.kind === 'relay.in')).toHaveLength(1);
+      // Redelivered, with a read from before or after the charge: charged once.
+      expect(await s.services.acceptFanMessage(m)).toEqual({ ok: true, duplicate: true });
+      expect(await s.services.acceptFanMessage({ ...m, seen: await read(2011) })).toEqual({
+        ok: true,
+        duplicate: true,
+      });
+      expect((await s.user(2011))!.creditBalance).toBe(before - 3);
+    });
+
+    it('a read gone stale is not charged from: fewer credits now refuse, more credits now pay', async () => {
+      await s.ensureFan(2012);
+      await s.grant(2012, 10);
+      const rich = await read(2012);
+      // Spent elsewhere since the read, down to 2 credits.
+      const spent = (await s.user(2012))!.creditBalance - 2;
+      await s.uow.run((r) =>
+        r.ledger.apply({
+          userId: 2012,
+          delta: -spent,
+          reason: 'spend',
+          idempotencyKey: 'elsewhere:2012',
+          actor: 'test',
+        }),
+      );
+      expect(await s.services.acceptFanMessage({ ...message(2012, 'voice'), seen: rich })).toEqual({
+        ok: false,
+        code: 'insufficient_credits',
+        cost: 5,
+        balance: 2,
+      });
+      expect((await s.user(2012))!.creditBalance).toBe(2);
+      // Too poor as read, topped up since: charged from the balance as it is.
+      const poor = await read(2012);
+      await s.grant(2012, 10);
+      expect(await s.services.acceptFanMessage({ ...message(2012, 'voice'), seen: poor })).toMatchObject({
+        ok: true,
+        cost: 5,
+        balance: 7,
+      });
+      // A read of another fan's row is not used for this one.
+      await s.ensureFan(2013);
+      expect(
+        await s.services.acceptFanMessage({ ...message(2012, 'text'), seen: await read(2013) }),
+      ).toMatchObject({
+        ok: true,
+        balance: 6,
+      });
+      expect((await s.user(2012))!.creditBalance).toBe(6);
+    });
+  });
+
   it('a banned fan is refused, even with a pass', async () => {
     await s.ensureFan(2005);
     await s.grant(2005, 20);

@@ -37,6 +37,34 @@ describe('a fan’s message, in process', () => {
     expect(h.stack.outboxSignals()).toBeGreaterThan(0);
   });
 
+  it("a known fan's message is charged from the row their update read (no lock of its own); a written row is not", async () => {
+    const fan = fanUser(30_010);
+    const seen: Array<{ version?: string; balance?: number }> = [];
+    const accept = h.stack.services.acceptFanMessage;
+    h.stack.services.acceptFanMessage = (m) => {
+      seen.push({ version: m.seen?.version, balance: m.seen?.user.creditBalance });
+      return accept(m);
+    };
+    try {
+      await h.handle(command(fan, '/start'));
+      const start = (await h.stack.user(fan.id))!.creditBalance;
+      await h.handle(privateText(fan, 'one'));
+      await h.handle(privateText(fan, 'two'));
+      expect(seen).toHaveLength(2);
+      expect(seen.map((x) => x.balance)).toEqual([start, start - 1]);
+      // Each charge wrote the row: the next update read a new version.
+      expect(seen[0]!.version).toMatch(/^\d+$/);
+      expect(seen[1]!.version).not.toBe(seen[0]!.version);
+      expect((await h.stack.user(fan.id))!.creditBalance).toBe(start - 2);
+      // A new name is written by the update's start: that update's charge locks the row as it is.
+      await h.handle(privateText({ ...fan, first_name: 'Renamed' }, 'three'));
+      expect(seen[2]).toEqual({ version: undefined, balance: undefined });
+      expect((await h.stack.user(fan.id))!.creditBalance).toBe(start - 3);
+    } finally {
+      h.stack.services.acceptFanMessage = accept;
+    }
+  });
+
   it('the same update delivered twice is charged and relayed once', async () => {
     const fan = fanUser(30_002);
     await h.handle(command(fan, '/start'));

@@ -29,6 +29,11 @@ export type BeginResult =
        * profile was written). Lets a message that answers no flow skip the flows' own reads.
        */
       openFlow?: string | null;
+      /**
+       * The version of `user`'s row as read (absent when the profile was written): a charge later in the
+       * update starts from the row as read while it is still that version (`ledger.applyAsRead`).
+       */
+      version?: string;
     };
 
 /**
@@ -79,7 +84,13 @@ export async function beginUpdate(
     age >= 0 &&
     age < PROFILE_REFRESH_MS
   )
-    return { duplicate: false, user: known.user, created: false, openFlow: known.openFlow };
+    return {
+      duplicate: false,
+      user: known.user,
+      created: false,
+      openFlow: known.openFlow,
+      version: known.version,
+    };
   return deps.uow.run(async (r): Promise<BeginResult> => {
     const upserted = await r.users.upsert(profile, deps.clock.now());
     const { created } = upserted;

@@ -49,12 +49,13 @@ export interface UsersRepo {
    * In one read: the user's row (null for someone never seen) and whether update `updateId` was
    * processed already (a redelivery), and the name of the person's open guided flow (`flows`; null:
    * none), so that a message needs no read to learn it is not an answer to a flow. The update
-   * lifecycle's fast path (app/accounts/accounts.ts).
+   * lifecycle's fast path (app/accounts/accounts.ts). `version` changes with every write of the row: a
+   * charge in the same update may take the row as read if it is still that version (`ledger.applyAsRead`).
    */
   lookup(
     id: number,
     updateId: number,
-  ): Promise<{ user: User; processed: boolean; openFlow: string | null } | null>;
+  ): Promise<{ user: User; processed: boolean; openFlow: string | null; version: string } | null>;
   get(id: number): Promise<User | null>;
   /** Reads the user under a row lock (serialises a fan's charges). Call inside `uow.run`. */
   getForUpdate(id: number): Promise<User | null>;

@@ -45,9 +45,16 @@ export interface NewLedgerEntry {
   withLastTopUp?: boolean;
 }
 
+/** `promoted`: the tier this debit promoted the user to (absent when it did not change). */
+export type AppliedEntry = {
+  status: 'applied';
+  entry: LedgerEntry;
+  promoted?: Tier;
+  lastTopUp?: number | null;
+};
+
 export type LedgerApplyResult =
-  /** `promoted`: the tier this debit promoted the user to (absent when it did not change). */
-  | { status: 'applied'; entry: LedgerEntry; promoted?: Tier; lastTopUp?: number | null }
+  | AppliedEntry
   | { status: 'duplicate'; entry: LedgerEntry }
   | { status: 'insufficient'; balance: number; needed: number };
 
@@ -70,6 +77,15 @@ export interface LockedAccount {
   lastTopUp: number | null;
 }
 
+/**
+ * A user's row as a read before the transaction returned it (`UsersRepo.lookup`), with its version (a
+ * token that changes with every write of the row): what `applyAsRead` charges from.
+ */
+export interface SeenAccount {
+  user: User;
+  version: string;
+}
+
 export interface LedgerRepo {
   /**
    * Appends one entry and moves the user's balance in the same transaction, under a row lock on the
@@ -84,6 +100,14 @@ export interface LedgerRepo {
    * user. Call inside `uow.run`.
    */
   lockAccount(userId: number, key: string): Promise<LockedAccount | null>;
+  /**
+   * `apply` for a caller that read the user's row before its transaction (`seen`): the lock, the check
+   * that the row is still exactly as read, the entry and the balance in ONE statement (a fan's message:
+   * no `lockAccount` before it). Null, with nothing written, when the row changed since it was read,
+   * an entry of the key exists, or the row as read refuses the entry (too few credits): the caller then
+   * locks and applies as usual, which decides on the row as it is. Call inside `uow.run`.
+   */
+  applyAsRead(entry: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null>;
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;

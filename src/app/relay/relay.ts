@@ -8,7 +8,17 @@ import { placeFan } from './placement.ts';
 import type { AdminGroupList } from '../admin/groups.ts';
 import { receiptItem } from './receipt.ts';
 import { cardRenderItem, inboxRenderItem, scheduleInboxRender, type RenderTimings } from './refresh.ts';
-import type { FanTopic, LoggedMessage, NewOutboxItem, Repos, UnitOfWork, User } from '../ports/index.ts';
+import type {
+  AppliedEntry,
+  FanTopic,
+  LoggedMessage,
+  NewLedgerEntry,
+  NewOutboxItem,
+  Repos,
+  SeenAccount,
+  UnitOfWork,
+  User,
+} from '../ports/index.ts';
 import { afterDebit } from '../billing/auto-recharge.ts';
 import { resolveSettings, type Settings } from '../system/settings.ts';
 import { responseTimeFor } from './receipt.ts';
@@ -36,6 +46,11 @@ export interface FanMessage {
   text?: string | null | undefined;
   /** The message of their own chat it replies to (an admin's answer, or their own): threaded in the topic. */
   replyToMessageId?: number | undefined;
+  /**
+   * The fan's row as their update read it, with its version: while the row is unchanged the charge
+   * starts from it (`ledger.applyAsRead`: one statement instead of the lock's and the charge's).
+   */
+  seen?: SeenAccount | undefined;
 }
 
 export type AcceptFanMessageResult =
@@ -59,14 +74,8 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
   const settings = resolveSettings(await deps.uow.repos.settings.all());
   if (settings.line_paused) return { ok: false, code: 'paused' };
   const chargeKey = `msg:${msg.chatId}:${msg.messageId}`;
-  const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
-    // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
-    const account = await r.ledger.lockAccount(msg.userId, chargeKey);
-    if (!account) throw new Error(`unknown user ${msg.userId}`);
-    const user = account.user;
-    // Charged already (a redelivery that raced its original): nothing more, whatever the balance says now.
-    if (account.existing) return { ok: true, duplicate: true };
-    const quote = quoteMessage(
+  const quoteFor = (user: User) =>
+    quoteMessage(
       {
         type: msg.type,
         costs: settings.message_costs,
@@ -77,27 +86,43 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       },
       deps.clock,
     );
-    if (!quote.ok) return quote;
-
-    const charge = await r.ledger.apply(
-      {
-        userId: user.id,
-        delta: -quote.cost,
-        reason: 'spend',
-        idempotencyKey: chargeKey,
-        actor: `user:${user.id}`,
-        metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
-        // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
-        tiers: settings.tier_thresholds,
-        // The receipt's balance bar needs it: read under the same lock, not by a statement of its own.
-        withLastTopUp: true,
-      },
-      account,
-    );
-    if (charge.status === 'duplicate') return { ok: true, duplicate: true };
-    if (charge.status === 'insufficient') {
-      return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
+  const entryFor = (user: User, quote: { cost: number; free: boolean }): NewLedgerEntry => ({
+    userId: user.id,
+    delta: -quote.cost,
+    reason: 'spend',
+    idempotencyKey: chargeKey,
+    actor: `user:${user.id}`,
+    metadata: { type: msg.type, messageId: msg.messageId, ...(quote.free ? { timePass: true } : {}) },
+    // A promotion is written with the balance; the card (which shows the tier) is rendered below anyway.
+    tiers: settings.tier_thresholds,
+    // The receipt's balance bar needs it: read under the same lock, not by a statement of its own.
+    withLastTopUp: true,
+  });
+  const seen = msg.seen?.user.id === msg.userId ? msg.seen : undefined;
+  const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
+    let charged: { user: User; quote: { cost: number; free: boolean }; charge: AppliedEntry } | null = null;
+    // The row as the update read it, if unchanged since: locked and charged in one statement.
+    if (seen) {
+      const quote = quoteFor(seen.user);
+      const charge = quote.ok ? await r.ledger.applyAsRead(entryFor(seen.user, quote), seen) : null;
+      if (quote.ok && charge) charged = { user: seen.user, quote, charge };
     }
+    if (!charged) {
+      // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
+      const account = await r.ledger.lockAccount(msg.userId, chargeKey);
+      if (!account) throw new Error(`unknown user ${msg.userId}`);
+      // Charged already (a redelivery that raced its original): nothing more, whatever the balance says now.
+      if (account.existing) return { ok: true, duplicate: true };
+      const quote = quoteFor(account.user);
+      if (!quote.ok) return quote;
+      const charge = await r.ledger.apply(entryFor(account.user, quote), account);
+      if (charge.status === 'duplicate') return { ok: true, duplicate: true };
+      if (charge.status === 'insufficient') {
+        return { ok: false, code: 'insufficient_credits', cost: charge.needed, balance: charge.balance };
+      }
+      charged = { user: account.user, quote, charge };
+    }
+    const { user, quote, charge } = charged;
     const balance = charge.entry.balanceAfter;
     await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
     if (charge.promoted)

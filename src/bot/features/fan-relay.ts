@@ -46,6 +46,10 @@ feature.on('message', async (ctx, next) => {
     mediaGroupId: ctx.message.media_group_id,
     text: ctx.message.text ?? ctx.message.caption,
     replyToMessageId: ctx.message.reply_to_message?.message_id,
+    // The fan's row as this update read it: charged from it, in one statement, while it is unchanged.
+    ...(ctx.account && ctx.accountVersion
+      ? { seen: { user: ctx.account, version: ctx.accountVersion } }
+      : {}),
   });
   if (res.ok) return; // the receipt follows through the outbox, after the relay is queued
   const reply = {

@@ -102,6 +102,7 @@ export const updateLifecycle: MiddlewareFn<Context> = async (ctx, next) => {
       return;
     }
     ctx.account = begin.user;
+    ctx.accountVersion = begin.version ?? null;
     ctx.openFlow = begin.openFlow;
     // In a private chat the person's own language (chosen, or given at first contact) wins.
     if (begin.user && ctx.chat?.type !== 'supergroup' && ctx.chat?.type !== 'group')

@@ -70,9 +70,14 @@ export function createRepos(
     ledger: observe
       ? {
           ...ledger,
-          async apply(e) {
-            const r = await ledger.apply(e);
+          async apply(e, locked) {
+            const r = await ledger.apply(e, locked);
             if (r.status === 'applied') observe.ledgerEntry(e.reason);
+            return r;
+          },
+          async applyAsRead(e, seen) {
+            const r = await ledger.applyAsRead(e, seen);
+            if (r) observe.ledgerEntry(e.reason);
             return r;
           },
         }

@@ -1,17 +1,20 @@
 import { and, asc, desc, eq, gt, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type {
+  AppliedEntry,
   LedgerApplyResult,
   LedgerEntry,
   LedgerReason,
   LedgerRepo,
   LockedAccount,
   NewLedgerEntry,
+  SeenAccount,
+  User,
 } from '../../app/ports/index.ts';
 import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.ts';
 import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
-import { ph, prepared } from '../prepared.ts';
+import { ph, prepared, preparedSql } from '../prepared.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
@@ -133,29 +136,9 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   const locked = account ?? (await lockAccountIn(tx, e.userId, e.idempotencyKey));
   if (!locked) throw new Error(`ledger: user ${e.userId} does not exist (entry ${e.idempotencyKey})`);
   if (locked.existing) return { status: 'duplicate', entry: locked.existing };
-  const { creditBalance: balance, lifetimeSpent: spentBefore, tier: tierBefore, tierManual } = locked.user;
-
-  const planned = plan(balance, e);
+  const planned = planEntry(locked.user, e);
   if ('status' in planned) return planned;
-
-  const values = {
-    userId: e.userId,
-    // `|| 0`: a clamp that took nothing plans -0; the row (and so the entry) says 0.
-    delta: planned.delta || 0,
-    reason: e.reason,
-    idempotencyKey: e.idempotencyKey,
-    balanceAfter: planned.balanceAfter,
-    actor: e.actor,
-    metadata: e.metadata ?? {},
-  };
-  // A message or unlock debit adds to the lifetime spend and may promote the tier: decided here under the
-  // row lock and written by the same statement as the balance (no extra round trip on the charge path).
-  const spent = SPEND_REASONS.includes(e.reason) && values.delta < 0 ? -values.delta : 0;
-  const lifetimeSpent = spentBefore + spent;
-  const tier =
-    spent > 0 && e.tiers
-      ? promoteTier({ tier: tierBefore, manual: tierManual }, lifetimeSpent, e.tiers)
-      : tierBefore;
+  const { values, balance, lifetimeSpent, tier, tierBefore } = planned;
   // The balance moves only when the entry went in (a key raced in by another user's write inserts
   // nothing, and then nothing moves), and only from the balance read under the lock.
   const [row] = await recordEntry(tx, {
@@ -183,8 +166,121 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   };
 }
 
+/**
+ * What an entry writes, planned from the user's row as the charge reads it (under the lock, or as read
+ * and checked unchanged by `applyAsRead`): the entry's values, the balance it moves from, and the
+ * lifetime spend and tier written with it.
+ */
+function planEntry(user: User, e: NewLedgerEntry) {
+  const { creditBalance: balance, lifetimeSpent: spentBefore, tier: tierBefore, tierManual } = user;
+
+  const planned = plan(balance, e);
+  if ('status' in planned) return planned;
+
+  const values = {
+    userId: e.userId,
+    // `|| 0`: a clamp that took nothing plans -0; the row (and so the entry) says 0.
+    delta: planned.delta || 0,
+    reason: e.reason,
+    idempotencyKey: e.idempotencyKey,
+    balanceAfter: planned.balanceAfter,
+    actor: e.actor,
+    metadata: e.metadata ?? {},
+  };
+  // A message or unlock debit adds to the lifetime spend and may promote the tier: decided here under the
+  // row lock and written by the same statement as the balance (no extra round trip on the charge path).
+  const spent = SPEND_REASONS.includes(e.reason) && values.delta < 0 ? -values.delta : 0;
+  const lifetimeSpent = spentBefore + spent;
+  const tier =
+    spent > 0 && e.tiers
+      ? promoteTier({ tier: tierBefore, manual: tierManual }, lifetimeSpent, e.tiers)
+      : tierBefore;
+  return { values, balance, lifetimeSpent, tier, tierBefore };
+}
+
+/**
+ * `apply` from the row as read before the transaction, in one statement: the row is locked only if its
+ * version (PostgreSQL's `xmin`, which every update of the row changes) is still the one read, and only
+ * then the entry goes in (unless its key exists) and the balance moves, from the balance read. Casts
+ * name every slot's type: an `insert … select` gives the parameters no column to take one from.
+ */
+const recordEntryAsRead = preparedSql<
+  {
+    userId: number;
+    version: string;
+    delta: number;
+    reason: string;
+    key: string;
+    balanceAfter: number;
+    actor: string;
+    metadata: string;
+    balanceBefore: number;
+    lifetimeSpent: number;
+    tier: string;
+  },
+  {
+    locked: number;
+    id: number | string | null;
+    created_at: Date | string | null;
+    moved: number;
+    last_top_up: number | string | null;
+  }
+>(
+  'fb_ledger_record_as_read',
+  sql`with acct as (
+        select u.id, ${lastTopUpOf(sql`u.id`)} as last_top_up from users u
+         where u.id = ${ph('userId')}::bigint and u.xmin::text = ${ph('version')}::text
+           and u.credit_balance = ${ph('balanceBefore')}::int
+           for no key update of u),
+      entry as (
+        insert into ledger_entries (user_id, delta, reason, idempotency_key, balance_after, actor, metadata)
+        select acct.id, ${ph('delta')}::int, ${ph('reason')}::text, ${ph('key')}::text, ${ph('balanceAfter')}::int,
+               ${ph('actor')}::text, ${ph('metadata')}::jsonb
+          from acct
+        on conflict (idempotency_key) do nothing
+        returning id, created_at),
+      moved as (
+        update users set credit_balance = ${ph('balanceAfter')}::int, lifetime_spent = ${ph('lifetimeSpent')}::int,
+               tier = ${ph('tier')}::text
+         where id = (select id from acct) and exists (select 1 from entry)
+        returning id)
+      select (select count(*) from acct)::int as locked, (select last_top_up from acct) as last_top_up,
+             entry.id, entry.created_at, (select count(*) from moved)::int as moved
+        from (select 1) as one left join entry on true`,
+);
+
+async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null> {
+  if (seen.user.id !== e.userId)
+    throw new Error(`ledger: the row read is not this entry's (entry ${e.idempotencyKey})`);
+  const planned = planEntry(seen.user, e);
+  // Refused on the row as read: decided again under the lock, on the row as it is.
+  if ('status' in planned) return null;
+  const { values, balance, lifetimeSpent, tier, tierBefore } = planned;
+  const { rows } = await recordEntryAsRead(tx, {
+    ...values,
+    key: e.idempotencyKey,
+    metadata: JSON.stringify(values.metadata),
+    version: seen.version,
+    balanceBefore: balance,
+    lifetimeSpent,
+    tier,
+  });
+  const row = rows[0];
+  // The row changed since it was read, or the key has an entry: nothing was written.
+  if (!row || Number(row.locked) !== 1 || row.id === null || row.created_at === null) return null;
+  if (Number(row.moved) !== 1)
+    throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
+  const lastTopUp = row.last_top_up === null ? null : Number(row.last_top_up);
+  return {
+    status: 'applied',
+    entry: { id: Number(row.id), ...values, createdAt: new Date(row.created_at) },
+    ...(tier !== tierBefore ? { promoted: tier as Tier } : {}),
+    ...(e.withLastTopUp ? { lastTopUp } : {}),
+  };
+}
+
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
-function lastTopUpOf(userId: number | Placeholder) {
+function lastTopUpOf(userId: number | Placeholder | SQL) {
   return sql<number | null>`(select ${ledgerEntries.delta} from ${ledgerEntries} where ${and(
     eq(ledgerEntries.userId, userId),
     inArray(ledgerEntries.reason, TOP_UP_REASONS),
@@ -210,6 +306,11 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       if (db instanceof PgTransaction) return applyIn(db, e, locked);
       if (locked) throw new Error('ledger: a locked account belongs to the transaction that locked it');
       return db.transaction((tx) => applyIn(tx, e));
+    },
+
+    async applyAsRead(e, seen) {
+      if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsRead needs a transaction');
+      return applyAsReadIn(db, e, seen);
     },
 
     async lockAccount(userId, key) {

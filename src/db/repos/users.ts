@@ -13,6 +13,8 @@ const lookupUser = prepared('fb_user_lookup', (db) =>
       ...getTableColumns(users),
       processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = ${sql.placeholder('updateId')})`,
       openFlow: sql<string | null>`(select ${flows.flow} from ${flows} where ${flows.actorId} = ${users.id})`,
+      // The row's version (PostgreSQL's xmin: every write of the row changes it), for `ledger.applyAsRead`.
+      version: sql<string>`${users}.xmin::text`,
     })
     .from(users)
     .where(eq(users.id, sql.placeholder('id'))),
@@ -67,8 +69,8 @@ export function usersRepo(db: DbOrTx): UsersRepo {
     async lookup(id, updateId) {
       const [row] = await lookupUser(db, { id, updateId });
       if (!row) return null;
-      const { processed, openFlow, ...user } = row;
-      return { user, processed: Boolean(processed), openFlow: openFlow ?? null };
+      const { processed, openFlow, version, ...user } = row;
+      return { user, processed: Boolean(processed), openFlow: openFlow ?? null, version };
     },
     async getForUpdate(id) {
       const [row] = await userForUpdate(db, { id });

@@ -249,6 +249,142 @@ describe('ledgerRepo.lockAccount, then apply with what it locked', () => {
   });
 });
 
+describe('ledgerRepo.applyAsRead: charged from the row as read, in one statement, while it is unchanged', () => {
+  const spend = (userId: number, key: string, delta = -1) => ({
+    userId,
+    delta,
+    reason: 'spend' as const,
+    idempotencyKey: key,
+    actor: 'test',
+  });
+  const read = async (id: number) => {
+    const row = (await uow().repos.users.lookup(id, 0))!;
+    return { user: row.user, version: row.version };
+  };
+
+  it('locks, checks, enters and moves the balance from the row as read; the lifetime spend and tier with it', async () => {
+    await addUser(40);
+    await apply({ userId: 40, delta: 6, reason: 'purchase', idempotencyKey: 'grant:40' });
+    const seen = await read(40);
+    const res = await uow().run((r) =>
+      r.ledger.applyAsRead(
+        { ...spend(40, 'msg:40:1', -4), withLastTopUp: true, tiers: { regular: 3, vip: 100 } },
+        seen,
+      ),
+    );
+    expect(res).toEqual({
+      status: 'applied',
+      entry: {
+        id: expect.any(Number) as unknown,
+        userId: 40,
+        delta: -4,
+        reason: 'spend',
+        idempotencyKey: 'msg:40:1',
+        balanceAfter: 2,
+        actor: 'test',
+        metadata: {},
+        createdAt: expect.any(Date) as unknown,
+      },
+      promoted: 'regular',
+      lastTopUp: 6,
+    });
+    expect(await uow().repos.ledger.findByKey('msg:40:1')).toEqual(res!.entry);
+    expect(await uow().repos.users.get(40)).toMatchObject({
+      creditBalance: 2,
+      lifetimeSpent: 4,
+      tier: 'regular',
+    });
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+
+  it('writes nothing when the row changed since it was read, when the key has an entry, or when the row as read refuses it', async () => {
+    await addUser(41);
+    await apply({ userId: 41, delta: 5, reason: 'purchase', idempotencyKey: 'grant:41' });
+    const stale = await read(41);
+    // Any write of the row since (here its language, not its balance) makes the read stale.
+    await uow().repos.users.setLocale(41, 'de');
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:41:1'), stale))).toBeNull();
+    // A charge since: the balance differs too.
+    const before = await read(41);
+    await apply(spend(41, 'msg:41:0'));
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:41:2'), before))).toBeNull();
+    // The key has an entry: a repeat, answered by the lock's path (nothing written here).
+    const fresh = await read(41);
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:41:0'), fresh))).toBeNull();
+    // More than the row as read holds: decided again under the lock.
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:41:3', -50), fresh))).toBeNull();
+    expect((await entriesOf(41)).map((e) => e.delta)).toEqual([5, -1]);
+    for (const key of ['msg:41:1', 'msg:41:2', 'msg:41:3'])
+      expect(await uow().repos.ledger.findByKey(key)).toBeNull();
+    expect(await balanceOf(41)).toBe(4);
+    // Still as read: charged.
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:41:4'), fresh))).toMatchObject({
+      status: 'applied',
+      entry: { balanceAfter: 3 },
+    });
+  });
+
+  it('counted by the metrics observer like apply, which passes the lock it is given on', async () => {
+    await addUser(44);
+    await apply({ userId: 44, delta: 5, reason: 'purchase', idempotencyKey: 'grant:44' });
+    const counted: string[] = [];
+    const observed = createUnitOfWork(t.database, undefined, {
+      ledgerEntry: (reason) => counted.push(reason),
+      payment: () => {},
+    });
+    const seen = await read(44);
+    expect(await observed.run((r) => r.ledger.applyAsRead(spend(44, 'msg:44:1'), seen))).toMatchObject({
+      status: 'applied',
+    });
+    expect(counted).toEqual(['spend']);
+    // The lock is passed on: one locked for another key is refused, not silently locked again.
+    await expect(
+      observed.run(async (r) => {
+        const account = (await r.ledger.lockAccount(44, 'msg:44:2'))!;
+        return r.ledger.apply(spend(44, 'msg:44:3'), account);
+      }),
+    ).rejects.toThrow(/not this entry's/);
+    expect(
+      await observed.run(async (r) =>
+        r.ledger.apply(spend(44, 'msg:44:2'), (await r.ledger.lockAccount(44, 'msg:44:2'))!),
+      ),
+    ).toMatchObject({ status: 'applied', entry: { balanceAfter: 3 } });
+    expect(counted).toEqual(['spend', 'spend']);
+  });
+
+  it("refuses another user's row and a call outside a transaction", async () => {
+    await addUser(42);
+    const seen = await read(42);
+    await expect(uow().run((r) => r.ledger.applyAsRead(spend(41, 'msg:42:1', 1), seen))).rejects.toThrow(
+      /not this entry's/,
+    );
+    await expect(uow().repos.ledger.applyAsRead(spend(42, 'msg:42:1', 1), seen)).rejects.toThrow(
+      /needs a transaction/,
+    );
+    expect(await entriesOf(42)).toEqual([]);
+  });
+
+  it('10 concurrent charges from one read of a balance of 5 (as read, else locked): exactly 5 succeed', async () => {
+    await addUser(43);
+    await apply({ userId: 43, delta: 5, reason: 'purchase', idempotencyKey: 'grant:43' });
+    const seen = await read(43);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        uow().run(async (r) => {
+          const fast = await r.ledger.applyAsRead(spend(43, `race:43:${i}`), seen);
+          if (fast) return fast;
+          const account = (await r.ledger.lockAccount(43, `race:43:${i}`))!;
+          return r.ledger.apply(spend(43, `race:43:${i}`), account);
+        }),
+      ),
+    );
+    expect(results.filter((x) => x.status === 'applied')).toHaveLength(5);
+    expect(results.filter((x) => x.status === 'insufficient')).toHaveLength(5);
+    expect(await balanceOf(43)).toBe(0);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+});
+
 describe('concurrency', () => {
   const settle = (results: LedgerApplyResult[]) => ({
     applied: results.filter((r) => r.status === 'applied').length,
