@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLedgerIntegrity, formatLedgerReport } from '../../../src/app/system/ledger.ts';
-import type { LedgerApplyResult, NewLedgerEntry } from '../../../src/app/ports/index.ts';
+import type { LedgerApplyResult, NewLedgerEntry, Repos } from '../../../src/app/ports/index.ts';
 import { migrateDatabase, openDatabase } from '../../../src/db/client.ts';
 import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.ts';
@@ -23,6 +23,34 @@ const balanceOf = async (id: number) => (await uow().repos.users.get(id))?.credi
 const apply = (e: Omit<NewLedgerEntry, 'actor'>) => uow().run((r) => r.ledger.apply({ actor: 'test', ...e }));
 const entriesOf = async (id: number) =>
   (await uow().repos.ledger.snapshot()).find((a) => a.userId === id)?.entries ?? [];
+
+const spend = (userId: number, key: string, delta = -1) => ({
+  userId,
+  delta,
+  reason: 'spend' as const,
+  idempotencyKey: key,
+  actor: 'test',
+});
+
+/**
+ * 10 concurrent debits of 1 on a balance of 5, each through the charge `chargeWith` makes once the 5 are
+ * there: exactly 5 succeed, and the ledger adds up.
+ */
+async function raceTenOnFive(
+  userId: number,
+  chargeWith: () => Promise<(r: Repos, key: string) => Promise<LedgerApplyResult>>,
+): Promise<void> {
+  await addUser(userId);
+  await apply({ userId, delta: 5, reason: 'purchase', idempotencyKey: `grant:${userId}` });
+  const charge = await chargeWith();
+  const results = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => uow().run((r) => charge(r, `race:${userId}:${i}`))),
+  );
+  expect(results.filter((x) => x.status === 'applied')).toHaveLength(5);
+  expect(results.filter((x) => x.status === 'insufficient')).toHaveLength(5);
+  expect(await balanceOf(userId)).toBe(0);
+  expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+}
 
 describe('ledgerRepo.apply', () => {
   it('grants credits and records the entry with balance_after', async () => {
@@ -186,14 +214,6 @@ describe('ledgerRepo reads', () => {
 });
 
 describe('ledgerRepo.lockAccount, then apply with what it locked', () => {
-  const spend = (userId: number, key: string, delta = -1) => ({
-    userId,
-    delta,
-    reason: 'spend' as const,
-    idempotencyKey: key,
-    actor: 'test',
-  });
-
   it('locks the row with the entry of the key and the last top-up; apply then reads nothing more', async () => {
     await addUser(30);
     await apply({ userId: 30, delta: 5, reason: 'purchase', idempotencyKey: 'grant:30' });
@@ -232,31 +252,14 @@ describe('ledgerRepo.lockAccount, then apply with what it locked', () => {
   });
 
   it('holds the lock: 10 concurrent lock-then-debit on a balance of 5, exactly 5 succeed', async () => {
-    await addUser(32);
-    await apply({ userId: 32, delta: 5, reason: 'purchase', idempotencyKey: 'grant:32' });
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        uow().run(async (r) => {
-          const account = (await r.ledger.lockAccount(32, `race:32:${i}`))!;
-          return r.ledger.apply(spend(32, `race:32:${i}`), account);
-        }),
-      ),
+    await raceTenOnFive(
+      32,
+      async () => async (r, key) => r.ledger.apply(spend(32, key), (await r.ledger.lockAccount(32, key))!),
     );
-    expect(results.filter((x) => x.status === 'applied')).toHaveLength(5);
-    expect(results.filter((x) => x.status === 'insufficient')).toHaveLength(5);
-    expect(await balanceOf(32)).toBe(0);
-    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
   });
 });
 
 describe('ledgerRepo.applyAsRead: charged from the row as read, in one statement, while it is unchanged', () => {
-  const spend = (userId: number, key: string, delta = -1) => ({
-    userId,
-    delta,
-    reason: 'spend' as const,
-    idempotencyKey: key,
-    actor: 'test',
-  });
   const read = async (id: number) => {
     const row = (await uow().repos.users.lookup(id, 0))!;
     return { user: row.user, version: row.version };
@@ -365,23 +368,17 @@ describe('ledgerRepo.applyAsRead: charged from the row as read, in one statement
   });
 
   it('10 concurrent charges from one read of a balance of 5 (as read, else locked): exactly 5 succeed', async () => {
-    await addUser(43);
-    await apply({ userId: 43, delta: 5, reason: 'purchase', idempotencyKey: 'grant:43' });
-    const seen = await read(43);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        uow().run(async (r) => {
-          const fast = await r.ledger.applyAsRead(spend(43, `race:43:${i}`), seen);
-          if (fast) return fast;
-          const account = (await r.ledger.lockAccount(43, `race:43:${i}`))!;
-          return r.ledger.apply(spend(43, `race:43:${i}`), account);
-        }),
-      ),
-    );
-    expect(results.filter((x) => x.status === 'applied')).toHaveLength(5);
-    expect(results.filter((x) => x.status === 'insufficient')).toHaveLength(5);
-    expect(await balanceOf(43)).toBe(0);
-    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+    let asRead = 0;
+    await raceTenOnFive(43, async () => {
+      const seen = await read(43);
+      return async (r, key) => {
+        const charged = await r.ledger.applyAsRead(spend(43, key), seen);
+        if (charged) asRead++;
+        return charged ?? r.ledger.apply(spend(43, key), (await r.ledger.lockAccount(43, key))!);
+      };
+    });
+    // The first to take the row goes as read; it changed the row, so the others lock.
+    expect(asRead).toBe(1);
   });
 });
 
