@@ -1,3 +1,5 @@
+// First: grammY's branches without a Composer per update (bot/branching.ts), before any feature builds one.
+import './branching.ts';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig as GrammyBotConfig, type Transformer } from 'grammy';
