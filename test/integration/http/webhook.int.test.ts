@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DROP_CONNECTION, startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram/index.ts';
-import { startTestApp, type TestApp } from '../../support/app.ts';
+import { startTestApp, WEBHOOK_SECRET, type TestApp } from '../../support/app.ts';
 import { command, fanUser } from '../../support/updates.ts';
 
 let fake: FakeTelegram;
@@ -47,6 +47,33 @@ describe('POST /telegram-webhook', () => {
       raw: JSON.stringify({ update_id: 1, pad: 'x'.repeat(1024 * 1024 + 10) }),
     });
     expect(res.status).toBe(413);
+  });
+
+  it('a chunked body (no declared length) is held to the same 1 MiB as it streams', async () => {
+    const chunked = (body: string) => {
+      const bytes = new TextEncoder().encode(body);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024)
+            controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          controller.close();
+        },
+      });
+      return fetch(`${t.baseUrl}/telegram-webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
+        body: stream,
+        duplex: 'half',
+      });
+    };
+    const over = await chunked(JSON.stringify({ update_id: 2, pad: 'x'.repeat(1024 * 1024 + 10) }));
+    expect(over.status).toBe(413);
+    fake.reset();
+    const update = command(fanUser(5003), '/help');
+    const ok = await chunked(JSON.stringify(update));
+    expect(ok.status).toBe(200);
+    await t.updatesSettled(update.update_id);
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
   });
 
   it('processes a redelivered update only once', async () => {
