@@ -5,7 +5,8 @@
  * runs minutes apart), so it is judged the way docs/BENCHMARKS.md's sections do: the base commit checked
  * out in a temporary git worktree (sharing this checkout's node_modules), then `npm run bench:relay --
  * --phases own-cost --from-dist` (or `--phase ingest`) run in the base and in this checkout (with its uncommitted changes) by
- * turns, `--pairs` times, and each figure compared as a ratio to the bare grammY relay of its own run
+ * turns (base first in odd pairs, the change first in even ones, so that a drift of the machine over the
+ * run does not fall on one side), `--pairs` times, and each figure compared as a ratio to the bare grammY relay of its own run
  * (which moves with the machine). Prints every pair, the means, and in how many pairs the change was
  * lower; then one JSON line with every run. Exits 1 when a run failed or lost, duplicated or reordered a
  * message. Run nothing else meanwhile: a test run beside it shows in the figures. Each side runs its own
@@ -33,7 +34,7 @@ if (args.help || !args.base) {
     [
       'npm run bench:pairs -- --base <commit> [options]',
       '  --base C        the commit to compare this checkout with (required)',
-      '  --pairs N       runs of each, alternating, base first (default 3)',
+      '  --pairs N       runs of each, alternating; base first in odd pairs, the change in even (default 3)',
       '  --engines LIST  pglite,postgres (default pglite)',
       "  --phase P       own-cost (until all sent) or ingest (until all handled, the issue's pacing on)",
       'env BENCH_DATABASE_URL  as for bench:relay',
@@ -145,10 +146,13 @@ const runs: Run[] = [];
 let failed = false;
 try {
   for (let pair = 1; pair <= PAIRS; pair++) {
-    for (const [side, dir] of [
+    // The order turns every pair (base first in odd pairs, the change first in even ones): the machine
+    // drifts over a run, and a side always run first or always second takes the drift as its own.
+    const sides = [
       ['base', worktree],
       ['change', ROOT],
-    ] as const) {
+    ] as const;
+    for (const [side, dir] of pair % 2 === 1 ? sides : [...sides].reverse()) {
       const got = relayRun(dir, side, pair);
       for (const r of got) {
         runs.push(r);
