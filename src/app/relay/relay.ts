@@ -102,10 +102,10 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
     let charged: { user: User; quote: { cost: number; free: boolean }; charge: AppliedEntry } | null = null;
     // The row as the update read it, if unchanged since: locked and charged in one statement.
-    if (seen) {
-      const quote = quoteFor(seen.user);
-      const charge = quote.ok ? await r.ledger.applyAsRead(entryFor(seen.user, quote), seen) : null;
-      if (quote.ok && charge) charged = { user: seen.user, quote, charge };
+    const asRead = seen && quoteFor(seen.user);
+    if (seen && asRead?.ok) {
+      const charge = await r.ledger.applyAsRead(entryFor(seen.user, asRead), seen);
+      if (charge) charged = { user: seen.user, quote: asRead, charge };
     }
     if (!charged) {
       // The fan's row locked for the charge, with what the charge reads under the lock (one statement).

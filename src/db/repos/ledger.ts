@@ -138,7 +138,7 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   if (locked.existing) return { status: 'duplicate', entry: locked.existing };
   const planned = planEntry(locked.user, e);
   if ('status' in planned) return planned;
-  const { values, balance, lifetimeSpent, tier, tierBefore } = planned;
+  const { values, balance, lifetimeSpent, tier } = planned;
   // The balance moves only when the entry went in (a key raced in by another user's write inserts
   // nothing, and then nothing moves), and only from the balance read under the lock.
   const [row] = await recordEntry(tx, {
@@ -158,11 +158,22 @@ async function applyIn(tx: Tx, e: NewLedgerEntry, account?: LockedAccount): Prom
   // and throwing rolls the entry back rather than recording a chain that does not add up.
   if (Number(row.moved) !== 1)
     throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
+  return appliedEntry(planned, e, row.id, row.createdAt, locked.lastTopUp);
+}
+
+/** What `apply` and `applyAsRead` answer for an entry that went in. */
+function appliedEntry(
+  { values, tier, tierBefore }: Exclude<ReturnType<typeof planEntry>, { status: 'insufficient' }>,
+  e: NewLedgerEntry,
+  id: number,
+  createdAt: Date,
+  lastTopUp: number | null,
+): AppliedEntry {
   return {
     status: 'applied',
-    entry: { id: row.id, ...values, metadata: values.metadata, createdAt: row.createdAt },
+    entry: { id, ...values, createdAt },
     ...(tier !== tierBefore ? { promoted: tier as Tier } : {}),
-    ...(e.withLastTopUp ? { lastTopUp: locked.lastTopUp } : {}),
+    ...(e.withLastTopUp ? { lastTopUp } : {}),
   };
 }
 
@@ -255,7 +266,7 @@ async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Prom
   const planned = planEntry(seen.user, e);
   // Refused on the row as read: decided again under the lock, on the row as it is.
   if ('status' in planned) return null;
-  const { values, balance, lifetimeSpent, tier, tierBefore } = planned;
+  const { values, balance, lifetimeSpent, tier } = planned;
   const { rows } = await recordEntryAsRead(tx, {
     ...values,
     key: e.idempotencyKey,
@@ -271,12 +282,7 @@ async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Prom
   if (Number(row.moved) !== 1)
     throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
   const lastTopUp = row.last_top_up === null ? null : Number(row.last_top_up);
-  return {
-    status: 'applied',
-    entry: { id: Number(row.id), ...values, createdAt: new Date(row.created_at) },
-    ...(tier !== tierBefore ? { promoted: tier as Tier } : {}),
-    ...(e.withLastTopUp ? { lastTopUp } : {}),
-  };
+  return appliedEntry(planned, e, Number(row.id), new Date(row.created_at), lastTopUp);
 }
 
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
