@@ -119,8 +119,8 @@ export async function startApp(
           ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
           // The embedded database runs on this thread, one statement at a time: few handlers at once
           // leave it room to answer Telegram (docs/BENCHMARKS.md, "Store, answer, then handle"), and
-          // claims that read ahead make a burst handled one at a time cost a claim per 9 updates, not
-          // one each (docs/BENCHMARKS.md, "Claims read ahead").
+          // claims read ahead, so a burst handled one at a time is not a claim per update (204 claims
+          // for 2,000 updates instead of 1,019: docs/BENCHMARKS.md, "Claims read ahead").
           ...(deps.database.engine === 'pglite' ? { slots: 4, busySlots: 1, readAhead: 8 } : {}),
           ...options.inbound,
         })
