@@ -66,13 +66,17 @@ describe('prepared statements', () => {
 
   it('keep two transactions at once on their own connections', async () => {
     const db = first.database.db;
+    // Each side reads while the other is still open: two commits only after one has read.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let oneRead!: () => void;
+    const afterOneRead = new Promise<void>((r) => (oneRead = r));
     const seen: number[][] = [];
     const one = db.transaction(async (tx) => {
       await insertUpdate(tx, { id: 7_200_001, at: new Date() });
       await gate;
       seen.push((await findUpdate(tx, { id: 7_200_002 })).map((r) => r.id));
+      oneRead();
     });
     const two =
       first.database.engine === 'postgres'
@@ -80,6 +84,7 @@ describe('prepared statements', () => {
             await insertUpdate(tx, { id: 7_200_002, at: new Date() });
             seen.push((await findUpdate(tx, { id: 7_200_001 })).map((r) => r.id));
             release();
+            await afterOneRead;
           })
         : (release(), Promise.resolve());
     await Promise.all([one, two]);
