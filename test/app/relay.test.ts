@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORT_PER_DAY } from '../../src/app/relay/support.ts';
 import { ADMIN_GROUP_ID, OWNER_ID } from '../support/config.ts';
@@ -139,6 +140,37 @@ describe('relay: what a fan’s message costs', () => {
         balance: 6,
       });
       expect((await s.user(2012))!.creditBalance).toBe(6);
+    });
+
+    it("the message is noted on the fan's topic once, whichever way it was charged; a redelivery notes nothing", async () => {
+      await s.ensureFan(2014);
+      await s.grant(2014, 20);
+      const noted = async () => {
+        const { rows } = (await s.db.database.db.execute(
+          sql`select t.unread, (select array_agg(m.message_id order by m.id) from message_log m where m.user_id = t.user_id) as logged
+                from fan_topics t where t.user_id = 2014`,
+        )) as { rows: { unread: number; logged: number[] | null }[] };
+        return { unread: Number(rows[0]?.unread ?? 0), logged: (rows[0]?.logged ?? []).map(Number) };
+      };
+      // The first message reserves the topic (through the lock), the second goes as read, the third with a
+      // read gone stale (through the lock again).
+      const first = message(2014);
+      await s.services.acceptFanMessage(first);
+      const second = { ...message(2014), seen: await read(2014) };
+      expect(await s.services.acceptFanMessage(second)).toMatchObject({ ok: true, duplicate: false });
+      const stale = await read(2014);
+      await s.grant(2014, 1);
+      const third = { ...message(2014), seen: stale };
+      expect(await s.services.acceptFanMessage(third)).toMatchObject({ ok: true, duplicate: false });
+      const ids = [first, second, third].map((m) => m.messageId);
+      expect(await noted()).toEqual({ unread: 3, logged: ids });
+      // Redelivered, as read or not: charged and noted once.
+      expect(await s.services.acceptFanMessage({ ...second, seen: await read(2014) })).toEqual({
+        ok: true,
+        duplicate: true,
+      });
+      expect(await s.services.acceptFanMessage(third)).toEqual({ ok: true, duplicate: true });
+      expect(await noted()).toEqual({ unread: 3, logged: ids });
     });
   });
 

@@ -3,6 +3,7 @@
 import type { LedgerReason } from '../../domain/ledger/index.ts';
 import type { Tier, TierThresholds } from '../../domain/tiers/index.ts';
 import type { User } from './accounts.ts';
+import type { LoggedMessage, NotedTopic } from './relay.ts';
 
 export type { LedgerReason };
 
@@ -108,6 +109,18 @@ export interface LedgerRepo {
    * locks and applies as usual, which decides on the row as it is. Call inside `uow.run`.
    */
   applyAsRead(entry: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null>;
+  /**
+   * `applyAsRead` for a fan's message, which also notes the message on the fan's topic (as
+   * `topics.noteFanMessage` does, with its message-log row) in the same statement, only if the entry went
+   * in: a known fan's paid message costs one statement less. `noted`: the topic row as noting answered it
+   * (null: the fan has no topic row yet, nothing noted). Null, with nothing written or noted, as
+   * `applyAsRead`. Call inside `uow.run`.
+   */
+  applyAsReadAndNote(
+    entry: NewLedgerEntry,
+    seen: SeenAccount,
+    note: { at: Date; logged: LoggedMessage },
+  ): Promise<(AppliedEntry & { noted: NotedTopic | null }) | null>;
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;

@@ -38,10 +38,12 @@ export async function placeFan(
   r: Repos,
   groupIds: readonly number[],
   user: User,
-  note: { at: Date; logged?: LoggedMessage },
+  /** `read`: the message was noted already (the charge's statement did it), with this answer. */
+  note: { at: Date; logged?: LoggedMessage | undefined; read?: NotedTopic | null },
 ): Promise<Placement> {
   if (groupIds.length === 0) throw new Error('placeFan: no admin group configured');
-  const read = await r.topics.noteFanMessage(user.id, note.at, note.logged);
+  const read =
+    note.read !== undefined ? note.read : await r.topics.noteFanMessage(user.id, note.at, note.logged);
   const placement = await placeAfterNoting(r, groupIds, user, read);
   // Only the row the noting answered carries the count (a reserved or moved topic's row is new).
   return { ...placement, waitingForTopic: read && placement.topic === read ? read.waitingForTopic : null };

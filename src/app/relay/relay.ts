@@ -14,6 +14,7 @@ import type {
   LoggedMessage,
   NewLedgerEntry,
   NewOutboxItem,
+  NotedTopic,
   Repos,
   SeenAccount,
   UnitOfWork,
@@ -99,13 +100,25 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     withLastTopUp: true,
   });
   const seen = msg.seen?.user.id === msg.userId ? msg.seen : undefined;
+  const logged: LoggedMessage = {
+    type: msg.type,
+    messageId: msg.messageId,
+    text: searchable(settings, msg.text),
+  };
   const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
     let charged: { user: User; quote: { cost: number; free: boolean }; charge: AppliedEntry } | null = null;
-    // The row as the update read it, if unchanged since: locked and charged in one statement.
+    /** The message noted on the fan's topic by the charge's own statement (as read). */
+    let noted: { at: Date; read: NotedTopic | null } | undefined;
+    // The row as the update read it, if unchanged since: locked, charged and the message noted on the
+    // fan's topic, in one statement.
     const asRead = seen && quoteFor(seen.user);
     if (seen && asRead?.ok) {
-      const charge = await r.ledger.applyAsRead(entryFor(seen.user, asRead), seen);
-      if (charge) charged = { user: seen.user, quote: asRead, charge };
+      const at = deps.clock.now();
+      const charge = await r.ledger.applyAsReadAndNote(entryFor(seen.user, asRead), seen, { at, logged });
+      if (charge) {
+        charged = { user: seen.user, quote: asRead, charge };
+        noted = { at, read: charge.noted };
+      }
     }
     if (!charged) {
       // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
@@ -131,11 +144,15 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     // The card's and the live inbox's renders join this message's items (one insert for all).
     const inbox: NewOutboxItem[] = [];
     const key = `${msg.chatId}:${msg.messageId}`;
-    const { reserved, groupId, topic, waitingForTopic } = await prepareTopic(r, deps, user, key, inbox, {
-      type: msg.type,
-      messageId: msg.messageId,
-      text: searchable(settings, msg.text),
-    });
+    const { reserved, groupId, topic, waitingForTopic } = await prepareTopic(
+      r,
+      deps,
+      user,
+      key,
+      inbox,
+      logged,
+      noted,
+    );
     if (msg.mediaGroupId !== undefined) {
       await r.outbox.enqueue(inbox);
       // Relayed with the rest of its album, with one receipt for all of it.
@@ -211,9 +228,15 @@ export async function prepareTopic(
   inboxWith?: NewOutboxItem[],
   /** The message as the message log keeps it (analytics by type, search), written with the topic's update. */
   logged?: LoggedMessage,
+  /** Noted already, at `at` (the charge's statement did it): the topic row as noting answered it. */
+  notedBy?: { at: Date; read: NotedTopic | null },
 ): Promise<{ reserved: boolean; groupId: number; topic: FanTopic | null; waitingForTopic: number | null }> {
-  const now = deps.clock.now();
-  const placement = await placeFan(r, await deps.adminGroups(r), user, { at: now, logged });
+  const now = notedBy?.at ?? deps.clock.now();
+  const placement = await placeFan(r, await deps.adminGroups(r), user, {
+    at: now,
+    logged,
+    ...(notedBy ? { read: notedBy.read } : {}),
+  });
   const { reserved, groupId, topic, noted, waitingForTopic } = placement;
   if (!reserved) {
     // A closed conversation reopens when the fan writes again (before their message lands).

@@ -80,6 +80,11 @@ export function createRepos(
             if (r) observe.ledgerEntry(e.reason);
             return r;
           },
+          async applyAsReadAndNote(e, seen, note) {
+            const r = await ledger.applyAsReadAndNote(e, seen, note);
+            if (r) observe.ledgerEntry(e.reason);
+            return r;
+          },
         }
       : ledger,
     payments: paymentsRepo(db, observe),

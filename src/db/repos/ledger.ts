@@ -6,7 +6,9 @@ import type {
   LedgerReason,
   LedgerRepo,
   LockedAccount,
+  LoggedMessage,
   NewLedgerEntry,
+  NotedTopic,
   SeenAccount,
   User,
 } from '../../app/ports/index.ts';
@@ -16,6 +18,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
+import { fanMessageNoteCtes, topicOfRow, type TopicRow } from './relay.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
 
@@ -215,30 +218,27 @@ function planEntry(user: User, e: NewLedgerEntry) {
  * then the entry goes in (unless its key exists) and the balance moves, from the balance read. Casts
  * name every slot's type: an `insert … select` gives the parameters no column to take one from.
  */
-const recordEntryAsRead = preparedSql<
-  {
-    userId: number;
-    version: string;
-    delta: number;
-    reason: string;
-    key: string;
-    balanceAfter: number;
-    actor: string;
-    metadata: string;
-    balanceBefore: number;
-    lifetimeSpent: number;
-    tier: string;
-  },
-  {
-    locked: number;
-    id: number | string | null;
-    created_at: Date | string | null;
-    moved: number;
-    last_top_up: number | string | null;
-  }
->(
-  'fb_ledger_record_as_read',
-  sql`with acct as (
+type AsReadSlots = {
+  userId: number;
+  version: string;
+  delta: number;
+  reason: string;
+  key: string;
+  balanceAfter: number;
+  actor: string;
+  metadata: string;
+  balanceBefore: number;
+  lifetimeSpent: number;
+  tier: string;
+};
+type AsReadRow = {
+  locked: number;
+  id: number | string | null;
+  created_at: Date | string | null;
+  moved: number;
+  last_top_up: number | string | null;
+};
+const asReadCtes = sql`acct as (
         select u.id, ${lastTopUpOf(sql`u.id`)} as last_top_up from users u
          where u.id = ${ph('userId')}::bigint and u.xmin::text = ${ph('version')}::text
            and u.credit_balance = ${ph('balanceBefore')}::int
@@ -254,35 +254,103 @@ const recordEntryAsRead = preparedSql<
         update users set credit_balance = ${ph('balanceAfter')}::int, lifetime_spent = ${ph('lifetimeSpent')}::int,
                tier = ${ph('tier')}::text
          where id = (select id from acct) and exists (select 1 from entry)
-        returning id)
-      select (select count(*) from acct)::int as locked, (select last_top_up from acct) as last_top_up,
-             entry.id, entry.created_at, (select count(*) from moved)::int as moved
+        returning id)`;
+const asReadAnswer = sql`(select count(*) from acct)::int as locked, (select last_top_up from acct) as last_top_up,
+             entry.id, entry.created_at, (select count(*) from moved)::int as moved`;
+const recordEntryAsRead = preparedSql<AsReadSlots, AsReadRow>(
+  'fb_ledger_record_as_read',
+  sql`with ${asReadCtes}
+      select ${asReadAnswer}
         from (select 1) as one left join entry on true`,
 );
+// The same, and a fan's message noted on their topic with its log row (db/repos/relay.ts), only if the
+// balance moved: the topic's columns ride on the answer (null when nothing was noted).
+const recordEntryAsReadAndNote = preparedSql<
+  AsReadSlots & {
+    when: string;
+    type: string;
+    messageId: number;
+    groupId: number | null;
+    threadId: number | null;
+    text: string | null;
+  },
+  AsReadRow & Partial<TopicRow>
+>(
+  'fb_ledger_record_as_read_noted',
+  sql`with ${asReadCtes}, ${fanMessageNoteCtes('moved')}
+      select ${asReadAnswer}, noted.*
+        from (select 1) as one left join entry on true left join noted on true`,
+);
 
-async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null> {
+type PlannedEntry = Exclude<ReturnType<typeof planEntry>, { status: 'insufficient' }>;
+
+/** The slots of an entry charged from the row as read; null when the row as read refuses it. */
+function asReadSlots(
+  e: NewLedgerEntry,
+  seen: SeenAccount,
+): { planned: PlannedEntry; slots: AsReadSlots } | null {
   if (seen.user.id !== e.userId)
     throw new Error(`ledger: the row read is not this entry's (entry ${e.idempotencyKey})`);
   const planned = planEntry(seen.user, e);
   // Refused on the row as read: decided again under the lock, on the row as it is.
   if ('status' in planned) return null;
   const { values, balance, lifetimeSpent, tier } = planned;
-  const { rows } = await recordEntryAsRead(tx, {
-    ...values,
-    key: e.idempotencyKey,
-    metadata: JSON.stringify(values.metadata),
-    version: seen.version,
-    balanceBefore: balance,
-    lifetimeSpent,
-    tier,
-  });
-  const row = rows[0];
-  // The row changed since it was read, or the key has an entry: nothing was written.
+  return {
+    planned,
+    slots: {
+      ...values,
+      key: e.idempotencyKey,
+      metadata: JSON.stringify(values.metadata),
+      version: seen.version,
+      balanceBefore: balance,
+      lifetimeSpent,
+      tier,
+    },
+  };
+}
+
+/** The entry the as-read statement entered, or null when it wrote nothing (the row changed, or the key has an entry). */
+function asReadApplied(
+  planned: PlannedEntry,
+  e: NewLedgerEntry,
+  row: AsReadRow | undefined,
+): AppliedEntry | null {
   if (!row || Number(row.locked) !== 1 || row.id === null || row.created_at === null) return null;
   if (Number(row.moved) !== 1)
     throw new Error(`ledger: balance of user ${e.userId} changed under the row lock`);
   const lastTopUp = row.last_top_up === null ? null : Number(row.last_top_up);
   return appliedEntry(planned, e, Number(row.id), new Date(row.created_at), lastTopUp);
+}
+
+async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null> {
+  const plan = asReadSlots(e, seen);
+  if (!plan) return null;
+  const { rows } = await recordEntryAsRead(tx, plan.slots);
+  return asReadApplied(plan.planned, e, rows[0]);
+}
+
+async function applyAsReadAndNoteIn(
+  tx: Tx,
+  e: NewLedgerEntry,
+  seen: SeenAccount,
+  note: { at: Date; logged: LoggedMessage },
+): Promise<(AppliedEntry & { noted: NotedTopic | null }) | null> {
+  const plan = asReadSlots(e, seen);
+  if (!plan) return null;
+  const { logged } = note;
+  const { rows } = await recordEntryAsReadAndNote(tx, {
+    ...plan.slots,
+    when: note.at.toISOString(),
+    type: logged.type,
+    messageId: logged.messageId,
+    groupId: logged.groupId ?? null,
+    threadId: logged.threadId ?? null,
+    text: logged.text,
+  });
+  const row = rows[0];
+  const applied = asReadApplied(plan.planned, e, row);
+  if (!applied) return null;
+  return { ...applied, noted: row!.user_id == null ? null : topicOfRow(row as TopicRow) };
 }
 
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
@@ -317,6 +385,10 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
     async applyAsRead(e, seen) {
       if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsRead needs a transaction');
       return applyAsReadIn(db, e, seen);
+    },
+    async applyAsReadAndNote(e, seen, note) {
+      if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsReadAndNote needs a transaction');
+      return applyAsReadAndNoteIn(db, e, seen, note);
     },
 
     async lockAccount(userId, key) {

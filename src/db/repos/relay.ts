@@ -59,11 +59,34 @@ const topicReturning = sql`returning user_id, group_id, thread_id, status, name,
     previous_thread_id, previous_group_id, card_rendered_at, renamed_at,
     case when thread_id is null then (select count(*)::int from fan_topics w
       where w.group_id = fan_topics.group_id and w.thread_id is null) end as waiting_for_topic`;
-const unreadUpdate = sql`update fan_topics
+const unreadUpdateOf = (onlyIf?: string) => sql`update fan_topics
   set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
       waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)
-  where user_id = ${sql.placeholder('userId')} ${topicReturning}`;
-interface TopicRow {
+  where user_id = ${sql.placeholder('userId')}${onlyIf ? sql.raw(` and exists (select 1 from ${onlyIf})`) : sql``}
+  ${topicReturning}`;
+const unreadUpdate = unreadUpdateOf();
+
+/**
+ * A fan's message noted on their topic with its message-log row, as CTEs to fold into another statement
+ * (the ledger's charge as read): `noted` answers the topic row (given `onlyIf`, only when that CTE has a
+ * row). Placeholders: userId, when, type, messageId, groupId, threadId, text.
+ */
+export function fanMessageNoteCtes(onlyIf?: string) {
+  return sql`noted as (${unreadUpdateOf(onlyIf)}), logged as (${logInsert(
+    sql.placeholder('userId'),
+    'in',
+    sql.placeholder('when'),
+    {
+      type: sql.placeholder('type'),
+      messageId: sql.placeholder('messageId'),
+      groupId: sql.placeholder('groupId'),
+      threadId: sql.placeholder('threadId'),
+      text: sql.placeholder('text'),
+    },
+    'noted',
+  )})`;
+}
+export interface TopicRow {
   user_id: number | string;
   group_id: number | string;
   thread_id: number | null;
@@ -78,7 +101,7 @@ interface TopicRow {
   waiting_for_topic: number | null;
 }
 /** A raw topic row as drizzle maps it (int8 arrives as a string from node-postgres, timestamps as text). */
-const topicOfRow = (r: TopicRow): NotedTopic => ({
+export const topicOfRow = (r: TopicRow): NotedTopic => ({
   userId: Number(r.user_id),
   groupId: Number(r.group_id),
   threadId: r.thread_id === null ? null : Number(r.thread_id),
@@ -108,19 +131,7 @@ const noteUnreadAndLog = preparedSql<
   'fb_topic_unread_log',
   // Logged only with a topic row to note it on: a message that finds none is noted (and logged) again
   // once its row is reserved.
-  sql`with noted as (${unreadUpdate}), logged as (${logInsert(
-    sql.placeholder('userId'),
-    'in',
-    sql.placeholder('when'),
-    {
-      type: sql.placeholder('type'),
-      messageId: sql.placeholder('messageId'),
-      groupId: sql.placeholder('groupId'),
-      threadId: sql.placeholder('threadId'),
-      text: sql.placeholder('text'),
-    },
-    'noted',
-  )}) select * from noted`,
+  sql`with ${fanMessageNoteCtes()} select * from noted`,
 );
 
 export function topicsRepo(db: DbOrTx): TopicsRepo {

@@ -382,6 +382,98 @@ describe('ledgerRepo.applyAsRead: charged from the row as read, in one statement
   });
 });
 
+describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's message noted on their topic with it", () => {
+  const read = async (id: number) => {
+    const row = (await uow().repos.users.lookup(id, 0))!;
+    return { user: row.user, version: row.version };
+  };
+  const group = -100_777;
+  const at = new Date('2026-11-01T12:30:00Z');
+  const note = (messageId: number) => ({
+    at,
+    logged: { type: 'text', messageId, text: `hello ${messageId}` },
+  });
+  const topicRow = async (id: number) =>
+    (
+      (await t.database.db.execute(
+        sql`select unread, last_fan_message_at from fan_topics where user_id = ${id}`,
+      )) as { rows: { unread: number; last_fan_message_at: Date | string | null }[] }
+    ).rows[0];
+  const logged = async (id: number) =>
+    (
+      (await t.database.db.execute(
+        sql`select message_id, type, text from message_log where user_id = ${id} order by id`,
+      )) as { rows: { message_id: number; type: string; text: string | null }[] }
+    ).rows.map((r) => [Number(r.message_id), r.type, r.text]);
+  const withTopic = async (id: number, thread: number | null) => {
+    await addUser(id);
+    await apply({ userId: id, delta: 5, reason: 'purchase', idempotencyKey: `grant:${id}` });
+    const repos = createRepos(t.database.db);
+    await repos.topics.reserve(id, group, `fan ${id}`);
+    if (thread !== null) await repos.topics.setThread(id, thread, `fan ${id}`);
+  };
+
+  it('charges as read and notes the message (unread, last message, its log row), answering the topic row', async () => {
+    await withTopic(50, 5_001);
+    const seen = await read(50);
+    const res = await uow().run((r) =>
+      r.ledger.applyAsReadAndNote({ ...spend(50, 'msg:50:1'), withLastTopUp: true }, seen, note(1)),
+    );
+    expect(res).toMatchObject({
+      status: 'applied',
+      entry: { idempotencyKey: 'msg:50:1', balanceAfter: 4 },
+      lastTopUp: 5,
+      noted: { userId: 50, groupId: group, threadId: 5_001, waitingForTopic: null },
+    });
+    expect(await topicRow(50)).toMatchObject({ unread: 1 });
+    expect(new Date((await topicRow(50))!.last_fan_message_at!).toISOString()).toBe(at.toISOString());
+    expect(await logged(50)).toEqual([[1, 'text', 'hello 1']]);
+    expect(await balanceOf(50)).toBe(4);
+  });
+
+  it('notes nothing when nothing is charged: the row changed, or the key has an entry', async () => {
+    await withTopic(51, 5_002);
+    const stale = await read(51);
+    await uow().repos.users.setLocale(51, 'de');
+    expect(
+      await uow().run((r) => r.ledger.applyAsReadAndNote(spend(51, 'msg:51:1'), stale, note(1))),
+    ).toBeNull();
+    await apply(spend(51, 'msg:51:2'));
+    const fresh = await read(51);
+    expect(
+      await uow().run((r) => r.ledger.applyAsReadAndNote(spend(51, 'msg:51:2'), fresh, note(2))),
+    ).toBeNull();
+    expect(await topicRow(51)).toMatchObject({ unread: 0, last_fan_message_at: null });
+    expect(await logged(51)).toEqual([]);
+    expect((await entriesOf(51)).map((e) => e.delta)).toEqual([5, -1]);
+  });
+
+  it('charges a fan who has no topic row yet and notes nothing (the caller notes once it reserved one)', async () => {
+    await addUser(52);
+    await apply({ userId: 52, delta: 5, reason: 'purchase', idempotencyKey: 'grant:52' });
+    const seen = await read(52);
+    const res = await uow().run((r) => r.ledger.applyAsReadAndNote(spend(52, 'msg:52:1'), seen, note(1)));
+    expect(res).toMatchObject({ status: 'applied', entry: { balanceAfter: 4 }, noted: null });
+    expect(await logged(52)).toEqual([]);
+  });
+
+  it('answers how many fans of the group wait for their topic while this one does; counted by the metrics observer', async () => {
+    await withTopic(53, null);
+    const counted: string[] = [];
+    const observed = createUnitOfWork(t.database, undefined, {
+      ledgerEntry: (reason) => counted.push(reason),
+      payment: () => {},
+    });
+    const seen = await read(53);
+    const res = await observed.run((r) => r.ledger.applyAsReadAndNote(spend(53, 'msg:53:1'), seen, note(1)));
+    expect(res?.noted).toMatchObject({ userId: 53, threadId: null, waitingForTopic: 1 });
+    expect(counted).toEqual(['spend']);
+    await expect(
+      uow().repos.ledger.applyAsReadAndNote(spend(53, 'msg:53:2'), await read(53), note(2)),
+    ).rejects.toThrow(/needs a transaction/);
+  });
+});
+
 describe('concurrency', () => {
   const settle = (results: LedgerApplyResult[]) => ({
     applied: results.filter((r) => r.status === 'applied').length,
