@@ -18,7 +18,13 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
-import { fanMessageNoteCtes, topicOfRow, type TopicRow } from './relay.ts';
+import {
+  fanMessageNoteCtes,
+  fanMessageNoteSlots,
+  topicOfRow,
+  type FanMessageNoteSlots,
+  type TopicRow,
+} from './relay.ts';
 
 const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
 
@@ -266,14 +272,7 @@ const recordEntryAsRead = preparedSql<AsReadSlots, AsReadRow>(
 // The same, and a fan's message noted on their topic with its log row (db/repos/relay.ts), only if the
 // balance moved: the topic's columns ride on the answer (null when nothing was noted).
 const recordEntryAsReadAndNote = preparedSql<
-  AsReadSlots & {
-    when: string;
-    type: string;
-    messageId: number;
-    groupId: number | null;
-    threadId: number | null;
-    text: string | null;
-  },
+  AsReadSlots & FanMessageNoteSlots,
   AsReadRow & Partial<TopicRow>
 >(
   'fb_ledger_record_as_read_noted',
@@ -337,15 +336,9 @@ async function applyAsReadAndNoteIn(
 ): Promise<(AppliedEntry & { noted: NotedTopic | null }) | null> {
   const plan = asReadSlots(e, seen);
   if (!plan) return null;
-  const { logged } = note;
   const { rows } = await recordEntryAsReadAndNote(tx, {
     ...plan.slots,
-    when: note.at.toISOString(),
-    type: logged.type,
-    messageId: logged.messageId,
-    groupId: logged.groupId ?? null,
-    threadId: logged.threadId ?? null,
-    text: logged.text,
+    ...fanMessageNoteSlots(note.at, note.logged),
   });
   const row = rows[0];
   const applied = asReadApplied(plan.planned, e, row);

@@ -116,18 +116,24 @@ export const topicOfRow = (r: TopicRow): NotedTopic => ({
   waitingForTopic: r.waiting_for_topic === null ? null : Number(r.waiting_for_topic),
 });
 const noteUnread = preparedSql<{ userId: number; when: string }, TopicRow>('fb_topic_unread', unreadUpdate);
-const noteUnreadAndLog = preparedSql<
-  {
-    userId: number;
-    when: string;
-    type: string;
-    messageId: number;
-    groupId: number | null;
-    threadId: number | null;
-    text: string | null;
-  },
-  TopicRow
->(
+/** The slots of `fanMessageNoteCtes` but the user's (from `fanMessageNoteSlots`). */
+export type FanMessageNoteSlots = {
+  when: string;
+  type: string;
+  messageId: number;
+  groupId: number | null;
+  threadId: number | null;
+  text: string | null;
+};
+export const fanMessageNoteSlots = (at: Date, logged: LoggedMessage): FanMessageNoteSlots => ({
+  when: at.toISOString(),
+  type: logged.type,
+  messageId: logged.messageId,
+  groupId: logged.groupId ?? null,
+  threadId: logged.threadId ?? null,
+  text: logged.text,
+});
+const noteUnreadAndLog = preparedSql<{ userId: number } & FanMessageNoteSlots, TopicRow>(
   'fb_topic_unread_log',
   // Logged only with a topic row to note it on: a message that finds none is noted (and logged) again
   // once its row is reserved.
@@ -243,15 +249,7 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
       // The log's insert rides on the topic's update (a data-modifying CTE): no extra round trip.
       const res = !logged
         ? await noteUnread(db, { userId, when })
-        : await noteUnreadAndLog(db, {
-            userId,
-            when,
-            type: logged.type,
-            messageId: logged.messageId,
-            groupId: logged.groupId ?? null,
-            threadId: logged.threadId ?? null,
-            text: logged.text,
-          });
+        : await noteUnreadAndLog(db, { userId, ...fanMessageNoteSlots(at, logged) });
       const [row] = res.rows;
       return row ? topicOfRow(row) : null;
     },
