@@ -493,7 +493,11 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
               left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
                 and (h.kind in ('relay.in', 'relay.album') or (h.kind = 'render' and h.payload->>'target' = 'card'))
               -- Heads that may go now, and heads in flight (they tell whose content is still under way).
-              where ((h.status = 'pending' or h.lease_until < ${ph('now')}::timestamptz) and h.not_before <= ${ph('now')}::timestamptz)
+              -- Due: its time has come, or it was queued due at once (its time is its queueing, which
+              -- may fall after this claim's clock was read: such an item waits for its budget, not for a
+              -- claim a few milliseconds later).
+              where ((h.status = 'pending' or h.lease_until < ${ph('now')}::timestamptz)
+                     and (h.not_before <= ${ph('now')}::timestamptz or h.not_before = h.created_at))
                  or (h.status = 'sending' and h.lease_until >= ${ph('now')}::timestamptz)
             ) c
             where c.chat_rank <= ${HEADS_PER_CHAT}
@@ -505,7 +509,8 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
           -- no head is due (the join below keeps it): two index probes.
           due as (
             select least(
-              (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz),
+              (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz
+                 and not_before <> created_at),
               (select min(lease_until) from outbox where status = 'sending' and lease_until > ${ph('now')}::timestamptz)
             ) as next_due
           )
@@ -517,7 +522,7 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
                    select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
                  (hd.priority = ${OUTBOX_CLASS.content} and exists (
                    select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.priority = 2
-                     and o.id <> hd.id and o.not_before <= ${ph('now')}::timestamptz)) as more
+                     and o.id <> hd.id and (o.not_before <= ${ph('now')}::timestamptz or o.not_before = o.created_at))) as more
           from due left join heads hd on true
           order by hd.priority, hd.turn, hd.id`,
 );

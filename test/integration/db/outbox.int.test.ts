@@ -26,6 +26,28 @@ const notice = (lane: string, chatId: number, key: string, extra: object = {}) =
 });
 
 describe('outbox claim', () => {
+  it('takes an item queued due at once even when it was queued after the claim read its clock; a later time still waits', async () => {
+    const db = t.database.db;
+    // The claim's clock, read before the items were queued (a claim that began as a handler committed).
+    const before = new Date(Date.now() - 1000);
+    const later = new Date(Date.now() + 60_000);
+    await createRepos(db).outbox.enqueue([
+      notice('out:9101', 9101, 'due-at-once'),
+      notice('out:9102', 9102, 'due-later', { notBefore: later }),
+    ]);
+    const claim = await outboxDispatch(db).claim({
+      limit: 8,
+      now: before,
+      leaseMs: 30_000,
+      budgets: defaultBudgets(),
+      excludeLanes: [],
+    });
+    // Taken by this claim: no second claim a few milliseconds later for an item that was due when it
+    // was queued. The one with a time of its own waits for it, and the claim wakes the sender then.
+    expect(claim.items.map((i) => i.lane)).toEqual(['out:9101']);
+    expect(claim.wakeAt?.getTime()).toBe(later.getTime());
+  });
+
   it('books every admitted send in the global budget, whatever is claimed after it', async () => {
     const db = t.database.db;
     // The reaction's chat already has a budget row, so nothing about it needs saving.
