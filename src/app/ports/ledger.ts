@@ -108,19 +108,16 @@ export interface LedgerRepo {
    * an entry of the key exists, or the row as read refuses the entry (too few credits): the caller then
    * locks and applies as usual, which decides on the row as it is. Call inside `uow.run`.
    */
-  applyAsRead(entry: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null>;
-  /**
-   * `applyAsRead` for a fan's message, which also notes the message on the fan's topic (as
-   * `topics.noteFanMessage` does, with its message-log row) in the same statement, only if the entry went
-   * in: a known fan's paid message costs one statement less. `noted`: the topic row as noting answered it
-   * (null: the fan has no topic row yet, nothing noted). Null, with nothing written or noted, as
-   * `applyAsRead`. Call inside `uow.run`.
-   */
-  applyAsReadAndNote(
+  applyAsRead(
     entry: NewLedgerEntry,
     seen: SeenAccount,
-    note: { at: Date; logged: LoggedMessage },
-  ): Promise<(AppliedEntry & { noted: NotedTopic | null }) | null>;
+    /**
+     * A fan's message, noted on their topic (as `topics.noteFanMessage` does, with its message-log row) by
+     * the same statement, only if the entry went in: a known fan's paid message costs one statement less.
+     * Answered as `noted`: the topic row as noting answered it (null: no topic row yet, nothing noted).
+     */
+    note?: { at: Date; logged: LoggedMessage },
+  ): Promise<(AppliedEntry & { noted?: NotedTopic | null }) | null>;
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;

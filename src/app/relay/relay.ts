@@ -114,10 +114,10 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     const asRead = seen && quoteFor(seen.user);
     if (seen && asRead?.ok) {
       const at = deps.clock.now();
-      const charge = await r.ledger.applyAsReadAndNote(entryFor(seen.user, asRead), seen, { at, logged });
+      const charge = await r.ledger.applyAsRead(entryFor(seen.user, asRead), seen, { at, logged });
       if (charge) {
         charged = { user: seen.user, quote: asRead, charge };
-        noted = { at, read: charge.noted };
+        noted = { at, read: charge.noted ?? null };
       }
     }
     if (!charged) {

@@ -75,13 +75,8 @@ export function createRepos(
             if (r.status === 'applied') observe.ledgerEntry(e.reason);
             return r;
           },
-          async applyAsRead(e, seen) {
-            const r = await ledger.applyAsRead(e, seen);
-            if (r) observe.ledgerEntry(e.reason);
-            return r;
-          },
-          async applyAsReadAndNote(e, seen, note) {
-            const r = await ledger.applyAsReadAndNote(e, seen, note);
+          async applyAsRead(e, seen, note) {
+            const r = await ledger.applyAsRead(e, seen, note);
             if (r) observe.ledgerEntry(e.reason);
             return r;
           },

@@ -321,21 +321,19 @@ function asReadApplied(
   return appliedEntry(planned, e, Number(row.id), new Date(row.created_at), lastTopUp);
 }
 
-async function applyAsReadIn(tx: Tx, e: NewLedgerEntry, seen: SeenAccount): Promise<AppliedEntry | null> {
-  const plan = asReadSlots(e, seen);
-  if (!plan) return null;
-  const { rows } = await recordEntryAsRead(tx, plan.slots);
-  return asReadApplied(plan.planned, e, rows[0]);
-}
-
-async function applyAsReadAndNoteIn(
+/** `applyAsRead`, and with `note` the fan's message noted on their topic by the same statement. */
+async function applyAsReadIn(
   tx: Tx,
   e: NewLedgerEntry,
   seen: SeenAccount,
-  note: { at: Date; logged: LoggedMessage },
-): Promise<(AppliedEntry & { noted: NotedTopic | null }) | null> {
+  note?: { at: Date; logged: LoggedMessage },
+): Promise<(AppliedEntry & { noted?: NotedTopic | null }) | null> {
   const plan = asReadSlots(e, seen);
   if (!plan) return null;
+  if (!note) {
+    const { rows } = await recordEntryAsRead(tx, plan.slots);
+    return asReadApplied(plan.planned, e, rows[0]);
+  }
   const { rows } = await recordEntryAsReadAndNote(tx, {
     ...plan.slots,
     ...fanMessageNoteSlots(note.at, note.logged),
@@ -375,13 +373,9 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       return db.transaction((tx) => applyIn(tx, e));
     },
 
-    async applyAsRead(e, seen) {
+    async applyAsRead(e, seen, note) {
       if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsRead needs a transaction');
-      return applyAsReadIn(db, e, seen);
-    },
-    async applyAsReadAndNote(e, seen, note) {
-      if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsReadAndNote needs a transaction');
-      return applyAsReadAndNoteIn(db, e, seen, note);
+      return applyAsReadIn(db, e, seen, note);
     },
 
     async lockAccount(userId, key) {

@@ -382,7 +382,7 @@ describe('ledgerRepo.applyAsRead: charged from the row as read, in one statement
   });
 });
 
-describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's message noted on their topic with it", () => {
+describe("ledgerRepo.applyAsRead with a note: the charge as read, and the fan's message noted on their topic with it", () => {
   const read = async (id: number) => {
     const row = (await uow().repos.users.lookup(id, 0))!;
     return { user: row.user, version: row.version };
@@ -417,7 +417,7 @@ describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's messa
     await withTopic(50, 5_001);
     const seen = await read(50);
     const res = await uow().run((r) =>
-      r.ledger.applyAsReadAndNote({ ...spend(50, 'msg:50:1'), withLastTopUp: true }, seen, note(1)),
+      r.ledger.applyAsRead({ ...spend(50, 'msg:50:1'), withLastTopUp: true }, seen, note(1)),
     );
     expect(res).toMatchObject({
       status: 'applied',
@@ -435,14 +435,10 @@ describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's messa
     await withTopic(51, 5_002);
     const stale = await read(51);
     await uow().repos.users.setLocale(51, 'de');
-    expect(
-      await uow().run((r) => r.ledger.applyAsReadAndNote(spend(51, 'msg:51:1'), stale, note(1))),
-    ).toBeNull();
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(51, 'msg:51:1'), stale, note(1)))).toBeNull();
     await apply(spend(51, 'msg:51:2'));
     const fresh = await read(51);
-    expect(
-      await uow().run((r) => r.ledger.applyAsReadAndNote(spend(51, 'msg:51:2'), fresh, note(2))),
-    ).toBeNull();
+    expect(await uow().run((r) => r.ledger.applyAsRead(spend(51, 'msg:51:2'), fresh, note(2)))).toBeNull();
     expect(await topicRow(51)).toMatchObject({ unread: 0, last_fan_message_at: null });
     expect(await logged(51)).toEqual([]);
     expect((await entriesOf(51)).map((e) => e.delta)).toEqual([5, -1]);
@@ -452,7 +448,7 @@ describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's messa
     await addUser(52);
     await apply({ userId: 52, delta: 5, reason: 'purchase', idempotencyKey: 'grant:52' });
     const seen = await read(52);
-    const res = await uow().run((r) => r.ledger.applyAsReadAndNote(spend(52, 'msg:52:1'), seen, note(1)));
+    const res = await uow().run((r) => r.ledger.applyAsRead(spend(52, 'msg:52:1'), seen, note(1)));
     expect(res).toMatchObject({ status: 'applied', entry: { balanceAfter: 4 }, noted: null });
     expect(await logged(52)).toEqual([]);
   });
@@ -465,11 +461,11 @@ describe("ledgerRepo.applyAsReadAndNote: the charge as read, and the fan's messa
       payment: () => {},
     });
     const seen = await read(53);
-    const res = await observed.run((r) => r.ledger.applyAsReadAndNote(spend(53, 'msg:53:1'), seen, note(1)));
+    const res = await observed.run((r) => r.ledger.applyAsRead(spend(53, 'msg:53:1'), seen, note(1)));
     expect(res?.noted).toMatchObject({ userId: 53, threadId: null, waitingForTopic: 1 });
     expect(counted).toEqual(['spend']);
     await expect(
-      uow().repos.ledger.applyAsReadAndNote(spend(53, 'msg:53:2'), await read(53), note(2)),
+      uow().repos.ledger.applyAsRead(spend(53, 'msg:53:2'), await read(53), note(2)),
     ).rejects.toThrow(/needs a transaction/);
   });
 });
