@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type {
   AppliedEntry,
   LedgerApplyResult,
   LedgerEntry,
-  LedgerReason,
   LedgerRepo,
   LockedAccount,
   LoggedMessage,
@@ -17,7 +16,7 @@ import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
-import { ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
+import { isTopUp, ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 import {
   fanMessageNoteCtes,
   fanMessageNoteSlots,
@@ -25,8 +24,6 @@ import {
   type FanMessageNoteSlots,
   type TopicRow,
 } from './relay.ts';
-
-const TOP_UP_REASONS: LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
 
 function toEntry(row: LedgerEntryRow): LedgerEntry {
   return {
@@ -345,11 +342,10 @@ async function applyAsReadIn(
 }
 
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
-function lastTopUpOf(userId: number | Placeholder | SQL) {
+export function lastTopUpOf(userId: number | Placeholder | SQL) {
   return sql<number | null>`(select ${ledgerEntries.delta} from ${ledgerEntries} where ${and(
     eq(ledgerEntries.userId, userId),
-    inArray(ledgerEntries.reason, TOP_UP_REASONS),
-    gt(ledgerEntries.delta, 0),
+    isTopUp(ledgerEntries.reason, ledgerEntries.delta),
   )} order by ${ledgerEntries.id} desc limit 1)`.mapWith(Number);
 }
 
@@ -387,13 +383,7 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
       const [row] = await db
         .select({ delta: ledgerEntries.delta })
         .from(ledgerEntries)
-        .where(
-          and(
-            eq(ledgerEntries.userId, userId),
-            inArray(ledgerEntries.reason, TOP_UP_REASONS),
-            gt(ledgerEntries.delta, 0),
-          ),
-        )
+        .where(and(eq(ledgerEntries.userId, userId), isTopUp(ledgerEntries.reason, ledgerEntries.delta)))
         .orderBy(desc(ledgerEntries.id))
         .limit(1);
       return row?.delta ?? null;

@@ -11,7 +11,16 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
-import { LEDGER_REASONS } from '../../domain/ledger/index.ts';
+import { LEDGER_REASONS, type LedgerReason } from '../../domain/ledger/index.ts';
+
+/** What counts as a top-up (the receipt's balance bar measures the balance against the last one). */
+export const TOP_UP_REASONS: readonly LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
+/**
+ * A top-up row, written out with literals: the partial index below and the queries that use it share
+ * this text (a parameter in its place would not let a prepared statement's generic plan use the index).
+ */
+export const isTopUp = (reason: unknown, delta: unknown) =>
+  sql`${reason} in (${sql.raw(TOP_UP_REASONS.map((r) => `'${r}'`).join(', '))}) and ${delta} > 0`;
 
 /**
  * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
@@ -41,6 +50,9 @@ export const ledgerEntries = pgTable(
       sql`${t.reason} in (${sql.raw(LEDGER_REASONS.map((r) => `'${r}'`).join(', '))})`,
     ),
     index('ledger_entries_user_idx').on(t.userId, t.id),
+    // A fan's last top-up (every paid message's receipt shows it): one probe, however many messages the
+    // fan sent since (a walk back over the fan's entries took 4.6 ms after 10,000 on PGlite).
+    index('ledger_entries_top_up_idx').on(t.userId, t.id).where(isTopUp(t.reason, t.delta)),
     // Append-only and written in time order: a BRIN index (a few pages, almost free to keep on insert)
     // lets the dashboard's and analytics' windows read only the last days' block ranges.
     index('ledger_entries_created_brin').using('brin', t.createdAt),

@@ -8,6 +8,7 @@ import { checkLedgerIntegrity, formatLedgerReport } from '../../../src/app/syste
 import type { LedgerApplyResult, NewLedgerEntry, Repos } from '../../../src/app/ports/index.ts';
 import { migrateDatabase, openDatabase } from '../../../src/db/client.ts';
 import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
+import { lastTopUpOf } from '../../../src/db/repos/ledger.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -191,6 +192,21 @@ describe('ledgerRepo reads', () => {
     // A refund's clawback is neither spending nor negative purchasing; a won dispute nets to nothing.
     expect(await ledger.totals(5)).toEqual({ spent: 5, purchased: 35, gifted: 5, returned: 2, takenBack: 4 });
     expect(await balanceOf(5)).toBe(40);
+  });
+
+  it('finds the last top-up by one probe of its own index, however many messages came after it', async () => {
+    // As a prepared statement's generic plan has it (the charge's statement is prepared): the reasons are
+    // literals, so the partial index applies whatever the user.
+    const plan = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      await tx.execute(
+        sql`prepare fb_test_last_top_up(bigint) as select ${lastTopUpOf(sql.raw('$1'))} as last`,
+      );
+      const res = await tx.execute(sql`explain execute fb_test_last_top_up(5)`);
+      await tx.execute(sql`deallocate fb_test_last_top_up`);
+      return (res as { rows: Array<Record<string, string>> }).rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    expect(plan).toContain('ledger_entries_top_up_idx');
   });
 
   it('snapshots every user, with or without entries, in creation order', async () => {

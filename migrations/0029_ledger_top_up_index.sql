@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_top_up_idx" ON "ledger_entries" USING btree ("user_id","id") WHERE "ledger_entries"."reason" in ('purchase', 'auto_recharge', 'gift', 'bonus') and "ledger_entries"."delta" > 0;
