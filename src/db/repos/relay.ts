@@ -7,6 +7,7 @@ import type {
   RelayedInLink,
   TopicsRepo,
 } from '../../app/ports/index.ts';
+import { WAITING_COUNT_LIMIT } from '../../app/ports/relay.ts';
 import { hourNow } from './groups.ts';
 import type { DbOrTx } from '../client.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
@@ -57,8 +58,9 @@ function logInsert(
 // (`waitingForTopic`, the new-fan queue's length): no statement of its own for each of their messages.
 const topicReturning = sql`returning user_id, group_id, thread_id, status, name, card_message_id, card_pinned,
     previous_thread_id, previous_group_id, card_rendered_at, renamed_at,
-    case when thread_id is null then (select count(*)::int from fan_topics w
-      where w.group_id = fan_topics.group_id and w.thread_id is null) end as waiting_for_topic`;
+    case when thread_id is null then (select count(*)::int from (select 1 from fan_topics w
+      where w.group_id = fan_topics.group_id and w.thread_id is null limit ${sql.raw(String(WAITING_COUNT_LIMIT))}) w)
+    end as waiting_for_topic`;
 const unreadUpdateOf = (onlyIf?: string) => sql`update fan_topics
   set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
       waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)
@@ -174,10 +176,13 @@ export function topicsRepo(db: DbOrTx): TopicsRepo {
         .where(eq(fanTopics.userId, userId));
     },
     async waitingForTopic(groupId) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+      const waiting = db
+        .select({ one: sql`1` })
         .from(fanTopics)
-        .where(and(eq(fanTopics.groupId, groupId), isNull(fanTopics.threadId)));
+        .where(and(eq(fanTopics.groupId, groupId), isNull(fanTopics.threadId)))
+        .limit(WAITING_COUNT_LIMIT)
+        .as('waiting');
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(waiting);
       return row?.n ?? 0;
     },
     async findByThread(groupId, threadId) {

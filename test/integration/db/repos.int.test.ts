@@ -1,4 +1,5 @@
-import { creatorTextFor } from '../../../src/app/system/settings.ts';
+import { creatorTextFor, SETTINGS } from '../../../src/app/system/settings.ts';
+import { WAITING_COUNT_LIMIT } from '../../../src/app/ports/relay.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/app/services.ts';
@@ -481,6 +482,27 @@ describe("a fan's message noted on their topic (topics.noteFanMessage)", () => {
     expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBe(1);
     await repos.topics.setThread(a, 4_002, 'A');
     expect((await repos.topics.noteFanMessage(a, clock.now()))?.waitingForTopic).toBeNull();
+  });
+
+  it('counts the waiting fans only as far as a receipt needs, whatever the backlog', async () => {
+    // A receipt asks whether more wait than the group gets topics a minute: the count must reach past
+    // the setting's highest value, and stops there.
+    // (The setting takes a range of whole numbers: refusing the limit, it takes nothing above it.)
+    expect(SETTINGS.topic_creations_per_minute.safeParse(WAITING_COUNT_LIMIT).success).toBe(false);
+    const repos = createUnitOfWork(t.database).repos;
+    const group = -100_779;
+    const backlog = WAITING_COUNT_LIMIT + 20;
+    await t.database.db.execute(
+      sql`insert into users (id, first_name) select 92000 + g, 'Queued' from generate_series(1, ${backlog}) g`,
+    );
+    await t.database.db.execute(
+      sql`insert into fan_topics (user_id, group_id, status, name)
+          select 92000 + g, ${group}, 'creating', 'Q' from generate_series(1, ${backlog}) g`,
+    );
+    expect((await repos.topics.noteFanMessage(92_001, clock.now()))?.waitingForTopic).toBe(
+      WAITING_COUNT_LIMIT,
+    );
+    expect(await repos.topics.waitingForTopic(group)).toBe(WAITING_COUNT_LIMIT);
   });
 });
 
