@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lanes } from './lanes.ts';
-import { createWakeFilter } from './wake.ts';
+import { OUTBOX_CLASS, RELAXED_WAKE_MS, relaxedWake } from './policy.ts';
+import { createWakeFilter, queuedSend } from './wake.ts';
 
 const GROUP = -100;
 const FAN = 7;
@@ -79,5 +80,74 @@ describe('which wakes need a claim', () => {
     const w = groupHeld();
     const lane = 'campaign:3:5';
     expect(w.queued([{ lane, chatId: FAN, budgeted: true }], (l) => l === lane, now)).toBe(0);
+  });
+});
+
+describe('what can wait a moment wakes the sender on a grid', () => {
+  const STEP = RELAXED_WAKE_MS;
+  const notice = { ...receipt, relaxed: true };
+  const reply = { ...receipt };
+  const fanHeld = (until: number) => {
+    const w = createWakeFilter();
+    w.claimed({ chats: new Map([[FAN, until]]), all: 0, complete: true });
+    return w;
+  };
+
+  it('the grid: the first step at or after the moment, never before it', () => {
+    for (const at of [0, 1, STEP - 1, STEP, STEP + 1, 12_345, 1_765_000_000_123]) {
+      expect(relaxedWake(at)).toBeGreaterThanOrEqual(at);
+      expect(relaxedWake(at)).toBeLessThan(at + STEP);
+      expect(relaxedWake(at) % STEP).toBe(0);
+    }
+  });
+
+  it('receipts, notices and renders are relaxed; replies, fans’ content and bulk sends are not', () => {
+    const item = (payload: Parameters<typeof queuedSend>[0]['payload']) => {
+      const q = queuedSend({ lane: lanes.fan(FAN), chatId: FAN, sortKey: 0, idempotencyKey: 'k', payload });
+      return { relaxed: 'lane' in q ? q.relaxed : undefined };
+    };
+    expect(item({ kind: 'notice', userId: FAN, key: 'x', vars: {} } as never).relaxed).toBe(true);
+    expect(item({ kind: 'render', target: 'inbox', groupId: GROUP }).relaxed).toBe(true);
+    const bulk = queuedSend({
+      lane: 'campaign:1:0',
+      chatId: FAN,
+      sortKey: 0,
+      idempotencyKey: 'c',
+      priority: OUTBOX_CLASS.bulk,
+      payload: { kind: 'notice', userId: FAN, key: 'x', vars: {} } as never,
+    });
+    expect('lane' in bulk && bulk.relaxed).toBeFalsy();
+    expect(
+      item({ kind: 'relay.out', userId: FAN, groupId: GROUP, messageId: 1 } as never).relaxed,
+    ).toBeUndefined();
+    expect(
+      item({ kind: 'relay.in', userId: FAN, fromChatId: FAN, messageId: 1, cost: 1 } as never).relaxed,
+    ).toBeUndefined();
+  });
+
+  it('a receipt into a free chat waits for the next step; a reply claims now', () => {
+    const w = fanHeld(0);
+    const at = now + 37;
+    expect(w.queued([notice], nothingInFlight, at)).toBe(relaxedWake(at));
+    expect(w.queued([reply], nothingInFlight, at)).toBe(0);
+    expect(w.queued([notice, reply], nothingInFlight, at)).toBe(0);
+  });
+
+  it('a receipt into a held chat waits for the step after the chat frees; a reply for the moment', () => {
+    const held = T + 37;
+    const w = fanHeld(held);
+    expect(w.queued([notice], nothingInFlight, now)).toBe(relaxedWake(held));
+    expect(w.queued([reply], nothingInFlight, now)).toBe(held);
+  });
+
+  it('a receipt’s finish in a held chat wakes on the step, unless a reply was queued behind it', () => {
+    const held = T + 37;
+    const w = fanHeld(held);
+    expect(w.finished({ ...receipt, relaxed: true }, true, now)).toBe(relaxedWake(held));
+    const inFlight = (lane: string) => lane === receipt.lane;
+    expect(w.queued([reply], inFlight, now)).toBe(Infinity);
+    expect(w.finished({ ...receipt, relaxed: true }, true, now)).toBe(held);
+    // Only once: the next receipt's finish is relaxed again.
+    expect(w.finished({ ...receipt, relaxed: true }, true, now)).toBe(relaxedWake(held));
   });
 });

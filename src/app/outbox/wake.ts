@@ -1,6 +1,6 @@
 import type { ClaimHeld, NewOutboxItem, QueuedSend } from '../ports/index.ts';
 import { mixedChatLane } from './lanes.ts';
-import { spendsBudget } from './policy.ts';
+import { classOf, relaxedClass, relaxedWake, spendsBudget } from './policy.ts';
 
 /** A queued item as its transaction's wake names it. */
 export const queuedSend = (i: NewOutboxItem): QueuedSend => ({
@@ -8,6 +8,7 @@ export const queuedSend = (i: NewOutboxItem): QueuedSend => ({
   chatId: i.chatId,
   budgeted: spendsBudget(i.payload),
   ...(i.notBefore ? { dueAt: i.notBefore.getTime() } : {}),
+  ...(relaxedClass(i.priority ?? classOf(i.payload)) ? { relaxed: true } : {}),
 });
 
 /**
@@ -32,6 +33,8 @@ export function createWakeFilter() {
   let held: ClaimHeld = { chats: new Map(), all: 0, complete: false };
   /** Lanes in flight here behind which an item that spends no budget was queued. */
   const freeBehind = new Set<string>();
+  /** Lanes in flight here behind which a reply or fans' content was queued (their wake is not relaxed). */
+  const urgentBehind = new Set<string>();
   /** When a budgeted send to the chat may go again: 0 = now. */
   const heldUntil = (chatId: number, now: number) => {
     const until = Math.max(held.all, held.chats.get(chatId) ?? 0);
@@ -59,15 +62,28 @@ export function createWakeFilter() {
         if (!i.budgeted) {
           if (behind) freeBehind.add(i.lane);
           else at = Math.min(at, due);
-        } else if (!behind) at = Math.min(at, Math.max(due, heldUntil(i.chatId, now)));
+        } else if (behind) {
+          // A reply behind a receipt under way: that send's finish wakes the sender at the chat's freeing.
+          if (!i.relaxed) urgentBehind.add(i.lane);
+        } else {
+          // A receipt or a notice waits for the grid's step at or after its chat's freeing (relaxedWake).
+          const held = heldUntil(i.chatId, now);
+          at = Math.min(at, Math.max(due, i.relaxed ? relaxedWake(Math.max(held, now)) : held));
+        }
       }
       return at;
     },
-    /** A send finished; `ok`: it went (nothing was given back to the budgets). When a claim is needed. */
-    finished(item: { lane: string; chatId: number }, ok: boolean, now: number): number {
+    /**
+     * A send finished; `ok`: it went (nothing was given back to the budgets); `relaxed`: it was a receipt,
+     * a notice or a render, so what waits behind it in its lane may wait a moment more (unless a reply
+     * was queued behind it). When a claim is needed.
+     */
+    finished(item: { lane: string; chatId: number; relaxed?: boolean }, ok: boolean, now: number): number {
       const free = freeBehind.delete(item.lane);
+      const urgent = urgentBehind.delete(item.lane);
       if (!ok || free || !held.complete || mixedChatLane(item.lane)) return 0;
-      return heldUntil(item.chatId, now);
+      const until = heldUntil(item.chatId, now);
+      return until > 0 && item.relaxed && !urgent ? relaxedWake(until) : until;
     },
   };
 }

@@ -247,6 +247,8 @@ export interface ClaimedItem {
   topicSlot: boolean;
   /** Its units count in the never-paid share of the group's window (see UNPAID_SHARE). */
   shareSlot: boolean;
+  /** A receipt, a notice or a render (its class as the claim read it): its finish's wake may wait a moment (RELAXED_WAKE_MS). */
+  relaxed?: boolean;
   /**
    * A fan's relay: their topic as the claim read it, when it has a thread (the sender needs no read of its
    * own). A topic moved to another group meanwhile (a removed group) shows when the send fails: the item
@@ -297,6 +299,8 @@ export type QueuedSend =
       budgeted: boolean;
       /** Not due before this (epoch ms; a throttled render); absent: now. */
       dueAt?: number;
+      /** It may wait `RELAXED_WAKE_MS` past the moment its chat frees (a receipt, a notice, a render). */
+      relaxed?: boolean;
     }
   | { dueAt: number };
 

@@ -4,6 +4,8 @@ import {
   CARD_SETUP_COST,
   classOf,
   OUTBOX_CLASS,
+  relaxedClass,
+  relaxedWake,
   sendLog,
   spendsBudget,
   TOPIC_SETUP_COST,
@@ -634,7 +636,9 @@ export function outboxDispatch(db: Db): OutboxDispatch {
           const share = h.unpaid ? (states.get(`unpaid:${chatId}`) ?? null) : null;
           const shareFree = share && contested.has(chatId) ? freeAt(share, cost) : 0;
           if (chatFree > 0 || globalFree > 0 || topicFree > 0 || shareFree > 0) {
-            wakeAt = Math.min(wakeAt, Math.max(chatFree, globalFree, topicFree, shareFree));
+            // What can wait a moment wakes the sender on the grid's next step (relaxedWake).
+            const frees = Math.max(chatFree, globalFree, topicFree, shareFree);
+            wakeAt = Math.min(wakeAt, relaxedClass(priority) ? relaxedWake(frees) : frees);
             if ((chatFree > 0 || shareFree > 0) && cost > 0 && (waiting === undefined || priority < waiting))
               waitingClass.set(chatId, priority);
             return;
@@ -662,6 +666,7 @@ export function outboxDispatch(db: Db): OutboxDispatch {
             bookedAt: now,
             topicSlot: topics !== null,
             shareSlot: share !== null,
+            ...(relaxedClass(priority) ? { relaxed: true } : {}),
             ...(isRelay(h) && h.topic_group_id !== null && h.topic_thread_id !== null
               ? {
                   topic: {

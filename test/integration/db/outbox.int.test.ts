@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../../../src/db/repos/index.ts';
 import { outboxDispatch } from '../../../src/db/repos/outbox.ts';
 import { outboxBudgets } from '../../../src/db/schema/index.ts';
-import { BULK_HEADROOM, defaultBudgets, OUTBOX_CLASS } from '../../../src/app/outbox/policy.ts';
+import { BULK_HEADROOM, defaultBudgets, OUTBOX_CLASS, relaxedWake } from '../../../src/app/outbox/policy.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
 
 let t: TestDatabase;
@@ -46,6 +46,54 @@ describe('outbox claim', () => {
     // was queued. The one with a time of its own waits for it, and the claim wakes the sender then.
     expect(claim.items.map((i) => i.lane)).toEqual(['out:9101']);
     expect(claim.wakeAt?.getTime()).toBe(later.getTime());
+    // A notice: its send's finish may wake the sender on the grid (app/outbox/wake.ts).
+    expect(claim.items[0]!.relaxed).toBe(true);
+  });
+
+  it('held by its chat, a notice wakes the sender on the grid’s next step after the chat frees, a reply at the moment', async () => {
+    const db = t.database.db;
+    await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
+    // Both chats sent 400 ms before the claim's clock: a private chat takes one send a second.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000 + 1037);
+    const sent = new Date(now.getTime() - 400);
+    const frees = sent.getTime() + defaultBudgets().private.windowMs;
+    await db.insert(outboxBudgets).values([
+      { key: 'chat:9201', recent: [sent] },
+      { key: 'chat:9202', recent: [sent] },
+    ]);
+    const claim = () =>
+      outboxDispatch(db).claim({
+        limit: 8,
+        now,
+        leaseMs: 30_000,
+        budgets: defaultBudgets(),
+        excludeLanes: [],
+      });
+    await createRepos(db).outbox.enqueue([notice('out:9201', 9201, 'held-notice')]);
+    const first = await claim();
+    expect(first.items).toEqual([]);
+    expect(first.wakeAt?.getTime()).toBe(relaxedWake(frees));
+    expect(relaxedWake(frees)).toBeGreaterThan(frees);
+    await createRepos(db).outbox.enqueue([
+      {
+        lane: 'out:9202',
+        chatId: 9202,
+        sortKey: 0,
+        idempotencyKey: 'held-reply',
+        payload: {
+          kind: 'relay.out',
+          userId: 9202,
+          groupId: -100,
+          messageId: 5,
+          replyToFanMessageId: null,
+          answersFanMessageId: null,
+        },
+      },
+    ]);
+    const second = await claim();
+    expect(second.items).toEqual([]);
+    expect(second.wakeAt?.getTime()).toBe(frees);
+    await db.execute(sql`truncate outbox, outbox_lanes, outbox_budgets`);
   });
 
   it('books every admitted send in the global budget, whatever is claimed after it', async () => {
