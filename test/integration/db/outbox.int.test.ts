@@ -25,6 +25,16 @@ const notice = (lane: string, chatId: number, key: string, extra: object = {}) =
   ...extra,
 });
 
+/** One claim of up to 8 items at `now`, with the default budgets. */
+const claimAt = (now: Date) =>
+  outboxDispatch(t.database.db).claim({
+    limit: 8,
+    now,
+    leaseMs: 30_000,
+    budgets: defaultBudgets(),
+    excludeLanes: [],
+  });
+
 describe('outbox claim', () => {
   it('takes an item queued due at once even when it was queued after the claim read its clock; a later time still waits', async () => {
     const db = t.database.db;
@@ -61,14 +71,7 @@ describe('outbox claim', () => {
       { key: 'chat:9201', recent: [sent] },
       { key: 'chat:9202', recent: [sent] },
     ]);
-    const claim = () =>
-      outboxDispatch(db).claim({
-        limit: 8,
-        now,
-        leaseMs: 30_000,
-        budgets: defaultBudgets(),
-        excludeLanes: [],
-      });
+    const claim = () => claimAt(now);
     await createRepos(db).outbox.enqueue([notice('out:9201', 9201, 'held-notice')]);
     const first = await claim();
     expect(first.items).toEqual([]);
@@ -163,14 +166,7 @@ describe('a claim, from a fresh outbox', () => {
       notice('out:12', 12, 'b'),
       notice('out:13', 13, 'c', { notBefore: later }),
     ]);
-    const claim = () =>
-      outboxDispatch(db).claim({
-        limit: 8,
-        now,
-        leaseMs: 30_000,
-        budgets: defaultBudgets(),
-        excludeLanes: [],
-      });
+    const claim = () => claimAt(now);
     const first = await claim();
     expect(first.items.map((i) => i.lane)).toEqual(['out:11', 'out:12']);
     // The delayed item is due later: the sender wakes for it even while the other two are in flight.
