@@ -11,16 +11,17 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
-import { LEDGER_REASONS, type LedgerReason } from '../../domain/ledger/index.ts';
+import { LEDGER_REASONS, TOP_UP_REASONS } from '../../domain/ledger/index.ts';
 
-/** What counts as a top-up (the receipt's balance bar measures the balance against the last one). */
-export const TOP_UP_REASONS: readonly LedgerReason[] = ['purchase', 'auto_recharge', 'gift', 'bonus'];
+/** Reasons as SQL string literals (`'a', 'b'`): fixed text, as a constraint or an index predicate needs. */
+const reasonList = (reasons: readonly string[]) => sql.raw(reasons.map((r) => `'${r}'`).join(', '));
+
 /**
  * A top-up row, written out with literals: the partial index below and the queries that use it share
  * this text (a parameter in its place would not let a prepared statement's generic plan use the index).
  */
 export const isTopUp = (reason: unknown, delta: unknown) =>
-  sql`${reason} in (${sql.raw(TOP_UP_REASONS.map((r) => `'${r}'`).join(', '))}) and ${delta} > 0`;
+  sql`${reason} in (${reasonList(TOP_UP_REASONS)}) and ${delta} > 0`;
 
 /**
  * Append-only: every change of `users.credit_balance` is one row here, written in the same transaction.
@@ -45,10 +46,7 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     check('ledger_entries_balance_after_non_negative', sql`${t.balanceAfter} >= 0`),
-    check(
-      'ledger_entries_reason_valid',
-      sql`${t.reason} in (${sql.raw(LEDGER_REASONS.map((r) => `'${r}'`).join(', '))})`,
-    ),
+    check('ledger_entries_reason_valid', sql`${t.reason} in (${reasonList(LEDGER_REASONS)})`),
     index('ledger_entries_user_idx').on(t.userId, t.id),
     // A fan's last top-up (every paid message's receipt shows it): one probe, however many messages the
     // fan sent since (a walk back over the fan's entries took 4.6 ms after 10,000 on PGlite).

@@ -1,4 +1,4 @@
-export { LEDGER_REASONS, type LedgerReason, isLedgerReason } from './reasons.ts';
+export { LEDGER_REASONS, TOP_UP_REASONS, type LedgerReason, isLedgerReason } from './reasons.ts';
 export { InvalidAmountError, InsufficientCreditsError, assertCredits } from './errors.ts';
 export {
   type CreditPlan,
