@@ -439,6 +439,14 @@ const takeClaimed = preparedSql<
       select t.id, t.payload, u.id as recipient_id, u.blocked_bot, u.locale, u.language_code
         from taken t left join users u on t.chat_id > 0 and u.id = t.chat_id`,
 );
+/**
+ * An item of alias `t` is due for the claim: its time has come, or it was queued due at once (its time is
+ * its queueing, which may fall after the claim's clock was read: such an item waits for its budget, not
+ * for a claim a few milliseconds later).
+ */
+const dueNow = (t: string) =>
+  sql`(${sql.raw(t)}.not_before <= ${ph('now')}::timestamptz or ${sql.raw(t)}.not_before = ${sql.raw(t)}.created_at)`;
+
 // Raw SQL (a recursive skip scan, windows): both drivers answer { rows }.
 // At most HEADS_PER_CHAT heads per chat are considered: no claim can admit more to one chat, and a
 // crowd of lanes waiting on a spent group budget must not push a fan's private chat out of the list.
@@ -494,12 +502,9 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
               left join outbox_lanes l on l.lane = h.lane
               left join fan_topics t on t.user_id = (h.payload->>'userId')::bigint
                 and (h.kind in ('relay.in', 'relay.album') or (h.kind = 'render' and h.payload->>'target' = 'card'))
-              -- Heads that may go now, and heads in flight (they tell whose content is still under way).
-              -- Due: its time has come, or it was queued due at once (its time is its queueing, which
-              -- may fall after this claim's clock was read: such an item waits for its budget, not for a
-              -- claim a few milliseconds later).
-              where ((h.status = 'pending' or h.lease_until < ${ph('now')}::timestamptz)
-                     and (h.not_before <= ${ph('now')}::timestamptz or h.not_before = h.created_at))
+              -- Heads that may go now (due: dueNow), and heads in flight (they tell whose content is still
+              -- under way).
+              where ((h.status = 'pending' or h.lease_until < ${ph('now')}::timestamptz) and ${dueNow('h')})
                  or (h.status = 'sending' and h.lease_until >= ${ph('now')}::timestamptz)
             ) c
             where c.chat_rank <= ${HEADS_PER_CHAT}
@@ -511,6 +516,7 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
           -- no head is due (the join below keeps it): two index probes.
           due as (
             select least(
+              -- Not due (dueNow negated, written as a range on not_before for outbox_pending_due_idx).
               (select min(not_before) from outbox where status = 'pending' and not_before > ${ph('now')}::timestamptz
                  and not_before <> created_at),
               (select min(lease_until) from outbox where status = 'sending' and lease_until > ${ph('now')}::timestamptz)
@@ -524,7 +530,7 @@ const claimHeads = preparedSql<{ now: Date }, HeadsRow>(
                    select 1 from payments p where p.user_id = hd.fan_id and p.status = 'paid')) as unpaid,
                  (hd.priority = ${OUTBOX_CLASS.content} and exists (
                    select 1 from outbox o where o.lane = hd.lane and o.status = 'pending' and o.priority = 2
-                     and o.id <> hd.id and (o.not_before <= ${ph('now')}::timestamptz or o.not_before = o.created_at))) as more
+                     and o.id <> hd.id and ${dueNow('o')})) as more
           from due left join heads hd on true
           order by hd.priority, hd.turn, hd.id`,
 );
