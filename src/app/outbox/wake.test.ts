@@ -102,27 +102,23 @@ describe('what can wait a moment wakes the sender on a grid', () => {
   });
 
   it('receipts, notices and renders are relaxed; replies, fans’ content and bulk sends are not', () => {
-    const item = (payload: Parameters<typeof queuedSend>[0]['payload']) => {
-      const q = queuedSend({ lane: lanes.fan(FAN), chatId: FAN, sortKey: 0, idempotencyKey: 'k', payload });
-      return { relaxed: 'lane' in q ? q.relaxed : undefined };
+    const relaxed = (payload: object, priority?: number) => {
+      const q = queuedSend({
+        lane: lanes.fan(FAN),
+        chatId: FAN,
+        sortKey: 0,
+        idempotencyKey: 'k',
+        payload: payload as never,
+        ...(priority !== undefined ? { priority } : {}),
+      });
+      return 'lane' in q && q.relaxed === true;
     };
-    expect(item({ kind: 'notice', userId: FAN, key: 'x', vars: {} } as never).relaxed).toBe(true);
-    expect(item({ kind: 'render', target: 'inbox', groupId: GROUP }).relaxed).toBe(true);
-    const bulk = queuedSend({
-      lane: 'campaign:1:0',
-      chatId: FAN,
-      sortKey: 0,
-      idempotencyKey: 'c',
-      priority: OUTBOX_CLASS.bulk,
-      payload: { kind: 'notice', userId: FAN, key: 'x', vars: {} } as never,
-    });
-    expect('lane' in bulk && bulk.relaxed).toBeFalsy();
-    expect(
-      item({ kind: 'relay.out', userId: FAN, groupId: GROUP, messageId: 1 } as never).relaxed,
-    ).toBeUndefined();
-    expect(
-      item({ kind: 'relay.in', userId: FAN, fromChatId: FAN, messageId: 1, cost: 1 } as never).relaxed,
-    ).toBeUndefined();
+    const aNotice = { kind: 'notice', userId: FAN, key: 'x', vars: {} };
+    expect(relaxed(aNotice)).toBe(true);
+    expect(relaxed({ kind: 'render', target: 'inbox', groupId: GROUP })).toBe(true);
+    expect(relaxed(aNotice, OUTBOX_CLASS.bulk)).toBe(false);
+    expect(relaxed({ kind: 'relay.out', userId: FAN, groupId: GROUP, messageId: 1 })).toBe(false);
+    expect(relaxed({ kind: 'relay.in', userId: FAN, fromChatId: FAN, messageId: 1, cost: 1 })).toBe(false);
   });
 
   it('a receipt into a free chat waits for the next step; a reply claims now', () => {
