@@ -247,7 +247,10 @@ export interface ClaimedItem {
   topicSlot: boolean;
   /** Its units count in the never-paid share of the group's window (see UNPAID_SHARE). */
   shareSlot: boolean;
-  /** A receipt, a notice or a render (its class as the claim read it): its finish's wake may wait a moment (RELAXED_WAKE_MS). */
+  /**
+   * A receipt, a notice or a render (its class as the claim read it): its finish's wake may wait for the
+   * grid's next step (RELAXED_WAKE_MS).
+   */
   relaxed?: boolean;
   /**
    * A fan's relay: their topic as the claim read it, when it has a thread (the sender needs no read of its
