@@ -132,14 +132,40 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type Settings = { [K in SettingKey]: z.output<(typeof SETTINGS)[K]> };
 
-/** Stored values that no longer validate (an older version, a manual edit) fall back to the default. */
+/**
+ * Settings resolved from a frozen stored object, kept with it: the settings cache (db/settings-cache.ts)
+ * serves one frozen object until a change or its expiry, and every message resolved it again (every
+ * setting through its schema; docs/BENCHMARKS.md, "Where a fan's message goes").
+ */
+const resolvedOnce = new WeakMap<object, Settings>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Stored values that no longer validate (an older version, a manual edit) fall back to the default.
+ * The result of a frozen `stored` is shared by every caller, and frozen too: read it, never change it.
+ */
 export function resolveSettings(stored: Record<string, unknown>): Settings {
+  const frozen = Object.isFrozen(stored);
+  if (frozen) {
+    const hit = resolvedOnce.get(stored);
+    if (hit) return hit;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(SETTINGS)) {
     const parsed = schema.safeParse(stored[key]);
     out[key] = parsed.success ? parsed.data : schema.parse(undefined);
   }
-  return out as Settings;
+  if (!frozen) return out as Settings;
+  const settings = deepFreeze(out as Settings);
+  resolvedOnce.set(stored, settings);
+  return settings;
 }
 
 export type CreatorTextKey =
