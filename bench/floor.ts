@@ -1,5 +1,5 @@
 /**
- * The database's floor under a paid relay: `npm run bench:floor [-- --messages 2000 --fans 100 --warmup 200]`.
+ * The database's floor under a paid relay: `npm run bench:floor [-- --messages 2000 --fans 100 --warmup 200 --batch 1]`.
  *
  * What the least durable version of fanbridge's per-message work costs the app's process, with no bot,
  * no HTTP, no ORM and no app code: for each message, on one connection, in the order the app does it,
@@ -16,7 +16,8 @@
  * (bench:relay) added, the lowest CPU per message a relay that keeps these facts in this database can have.
  * Each engine's second row runs the same statements through the app's own connection (`openDatabase`), so
  * what the app's database layer costs per statement is read against the engine in the same run. Every run
- * first handles `--warmup` messages (200) outside the figures, as bench:relay warms up.
+ * first handles `--warmup` messages (200) outside the figures, as bench:relay warms up. `--batch N` runs
+ * step 2 for N messages in one transaction, each statement over arrays (3 + 6 ÷ N statements a message).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: '2000' },
     warmup: { type: 'string', default: '200' },
     fans: { type: 'string', default: '100' },
+    batch: { type: 'string', default: '1' },
     server: { type: 'string', default: process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL },
   },
 });
@@ -50,6 +52,16 @@ if (!Number.isInteger(WARMUP) || WARMUP < 0) {
   process.exit(2);
 }
 const FANS = Number(args.fans);
+/**
+ * Step 2 for this many messages at once (one transaction, each statement over arrays): what handling
+ * stored updates in batches would cost, against one at a time (1, the default). At most `--fans`, so that
+ * a batch charges each fan once.
+ */
+const BATCH = Number(args.batch);
+if (!Number.isInteger(BATCH) || BATCH < 1 || BATCH > FANS) {
+  process.stderr.write(`bench: --batch must be a whole number from 1 to --fans (got "${args.batch}")\n`);
+  process.exit(2);
+}
 
 interface Conn {
   query(text: string, params?: unknown[]): Promise<unknown>;
@@ -77,8 +89,12 @@ const update = (id: number, fan: number) => ({
   },
 });
 
+const relayPayload = (user: number, i: number) =>
+  JSON.stringify({ kind: 'relay', fromChatId: user, messageId: i, chatId: -100, threadId: 7 });
+
 /** Runs messages `from` … `from + count - 1` (ids and keys are unique per message). */
 async function run(c: Conn, from: number, count: number): Promise<void> {
+  if (BATCH > 1) return runBatched(c, from, count);
   for (let i = from; i < from + count; i++) {
     const fan = i % FANS;
     const user = 1_000_000 + fan;
@@ -92,7 +108,7 @@ async function run(c: Conn, from: number, count: number): Promise<void> {
     await c.query('insert into ledger (user_id, delta, key) values ($1, -1, $2)', [user, `msg:${i}`]);
     await c.query('insert into outbox (lane, payload, key) values ($1, $2, $3)', [
       `in:${user}`,
-      JSON.stringify({ kind: 'relay', fromChatId: user, messageId: i, chatId: -100, threadId: 7 }),
+      relayPayload(user, i),
       `relay:${i}`,
     ]);
     await c.query('commit');
@@ -102,6 +118,48 @@ async function run(c: Conn, from: number, count: number): Promise<void> {
       [`in:${user}`],
     );
     await c.query(`update outbox set status = 'done' where key = $1`, [`relay:${i}`]);
+  }
+}
+
+/** The same messages with step 2 done `BATCH` at a time; steps 1 and 3 stay one message at a time. */
+async function runBatched(c: Conn, from: number, count: number): Promise<void> {
+  for (let start = from; start < from + count; start += BATCH) {
+    const ids = Array.from({ length: Math.min(BATCH, from + count - start) }, (_, k) => start + k);
+    const users = ids.map((i) => 1_000_000 + (i % FANS));
+    for (const i of ids)
+      await c.query('insert into updates (id, body) values ($1, $2) on conflict do nothing', [
+        i,
+        JSON.stringify(update(i, i % FANS)),
+      ]);
+    await c.query('begin');
+    await c.query('delete from updates where id = any($1::bigint[]) returning body', [ids]);
+    await c.query(
+      `update accounts a set balance = balance - 1 from unnest($1::bigint[]) u(id)
+         where a.user_id = u.id returning a.user_id, a.balance`,
+      [users],
+    );
+    await c.query(
+      'insert into ledger (user_id, delta, key) select u, -1, k from unnest($1::bigint[], $2::text[]) t(u, k)',
+      [users, ids.map((i) => `msg:${i}`)],
+    );
+    await c.query(
+      `insert into outbox (lane, payload, key)
+         select l, p::jsonb, k from unnest($1::text[], $2::text[], $3::text[]) t(l, p, k)`,
+      [
+        users.map((u) => `in:${u}`),
+        ids.map((i, k) => relayPayload(users[k]!, i)),
+        ids.map((i) => `relay:${i}`),
+      ],
+    );
+    await c.query('commit');
+    for (const [k, i] of ids.entries()) {
+      await c.query(
+        `update outbox set status = 'sending' where id = (select id from outbox where lane = $1 and status = 'pending'
+           order by id limit 1) returning id, payload`,
+        [`in:${users[k]}`],
+      );
+      await c.query(`update outbox set status = 'done' where key = $1`, [`relay:${i}`]);
+    }
   }
 }
 
@@ -133,7 +191,8 @@ async function pglite(): Promise<Record<string, unknown>> {
     return {
       engine: 'pglite',
       messages: MESSAGES,
-      statements: 9,
+      statements: 3 + 6 / BATCH,
+      batch: BATCH,
       appCpuSecPer1000: perK(cpu),
       wallMs: Math.round(ms),
     };
@@ -160,7 +219,8 @@ async function postgres(): Promise<Record<string, unknown> | null> {
     return {
       engine: 'postgres',
       messages: MESSAGES,
-      statements: 9,
+      statements: 3 + 6 / BATCH,
+      batch: BATCH,
       appCpuSecPer1000: perK(cpu),
       backendCpuSecPer1000: perK(backends),
       wallMs: Math.round(ms),
@@ -203,7 +263,8 @@ async function throughApp(engine: 'pglite' | 'postgres'): Promise<Record<string,
     return {
       engine: `${engine} (the app's connection)`,
       messages: MESSAGES,
-      statements: 9,
+      statements: 3 + 6 / BATCH,
+      batch: BATCH,
       appCpuSecPer1000: perK(cpu),
       ...(backends !== null ? { backendCpuSecPer1000: perK(backends) } : {}),
       wallMs: Math.round(ms),
