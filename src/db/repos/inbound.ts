@@ -5,12 +5,33 @@ import { ph, preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
 
+interface PendingStore {
+  updateId: number;
+  lane: string;
+  json: string;
+  resolve(stored: boolean): void;
+  reject(err: unknown): void;
+}
+
 // The statements every webhook update costs, built once (db/prepared.ts): its store, and its share of a claim.
 const storeUpdate = preparedSql<{ updateId: number; lane: string; json: string }, { update_id: unknown }>(
   'fb_inbound_store',
   sql`insert into inbound_updates (update_id, lane, raw) values (${ph('updateId')}, ${ph('lane')}, ${ph('json')}::jsonb)
       on conflict (update_id) do nothing returning update_id`,
 );
+// The stores that arrived while one was being written, in one statement (see `store` below).
+const storeUpdates = preparedSql<
+  { updateIds: number[]; lanes: string[]; jsons: string[] },
+  { update_id: unknown }
+>(
+  'fb_inbound_store_group',
+  sql`insert into inbound_updates (update_id, lane, raw)
+      select u, l, r::jsonb from unnest(${ph('updateIds')}::bigint[], ${ph('lanes')}::text[], ${ph('jsons')}::text[]) t(u, l, r)
+      on conflict (update_id) do nothing returning update_id`,
+);
+/** At most this many stores in one statement (a burst's POSTs in flight are about a hundred). */
+export const STORE_GROUP_MAX = 100;
+
 // Walks the updates in the order they arrived and stops after `limit` heads (first come, first served
 // across lanes; within a lane, update order): each candidate costs one probe of the lane index, so a
 // backlog does not make the claim slower. A row leased by another replica's claim still running is
@@ -53,13 +74,74 @@ const deleteUpdates = preparedSql<{ ids: number[] }, never>(
  * subquery, which both engines answer as { rows }.
  */
 export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
+  // Stores asked for while one is being written wait for it and then go together, in one statement: in a
+  // burst a webhook POST costs a share of a statement instead of one of its own (docs/BENCHMARKS.md, "The
+  // webhook's stores in groups"). Each caller still learns only once its own row is written. A group the
+  // database refuses is written again one at a time, so only an update it refuses itself (or all of them,
+  // when the database is away) is answered 503 and delivered again by Telegram.
+  let waiting: PendingStore[] = [];
+  let writing = false;
+
+  async function writeGroup(group: PendingStore[]): Promise<Set<number>> {
+    const res =
+      group.length === 1
+        ? await storeUpdate(db, { updateId: group[0]!.updateId, lane: group[0]!.lane, json: group[0]!.json })
+        : await storeUpdates(db, {
+            updateIds: group.map((p) => p.updateId),
+            lanes: group.map((p) => p.lane),
+            jsons: group.map((p) => p.json),
+          });
+    return new Set(res.rows.map((r) => Number(r.update_id)));
+  }
+
+  async function writeWaiting(): Promise<void> {
+    writing = true;
+    try {
+      while (waiting.length > 0) {
+        const group = waiting.slice(0, STORE_GROUP_MAX);
+        waiting = waiting.slice(group.length);
+        let written: Set<number>;
+        try {
+          written = await writeGroup(group);
+        } catch (err) {
+          if (group.length === 1) {
+            group[0]!.reject(err);
+            continue;
+          }
+          // One update the database refuses must not fail the others: each is written on its own.
+          for (const p of group) {
+            await writeGroup([p]).then(
+              (one) => p.resolve(one.has(p.updateId)),
+              (e: unknown) => p.reject(e),
+            );
+          }
+          continue;
+        }
+        // The same update twice in one group (Telegram delivered it again meanwhile): the first is stored.
+        const answered = new Set<number>();
+        for (const p of group) {
+          p.resolve(written.has(p.updateId) && !answered.has(p.updateId));
+          answered.add(p.updateId);
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  }
+
   return {
-    async store(updateId, lane, raw) {
-      // jsonb refuses U+0000; an update carrying one would be refused for ever (503 after 503).
-      // (Only a real escape: an odd run of backslashes before `u0000`, not a fan's literal text.)
-      const json = JSON.stringify(raw).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
-      const res = await storeUpdate(db, { updateId, lane, json });
-      return res.rows.length > 0;
+    store(updateId, lane, raw) {
+      // jsonb refuses U+0000 and a lone surrogate (JSON.stringify escapes one, and writes a pair as it is):
+      // an update carrying one would be refused for ever (503 after 503), so each becomes U+FFFD. (Only a
+      // real escape: an odd run of backslashes before `u0000` or `ud800`–`udfff`, not a fan's literal text.)
+      const json = JSON.stringify(raw).replace(
+        /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g,
+        '$1\\ufffd',
+      );
+      return new Promise<boolean>((resolve, reject) => {
+        waiting.push({ updateId, lane, json, resolve, reject });
+        if (!writing) void writeWaiting();
+      });
     },
     async claim(limit, leaseMs, now, done = []) {
       const res = await claimUpdates(db, {

@@ -537,3 +537,83 @@ describe('stored webhook updates: a claim deletes the ones handled since the las
     expect(await left()).toEqual([]);
   });
 });
+
+describe('stored webhook updates: stores that arrive together are written together', () => {
+  const stored = async (from: number, to: number) =>
+    (
+      (await t.database.db.execute(
+        sql`select update_id, raw from inbound_updates where update_id between ${from} and ${to} order by update_id`,
+      )) as { rows: { update_id: number | string; raw: unknown }[] }
+    ).rows.map((r) => ({
+      id: Number(r.update_id),
+      raw: (typeof r.raw === 'string' ? JSON.parse(r.raw) : r.raw) as Record<string, unknown>,
+    }));
+  /** The statements on inbound_updates the pool runs while `fn` does. */
+  async function statementsDuring(fn: () => Promise<unknown>): Promise<number> {
+    const pool = t.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const original = pool.query;
+    let n = 0;
+    pool.query = function (this: unknown, ...args: unknown[]) {
+      const q = args[0];
+      const text = typeof q === 'string' ? q : ((q as { text?: string }).text ?? '');
+      if (text.includes('inbound_updates')) n++;
+      return original.apply(this, args);
+    };
+    try {
+      await fn();
+    } finally {
+      pool.query = original;
+    }
+    return n;
+  }
+
+  it('each store is answered for itself: stored, delivered again in the same group, stored before', async () => {
+    const store = inboundUpdatesStore(t.database.db);
+    expect(await store.store(931_000, 'chat:91005', { update_id: 931_000 })).toBe(true);
+    let results: boolean[] = [];
+    const statements = await statementsDuring(async () => {
+      results = await Promise.all([
+        store.store(931_001, 'chat:91005', { update_id: 931_001 }),
+        store.store(931_002, 'chat:91006', { update_id: 931_002 }),
+        store.store(931_003, 'chat:91005', { update_id: 931_003 }),
+        store.store(931_002, 'chat:91006', { update_id: 931_002 }),
+        store.store(931_000, 'chat:91005', { update_id: 931_000 }),
+      ]);
+    });
+    expect(results).toEqual([true, true, true, false, false]);
+    // The first is written at once; the four asked for while it was being written go in one statement.
+    expect(statements).toBe(2);
+    expect((await stored(931_000, 931_999)).map((r) => r.id)).toEqual([931_000, 931_001, 931_002, 931_003]);
+    const ids = (u: { updateId: number }[]) => u.map((x) => x.updateId);
+    // Claimed as before: the lanes' heads, in update order.
+    const now = new Date(Date.now() + 1000);
+    expect(ids(await store.claim(10, 60_000, now)).filter((id) => id >= 931_000 && id < 932_000)).toEqual([
+      931_000, 931_002,
+    ]);
+    await store.done([931_000, 931_001, 931_002, 931_003]);
+  });
+
+  it('an update the database refuses fails alone; the others in its group are stored', async () => {
+    const store = inboundUpdatesStore(t.database.db);
+    // jsonb refuses U+0000 and lone surrogates: they are stored as U+FFFD, a literal "\u0000" as it is.
+    const text = 'nul \u0000, lone \ud800 and \udfff, a pair 😀, literal \\u0000 and \\ud800';
+    const results = await Promise.all([
+      store.store(932_001, 'chat:91007', { update_id: 932_001 }),
+      store.store(932_002, 'chat:91007', { update_id: 932_002, text }),
+      // Not a number the bigint column takes: the database refuses the whole group's statement.
+      store.store(Number.NaN, 'chat:91007', { update_id: 'NaN' }).catch((err: unknown) => err),
+      store.store(932_003, 'chat:91008', { update_id: 932_003 }),
+    ]);
+    expect(results.slice(0, 2)).toEqual([true, true]);
+    expect(results[2]).toBeInstanceOf(Error);
+    expect(results[3]).toBe(true);
+    const rows = await stored(932_000, 932_999);
+    expect(rows.map((r) => r.id)).toEqual([932_001, 932_002, 932_003]);
+    expect(rows[1]!.raw.text).toBe(
+      'nul \ufffd, lone \ufffd and \ufffd, a pair 😀, literal \\u0000 and \\ud800',
+    );
+    // And the next stores are written as usual.
+    expect(await store.store(932_004, 'chat:91007', { update_id: 932_004 })).toBe(true);
+    await store.done([932_001, 932_002, 932_003, 932_004]);
+  });
+});
