@@ -5,6 +5,16 @@ import { ph, preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
 
+/**
+ * The database refused the statement's data (SQLSTATE class 22, data exception, or 23, integrity), as
+ * opposed to not answering; drizzle wraps the driver's error (`cause`).
+ */
+function refusedData(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
 interface PendingStore {
   updateId: number;
   lane: string;
@@ -76,9 +86,9 @@ const deleteUpdates = preparedSql<{ ids: number[] }, never>(
 export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
   // Stores asked for while one is being written wait for it and then go together, in one statement: in a
   // burst a webhook POST costs a share of a statement instead of one of its own (docs/BENCHMARKS.md, "The
-  // webhook's stores in groups"). Each caller still learns only once its own row is written. A group the
-  // database refuses is written again one at a time, so only an update it refuses itself (or all of them,
-  // when the database is away) is answered 503 and delivered again by Telegram.
+  // webhook's stores in groups"). Each caller still learns only once its own row is written. A group whose
+  // data the database refuses is written again one at a time, so only an update it refuses itself (or all
+  // of them, when the database is away) is answered 503 and delivered again by Telegram.
   let waiting: PendingStore[] = [];
   let writing = false;
 
@@ -104,11 +114,12 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
         try {
           written = await writeGroup(group);
         } catch (err) {
-          if (group.length === 1) {
-            group[0]!.reject(err);
+          if (group.length === 1 || !refusedData(err)) {
+            for (const p of group) p.reject(err);
             continue;
           }
-          // One update the database refuses must not fail the others: each is written on its own.
+          // One update the database refuses must not fail the others: each is written on its own. (Not
+          // when the database is away: each would wait out its own connection attempt.)
           for (const p of group) {
             await writeGroup([p]).then(
               (one) => p.resolve(one.has(p.updateId)),
