@@ -17,3 +17,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = pgErrorOf(err);
   return pg?.code === '23505' && (constraint === undefined || pg.constraint === constraint);
 }
+
+/**
+ * The database refused the statement's data (SQLSTATE class 22, data exception, or 23, integrity
+ * constraint), as opposed to not answering or failing for a reason of its own.
+ */
+export function isDataRefusal(err: unknown): boolean {
+  const code = pgErrorOf(err)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}

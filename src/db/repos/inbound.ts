@@ -1,19 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { InboundUpdate, InboundUpdatesStore } from '../../app/ports/updates.ts';
 import type { Db } from '../client.ts';
+import { isDataRefusal } from '../errors.ts';
 import { ph, preparedSql } from '../prepared.ts';
 
 type Rows<T> = { rows: T[] };
-
-/**
- * The database refused the statement's data (SQLSTATE class 22, data exception, or 23, integrity), as
- * opposed to not answering; drizzle wraps the driver's error (`cause`).
- */
-function refusedData(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === 'string' && /^2[23]/.test(code);
-}
 
 interface PendingStore {
   updateId: number;
@@ -89,7 +80,7 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
   // webhook's stores in groups"). Each caller still learns only once its own row is written. A group whose
   // data the database refuses is written again one at a time, so only an update it refuses itself (or all
   // of them, when the database is away) is answered 503 and delivered again by Telegram.
-  let waiting: PendingStore[] = [];
+  const waiting: PendingStore[] = [];
   let writing = false;
 
   async function writeGroup(group: PendingStore[]): Promise<Set<number>> {
@@ -108,13 +99,12 @@ export function inboundUpdatesStore(db: Db): InboundUpdatesStore {
     writing = true;
     try {
       while (waiting.length > 0) {
-        const group = waiting.slice(0, STORE_GROUP_MAX);
-        waiting = waiting.slice(group.length);
+        const group = waiting.splice(0, STORE_GROUP_MAX);
         let written: Set<number>;
         try {
           written = await writeGroup(group);
         } catch (err) {
-          if (group.length === 1 || !refusedData(err)) {
+          if (group.length === 1 || !isDataRefusal(err)) {
             for (const p of group) p.reject(err);
             continue;
           }
