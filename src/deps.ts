@@ -228,6 +228,8 @@ export async function createDeps(
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
       charts: createChartRenderer(),
+      onFanBatchFailed: (err, size) =>
+        logger.warn({ err, size }, 'a batch of fans’ messages failed; each runs alone'),
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

@@ -63,6 +63,8 @@ export interface ServiceDeps {
   scrub?: (text: string) => string;
   /** Draws analytics' charts (integrations/charts); without one, Analytics shows the numbers only. */
   charts?: ChartRenderer;
+  /** Told when a batch of fans' messages failed and its messages ran alone (app/relay/batch.ts). */
+  onFanBatchFailed?: (err: unknown, size: number) => void;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */

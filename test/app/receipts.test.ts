@@ -7,6 +7,7 @@ import { createRepos } from '../../src/db/repos/index.ts';
 import { engineName, untilBlockedOnLock } from '../support/db.ts';
 import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { en } from '../support/i18n.ts';
+import { statementsDuring } from '../support/statements.ts';
 
 let s: ServiceStack;
 beforeAll(async () => {
@@ -187,6 +188,40 @@ describe("receipts to one fan coalesce while they wait (the outbox's ordering ru
     expect(
       (await s.outboxRows()).filter((r) => r.payload.kind === 'notice' && r.payload.chatId === 4008),
     ).toHaveLength(2);
+  });
+
+  it('receipts to several fans queued in one call: one statement, each merged into its own pending one or added', async () => {
+    for (const id of [4010, 4011, 4012]) await s.ensureFan(id);
+    await s.uow.run((tx) => tx.outbox.enqueue([receiptItem(4010, 4010, [1], 1, facts)]));
+    await s.uow.run((tx) => tx.outbox.enqueue([receiptItem(4012, 4012, [1], 1, facts)]));
+    await takeBySender((await receiptsTo(4012))[0]!.id);
+    const notes = [4010, 4011, 4012].map((id) => fanNotice(id, `receipts-test:many:${id}`, 'a note'));
+    const batch = [
+      ...notes,
+      receiptItem(4010, 4010, [2], 2, { ...facts, cost: 2, balance: 7 }),
+      receiptItem(4011, 4011, [1], 1, facts),
+      receiptItem(4012, 4012, [2], 2, { ...facts, balance: 8 }),
+    ];
+    const { result: added, texts } = await statementsDuring(() =>
+      s.uow.run((tx) => tx.outbox.enqueue(batch)),
+    );
+    expect(texts).toHaveLength(1);
+    // 4010's merged into the pending one; 4011's is new; 4012's pending one is being sent: a new one.
+    expect(added.sort()).toEqual(
+      [...notes.map((n) => n.idempotencyKey), batch[4]!.idempotencyKey, batch[5]!.idempotencyKey].sort(),
+    );
+    expect((await receiptsTo(4010)).map((r) => r.payload.receipt)).toMatchObject([
+      { messageIds: [1, 2], cost: 3, balance: 7 },
+    ]);
+    expect((await receiptsTo(4011)).map((r) => r.payload.receipt!.messageIds)).toEqual([[1]]);
+    expect((await receiptsTo(4012)).map((r) => [r.status, r.payload.receipt!.messageIds])).toEqual([
+      ['sending', [1]],
+      ['pending', [2]],
+    ]);
+    // Queued again (a redelivery): nothing added, nothing merged twice.
+    expect(await s.uow.run((tx) => tx.outbox.enqueue(batch))).toEqual([]);
+    expect((await receiptsTo(4010)).map((r) => r.payload.receipt!.messageIds)).toEqual([[1, 2]]);
+    expect((await receiptsTo(4011)).map((r) => r.payload.receipt!.messageIds)).toEqual([[1]]);
   });
 
   // Two connections at once: PGlite is one connection, so only PostgreSQL can interleave them.

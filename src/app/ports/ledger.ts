@@ -118,6 +118,21 @@ export interface LedgerRepo {
      */
     note?: { at: Date; logged: LoggedMessage },
   ): Promise<(AppliedEntry & { noted?: NotedTopic | null }) | null>;
+  /**
+   * `applyAsRead` with its note for several fans' messages at once (distinct users), in ONE statement,
+   * each claiming its Telegram update first (`updateId`; null: none to claim): an item whose update is
+   * claimed already is neither charged nor noted (`claimed` false); one the row as read no longer takes
+   * is claimed but not charged (`applied` null: the caller gives the claim back and charges it alone).
+   * Answered in the items' order. Call inside `uow.run`.
+   */
+  applyManyAsRead(
+    items: ReadonlyArray<{
+      entry: NewLedgerEntry;
+      seen: SeenAccount;
+      note: { at: Date; logged: LoggedMessage };
+      updateId: number | null;
+    }>,
+  ): Promise<Array<{ claimed: boolean; applied: (AppliedEntry & { noted: NotedTopic | null }) | null }>>;
   findByKey(idempotencyKey: string): Promise<LedgerEntry | null>;
   /** The most recent top-up (purchase, auto-recharge, gift or bonus), the balance bar's 100 % mark. */
   lastTopUp(userId: number): Promise<number | null>;

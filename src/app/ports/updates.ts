@@ -3,6 +3,8 @@
 export interface UpdatesRepo {
   /** Records the update id; false when it was already there (a redelivery). */
   claim(updateId: number): Promise<boolean>;
+  /** Takes back claims made in this transaction (updates whose handling goes on in another). */
+  unclaim(updateIds: readonly number[]): Promise<void>;
   /** Whether the update's handling has committed already (a redelivery to drop before any work). */
   isProcessed(updateId: number): Promise<boolean>;
   pruneOlderThan(cutoff: Date): Promise<number>;

@@ -64,12 +64,53 @@ export type AcceptFanMessageResult =
   | { ok: false; code: 'unsupported_type'; allowed: PricedType[] }
   | { ok: false; code: 'insufficient_credits'; cost: number; balance: number };
 
+/** A fan's message priced from the settings and the row its update read, ready for its transaction. */
+export interface PreparedFanMessage {
+  msg: FanMessage;
+  settings: Settings;
+  quoteFor: (user: User) => ReturnType<typeof quoteMessage>;
+  entryFor: (user: User, quote: { cost: number; free: boolean }) => NewLedgerEntry;
+  logged: LoggedMessage;
+  /** The row as the update read it, and what it quotes: set when that quote takes the message. */
+  asRead?: { seen: SeenAccount; quote: { cost: number; free: boolean } };
+}
+
+/** A fan's message charged: the row it was charged from, its quote and its entry. */
+export interface ChargedFanMessage {
+  user: User;
+  quote: { cost: number; free: boolean };
+  charge: AppliedEntry;
+}
+
+/** Runs fans' messages charged from their rows as read several to a transaction (app/relay/batch.ts). */
+export interface FanMessageBatcher {
+  accept(
+    p: PreparedFanMessage & Required<Pick<PreparedFanMessage, 'asRead'>>,
+  ): Promise<AcceptFanMessageResult>;
+}
+
 /**
  * A fan's message: priced, and if accepted charged, linked to the fan's topic and put in the outbox
  * with its receipt — all in ONE transaction, keyed on (chat id, message id) so a redelivered update
- * is charged once. Refusals change nothing.
+ * is charged once. Refusals change nothing. With a batcher, the common case (a known fan's message the
+ * row as read takes, not an album's item) may share its transaction with other fans' (app/relay/batch.ts).
  */
-export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promise<AcceptFanMessageResult> {
+export async function acceptFanMessage(
+  deps: RelayDeps,
+  msg: FanMessage,
+  batcher?: FanMessageBatcher,
+): Promise<AcceptFanMessageResult> {
+  const p = await prepareFanMessage(deps, msg);
+  if (!('msg' in p)) return p;
+  if (batcher && p.asRead && msg.mediaGroupId === undefined)
+    return batcher.accept({ ...p, asRead: p.asRead });
+  return acceptAlone(deps, p);
+}
+
+async function prepareFanMessage(
+  deps: RelayDeps,
+  msg: FanMessage,
+): Promise<PreparedFanMessage | AcceptFanMessageResult> {
   if ((await deps.adminGroups()).length === 0) return { ok: false, code: 'not_open' };
   // From the process's cache: a paused line costs no transaction.
   const settings = resolveSettings(await deps.uow.repos.settings.all());
@@ -105,23 +146,40 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
     messageId: msg.messageId,
     text: searchable(settings, msg.text),
   };
-  const result = await deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
-    let charged: { user: User; quote: { cost: number; free: boolean }; charge: AppliedEntry } | null = null;
+  const quote = seen && quoteFor(seen.user);
+  return {
+    msg,
+    settings,
+    quoteFor,
+    entryFor,
+    logged,
+    ...(seen && quote?.ok ? { asRead: { seen, quote } } : {}),
+  };
+}
+
+/** A fan's message in a transaction of its own. */
+export async function acceptAlone(deps: RelayDeps, p: PreparedFanMessage): Promise<AcceptFanMessageResult> {
+  const { msg, quoteFor, entryFor, logged, asRead } = p;
+  return deps.uow.run(async (r): Promise<AcceptFanMessageResult> => {
+    let charged: ChargedFanMessage | null = null;
     /** The message noted on the fan's topic by the charge's own statement (as read). */
     let noted: { at: Date; read: NotedTopic | null } | undefined;
     // The row as the update read it, if unchanged since: locked, charged and the message noted on the
     // fan's topic, in one statement.
-    const asRead = seen && quoteFor(seen.user);
-    if (seen && asRead?.ok) {
+    if (asRead) {
       const at = deps.clock.now();
-      const charge = await r.ledger.applyAsRead(entryFor(seen.user, asRead), seen, { at, logged });
+      const charge = await r.ledger.applyAsRead(entryFor(asRead.seen.user, asRead.quote), asRead.seen, {
+        at,
+        logged,
+      });
       if (charge) {
-        charged = { user: seen.user, quote: asRead, charge };
+        charged = { user: asRead.seen.user, quote: asRead.quote, charge };
         noted = { at, read: charge.noted ?? null };
       }
     }
     if (!charged) {
       // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
+      const chargeKey = `msg:${msg.chatId}:${msg.messageId}`;
       const account = await r.ledger.lockAccount(msg.userId, chargeKey);
       if (!account) throw new Error(`unknown user ${msg.userId}`);
       // Charged already (a redelivery that raced its original): nothing more, whatever the balance says now.
@@ -135,83 +193,107 @@ export async function acceptFanMessage(deps: RelayDeps, msg: FanMessage): Promis
       }
       charged = { user: account.user, quote, charge };
     }
-    const { user, quote, charge } = charged;
-    const balance = charge.entry.balanceAfter;
-    await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
-    if (charge.promoted)
-      await r.outbox.enqueue(promotionNotice(user.id, charge.promoted, settings.tier_discounts));
-
-    // The card's and the live inbox's renders join this message's items (one insert for all).
-    const inbox: NewOutboxItem[] = [];
-    const key = `${msg.chatId}:${msg.messageId}`;
-    const { reserved, groupId, topic, waitingForTopic } = await prepareTopic(
-      r,
-      deps,
-      user,
-      key,
-      inbox,
-      logged,
-      noted,
-    );
-    if (msg.mediaGroupId !== undefined) {
-      await r.outbox.enqueue(inbox);
-      // Relayed with the rest of its album, with one receipt for all of it.
-      await bufferAlbumItem(r, deps, {
-        direction: 'in',
-        userId: user.id,
-        mediaGroupId: msg.mediaGroupId,
-        chatId: msg.chatId,
-        messageId: msg.messageId,
-        cost: quote.cost,
-      });
-      return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
-    }
-    const items: NewOutboxItem[] = [
-      {
-        lane: lanes.topic(user.id),
-        chatId: groupId,
-        sortKey: msg.messageId,
-        idempotencyKey: `relay.in:${msg.chatId}:${msg.messageId}`,
-        payload: {
-          kind: 'relay.in',
-          userId: user.id,
-          fromChatId: msg.chatId,
-          messageId: msg.messageId,
-          cost: quote.cost,
-          mode: settings.relay_mode,
-          ...(msg.replyToMessageId !== undefined ? { replyTo: msg.replyToMessageId } : {}),
-        },
-      },
-      ...inbox,
-    ];
-    const low = isLowBalance(balance, settings.low_credit_threshold);
-    // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
-    const queued =
-      (reserved || topic?.threadId === null) &&
-      (waitingForTopic ?? (await r.topics.waitingForTopic(groupId))) > settings.topic_creations_per_minute;
-    const wantReceipt =
-      settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
-    if (wantReceipt) {
-      // A fan writes in their private chat: its id is theirs.
-      items.push(
-        receiptItem(user.id, msg.chatId, [msg.messageId], msg.messageId, {
-          cost: quote.cost,
-          free: quote.free,
-          queued,
-          balance,
-          lastTopUp: charge.lastTopUp !== undefined ? charge.lastTopUp : await r.ledger.lastTopUp(user.id),
-          low,
-          threshold: settings.low_credit_threshold,
-          passLeftMs: passRemaining(user.timePassUntil, deps.clock),
-          ...responseTimeFor(settings, user),
-        }),
-      );
-    }
+    const { result, items } = await afterCharge(r, deps, p, charged, noted);
     // A receipt still pending to the fan takes this one in instead (receiptItem).
     await r.outbox.enqueue(items);
-    return { ok: true, duplicate: false, cost: quote.cost, free: quote.free, balance };
+    return result;
   });
-  return result;
+}
+
+/**
+ * What follows a fan's charge in its transaction: auto-recharge and promotion, the topic (placed,
+ * reopened, noted unless the charge noted it), and the items to queue (the relay, the card's and the
+ * inbox's renders, the receipt), answered for the caller to queue with others'. An album's item is
+ * buffered instead of relayed (its renders are queued here).
+ */
+export async function afterCharge(
+  r: Repos,
+  deps: RelayDeps,
+  p: PreparedFanMessage,
+  charged: ChargedFanMessage,
+  noted: { at: Date; read: NotedTopic | null } | undefined,
+): Promise<{ result: AcceptFanMessageResult; items: NewOutboxItem[] }> {
+  const { msg, settings, logged } = p;
+  const { user, quote, charge } = charged;
+  const balance = charge.entry.balanceAfter;
+  const result: AcceptFanMessageResult = {
+    ok: true,
+    duplicate: false,
+    cost: quote.cost,
+    free: quote.free,
+    balance,
+  };
+  await afterDebit(r, user, { before: user.creditBalance, after: balance, entryId: charge.entry.id });
+  const items: NewOutboxItem[] = [];
+  if (charge.promoted) items.push(...promotionNotice(user.id, charge.promoted, settings.tier_discounts));
+
+  // The card's and the live inbox's renders join this message's items (one insert for all).
+  const inbox: NewOutboxItem[] = [];
+  const key = `${msg.chatId}:${msg.messageId}`;
+  const { reserved, groupId, topic, waitingForTopic } = await prepareTopic(
+    r,
+    deps,
+    user,
+    key,
+    inbox,
+    logged,
+    noted,
+  );
+  if (msg.mediaGroupId !== undefined) {
+    await r.outbox.enqueue([...items, ...inbox]);
+    // Relayed with the rest of its album, with one receipt for all of it.
+    await bufferAlbumItem(r, deps, {
+      direction: 'in',
+      userId: user.id,
+      mediaGroupId: msg.mediaGroupId,
+      chatId: msg.chatId,
+      messageId: msg.messageId,
+      cost: quote.cost,
+    });
+    return { result, items: [] };
+  }
+  items.push(
+    {
+      lane: lanes.topic(user.id),
+      chatId: groupId,
+      sortKey: msg.messageId,
+      idempotencyKey: `relay.in:${msg.chatId}:${msg.messageId}`,
+      payload: {
+        kind: 'relay.in',
+        userId: user.id,
+        fromChatId: msg.chatId,
+        messageId: msg.messageId,
+        cost: quote.cost,
+        mode: settings.relay_mode,
+        ...(msg.replyToMessageId !== undefined ? { replyTo: msg.replyToMessageId } : {}),
+      },
+    },
+    ...inbox,
+  );
+  const low = isLowBalance(balance, settings.low_credit_threshold);
+  // A new fan behind more topic creations than the group gets a minute: their message waits its turn.
+  const queued =
+    (reserved || topic?.threadId === null) &&
+    (waitingForTopic ?? (await r.topics.waitingForTopic(groupId))) > settings.topic_creations_per_minute;
+  const wantReceipt =
+    settings.receipt_mode === 'every' || (settings.receipt_mode === 'low' && low && !quote.free);
+  if (wantReceipt) {
+    // A fan writes in their private chat: its id is theirs.
+    items.push(
+      receiptItem(user.id, msg.chatId, [msg.messageId], msg.messageId, {
+        cost: quote.cost,
+        free: quote.free,
+        queued,
+        balance,
+        lastTopUp: charge.lastTopUp !== undefined ? charge.lastTopUp : await r.ledger.lastTopUp(user.id),
+        low,
+        threshold: settings.low_credit_threshold,
+        passLeftMs: passRemaining(user.timePassUntil, deps.clock),
+        ...responseTimeFor(settings, user),
+      }),
+    );
+  }
+  return { result, items };
 }
 
 /**

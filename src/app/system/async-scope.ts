@@ -29,3 +29,17 @@ export function asyncSlot<T>(): AsyncSlot<T> {
   };
   return slot;
 }
+
+/**
+ * The context code runs in now (every slot as it is here), to run work in later from elsewhere: a batch
+ * that runs one of its members' work alone (app/relay/batch.ts) runs it as that member's.
+ */
+export function captureSlots(): <R>(fn: () => R) => R {
+  const frame = storage.getStore();
+  return (fn) => (frame ? storage.run(frame, fn) : storage.exit(fn));
+}
+
+/** Runs `fn` with no slot set: work that belongs to no one update or request. */
+export function outsideSlots<R>(fn: () => R): R {
+  return storage.exit(fn);
+}

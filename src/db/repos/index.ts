@@ -80,6 +80,11 @@ export function createRepos(
             if (r) observe.ledgerEntry(e.reason);
             return r;
           },
+          async applyManyAsRead(items) {
+            const rs = await ledger.applyManyAsRead(items);
+            rs.forEach((r, k) => r.applied && observe.ledgerEntry(items[k]!.entry.reason));
+            return rs;
+          },
         }
       : ledger,
     payments: paymentsRepo(db, observe),

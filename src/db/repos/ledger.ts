@@ -21,6 +21,7 @@ import {
   fanMessageNoteCtes,
   fanMessageNoteSlots,
   topicOfRow,
+  topicReturningOf,
   type FanMessageNoteSlots,
   type TopicRow,
 } from './relay.ts';
@@ -341,6 +342,142 @@ async function applyAsReadIn(
   return { ...applied, noted: row!.user_id == null ? null : topicOfRow(row as TopicRow) };
 }
 
+/**
+ * `applyAsRead` with its note for several fans' messages (distinct users) in one statement, each claiming
+ * its update first: the claims, the rows locked where still as read, the entries, the balances, the
+ * topics' notes and the message-log rows, over arrays (one row of `input` per message). An item whose
+ * claim is taken, or whose row changed, writes nothing of its own (but its claim, when taken here).
+ * Columns of `input` are named apart from the tables' so that no reference is ambiguous.
+ */
+type ManySlots = {
+  updateIds: (number | null)[];
+  userIds: number[];
+  versions: string[];
+  balancesBefore: number[];
+  deltas: number[];
+  reasons: string[];
+  keys: string[];
+  balancesAfter: number[];
+  actors: string[];
+  metadatas: string[];
+  lifetimes: number[];
+  tiers: string[];
+  ats: string[];
+  types: string[];
+  messageIds: number[];
+  texts: (string | null)[];
+};
+type ManyRow = AsReadRow & Partial<TopicRow> & { ord: number | string; claimed: boolean };
+const recordManyAsReadAndNote = preparedSql<ManySlots, ManyRow>(
+  'fb_ledger_record_many_as_read_noted',
+  sql`with input as (
+        select * from unnest(${ph('updateIds')}::bigint[], ${ph('userIds')}::bigint[], ${ph('versions')}::text[],
+          ${ph('balancesBefore')}::int[], ${ph('deltas')}::int[], ${ph('reasons')}::text[], ${ph('keys')}::text[],
+          ${ph('balancesAfter')}::int[], ${ph('actors')}::text[], ${ph('metadatas')}::text[], ${ph('lifetimes')}::int[],
+          ${ph('tiers')}::text[], ${ph('ats')}::text[], ${ph('types')}::text[], ${ph('messageIds')}::int[],
+          ${ph('texts')}::text[]) with ordinality
+          as i(in_update, in_user, in_version, in_before, in_delta, in_reason, in_key, in_after, in_actor, in_meta,
+               in_spent, in_tier, in_at, in_type, in_message, in_text, ord)),
+      claims as (
+        insert into processed_updates (update_id) select in_update from input where in_update is not null
+        on conflict do nothing returning update_id),
+      acct as (
+        select u.id as acct_id, i.*, ${lastTopUpOf(sql`u.id`)} as acct_top_up from users u
+          join input i on i.in_user = u.id
+         where u.xmin::text = i.in_version and u.credit_balance = i.in_before
+           and (i.in_update is null or i.in_update in (select update_id from claims))
+           for no key update of u),
+      entry as (
+        insert into ledger_entries (user_id, delta, reason, idempotency_key, balance_after, actor, metadata)
+        select acct_id, in_delta, in_reason, in_key, in_after, in_actor, in_meta::jsonb from acct order by ord
+        on conflict (idempotency_key) do nothing
+        returning id as entry_id, user_id as entry_user, created_at as entry_at),
+      moved as (
+        update users set credit_balance = a.in_after, lifetime_spent = a.in_spent, tier = a.in_tier
+          from acct a where users.id = a.acct_id and a.acct_id in (select entry_user from entry)
+        returning users.id as moved_id),
+      noted as (
+        update fan_topics set unread = fan_topics.unread + 1, last_fan_message_at = a.in_at::timestamptz,
+               waiting_since = coalesce(fan_topics.waiting_since, a.in_at::timestamptz)
+          from acct a where fan_topics.user_id = a.acct_id and a.acct_id in (select moved_id from moved)
+        ${topicReturningOf('fan_topics')}),
+      logged as (
+        insert into message_log (user_id, direction, type, message_id, group_id, thread_id, text, created_at)
+        select acct_id, 'in', in_type, in_message, null, null, in_text, in_at::timestamptz from acct
+         where acct_id in (select user_id from noted) order by ord)
+      select i.ord, (i.in_update is null or i.in_update in (select update_id from claims)) as claimed,
+             (a.acct_id is not null)::int as locked, a.acct_top_up as last_top_up, e.entry_id as id,
+             e.entry_at as created_at, (m.moved_id is not null)::int as moved, n.*
+        from input i left join acct a on a.acct_id = i.in_user left join entry e on e.entry_user = i.in_user
+        left join moved m on m.moved_id = i.in_user left join noted n on n.user_id = i.in_user
+       order by i.ord`,
+);
+
+/** `applyManyAsRead` (LedgerRepo): planned here from each row as read, written by one statement. */
+async function applyManyAsReadIn(
+  tx: Tx,
+  items: Parameters<LedgerRepo['applyManyAsRead']>[0],
+): ReturnType<LedgerRepo['applyManyAsRead']> {
+  if (items.length === 0) return [];
+  if (new Set(items.map((i) => i.entry.userId)).size !== items.length)
+    throw new Error('ledger: applyManyAsRead takes one entry per user');
+  const plans = items.map((i) => {
+    const plan = asReadSlots(i.entry, i.seen);
+    if (!plan) throw new Error(`ledger: the row as read refuses entry ${i.entry.idempotencyKey}`);
+    return plan;
+  });
+  const slots: ManySlots = {
+    updateIds: [],
+    userIds: [],
+    versions: [],
+    balancesBefore: [],
+    deltas: [],
+    reasons: [],
+    keys: [],
+    balancesAfter: [],
+    actors: [],
+    metadatas: [],
+    lifetimes: [],
+    tiers: [],
+    ats: [],
+    types: [],
+    messageIds: [],
+    texts: [],
+  };
+  items.forEach((item, k) => {
+    const p = plans[k]!.slots;
+    const note = fanMessageNoteSlots(item.note.at, item.note.logged);
+    slots.updateIds.push(item.updateId);
+    slots.userIds.push(p.userId);
+    slots.versions.push(p.version);
+    slots.balancesBefore.push(p.balanceBefore);
+    slots.deltas.push(p.delta);
+    slots.reasons.push(p.reason);
+    slots.keys.push(p.key);
+    slots.balancesAfter.push(p.balanceAfter);
+    slots.actors.push(p.actor);
+    slots.metadatas.push(p.metadata);
+    slots.lifetimes.push(p.lifetimeSpent);
+    slots.tiers.push(p.tier);
+    slots.ats.push(note.when);
+    slots.types.push(note.type);
+    slots.messageIds.push(note.messageId);
+    slots.texts.push(note.text);
+  });
+  const { rows } = await recordManyAsReadAndNote(tx, slots);
+  return items.map((item, k) => {
+    const row = rows[k];
+    if (!row || Number(row.ord) !== k + 1) throw new Error('ledger: applyManyAsRead answered out of order');
+    if (!row.claimed) return { claimed: false, applied: null };
+    const applied = asReadApplied(plans[k]!.planned, item.entry, row);
+    if (!applied) return { claimed: true, applied: null };
+    return {
+      claimed: true,
+      applied: { ...applied, noted: row.user_id == null ? null : topicOfRow(row as TopicRow) },
+    };
+  });
+}
+
 /** The credits of the user's last top-up, as a scalar subquery (null: none yet). */
 export function lastTopUpOf(userId: number | Placeholder | SQL) {
   return sql<number | null>`(select ${ledgerEntries.delta} from ${ledgerEntries} where ${and(
@@ -372,6 +509,11 @@ export function ledgerRepo(db: DbOrTx): LedgerRepo {
     async applyAsRead(e, seen, note) {
       if (!(db instanceof PgTransaction)) throw new Error('ledger: applyAsRead needs a transaction');
       return applyAsReadIn(db, e, seen, note);
+    },
+
+    async applyManyAsRead(items) {
+      if (!(db instanceof PgTransaction)) throw new Error('ledger: applyManyAsRead needs a transaction');
+      return applyManyAsReadIn(db, items);
     },
 
     async lockAccount(userId, key) {

@@ -147,6 +147,59 @@ const receiptValues = (i: ReceiptItem) => ({
   receiptIdem: i.idempotencyKey,
 });
 
+/**
+ * Several fans' items in one statement (the relay's batches, app/relay/batch.ts): the items over arrays,
+ * in order, and each receipt merged into the pending one of its coalesce key as `receiptMerge` does (the
+ * receipts' keys are distinct). Answers what was added and which coalesce keys merged.
+ */
+type ManySlots = {
+  lanes: string[];
+  chatIds: number[];
+  kinds: string[];
+  payloads: string[];
+  sortKeys: number[];
+  priorities: number[];
+  idempotencyKeys: string[];
+  notBefores: (string | null)[];
+  coalesceKeys: (string | null)[];
+  receiptKeys: string[];
+  receiptIdems: string[];
+  receiptPayloads: string[];
+  receiptIds: string[];
+  receiptCosts: number[];
+  receiptFrees: boolean[];
+};
+const enqueueMany = preparedSql<ManySlots, { added: boolean; key: string }>(
+  'fb_outbox_enqueue_many',
+  sql`with r as (
+        select * from unnest(${ph('receiptKeys')}::text[], ${ph('receiptIdems')}::text[], ${ph('receiptPayloads')}::text[],
+          ${ph('receiptIds')}::text[], ${ph('receiptCosts')}::numeric[], ${ph('receiptFrees')}::boolean[])
+          as r(r_key, r_idem, r_payload, r_ids, r_cost, r_free)),
+      merged as (
+        update outbox set payload = jsonb_set(jsonb_set(jsonb_set(r.r_payload::jsonb,
+            '{receipt,messageIds}', (outbox.payload #> '{receipt,messageIds}') || r.r_ids::jsonb),
+            '{receipt,cost}', to_jsonb((outbox.payload #>> '{receipt,cost}')::numeric + r.r_cost)),
+            '{receipt,free}', to_jsonb((outbox.payload #>> '{receipt,free}')::boolean and r.r_free))
+          from r
+         where outbox.coalesce_key = r.r_key and outbox.status = 'pending' and outbox.payload ? 'receipt'
+           and not exists (select 1 from outbox seen where seen.idempotency_key = r.r_idem)
+           and not exists (select 1 from jsonb_array_elements(r.r_ids::jsonb) as n(id)
+             where outbox.payload #> '{receipt,messageIds}' @> jsonb_build_array(n.id))
+        returning r.r_key),
+      added as (
+        insert into outbox (lane, chat_id, kind, payload, sort_key, priority, idempotency_key, not_before, coalesce_key)
+        select i_lane, i_chat, i_kind, i_payload::jsonb, i_sort, i_priority, i_key, coalesce(i_not_before, now()), i_coalesce
+          from unnest(${ph('lanes')}::text[], ${ph('chatIds')}::bigint[], ${ph('kinds')}::text[], ${ph('payloads')}::text[],
+            ${ph('sortKeys')}::bigint[], ${ph('priorities')}::smallint[], ${ph('idempotencyKeys')}::text[],
+            ${ph('notBefores')}::timestamptz[], ${ph('coalesceKeys')}::text[]) with ordinality
+            as i(i_lane, i_chat, i_kind, i_payload, i_sort, i_priority, i_key, i_not_before, i_coalesce, ord)
+         order by ord
+        on conflict do nothing
+        returning idempotency_key)
+      select true as added, idempotency_key as key from added
+      union all select false, r_key from merged`,
+);
+
 /** The slots of a prepared enqueue: each item's columns numbered by position, and the receipt's merge. */
 function enqueueValues(items: NewOutboxItem[], receipt?: ReceiptItem): Record<string, unknown> {
   const values: Record<string, unknown> = receipt ? receiptValues(receipt) : {};
@@ -211,15 +264,66 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
     }
   }
 
+  /** Items with several receipts (of distinct keys): one statement, then any receipt it could not settle. */
+  async function enqueueWithReceipts(items: NewOutboxItem[], receipts: ReceiptItem[]): Promise<string[]> {
+    const slots: ManySlots = {
+      lanes: [],
+      chatIds: [],
+      kinds: [],
+      payloads: [],
+      sortKeys: [],
+      priorities: [],
+      idempotencyKeys: [],
+      notBefores: [],
+      coalesceKeys: [],
+      receiptKeys: [],
+      receiptIdems: [],
+      receiptPayloads: [],
+      receiptIds: [],
+      receiptCosts: [],
+      receiptFrees: [],
+    };
+    for (const item of items) {
+      const c = columnsOf(item);
+      slots.lanes.push(c.lane);
+      slots.chatIds.push(c.chatId);
+      slots.kinds.push(c.kind);
+      slots.payloads.push(JSON.stringify(c.payload));
+      slots.sortKeys.push(c.sortKey);
+      slots.priorities.push(c.priority);
+      slots.idempotencyKeys.push(c.idempotencyKey);
+      slots.notBefores.push(c.notBefore ? c.notBefore.toISOString() : null);
+      slots.coalesceKeys.push(c.coalesceKey);
+    }
+    for (const r of receipts) {
+      const v = receiptValues(r);
+      slots.receiptKeys.push(v.receiptKey);
+      slots.receiptIdems.push(v.receiptIdem);
+      slots.receiptPayloads.push(v.receiptPayload);
+      slots.receiptIds.push(v.receiptIds);
+      slots.receiptCosts.push(v.receiptCost);
+      slots.receiptFrees.push(v.receiptFree);
+    }
+    const { rows } = await enqueueMany(db, slots);
+    const keys = rows.filter((r) => r.added).map((r) => r.key);
+    const merged = new Set(rows.filter((r) => !r.added).map((r) => r.key));
+    for (const r of receipts)
+      if (!keys.includes(r.idempotencyKey) && !merged.has(r.coalesceKey)) await settleReceipt(r);
+    return keys;
+  }
+
   async function enqueue(items: NewOutboxItem[]): Promise<string[]> {
     if (items.length === 0) return [];
     const receipts = items.filter(isReceipt);
     const receipt = receipts[0];
     if (receipts.length > 1 || (receipt && items.length > PREPARED_ENQUEUE_SIZES)) {
-      // No path queues these today: the rest in one statement, then each receipt in its own.
-      const keys = await enqueue(items.filter((i) => !isReceipt(i)));
-      for (const r of receipts) keys.push(...(await enqueue([r])));
-      return keys;
+      if (new Set(receipts.map((r) => r.coalesceKey)).size < receipts.length) {
+        // Two receipts of one key (no path queues these): the rest in one statement, then each receipt.
+        const keys = await enqueue(items.filter((i) => !isReceipt(i)));
+        for (const r of receipts) keys.push(...(await enqueue([r])));
+        return keys;
+      }
+      return enqueueWithReceipts(items, receipts);
     }
     const values = enqueueValues(items, receipt);
     const merging = enqueueMergingOf[items.length - 1];

@@ -56,11 +56,17 @@ function logInsert(
 // no read of its own. Built once (db/prepared.ts).
 // While the topic waits for its creation, the statement also counts the group's fans waiting for theirs
 // (`waitingForTopic`, the new-fan queue's length): no statement of its own for each of their messages.
-const topicReturning = sql`returning user_id, group_id, thread_id, status, name, card_message_id, card_pinned,
-    previous_thread_id, previous_group_id, card_rendered_at, renamed_at,
-    case when thread_id is null then (select count(*)::int from (select 1 from fan_topics w
+/** The topic row a note answers; `t`: the table's name, to qualify its columns when the update has a `from`. */
+export const topicReturningOf = (t?: string) => {
+  const c = (name: string) => sql.raw(t ? `${t}.${name}` : name);
+  return sql`returning ${c('user_id')}, ${c('group_id')}, ${c('thread_id')}, ${c('status')}, ${c('name')},
+    ${c('card_message_id')}, ${c('card_pinned')}, ${c('previous_thread_id')}, ${c('previous_group_id')},
+    ${c('card_rendered_at')}, ${c('renamed_at')},
+    case when ${c('thread_id')} is null then (select count(*)::int from (select 1 from fan_topics w
       where w.group_id = fan_topics.group_id and w.thread_id is null limit ${sql.raw(String(WAITING_COUNT_LIMIT))}) w)
     end as waiting_for_topic`;
+};
+const topicReturning = topicReturningOf();
 const unreadUpdateOf = (onlyIf?: string) => sql`update fan_topics
   set unread = unread + 1, last_fan_message_at = ${sql.placeholder('when')}::timestamptz,
       waiting_since = coalesce(waiting_since, ${sql.placeholder('when')}::timestamptz)

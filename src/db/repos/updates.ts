@@ -1,4 +1,4 @@
-import { and, desc, eq, like, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, lt, or, sql } from 'drizzle-orm';
 import type { OnceRepo, PaymentInboxRepo, PaymentUpdate, UpdatesRepo } from '../../app/ports/index.ts';
 import type { DbOrTx } from '../client.ts';
 import { failedUpdates, onceMarks, paymentUpdates, processedUpdates } from '../schema/index.ts';
@@ -21,6 +21,10 @@ export function updatesRepo(db: DbOrTx): UpdatesRepo {
     async claim(updateId) {
       const { rows } = await claimUpdate(db, updateId);
       return rows.length === 1;
+    },
+    async unclaim(updateIds) {
+      if (updateIds.length === 0) return;
+      await db.delete(processedUpdates).where(inArray(processedUpdates.updateId, [...updateIds]));
     },
     async isProcessed(updateId) {
       const rows = await db

@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase } from '../../../src/db/client.ts';
 import { createRepos, createUnitOfWork } from '../../../src/db/repos/index.ts';
 import { lastTopUpOf } from '../../../src/db/repos/ledger.ts';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../support/db.ts';
+import { statementsDuring } from '../../support/statements.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -483,6 +484,139 @@ describe("ledgerRepo.applyAsRead with a note: the charge as read, and the fan's 
     await expect(
       uow().repos.ledger.applyAsRead(spend(53, 'msg:53:2'), await read(53), note(2)),
     ).rejects.toThrow(/needs a transaction/);
+  });
+});
+
+describe("ledgerRepo.applyManyAsRead: several fans' messages claimed, charged and noted in one statement", () => {
+  const read = async (id: number) => {
+    const row = (await uow().repos.users.lookup(id, 0))!;
+    return { user: row.user, version: row.version };
+  };
+  const group = -100_778;
+  const at = new Date('2026-11-01T12:40:00Z');
+  const rows = async <T>(q: ReturnType<typeof sql>) =>
+    ((await t.database.db.execute(q)) as { rows: unknown[] }).rows as T[];
+  const fan = async (id: number, credits: number, thread: number | null | 'none') => {
+    await addUser(id);
+    await apply({ userId: id, delta: credits, reason: 'purchase', idempotencyKey: `grant:${id}` });
+    if (thread === 'none') return;
+    const repos = createRepos(t.database.db);
+    await repos.topics.reserve(id, group, `fan ${id}`);
+    if (thread !== null) await repos.topics.setThread(id, thread, `fan ${id}`);
+  };
+  const item = async (id: number, messageId: number, updateId: number | null, delta = -1) => ({
+    entry: { ...spend(id, `msg:${id}:${messageId}`, delta), withLastTopUp: true as const },
+    seen: await read(id),
+    note: { at, logged: { type: 'text', messageId, text: `hi ${messageId}` } },
+    updateId,
+  });
+
+  it('charges each as read, notes each topic with its log row, claims each update, all in one statement', async () => {
+    await fan(60, 5, 6_001);
+    await fan(61, 3, null);
+    await fan(62, 4, 'none');
+    const items = [await item(60, 1, 9_060_001), await item(61, 1, 9_061_001, -2), await item(62, 1, null)];
+    const counted: string[] = [];
+    const observed = createUnitOfWork(t.database, undefined, {
+      ledgerEntry: (reason) => counted.push(reason),
+      payment: () => {},
+    });
+    let texts: string[] = [];
+    const res = await observed.run(async (r) => {
+      const during = await statementsDuring(() => r.ledger.applyManyAsRead(items));
+      texts = during.texts;
+      return during.result;
+    });
+    expect(texts).toHaveLength(1);
+    expect(res).toMatchObject([
+      {
+        claimed: true,
+        applied: {
+          status: 'applied',
+          entry: { userId: 60, idempotencyKey: 'msg:60:1', delta: -1, balanceAfter: 4 },
+          lastTopUp: 5,
+          noted: { userId: 60, groupId: group, threadId: 6_001, waitingForTopic: null },
+        },
+      },
+      {
+        claimed: true,
+        applied: {
+          entry: { userId: 61, delta: -2, balanceAfter: 1 },
+          noted: { userId: 61, threadId: null, waitingForTopic: 1 },
+        },
+      },
+      { claimed: true, applied: { entry: { userId: 62, balanceAfter: 3 }, noted: null } },
+    ]);
+    expect(counted).toEqual(['spend', 'spend', 'spend']);
+    expect([await balanceOf(60), await balanceOf(61), await balanceOf(62)]).toEqual([4, 1, 3]);
+    for (const [k, r] of res.entries())
+      expect(await uow().repos.ledger.findByKey(items[k]!.entry.idempotencyKey)).toEqual(r.applied!.entry);
+    expect(
+      await rows<{ user_id: string | number; unread: number }>(
+        sql`select user_id, unread from fan_topics where user_id in (60, 61, 62) order by user_id`,
+      ),
+    ).toMatchObject([{ unread: 1 }, { unread: 1 }]);
+    // Logged where noted (62 has no topic yet: the caller notes it once it reserved one).
+    expect(
+      (
+        await rows<{ user_id: string | number; text: string }>(
+          sql`select user_id, text from message_log where user_id in (60, 61, 62) order by id`,
+        )
+      ).map((r) => [Number(r.user_id), r.text]),
+    ).toEqual([
+      [60, 'hi 1'],
+      [61, 'hi 1'],
+    ]);
+    expect(await uow().repos.updates.isProcessed(9_060_001)).toBe(true);
+    expect(await uow().repos.updates.isProcessed(9_061_001)).toBe(true);
+    expect((await checkLedgerIntegrity({ uow: uow() })).ok).toBe(true);
+  });
+
+  it('writes nothing for an item whose update is claimed already, and only the claim for one whose row changed', async () => {
+    await fan(63, 5, 6_003);
+    await fan(64, 5, 6_004);
+    await fan(65, 5, 6_005);
+    await uow().repos.updates.claim(9_063_001);
+    const stale = await item(64, 1, 9_064_001);
+    await uow().repos.users.setLocale(64, 'de');
+    // Read before the transaction (PGlite has one connection, which the transaction holds).
+    const batch = [await item(63, 1, 9_063_001), stale, await item(65, 1, 9_065_001)];
+    const res = await uow().run((r) => r.ledger.applyManyAsRead(batch));
+    expect(res.map((r) => [r.claimed, r.applied?.entry.balanceAfter ?? null])).toEqual([
+      [false, null],
+      [true, null],
+      [true, 4],
+    ]);
+    expect([await balanceOf(63), await balanceOf(64), await balanceOf(65)]).toEqual([5, 5, 4]);
+    expect(await entriesOf(63)).toHaveLength(1);
+    expect(await entriesOf(64)).toHaveLength(1);
+    expect(
+      await rows<{ unread: number }>(
+        sql`select unread from fan_topics where user_id in (63, 64) order by user_id`,
+      ),
+    ).toMatchObject([{ unread: 0 }, { unread: 0 }]);
+    // The stale one's claim was made by the statement: given back, it leaves nothing behind.
+    const next = [await item(64, 2, 9_064_002), await item(65, 2, 9_065_002)];
+    await uow().run(async (r) => {
+      await r.ledger.applyManyAsRead(next);
+      await r.updates.unclaim([9_064_002]);
+    });
+    expect(await uow().repos.updates.isProcessed(9_064_002)).toBe(false);
+    expect(await uow().repos.updates.isProcessed(9_065_002)).toBe(true);
+    expect([await balanceOf(64), await balanceOf(65)]).toEqual([4, 3]);
+  });
+
+  it('refuses two entries of one user, a row as read that refuses the entry, and a call outside a transaction', async () => {
+    await fan(66, 2, 6_006);
+    const twice = [await item(66, 1, null), await item(66, 2, null)];
+    await expect(uow().run((r) => r.ledger.applyManyAsRead(twice))).rejects.toThrow(/one entry per user/);
+    const tooMuch = [await item(66, 3, null, -5)];
+    await expect(uow().run((r) => r.ledger.applyManyAsRead(tooMuch))).rejects.toThrow(/refuses entry/);
+    await expect(uow().repos.ledger.applyManyAsRead([await item(66, 4, null)])).rejects.toThrow(
+      /needs a transaction/,
+    );
+    expect(await balanceOf(66)).toBe(2);
+    expect(await uow().run((r) => r.ledger.applyManyAsRead([]))).toEqual([]);
   });
 });
 

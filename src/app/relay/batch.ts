@@ -1,0 +1,157 @@
+import type { NewOutboxItem } from '../ports/index.ts';
+import { captureSlots, outsideSlots } from '../system/async-scope.ts';
+import { DuplicateUpdateError, updateScope, type UpdateScope } from '../system/update-scope.ts';
+import {
+  acceptAlone,
+  afterCharge,
+  type AcceptFanMessageResult,
+  type FanMessageBatcher,
+  type PreparedFanMessage,
+  type RelayDeps,
+} from './relay.ts';
+
+/** The most fans' messages one transaction takes (docs/ARCHITECTURE.md, "Fans' messages in batches"). */
+export const FAN_BATCH_MAX = 32;
+
+interface Member {
+  p: PreparedFanMessage & Required<Pick<PreparedFanMessage, 'asRead'>>;
+  /** The member's update, when its claim is still to be made (null: claimed, or no update). */
+  scope: UpdateScope | null;
+  /** Runs work as the member's own (its update, its log fields). */
+  asMember: <R>(fn: () => R) => R;
+  resolve: (result: AcceptFanMessageResult) => void;
+  reject: (err: unknown) => void;
+}
+
+type Outcome = { kind: 'done'; result: AcceptFanMessageResult } | { kind: 'duplicate' } | { kind: 'alone' };
+
+/**
+ * Group commit for fans' messages (docs/ARCHITECTURE.md, "Fans' messages in batches"). A message that
+ * arrives while no transaction of the batcher runs goes at once, alone, as without a batcher; those that
+ * arrive meanwhile wait for it and then go together: their updates' claims, charges, topics' notes and
+ * message-log rows in one statement (`ledger.applyManyAsRead`), the rest of each (placement, renders,
+ * receipt) as alone, in the same transaction, and all their outbox items in one insert. A message the
+ * batch cannot take (its row changed since it was read) is given its claim back and runs alone after the
+ * commit; a batch that fails is run again one message at a time, so one message's failure is its own.
+ * One fan's messages are never in one batch together (a lane runs one update at a time anyway).
+ */
+export function createFanMessageBatcher(
+  deps: RelayDeps,
+  opts: {
+    max?: number;
+    /** Told when a batch failed and its messages run alone (the composition root logs it). */
+    onBatchFailed?: (err: unknown, size: number) => void;
+  } = {},
+): FanMessageBatcher {
+  const max = opts.max ?? FAN_BATCH_MAX;
+  const queue: Member[] = [];
+  let draining = false;
+
+  /** Takes the oldest waiting messages, at most one per fan and `max` in all. */
+  function take(): Member[] {
+    const batch: Member[] = [];
+    const users = new Set<number>();
+    for (let k = 0; k < queue.length && batch.length < max;) {
+      const m = queue[k]!;
+      if (users.has(m.p.msg.userId)) {
+        k++;
+        continue;
+      }
+      users.add(m.p.msg.userId);
+      batch.push(m);
+      queue.splice(k, 1);
+    }
+    return batch;
+  }
+
+  function runAlone(m: Member): Promise<void> {
+    return m.asMember(() => acceptAlone(deps, m.p)).then(m.resolve, m.reject);
+  }
+
+  async function runBatch(batch: Member[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await deps.uow.run(async (r) => {
+        const at = deps.clock.now();
+        const charged = await r.ledger.applyManyAsRead(
+          batch.map(({ p, scope }) => ({
+            entry: p.entryFor(p.asRead.seen.user, p.asRead.quote),
+            seen: p.asRead.seen,
+            note: { at, logged: p.logged },
+            updateId: scope?.updateId ?? null,
+          })),
+        );
+        const out: Outcome[] = [];
+        const giveBack: number[] = [];
+        const items: NewOutboxItem[] = [];
+        for (const [k, m] of batch.entries()) {
+          const c = charged[k]!;
+          if (!c.claimed) {
+            out.push({ kind: 'duplicate' });
+          } else if (!c.applied) {
+            if (m.scope) giveBack.push(m.scope.updateId);
+            out.push({ kind: 'alone' });
+          } else {
+            const { user, quote } = { user: m.p.asRead.seen.user, quote: m.p.asRead.quote };
+            const done = await afterCharge(
+              r,
+              deps,
+              m.p,
+              { user, quote, charge: c.applied },
+              {
+                at,
+                read: c.applied.noted,
+              },
+            );
+            items.push(...done.items);
+            out.push({ kind: 'done', result: done.result });
+          }
+        }
+        if (giveBack.length > 0) await r.updates.unclaim(giveBack);
+        await r.outbox.enqueue(items);
+        return out;
+      });
+    } catch (err) {
+      opts.onBatchFailed?.(err, batch.length);
+      outcomes = batch.map(() => ({ kind: 'alone' }));
+    }
+    const alone: Member[] = [];
+    for (const [k, m] of batch.entries()) {
+      const o = outcomes[k]!;
+      if (o.kind === 'done') {
+        if (m.scope) m.scope.claimed = true;
+        m.resolve(o.result);
+      } else if (o.kind === 'duplicate') {
+        m.reject(new DuplicateUpdateError(m.scope!.updateId));
+      } else alone.push(m);
+    }
+    // Each in its own transaction, as its own update, before the next batch (which may hold the same
+    // fan's next message).
+    await Promise.all(alone.map(runAlone));
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        const batch = take();
+        // One alone runs as without a batcher (the statements of one message, no arrays).
+        if (batch.length === 1) await runAlone(batch[0]!);
+        else await runBatch(batch);
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  return {
+    accept(p) {
+      return new Promise<AcceptFanMessageResult>((resolve, reject) => {
+        queue.push({ p, scope: updateScope.unclaimed(), asMember: captureSlots(), resolve, reject });
+        if (draining) return;
+        draining = true;
+        // The drain belongs to no one member: a batch's transaction claims its members' updates itself.
+        void outsideSlots(drain);
+      });
+    },
+  };
+}
