@@ -117,11 +117,13 @@ export async function startApp(
     const inbox = config.webhook
       ? createInboundDrainer(inboundUpdatesStore(deps.database.db), (u) => processor.handle(u), logger, {
           ...(options.updateRetryDelaysMs ? { retryDelaysMs: options.updateRetryDelaysMs } : {}),
-          // The embedded database runs on this thread, one statement at a time: few handlers at once
-          // leave it room to answer Telegram (docs/BENCHMARKS.md, "Store, answer, then handle"), and
-          // claims read ahead, so a burst handled one at a time is not a claim per update (204 claims
-          // for 2,000 updates instead of 1,019: docs/BENCHMARKS.md, "Claims read ahead").
-          ...(deps.database.engine === 'pglite' ? { slots: 4, busySlots: 1, readAhead: 8 } : {}),
+          // The embedded database runs on this thread, one statement at a time: one handler at a time
+          // while updates come in leaves it room to answer Telegram (docs/BENCHMARKS.md, "Store, answer,
+          // then handle"); after the burst, as many as on PostgreSQL, whose messages go in batches
+          // (app/relay/batch.ts: 4 at once made batches of 2 to 4, 16 batches of 16; docs/BENCHMARKS.md,
+          // "Fans' messages in batches"). Claims read ahead, so a burst handled one at a time is not a
+          // claim per update (docs/BENCHMARKS.md, "Claims read ahead").
+          ...(deps.database.engine === 'pglite' ? { busySlots: 1, readAhead: 8 } : {}),
           ...options.inbound,
         })
       : null;

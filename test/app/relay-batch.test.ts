@@ -9,8 +9,8 @@ import { createServiceStack, type ServiceStack } from '../support/services.ts';
 import { statementsDuring } from '../support/statements.ts';
 
 /**
- * Fans' messages that arrive while another's transaction runs go together (app/relay/batch.ts): the
- * first alone, the ones that waited for it in one transaction, each answered as if it had gone alone.
+ * Fans' messages that arrive together, or while another batch's transaction runs, go in one transaction
+ * (app/relay/batch.ts), each answered as if it had gone alone.
  */
 let s: ServiceStack;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ const itemsOf = async (id: number) => {
 const isBatch = (text: string) => text.includes('processed_updates') && text.includes('unnest(');
 
 describe("fans' messages in batches", () => {
-  it('the first goes alone, those that waited for it go in one transaction of two statements, each answered as alone', async () => {
+  it('messages of one turn go in one transaction of two statements, each answered as if alone', async () => {
     const ids = [6001, 6002, 6003, 6004, 6005];
     await fans(ids);
     const before = await itemsOf(6003);
@@ -69,8 +69,8 @@ describe("fans' messages in batches", () => {
     expect(result).toEqual(
       b0.map((b) => ({ ok: true, duplicate: false, cost: 1, free: false, balance: b - 1 })),
     );
-    // Alone: the charge with its note, then the items; the batch: the same two, over arrays.
-    expect(texts).toHaveLength(4);
+    // The charge with its note, then the items: the two statements of one message alone, over arrays.
+    expect(texts).toHaveLength(2);
     expect(texts.filter(isBatch)).toHaveLength(1);
     expect(await Promise.all(ids.map(balance))).toEqual(b0.map((b) => b - 1));
     for (const [k, id] of ids.entries()) {
@@ -84,6 +84,25 @@ describe("fans' messages in batches", () => {
     // The topics noted (unread) and the message log written by the batch's statement.
     const topic = await s.uow.repos.topics.get(6004);
     expect(topic).toMatchObject({ userId: 6004 });
+  });
+
+  it('one message alone goes as without a batcher; those arriving while a batch runs go in the next', async () => {
+    await fans([6061, 6062, 6063, 6064]);
+    const lone = await asRead(6061);
+    const { texts: alone } = await statementsDuring(() => s.services.acceptFanMessage(lone));
+    expect(alone.filter(isBatch)).toEqual([]);
+    expect(alone).toHaveLength(2);
+    const [a, b, c] = [await asRead(6062), await asRead(6063), await asRead(6064)];
+    const { result, texts } = await statementsDuring(async () => {
+      const first = s.services.acceptFanMessage(a);
+      // Asked a turn later, while the first one's transaction runs: they wait for it, then go together.
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      return Promise.all([first, s.services.acceptFanMessage(b), s.services.acceptFanMessage(c)]);
+    });
+    expect(result.map((r) => r.ok && !r.duplicate)).toEqual([true, true, true]);
+    expect(texts.filter(isBatch)).toHaveLength(1);
+    expect(texts).toHaveLength(4);
   });
 
   it("claims each member's update with its charge; one claimed already is a duplicate and changes nothing", async () => {
@@ -167,7 +186,7 @@ describe("fans' messages in batches", () => {
     const results = await Promise.all(msgs.map((m) => acceptFanMessage(deps, m, batcher)));
     expect(results.map((r) => r.ok && !r.duplicate && r.balance)).toEqual(b0.map((b) => b - 1));
     expect(failures).toBe(1);
-    expect(reported).toEqual([2]);
+    expect(reported).toEqual([3]);
     for (const [k, id] of [6041, 6042, 6043].entries())
       expect((await itemsOf(id)).relayed.at(-1)).toBe(msgs[k]!.messageId);
   });

@@ -26,9 +26,9 @@ interface Member {
 type Outcome = { kind: 'done'; result: AcceptFanMessageResult } | { kind: 'duplicate' } | { kind: 'alone' };
 
 /**
- * Group commit for fans' messages (docs/ARCHITECTURE.md, "Fans' messages in batches"). A message that
- * arrives while no transaction of the batcher runs goes at once, alone, as without a batcher; those that
- * arrive meanwhile wait for it and then go together: their updates' claims, charges, topics' notes and
+ * Group commit for fans' messages (docs/ARCHITECTURE.md, "Fans' messages in batches"). Messages that
+ * arrive in the same turn of the event loop, or while a transaction of the batcher runs, go together (one
+ * that finds itself alone goes as without a batcher): their updates' claims, charges, topics' notes and
  * message-log rows in one statement (`ledger.applyManyAsRead`), the rest of each (placement, renders,
  * receipt) as alone, in the same transaction, and all their outbox items in one insert. A message the
  * batch cannot take (its row changed since it was read) is given its claim back and runs alone after the
@@ -149,8 +149,10 @@ export function createFanMessageBatcher(
         queue.push({ p, scope: updateScope.unclaimed(), asMember: captureSlots(), resolve, reject });
         if (draining) return;
         draining = true;
-        // The drain belongs to no one member: a batch's transaction claims its members' updates itself.
-        void outsideSlots(drain);
+        // At the end of this turn of the event loop: the messages whose reads this turn answered (a group
+        // of lookups answers several updates at once) go in the first batch. The drain belongs to no one
+        // member: a batch's transaction claims its members' updates itself.
+        outsideSlots(() => setImmediate(() => void drain()));
       });
     },
   };

@@ -2,6 +2,8 @@ import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { TelegramProfile, UsersRepo } from '../../app/ports/index.ts';
 import { negotiateLocale } from '../../domain/shared/index.ts';
 import type { DbOrTx } from '../client.ts';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { grouped } from '../grouped.ts';
 import { prepared } from '../prepared.ts';
 import { flows, processedUpdates, users } from '../schema/index.ts';
 
@@ -20,6 +22,23 @@ const lookupUser = prepared('fb_user_lookup', (db) =>
     .where(eq(users.id, sql.placeholder('id'))),
 );
 
+// The same for the senders of several updates at once (db/grouped.ts: lookups made while one runs).
+const lookupUsers = prepared('fb_user_lookup_many', (db) =>
+  db
+    .select({
+      ...getTableColumns(users),
+      ord: sql<number | string>`q.ord`,
+      processed: sql<boolean>`exists (select 1 from ${processedUpdates} where ${processedUpdates.updateId} = q.upd)`,
+      openFlow: sql<string | null>`(select ${flows.flow} from ${flows} where ${flows.actorId} = ${users.id})`,
+      version: sql<string>`${users}.xmin::text`,
+    })
+    .from(users)
+    .innerJoin(
+      sql`unnest(${sql.placeholder('ids')}::bigint[], ${sql.placeholder('updateIds')}::bigint[]) with ordinality as q(id, upd, ord)`,
+      sql`q.id = ${users.id}`,
+    ),
+);
+
 const userById = prepared('fb_user_get', (db) =>
   db
     .select()
@@ -34,7 +53,28 @@ const userForUpdate = prepared('fb_user_get_for_update', (db) =>
     .for('no key update'),
 );
 
+type Lookup = Awaited<ReturnType<UsersRepo['lookup']>>;
+type LookupRow = Awaited<ReturnType<typeof lookupUser>>[number];
+const lookedUp = (row: LookupRow | undefined): Lookup => {
+  if (!row) return null;
+  const { processed, openFlow, version, ...user } = row;
+  return { user, processed: Boolean(processed), openFlow: openFlow ?? null, version };
+};
+
 export function usersRepo(db: DbOrTx): UsersRepo {
+  const lookupOne = async (q: { id: number; updateId: number }) => lookedUp((await lookupUser(db, q))[0]);
+  // Outside a transaction, the lookups of updates handled side by side go together (one statement).
+  const lookup =
+    db instanceof PgTransaction
+      ? lookupOne
+      : grouped(lookupOne, async (qs: { id: number; updateId: number }[]) => {
+          const rows = await lookupUsers(db, {
+            ids: qs.map((q) => q.id),
+            updateIds: qs.map((q) => q.updateId),
+          });
+          const byOrd = new Map(rows.map(({ ord, ...row }) => [Number(ord), row]));
+          return qs.map((_, k) => lookedUp(byOrd.get(k + 1)));
+        });
   return {
     async upsert(p: TelegramProfile, now: Date) {
       const [row] = await db
@@ -66,12 +106,7 @@ export function usersRepo(db: DbOrTx): UsersRepo {
       const { created, ...user } = row!;
       return { user, created: Boolean(created) };
     },
-    async lookup(id, updateId) {
-      const [row] = await lookupUser(db, { id, updateId });
-      if (!row) return null;
-      const { processed, openFlow, version, ...user } = row;
-      return { user, processed: Boolean(processed), openFlow: openFlow ?? null, version };
-    },
+    lookup: (id, updateId) => lookup({ id, updateId }),
     async getForUpdate(id) {
       const [row] = await userForUpdate(db, { id });
       return row ?? null;

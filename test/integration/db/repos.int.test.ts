@@ -11,6 +11,7 @@ import type { Repos } from '../../../src/app/ports/index.ts';
 import { DuplicateUpdateError, updateScope } from '../../../src/app/system/update-scope.ts';
 import { MAX_UPDATE_ATTEMPTS } from '../../../src/app/system/updates.ts';
 import { createTestDatabase, engineName, untilBlockedOnLock, type TestDatabase } from '../../support/db.ts';
+import { statementsDuring } from '../../support/statements.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -157,6 +158,48 @@ describe('accounts and updates', () => {
     expect(await uow.repos.albums.pendingForUpdate('in', 'mg1')).toHaveLength(1);
     expect(await uow.repos.once.claim('notice:keep-me')).toBe(false);
     expect(await uow.repos.updates.claim(5000)).toBe(true);
+  });
+});
+
+describe('users.lookup: the lookups of updates handled side by side go together', () => {
+  it('answers each lookup for itself, in one statement: the row, whether the update was handled, the open flow', async () => {
+    const repos = createRepos(t.database.db);
+    for (const id of [8101, 8102, 8103]) await repos.users.upsert({ id, firstName: `u${id}` }, new Date());
+    await repos.updates.claim(981_002);
+    await t.database.db.execute(
+      sql`insert into flows (actor_id, flow, step, data) values (8103, 'gift', 'amount', '{}'::jsonb)`,
+    );
+    const users = createRepos(t.database.db).users;
+    const { result, texts } = await statementsDuring(() =>
+      Promise.all([
+        users.lookup(8101, 981_001),
+        users.lookup(8102, 981_002),
+        users.lookup(8199, 981_003),
+        users.lookup(8103, 981_004),
+        users.lookup(8101, 981_005),
+      ]),
+    );
+    expect(texts).toHaveLength(1);
+    expect(result.map((r) => r && [r.user.id, r.processed, r.openFlow])).toEqual([
+      [8101, false, null],
+      [8102, true, null],
+      null,
+      [8103, false, 'gift'],
+      [8101, false, null],
+    ]);
+    const alone = await users.lookup(8102, 981_006);
+    expect(alone).toMatchObject({ user: { id: 8102, firstName: 'u8102' }, processed: false });
+    expect(alone!.user.createdAt).toBeInstanceOf(Date);
+    expect(result[0]!.user).toEqual((await users.lookup(8101, 0))!.user);
+    expect(result[0]!.version).toBe((await users.lookup(8101, 0))!.version);
+  });
+
+  it('a group that fails fails each of its lookups; the next group is unaffected', async () => {
+    const users = createRepos(t.database.db).users;
+    // An id beyond bigint makes the group's statement fail (as a lost connection would).
+    const results = await Promise.allSettled([users.lookup(8101, 1), users.lookup(8101, Number.MAX_VALUE)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await users.lookup(8101, 2)).toMatchObject({ user: { id: 8101 } });
   });
 });
 
