@@ -228,8 +228,11 @@ export async function createDeps(
       stripeTestMode: config.stripe ? /^(sk|rk)_test_/.test(config.stripe.secretKey) : false,
       scrub: createScrubber(secretValues(config)),
       charts: createChartRenderer(),
-      onFanBatchFailed: (err, size) =>
-        logger.warn({ err, size }, 'a batch of fans’ messages failed; each runs alone'),
+      onFanBatch: ({ outcome, size, err }) => {
+        metrics.fanMessageBatch(outcome, size);
+        if (outcome === 'failed')
+          logger.warn({ err, size }, 'a batch of fans’ messages failed; each runs alone');
+      },
       ...(overrides.renderTimings ? { renderTimings: overrides.renderTimings } : {}),
     });
     return {

@@ -28,6 +28,7 @@ import type {
 import { createReconcileServices } from './reconcile/index.ts';
 import { createAccess } from './access/index.ts';
 import { createRelayServices } from './relay/index.ts';
+import type { FanBatchReport } from './relay/batch.ts';
 import type { RenderTimings } from './relay/refresh.ts';
 import { createSystemServices } from './system/index.ts';
 import { createAdminPaymentsServices } from './admin/payments/index.ts';
@@ -63,8 +64,8 @@ export interface ServiceDeps {
   scrub?: (text: string) => string;
   /** Draws analytics' charts (integrations/charts); without one, Analytics shows the numbers only. */
   charts?: ChartRenderer;
-  /** Told when a batch of fans' messages failed and its messages ran alone (app/relay/batch.ts). */
-  onFanBatchFailed?: (err: unknown, size: number) => void;
+  /** Told of each transaction of fans' messages (app/relay/batch.ts): counted, a failure logged. */
+  onFanBatch?: (b: FanBatchReport) => void;
 }
 
 /** The use cases with their dependencies bound, one line per area: what adapters (bot, HTTP, workers) call. */

@@ -174,19 +174,21 @@ describe("fans' messages in batches", () => {
         ),
     };
     const deps = { uow: failing, clock: s.clock, adminGroups: adminGroupList(s.uow, [ADMIN_GROUP_ID]) };
-    const reported: number[] = [];
+    const reported: string[] = [];
     const batcher = createFanMessageBatcher(deps, {
-      onBatchFailed: (err, size) => {
-        failures++;
-        expect(String(err)).toMatch(/the batch statement failed/);
-        reported.push(size);
+      onBatch: ({ outcome, size, err }) => {
+        if (outcome === 'failed') {
+          failures++;
+          expect(String(err)).toMatch(/the batch statement failed/);
+        }
+        reported.push(`${outcome}:${size}`);
       },
     });
     const msgs = [await asRead(6041), await asRead(6042), await asRead(6043)];
     const results = await Promise.all(msgs.map((m) => acceptFanMessage(deps, m, batcher)));
     expect(results.map((r) => r.ok && !r.duplicate && r.balance)).toEqual(b0.map((b) => b - 1));
     expect(failures).toBe(1);
-    expect(reported).toEqual([3]);
+    expect(reported).toEqual(['failed:3', 'alone:1', 'alone:1', 'alone:1']);
     for (const [k, id] of [6041, 6042, 6043].entries())
       expect((await itemsOf(id)).relayed.at(-1)).toBe(msgs[k]!.messageId);
   });

@@ -22,6 +22,12 @@ export interface Metrics {
   error(kind: string): void;
   /** One claim of the outbox sender, by whether it took anything to send (`items`, `nothing`). */
   outboxClaim(took: 'items' | 'nothing'): void;
+  /**
+   * Fans' messages handled by the batcher (app/relay/batch.ts): `alone` (one message, its own
+   * transaction), `committed` (several in one), `failed` (several whose transaction failed: each then ran
+   * alone), with how many messages.
+   */
+  fanMessageBatch(outcome: 'alone' | 'committed' | 'failed', size: number): void;
 }
 
 /** The default where nothing is measured (tests, tools). */
@@ -35,6 +41,7 @@ export const NO_METRICS: Metrics = {
   ledgerEntry() {},
   error() {},
   outboxClaim() {},
+  fanMessageBatch() {},
 };
 
 /** What the ledger and payments repositories report as they write (counted after the commit). */

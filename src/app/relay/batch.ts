@@ -25,6 +25,14 @@ interface Member {
 
 type Outcome = { kind: 'done'; result: AcceptFanMessageResult } | { kind: 'duplicate' } | { kind: 'alone' };
 
+/** One transaction of fans' messages, as the batcher reports it. */
+export interface FanBatchReport {
+  outcome: 'alone' | 'committed' | 'failed';
+  size: number;
+  /** Why a batch failed (its messages then ran alone). */
+  err?: unknown;
+}
+
 /**
  * Group commit for fans' messages (docs/ARCHITECTURE.md, "Fans' messages in batches"). Messages that
  * arrive in the same turn of the event loop, or while a transaction of the batcher runs, go together (one
@@ -39,8 +47,11 @@ export function createFanMessageBatcher(
   deps: RelayDeps,
   opts: {
     max?: number;
-    /** Told when a batch failed and its messages run alone (the composition root logs it). */
-    onBatchFailed?: (err: unknown, size: number) => void;
+    /**
+     * Told of each transaction: one message alone, several committed, or several failed (`err`: then each
+     * ran alone). The composition root counts them and logs a failure.
+     */
+    onBatch?: (b: FanBatchReport) => void;
   } = {},
 ): FanMessageBatcher {
   const max = opts.max ?? FAN_BATCH_MAX;
@@ -64,12 +75,23 @@ export function createFanMessageBatcher(
     return batch;
   }
 
+  /** Told to the composition root; a hook that throws changes nothing here. */
+  function report(b: FanBatchReport): void {
+    try {
+      opts.onBatch?.(b);
+    } catch {
+      // Counting is not worth a message.
+    }
+  }
+
   function runAlone(m: Member): Promise<void> {
+    report({ outcome: 'alone', size: 1 });
     return m.asMember(() => acceptAlone(deps, m.p)).then(m.resolve, m.reject);
   }
 
   async function runBatch(batch: Member[]): Promise<void> {
     let outcomes: Outcome[];
+    let committed = false;
     try {
       outcomes = await deps.uow.run(async (r) => {
         const at = deps.clock.now();
@@ -111,10 +133,12 @@ export function createFanMessageBatcher(
         await r.outbox.enqueue(items);
         return out;
       });
+      committed = true;
     } catch (err) {
-      opts.onBatchFailed?.(err, batch.length);
       outcomes = batch.map(() => ({ kind: 'alone' }));
+      report({ outcome: 'failed', size: batch.length, err });
     }
+    if (committed) report({ outcome: 'committed', size: batch.length });
     const alone: Member[] = [];
     for (const [k, m] of batch.entries()) {
       const o = outcomes[k]!;

@@ -1,6 +1,6 @@
 import type { RelayDeps } from './relay.ts';
 import { acceptAdminMessage, acceptFanMessage, type AdminMessage, type FanMessage } from './relay.ts';
-import { createFanMessageBatcher } from './batch.ts';
+import { createFanMessageBatcher, type FanBatchReport } from './batch.ts';
 import { flushAlbum, type AlbumFlushJob } from './albums.ts';
 import * as edits from './edits.ts';
 import * as support from './support.ts';
@@ -9,13 +9,11 @@ import * as support from './support.ts';
 export function createRelayServices(
   deps: RelayDeps &
     support.SupportDeps & {
-      /** Told when a batch of fans' messages failed and its messages ran alone (app/relay/batch.ts). */
-      onFanBatchFailed?: (err: unknown, size: number) => void;
+      /** Told of each transaction of fans' messages (app/relay/batch.ts): counted, a failure logged. */
+      onFanBatch?: (b: FanBatchReport) => void;
     },
 ) {
-  const batcher = createFanMessageBatcher(deps, {
-    ...(deps.onFanBatchFailed ? { onBatchFailed: deps.onFanBatchFailed } : {}),
-  });
+  const batcher = createFanMessageBatcher(deps, deps.onFanBatch ? { onBatch: deps.onFanBatch } : {});
   return {
     acceptFanMessage: (msg: FanMessage) => acceptFanMessage(deps, msg, batcher),
     acceptAdminMessage: (msg: AdminMessage) => acceptAdminMessage(deps, msg),

@@ -100,6 +100,13 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
     labelNames: ['took'] as const,
     registers,
   });
+  const batches = new Histogram({
+    name: 'fanbridge_fan_message_batch_size',
+    help: "Fans' messages charged and queued per transaction, by outcome (alone, committed, failed: each then ran alone)",
+    labelNames: ['outcome'] as const,
+    buckets: [1, 2, 4, 8, 16, 32],
+    registers,
+  });
 
   if (opts.sources) {
     const sources = opts.sources;
@@ -188,6 +195,7 @@ export function createPrometheusMetrics(opts: { sources?: ScrapeSources; timeout
     ledgerEntry: (reason) => ledger.inc({ reason }),
     error: (kind) => errors.inc({ kind }),
     outboxClaim: (took) => claims.inc({ took }),
+    fanMessageBatch: (outcome, size) => batches.observe({ outcome }, size),
   };
 
   return {

@@ -100,6 +100,10 @@ describe('GET /metrics', () => {
       sample(text, 'fanbridge_webhook_ack_seconds_bucket', { status: '200', le: '+Inf' }),
     ).toBeGreaterThanOrEqual(6);
     expect(sample(text, 'fanbridge_relays_total', { direction: 'in' })).toBe(1);
+    // The fan's message went alone (nothing else was being charged): one transaction of one message.
+    expect(sample(text, 'fanbridge_fan_message_batch_size_count', { outcome: 'alone' })).toBe(1);
+    expect(sample(text, 'fanbridge_fan_message_batch_size_sum', { outcome: 'alone' })).toBe(1);
+    expect(sample(text, 'fanbridge_fan_message_batch_size_count', { outcome: 'failed' }) ?? 0).toBe(0);
     // Direct answers (the bot) and the outbox (its own Api) both count their calls.
     expect(
       sample(text, 'fanbridge_telegram_calls_total', { method: 'sendMessage', result: 'ok' }),
