@@ -15,6 +15,7 @@ import { planClawback, planCredit, planDebit } from '../../domain/ledger/index.t
 import { SPEND_REASONS, promoteTier, type Tier } from '../../domain/tiers/index.ts';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
+import { columns } from '../columns.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { isTopUp, ledgerEntries, users, type LedgerEntryRow } from '../schema/index.ts';
 import {
@@ -426,44 +427,30 @@ async function applyManyAsReadIn(
     if (!plan) throw new Error(`ledger: the row as read refuses entry ${i.entry.idempotencyKey}`);
     return plan;
   });
-  const slots: ManySlots = {
-    updateIds: [],
-    userIds: [],
-    versions: [],
-    balancesBefore: [],
-    deltas: [],
-    reasons: [],
-    keys: [],
-    balancesAfter: [],
-    actors: [],
-    metadatas: [],
-    lifetimes: [],
-    tiers: [],
-    ats: [],
-    types: [],
-    messageIds: [],
-    texts: [],
-  };
-  items.forEach((item, k) => {
-    const p = plans[k]!.slots;
-    const note = fanMessageNoteSlots(item.note.at, item.note.logged);
-    slots.updateIds.push(item.updateId);
-    slots.userIds.push(p.userId);
-    slots.versions.push(p.version);
-    slots.balancesBefore.push(p.balanceBefore);
-    slots.deltas.push(p.delta);
-    slots.reasons.push(p.reason);
-    slots.keys.push(p.key);
-    slots.balancesAfter.push(p.balanceAfter);
-    slots.actors.push(p.actor);
-    slots.metadatas.push(p.metadata);
-    slots.lifetimes.push(p.lifetimeSpent);
-    slots.tiers.push(p.tier);
-    slots.ats.push(note.when);
-    slots.types.push(note.type);
-    slots.messageIds.push(note.messageId);
-    slots.texts.push(note.text);
-  });
+  const slots: ManySlots = columns(
+    items.map((item, k) => {
+      const p = plans[k]!.slots;
+      const note = fanMessageNoteSlots(item.note.at, item.note.logged);
+      return {
+        updateIds: item.updateId,
+        userIds: p.userId,
+        versions: p.version,
+        balancesBefore: p.balanceBefore,
+        deltas: p.delta,
+        reasons: p.reason,
+        keys: p.key,
+        balancesAfter: p.balanceAfter,
+        actors: p.actor,
+        metadatas: p.metadata,
+        lifetimes: p.lifetimeSpent,
+        tiers: p.tier,
+        ats: note.when,
+        types: note.type,
+        messageIds: note.messageId,
+        texts: note.text,
+      };
+    }),
+  );
   const { rows } = await recordManyAsReadAndNote(tx, slots);
   return items.map((item, k) => {
     const row = rows[k];

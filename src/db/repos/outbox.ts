@@ -24,6 +24,7 @@ import type {
 } from '../../app/ports/index.ts';
 import type { Db, DbOrTx } from '../client.ts';
 import { isUniqueViolation } from '../errors.ts';
+import { columns } from '../columns.ts';
 import { ph, prepared, preparedSql } from '../prepared.ts';
 import { outbox, outboxBudgets } from '../schema/index.ts';
 
@@ -267,43 +268,36 @@ export function outboxRepo(db: DbOrTx): OutboxRepo {
   /** Items with several receipts (of distinct keys): one statement, then any receipt it could not settle. */
   async function enqueueWithReceipts(items: NewOutboxItem[], receipts: ReceiptItem[]): Promise<string[]> {
     const slots: ManySlots = {
-      lanes: [],
-      chatIds: [],
-      kinds: [],
-      payloads: [],
-      sortKeys: [],
-      priorities: [],
-      idempotencyKeys: [],
-      notBefores: [],
-      coalesceKeys: [],
-      receiptKeys: [],
-      receiptIdems: [],
-      receiptPayloads: [],
-      receiptIds: [],
-      receiptCosts: [],
-      receiptFrees: [],
+      ...columns(
+        items.map((item) => {
+          const c = columnsOf(item);
+          return {
+            lanes: c.lane,
+            chatIds: c.chatId,
+            kinds: c.kind,
+            payloads: JSON.stringify(c.payload),
+            sortKeys: c.sortKey,
+            priorities: c.priority,
+            idempotencyKeys: c.idempotencyKey,
+            notBefores: c.notBefore ? c.notBefore.toISOString() : null,
+            coalesceKeys: c.coalesceKey,
+          };
+        }),
+      ),
+      ...columns(
+        receipts.map((r) => {
+          const v = receiptValues(r);
+          return {
+            receiptKeys: v.receiptKey,
+            receiptIdems: v.receiptIdem,
+            receiptPayloads: v.receiptPayload,
+            receiptIds: v.receiptIds,
+            receiptCosts: v.receiptCost,
+            receiptFrees: v.receiptFree,
+          };
+        }),
+      ),
     };
-    for (const item of items) {
-      const c = columnsOf(item);
-      slots.lanes.push(c.lane);
-      slots.chatIds.push(c.chatId);
-      slots.kinds.push(c.kind);
-      slots.payloads.push(JSON.stringify(c.payload));
-      slots.sortKeys.push(c.sortKey);
-      slots.priorities.push(c.priority);
-      slots.idempotencyKeys.push(c.idempotencyKey);
-      slots.notBefores.push(c.notBefore ? c.notBefore.toISOString() : null);
-      slots.coalesceKeys.push(c.coalesceKey);
-    }
-    for (const r of receipts) {
-      const v = receiptValues(r);
-      slots.receiptKeys.push(v.receiptKey);
-      slots.receiptIdems.push(v.receiptIdem);
-      slots.receiptPayloads.push(v.receiptPayload);
-      slots.receiptIds.push(v.receiptIds);
-      slots.receiptCosts.push(v.receiptCost);
-      slots.receiptFrees.push(v.receiptFree);
-    }
     const { rows } = await enqueueMany(db, slots);
     const keys = rows.filter((r) => r.added).map((r) => r.key);
     const merged = new Set(rows.filter((r) => !r.added).map((r) => r.key));
