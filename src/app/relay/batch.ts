@@ -114,17 +114,8 @@ export function createFanMessageBatcher(
             if (m.scope) giveBack.push(m.scope.updateId);
             out.push({ kind: 'alone' });
           } else {
-            const { user, quote } = { user: m.p.asRead.seen.user, quote: m.p.asRead.quote };
-            const done = await afterCharge(
-              r,
-              deps,
-              m.p,
-              { user, quote, charge: c.applied },
-              {
-                at,
-                read: c.applied.noted,
-              },
-            );
+            const charge = { user: m.p.asRead.seen.user, quote: m.p.asRead.quote, charge: c.applied };
+            const done = await afterCharge(r, deps, m.p, charge, { at, read: c.applied.noted });
             items.push(...done.items);
             out.push({ kind: 'done', result: done.result });
           }
