@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminGroupList } from '../../src/app/admin/groups.ts';
 import type { UnitOfWork } from '../../src/app/ports/index.ts';
@@ -191,6 +192,31 @@ describe("fans' messages in batches", () => {
     expect(reported).toEqual(['failed:3', 'alone:1', 'alone:1', 'alone:1']);
     for (const [k, id] of [6041, 6042, 6043].entries())
       expect((await itemsOf(id)).relayed.at(-1)).toBe(msgs[k]!.messageId);
+  });
+
+  it('places a known fan without a topic inside the batch: the topic reserved, the message logged once', async () => {
+    const ids = [6071, 6072, 6073];
+    for (const id of ids) {
+      await s.ensureFan(id);
+      await s.grant(id, 5);
+    }
+    const b0 = await Promise.all(ids.map(balance));
+    const msgs = await Promise.all(ids.map(asRead));
+    const { result, texts } = await statementsDuring(() =>
+      Promise.all(msgs.map((m) => s.services.acceptFanMessage(m))),
+    );
+    expect(texts.filter(isBatch)).toHaveLength(1);
+    expect(result.map((r) => r.ok && !r.duplicate && r.balance)).toEqual(b0.map((b) => b - 1));
+    for (const [k, id] of ids.entries()) {
+      expect(await s.uow.repos.topics.get(id)).toMatchObject({ userId: id, groupId: ADMIN_GROUP_ID });
+      expect((await itemsOf(id)).relayed).toEqual([msgs[k]!.messageId]);
+    }
+    const logged = (await s.db.database.db.execute(
+      sql`select user_id, message_id from message_log where user_id in (6071, 6072, 6073) order by user_id`,
+    )) as { rows: { user_id: number | string; message_id: number }[] };
+    expect(logged.rows.map((r) => [Number(r.user_id), Number(r.message_id)])).toEqual(
+      ids.map((id, k) => [id, msgs[k]!.messageId]),
+    );
   });
 
   it('takes only what it can take as read: a refusal, an album item and a message without the row go alone', async () => {
