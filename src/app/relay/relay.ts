@@ -69,6 +69,8 @@ export interface PreparedFanMessage {
   msg: FanMessage;
   settings: Settings;
   quoteFor: (user: User) => ReturnType<typeof quoteMessage>;
+  /** The charge's idempotency key: the message in its chat (a redelivery is charged once). */
+  chargeKey: string;
   entryFor: (user: User, quote: { cost: number; free: boolean }) => NewLedgerEntry;
   logged: LoggedMessage;
   /** The row as the update read it, and what it quotes: set when that quote takes the message. */
@@ -151,6 +153,7 @@ async function prepareFanMessage(
     msg,
     settings,
     quoteFor,
+    chargeKey,
     entryFor,
     logged,
     ...(seen && quote?.ok ? { asRead: { seen, quote } } : {}),
@@ -179,8 +182,7 @@ export async function acceptAlone(deps: RelayDeps, p: PreparedFanMessage): Promi
     }
     if (!charged) {
       // The fan's row locked for the charge, with what the charge reads under the lock (one statement).
-      const chargeKey = `msg:${msg.chatId}:${msg.messageId}`;
-      const account = await r.ledger.lockAccount(msg.userId, chargeKey);
+      const account = await r.ledger.lockAccount(msg.userId, p.chargeKey);
       if (!account) throw new Error(`unknown user ${msg.userId}`);
       // Charged already (a redelivery that raced its original): nothing more, whatever the balance says now.
       if (account.existing) return { ok: true, duplicate: true };
