@@ -1,4 +1,10 @@
-import { Composer, type Context as GrammyContext, type Middleware, type MiddlewareFn } from 'grammy';
+import {
+  Composer,
+  type Context as GrammyContext,
+  type Middleware,
+  type MiddlewareFn,
+  type NextFunction,
+} from 'grammy';
 
 /**
  * grammY's `Composer.branch`, behind every `on`, `filter`, `drop`, `command`, `callbackQuery`, `hears`
@@ -7,9 +13,10 @@ import { Composer, type Context as GrammyContext, type Middleware, type Middlewa
  * that was grammY's largest share of the app's allocations (docs/BENCHMARKS.md, "grammY's branches
  * without a Composer per update"). This `branch` picks between the same two sides, each turned into a
  * function once: a composer side stays late-bound (`flatten` in grammY calls its `middleware()` at each
- * run), so handlers added to a filtered composer after `branch` ran still run. Installed once, before the
- * features build their composers (`src/bot/index.ts` imports this module first); grammY is pinned, and
- * `test/bot/branching.test.ts` holds this to grammY's own behaviour.
+ * run), so handlers added to a filtered composer after `branch` ran still run. `use` and `drop` below
+ * do the same for the chain itself (docs/BENCHMARKS.md, "grammY's middleware chain without promises per
+ * layer"). Installed once, before the features build their composers (`src/bot/index.ts` imports this
+ * module first); grammY is pinned, and `test/bot/branching.test.ts` holds these to grammY's own behaviour.
  */
 function flatten<C extends GrammyContext>(mw: Middleware<C>): MiddlewareFn<C> {
   return typeof mw === 'function' ? mw : (ctx, next) => mw.middleware()(ctx, next);
@@ -40,13 +47,83 @@ function branch<C extends GrammyContext>(
   });
 }
 
-/** grammY's own `branch`, kept for the test that holds this one to it. */
-// eslint-disable-next-line @typescript-eslint/unbound-method -- installed back on Composer.prototype, never called loose
-export const lazyBranch = Composer.prototype.branch;
+/**
+ * A composer's middleware in one array, walked by index: grammY's `use` nests each new middleware in a
+ * `concat` (two async functions, four promises per layer per update, and every layer an update passes
+ * costs them), so a fan's message paid for some 115 layers before its handler. Each step here calls its
+ * middleware with a `next` that runs the following one, and costs no promise of its own unless a
+ * middleware answers synchronously; as in grammY, a step always answers a promise (a synchronous throw
+ * is its rejection) and `next` called twice rejects.
+ */
+function sequence<C extends GrammyContext>(chain: readonly MiddlewareFn<C>[]): MiddlewareFn<C> {
+  const step = (i: number, ctx: C, next: NextFunction): Promise<unknown> => {
+    try {
+      if (i === chain.length) return next();
+      let called = false;
+      const answer: unknown = chain[i]!(ctx, () => {
+        if (called) return Promise.reject(new Error('`next` already called before!'));
+        called = true;
+        return step(i + 1, ctx, next) as Promise<void>;
+      });
+      return isThenable(answer) ? (answer as Promise<unknown>) : Promise.resolve(answer);
+    } catch (err) {
+      // Whatever the middleware threw, as a rejection: what grammY's async `concat` makes of it.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- not ours to wrap
+      return Promise.reject(err);
+    }
+  };
+  return (ctx, next) => step(0, ctx, next);
+}
 
-/** Puts the branch above (or, given, another) on every Composer, and so on the Bot; idempotent. */
-export function installBranching(impl: typeof Composer.prototype.branch = branch as typeof lazyBranch): void {
-  Composer.prototype.branch = impl;
+/** The middleware grammY gives a composer with none (its `pass`), to start a sequence from nothing. */
+const PASS = new Composer().middleware();
+/** Each sequence's array, by the handler walking it. */
+const sequences = new WeakMap<MiddlewareFn<never>, readonly MiddlewareFn<never>[]>();
+
+function use<C extends GrammyContext>(this: Composer<C>, ...middleware: Middleware<C>[]): Composer<C> {
+  // As grammY's own: a composer of what was given (several in one sequence), appended late-bound.
+  const composer = middleware.length <= 1 ? new Composer<C>(...middleware) : new Composer<C>();
+  if (middleware.length > 1) for (const mw of middleware) composer.use(mw);
+  const self = this as unknown as { handler: MiddlewareFn<C> };
+  const before =
+    (sequences.get(self.handler) as readonly MiddlewareFn<C>[] | undefined) ??
+    (self.handler === PASS ? [] : [self.handler]);
+  // A new array and handler, as grammY's `concat` makes a new handler: one taken from `middleware()`
+  // before this `use` keeps running what it ran (this runs once per `use`, while the bot is built).
+  const chain = [...before, flatten(composer)];
+  self.handler = sequence(chain);
+  sequences.set(self.handler, chain);
+  return composer;
+}
+
+/** grammY's `drop` negates through an async function (two promises a call); this negates as it answers. */
+function drop<C extends GrammyContext>(
+  this: Composer<C>,
+  predicate: (ctx: C) => boolean | Promise<boolean>,
+  ...middleware: Middleware<C>[]
+): Composer<C> {
+  return this.filter(
+    (ctx) => {
+      const taken: unknown = predicate(ctx);
+      return isThenable(taken) ? Promise.resolve(taken).then((yes) => !yes) : !taken;
+    },
+    ...middleware,
+  );
+}
+
+/** grammY's own methods, kept for the test that holds these to them. */
+/* eslint-disable @typescript-eslint/unbound-method -- installed back on Composer.prototype, never called loose */
+const grammys = {
+  branch: Composer.prototype.branch,
+  use: Composer.prototype.use,
+  drop: Composer.prototype.drop,
+};
+/* eslint-enable @typescript-eslint/unbound-method */
+const ours = { branch, use, drop };
+
+/** Puts these `branch`, `use` and `drop` (or grammY's own back) on every Composer, and so on the Bot. */
+export function installBranching(which: 'ours' | 'grammY' = 'ours'): void {
+  Object.assign(Composer.prototype, which === 'ours' ? ours : grammys);
 }
 
 installBranching();

@@ -1,4 +1,4 @@
-// First: grammY's branches without a Composer per update (bot/branching.ts), before any feature builds one.
+// First: grammY's branches and middleware chain without a Composer or promises per update (bot/branching.ts).
 import './branching.ts';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
