@@ -177,6 +177,15 @@ interface RunResult {
   groupGoodputSteady: number | null;
   /** What defaultBudgets(scale) itself allows: fake window ÷ sender window. */
   senderBudgetCeiling: number | null;
+  /**
+   * Content first (issue 13): of the group sends made while fans' content was still to go (up to the last
+   * copy of a fan's message or topic creation), the share that carried it. Null when nothing was sent.
+   */
+  contentShare: number | null;
+  /** The same after the first window (whose burst holds the first new fans' cards; the topic cap holds the rest). */
+  contentShareSteady: number | null;
+  /** The last card, pin or other non-content group send after the last content one, in ms (0: none after). */
+  chromeAfterContentMs: number | null;
   tooManyRequests: number;
   tooManyRequestsGroup: number;
   tooManyRequestsPrivate: number;
@@ -594,6 +603,22 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
         ? windows * perWindow
         : null;
     const rejected = fake.calls.filter((c) => !c.ok && c.error?.error_code === 429);
+    // Content first: fans' messages and their topics against the cards, pins and renders around them.
+    const isContent = (c: RecordedCall) =>
+      c.method === 'createForumTopic' ||
+      (c.method === 'copyMessage' && fanIds.has(Number(c.payload.from_chat_id)));
+    const lastContentAt = Math.max(...groupSendCalls.filter(isContent).map((c) => c.at), -Infinity);
+    const whileContent = groupSendCalls.filter((c) => c.at <= lastContentAt);
+    const contentShare = whileContent.length
+      ? round(whileContent.filter(isContent).length / whileContent.length, 3)
+      : null;
+    const steady = whileContent.filter((c) => c.at > first + groupWindowMs);
+    const contentShareSteady = steady.length
+      ? round(steady.filter(isContent).length / steady.length, 3)
+      : null;
+    const chromeAfterContentMs = Number.isFinite(lastContentAt)
+      ? Math.max(0, ...groupSendCalls.map((c) => c.at - lastContentAt))
+      : null;
     // Info cards: the first message the bot sent into each topic it created; pinned or not.
     const resultOf = (c: RecordedCall) => c.result as { message_id?: number; message_thread_id?: number };
     const topics = fake
@@ -665,6 +690,9 @@ async function runOnce(spec: RunSpec): Promise<RunResult> {
       groupGoodput: budgetSends !== null ? round(groupSends / budgetSends, 3) : null,
       groupGoodputSteady: budgetSends !== null ? round((groupSends - perWindow) / budgetSends, 3) : null,
       senderBudgetCeiling: spec.floodLimits ? round(groupWindowMs / senderWindowMs, 3) : null,
+      contentShare,
+      contentShareSteady,
+      chromeAfterContentMs,
       tooManyRequests: fake.stats.tooManyRequests,
       tooManyRequestsGroup: rejected.filter((c) => Number(c.payload.chat_id) < 0).length,
       tooManyRequestsPrivate: rejected.filter((c) => Number(c.payload.chat_id) > 0).length,
@@ -833,6 +861,17 @@ const limitsRows: Array<[string, (r: RunResult) => string]> = [
   ['duplicated', (r) => show(r.duplicated)],
   ['out of order', (r) => show(r.outOfOrder)],
   ['topics created / cards left unpinned', (r) => `${r.topicsCreated} / ${r.unpinnedCards}`],
+  [
+    'group sends carrying content while it was owed (after the first window)',
+    (r) => `${pct(r.contentShare)} (${pct(r.contentShareSteady)})`,
+  ],
+  [
+    'last card or pin after the last content (at real limits)',
+    (r) =>
+      r.chromeAfterContentMs === null
+        ? '—'
+        : `${r.chromeAfterContentMs} ms (${round((r.chromeAfterContentMs * r.scale) / 1000, 1)} s)`,
+  ],
   ['ack p50 / p99', (r) => `${r.ackP50Ms} / ${r.ackP99Ms} ms`],
   ['app CPU per 1,000 messages', (r) => show(r.childCpuSecPer1000, ' s')],
   ['app peak RSS', (r) => show(r.peakRssMb, ' MB')],
