@@ -35,6 +35,7 @@ import { paymentInbox } from './middlewares/payment-inbox.ts';
 import { updateLifecycle } from './middlewares/update-lifecycle.ts';
 import { rateLimit } from './middlewares/rate-limit.ts';
 import { typingThrottle } from './helpers/typing-throttle.ts';
+import { laneOf } from './inbound.ts';
 
 export interface CreateBotOptions {
   apiRoot: string;
@@ -76,8 +77,10 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Direct answers only wait out short flood waits; anything longer belongs in the outbox.
   bot.api.config.use(autoRetry({ maxDelaySeconds: 5, maxRetryAttempts: 3, rethrowHttpErrors: true }));
 
-  // Updates from one chat are handled one after another (the runner is concurrent across chats).
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // Updates of one lane are handled one after another (bot/inbound.ts#laneOf: a private chat, or one topic
+  // of a group): in polling mode the runner is concurrent across them, and in webhook mode the drainer
+  // already runs one update per lane at a time, so both modes keep the same order and concurrency.
+  bot.use(sequentialize((ctx: Context) => laneOf(ctx.update)));
   bot.use(attachDeps(deps));
   // Claims, retries, the dead letter and apologies: every error below ends here (see the middleware).
   const safe = bot.use(updateLifecycle);

@@ -32,9 +32,9 @@ export interface HarnessCall extends SentCall {
 }
 
 /** Answers a call instead of the default (return `undefined` to fall back to it). */
-export type CallResponder = (
-  payload: Record<string, any>,
-) => { result: unknown } | { error: { error_code: number; description: string } } | undefined;
+type CallAnswer = { result: unknown } | { error: { error_code: number; description: string } } | undefined;
+/** (A promise holds the call until it settles: to see what runs meanwhile.) */
+export type CallResponder = (payload: Record<string, any>) => CallAnswer | Promise<CallAnswer>;
 
 export interface BotHarness extends CallSource {
   bot: Bot<Context>;
@@ -137,7 +137,7 @@ export async function createBotHarness(opts: BotHarnessOptions = {}): Promise<Bo
 
   const recorder: Transformer = async (_prev, method, payload) => {
     const p = { ...(payload as Record<string, any>) };
-    const custom = responders.get(method)?.(p);
+    const custom = await responders.get(method)?.(p);
     if (custom && 'error' in custom) {
       calls.push({ method, payload: p, ok: false, error: custom.error });
       return { ok: false, ...custom.error } as never;
