@@ -91,7 +91,6 @@ export function createFanMessageBatcher(
 
   async function runBatch(batch: Member[]): Promise<void> {
     let outcomes: Outcome[];
-    let committed = false;
     try {
       outcomes = await deps.uow.run(async (r) => {
         const at = deps.clock.now();
@@ -124,12 +123,11 @@ export function createFanMessageBatcher(
         await r.outbox.enqueue(items);
         return out;
       });
-      committed = true;
+      report({ outcome: 'committed', size: batch.length });
     } catch (err) {
       outcomes = batch.map(() => ({ kind: 'alone' }));
       report({ outcome: 'failed', size: batch.length, err });
     }
-    if (committed) report({ outcome: 'committed', size: batch.length });
     const alone: Member[] = [];
     for (const [k, m] of batch.entries()) {
       const o = outcomes[k]!;
